@@ -1,0 +1,5 @@
+export * from './lib/topics';
+export * from './lib/headers';
+export * from './lib/article.schema';
+export * from './lib/messages';
+export * from './lib/validate';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Every instant on the wire is UTC ISO 8601 with an explicit offset. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const PubStatus = z.enum(['usable', 'withheld', 'canceled']);
+export const Signal = z.enum(['update', 'correction']);
+export const SourceFormat = z.enum(['plaintext', 'json', 'ninjs', 'newsml-g2', 'nitf', 'rss', 'atom']);
+
+export const Subject = z.object({
+  scheme: z.string().optional(),
+  code: z.string().optional(),
+  name: z.string().optional(),
+});
+
+/** An entity named by the source itself, as opposed to one found by enrichment. */
+export const SourceEntity = z.object({
+  name: z.string().min(1),
+  uri: z.string().optional(),
+  rel: z.string().optional(),
+});
+
+export const Link = z.object({
+  href: z.string(),
+  rel: z.string().optional(),
+  type: z.string().optional(),
+  title: z.string().optional(),
+});
+
+export const Rendition = z.object({
+  href: z.string(),
+  contentType: z.string().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  title: z.string().optional(),
+});
+
+/**
+ * The canonical article, named after IPTC ninjs 2.x (camel-cased) so that
+ * every wire format maps onto one shape.
+ */
+export const CanonicalArticleV1 = z.object({
+  /** Platform id, assigned at ingestion; stable across the pipeline. */
+  id: z.string().min(1),
+  /** The source's own identifier (guid/uri) or a platform URN when it has none. */
+  uri: z.string().min(1),
+  version: z.number().int().nonnegative().optional(),
+  firstCreated: IsoDateTime.optional(),
+  versionCreated: IsoDateTime.optional(),
+  pubStatus: PubStatus.default('usable'),
+  embargoed: IsoDateTime.optional(),
+  urgency: z.number().int().min(1).max(9).optional(),
+  signals: z.array(Signal).default([]),
+  language: z.string().optional(),
+  headline: z.string().min(1),
+  subheadline: z.string().optional(),
+  byline: z.string().optional(),
+  dateline: z.string().optional(),
+  located: z.string().optional(),
+  bodyHtml: z.string().optional(),
+  bodyText: z.string().min(1),
+  description: z.string().optional(),
+  subjects: z.array(Subject).default([]),
+  keywords: z.array(z.string()).default([]),
+  people: z.array(SourceEntity).default([]),
+  organisations: z.array(SourceEntity).default([]),
+  places: z.array(SourceEntity).default([]),
+  publisher: z.string().optional(),
+  provider: z.string().optional(),
+  links: z.array(Link).default([]),
+  renditions: z.array(Rendition).default([]),
+  source: z.object({
+    format: SourceFormat,
+    contentType: z.string().optional(),
+    channel: z.string().default('http'),
+    receivedAt: IsoDateTime,
+  }),
+  /** Original bytes (UTF-8 text) when small, so a parser fix can be replayed. */
+  raw: z.string().optional(),
+});
+
+export type CanonicalArticle = z.infer<typeof CanonicalArticleV1>;
+export type CanonicalArticleInput = z.input<typeof CanonicalArticleV1>;

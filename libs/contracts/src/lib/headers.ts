@@ -1,0 +1,14 @@
+/** Kafka header names shared by producers, consumers and dead-letter tooling. */
+export const HEADERS = {
+  schema: 'x-schema',
+  contentType: 'content-type',
+  dlqReason: 'x-dlq-reason',
+  dlqErrorType: 'x-dlq-error-type',
+  dlqRetriable: 'x-dlq-retriable',
+  dlqAttempts: 'x-dlq-attempts',
+  dlqSourceTopic: 'x-dlq-source-topic',
+  dlqSourcePartition: 'x-dlq-source-partition',
+  dlqSourceOffset: 'x-dlq-source-offset',
+  dlqFailedAt: 'x-dlq-failed-at',
+  dlqStage: 'x-dlq-stage',
+} as const;

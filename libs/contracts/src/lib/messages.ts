@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CanonicalArticleV1, IsoDateTime } from './article.schema';
+import { TOPICS } from './topics';
+
+export const Provenance = z.object({
+  extractor: z.string(),
+  version: z.string(),
+});
+
+export const FoundEntity = z.object({
+  name: z.string().min(1),
+  mentions: z.number().int().positive(),
+  surfaceForms: z.array(z.string()).default([]),
+  firstOffset: z.number().int().nonnegative().optional(),
+  salience: z.number().min(0).max(1).optional(),
+  countryCode: z.string().length(2).optional(),
+  geonameId: z.number().int().optional(),
+});
+
+export const EnrichmentV1 = z.object({
+  language: z.string(),
+  languageConfidence: z.number().min(0).max(1),
+  languageSupported: z.boolean(),
+  wordCount: z.number().int().nonnegative(),
+  readingTimeSeconds: z.number().int().nonnegative(),
+  people: z.array(FoundEntity).default([]),
+  organisations: z.array(FoundEntity).default([]),
+  places: z.array(FoundEntity).default([]),
+  provenance: z.array(Provenance.extend({ annotation: z.string() })),
+  enrichedAt: IsoDateTime,
+});
+
+export const ArticleReceivedV1 = CanonicalArticleV1;
+
+export const ArticleEnrichedV1 = z.object({
+  article: CanonicalArticleV1,
+  enrichment: EnrichmentV1,
+});
+
+export const DedupVerdictV1 = z.object({
+  status: z.enum(['original', 'duplicate']),
+  method: z.enum(['none', 'exact']),
+  contentHash: z.string(),
+  duplicateOf: z.string().optional(),
+  clusterId: z.string(),
+  decidedAt: IsoDateTime,
+});
+
+export const ArticleDeduplicatedV1 = ArticleEnrichedV1.extend({
+  dedup: DedupVerdictV1,
+});
+
+export const ArticleStoredV1 = z.object({
+  articleId: z.string(),
+  clusterId: z.string(),
+  status: z.enum(['stored', 'duplicate-recorded', 'unchanged']),
+  duplicateOf: z.string().optional(),
+  headline: z.string(),
+  storedAt: IsoDateTime,
+});
+
+export type Enrichment = z.infer<typeof EnrichmentV1>;
+export type FoundEntityT = z.infer<typeof FoundEntity>;
+export type ArticleReceived = z.infer<typeof ArticleReceivedV1>;
+export type ArticleEnriched = z.infer<typeof ArticleEnrichedV1>;
+export type DedupVerdict = z.infer<typeof DedupVerdictV1>;
+export type ArticleDeduplicated = z.infer<typeof ArticleDeduplicatedV1>;
+export type ArticleStored = z.infer<typeof ArticleStoredV1>;
+
+/** The single place that says which schema a topic carries. */
+export const TOPIC_SCHEMAS = {
+  [TOPICS.articleReceived]: ArticleReceivedV1,
+  [TOPICS.articleEnriched]: ArticleEnrichedV1,
+  [TOPICS.articleDeduplicated]: ArticleDeduplicatedV1,
+  [TOPICS.articleStored]: ArticleStoredV1,
+} as const;
+
+export type TopicSchemas = typeof TOPIC_SCHEMAS;
+export type MessageOf<T extends keyof TopicSchemas> = z.infer<TopicSchemas[T]>;

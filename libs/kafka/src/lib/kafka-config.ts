@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { envInt, envList } from '@newswire/config';
+
+/** The Kafka part of every service's environment. */
+export const KafkaEnv = z.object({
+  KAFKA_BROKERS: envList('127.0.0.1:9092'),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  KAFKA_TOPIC_NAMESPACE: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'only letters, digits, ".", "_" and "-"')
+    .default(''),
+  KAFKA_TOPIC_PARTITIONS: envInt(3, 1, 1000),
+  KAFKA_REPLICATION_FACTOR: envInt(1, 1, 7),
+  KAFKA_MAX_ATTEMPTS: envInt(3, 1, 20),
+  KAFKA_RETRY_BACKOFF_MS: envInt(200, 0, 60_000),
+  KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
+});
+
+export type KafkaEnvT = z.infer<typeof KafkaEnv>;
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  namespace: string;
+  partitions: number;
+  replicationFactor: number;
+  maxAttempts: number;
+  retryBackoffMs: number;
+  sessionTimeoutMs: number;
+}
+
+export function kafkaSettingsFrom(env: KafkaEnvT, defaultClientId: string): KafkaSettings {
+  return {
+    brokers: env.KAFKA_BROKERS,
+    clientId: env.KAFKA_CLIENT_ID ?? defaultClientId,
+    namespace: env.KAFKA_TOPIC_NAMESPACE,
+    partitions: env.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+    maxAttempts: env.KAFKA_MAX_ATTEMPTS,
+    retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,121 @@
+import { ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Kafka } from 'kafkajs';
+import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
+import { TOPIC_SCHEMAS, describeIssues, validate } from '@newswire/contracts';
+import { BatchingProducer } from './batching-producer';
+import { createKafka } from './client';
+import { PoisonMessageError } from './errors';
+import type { KafkaSettings } from './kafka-config';
+import type { OutboundMessage } from './outbound';
+import { type MessageContextData, StageConsumer, type StageHandler } from './stage-consumer';
+import { ensureTopics } from './topics-admin';
+
+export class KafkaStageContext extends BaseRpcContext<[MessageContextData]> {
+  get message(): MessageContextData {
+    return this.args[0];
+  }
+}
+
+export interface KafkaStageServerOptions {
+  settings: KafkaSettings;
+  stage: string;
+  groupId: string;
+  /** Logical topics this stage publishes to; created at start-up. */
+  outputs: readonly string[];
+}
+
+/** Validates every consumed value against the contract its topic carries. */
+export function validateAgainstContract(topic: string, value: unknown): unknown {
+  const schema = (TOPIC_SCHEMAS as Record<string, (typeof TOPIC_SCHEMAS)[keyof typeof TOPIC_SCHEMAS]>)[topic];
+  if (!schema) return value;
+  const result = validate(schema, value);
+  if (!result.ok) throw new PoisonMessageError(`schema ${topic} rejected the message: ${describeIssues(result.issues)}`);
+  return result.value;
+}
+
+/**
+ * A Nest transport whose `@EventPattern(topic)` handlers return the messages
+ * to publish. Unlike ServerKafka it consumes in batches, dead-letters poison
+ * input and commits only after outputs are acknowledged.
+ */
+export class KafkaStageServer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger('KafkaStageServer');
+  private kafka: Kafka | undefined;
+  private producer: BatchingProducer | undefined;
+  private consumer: StageConsumer | undefined;
+
+  constructor(private readonly options: KafkaStageServerOptions) {
+    super();
+  }
+
+  get healthy(): boolean {
+    return this.consumer?.healthy ?? false;
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      const { settings } = this.options;
+      this.kafka = createKafka(settings);
+      const inputs = [...this.messageHandlers.keys()];
+      await ensureTopics(this.kafka, [...inputs, ...this.options.outputs], settings);
+      this.producer = new BatchingProducer(this.kafka, { namespace: settings.namespace });
+      await this.producer.connect();
+      this.consumer = new StageConsumer({
+        kafka: this.kafka,
+        producer: this.producer,
+        stage: this.options.stage,
+        groupId: this.options.groupId,
+        namespace: settings.namespace,
+        handlers: new Map(inputs.map((topic) => [topic, this.adapt(topic)])),
+        validate: validateAgainstContract,
+        maxAttempts: settings.maxAttempts,
+        retryBackoffMs: settings.retryBackoffMs,
+        sessionTimeoutMs: settings.sessionTimeoutMs,
+      });
+      await this.consumer.start();
+      this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.groupId}`);
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  on(): void {
+    // kafkajs instrumentation events are wired inside StageConsumer.
+  }
+
+  unwrap<T>(): T {
+    if (!this.kafka) throw new Error('KafkaStageServer is not listening');
+    return this.kafka as T;
+  }
+
+  private adapt(topic: string): StageHandler {
+    return async (value, ctx) => {
+      const handler = this.messageHandlers.get(topic);
+      if (!handler) throw new PoisonMessageError(`no handler for ${topic}`);
+      const result: unknown = await handler(value, new KafkaStageContext([ctx]));
+      const settled = isObservable(result) ? await lastValueFrom(result as Observable<unknown>, { defaultValue: [] }) : result;
+      if (settled === undefined || settled === null) return [];
+      return (Array.isArray(settled) ? settled : [settled]) as OutboundMessage[];
+    };
+  }
+}
+
+/**
+ * Nest's default RPC filter turns every unknown error into "Internal server
+ * error"; stages need the original error to know whether it is retriable.
+ */
+@Catch()
+export class RethrowRpcErrorsFilter implements RpcExceptionFilter<unknown> {
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    return throwError(() => exception);
+  }
+}

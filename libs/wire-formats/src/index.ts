@@ -1,0 +1,4 @@
+export * from './lib/common/types';
+export * from './lib/common/dates';
+export * from './lib/common/text';
+export * from './lib/plaintext/plaintext-parser';

@@ -1,0 +1,40 @@
+import type { CanonicalArticleInput, SourceFormat } from '@newswire/contracts';
+
+/** What a parser knows: the canonical article minus what ingestion assigns. */
+export type ArticleDraft = Omit<CanonicalArticleInput, 'id' | 'source' | 'uri'> & { uri?: string };
+
+export interface ParseInput {
+  body: Buffer | string;
+  contentType?: string;
+  filename?: string;
+}
+
+export type ItemOutcome =
+  | { ok: true; article: ArticleDraft }
+  | { ok: false; index: number; reason: string; code: RejectionCode };
+
+export interface ParseOutcome {
+  format: SourceFormat;
+  items: ItemOutcome[];
+}
+
+export type RejectionCode =
+  | 'empty'
+  | 'unsupported-format'
+  | 'malformed'
+  | 'unsafe'
+  | 'too-large'
+  | 'not-a-story'
+  | 'missing-headline'
+  | 'missing-body';
+
+/** A whole document refused for a stated reason; never a crash. */
+export class ParseRejection extends Error {
+  override readonly name = 'ParseRejection';
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

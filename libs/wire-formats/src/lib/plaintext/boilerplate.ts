@@ -1,0 +1,35 @@
+/**
+ * Lines that publishers append to copy and that are never part of the story.
+ * Matched against whole short paragraphs only, so a sentence in the body that
+ * merely mentions "subscribe" stays.
+ */
+export const FOOTER_PATTERNS: RegExp[] = [
+  /^about (the|this) author\b/i,
+  /^(share|share this|share on|follow us|follow me)\b/i,
+  /^(subscribe|sign up)\b.{0,80}$/i,
+  /^(related|read more|more on this|see also)\b.{0,80}$/i,
+  /^(tags?|topics?|filed under)\s*:/i,
+  /^(©|\(c\)|copyright)\s/i,
+  /all rights reserved\.?$/i,
+  /^advertisement$/i,
+  /^(click|tap) here\b/i,
+  /^-{2,}\s*$|^_{3,}$|^={3,}$/,
+  /^(end|ends|###|- ?30 ?-)$/i,
+  /^(leave a (comment|reply)|comments?)$/i,
+];
+
+export const TAGLINE_PATTERNS: RegExp[] = [
+  /^we are an? .{0,60}$/i,
+  /^(the|your) .{0,40}\b(news|daily|newspaper|voice|source)\b.{0,30}$/i,
+  /^(independent|trusted|breaking) .{0,60}$/i,
+];
+
+export function isFooter(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length < 160 && FOOTER_PATTERNS.some((re) => re.test(text));
+}
+
+export function isTagline(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length < 100 && TAGLINE_PATTERNS.some((re) => re.test(text));
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlainText } from './plaintext-parser';
+import { ParseRejection } from '../common/types';
+
+const sample = readFileSync(join(__dirname, '../../fixtures/daily-impact-european-2024-11-24.txt'), 'utf8');
+
+describe('parsePlainText on the reference sample', () => {
+  const article = parsePlainText(sample);
+
+  it('reads the head: French date line, masthead and headline', () => {
+    expect(article.headline).toBe('Washington sanctions Havana: Russia and Cuba are strategic allies');
+    expect(article.firstCreated).toBe('2024-11-24T00:00:00.000Z');
+    expect(article.publisher).toBe('Daily Impact European');
+  });
+
+  it('keeps the tagline and the author footer out of the body', () => {
+    expect(article.bodyText.startsWith('Miguel Diaz-Canel, Cuban president')).toBe(true);
+    expect(article.bodyText).not.toContain('We are an independent daily');
+    expect(article.bodyText).not.toContain('About The Author');
+    expect(article.bodyText).not.toContain('Daily Impact European');
+    expect(article.bodyText.endsWith('historic meeting with Pope Francis.')).toBe(true);
+    expect(article.bodyText.split('\n\n')).toHaveLength(11);
+    expect(article.bodyHtml).toContain('<p>Miguel Diaz-Canel');
+  });
+});
+
+describe('parsePlainText on other shapes', () => {
+  it('reads date lines in other languages and formats', () => {
+    const cases: [string, string][] = [
+      ['24. November 2024', '2024-11-24'],
+      ['24 de noviembre de 2024', '2024-11-24'],
+      ['24 de novembro de 2024', '2024-11-24'],
+      ['November 24, 2024', '2024-11-24'],
+      ['2024-11-24', '2024-11-24'],
+    ];
+    for (const [line, day] of cases) {
+      const parsed = parsePlainText(`${line}\n\nA headline here\n\n${'Body sentence number one is here. '.repeat(8)}`);
+      expect(parsed.firstCreated?.slice(0, 10)).toBe(day);
+      expect(parsed.headline).toBe('A headline here');
+    }
+  });
+
+  it('captures an agency dateline and byline', () => {
+    const parsed = parsePlainText(
+      'Fed holds rates steady\n\nBy Jane Doe\n\nWASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, ' +
+        'saying inflation remained elevated while the labour market cooled further this quarter.\n\nMore text follows here.',
+    );
+    expect(parsed.headline).toBe('Fed holds rates steady');
+    expect(parsed.byline).toBe('Jane Doe');
+    expect(parsed.dateline).toBe('WASHINGTON (Reuters)');
+    expect(parsed.located).toBe('Washington');
+    expect(parsed.provider).toBe('Reuters');
+  });
+
+  it('rejects empty text and a headline without body with a reason', () => {
+    expect(() => parsePlainText('  \n\n ')).toThrow(ParseRejection);
+    expect(() => parsePlainText('Just a headline')).toThrow(/no body/);
+  });
+});
