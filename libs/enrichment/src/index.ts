@@ -1,0 +1,3 @@
+export * from './lib/language';
+export * from './lib/entities';
+export * from './lib/enrich';
