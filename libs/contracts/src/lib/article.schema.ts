@@ -6,6 +6,9 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const PubStatus = z.enum(['usable', 'withheld', 'canceled']);
 export const Signal = z.enum(['update', 'correction']);
 export const SourceFormat = z.enum(['plaintext', 'json', 'ninjs', 'newsml-g2', 'nitf', 'rss', 'atom']);
+export type PubStatus = z.infer<typeof PubStatus>;
+export type Signal = z.infer<typeof Signal>;
+export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const Subject = z.object({
   scheme: z.string().optional(),
@@ -81,3 +84,12 @@ export const CanonicalArticleV1 = z.object({
 
 export type CanonicalArticle = z.infer<typeof CanonicalArticleV1>;
 export type CanonicalArticleInput = z.input<typeof CanonicalArticleV1>;
+
+/**
+ * What a client may POST as JSON: the canonical article without the fields
+ * the platform assigns. `uri` is the sender's own identifier when it has one.
+ */
+export const ArticleSubmissionV1 = CanonicalArticleV1.omit({ id: true, source: true, uri: true }).extend({
+  uri: z.string().min(1).optional(),
+});
+export type ArticleSubmission = z.input<typeof ArticleSubmissionV1>;

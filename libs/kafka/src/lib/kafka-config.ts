@@ -5,6 +5,8 @@ import { envInt, envList } from '@newswire/config';
 export const KafkaEnv = z.object({
   KAFKA_BROKERS: envList('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** Defaults to `newswire-<stage>` inside the topic namespace: instances of one stage share it. */
+  KAFKA_GROUP_ID: z.string().min(1).optional(),
   KAFKA_TOPIC_NAMESPACE: z
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'only letters, digits, ".", "_" and "-"')
@@ -21,6 +23,7 @@ export type KafkaEnvT = z.infer<typeof KafkaEnv>;
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
+  groupId: string;
   namespace: string;
   partitions: number;
   replicationFactor: number;
@@ -29,10 +32,12 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
 }
 
-export function kafkaSettingsFrom(env: KafkaEnvT, defaultClientId: string): KafkaSettings {
+export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSettings {
+  const namespace = env.KAFKA_TOPIC_NAMESPACE;
   return {
     brokers: env.KAFKA_BROKERS,
-    clientId: env.KAFKA_CLIENT_ID ?? defaultClientId,
+    clientId: env.KAFKA_CLIENT_ID ?? service,
+    groupId: env.KAFKA_GROUP_ID ?? (namespace ? `${namespace}.newswire-${service}` : `newswire-${service}`),
     namespace: env.KAFKA_TOPIC_NAMESPACE,
     partitions: env.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: env.KAFKA_REPLICATION_FACTOR,

@@ -20,7 +20,6 @@ export class KafkaStageContext extends BaseRpcContext<[MessageContextData]> {
 export interface KafkaStageServerOptions {
   settings: KafkaSettings;
   stage: string;
-  groupId: string;
   /** Logical topics this stage publishes to; created at start-up. */
   outputs: readonly string[];
 }
@@ -65,7 +64,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         kafka: this.kafka,
         producer: this.producer,
         stage: this.options.stage,
-        groupId: this.options.groupId,
+        groupId: settings.groupId,
         namespace: settings.namespace,
         handlers: new Map(inputs.map((topic) => [topic, this.adapt(topic)])),
         validate: validateAgainstContract,
@@ -74,7 +73,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         sessionTimeoutMs: settings.sessionTimeoutMs,
       });
       await this.consumer.start();
-      this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.groupId}`);
+      this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.settings.groupId}`);
       callback();
     } catch (err) {
       callback(err);

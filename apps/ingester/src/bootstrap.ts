@@ -1,0 +1,20 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@newswire/config';
+import { logLevelsUpTo } from '@newswire/kafka';
+import { IngesterEnv } from './app/config';
+import { IngesterModule } from './app/ingester.module';
+
+export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
+  const config = loadConfig('ingester', IngesterEnv, env);
+  const app = await NestFactory.create(IngesterModule.forRoot(config), {
+    bodyParser: false,
+    logger: logLevelsUpTo(config.LOG_LEVEL),
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  new Logger('ingester').log(`ready: POST ${url}/v1/articles`);
+  return { app, url };
+}

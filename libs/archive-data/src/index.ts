@@ -1,0 +1,2 @@
+export * from './lib/article.model';
+export * from './lib/article.repository';

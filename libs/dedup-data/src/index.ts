@@ -1,0 +1,2 @@
+export * from './lib/content-hash.model';
+export * from './lib/content-hash.repository';

@@ -1,0 +1,5 @@
+export * from './lib/container-engine';
+export * from './lib/infra';
+export * from './lib/names';
+export * from './lib/topic-probe';
+export * from './lib/kafka-fixtures';

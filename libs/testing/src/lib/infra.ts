@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { containerEngineReachable } from './container-engine';
+
+export interface TestInfra {
+  kafkaBrokers: string;
+  mongoUri: string;
+  source: 'env' | 'testcontainers' | 'local';
+  stop: () => Promise<void>;
+}
+
+const KAFKA_IMAGE = process.env['TEST_KAFKA_IMAGE'] ?? 'apache/kafka:4.1.1';
+const MONGO_IMAGE = process.env['TEST_MONGO_IMAGE'] ?? 'mongo:8.0';
+
+async function fromContainers(): Promise<TestInfra> {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { MongoDBContainer } = await import('@testcontainers/mongodb');
+  const [kafka, mongo] = await Promise.all([
+    new KafkaContainer(KAFKA_IMAGE).withKraft().start(),
+    new MongoDBContainer(MONGO_IMAGE).start(),
+  ]);
+  return {
+    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    mongoUri: `${mongo.getConnectionString()}/?directConnection=true`,
+    source: 'testcontainers',
+    stop: async () => {
+      await Promise.all([kafka.stop(), mongo.stop()]);
+    },
+  };
+}
+
+// A real dynamic import: ts-jest would otherwise turn it into require(), which cannot load .mjs.
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+async function fromLocalStack(): Promise<TestInfra> {
+  // The same provisioning `npm start` uses: Kafka from Maven Central, FerretDB built with Go.
+  const script = pathToFileURL(join(__dirname, '../../../../tools/infra/local-stack.mjs')).href;
+  const stack = (await importEsm(script)) as { startStack: () => Promise<{ KAFKA_BROKERS: string; MONGODB_URI: string }> };
+  const env = await stack.startStack();
+  return { kafkaBrokers: env.KAFKA_BROKERS, mongoUri: env.MONGODB_URI, source: 'local', stop: async () => undefined };
+}
+
+/**
+ * Servers for integration tests: those named by KAFKA_BROKERS / MONGODB_URI,
+ * else containers when an engine answers, else the project's local stack.
+ */
+export async function resolveInfra(env = process.env): Promise<TestInfra> {
+  if (env['KAFKA_BROKERS'] && env['MONGODB_URI']) {
+    return { kafkaBrokers: env['KAFKA_BROKERS'], mongoUri: env['MONGODB_URI'], source: 'env', stop: async () => undefined };
+  }
+  if (await containerEngineReachable()) return fromContainers();
+  return fromLocalStack();
+}

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every test gets its own topics (through a namespace), group ids and database. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
+
+export function testEnv(prefix: string): Record<string, string> {
+  const name = uniqueName(prefix);
+  const brokers = process.env['KAFKA_BROKERS'];
+  const mongo = process.env['MONGODB_URI'];
+  if (!brokers || !mongo) throw new Error('KAFKA_BROKERS and MONGODB_URI must be set (jest globalSetup sets them)');
+  const url = new URL(mongo);
+  url.pathname = `/${name.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+  return {
+    KAFKA_BROKERS: brokers,
+    MONGODB_URI: url.toString(),
+    KAFKA_TOPIC_NAMESPACE: name,
+    KAFKA_TOPIC_PARTITIONS: '2',
+    KAFKA_RETRY_BACKOFF_MS: '20',
+    LOG_LEVEL: 'warn',
+  };
+}
