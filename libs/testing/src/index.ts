@@ -3,3 +3,5 @@ export * from './lib/infra';
 export * from './lib/names';
 export * from './lib/topic-probe';
 export * from './lib/kafka-fixtures';
+export * from './lib/articles';
+export * from './lib/stage-harness';

@@ -16,6 +16,8 @@ export const KafkaEnv = z.object({
   KAFKA_MAX_ATTEMPTS: envInt(3, 1, 20),
   KAFKA_RETRY_BACKOFF_MS: envInt(200, 0, 60_000),
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
+  /** Long-poll wait of an idle fetch; shutdown waits for it, so it bounds drain time. */
+  KAFKA_FETCH_MAX_WAIT_MS: envInt(1000, 10, 30_000),
 });
 
 export type KafkaEnvT = z.infer<typeof KafkaEnv>;
@@ -30,6 +32,7 @@ export interface KafkaSettings {
   maxAttempts: number;
   retryBackoffMs: number;
   sessionTimeoutMs: number;
+  fetchMaxWaitMs: number;
 }
 
 export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSettings {
@@ -44,5 +47,6 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     maxAttempts: env.KAFKA_MAX_ATTEMPTS,
     retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+    fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
   };
 }

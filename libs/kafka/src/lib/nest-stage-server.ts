@@ -71,6 +71,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         maxAttempts: settings.maxAttempts,
         retryBackoffMs: settings.retryBackoffMs,
         sessionTimeoutMs: settings.sessionTimeoutMs,
+        fetchMaxWaitMs: settings.fetchMaxWaitMs,
       });
       await this.consumer.start();
       this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.settings.groupId}`);

@@ -30,6 +30,7 @@ export interface StageConsumerOptions {
   maxAttempts: number;
   retryBackoffMs: number;
   sessionTimeoutMs: number;
+  fetchMaxWaitMs?: number;
   /** Outputs are flushed and offsets committed at least this often within a batch. */
   flushEvery?: number;
   onCrash?: (err: unknown) => void;
@@ -68,6 +69,7 @@ export class StageConsumer {
       sessionTimeout: this.opts.sessionTimeoutMs,
       heartbeatInterval: Math.min(3000, Math.floor(this.opts.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
+      maxWaitTimeInMs: this.opts.fetchMaxWaitMs ?? 1000,
     });
     consumer.on(consumer.events.CRASH, (event) => {
       // kafkajs restarts only on retriable errors; otherwise it stops silently (kafkajs #852).

@@ -18,6 +18,7 @@ export function testEnv(prefix: string): Record<string, string> {
     KAFKA_TOPIC_NAMESPACE: name,
     KAFKA_TOPIC_PARTITIONS: '2',
     KAFKA_RETRY_BACKOFF_MS: '20',
+    KAFKA_FETCH_MAX_WAIT_MS: '200',
     LOG_LEVEL: 'warn',
   };
 }

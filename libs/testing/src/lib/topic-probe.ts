@@ -29,7 +29,8 @@ export class TopicProbe {
     // Subscribing to a topic nobody created yet must not fail the test: create it first.
     await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
     await admin.disconnect();
-    const consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    // A short fetch wait keeps stop() fast: kafkajs waits for the in-flight long poll.
+    const consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
     this.consumer = consumer;
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();

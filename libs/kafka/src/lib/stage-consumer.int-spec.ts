@@ -1,0 +1,114 @@
+import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
+import { publishRaw, testEnv, TopicProbe } from '@newswire/testing';
+import { BatchingProducer } from './batching-producer';
+import { createKafka } from './client';
+import { PoisonMessageError, TransientError } from './errors';
+import { StageConsumer, type StageHandler } from './stage-consumer';
+import { ensureTopics } from './topics-admin';
+
+const IN = 'test.item.received.v1';
+const OUT = 'test.item.handled.v1';
+
+/** A stage over a real broker whose handler behaviour each test chooses. */
+async function startStage(handler: StageHandler, maxAttempts = 3) {
+  const env = testEnv('stage');
+  const ns = env['KAFKA_TOPIC_NAMESPACE'];
+  const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+  await ensureTopics(kafka, [IN, OUT], { namespace: ns, partitions: 2, replicationFactor: 1 });
+  const producer = new BatchingProducer(kafka, { namespace: ns });
+  await producer.connect();
+  const consumer = new StageConsumer({
+    kafka,
+    producer,
+    stage: 'test-stage',
+    groupId: `${ns}-group`,
+    namespace: ns,
+    handlers: new Map([[IN, handler]]),
+    validate: (_topic, value) => {
+      if (typeof value !== 'object' || value === null || !('n' in value)) throw new PoisonMessageError('field n is required');
+      return value;
+    },
+    maxAttempts,
+    retryBackoffMs: 10,
+    sessionTimeoutMs: 10_000,
+    fetchMaxWaitMs: 200,
+  });
+  await consumer.start();
+  const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(OUT, ns), physicalTopic(deadLetterTopicOf(IN), ns)], `${ns}-probe`).start();
+  const send = (values: string[]) =>
+    publishRaw(env['KAFKA_BROKERS'], physicalTopic(IN, ns), values.map((value, i) => ({ key: `k${i % 2}`, value })));
+  return {
+    ns,
+    probe,
+    send,
+    out: physicalTopic(OUT, ns),
+    dlq: physicalTopic(deadLetterTopicOf(IN), ns),
+    close: async () => {
+      await probe.stop();
+      await consumer.stop();
+      await producer.disconnect();
+    },
+  };
+}
+
+const echo: StageHandler = async (value, ctx) => [{ topic: OUT, key: ctx.key ?? 'k', value }];
+
+describe('StageConsumer on a real broker', () => {
+  it('dead-letters poison input with the reason in headers and keeps consuming', async () => {
+    const stage = await startStage(echo);
+    try {
+      await stage.send(['{"n":1}', 'not json', '{"other":true}', '{"n":2}']);
+      await stage.probe.waitForCount(stage.out, 2);
+      await stage.probe.waitForCount(stage.dlq, 2);
+      expect(stage.probe.on(stage.out).map((m) => m.value)).toEqual(expect.arrayContaining([{ n: 1 }, { n: 2 }]));
+      const dead = stage.probe.on(stage.dlq);
+      const reasons = dead.map((m) => m.headers[HEADERS.dlqReason]);
+      expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not valid JSON'), 'field n is required']));
+      for (const m of dead) {
+        expect(m.headers[HEADERS.dlqErrorType]).toBe('PoisonMessageError');
+        expect(m.headers[HEADERS.dlqRetriable]).toBe('false');
+        expect(m.headers[HEADERS.dlqAttempts]).toBe('1');
+        expect(m.headers[HEADERS.dlqSourceTopic]).toBe(physicalTopic(IN, stage.ns));
+        expect(m.headers[HEADERS.dlqStage]).toBe('test-stage');
+      }
+      expect(dead.map((m) => m.value)).toEqual(expect.arrayContaining(['not json', { other: true }]));
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('retries transient failures within the bound, then succeeds', async () => {
+    let calls = 0;
+    const stage = await startStage(async (value, ctx) => {
+      calls += 1;
+      if (calls < 3) throw new TransientError('database election in progress');
+      return echo(value, ctx);
+    });
+    try {
+      await stage.send(['{"n":7}']);
+      await stage.probe.waitForCount(stage.out, 1);
+      expect(calls).toBe(3);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('dead-letters a message whose transient failure outlasts the retries, marked retriable', async () => {
+    const stage = await startStage(async (value, ctx) => {
+      if ((value as { n: number }).n === 13) throw new TransientError('still down');
+      return echo(value, ctx);
+    }, 2);
+    try {
+      await stage.send(['{"n":13}', '{"n":14}']);
+      await stage.probe.waitForCount(stage.dlq, 1);
+      await stage.probe.waitForCount(stage.out, 1);
+      const [dead] = stage.probe.on(stage.dlq);
+      expect(dead.headers[HEADERS.dlqRetriable]).toBe('true');
+      expect(dead.headers[HEADERS.dlqAttempts]).toBe('2');
+      expect(dead.headers[HEADERS.dlqReason]).toBe('still down');
+    } finally {
+      await stage.close();
+    }
+  });
+});
