@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
 import { publishRaw } from './kafka-fixtures';
 import { testEnv } from './names';
@@ -15,6 +16,19 @@ export async function stageHarness(prefix: string, input: string, output: string
     output: physicalTopic(output, ns),
     dlq: physicalTopic(deadLetterTopicOf(input), ns),
   };
+  // Created up front with the stage's partition count, so ordering assertions hold whoever subscribes first.
+  const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const partitions = Number(env['KAFKA_TOPIC_PARTITIONS']);
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      { topic: topics.input, numPartitions: partitions },
+      { topic: topics.output, numPartitions: partitions },
+      { topic: topics.dlq, numPartitions: 1 },
+    ],
+  });
+  await admin.disconnect();
   const probe = await new TopicProbe(env['KAFKA_BROKERS'], [topics.output, topics.dlq], `${ns}-probe`).start();
   return {
     env,

@@ -1,0 +1,87 @@
+import { type ArticleEnriched, type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
+import { ArticleRepository } from '@newswire/archive-data';
+import { connectMongo } from '@newswire/mongo';
+import { referenceSample, testEnv, TopicProbe } from '@newswire/testing';
+import type { Connection } from 'mongoose';
+import { ServiceProcess } from './service-process';
+
+describe('the whole pipeline, each service run from its built bundle', () => {
+  const env: Record<string, string> = { ...testEnv('e2e'), LOG_LEVEL: 'log', PORT: '0' };
+  const ns = env['KAFKA_TOPIC_NAMESPACE'];
+  const services: ServiceProcess[] = [];
+  let ingesterUrl: string;
+  let subscriber: TopicProbe;
+  let db: Connection;
+  let repo: ArticleRepository;
+
+  beforeAll(async () => {
+    // A separate downstream consumer, in its own group, following the enriched topic.
+    subscriber = await new TopicProbe(
+      env['KAFKA_BROKERS'],
+      [physicalTopic(TOPICS.articleEnriched, ns), physicalTopic(TOPICS.articleStored, ns)],
+      `${ns}-downstream`,
+    ).start();
+    const stages = ['enricher', 'deduplicator', 'storage'].map((name) => new ServiceProcess(name, env, /consuming .* as group/));
+    const ingester = new ServiceProcess('ingester', env, /ready: POST (http:\/\/\S+)\/v1\/articles/);
+    services.push(...stages, ingester);
+    await Promise.all(services.map((s) => s.start()));
+    ingesterUrl = /ready: POST (http:\/\/\S+)\/v1\/articles/.exec(ingester.log)?.[1] ?? '';
+    db = await connectMongo(env['MONGODB_URI']);
+    repo = new ArticleRepository(db);
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await subscriber?.stop();
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  const postSample = async () => {
+    const res = await fetch(`${ingesterUrl}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: referenceSample(),
+    });
+    expect(res.status).toBe(202);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const storedEvent = (id: string) =>
+    subscriber.on(physicalTopic(TOPICS.articleStored, ns)).find((m) => (m.value as ArticleStored).articleId === id)?.value as
+      | ArticleStored
+      | undefined;
+
+  it('stores the reference sample with its head, clean body and entities, and a subscriber receives it enriched', async () => {
+    const id = await postSample();
+    await subscriber.waitFor(() => storedEvent(id) !== undefined, 60_000, 'the stored event');
+    expect(storedEvent(id)?.status).toBe('stored');
+
+    const doc = await repo.findById(id);
+    expect(doc).not.toBeNull();
+    expect(doc?.headline).toBe('Washington sanctions Havana: Russia and Cuba are strategic allies');
+    expect(doc?.firstCreated?.toISOString().slice(0, 10)).toBe('2024-11-24');
+    expect(doc?.publisher).toBe('Daily Impact European');
+    expect(doc?.language).toBe('en');
+    expect(doc?.bodyText.startsWith('Miguel Diaz-Canel, Cuban president')).toBe(true);
+    expect(doc?.bodyText).not.toContain('We are an independent daily');
+    expect(doc?.bodyText).not.toContain('About The Author');
+    const people = doc?.enrichment.people.map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Vladimir Putin', 'Miguel Diaz-Canel']));
+    expect(doc?.enrichment.places.map((p) => p.name)).toContain('Havana');
+
+    const enriched = subscriber
+      .on(physicalTopic(TOPICS.articleEnriched, ns))
+      .map((m) => m.value as ArticleEnriched)
+      .find((m) => m.article.id === id);
+    expect(enriched?.enrichment.people.map((p) => p.name)).toContain('Vladimir Putin');
+  });
+
+  it('posting the same sample again leaves one stored article and marks the second as a duplicate', async () => {
+    const first = (await repo.articles.find({}).lean())[0];
+    const secondId = await postSample();
+    await subscriber.waitFor(() => storedEvent(secondId) !== undefined, 60_000, 'the second stored event');
+    expect(storedEvent(secondId)).toMatchObject({ status: 'duplicate-recorded', duplicateOf: first._id, clusterId: first._id });
+    expect(await repo.articles.countDocuments({})).toBe(1);
+    expect(await repo.duplicates.findById(secondId).lean()).toMatchObject({ duplicateOf: first._id, method: 'exact' });
+  });
+});

@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIST = join(__dirname, '../../../dist/apps');
+
+/**
+ * One service run as in production: its built bundle under `node`, with its
+ * own environment. Readiness is the service's own log line, not a delay.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  constructor(
+    readonly name: string,
+    private readonly env: Record<string, string>,
+    private readonly readyPattern: RegExp,
+  ) {}
+
+  get log(): string {
+    return this.output;
+  }
+
+  start(timeoutMs = 60_000): Promise<this> {
+    const main = join(DIST, this.name, 'main.js');
+    if (!existsSync(main)) throw new Error(`${main} is missing: build the apps first (npx nx run-many -t build)`);
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, ...this.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.readyPattern.test(this.output)) {
+          clearTimeout(timer);
+          resolve(this);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.name} exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  /** SIGTERM, as an orchestrator would; resolves when the process has drained and exited. */
+  stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+}
