@@ -1,4 +1,18 @@
 export * from './lib/common/types';
 export * from './lib/common/dates';
 export * from './lib/common/text';
+export * from './lib/common/limits';
+export { parseWireDate } from './lib/common/wire-date';
+export { decodeBuffer, charsetFromContentType, declaredCharset, type DecodedText, type EncodingSource } from './lib/encoding/decode';
+export { parseXmlSafely } from './lib/xml/safe-xml';
+export type { XElement, XNode } from './lib/xml/tree';
+export { sanitizeBodyHtml, htmlToText } from './lib/html/sanitize';
 export * from './lib/plaintext/plaintext-parser';
+export { parsePlainTextDocument } from './lib/plaintext/plaintext-outcome';
+export { parseNinjs } from './lib/ninjs/ninjs-parser';
+export { parseNewsMlG2 } from './lib/newsml-g2/g2-parser';
+export { parseNitf } from './lib/nitf/nitf-parser';
+export { parseRss } from './lib/feeds/rss-parser';
+export { parseAtom } from './lib/feeds/atom-parser';
+export { parseDocument, detectFormat, type DispatchOptions } from './lib/dispatch/parse-document';
+export { sniffFormat, type DetectedFormat } from './lib/dispatch/sniff';
