@@ -85,11 +85,15 @@ export function innerMarkup(el: XElement | undefined): string {
   return el.children.map(outerMarkup).join('');
 }
 
+const VOID = new Set(['br', 'hr', 'img', 'wbr', 'col', 'area', 'source', 'track', 'input', 'meta', 'link', 'base', 'embed', 'param']);
+
 function outerMarkup(node: XNode): string {
   if (typeof node === 'string') return escape(node);
   const attrs = Object.entries(node.attrs)
     .filter(([k]) => !k.startsWith('xmlns'))
     .map(([k, v]) => ` ${k}="${escape(v)}"`)
     .join('');
+  // HTML parsers read "</br>" as a second <br>: void elements must not get an end tag.
+  if (VOID.has(node.local.toLowerCase())) return `<${node.local}${attrs}>`;
   return `<${node.local}${attrs}>${innerMarkup(node)}</${node.local}>`;
 }
