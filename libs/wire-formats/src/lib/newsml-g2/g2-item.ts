@@ -153,7 +153,7 @@ export function readNewsItem(item: XElement): PartialDraft {
     keywords: [...childrenNamed(contentMeta, 'keyword').map((k) => cleanText(k) ?? ''), ...(body.keywords ?? [])],
     people: [...classified.people, ...(body.people ?? [])],
     organisations: [...classified.organisations, ...(body.organisations ?? [])],
-    places: [...classified.places, ...(located ? [{ name: located, rel: 'located' }] : [])],
+    places: located && !classified.places.some((p) => p.name === located) ? [...classified.places, { name: located, rel: 'located' }] : classified.places,
     provider: conceptName(provider) ?? attr(provider, 'qcode')?.replace(/^[^:]*:/, '') ?? body.provider,
     publisher: conceptName(child(child(item, 'rightsInfo'), 'copyrightHolder')) ?? body.publisher,
     links: linksOf(itemMeta),

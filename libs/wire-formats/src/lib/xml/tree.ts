@@ -36,18 +36,18 @@ export function path(el: XElement | undefined, ...locals: string[]): XElement | 
   return current;
 }
 
-/** Depth-first search for descendants with a local name (does not descend into matches). */
+/** Descendants with a local name, in document order; does not look inside a match. */
 export function descendants(el: XElement | undefined, local: string, limit = Infinity): XElement[] {
   const found: XElement[] = [];
-  const stack: XElement[] = el ? [el] : [];
-  while (stack.length > 0 && found.length < limit) {
-    const current = stack.pop() as XElement;
-    const kids = elementsOf(current);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      if (kids[i].local === local) found.push(kids[i]);
-      else stack.push(kids[i]);
+  // Recursion is bounded: the prescan caps nesting depth before any tree exists.
+  const visit = (node: XElement) => {
+    for (const kid of elementsOf(node)) {
+      if (found.length >= limit) return;
+      if (kid.local === local) found.push(kid);
+      else visit(kid);
     }
-  }
+  };
+  if (el) visit(el);
   return found;
 }
 
