@@ -85,7 +85,9 @@ function bodyOf(contentSet: XElement | undefined): PartialDraft {
         if (fromNitf.bodyText) return fromNitf;
         continue;
       }
-      const html = descendants(part, 'body', 1)[0] ?? part;
+      // Other vocabularies in inlineXML (SportsML, event lists) are data, not a story body.
+      const html = descendants(part, 'body', 1)[0] ?? (/html/.test(type) ? part : undefined);
+      if (!html) continue;
       const body = fromHtml(innerMarkup(html));
       if (body.bodyText) return body;
     } else if (part.local === 'inlineData') {
