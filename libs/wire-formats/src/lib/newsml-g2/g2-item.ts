@@ -74,6 +74,14 @@ function bylineOf(contentMeta: XElement | undefined): string | undefined {
   return names.length > 0 ? names.join(', ') : undefined;
 }
 
+const HTML_BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'section', 'article']);
+
+/** Untyped inlineXML whose first element is an HTML block is read as XHTML. */
+function startsWithHtmlBlock(part: XElement): boolean {
+  const first = elementsOf(part)[0];
+  return first !== undefined && HTML_BLOCKS.has(first.local);
+}
+
 /** Body from the content set: NITF or XHTML in inlineXML, or inlineData text/HTML. */
 function bodyOf(contentSet: XElement | undefined): PartialDraft {
   for (const part of elementsOf(contentSet)) {
@@ -86,7 +94,7 @@ function bodyOf(contentSet: XElement | undefined): PartialDraft {
         continue;
       }
       // Other vocabularies in inlineXML (SportsML, event lists) are data, not a story body.
-      const html = descendants(part, 'body', 1)[0] ?? (/html/.test(type) ? part : undefined);
+      const html = descendants(part, 'body', 1)[0] ?? (/html/.test(type) || (!type && startsWithHtmlBlock(part)) ? part : undefined);
       if (!html) continue;
       const body = fromHtml(innerMarkup(html));
       if (body.bodyText) return body;
