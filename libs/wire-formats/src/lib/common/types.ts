@@ -1,4 +1,7 @@
-import type { CanonicalArticleInput, SourceFormat } from '@newswire/contracts';
+import type { CanonicalArticleInput } from '@newswire/contracts';
+
+/** The format names of the contract ('plaintext', 'ninjs', 'newsml-g2', ...). */
+export type SourceFormatName = CanonicalArticleInput['source']['format'];
 
 /** What a parser knows: the canonical article minus what ingestion assigns. */
 export type ArticleDraft = Omit<CanonicalArticleInput, 'id' | 'source' | 'uri'> & { uri?: string };
@@ -14,7 +17,7 @@ export type ItemOutcome =
   | { ok: false; index: number; reason: string; code: RejectionCode };
 
 export interface ParseOutcome {
-  format: SourceFormat;
+  format: SourceFormatName;
   items: ItemOutcome[];
 }
 

@@ -1,0 +1,134 @@
+import { htmlToText, looksLikeHtml, sanitizeBodyHtml } from '../html/sanitize';
+import type { ArticleDraft, ItemOutcome, RejectionCode } from './types';
+
+/** What a format reader collects before the common rules decide. */
+export type PartialDraft = Partial<ArticleDraft>;
+
+const MAX_DERIVED_HEADLINE = 160;
+
+export function reject(index: number, code: RejectionCode, reason: string): ItemOutcome {
+  return { ok: false, index, code, reason };
+}
+
+/** Trims, collapses whitespace, drops empty strings. */
+export function clean(text: string | undefined | null): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const out = text.replace(/\s+/g, ' ').trim();
+  return out || undefined;
+}
+
+/** A short text field that may carry markup or entities (RSS titles often do). */
+export function cleanInline(text: string | undefined | null): string | undefined {
+  const trimmed = clean(text);
+  if (!trimmed) return undefined;
+  return looksLikeHtml(trimmed) ? clean(htmlToText(trimmed)) : trimmed;
+}
+
+/** Paragraph text, keeping blank lines between paragraphs. */
+export function cleanBlock(text: string | undefined | null): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const out = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return out || undefined;
+}
+
+/** Sanitised HTML and its text; undefined when nothing readable is left. */
+export function fromHtml(html: string | undefined): { bodyHtml?: string; bodyText?: string } {
+  if (!html || !html.trim()) return {};
+  const bodyHtml = sanitizeBodyHtml(html);
+  const bodyText = cleanBlock(htmlToText(bodyHtml));
+  return bodyText ? { bodyHtml, bodyText } : {};
+}
+
+/** Plain text that may in fact be HTML (feeds and ninjs mix them up). */
+export function fromTextOrHtml(text: string | undefined): { bodyHtml?: string; bodyText?: string } {
+  if (!text || !text.trim()) return {};
+  if (looksLikeHtml(text)) return fromHtml(text);
+  const bodyText = cleanBlock(text);
+  return { bodyText };
+}
+
+function firstSentence(text: string): string {
+  const match = /^(.{20,200}?[.!?])(\s|$)/su.exec(text);
+  const sentence = (match ? match[1] : text).replace(/\s+/g, ' ').trim();
+  return sentence.length > MAX_DERIVED_HEADLINE ? `${sentence.slice(0, MAX_DERIVED_HEADLINE - 1).trimEnd()}…` : sentence;
+}
+
+function dedupe<T>(values: T[] | undefined, key: (v: T) => string): T[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = key(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * The rules every format shares. A headline is required; without one the
+ * first sentence of the description or body stands in. bodyText is required
+ * by the contract: a picture, video or flash without text uses its
+ * description, then its headline (agencies send headline-only flashes).
+ */
+export function finishDraft(partial: PartialDraft, index: number): ItemOutcome {
+  const description = clean(partial.description);
+  const bodyText = partial.bodyText?.trim() ? partial.bodyText.trim() : undefined;
+  const headline = clean(partial.headline) ?? (description ? firstSentence(description) : bodyText ? firstSentence(bodyText) : undefined);
+  if (!headline) {
+    return reject(index, 'missing-headline', 'no headline, description or body text in the item');
+  }
+  const article: ArticleDraft = {
+    ...stripUndefined(partial),
+    headline,
+    bodyText: bodyText ?? description ?? headline,
+    description,
+    subjects: dedupe(partial.subjects, (s) => `${s.scheme}|${s.code}|${s.name}`),
+    keywords: dedupe(partial.keywords?.map((k) => k.trim()).filter(Boolean), (k) => k.toLowerCase()),
+    people: dedupe(partial.people, (e) => e.uri ?? e.name),
+    organisations: dedupe(partial.organisations, (e) => e.uri ?? e.name),
+    places: dedupe(partial.places, (e) => e.uri ?? e.name),
+    links: dedupe(partial.links, (l) => `${l.rel}|${l.href}`),
+    renditions: dedupe(partial.renditions, (r) => r.href),
+    signals: dedupe(partial.signals, (s) => s),
+  };
+  return { ok: true, article: stripUndefined(article) as ArticleDraft };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out as T;
+}
+
+/** A qcode "medtop:04000000" split into scheme and code. */
+export function splitQcode(qcode: string | undefined): { scheme?: string; code?: string } {
+  if (!qcode) return {};
+  const colon = qcode.indexOf(':');
+  return colon > 0 ? { scheme: qcode.slice(0, colon), code: qcode.slice(colon + 1) } : { code: qcode };
+}
+
+/** Urgency 1-9 from whatever the source wrote, or undefined. */
+export function toUrgency(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? ''), 10);
+  return Number.isInteger(n) && n >= 1 && n <= 9 ? n : undefined;
+}
+
+export function toVersion(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+  return Number.isSafeInteger(n) && n >= 0 && String(value ?? '').trim() !== '' ? n : undefined;
+}
+
+export function toPubStatus(value: unknown): ArticleDraft['pubStatus'] {
+  const text = String(value ?? '').toLowerCase().replace(/^.*:/, '');
+  if (text === 'usable' || text === 'withheld') return text;
+  if (text === 'canceled' || text === 'cancelled') return 'canceled';
+  return undefined;
+}

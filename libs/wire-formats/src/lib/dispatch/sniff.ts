@@ -1,0 +1,88 @@
+import type { SourceFormatName } from '../common/types';
+
+/** 'xml' is XML whose root names no known format: it is still checked for safety before refusal. */
+export type DetectedFormat = Exclude<SourceFormatName, 'json'> | 'xml' | 'unknown';
+
+const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
+  'text/plain': 'plaintext',
+  'application/ninjs+json': 'ninjs',
+  'application/vnd.iptc.g2.newsitem+xml': 'newsml-g2',
+  'application/vnd.iptc.g2.newsmessage+xml': 'newsml-g2',
+  'application/vnd.iptc.g2.packageitem+xml': 'newsml-g2',
+  'application/vnd.iptc.g2.conceptitem+xml': 'newsml-g2',
+  'application/vnd.iptc.g2.planningitem+xml': 'newsml-g2',
+  'application/vnd.iptc.g2.knowledgeitem+xml': 'newsml-g2',
+  'application/nitf+xml': 'nitf',
+  'application/rss+xml': 'rss',
+  'application/rdf+xml': 'rss',
+  'application/atom+xml': 'atom',
+};
+
+/** Media types that only say "some JSON" or "some XML": the content decides. */
+const GENERIC = new Set(['application/json', 'text/json', 'application/xml', 'text/xml', 'application/octet-stream', '']);
+
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export function formatFromMediaType(contentType: string | undefined): DetectedFormat | undefined {
+  const type = mediaTypeOf(contentType);
+  if (GENERIC.has(type)) return undefined;
+  return BY_MEDIA_TYPE[type] ?? (type.endsWith('+json') ? 'ninjs' : undefined);
+}
+
+const ROOTS: Record<string, DetectedFormat> = {
+  newsMessage: 'newsml-g2',
+  newsItem: 'newsml-g2',
+  packageItem: 'newsml-g2',
+  conceptItem: 'newsml-g2',
+  planningItem: 'newsml-g2',
+  knowledgeItem: 'newsml-g2',
+  catalogItem: 'newsml-g2',
+  contentSet: 'newsml-g2',
+  contentMeta: 'newsml-g2',
+  groupSet: 'newsml-g2',
+  nitf: 'nitf',
+  rss: 'rss',
+  RDF: 'rss',
+  feed: 'atom',
+  entry: 'atom',
+};
+
+/** Name of the first element, skipping the declaration, comments, PIs and DOCTYPE; no parsing. */
+export function rootElementName(text: string): string | undefined {
+  const re = /<(!--[\s\S]*?-->|\?[\s\S]*?\?>|!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>|([A-Za-z_][\w.:-]*))/g;
+  const head = text.slice(0, 64 * 1024);
+  for (let i = 0; i < 64; i++) {
+    const m = re.exec(head);
+    if (!m) return undefined;
+    if (m[3]) return m[3];
+  }
+  return undefined;
+}
+
+/** Looks at the first non-blank characters and, for XML, the root element. */
+export function sniffFormat(text: string): DetectedFormat {
+  const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'ninjs';
+  if (head.startsWith('<')) {
+    const root = rootElementName(head.length < 4096 ? head : text.slice(0, 64 * 1024));
+    if (!root) return 'xml';
+    const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
+    return ROOTS[local] ?? 'xml';
+  }
+  return head ? 'plaintext' : 'unknown';
+}
+
+const BY_EXTENSION: Record<string, DetectedFormat> = {
+  txt: 'plaintext',
+  json: 'ninjs',
+  rss: 'rss',
+  atom: 'atom',
+  nitf: 'nitf',
+};
+
+export function formatFromFilename(filename: string | undefined): DetectedFormat | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
+  return ext ? BY_EXTENSION[ext] : undefined;
+}

@@ -1,0 +1,57 @@
+import { finishDraft, reject } from '../common/draft';
+import { readInput } from '../common/input';
+import type { ParseOptions } from '../common/limits';
+import { type ItemOutcome, type ParseOutcome, ParseRejection } from '../common/types';
+import { Folded, type Json, type JsonObject, isObject } from './json-access';
+import { ninjsNonStoryReason, readNinjsItem } from './ninjs-item';
+
+const ENVELOPE_KEYS = ['items', 'data', 'item', 'results', 'entries', 'articles', 'documents', 'docs', 'hits', '_source', 'content'];
+const ITEM_KEYS = ['uri', 'headline', 'headlines', 'bodies', 'body_text', 'body_html', 'body_xhtml', 'versioncreated', 'versionCreated', 'eventDetails'];
+const MAX_ITEMS = 10_000;
+const MAX_ENVELOPE_DEPTH = 4;
+
+export function looksLikeNinjsItem(value: JsonObject): boolean {
+  return ITEM_KEYS.some((k) => k in value);
+}
+
+/** Items inside the envelopes APIs put around ninjs: arrays, {items: []}, {data: {}}, ... */
+export function collectNinjsItems(json: Json, depth = 0): JsonObject[] {
+  if (depth > MAX_ENVELOPE_DEPTH) return [];
+  if (Array.isArray(json)) return json.slice(0, MAX_ITEMS).flatMap((v) => collectNinjsItems(v, depth + 1)).slice(0, MAX_ITEMS);
+  if (!isObject(json)) return [];
+  if (looksLikeNinjsItem(json)) return [json];
+  for (const key of ENVELOPE_KEYS) {
+    if (json[key] !== undefined && json[key] !== null) {
+      const found = collectNinjsItems(json[key], depth + 1);
+      if (found.length > 0) return found;
+    }
+  }
+  return [];
+}
+
+function outcomeOf(raw: JsonObject, index: number): ItemOutcome {
+  const item = new Folded(raw);
+  const notStory = ninjsNonStoryReason(item);
+  if (notStory) return reject(index, 'not-a-story', `${notStory}${item.str('uri') ? ` (${item.str('uri')})` : ''}`);
+  return finishDraft(readNinjsItem(item), index);
+}
+
+/** ninjs 1.x, 2.x and 3.x, one item, an array or an API envelope. */
+export function parseNinjs(body: Buffer | string, options?: ParseOptions): ParseOutcome {
+  const { text } = readInput(body, options);
+  return parseNinjsValue(parseJson(text));
+}
+
+export function parseJson(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch (error) {
+    throw new ParseRejection('malformed', `not valid JSON: ${(error as Error).message.slice(0, 160)}`);
+  }
+}
+
+export function parseNinjsValue(json: Json): ParseOutcome {
+  const items = collectNinjsItems(json);
+  if (items.length === 0) throw new ParseRejection('unsupported-format', 'JSON without any ninjs item (no uri, headline or body keys)');
+  return { format: 'ninjs', items: items.map(outcomeOf) };
+}
