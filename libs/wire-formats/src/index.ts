@@ -18,3 +18,5 @@ export { parseRss } from './lib/feeds/rss-parser';
 export { parseAtom } from './lib/feeds/atom-parser';
 export { parseDocument, detectFormat, type DispatchOptions } from './lib/dispatch/parse-document';
 export { sniffFormat, type DetectedFormat } from './lib/dispatch/sniff';
+export { SUPPORTED_MEDIA_TYPES, isSupportedMediaType, mediaTypeOf } from './lib/dispatch/sniff';
+export { parseSubmission, InvalidJsonError } from './lib/intake/submission';

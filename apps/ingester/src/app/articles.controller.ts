@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
-import { type Accepted, IntakeService } from './intake.service';
+import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
 
 @Controller()
@@ -13,10 +13,9 @@ export class ArticlesController {
 
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
-  async submit(@Req() req: Request): Promise<Accepted & { status: 'accepted' }> {
+  async submit(@Req() req: Request): Promise<IntakeReport> {
     const body = await readBody(req, this.config.MAX_BODY_BYTES);
-    const accepted = await this.intake.ingest(body, req.headers['content-type']);
-    return { status: 'accepted', ...accepted };
+    return this.intake.ingest(body, req.headers['content-type']);
   }
 
   @Get('health/live')

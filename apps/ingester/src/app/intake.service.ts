@@ -1,94 +1,102 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import {
-  ArticleSubmissionV1,
-  type CanonicalArticle,
-  describeIssues,
-  type SourceFormat,
-  TOPICS,
-  validate,
-} from '@newswire/contracts';
+import { type CanonicalArticle, TOPICS } from '@newswire/contracts';
 import { BatchingProducer } from '@newswire/kafka';
-import { type ArticleDraft, newArticleId, ParseRejection, parsePlainText, toCanonical } from '@newswire/wire-formats';
+import {
+  InvalidJsonError,
+  isSupportedMediaType,
+  type ItemOutcome,
+  mediaTypeOf,
+  newArticleId,
+  ParseRejection,
+  parseSubmission,
+  SUPPORTED_MEDIA_TYPES,
+  toCanonical,
+} from '@newswire/wire-formats';
 import { ApiError } from './http-errors';
 
-export const ACCEPTED_TYPES = ['text/plain', 'application/json'] as const;
+export type ItemReport =
+  | { index: number; status: 'accepted'; id: string; uri: string }
+  | { index: number; status: 'rejected'; code: string; reason: string };
 
-export interface Accepted {
+export interface IntakeReport {
+  status: 'accepted' | 'partial';
+  format: string;
+  topic: string;
+  /** The first accepted article, for the common one-story request. */
   id: string;
   uri: string;
-  topic: string;
+  accepted: number;
+  rejected: number;
+  items: ItemReport[];
 }
+
+const code = (c: string) => c.replace(/-/g, '_');
 
 /** Turns a request body into canonical articles and publishes them to the raw topic. */
 @Injectable()
 export class IntakeService {
   constructor(@Inject(BatchingProducer) private readonly producer: BatchingProducer) {}
 
-  async ingest(body: Buffer, contentTypeHeader: string | undefined): Promise<Accepted> {
-    const { mediaType, charset } = parseContentType(contentTypeHeader);
+  async ingest(body: Buffer, contentType: string | undefined): Promise<IntakeReport> {
+    const mediaType = mediaTypeOf(contentType);
     if (!mediaType) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'missing_content_type', 'a Content-Type header is required', {
-        accepted: ACCEPTED_TYPES,
+        accepted: SUPPORTED_MEDIA_TYPES,
       });
     }
-    if (!(ACCEPTED_TYPES as readonly string[]).includes(mediaType)) {
+    if (!isSupportedMediaType(mediaType) || mediaType === 'application/octet-stream') {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', `content type ${mediaType} is not accepted`, {
-        accepted: ACCEPTED_TYPES,
+        accepted: SUPPORTED_MEDIA_TYPES,
       });
     }
     if (body.length === 0 || body.toString('utf8').trim() === '') {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_body', 'the request body is empty');
     }
-    if (charset && !['utf-8', 'utf8', 'us-ascii'].includes(charset)) {
-      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_charset', `charset ${charset} is not accepted; send UTF-8`);
-    }
-    const text = body.toString('utf8');
-    const format: SourceFormat = mediaType === 'text/plain' ? 'plaintext' : 'json';
-    const draft = mediaType === 'text/plain' ? parseText(text) : parseJson(text);
-    const id = newArticleId();
-    let article: CanonicalArticle;
+    let outcome;
     try {
-      article = toCanonical(draft, { id, format, contentType: mediaType, receivedAt: new Date(), raw: text });
+      outcome = parseSubmission({ body, contentType });
     } catch (err) {
-      throw rejection(err);
+      if (err instanceof InvalidJsonError) throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_json', err.message);
+      throw err;
     }
-    await this.producer.publish({ topic: TOPICS.articleReceived, key: article.uri, value: article });
-    return { id: article.id, uri: article.uri, topic: TOPICS.articleReceived };
-  }
-}
+    const receivedAt = new Date();
+    // The original is kept per article only when the document is that one article.
+    const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
+    const articles: (CanonicalArticle | ItemReport)[] = outcome.items.map((item, index) => this.complete(item, index, outcome.format, mediaType, receivedAt, raw));
+    const ready = articles.filter((a): a is CanonicalArticle => 'headline' in a);
+    await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: a.uri, value: a })));
 
-function parseText(text: string): ArticleDraft {
-  try {
-    return parsePlainText(text);
-  } catch (err) {
-    throw rejection(err);
+    const items: ItemReport[] = articles.map((a, index) => ('headline' in a ? { index, status: 'accepted', id: a.id, uri: a.uri } : a));
+    const rejected = items.filter((i) => i.status === 'rejected');
+    if (ready.length === 0) {
+      const [first] = rejected as Extract<ItemReport, { status: 'rejected' }>[];
+      const single = items.length === 1;
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        single ? first.code : 'no_items_accepted',
+        single ? first.reason : `none of the ${items.length} items could be accepted`,
+        { format: outcome.format, items },
+      );
+    }
+    return {
+      status: rejected.length ? 'partial' : 'accepted',
+      format: outcome.format,
+      topic: TOPICS.articleReceived,
+      id: ready[0].id,
+      uri: ready[0].uri,
+      accepted: ready.length,
+      rejected: rejected.length,
+      items,
+    };
   }
-}
 
-function parseJson(text: string): ArticleDraft {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_json', `the body is not valid JSON: ${(err as Error).message}`);
+  private complete(item: ItemOutcome, index: number, format: string, mediaType: string, receivedAt: Date, raw?: string): CanonicalArticle | ItemReport {
+    if (!item.ok) return { index, status: 'rejected', code: code(item.code), reason: item.reason };
+    try {
+      return toCanonical(item.article, { id: newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt, raw });
+    } catch (err) {
+      if (err instanceof ParseRejection) return { index, status: 'rejected', code: code(err.code), reason: err.message };
+      throw err;
+    }
   }
-  const result = validate(ArticleSubmissionV1, json);
-  if (!result.ok) {
-    throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'invalid_article', describeIssues(result.issues), { issues: result.issues });
-  }
-  return result.value;
-}
-
-function rejection(err: unknown): unknown {
-  if (err instanceof ParseRejection) {
-    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, err.code.replace(/-/g, '_'), err.message);
-  }
-  return err;
-}
-
-function parseContentType(header: string | undefined): { mediaType?: string; charset?: string } {
-  if (!header) return {};
-  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  return { mediaType: type || undefined, charset };
 }

@@ -21,6 +21,13 @@ const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
 /** Media types that only say "some JSON" or "some XML": the content decides. */
 const GENERIC = new Set(['application/json', 'text/json', 'application/xml', 'text/xml', 'application/octet-stream', '']);
 
+/** Every media type the dispatcher understands, specific or generic. */
+export const SUPPORTED_MEDIA_TYPES: readonly string[] = [...Object.keys(BY_MEDIA_TYPE), ...[...GENERIC].filter(Boolean)];
+
+export function isSupportedMediaType(mediaType: string): boolean {
+  return SUPPORTED_MEDIA_TYPES.includes(mediaType) || mediaType.endsWith('+json') || mediaType.endsWith('+xml');
+}
+
 export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
