@@ -15,6 +15,12 @@ export const FoundEntity = z.object({
   salience: z.number().min(0).max(1).optional(),
   countryCode: z.string().length(2).optional(),
   geonameId: z.number().int().optional(),
+  /** Places: country, capital, city, region, feature; organisations: company, seat of power, ... */
+  kind: z.string().optional(),
+  /** Where an organisation sits: the Kremlin is in Moscow, RU. */
+  located: z
+    .object({ name: z.string(), countryCode: z.string().length(2).optional(), geonameId: z.number().int().optional() })
+    .optional(),
 });
 
 export const EnrichmentV1 = z.object({

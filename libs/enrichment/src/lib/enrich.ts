@@ -20,7 +20,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const language = input.language ?? detected.language;
   const wordCount = input.bodyText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const supported = SUPPORTED_LANGUAGES.has(language.split('-')[0]);
-  const entities = supported ? extractEntities(text) : { people: [], organisations: [], places: [] };
+  const entities = supported ? extractEntities(text, { bodyStart: input.headline.length + 2 }) : { people: [], organisations: [], places: [] };
   return {
     language,
     languageConfidence: input.language ? 1 : detected.confidence,
