@@ -201,7 +201,7 @@ class Extraction {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
-    const name = titled === 'Pope' || titled === 'Patriarch' ? `${titled} ${surface}` : surface;
+    const name = titled === 'Pope' ? `Pope ${surface}` : surface;
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
 
@@ -235,7 +235,7 @@ class Extraction {
     const org = orgs.get(key);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
-    if (s.titled) return at('person', s.titled === 'Pope' || s.titled === 'Patriarch' ? `Pope ${tok.text}`.replace('Pope', s.titled) : tok.text);
+    if (s.titled) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
     if (this.isAllCaps(index) && tok.text.length >= 2 && tok.text.length <= 6 && !this.g.common.has(tok.text)) {
@@ -262,7 +262,7 @@ class Extraction {
       const out = new Map<string, string>();
       const full = this.mentions.filter((m) => m.type === 'person' && m.name.includes(' '));
       for (const m of full) {
-        const parts = m.name.replace(/^(Pope|Patriarch) /, '').split(' ').filter((p) => !PARTICLES.has(p));
+        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !PARTICLES.has(p));
         for (const p of parts.slice(0, -1)) if (!out.has(fold(p))) out.set(fold(p), m.name);
       }
       for (const m of full) out.set(fold(m.name.split(' ').pop()!), m.name); // surnames win
