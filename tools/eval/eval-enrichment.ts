@@ -39,6 +39,8 @@ export function fold(s: string): string {
     .toLowerCase()
     .replace(/[’']s$/u, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\bthe\b/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(TITLE, '');
 }

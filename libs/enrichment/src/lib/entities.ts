@@ -1,6 +1,9 @@
 import type { FoundEntityT } from '@newswire/contracts';
 import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
+
+/** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
+const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
 import {
   ORG_CUES_AFTER,
   ORG_CUES_BEFORE,
@@ -62,6 +65,7 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Extrac
 class Extraction {
   private readonly toks: Token[];
   private readonly lowerWords = new Set<string>();
+  private readonly capMidSentence = new Set<string>();
   private readonly mentions: Mention[] = [];
   private readonly singles: Single[] = [];
   private readonly weakHeadline: boolean;
@@ -72,7 +76,10 @@ class Extraction {
     private readonly bodyStart: number,
   ) {
     this.toks = tokenize(text);
-    for (const t of this.toks) if (t.isWord && !t.cap) this.lowerWords.add(fold(t.text));
+    for (const t of this.toks) {
+      if (t.isWord && !t.cap) this.lowerWords.add(fold(t.text));
+      else if (t.cap && !t.sentStart) this.capMidSentence.add(fold(t.text));
+    }
     this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
   }
 
@@ -124,6 +131,10 @@ class Extraction {
 
   /** "Institute for the Study of War": join only when the result is an organisation name. */
   private orgJoinOk(runStart: number, joiner: number): boolean {
+    // "Coventry University and Cardiff University" are two names, not one.
+    // "University of Arizona and Leeds City Council" too: a place closes the first name.
+    const before = this.toks[joiner - 1];
+    if (ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
     if (ORG_PREFIXES.has(this.toks[runStart].text)) return true;
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || PARTICLES.has(this.toks[k].text))) k++;
@@ -138,13 +149,18 @@ class Extraction {
     let i = from;
     while (i < to) {
       const known = this.knownAt(i, to);
+      if (this.orgSpanFrom(i, to, known)) {
+        this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
+        return;
+      }
+      if (this.placeSpanFrom(i, to)) {
+        const surface = this.slice(i, to);
+        this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, to) });
+        return;
+      }
       if (!known && this.skippable(i)) {
         i++;
         continue;
-      }
-      if (this.orgSpanFrom(i, to)) {
-        this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
-        return;
       }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
@@ -155,7 +171,7 @@ class Extraction {
         continue;
       }
       const word = t[i].text;
-      if (this.g.titles.has(word) && !this.isAllCaps(i)) {
+      if ((this.g.titles.has(word) || this.g.titles.has(word.split('-')[0])) && !this.isAllCaps(i)) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
@@ -169,8 +185,12 @@ class Extraction {
         i++;
         continue;
       }
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text)) {
+        i++;
+        continue;
+      }
       let j = i + 1;
-      while (j < to && this.nameLike(j, to)) j++;
+      while (j < to && this.nameLike(j, to, i)) j++;
       while (j > i + 1 && !t[j - 1].cap) j--; // never end a name on "of"
       this.chunk(i, j, titled);
       titled = undefined;
@@ -197,7 +217,7 @@ class Extraction {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
     }
-    if (!titled && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
+    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
@@ -235,14 +255,14 @@ class Extraction {
     const org = orgs.get(key);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
-    if (s.titled) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
+    if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
-    if (this.isAllCaps(index) && tok.text.length >= 2 && tok.text.length <= 6 && !this.g.common.has(tok.text)) {
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.g.common.has(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
-    if (this.g.common.has(tok.text) || (tok.sentStart && this.lowerWords.has(key))) return undefined;
+    if (this.g.common.has(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     if (next && SPEECH_VERBS.has(next.text)) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
@@ -308,18 +328,19 @@ class Extraction {
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
-  private orgSpanFrom(i: number, to: number): boolean {
+  private orgSpanFrom(i: number, to: number, known: { len: number } | undefined): boolean {
     const t = this.toks;
     const last = t[to - 1].text;
-    if (to - i < 2 || PLACE_HEADS.has(last)) return false;
-    if (ORG_HEADS.has(last) && !this.g.titles.has(t[i].text)) return !this.spansPerson(i, to);
-    return ORG_PREFIXES.has(t[i].text) && !this.knownAt(i, to);
+    if (to - i < 2 || (known && known.len === to - i) || PLACE_HEADS.has(last) || !t[i].cap) return false;
+    if (ORG_HEADS.has(last)) return true;
+    return ORG_PREFIXES.has(t[i].text) && !known && PARTICLES.has(t[i + 1].text);
   }
 
-  /** "Russian Deputy Prime Minister Yuri Borisov" ends in a name, not in the org head it contains. */
-  private spansPerson(i: number, to: number): boolean {
-    for (let k = i; k < to - 1; k++) if (this.g.titles.has(this.toks[k].text) && !ORG_HEADS.has(this.toks[k].text)) return true;
-    return false;
+  /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
+  private placeSpanFrom(i: number, to: number): boolean {
+    const t = this.toks;
+    if (to - i < 2 || !t[i].cap || this.g.common.has(t[i].text) && !PLACE_PREFIXES.has(t[i].text)) return false;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
   }
 
   private skippable(i: number): boolean {
@@ -329,11 +350,14 @@ class Extraction {
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
   }
 
-  private nameLike(j: number, to: number): boolean {
+  private nameLike(j: number, to: number, chunkStart: number): boolean {
     const tok = this.toks[j];
     if (!tok.cap) return PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
-    if (this.toks[j - 1].poss) return false;
-    return !this.g.titles.has(tok.text) && !this.g.common.has(tok.text) && !this.knownAt(j, to) && !this.g.demonyms.has(fold(tok.text));
+    if (this.toks[j - 1].poss || this.g.titles.has(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
+    // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
+    const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
+    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.g.common.has(tok.text))) return true;
+    return !this.g.common.has(tok.text) && !this.knownAt(j, to);
   }
 
   private demonymLen(i: number, to: number): number {
@@ -346,7 +370,7 @@ class Extraction {
     const p2 = this.toks[i - 2];
     if (!p1 || !p1.isWord || p1.cap) return false;
     if (ORG_CUES_BEFORE.has(p1.text)) return true;
-    return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
+    return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
   }
 
   private orgCueAfter(j: number): boolean {
@@ -364,9 +388,11 @@ class Extraction {
     return !!before && this.mentions.some((m) => m.type === 'place' && m.start === before.start);
   }
 
+  /** First word of the body, followed by the dateline's comma, bracket or dash. */
   private datelinePosition(i: number, j: number): boolean {
     const after = this.toks[j]?.text;
-    return (i === 0 || this.lineBreakBefore(i)) && (after === ',' || after === '(' || after === '-' || after === '–' || after === '—');
+    const first = this.toks[i].start >= this.bodyStart && (i === 0 || this.toks[i - 1].start < this.bodyStart);
+    return first && (after === ',' || after === '(' || after === '-' || after === '–' || after === '—');
   }
 
   private inheritCountry(i: number, j: number): PlaceEntry[] | undefined {

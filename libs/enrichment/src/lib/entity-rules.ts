@@ -30,11 +30,11 @@ export const ORG_JOINERS = set('and for the on');
 
 /** Lower-case words just before a name that make it an organisation: "chipmaker Nvidia". */
 export const ORG_CUES_BEFORE = set(
-  'company firm group maker chipmaker carmaker drugmaker automaker planemaker giant rival bank lender insurer retailer startup start-up airline carrier union charity agency regulator exchange broker brokerage conglomerate owner investor subsidiary unit operator provider developer publisher newspaper broadcaster network club team manufacturer producer supplier platform watchdog organisation organization institute association party tank outlet daily channel website partner',
+  'company firm group maker chipmaker carmaker drugmaker automaker planemaker giant bank lender insurer retailer startup start-up airline carrier union charity agency regulator exchange broker brokerage conglomerate subsidiary unit operator provider developer publisher newspaper broadcaster network club team manufacturer producer supplier platform watchdog organisation organization institute association party tank outlet daily channel website',
 );
 
 /** Lower-case words just after a name that make it an organisation: "Nvidia shares". */
-export const ORG_CUES_AFTER = set('shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executives investors');
+export const ORG_CUES_AFTER = set('union shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executives investors');
 
 /** Verbs of speech that follow a person's name: "Putin said". */
 export const SPEECH_VERBS = set('said says told added wrote insisted argued noted replied explained recalled acknowledged admitted asked testified tweeted posted');
