@@ -306,9 +306,17 @@ class Extraction {
 
   private knownAt(i: number, to: number): { len: number; places?: PlaceEntry[]; org?: OrgEntry } | undefined {
     const t = this.toks;
-    for (let len = Math.min(this.g.maxWords, to - i); len >= 1; len--) {
+    // Longest match first, but never longer than a known name's prefix allows.
+    let maxLen = 0;
+    let prefix = '';
+    for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
+      prefix += (k > i ? ' ' : '') + this.folded(k);
+      if (!this.g.prefixes.has(prefix)) break;
+      maxLen = k - i + 1;
+    }
+    for (let len = maxLen; len >= 1; len--) {
       let key = '';
-      for (let k = i; k < i + len; k++) key += (k > i ? ' ' : '') + fold(t[k].text);
+      for (let k = i; k < i + len; k++) key += (k > i ? ' ' : '') + this.folded(k);
       if (t[i + len - 1].poss) {
         const org = this.g.orgs.get(`${key}'s`);
         if (org) return { len, org };
@@ -410,6 +418,11 @@ class Extraction {
   private isAllCaps(i: number): boolean {
     const s = this.toks[i].text;
     return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+  }
+
+  private readonly foldCache: string[] = [];
+  private folded(i: number): string {
+    return (this.foldCache[i] ??= fold(this.toks[i].text));
   }
 
   private word(i: number): Token | undefined {

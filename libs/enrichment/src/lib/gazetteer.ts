@@ -44,6 +44,8 @@ export interface Gazetteer {
   orgs: Map<string, OrgEntry>;
   /** Longest known multi-word name, in tokens: bounds the lookahead. */
   maxWords: number;
+  /** Every word-prefix of every known name ("new", "new york"): stops a lookup early. */
+  prefixes: Set<string>;
   firstNames: Set<string>;
   titles: Set<string>;
   common: Set<string>;
@@ -116,10 +118,18 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   }
   for (const [name, kind, ...aliases] of data.orgs) for (const n of [name, ...aliases]) addOrg(n, { name, kind });
 
+  const prefixes = new Set<string>();
+  for (const key of [...places.keys(), ...orgs.keys()]) {
+    const words = key.split(' ');
+    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    // A possessive name ("moody's") is looked up from the token without its 's.
+    if (key.endsWith("'s")) prefixes.add(key.slice(0, -2));
+  }
   return {
     places,
     orgs,
     maxWords,
+    prefixes,
     firstNames: new Set(data.firstNames),
     titles: new Set(data.titles),
     common: new Set(data.common),

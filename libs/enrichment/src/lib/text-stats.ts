@@ -15,6 +15,18 @@ export function wordCount(text: string): number {
 
 /** Crude English stemmer: enough to join "strike" and "strikes" for a bag-of-words model. */
 export function stem(w: string): string {
+  const hit = STEMS.get(w);
+  if (hit !== undefined) return hit;
+  const s = stemUncached(w);
+  // Bounded so a long-running consumer does not grow without limit; news vocabulary fits easily.
+  if (STEMS.size > 50_000) STEMS.clear();
+  STEMS.set(w, s);
+  return s;
+}
+
+const STEMS = new Map<string, string>();
+
+function stemUncached(w: string): string {
   const s = w.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
   if (s.length <= 4) return s;
   return s.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1');
