@@ -7,6 +7,19 @@ export const Provenance = z.object({
   version: z.string(),
 });
 
+export const PlaceRef = z.object({
+  name: z.string(),
+  countryCode: z.string().length(2).optional(),
+  geonameId: z.number().int().optional(),
+});
+
+export const SubjectScore = z.object({
+  code: z.string().regex(/^medtop:\d{8}$/),
+  name: z.string(),
+  score: z.number().min(0).max(1),
+  terms: z.array(z.string()).default([]),
+});
+
 export const FoundEntity = z.object({
   name: z.string().min(1),
   mentions: z.number().int().positive(),
@@ -15,6 +28,10 @@ export const FoundEntity = z.object({
   salience: z.number().min(0).max(1).optional(),
   countryCode: z.string().length(2).optional(),
   geonameId: z.number().int().optional(),
+  /** Places: country, capital, city, region, feature; organisations: company, seat of power, ... */
+  kind: z.string().optional(),
+  /** Where an organisation sits: the Kremlin is in Moscow, RU. */
+  located: PlaceRef.optional(),
 });
 
 export const EnrichmentV1 = z.object({
@@ -28,6 +45,16 @@ export const EnrichmentV1 = z.object({
   places: z.array(FoundEntity).default([]),
   provenance: z.array(Provenance.extend({ annotation: z.string() })),
   enrichedAt: IsoDateTime,
+  /** IPTC Media Topics (top level), best first, with the words that decided them. */
+  subjects: z.array(SubjectScore).optional(),
+  keywords: z.array(z.object({ text: z.string(), score: z.number() })).optional(),
+  /** Extractive: the lead sentences. */
+  summary: z.string().optional(),
+  dateline: z
+    .object({ text: z.string(), place: PlaceRef.optional(), date: z.string().optional(), source: z.string().optional() })
+    .optional(),
+  /** Where the story happens: the dateline place, else the source's own, else the most salient place. */
+  located: PlaceRef.extend({ from: z.enum(['source', 'dateline', 'entities']) }).optional(),
 });
 
 export const ArticleReceivedV1 = CanonicalArticleV1;

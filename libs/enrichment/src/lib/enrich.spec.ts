@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EnrichmentV1 } from '@newswire/contracts';
 import { enrich } from './enrich';
 
-const sample = readFileSync(
-  join(__dirname, '../../../wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt'),
-  'utf8',
-);
-const body = sample.split('\n\n').slice(4, -1).join('\n\n');
+const raw = readFileSync(join(__dirname, '../../../wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt'), 'utf8');
+const paras = raw.split('\n\n');
+const headline = 'Washington sanctions Havana: Russia and Cuba are strategic allies';
+const body = paras.slice(4, -1).join('\n\n');
+const now = new Date('2024-11-24T12:00:00Z');
 
 describe('enrich on the reference sample', () => {
-  const result = enrich({ headline: 'Washington sanctions Havana: Russia and Cuba are strategic allies', bodyText: body });
+  const result = enrich({ headline, bodyText: body }, now);
   const names = (list: { name: string }[]) => list.map((e) => e.name);
+
+  it('matches the contract', () => {
+    expect(() => EnrichmentV1.parse(result)).not.toThrow();
+  });
 
   it('detects English and counts words', () => {
     expect(result.language).toBe('en');
+    expect(result.languageSupported).toBe(true);
     expect(result.wordCount).toBeGreaterThan(340);
     expect(result.wordCount).toBeLessThan(370);
     expect(result.readingTimeSeconds).toBeGreaterThan(60);
@@ -21,24 +27,77 @@ describe('enrich on the reference sample', () => {
 
   it('finds the people, linking surnames to full names', () => {
     const people = names(result.people);
-    for (const p of ['Miguel Diaz-Canel', 'Vladimir Putin', 'Raul Castro', 'Dimitri Peskov', 'Yuri Borisov', 'Dimitri Medvedev']) {
+    for (const p of ['Miguel Diaz-Canel', 'Vladimir Putin', 'Raul Castro', 'Dimitri Peskov', 'Yuri Borisov', 'Dimitri Medvedev', 'Kirill', 'Pope Francis']) {
       expect(people).toContain(p);
     }
-    expect(result.people.find((p) => p.name === 'Vladimir Putin')?.mentions).toBeGreaterThanOrEqual(4);
+    expect(result.people.find((p) => p.name === 'Vladimir Putin')?.mentions).toBe(4);
     expect(people).not.toContain('Havana');
-    expect(people).not.toContain('Moscow');
+    expect(people).not.toContain('Washington');
+    expect(people.some((p) => /Russian|Cuban/.test(p))).toBe(false);
   });
 
-  it('finds places with country codes', () => {
-    const byName = new Map(result.places.map((p) => [p.name, p.countryCode]));
-    expect(byName.get('Havana')).toBe('CU');
-    expect(byName.get('Moscow')).toBe('RU');
-    expect(byName.get('Washington')).toBe('US');
-    expect(byName.get('Cuba')).toBe('CU');
-    expect(byName.get('Russia')).toBe('RU');
+  it('finds places with country codes and GeoNames ids', () => {
+    const byName = new Map(result.places.map((p) => [p.name, p]));
+    const expected: [string, string][] = [['Havana', 'CU'], ['Moscow', 'RU'], ['Washington', 'US'], ['Cuba', 'CU'], ['Russia', 'RU'], ['Venezuela', 'VE'], ['Nicaragua', 'NI'], ['United States', 'US']];
+    for (const [name, cc] of expected) expect(byName.get(name)?.countryCode).toBe(cc);
+    expect(byName.get('Moscow')?.geonameId).toBe(524901);
+  });
+
+  it('treats the Kremlin as an organisation located in Moscow', () => {
+    const kremlin = result.organisations.find((o) => o.name === 'Kremlin');
+    expect(kremlin?.located).toMatchObject({ name: 'Moscow', countryCode: 'RU' });
+    expect(names(result.organisations)).toContain('UN General Assembly');
+  });
+
+  it('classifies the story as politics', () => {
+    expect(result.subjects?.[0].code).toBe('medtop:11000000');
+    expect(result.subjects?.[0].terms.length).toBeGreaterThan(0);
+  });
+
+  it('summarises with the lead and extracts key phrases', () => {
+    expect(result.summary?.startsWith('Miguel Diaz-Canel, Cuban president')).toBe(true);
+    expect(result.keywords?.map((k) => k.text)).toContain('strategic allies');
   });
 
   it('records provenance for each annotation', () => {
-    expect(result.provenance.map((p) => p.annotation)).toEqual(['language', 'entities', 'counts']);
+    const annotations = result.provenance.map((p) => p.annotation);
+    for (const a of ['language', 'counts', 'entities', 'subjects', 'keywords', 'summary']) expect(annotations).toContain(a);
+    for (const p of result.provenance) expect(p.version).toBeTruthy();
+  });
+});
+
+describe('enrich with masthead, tagline and footer left in the text', () => {
+  const result = enrich({ headline: '', bodyText: raw }, now);
+  const all = [...result.people, ...result.organisations, ...result.places].map((e) => e.name);
+
+  it('invents nothing from them', () => {
+    for (const bad of ['Daily Impact European', 'Daily Impact', 'Impact European', 'We', 'About The Author', 'Author']) expect(all).not.toContain(bad);
+    expect(result.people.map((p) => p.name)).toContain('Vladimir Putin');
+  });
+});
+
+describe('enrich on other inputs', () => {
+  it('marks unsupported languages but still counts', () => {
+    const r = enrich({ headline: 'El Gobierno aprueba el plan', bodyText: 'El presidente del Gobierno anunció el martes un plan para reducir los precios de la vivienda en las grandes ciudades, según fuentes del ministerio de Economía.' }, now);
+    expect(r.language).toBe('es');
+    expect(r.languageSupported).toBe(false);
+    expect(r.wordCount).toBe(26);
+    expect(r.people).toEqual([]);
+    expect(r.summary).toMatch(/^El presidente/);
+  });
+
+  it('reads the dateline and uses it as the located place', () => {
+    const r = enrich({ headline: 'Talks resume', bodyText: 'DOHA, Jan 15 (Reuters) - Negotiators resumed talks in Doha on Wednesday, officials said.' }, new Date('2025-01-16T00:00:00Z'));
+    expect(r.dateline).toMatchObject({ date: '2025-01-15', source: 'Reuters', place: { name: 'Doha', countryCode: 'QA' } });
+    expect(r.located).toMatchObject({ name: 'Doha', from: 'dateline' });
+    expect(r.summary).toBe('Negotiators resumed talks in Doha on Wednesday, officials said.');
+  });
+
+  it('prefers the source language, dateline and located place when given', () => {
+    const r = enrich({ headline: 'h', bodyText: 'Some text here.', language: 'en-GB', located: 'Paris', dateline: 'LYON, Nov 2', firstCreated: '2024-11-02T08:00:00Z' }, now);
+    expect(r.languageConfidence).toBe(1);
+    expect(r.languageSupported).toBe(true);
+    expect(r.located).toMatchObject({ name: 'Paris', countryCode: 'FR', from: 'source' });
+    expect(r.dateline?.date).toBe('2024-11-02');
   });
 });

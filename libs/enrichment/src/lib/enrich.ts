@@ -1,38 +1,81 @@
 import type { Enrichment } from '@newswire/contracts';
+import { DATELINE_EXTRACTOR, parseDateline } from './dateline';
 import { ENTITY_EXTRACTOR, extractEntities } from './entities';
+import { DEFAULT_GAZETTEER } from './gazetteer';
+import { KEYWORD_EXTRACTOR, extractKeywords } from './keywords';
 import { detectLanguage } from './language';
+import { SUBJECT_CLASSIFIER, classifySubjects } from './subjects';
+import { SUMMARY_EXTRACTOR, leadSummary } from './summary';
+import { wordCount } from './text-stats';
+import { fold } from './tokens';
 
+/** Languages the entity rules, keyword stopwords and subject model were written for. */
 export const SUPPORTED_LANGUAGES = new Set(['en']);
 export const WORDS_PER_MINUTE = 230;
+const COUNTS = { extractor: 'newswire-counts', version: '0.2.0' } as const;
 
 export interface EnrichInput {
   headline: string;
   bodyText: string;
+  /** The source's own language tag; trusted over detection. */
   language?: string;
+  /** The source's own dateline text (NewsML-G2 contentMeta/dateline, NITF dateline). */
+  dateline?: string;
+  /** The source's own located place name. */
+  located?: string;
+  /** ISO date-time the story was first created: gives the dateline's "Nov 24" its year. */
+  firstCreated?: string;
 }
 
-const PIPELINE_VERSION = '0.1.0';
-
-/** The whole enrichment stage as one pure function. */
+/** The whole enrichment stage as one pure function of the article. */
 export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const text = `${input.headline}\n\n${input.bodyText}`;
-  const detected = detectLanguage(input.bodyText);
+  const detected = detectLanguage(input.bodyText || input.headline);
   const language = input.language ?? detected.language;
-  const wordCount = input.bodyText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  const supported = SUPPORTED_LANGUAGES.has(language.split('-')[0]);
-  const entities = supported ? extractEntities(text) : { people: [], organisations: [], places: [] };
+  const supported = SUPPORTED_LANGUAGES.has(language.split('-')[0].toLowerCase());
+  const words = wordCount(input.bodyText);
+  const reference = input.firstCreated ? new Date(input.firstCreated) : now;
+
+  const entities = supported ? extractEntities(text, { bodyStart: input.headline.length + 2 }) : { people: [], organisations: [], places: [] };
+  const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
+  const located = locate(input.located, dateline?.place, entities.places);
+
+  const provenance: Enrichment['provenance'] = [
+    { annotation: 'language', ...(input.language ? { extractor: 'source', version: '-' } : detected.detector) },
+    { annotation: 'counts', ...COUNTS },
+    { annotation: 'summary', ...SUMMARY_EXTRACTOR },
+  ];
+  if (dateline) provenance.push({ annotation: 'dateline', ...DATELINE_EXTRACTOR });
+  if (located) provenance.push({ annotation: 'located', ...(located.from === 'source' ? { extractor: 'source', version: '-' } : located.from === 'dateline' ? DATELINE_EXTRACTOR : ENTITY_EXTRACTOR) });
+  if (supported) {
+    provenance.push({ annotation: 'entities', ...ENTITY_EXTRACTOR }, { annotation: 'subjects', ...SUBJECT_CLASSIFIER }, { annotation: 'keywords', ...KEYWORD_EXTRACTOR });
+  }
+
   return {
     language,
     languageConfidence: input.language ? 1 : detected.confidence,
     languageSupported: supported,
-    wordCount,
-    readingTimeSeconds: Math.ceil((wordCount / WORDS_PER_MINUTE) * 60),
+    wordCount: words,
+    readingTimeSeconds: Math.ceil((words / WORDS_PER_MINUTE) * 60),
     ...entities,
-    provenance: [
-      { annotation: 'language', extractor: input.language ? 'source' : 'tinyld', version: input.language ? '-' : '1.3.4' },
-      { annotation: 'entities', ...ENTITY_EXTRACTOR },
-      { annotation: 'counts', extractor: 'newswire-counts', version: PIPELINE_VERSION },
-    ],
+    ...(supported ? { subjects: classifySubjects(text), keywords: extractKeywords(input.headline, input.bodyText) } : {}),
+    summary: leadSummary(input.bodyText, dateline?.text),
+    ...(dateline ? { dateline } : {}),
+    ...(located ? { located } : {}),
+    provenance,
     enrichedAt: now.toISOString(),
   };
+}
+
+type Located = NonNullable<Enrichment['located']>;
+
+function locate(source: string | undefined, datelinePlace: { name: string; countryCode?: string; geonameId?: number } | undefined, places: Enrichment['places']): Located | undefined {
+  if (source) {
+    const known = DEFAULT_GAZETTEER.places.get(fold(source))?.[0];
+    return { name: known?.name ?? source, ...(known?.countryCode ? { countryCode: known.countryCode } : {}), ...(known?.geonameId ? { geonameId: known.geonameId } : {}), from: 'source' };
+  }
+  if (datelinePlace) return { ...datelinePlace, from: 'dateline' };
+  // Without a dateline the most salient city (else any place) is the best guess.
+  const best = places.find((p) => p.kind === 'city' || p.kind === 'capital') ?? places[0];
+  return best ? { name: best.name, ...(best.countryCode ? { countryCode: best.countryCode } : {}), ...(best.geonameId ? { geonameId: best.geonameId } : {}), from: 'entities' } : undefined;
 }

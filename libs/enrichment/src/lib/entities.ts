@@ -1,63 +1,25 @@
 import type { FoundEntityT } from '@newswire/contracts';
-import { DEMONYMS, PLACES } from './gazetteer';
+import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
+import { fold, tokenize, type Token } from './tokens';
 
-export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.1.0' } as const;
+/** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
+const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
+import {
+  ORG_CUES_AFTER,
+  ORG_CUES_BEFORE,
+  ORG_HEADS,
+  ORG_JOINERS,
+  ORG_PREFIXES,
+  PARTICLES,
+  PLACE_CUES_BEFORE,
+  PLACE_HEADS,
+  PLACE_PREFIXES,
+  SPEECH_VERBS,
+} from './entity-rules';
 
-const TITLES = new Set(
-  'President Vice Prime Minister Deputy Defense Defence Foreign Secretary Chancellor King Queen Prince Princess Pope Patriarch Senator Governor Mayor General Colonel Judge Justice Sheikh Emir Mr Mrs Ms Dr Sir Lord Lady Spokesman Spokeswoman Chairman Chief Executive Director Ambassador Commissioner Premier Cardinal Bishop Rev Archbishop Representative Rep Sen Gov'.split(' '),
-);
-const ORG_WORDS = /\b(Union|Assembly|Ministry|Party|Bank|Council|Company|Corporation|Corp|Inc|Ltd|Group|Agency|Organization|Organisation|Committee|Commission|Parliament|Congress|Senate|Kremlin|Pentagon|Court|Fund|University|Institute|Association|Federation|Police|Army|Navy|Reuters|Press|Times|Post|News)\b/;
-const ORG_ACRONYMS = new Set(['UN', 'EU', 'NATO', 'IMF', 'WHO', 'OPEC', 'FBI', 'CIA', 'BBC', 'AFP', 'AP', 'WTO', 'OECD', 'G7', 'G20']);
-const NOT_NAMES = new Set(
-  'The A An This That These Those When While Along According During After Before In On At For From With Without By Of And But Or If As Since Until It He She They We Our Their His Her Its I You Friday Monday Tuesday Wednesday Thursday Saturday Sunday January February March April May June July August September October November December Thursday Military Economic About Also Yesterday Today However Meanwhile'.split(' '),
-);
+export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.2.0' } as const;
 
-const TOKEN = /\p{Lu}[\p{L}\p{M}'’-]*\p{L}|\p{Lu}{2,}|\p{Lu}\./gu;
-
-interface Span {
-  text: string;
-  start: number;
-  tokens: string[];
-}
-
-/** Runs of capitalised tokens, the raw material of names. */
-function capitalisedRuns(text: string): Span[] {
-  const runs: Span[] = [];
-  const re = /(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*))*/gu;
-  for (const m of text.matchAll(re)) {
-    const raw = m[0].replace(/[’']s$/u, '').replace(/[.]$/, '');
-    const tokens = raw.match(TOKEN) ?? [];
-    if (tokens.length) runs.push({ text: raw, start: m.index ?? 0, tokens });
-  }
-  return runs;
-}
-
-class Tally {
-  readonly byName = new Map<string, FoundEntityT>();
-  add(name: string, surface: string, offset: number, extra?: Partial<FoundEntityT>) {
-    const e = this.byName.get(name);
-    if (e) {
-      e.mentions += 1;
-      if (!e.surfaceForms.includes(surface)) e.surfaceForms.push(surface);
-      return;
-    }
-    this.byName.set(name, { name, mentions: 1, surfaceForms: [surface], firstOffset: offset, ...extra });
-  }
-  list(textLength: number): FoundEntityT[] {
-    const all = [...this.byName.values()];
-    const max = Math.max(1, ...all.map((e) => e.mentions));
-    return all
-      .map((e) => ({
-        ...e,
-        salience: round(0.7 * (e.mentions / max) + 0.3 * (1 - (e.firstOffset ?? 0) / Math.max(1, textLength))),
-      }))
-      .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0));
-  }
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
+export type EntityType = 'person' | 'organisation' | 'place';
 
 export interface ExtractedEntities {
   people: FoundEntityT[];
@@ -65,70 +27,512 @@ export interface ExtractedEntities {
   places: FoundEntityT[];
 }
 
-/**
- * A small rule-based extractor: gazetteer places, organisation cue words,
- * and people as capitalised runs introduced by a title or of two or more
- * name tokens; single surnames are linked back to the full name.
- */
-export function extractEntities(text: string): ExtractedEntities {
-  const people = new Tally();
-  const orgs = new Tally();
-  const places = new Tally();
-  const singles: { token: string; start: number; titled: boolean }[] = [];
-
-  for (const run of capitalisedRuns(text)) {
-    let tokens = [...run.tokens];
-    let offset = run.start;
-    let titled = false;
-    const whole = tokens.join(' ');
-    if (ORG_WORDS.test(whole) || tokens.some((t) => ORG_ACRONYMS.has(t))) {
-      const org = tokens.filter((t) => !NOT_NAMES.has(t) && !DEMONYMS.has(t)).join(' ');
-      if (org) orgs.add(org, run.text, offset);
-      continue;
-    }
-    // Places can sit inside a run ("Moscow Havana" never, but "Havana Cuba" in lists); check each token and pairs.
-    const placeHits = matchPlaces(tokens);
-    if (placeHits.length) {
-      for (const p of placeHits) places.add(p.name, p.surface, offset, { countryCode: p.countryCode });
-      continue;
-    }
-    while (tokens.length && (NOT_NAMES.has(tokens[0]) || DEMONYMS.has(tokens[0]) || TITLES.has(tokens[0]))) {
-      if (TITLES.has(tokens[0])) titled = true;
-      offset += tokens[0].length + 1;
-      tokens = tokens.slice(1);
-    }
-    tokens = tokens.filter((t) => !NOT_NAMES.has(t));
-    if (tokens.length >= 2 && tokens.length <= 4) people.add(tokens.join(' '), tokens.join(' '), offset);
-    else if (tokens.length === 1) singles.push({ token: tokens[0], start: offset, titled });
-  }
-
-  for (const s of singles) {
-    const full = [...people.byName.keys()].find((n) => n.split(' ').slice(1).join(' ') === s.token || n.endsWith(` ${s.token}`));
-    if (full) people.add(full, s.token, s.start);
-    else if (s.titled && s.token.length > 2) people.add(s.token, s.token, s.start);
-  }
-
-  return { people: people.list(text.length), organisations: orgs.list(text.length), places: places.list(text.length) };
+export interface ExtractOptions {
+  gazetteer?: Gazetteer;
+  /** Offset where the body starts: text before it is the headline. */
+  bodyStart?: number;
 }
 
-function matchPlaces(tokens: string[]): { name: string; surface: string; countryCode: string }[] {
-  const hits: { name: string; surface: string; countryCode: string }[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let matched = false;
-    for (let len = Math.min(4, tokens.length - i); len >= 1; len--) {
-      const surface = tokens.slice(i, i + len).join(' ');
-      const entry = PLACES.get(surface);
-      if (entry) {
-        hits.push({ name: entry.name, surface, countryCode: entry.countryCode });
-        i += len;
-        matched = true;
+interface Mention {
+  type: EntityType;
+  name: string;
+  surface: string;
+  start: number;
+  places?: PlaceEntry[];
+  org?: OrgEntry;
+  /** A default guess (two capitalised words = a person) that a cue elsewhere may overrule. */
+  weak?: boolean;
+}
+
+interface Single {
+  tok: Token;
+  index: number;
+  titled?: string;
+  weakOnly: boolean;
+}
+
+/**
+ * Rule-based named-entity extraction in one pass over the tokens:
+ * capitalised runs are cut into known places and organisations (longest
+ * match), titles, demonyms and name chunks; chunks are typed by their head
+ * word and context; single words are resolved last, against the full names
+ * already found (surname -> person) and local cues ("X said", "in X").
+ */
+export function extractEntities(text: string, opts: ExtractOptions = {}): ExtractedEntities {
+  return new Extraction(text, opts.gazetteer ?? DEFAULT_GAZETTEER, opts.bodyStart ?? 0).run();
+}
+
+class Extraction {
+  private readonly toks: Token[];
+  private readonly lowerWords = new Set<string>();
+  private readonly capMidSentence = new Set<string>();
+  private readonly mentions: Mention[] = [];
+  private readonly singles: Single[] = [];
+  private readonly weakHeadline: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly g: Gazetteer,
+    private readonly bodyStart: number,
+  ) {
+    this.toks = tokenize(text);
+    for (const t of this.toks) {
+      if (t.isWord && !t.cap) this.lowerWords.add(fold(t.text));
+      else if (t.cap && !t.sentStart) this.capMidSentence.add(fold(t.text));
+    }
+    this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
+  }
+
+  run(): ExtractedEntities {
+    for (const [from, to] of this.runs()) this.segment(from, to);
+    this.resolveSingles();
+    return this.collect();
+  }
+
+  // ---- candidate runs -------------------------------------------------------
+
+  private runs(): [number, number][] {
+    const out: [number, number][] = [];
+    const t = this.toks;
+    for (let i = 0; i < t.length; ) {
+      if (!t[i].cap) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < t.length && !this.lineBreakBefore(j)) {
+        const prev = t[j - 1];
+        if (prev.poss && !(t[j].cap && (PLACE_HEADS.has(t[j].text) || ORG_HEADS.has(t[j].text)))) break;
+        if (t[j].cap) {
+          j++;
+          continue;
+        }
+        const low = t[j].text;
+        const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
+        if (nextCap && (PARTICLES.has(low) || low === '&')) {
+          j += 2;
+          continue;
+        }
+        if (nextCap && ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
+          j += 2;
+          continue;
+        }
         break;
       }
+      out.push([i, j]);
+      i = j;
     }
-    if (!matched) {
-      if (hits.length) return hits; // a place followed by other words: keep what we found
-      return [];
+    return out;
+  }
+
+  private lineBreakBefore(j: number): boolean {
+    return j > 0 && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
+  }
+
+  /** "Institute for the Study of War": join only when the result is an organisation name. */
+  private orgJoinOk(runStart: number, joiner: number): boolean {
+    // "Coventry University and Cardiff University" are two names, not one.
+    // "University of Arizona and Leeds City Council" too: a place closes the first name.
+    const before = this.toks[joiner - 1];
+    if (ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
+    if (ORG_PREFIXES.has(this.toks[runStart].text)) return true;
+    let k = joiner + 1;
+    while (k < this.toks.length && (this.toks[k].cap || PARTICLES.has(this.toks[k].text))) k++;
+    return ORG_HEADS.has(this.toks[k - 1].text);
+  }
+
+  // ---- segmentation of one run ---------------------------------------------
+
+  private segment(from: number, to: number): void {
+    const t = this.toks;
+    let titled: string | undefined;
+    let i = from;
+    while (i < to) {
+      const known = this.knownAt(i, to);
+      if (this.orgSpanFrom(i, to, known)) {
+        this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
+        return;
+      }
+      if (this.placeSpanFrom(i, to)) {
+        const surface = this.slice(i, to);
+        this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, to) });
+        return;
+      }
+      if (!known && this.skippable(i)) {
+        i++;
+        continue;
+      }
+      if (known && !this.firstNameBeforeName(i, known.len, to)) {
+        const surface = this.slice(i, i + known.len);
+        if (known.org) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+        else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
+        i += known.len;
+        titled = undefined;
+        continue;
+      }
+      const word = t[i].text;
+      if ((this.g.titles.has(word) || this.g.titles.has(word.split('-')[0])) && !this.isAllCaps(i)) {
+        titled = titled === 'Pope' ? titled : word;
+        i++;
+        continue;
+      }
+      const dem = this.demonymLen(i, to);
+      if (dem) {
+        i += dem;
+        continue;
+      }
+      if (PARTICLES.has(word) || !t[i].cap) {
+        i++;
+        continue;
+      }
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < to && this.nameLike(j, to, i)) j++;
+      while (j > i + 1 && !t[j - 1].cap) j--; // never end a name on "of"
+      this.chunk(i, j, titled);
+      titled = undefined;
+      i = j;
     }
   }
-  return hits;
+
+  private chunk(i: number, j: number, titled?: string): void {
+    const t = this.toks;
+    const first = t[i].text;
+    const last = t[j - 1].text;
+    const surface = this.slice(i, j);
+    const start = t[i].start;
+    if (j - i === 1) {
+      this.singles.push({ tok: t[i], index: i, titled, weakOnly: this.inWeakHeadline(i) });
+      return;
+    }
+    if (this.inWeakHeadline(i)) return;
+    if (t.slice(i, j).every((x) => x.text === x.text.toUpperCase())) {
+      if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
+      return;
+    }
+    if (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first)) {
+      this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
+      return;
+    }
+    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
+      this.add({ type: 'organisation', name: surface, surface, start });
+      return;
+    }
+    const name = titled === 'Pope' ? `Pope ${surface}` : surface;
+    this.add({ type: 'person', name, surface, start, weak: !titled });
+  }
+
+  // ---- single words, resolved once all full names are known ------------------
+
+  private resolveSingles(): void {
+    const people = this.tokenIndex('person');
+    const orgs = this.tokenIndex('organisation');
+    const decided = new Map<string, Mention>();
+    const pending: Single[] = [];
+    for (const s of this.singles) {
+      const m = this.resolveSingle(s, people, orgs);
+      if (m) {
+        this.add(m);
+        decided.set(fold(s.tok.text), m);
+      } else pending.push(s);
+    }
+    // A word typed by a cue once ("group Greenpeace") keeps that type elsewhere.
+    for (const s of pending) {
+      const m = decided.get(fold(s.tok.text));
+      if (m) this.add({ ...m, surface: s.tok.text, start: s.tok.start });
+    }
+  }
+
+  private resolveSingle(s: Single, people: Map<string, string>, orgs: Map<string, Mention>): Mention | undefined {
+    const { tok, index } = s;
+    const key = fold(tok.text);
+    const at = (type: EntityType, name: string, extra?: Partial<Mention>): Mention => ({ type, name, surface: tok.text, start: tok.start, ...extra });
+    const person = people.get(key);
+    if (person) return at('person', person);
+    const org = orgs.get(key);
+    if (org) return at('organisation', org.name, { org: org.org });
+    if (s.weakOnly) return undefined;
+    if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
+    const next = this.word(index + 1);
+    const prev = this.word(index - 1);
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.g.common.has(tok.text)) {
+      if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
+      return at('organisation', tok.text);
+    }
+    if (this.g.common.has(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
+    if (next && SPEECH_VERBS.has(next.text)) {
+      const after = this.word(index + 2)?.text;
+      return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
+    }
+    if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
+    const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 3) : undefined;
+    if (comma?.places && comma.places[0].kind !== 'city') return at('place', tok.text, { places: [{ name: tok.text, countryCode: comma.places[0].countryCode, kind: 'city' }] });
+    if (prev && !prev.cap && (PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    return undefined;
+  }
+
+  /** Surname, first name and other parts of full names -> the full name. */
+  private tokenIndex(type: 'person'): Map<string, string>;
+  private tokenIndex(type: 'organisation'): Map<string, Mention>;
+  private tokenIndex(type: EntityType): Map<string, string> | Map<string, Mention> {
+    if (type === 'person') {
+      const out = new Map<string, string>();
+      const full = this.mentions.filter((m) => m.type === 'person' && m.name.includes(' '));
+      for (const m of full) {
+        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !PARTICLES.has(p));
+        for (const p of parts.slice(0, -1)) if (!out.has(fold(p))) out.set(fold(p), m.name);
+      }
+      for (const m of full) out.set(fold(m.name.split(' ').pop()!), m.name); // surnames win
+      return out;
+    }
+    const out = new Map<string, Mention>();
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation') continue;
+      const words = m.name.split(/\s+/);
+      if (words.length > 1) {
+        const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+        if (initials.length >= 2) out.set(fold(initials), m);
+        if (!words.some((w) => ORG_HEADS.has(w)))
+          for (const w of words) if (!this.g.places.has(fold(w)) && !this.g.common.has(w)) out.set(fold(w), m);
+      }
+    }
+    return out;
+  }
+
+  // ---- predicates -------------------------------------------------------------
+
+  private knownAt(i: number, to: number): { len: number; places?: PlaceEntry[]; org?: OrgEntry } | undefined {
+    const t = this.toks;
+    // Longest match first, but never longer than a known name's prefix allows.
+    let maxLen = 0;
+    let prefix = '';
+    for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
+      prefix += (k > i ? ' ' : '') + this.folded(k);
+      if (!this.g.prefixes.has(prefix)) break;
+      maxLen = k - i + 1;
+    }
+    for (let len = maxLen; len >= 1; len--) {
+      let key = '';
+      for (let k = i; k < i + len; k++) key += (k > i ? ' ' : '') + this.folded(k);
+      if (t[i + len - 1].poss) {
+        const org = this.g.orgs.get(`${key}'s`);
+        if (org) return { len, org };
+      }
+      if (len === 1 && !t[i].cap) return undefined;
+      const org = this.g.orgs.get(key);
+      if (org) return { len, org };
+      const places = this.g.places.get(key);
+      if (places) return { len, places };
+    }
+    return undefined;
+  }
+
+  /** "Jordan Henderson", "Georgia May": a place that is really a first name. */
+  private firstNameBeforeName(i: number, len: number, to: number): boolean {
+    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.g.titles.has(this.toks[i + 1].text);
+  }
+
+  /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
+  private orgSpanFrom(i: number, to: number, known: { len: number } | undefined): boolean {
+    const t = this.toks;
+    const last = t[to - 1].text;
+    if (to - i < 2 || (known && known.len === to - i) || PLACE_HEADS.has(last) || !t[i].cap) return false;
+    if (ORG_HEADS.has(last)) return true;
+    return ORG_PREFIXES.has(t[i].text) && !known && PARTICLES.has(t[i + 1].text);
+  }
+
+  /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
+  private placeSpanFrom(i: number, to: number): boolean {
+    const t = this.toks;
+    if (to - i < 2 || !t[i].cap || this.g.common.has(t[i].text) && !PLACE_PREFIXES.has(t[i].text)) return false;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
+  }
+
+  private skippable(i: number): boolean {
+    const tok = this.toks[i];
+    if (!tok.cap) return true;
+    if (this.g.common.has(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  private nameLike(j: number, to: number, chunkStart: number): boolean {
+    const tok = this.toks[j];
+    if (!tok.cap) return PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
+    if (this.toks[j - 1].poss || this.g.titles.has(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
+    // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
+    const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
+    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.g.common.has(tok.text))) return true;
+    return !this.g.common.has(tok.text) && !this.knownAt(j, to);
+  }
+
+  private demonymLen(i: number, to: number): number {
+    if (i + 1 < to && this.g.demonyms.has(fold(`${this.toks[i].text} ${this.toks[i + 1].text}`))) return 2;
+    return this.g.demonyms.has(fold(this.toks[i].text)) ? 1 : 0;
+  }
+
+  private orgCueBefore(i: number): boolean {
+    const p1 = this.toks[i - 1];
+    const p2 = this.toks[i - 2];
+    if (!p1 || !p1.isWord || p1.cap) return false;
+    if (ORG_CUES_BEFORE.has(p1.text)) return true;
+    return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
+  }
+
+  private orgCueAfter(j: number): boolean {
+    const n = this.toks[j];
+    const prev = this.toks[j - 1];
+    return !!n && n.isWord && ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
+  }
+
+  /** "towns of Paiporta and Catarroja": a list whose earlier member is a place. */
+  private listOfPlaces(i: number): boolean {
+    const prev = this.toks[i - 1];
+    if (prev?.text === 'of') return /^(?:town|towns|city|cities|village|villages|region|province|suburb|district)$/.test(this.toks[i - 2]?.text ?? '');
+    if (prev?.text !== 'and' && prev?.text !== ',') return false;
+    const before = this.toks[i - 2];
+    return !!before && this.mentions.some((m) => m.type === 'place' && m.start === before.start);
+  }
+
+  /** First word of the body, followed by the dateline's comma, bracket or dash. */
+  private datelinePosition(i: number, j: number): boolean {
+    const after = this.toks[j]?.text;
+    const first = this.toks[i].start >= this.bodyStart && (i === 0 || this.toks[i - 1].start < this.bodyStart);
+    return first && (after === ',' || after === '(' || after === '-' || after === '–' || after === '—');
+  }
+
+  private inheritCountry(i: number, j: number): PlaceEntry[] | undefined {
+    for (let k = i; k < j; k++) {
+      const p = this.g.places.get(fold(this.toks[k].text));
+      if (p?.[0].countryCode) return [{ name: this.slice(i, j), countryCode: p[0].countryCode, kind: 'feature' }];
+    }
+    return undefined;
+  }
+
+  private inWeakHeadline(i: number): boolean {
+    return this.weakHeadline && this.toks[i].end <= this.bodyStart;
+  }
+
+  private isAllCaps(i: number): boolean {
+    const s = this.toks[i].text;
+    return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+  }
+
+  private readonly foldCache: string[] = [];
+  private folded(i: number): string {
+    return (this.foldCache[i] ??= fold(this.toks[i].text));
+  }
+
+  private word(i: number): Token | undefined {
+    const t = this.toks[i];
+    return t?.isWord ? t : undefined;
+  }
+
+  private slice(i: number, j: number): string {
+    return this.text.slice(this.toks[i].start, this.toks[j - 1].end).replace(/\s+/g, ' ');
+  }
+
+  private orgName(i: number, to: number): { name: string; surface: string } {
+    const surface = this.slice(i, to);
+    return { name: surface.replace(/^(?:the|The) /, ''), surface };
+  }
+
+  private add(m: Mention): void {
+    this.mentions.push(m);
+  }
+
+  // ---- output -------------------------------------------------------------------
+
+  private collect(): ExtractedEntities {
+    const strong = new Map<string, EntityType>();
+    for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
+    const people = new Tally();
+    const orgs = new Tally();
+    const places = new Tally();
+    const placeVotes = countryVotes(this.mentions);
+    for (const m of mergePersonNames(this.mentions)) {
+      const type = m.weak ? strong.get(fold(m.name)) ?? m.type : m.type;
+      if (type === 'person') people.add(m.name, m.surface, m.start);
+      else if (type === 'organisation') {
+        const located = m.org?.located;
+        orgs.add(m.name, m.surface, m.start, {
+          ...(m.org ? { kind: m.org.kind } : {}),
+          ...(located ? { located: { name: located.name, countryCode: located.countryCode, geonameId: located.geonameId } } : {}),
+        });
+      } else {
+        const p = pickPlace(m.places, placeVotes);
+        places.add(p?.name ?? m.name, m.surface, m.start, {
+          ...(p?.countryCode ? { countryCode: p.countryCode } : {}),
+          ...(p?.geonameId ? { geonameId: p.geonameId } : {}),
+          ...(p ? { kind: p.kind } : {}),
+        });
+      }
+    }
+    const n = this.text.length;
+    return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
+  }
+}
+
+/** "Lula da Silva" and "Des Cars" are parts of longer names found in the same text. */
+function mergePersonNames(mentions: Mention[]): Mention[] {
+  const names = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.name))];
+  const longer = new Map<string, string>();
+  for (const a of names) {
+    const fa = ` ${fold(a)} `;
+    const host = names.filter((b) => b !== a && b.length > a.length && ` ${fold(b)} `.includes(fa)).sort((x, y) => y.length - x.length)[0];
+    if (host) longer.set(a, host);
+  }
+  return mentions.map((m) => (m.type === 'person' && longer.has(m.name) ? { ...m, name: longer.get(m.name)! } : m));
+}
+
+/** Countries of the unambiguous places in the text: they decide Georgia (US) from Georgia (GE). */
+function countryVotes(mentions: Mention[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const m of mentions) {
+    const cc = m.places?.length === 1 ? m.places[0].countryCode : undefined;
+    if (cc) votes.set(cc, (votes.get(cc) ?? 0) + 1);
+  }
+  return votes;
+}
+
+function pickPlace(places: PlaceEntry[] | undefined, votes: Map<string, number>): PlaceEntry | undefined {
+  if (!places || places.length < 2) return places?.[0];
+  return [...places].sort((a, b) => (votes.get(b.countryCode ?? '') ?? 0) - (votes.get(a.countryCode ?? '') ?? 0))[0];
+}
+
+function isTitleCase(words: Token[]): boolean {
+  const long = words.filter((w) => w.text.length > 3);
+  return long.length >= 4 && long.filter((w) => w.cap).length / long.length >= 0.7;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+class Tally {
+  private readonly byName = new Map<string, FoundEntityT>();
+  add(name: string, surface: string, offset: number, extra?: Partial<FoundEntityT>): void {
+    const e = this.byName.get(name);
+    if (e) {
+      e.mentions += 1;
+      if (!e.surfaceForms.includes(surface)) e.surfaceForms.push(surface);
+      if (offset < (e.firstOffset ?? Infinity)) e.firstOffset = offset;
+      return;
+    }
+    this.byName.set(name, { name, mentions: 1, surfaceForms: [surface], firstOffset: offset, ...extra });
+  }
+  /** Salience: mostly how often, partly how early the entity is mentioned. */
+  list(textLength: number): FoundEntityT[] {
+    const all = [...this.byName.values()];
+    const max = Math.max(1, ...all.map((e) => e.mentions));
+    return all
+      .map((e) => ({ ...e, salience: round(0.7 * (e.mentions / max) + 0.3 * (1 - (e.firstOffset ?? 0) / Math.max(1, textLength))) }))
+      .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0));
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }

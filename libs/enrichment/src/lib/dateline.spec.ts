@@ -1,0 +1,33 @@
+import { parseDateline } from './dateline';
+
+const ref = new Date('2024-11-25T10:00:00Z');
+
+describe('parseDateline', () => {
+  it('reads an agency dateline without a date', () => {
+    expect(parseDateline('WASHINGTON (Reuters) - The Senate passed', ref)).toEqual({
+      text: 'WASHINGTON (Reuters) -',
+      place: { name: 'Washington', countryCode: 'US', geonameId: 4140963 },
+      source: 'Reuters',
+    });
+  });
+
+  it('reads place, date and agency', () => {
+    const d = parseDateline('PARIS, Nov 24 (AFP) - French President', ref);
+    expect(d?.place).toMatchObject({ name: 'Paris', countryCode: 'FR' });
+    expect(d?.date).toBe('2024-11-24');
+    expect(d?.source).toBe('AFP');
+  });
+
+  it('puts a January dateline in the next year when the story is from late December', () => {
+    expect(parseDateline('DOHA, Jan 2 (Reuters) - Talks', new Date('2024-12-30T00:00:00Z'))?.date).toBe('2025-01-02');
+  });
+
+  it('uses the region after the city for unknown cities', () => {
+    expect(parseDateline('SANTA CLARA, California, Feb 21 (Reuters) - Nvidia', ref)?.place).toEqual({ name: 'Santa Clara', countryCode: 'US' });
+  });
+
+  it('ignores ordinary first sentences', () => {
+    expect(parseDateline('Councillors in Bristol voted on Tuesday - to extend', ref)).toBeUndefined();
+    expect(parseDateline('The bank said - in a statement', ref)).toBeUndefined();
+  });
+});

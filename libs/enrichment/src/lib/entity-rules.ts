@@ -1,0 +1,43 @@
+/**
+ * Word lists that decide what a capitalised run is. Kept apart from the
+ * extractor so the rules can be read (and tested) on their own.
+ */
+const set = (s: string) => new Set(s.split(' '));
+
+/** Last word of an organisation name: "... Bank", "... University". */
+export const ORG_HEADS = set(
+  'Union Assembly Ministry Party Bank Council Company Corporation Corp Inc Ltd Plc Group Agency Organization Organisation Committee Commission Parliament Congress Senate Court Fund University Institute Institution Association Federation Police Army Navy Office Department Authority Service Services Survey Board Foundation Trust Society Museum Clinic Hospital Laboratory Laboratories School College Academy Centre Center Centers Programme Network Times Post News Journal Airlines Airways Motors Systems Technologies Holdings Partners Pharmaceuticals Electronics Industries Church Alliance Coalition League Championship Cooperative Endowment Administration Bureau Tribunal Forces Guard Corps Club Chamber Exchange Reserve Rally Front Movement Mail Herald Telegraph Gazette Tribune FC AG SA GmbH LLC NV Sons Brothers Rescue Intelligence Ministry Cabinet Government Secretariat Treasury Capital Ventures Bancorp Records Studios Media Press Broadcasting Railway Railways Energy Petroleum Steel Motor Communications Telecom Trading Securities Insurance Bancshares Assurance Brands Foods Group Worldwide International Labs Authority Taskforce Union',
+);
+
+/** First word of an organisation name: "Ministry of ...", "University of ...". */
+export const ORG_PREFIXES = set(
+  'Ministry Department Office University Bank Institute Court Church House Federation Association Order Board Chamber Council Society Federal National Royal Foundation Commission Committee Centers Center Centre College School Museum Agency Bureau Organization Organisation League Union',
+);
+
+/** Last word of a place name: "... Street", "... Valley". */
+export const PLACE_HEADS = set(
+  'Street St Avenue Ave Road Rd Lane Boulevard Square Bridge River Valley Glacier Airport Stadium Arena Park Quarter Island Islands Lake Mountains Mountain Heights Sea Ocean Bay Gulf Coast Peninsula Canal Desert Forest Falls Garden Gardens Strait Corridor Plaza Beach Station Harbour Harbor Province County District Region Oblast Territory Territories Canyon Hill Hills Estuary Delta Basin Plateau Reservoir Dam Motorway Highway Crossing Border Camp Village Town City',
+);
+
+/** First word of a place name: "River ...", "Mount ...", "Stade ...". */
+export const PLACE_PREFIXES = set('River Lake Mount Mt Gulf Bay Cape Isle Stade Estadio Lac Rio Sierra Port Fort Camp');
+
+/** Lower-case words that may sit inside a name: "Bank of England", "Lula da Silva". */
+export const PARTICLES = set("of de da das do dos du des del della di la le van von der den ter bin ibn al el y & d'");
+
+/** Joiners allowed only inside organisation names: "Department for Environment, Food and Rural Affairs". */
+export const ORG_JOINERS = set('and for the on');
+
+/** Lower-case words just before a name that make it an organisation: "chipmaker Nvidia". */
+export const ORG_CUES_BEFORE = set(
+  'company firm group maker chipmaker carmaker drugmaker automaker planemaker giant bank lender insurer retailer startup start-up airline carrier union charity agency regulator exchange broker brokerage conglomerate subsidiary unit operator provider developer publisher newspaper broadcaster network club team manufacturer producer supplier platform watchdog organisation organization institute association party tank outlet daily channel website',
+);
+
+/** Lower-case words just after a name that make it an organisation: "Nvidia shares". */
+export const ORG_CUES_AFTER = set('union shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executives investors');
+
+/** Verbs of speech that follow a person's name: "Putin said". */
+export const SPEECH_VERBS = set('said says told added wrote insisted argued noted replied explained recalled acknowledged admitted asked testified tweeted posted');
+
+/** Words before a single name that make it a place: "in Kazan". */
+export const PLACE_CUES_BEFORE = set('in near outside from to towards across via village town city port suburb region province district capital');

@@ -1,0 +1,58 @@
+import { STOPWORDS, sentences } from './text-stats';
+
+export const KEYWORD_EXTRACTOR = { extractor: 'newswire-rake', version: '0.1.0' } as const;
+
+export interface Keyword {
+  text: string;
+  score: number;
+}
+
+const PHRASE_BREAK = /[^\p{L}\p{N}'’\s-]+/u;
+
+/**
+ * RAKE (Rose et al. 2010): candidate phrases are the word runs between
+ * stopwords and punctuation; a word scores degree/frequency, a phrase the sum
+ * of its words. Phrases in the headline count twice, as editors put the topic there.
+ */
+export function extractKeywords(headline: string, body: string, max = 8): Keyword[] {
+  const phrases: string[][] = [];
+  const collect = (text: string, weight: number) => {
+    for (const s of sentences(text))
+      for (const chunk of s.split(PHRASE_BREAK)) {
+        let cur: string[] = [];
+        for (const raw of chunk.split(/\s+/)) {
+          const w = raw.toLowerCase().replace(/['’]s$/, '').replace(/^[-'’]+|[-'’]+$/g, '');
+          if (!w || STOPWORDS.has(w) || /^\d/.test(w) || w.length < 3) {
+            if (cur.length) phrases.push(...Array(weight).fill(cur));
+            cur = [];
+          } else cur.push(w);
+        }
+        if (cur.length) phrases.push(...Array(weight).fill(cur));
+      }
+  };
+  collect(headline, 2);
+  collect(body, 1);
+  const freq = new Map<string, number>();
+  const degree = new Map<string, number>();
+  for (const p of phrases.filter((x) => x.length <= 4))
+    for (const w of p) {
+      freq.set(w, (freq.get(w) ?? 0) + 1);
+      degree.set(w, (degree.get(w) ?? 0) + p.length);
+    }
+  const counts = new Map<string, number>();
+  for (const p of phrases) counts.set(p.join(' '), (counts.get(p.join(' ')) ?? 0) + 1);
+  const scored = new Map<string, number>();
+  for (const p of phrases) {
+    if (p.length > 3) continue;
+    const key = p.join(' ');
+    if (scored.has(key)) continue;
+    // Repetition counts, damped: a phrase said twice is a topic, said ten times not five times more so.
+    const score = p.reduce((a, w) => a + (degree.get(w) ?? 0) / (freq.get(w) ?? 1), 0) * Math.log2(1 + (counts.get(key) ?? 1));
+    scored.set(key, score);
+  }
+  return [...scored]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([k], i, all) => !all.slice(0, i).some(([o]) => o.includes(k)))
+    .slice(0, max)
+    .map(([text, score]) => ({ text, score: Math.round(score * 100) / 100 }));
+}

@@ -1,0 +1,53 @@
+/** Words that carry no topic or key-phrase signal. */
+export const STOPWORDS = new Set(
+  "a about above after again against all almost along already also although always am among an and another any are around as at be because been before being below between both but by can could did do does doing down during each either else even ever every few for from further had has have having he her here hers him his how however i if in into is it its itself just last least less like made make many may me might more most much must my near nearly neither never new next no nor not now of off often on once one only onto or other others our out over own per perhaps rather said same say says she should since so some still such than that the their them then there these they this those though through thus to too toward towards under until up upon us very via was we were what when where whether which while who whom whose why will with within without would yet you your year years week weeks day days time times mr mrs ms told according including also monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december two three four five six seven eight nine ten first second third percent per cent around about there's it's don't didn't won't can't".split(' '),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
+/** Crude English stemmer: enough to join "strike" and "strikes" for a bag-of-words model. */
+export function stem(w: string): string {
+  const hit = STEMS.get(w);
+  if (hit !== undefined) return hit;
+  const s = stemUncached(w);
+  // Bounded so a long-running consumer does not grow without limit; news vocabulary fits easily.
+  if (STEMS.size > 50_000) STEMS.clear();
+  STEMS.set(w, s);
+  return s;
+}
+
+const STEMS = new Map<string, string>();
+
+function stemUncached(w: string): string {
+  const s = w.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+  if (s.length <= 4) return s;
+  return s.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1');
+}
+
+const ABBREV_END = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Jr|Sr|Inc|Corp|Co|Ltd|No|Fla|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})\.$/u;
+
+/** Sentences split on end punctuation followed by a capital; abbreviations tolerated loosely. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\n\s*\n/)) {
+    const parts = para.replace(/\s+/g, ' ').trim().split(/(?<=[.!?»”"])\s+(?=[«“"‘(]?\p{Lu})/u);
+    let buf = '';
+    for (const p of parts) {
+      buf = buf ? `${buf} ${p}` : p;
+      // "Mr. Smith", "U.S. officials": a short token before the stop is an abbreviation, not an end.
+      if (ABBREV_END.test(buf)) continue;
+      out.push(buf);
+      buf = '';
+    }
+    if (buf) out.push(buf);
+  }
+  return out.filter((s) => s.length > 0);
+}

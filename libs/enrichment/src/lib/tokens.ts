@@ -1,0 +1,65 @@
+/** One word or punctuation mark, with its character offsets in the source text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter (or is an all-caps acronym). */
+  cap: boolean;
+  isWord: boolean;
+  /** First word of a sentence: its capital letter says nothing about it being a name. */
+  sentStart: boolean;
+  /** Followed directly by a possessive 's (removed from `text`). */
+  poss: boolean;
+}
+
+/** Accent-folded lower case, the key of every lookup table. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREV = new Set(
+  'mr mrs ms dr prof st sen rep gov gen col lt maj capt sgt jr sr inc corp co ltd no vs etc fla calif colo ill mass mich minn nev okla pa tenn va ky md ga ariz conn wash jan feb mar apr jun jul aug sep sept oct nov dec u.s'.split(' '),
+);
+
+// Hyphenated compounds whose second half is an ordinary word: "UN-backed" is about the UN.
+const COMPOUND_TAIL = /^(.+?)-(based|backed|led|owned|run|style|born|made|funded|linked|controlled|era|wide|like|bound|listed|registered|affiliated|allied|friendly|centric|related|focused|sponsored|brokered|headquartered|bred|born|area|region|level|speaking)$/;
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2})|[-&](?=[\p{L}\p{N}]))*|\S/gu;
+
+/** Splits text into tokens in one left-to-right pass, marking sentence starts. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let sentStart = true;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let word = m[0];
+    const start = m.index;
+    const first = word.charCodeAt(0);
+    const isWord = /[\p{L}\p{N}]/u.test(word[0]);
+    if (!isWord) {
+      if (word === '.' || word === '!' || word === '?') {
+        const prev = out[out.length - 1];
+        const abbrev = prev && prev.isWord && (ABBREV.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text));
+        if (!abbrev) sentStart = true;
+      } else if (word === '\n') sentStart = true;
+      out.push({ text: word, start, end: start + word.length, cap: false, isWord: false, sentStart: false, poss: false });
+      continue;
+    }
+    if (first === 0) continue;
+    // A paragraph break starts a new sentence even without a full stop (headline, dateline).
+    if (out.length && /\n\s*\n/.test(text.slice(out[out.length - 1].end, start))) sentStart = true;
+    const tail = COMPOUND_TAIL.exec(word);
+    if (tail) word = tail[1];
+    let poss = false;
+    const after = text.slice(start + m[0].length, start + m[0].length + 2);
+    if (!tail && /^['’]s$/.test(after) && !/[\p{L}]/u.test(text[start + m[0].length + 2] ?? '')) {
+      poss = true;
+      WORD.lastIndex += 2;
+    }
+    const cap = /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word);
+    out.push({ text: word, start, end: start + word.length, cap, isWord: true, sentStart, poss });
+    sentStart = false;
+  }
+  return out;
+}
