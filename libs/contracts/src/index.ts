@@ -3,3 +3,4 @@ export * from './lib/headers';
 export * from './lib/article.schema';
 export * from './lib/messages';
 export * from './lib/validate';
+export * from './lib/story-key';

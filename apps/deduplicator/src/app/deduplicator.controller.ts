@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { type ArticleDeduplicated, type ArticleEnriched, TOPICS } from '@newswire/contracts';
+import { type ArticleDeduplicated, type ArticleEnriched, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { contentHash, exactVerdict } from '@newswire/dedup';
 import { ContentHashRepository } from '@newswire/dedup-data';
 import type { OutboundMessage } from '@newswire/kafka';
@@ -15,6 +15,6 @@ export class DeduplicatorController {
     const hash = contentHash(article.headline, article.bodyText);
     const claim = await this.hashes.claim(hash, article.id);
     const dedup = exactVerdict(article.id, hash, claim);
-    return [{ topic: TOPICS.articleDeduplicated, key: article.uri, value: { ...message, dedup } }];
+    return [{ topic: TOPICS.articleDeduplicated, key: storyKeyOf(article), value: { ...message, dedup } }];
   }
 }

@@ -1,4 +1,4 @@
-import { type ArticleEnriched, HEADERS, TOPICS } from '@newswire/contracts';
+import { type ArticleEnriched, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { receivedArticle, stageHarness } from '@newswire/testing';
 import { startEnricher } from '../bootstrap';
 
@@ -14,7 +14,7 @@ describe('enricher stage on a real broker', () => {
       expect(h.probe.on(h.topics.dlq)[0].headers[HEADERS.dlqReason]).toContain('headline');
       const [out] = h.probe.on(h.topics.output);
       const enriched = out.value as ArticleEnriched;
-      expect(out.key).toBe(article.uri);
+      expect(out.key).toBe(storyKeyOf(article));
       expect(enriched.article.id).toBe(article.id);
       expect(enriched.enrichment.language).toBe('en');
       expect(enriched.enrichment.wordCount).toBeGreaterThan(300);

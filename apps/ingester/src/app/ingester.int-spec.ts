@@ -71,7 +71,7 @@ describe('ingester HTTP API', () => {
       publisher: 'Daily Impact European',
       source: { format: 'plaintext', contentType: 'text/plain' },
     });
-    expect(first.key).toBe(accepted.uri);
+    expect(first.key).toBe(`daily impact european|${accepted.uri}`);
     // Every refused request above came first on the single partition: none of them reached the topic.
     expect(probe.on(rawTopic)).toHaveLength(1);
   });

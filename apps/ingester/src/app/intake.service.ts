@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { type CanonicalArticle, TOPICS } from '@newswire/contracts';
+import { type CanonicalArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { BatchingProducer } from '@newswire/kafka';
 import {
   InvalidJsonError,
@@ -64,7 +64,7 @@ export class IntakeService {
     const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
     const articles: (CanonicalArticle | ItemReport)[] = outcome.items.map((item, index) => this.complete(item, index, outcome.format, mediaType, receivedAt, raw));
     const ready = articles.filter((a): a is CanonicalArticle => 'headline' in a);
-    await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: a.uri, value: a })));
+    await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(a), value: a })));
 
     const items: ItemReport[] = articles.map((a, index) => ('headline' in a ? { index, status: 'accepted', id: a.id, uri: a.uri } : a));
     const rejected = items.filter((i) => i.status === 'rejected');

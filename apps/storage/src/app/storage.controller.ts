@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { type ArticleDeduplicated, type ArticleStored, TOPICS } from '@newswire/contracts';
+import { type ArticleDeduplicated, type ArticleStored, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { ArticleRepository } from '@newswire/archive-data';
 import type { OutboundMessage } from '@newswire/kafka';
 
@@ -15,7 +15,7 @@ export class StorageController {
     return [
       {
         topic: TOPICS.articleStored,
-        key: article.uri,
+        key: storyKeyOf(article),
         value: {
           articleId: article.id,
           clusterId: dedup.clusterId,
