@@ -64,17 +64,51 @@ export const ArticleEnrichedV1 = z.object({
   enrichment: EnrichmentV1,
 });
 
+/**
+ * Why an article was (or was not) merged, so a user can see the reason.
+ * - original: first of its story and of its text.
+ * - duplicate: another article (exact text or near copy) already carries it.
+ * - new-version / stale-version: same source and source id as a known story,
+ *   newer (supersedes) or older-or-equal (recorded, never overwrites).
+ */
 export const DedupVerdictV1 = z.object({
-  status: z.enum(['original', 'duplicate']),
-  method: z.enum(['none', 'exact']),
+  status: z.enum(['original', 'duplicate', 'new-version', 'stale-version']),
+  method: z.enum(['none', 'identity', 'exact', 'near']),
+  /** Similarity to the matched article (1 for exact and identity matches). */
+  score: z.number().min(0).max(1).optional(),
   contentHash: z.string(),
+  /** The article this one matched: the original of a duplicate, the stored version of a story. */
   duplicateOf: z.string().optional(),
   clusterId: z.string(),
+  storyKey: z.string().optional(),
+  explanation: z.string().optional(),
   decidedAt: IsoDateTime,
 });
 
 export const ArticleDeduplicatedV1 = ArticleEnrichedV1.extend({
   dedup: DedupVerdictV1,
+});
+
+/** A story the source canceled: subscribers must withdraw it. */
+export const StoryKilledV1 = z.object({
+  storyKey: z.string(),
+  articleId: z.string(),
+  uri: z.string(),
+  clusterId: z.string().optional(),
+  reason: z.string(),
+  killedAt: IsoDateTime,
+});
+
+/** A story superseded by a correction or update: subscribers replace what they hold. */
+export const StoryCorrectedV1 = z.object({
+  storyKey: z.string(),
+  articleId: z.string(),
+  previousArticleId: z.string().optional(),
+  uri: z.string(),
+  version: z.number().int().nonnegative().optional(),
+  signals: z.array(z.enum(['update', 'correction'])),
+  headline: z.string(),
+  correctedAt: IsoDateTime,
 });
 
 export const ArticleStoredV1 = z.object({
@@ -93,6 +127,8 @@ export type ArticleEnriched = z.infer<typeof ArticleEnrichedV1>;
 export type DedupVerdict = z.infer<typeof DedupVerdictV1>;
 export type ArticleDeduplicated = z.infer<typeof ArticleDeduplicatedV1>;
 export type ArticleStored = z.infer<typeof ArticleStoredV1>;
+export type StoryKilled = z.infer<typeof StoryKilledV1>;
+export type StoryCorrected = z.infer<typeof StoryCorrectedV1>;
 
 /** The single place that says which schema a topic carries. */
 export const TOPIC_SCHEMAS = {
@@ -100,6 +136,8 @@ export const TOPIC_SCHEMAS = {
   [TOPICS.articleEnriched]: ArticleEnrichedV1,
   [TOPICS.articleDeduplicated]: ArticleDeduplicatedV1,
   [TOPICS.articleStored]: ArticleStoredV1,
+  [TOPICS.storyKilled]: StoryKilledV1,
+  [TOPICS.storyCorrected]: StoryCorrectedV1,
 } as const;
 
 export type TopicSchemas = typeof TOPIC_SCHEMAS;

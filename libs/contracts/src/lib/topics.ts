@@ -7,6 +7,8 @@ export const TOPICS = {
   articleEnriched: 'news.article.enriched.v1',
   articleDeduplicated: 'news.article.deduplicated.v1',
   articleStored: 'news.article.stored.v1',
+  storyKilled: 'news.story.killed.v1',
+  storyCorrected: 'news.story.corrected.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;
