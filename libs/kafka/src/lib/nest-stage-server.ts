@@ -8,14 +8,22 @@ import { createKafka } from './client';
 import { PoisonMessageError } from './errors';
 import type { KafkaSettings } from './kafka-config';
 import type { OutboundMessage } from './outbound';
-import { type MessageContextData, StageConsumer, type StageHandler } from './stage-consumer';
+import { type MessageContextData, type StageBatchHandler, StageConsumer, type StageHandler } from './stage-consumer';
 import { ensureTopics } from './topics-admin';
 
-export class KafkaStageContext extends BaseRpcContext<[MessageContextData]> {
+export class KafkaStageContext extends BaseRpcContext<[MessageContextData[]]> {
+  /** The message handled (the first of the chunk for batch handlers). */
   get message(): MessageContextData {
+    return this.args[0][0];
+  }
+
+  get messages(): MessageContextData[] {
     return this.args[0];
   }
 }
+
+/** `@EventPattern(topic, STAGE_BATCH)`: the handler receives an array of validated payloads. */
+export const STAGE_BATCH = { batch: true } as const;
 
 export interface KafkaStageServerOptions {
   settings: KafkaSettings;
@@ -67,6 +75,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         groupId: settings.groupId,
         namespace: settings.namespace,
         handlers: new Map(inputs.map((topic) => [topic, this.adapt(topic)])),
+        batchHandlers: new Map(inputs.filter((t) => this.messageHandlers.get(t)?.extras?.['batch']).map((t) => [t, this.adaptBatch(t)])),
         validate: validateAgainstContract,
         maxAttempts: settings.maxAttempts,
         retryBackoffMs: settings.retryBackoffMs,
@@ -98,14 +107,22 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   }
 
   private adapt(topic: string): StageHandler {
-    return async (value, ctx) => {
-      const handler = this.messageHandlers.get(topic);
-      if (!handler) throw new PoisonMessageError(`no handler for ${topic}`);
-      const result: unknown = await handler(value, new KafkaStageContext([ctx]));
-      const settled = isObservable(result) ? await lastValueFrom(result as Observable<unknown>, { defaultValue: [] }) : result;
-      if (settled === undefined || settled === null) return [];
-      return (Array.isArray(settled) ? settled : [settled]) as OutboundMessage[];
-    };
+    const batch = this.adaptBatch(topic);
+    const isBatch = Boolean(this.messageHandlers.get(topic)?.extras?.['batch']);
+    return isBatch ? (value, ctx) => batch([value], [ctx]) : (value, ctx) => this.invoke(topic, value, [ctx]);
+  }
+
+  private adaptBatch(topic: string): StageBatchHandler {
+    return (values, ctxs) => this.invoke(topic, values, ctxs);
+  }
+
+  private async invoke(topic: string, data: unknown, ctxs: MessageContextData[]): Promise<OutboundMessage[]> {
+    const handler = this.messageHandlers.get(topic);
+    if (!handler) throw new PoisonMessageError(`no handler for ${topic}`);
+    const result: unknown = await handler(data, new KafkaStageContext([ctxs]));
+    const settled = isObservable(result) ? await lastValueFrom(result as Observable<unknown>, { defaultValue: [] }) : result;
+    if (settled === undefined || settled === null) return [];
+    return (Array.isArray(settled) ? settled : [settled]) as OutboundMessage[];
   }
 }
 

@@ -3,14 +3,14 @@ import { publishRaw, testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
 import { createKafka } from './client';
 import { PoisonMessageError, TransientError } from './errors';
-import { StageConsumer, type StageHandler } from './stage-consumer';
+import { type StageBatchHandler, StageConsumer, type StageHandler } from './stage-consumer';
 import { ensureTopics } from './topics-admin';
 
 const IN = 'test.item.received.v1';
 const OUT = 'test.item.handled.v1';
 
 /** A stage over a real broker whose handler behaviour each test chooses. */
-async function startStage(handler: StageHandler, maxAttempts = 3) {
+async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?: StageBatchHandler) {
   const env = testEnv('stage');
   const ns = env['KAFKA_TOPIC_NAMESPACE'];
   const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
@@ -24,6 +24,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3) {
     groupId: `${ns}-group`,
     namespace: ns,
     handlers: new Map([[IN, handler]]),
+    batchHandlers: batchHandler ? new Map([[IN, batchHandler]]) : undefined,
     validate: (_topic, value) => {
       if (typeof value !== 'object' || value === null || !('n' in value)) throw new PoisonMessageError('field n is required');
       return value;
@@ -107,6 +108,31 @@ describe('StageConsumer on a real broker', () => {
       expect(dead.headers[HEADERS.dlqRetriable]).toBe('true');
       expect(dead.headers[HEADERS.dlqAttempts]).toBe('2');
       expect(dead.headers[HEADERS.dlqReason]).toBe('still down');
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('StageConsumer with a batch handler', () => {
+  it('hands valid messages over in chunks and isolates a chunk that fails', async () => {
+    const chunkSizes: number[] = [];
+    const batch: StageBatchHandler = async (values, ctxs) => {
+      chunkSizes.push(values.length);
+      if (values.some((v) => (v as { n: number }).n === 13)) throw new PoisonMessageError('thirteen is unlucky');
+      return values.map((value, i) => ({ topic: OUT, key: ctxs[i].key ?? 'k', value }));
+    };
+    const stage = await startStage(echo, 2, batch);
+    try {
+      await stage.send(['{"n":1}', '{"n":2}', '{"n":13}', 'not json', '{"n":3}']);
+      await stage.probe.waitForCount(stage.out, 3);
+      await stage.probe.waitForCount(stage.dlq, 2);
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n).sort()).toEqual([1, 2, 3]);
+      const reasons = stage.probe.on(stage.dlq).map((m) => m.headers[HEADERS.dlqReason]);
+      expect(reasons).toHaveLength(2);
+      expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not valid JSON'), 'thirteen is unlucky']));
+      // At least one call carried more than one message: the work was batched, not per message.
+      expect(Math.max(...chunkSizes)).toBeGreaterThan(1);
     } finally {
       await stage.close();
     }

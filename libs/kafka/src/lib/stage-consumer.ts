@@ -16,6 +16,8 @@ export interface MessageContextData {
 }
 
 export type StageHandler = (value: unknown, ctx: MessageContextData) => Promise<OutboundMessage[]>;
+/** Handles many validated messages at once (CPU-bound or bulk-write stages); returns all their outputs. */
+export type StageBatchHandler = (values: unknown[], ctxs: MessageContextData[]) => Promise<OutboundMessage[]>;
 /** Returns the validated value, or throws PoisonMessageError naming the problem. */
 export type StageValidator = (topic: string, value: unknown) => unknown;
 
@@ -26,6 +28,8 @@ export interface StageConsumerOptions {
   groupId: string;
   namespace: string;
   handlers: Map<string, StageHandler>;
+  /** Topics whose handler takes a whole chunk; a failing chunk is replayed message by message. */
+  batchHandlers?: Map<string, StageBatchHandler>;
   validate?: StageValidator;
   maxAttempts: number;
   retryBackoffMs: number;
@@ -114,6 +118,19 @@ export class StageConsumer {
       lastOffset = undefined;
     };
 
+    const batchHandler = this.opts.batchHandlers?.get(this.logicalByPhysical.get(batch.topic) ?? batch.topic);
+    if (batchHandler) {
+      for (let i = 0; i < batch.messages.length; i += flushEvery) {
+        if (!isRunning() || isStale() || this.stopping) break;
+        const chunk = batch.messages.slice(i, i + flushEvery);
+        pending.push(...(await this.processChunk(batch.topic, batch.partition, chunk, batchHandler, heartbeat)));
+        lastOffset = chunk[chunk.length - 1].offset;
+        await flush();
+        await heartbeat();
+      }
+      return;
+    }
+
     for (const message of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
       pending.push(await this.process(batch.topic, batch.partition, message, heartbeat));
@@ -124,14 +141,48 @@ export class StageConsumer {
     await flush();
   }
 
-  private async process(
+  /**
+   * One handler call for every valid message of the chunk. If the chunk
+   * fails, each message is replayed alone so one poison record cannot take
+   * its neighbours to the dead-letter topic.
+   */
+  private async processChunk(
     physical: string,
     partition: number,
-    message: KafkaMessage,
+    chunk: KafkaMessage[],
+    handler: StageBatchHandler,
     heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
+  ): Promise<Outcome[]> {
     const topic = this.logicalByPhysical.get(physical) ?? physical;
-    const ctx: MessageContextData = {
+    const outcomes: Outcome[] = [];
+    const values: unknown[] = [];
+    const ctxs: MessageContextData[] = [];
+    const valid: KafkaMessage[] = [];
+    for (const message of chunk) {
+      const ctx = this.contextOf(topic, physical, partition, message);
+      try {
+        values.push(this.decode(topic, message));
+        ctxs.push(ctx);
+        valid.push(message);
+      } catch (err) {
+        outcomes.push({ outbound: [], deadLetter: this.deadLetter(ctx, message, err, 1) });
+      }
+    }
+    if (values.length === 0) return outcomes;
+    try {
+      outcomes.push({ outbound: await handler(values, ctxs) });
+      return outcomes;
+    } catch (err) {
+      this.logger.warn(`${topic}[${partition}] chunk of ${values.length} failed, replaying one by one: ${errorMessageOf(err)}`);
+    }
+    for (const message of valid) {
+      outcomes.push(await this.process(physical, partition, message, heartbeat, (value, ctx) => handler([value], [ctx])));
+    }
+    return outcomes;
+  }
+
+  private contextOf(topic: string, physical: string, partition: number, message: KafkaMessage): MessageContextData {
+    return {
       topic,
       physicalTopic: physical,
       partition,
@@ -140,12 +191,23 @@ export class StageConsumer {
       headers: message.headers,
       timestamp: message.timestamp,
     };
+  }
+
+  private async process(
+    physical: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    only?: StageHandler,
+  ): Promise<Outcome> {
+    const topic = this.logicalByPhysical.get(physical) ?? physical;
+    const ctx = this.contextOf(topic, physical, partition, message);
     let attempt = 0;
     for (;;) {
       attempt += 1;
       try {
         const value = this.decode(topic, message);
-        const handler = this.opts.handlers.get(topic);
+        const handler = only ?? this.opts.handlers.get(topic);
         if (!handler) throw new PoisonMessageError(`no handler for topic ${topic}`);
         return { outbound: await handler(value, ctx) };
       } catch (err) {
