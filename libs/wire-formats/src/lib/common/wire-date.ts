@@ -150,7 +150,8 @@ function parseTextual(input: string): string | undefined {
     return undefined;
   }
   if (parts.year === undefined || parts.month === undefined || parts.day === undefined) return undefined;
-  let [h, mi, s] = parts.time ?? [0, 0, 0];
+  const [hour, mi, s] = parts.time ?? [0, 0, 0];
+  let h = hour;
   if (pm === true && h < 12) h += 12;
   if (pm === false && h === 12) h = 0;
   return buildIso(parts.year, parts.month, parts.day, h, mi, s, 0, parts.offset ?? 0);

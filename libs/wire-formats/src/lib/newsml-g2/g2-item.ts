@@ -33,10 +33,16 @@ function classifySubjects(contentMeta: XElement | undefined): Classified {
     const qcode = attr(concept, 'qcode');
     const name = conceptName(concept);
     const entity = name ? { name, uri: conceptUri(concept) } : undefined;
-    if (/person/.test(type)) entity && out.people.push(entity);
-    else if (/organi[sz]ation|company/.test(type)) entity && out.organisations.push(entity);
-    else if (/geoarea|poi|place|location|cpttype:5/.test(type)) entity && out.places.push(entity);
-    else if (qcode || name) out.subjects.push({ ...splitQcode(qcode ?? attr(concept, 'uri')), name });
+    const list = /person/.test(type)
+      ? out.people
+      : /organi[sz]ation|company/.test(type)
+        ? out.organisations
+        : /geoarea|poi|place|location|cpttype:5/.test(type)
+          ? out.places
+          : undefined;
+    if (list) {
+      if (entity) list.push(entity);
+    } else if (qcode || name) out.subjects.push({ ...splitQcode(qcode ?? attr(concept, 'uri')), name });
   }
   return out;
 }
