@@ -1,0 +1,17 @@
+// The Jest setup every project shares. Projects whose tests need Kafka or the
+// database pass { servers: true }: their globalSetup resolves real servers once.
+module.exports = function projectJestConfig(name, { servers = false, testMatch } = {}) {
+  return {
+    displayName: name,
+    preset: '../../jest.preset.js',
+    testEnvironment: 'node',
+    transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testMatch: testMatch ?? ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
+    ...(servers && {
+      globalSetup: '../../libs/testing/src/lib/global-setup.ts',
+      globalTeardown: '../../libs/testing/src/lib/global-teardown.ts',
+      testTimeout: 60_000,
+    }),
+  };
+};
