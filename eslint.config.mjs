@@ -48,8 +48,8 @@ export default [
     },
   },
   {
-    // Test files may use the testing lib and whatever the project under test uses.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Tests may use the testing lib and whatever the project under test uses; build configs use tools/.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/jest.config.cts', '**/webpack.config.js'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];
