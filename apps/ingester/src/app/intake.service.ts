@@ -64,7 +64,12 @@ export class IntakeService {
     const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
     const articles: (CanonicalArticle | ItemReport)[] = outcome.items.map((item, index) => this.complete(item, index, outcome.format, mediaType, receivedAt, raw));
     const ready = articles.filter((a): a is CanonicalArticle => 'headline' in a);
-    await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(a), value: a })));
+    try {
+      await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(a), value: a })));
+    } catch (err) {
+      // Nothing is acknowledged to the sender unless Kafka acknowledged it: tell them to retry.
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'broker_unavailable', `the articles could not be published: ${(err as Error).message}`);
+    }
 
     const items: ItemReport[] = articles.map((a, index) => ('headline' in a ? { index, status: 'accepted', id: a.id, uri: a.uri } : a));
     const rejected = items.filter((i) => i.status === 'rejected');
