@@ -35,7 +35,7 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   bands: 8,
   rows: 2,
   jaccardThreshold: 0.5,
-  containmentThreshold: 0.7,
+  containmentThreshold: 0.6,
   minSizeRatio: 0.3,
   minShingles: 8,
   windowMs: 7 * 24 * 3600 * 1000,
