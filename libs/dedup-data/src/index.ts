@@ -6,3 +6,4 @@ export * from './lib/story.repository';
 export * from './lib/band.repository';
 export * from './lib/fingerprint.repository';
 export * from './lib/verdict.repository';
+export * from './lib/near-index';

@@ -15,8 +15,8 @@ import {
   type VerdictContext,
   versionRank,
 } from '@newswire/dedup';
-import type { ContentHashRepository, FingerprintRepository, StoryDoc, StoryRepository, StoryVersion, VerdictRepository } from '@newswire/dedup-data';
-import type { NearIndex } from './near-index';
+import type { ContentHashRepository, FingerprintRepository, NearIndex, StoryDoc, StoryRepository, StoryVersion, VerdictRepository } from '@newswire/dedup-data';
+
 
 export interface DedupStores {
   stories: StoryRepository;

@@ -1,11 +1,10 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import { BandRepository, ContentHashRepository, FingerprintRepository, StoryRepository, VerdictRepository } from '@newswire/dedup-data';
+import { BandRepository, ContentHashRepository, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from '@newswire/dedup-data';
 import { connectMongo } from '@newswire/mongo';
 import { type DeduplicatorConfig, dedupOptionsFrom } from './config';
 import { DedupService } from './dedup.service';
 import { DeduplicatorController } from './deduplicator.controller';
-import { NearIndex } from './near-index';
 
 const MONGO = Symbol('MONGO');
 

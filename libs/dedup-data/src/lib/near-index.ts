@@ -1,6 +1,7 @@
 import type { ArticleFingerprint, BandClaim, DedupOptions, NearChoice, NearSelf } from '@newswire/dedup';
 import { chooseNear, isExpired } from '@newswire/dedup';
-import type { BandRepository, FingerprintRepository } from '@newswire/dedup-data';
+import type { BandRepository } from './band.repository';
+import type { FingerprintRepository } from './fingerprint.repository';
 
 export type NearDecision = { clusterId: string; choice: NearChoice };
 

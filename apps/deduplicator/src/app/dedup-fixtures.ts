@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleEnriched, CanonicalArticle } from '@newswire/contracts';
+import { enrichedArticle, receivedArticle, storyText } from '@newswire/testing';
+
+interface Story { id: string; headline: string; alt: string; paragraphs: string[] }
+export const STORIES: Story[] = JSON.parse(readFileSync(join(__dirname, '../../../../libs/dedup/eval/stories.json'), 'utf8'));
+
+/** An enriched article from a hand-written eval story, with the fields a test varies. */
+export function storyArticle(paragraphs: string[], headline: string, fields: Partial<CanonicalArticle> = {}): ArticleEnriched {
+  const base = receivedArticle(storyText(headline, paragraphs.join('\n\n')));
+  return enrichedArticle({ ...base, ...fields });
+}
