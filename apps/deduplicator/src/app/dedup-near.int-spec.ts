@@ -1,8 +1,8 @@
 import { type ArticleDeduplicated, TOPICS } from '@newswire/contracts';
 import { connectMongo } from '@newswire/mongo';
-import { stageHarness } from '@newswire/testing';
+import { STORIES, stageHarness, storyArticle } from '@newswire/testing';
 import { startDeduplicator } from '../bootstrap';
-import { STORIES, storyArticle } from './dedup-fixtures';
+
 
 const verdicts = (h: { probe: { on: (t: string) => { value: unknown }[] }; topics: { output: string } }) =>
   h.probe.on(h.topics.output).map((m) => m.value as ArticleDeduplicated);

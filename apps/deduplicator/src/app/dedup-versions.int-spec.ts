@@ -1,8 +1,8 @@
 import { type ArticleDeduplicated, physicalTopic, type StoryCorrected, type StoryKilled, TOPICS } from '@newswire/contracts';
 import { connectMongo } from '@newswire/mongo';
-import { stageHarness, TopicProbe } from '@newswire/testing';
+import { STORIES, stageHarness, storyArticle, TopicProbe } from '@newswire/testing';
 import { startDeduplicator } from '../bootstrap';
-import { STORIES, storyArticle } from './dedup-fixtures';
+
 
 describe('deduplicator: versions of one story (same source and id)', () => {
   it('supersedes with newer versions, records late ones as stale, and announces corrections and kills', async () => {
