@@ -84,7 +84,9 @@ async function main() {
   await conn.close();
   const [small, large] = SIZES;
   const f = (x: number) => x.toFixed(2);
-  console.log(`dedup-ms: p50@10k=${f(results[small].p50)} p99@10k=${f(results[small].p99)} p50@1M=${f(results[large].p50)} p99@1M=${f(results[large].p99)}`);
+  const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+  const [ls, ll] = [label(small), label(large)];
+  console.log(`dedup-ms: p50@${ls}=${f(results[small].p50)} p99@${ls}=${f(results[small].p99)} p50@${ll}=${f(results[large].p50)} p99@${ll}=${f(results[large].p99)}`);
 }
 
 main().catch((err) => {
