@@ -1,1 +1,1 @@
-module.exports = require('../../tools/jest/project-config')('dedup-data');
+module.exports = require('../../tools/jest/project-config')('dedup-data', { servers: true });

@@ -9,7 +9,7 @@ export async function startDeduplicator(env: Record<string, string | undefined> 
   const stage = await createStage(DeduplicatorModule.forRoot(config), {
     settings: kafkaSettingsFrom(config, 'deduplicator'),
     stage: 'deduplicator',
-    outputs: [TOPICS.articleDeduplicated],
+    outputs: [TOPICS.articleDeduplicated, TOPICS.storyKilled, TOPICS.storyCorrected],
     logLevel: config.LOG_LEVEL,
   });
   await stage.app.listen();

@@ -5,3 +5,4 @@ export * from './lib/topic-probe';
 export * from './lib/kafka-fixtures';
 export * from './lib/articles';
 export * from './lib/stage-harness';
+export * from './lib/eval-stories';

@@ -1,7 +1,48 @@
 import { z } from 'zod';
-import { envLogLevel } from '@newswire/config';
+import { envInt, envLogLevel } from '@newswire/config';
+import { checkDedupOptions, DEFAULT_DEDUP_OPTIONS as D, type DedupOptions } from '@newswire/dedup';
 import { KafkaEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
 
-export const DeduplicatorEnv = KafkaEnv.extend(MongoEnv.shape).extend({ LOG_LEVEL: envLogLevel });
+const ratio = (def: number) => z.coerce.number().gt(0).max(1).default(def);
+
+/** Dedup settings; defaults are the values calibrated on libs/dedup/eval/pairs.jsonl. */
+export const DedupEnv = z.object({
+  DEDUP_SHINGLE_SIZE: envInt(D.shingleSize, 1, 8),
+  DEDUP_NUM_HASHES: envInt(D.numHashes, 16, 512),
+  DEDUP_BANDS: envInt(D.bands, 1, 64),
+  DEDUP_ROWS: envInt(D.rows, 1, 16),
+  DEDUP_JACCARD_THRESHOLD: ratio(D.jaccardThreshold),
+  DEDUP_CONTAINMENT_THRESHOLD: ratio(D.containmentThreshold),
+  DEDUP_MIN_SIZE_RATIO: ratio(D.minSizeRatio),
+  DEDUP_MIN_SHINGLES: envInt(D.minShingles, 1, 1000),
+  DEDUP_WINDOW_HOURS: z.coerce.number().positive().default(D.windowMs / 3_600_000),
+  /** Sources whose ids are authoritative: two of their items with different ids are never merged. */
+  DEDUP_DISTINCT_ID_SOURCES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+});
+
+export const DeduplicatorEnv = KafkaEnv.extend(MongoEnv.shape)
+  .extend(DedupEnv.shape)
+  .extend({ LOG_LEVEL: envLogLevel })
+  .superRefine((c, ctx) => {
+    if (c.DEDUP_BANDS * c.DEDUP_ROWS > c.DEDUP_NUM_HASHES) ctx.addIssue({ code: 'custom', path: ['DEDUP_BANDS'], message: 'DEDUP_BANDS * DEDUP_ROWS must not exceed DEDUP_NUM_HASHES' });
+  });
 export type DeduplicatorConfig = z.infer<typeof DeduplicatorEnv>;
+
+export function dedupOptionsFrom(c: z.infer<typeof DedupEnv>): DedupOptions {
+  return checkDedupOptions({
+    shingleSize: c.DEDUP_SHINGLE_SIZE,
+    numHashes: c.DEDUP_NUM_HASHES,
+    bands: c.DEDUP_BANDS,
+    rows: c.DEDUP_ROWS,
+    jaccardThreshold: c.DEDUP_JACCARD_THRESHOLD,
+    containmentThreshold: c.DEDUP_CONTAINMENT_THRESHOLD,
+    minSizeRatio: c.DEDUP_MIN_SIZE_RATIO,
+    minShingles: c.DEDUP_MIN_SHINGLES,
+    windowMs: c.DEDUP_WINDOW_HOURS * 3_600_000,
+    sourceRules: c.DEDUP_DISTINCT_ID_SOURCES.map((source) => ({ source, distinctIds: true })),
+  });
+}

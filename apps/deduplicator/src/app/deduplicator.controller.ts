@@ -1,20 +1,23 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { type ArticleDeduplicated, type ArticleEnriched, storyKeyOf, TOPICS } from '@newswire/contracts';
-import { contentHash, exactVerdict } from '@newswire/dedup';
-import { ContentHashRepository } from '@newswire/dedup-data';
+import { storyEventsOf } from '@newswire/dedup';
 import type { OutboundMessage } from '@newswire/kafka';
+import { DedupService } from './dedup.service';
 
 @Controller()
 export class DeduplicatorController {
-  constructor(@Inject(ContentHashRepository) private readonly hashes: ContentHashRepository) {}
+  constructor(@Inject(DedupService) private readonly dedup: DedupService) {}
 
   @EventPattern(TOPICS.articleEnriched)
-  async handle(@Payload() message: ArticleEnriched): Promise<OutboundMessage<ArticleDeduplicated>[]> {
+  async handle(@Payload() message: ArticleEnriched): Promise<OutboundMessage[]> {
     const { article } = message;
-    const hash = contentHash(article.headline, article.bodyText);
-    const claim = await this.hashes.claim(hash, article.id);
-    const dedup = exactVerdict(article.id, hash, claim);
-    return [{ topic: TOPICS.articleDeduplicated, key: storyKeyOf(article), value: { ...message, dedup } }];
+    const key = storyKeyOf(article);
+    const dedup = await this.dedup.verdictFor(article);
+    const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
+    const events = storyEventsOf(article, dedup);
+    if (events.killed) out.push({ topic: TOPICS.storyKilled, key, value: events.killed });
+    if (events.corrected) out.push({ topic: TOPICS.storyCorrected, key, value: events.corrected });
+    return out;
   }
 }

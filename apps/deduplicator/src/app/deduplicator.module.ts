@@ -1,8 +1,9 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import { ContentHashRepository } from '@newswire/dedup-data';
+import { BandRepository, ContentHashRepository, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from '@newswire/dedup-data';
 import { connectMongo } from '@newswire/mongo';
-import type { DeduplicatorConfig } from './config';
+import { type DeduplicatorConfig, dedupOptionsFrom } from './config';
+import { DedupService } from './dedup.service';
 import { DeduplicatorController } from './deduplicator.controller';
 
 const MONGO = Symbol('MONGO');
@@ -12,12 +13,27 @@ export class DeduplicatorModule implements OnApplicationShutdown {
   constructor(@Inject(MONGO) private readonly connection: Connection) {}
 
   static forRoot(config: DeduplicatorConfig): DynamicModule {
+    const options = dedupOptionsFrom(config);
     return {
       module: DeduplicatorModule,
       controllers: [DeduplicatorController],
       providers: [
         { provide: MONGO, useFactory: () => connectMongo(config.MONGODB_URI) },
-        { provide: ContentHashRepository, inject: [MONGO], useFactory: (c: Connection) => new ContentHashRepository(c) },
+        {
+          provide: DedupService,
+          inject: [MONGO],
+          useFactory: (c: Connection) =>
+            new DedupService(
+              {
+                stories: new StoryRepository(c),
+                hashes: new ContentHashRepository(c),
+                fingerprints: new FingerprintRepository(c),
+                verdicts: new VerdictRepository(c),
+                near: new NearIndex(new BandRepository(c), new FingerprintRepository(c), options),
+              },
+              options,
+            ),
+        },
       ],
     };
   }

@@ -1,16 +1,12 @@
 import type { Connection, Model } from 'mongoose';
 import { type ContentHashDoc, contentHashModel } from './content-hash.model';
-
-const DUPLICATE_KEY = 11000;
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: number }).code === DUPLICATE_KEY;
-}
+import { isDuplicateKey, storeOp } from './store-errors';
 
 /**
  * The shared view of which article first carried a text. The unique `_id`
  * makes the first insert win across any number of deduplicator instances,
- * with no read-then-write race.
+ * with no read-then-write race. A claim older than `cutoff` (outside the
+ * dedup window) is taken over by a conditional update, again atomically.
  */
 export class ContentHashRepository {
   private readonly model: Model<ContentHashDoc>;
@@ -19,15 +15,21 @@ export class ContentHashRepository {
     this.model = contentHashModel(connection);
   }
 
-  async claim(hash: string, articleId: string, now = new Date()): Promise<{ claimedBy: string }> {
+  async claim(hash: string, articleId: string, now = new Date(), cutoff?: Date): Promise<{ claimedBy: string; firstSeenAt: Date }> {
     try {
       await this.model.create({ _id: hash, articleId, firstSeenAt: now });
-      return { claimedBy: articleId };
+      return { claimedBy: articleId, firstSeenAt: now };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const existing = await this.model.findById(hash).lean().exec();
-      if (!existing) throw err;
-      return { claimedBy: existing.articleId };
+      return storeOp('content hash lookup', async () => {
+        if (cutoff) {
+          const taken = await this.model.updateOne({ _id: hash, firstSeenAt: { $lt: cutoff } }, { $set: { articleId, firstSeenAt: now } }).exec();
+          if (taken.matchedCount === 1) return { claimedBy: articleId, firstSeenAt: now };
+        }
+        const existing = await this.model.findById(hash).lean().exec();
+        if (!existing) throw err;
+        return { claimedBy: existing.articleId, firstSeenAt: existing.firstSeenAt };
+      });
     }
   }
 }

@@ -12,9 +12,75 @@ export function exactVerdict(articleId: string, hash: string, claim: HashClaim, 
   return {
     status: isOriginal ? 'original' : 'duplicate',
     method: isOriginal ? 'none' : 'exact',
+    score: isOriginal ? undefined : 1,
     contentHash: hash,
     duplicateOf: isOriginal ? undefined : claim.claimedBy,
     clusterId: claim.claimedBy,
+    explanation: isOriginal ? 'first article with this text' : `same normalised text as ${claim.claimedBy}`,
     decidedAt: now.toISOString(),
+  };
+}
+
+export interface VerdictContext {
+  articleId: string;
+  contentHash: string;
+  storyKey: string;
+  now: Date;
+}
+
+function base(c: VerdictContext) {
+  return { contentHash: c.contentHash, storyKey: c.storyKey, decidedAt: c.now.toISOString() };
+}
+
+export function originalVerdict(c: VerdictContext, clusterId = c.articleId): DedupVerdict {
+  return { ...base(c), status: 'original', method: 'none', clusterId, explanation: 'first of its story: no earlier copy within the window' };
+}
+
+export function exactDuplicateVerdict(c: VerdictContext, of: string, clusterId: string): DedupVerdict {
+  return {
+    ...base(c),
+    status: 'duplicate',
+    method: 'exact',
+    score: 1,
+    duplicateOf: of,
+    clusterId,
+    explanation: `same normalised headline and text as ${of}`,
+  };
+}
+
+export function nearDuplicateVerdict(c: VerdictContext, of: string, clusterId: string, score: number): DedupVerdict {
+  const rounded = Math.round(score * 100) / 100;
+  return {
+    ...base(c),
+    status: 'duplicate',
+    method: 'near',
+    score: rounded,
+    duplicateOf: of,
+    clusterId,
+    explanation: `near copy of ${of}: ${Math.round(rounded * 100)}% of shingles shared (MinHash estimate)`,
+  };
+}
+
+export function newVersionVerdict(c: VerdictContext, previous: { articleId: string; clusterId: string }, version: string): DedupVerdict {
+  return {
+    ...base(c),
+    status: 'new-version',
+    method: 'identity',
+    score: 1,
+    duplicateOf: previous.articleId,
+    clusterId: previous.clusterId,
+    explanation: `${version} of story ${c.storyKey} supersedes ${previous.articleId}`,
+  };
+}
+
+export function staleVersionVerdict(c: VerdictContext, current: { articleId: string; clusterId: string }, version: string): DedupVerdict {
+  return {
+    ...base(c),
+    status: 'stale-version',
+    method: 'identity',
+    score: 1,
+    duplicateOf: current.articleId,
+    clusterId: current.clusterId,
+    explanation: `${version} of story ${c.storyKey} is not newer than ${current.articleId}: recorded, not applied`,
   };
 }
