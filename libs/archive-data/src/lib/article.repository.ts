@@ -10,7 +10,7 @@ import {
 } from './article.model';
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
 import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
-import { planWrite, type WritePlan } from './write-plan';
+import { omit, planWrite, type WritePlan } from './write-plan';
 
 export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
 
@@ -116,8 +116,7 @@ export class ArticleRepository {
 }
 
 function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
-  const { _id: _ignored, ...rest } = doc;
-  return rest;
+  return omit(doc, ['_id']);
 }
 
 /** The write helpers are generic over documents; the models' own types add nothing there. */
@@ -140,7 +139,7 @@ function storyWrite(plan: StoryPlan, now: Date): GuardedWrite {
 }
 
 function versionOp(plan: StoryPlan, applied: boolean): AnyBulkWriteOperation {
-  const { outcome: _planned, ...rest } = withoutId(plan.version);
+  const rest = omit(plan.version, ['_id', 'outcome']);
   const outcome = plan.kind === 'kill' ? 'killed' : 'stored';
   // The message that won records its outcome even if a concurrent redelivery inserted the record first.
   const update = applied ? { $setOnInsert: rest, $set: { outcome } } : { $setOnInsert: { ...rest, outcome: 'stale-recorded' } };

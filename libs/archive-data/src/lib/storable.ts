@@ -3,8 +3,10 @@
  * keys with '.' or a leading '$', nested arrays, NaN/Infinity and NUL
  * characters. Everything stored goes through here so both servers take it.
  */
+const NUL = String.fromCharCode(0);
+
 export function toStorable(value: unknown): unknown {
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  if (typeof value === 'string') return value.includes(NUL) ? value.split(NUL).join('') : value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value;
@@ -22,7 +24,7 @@ export function toStorable(value: unknown): unknown {
 
 /** Fullwidth look-alikes keep the key readable while legal on both servers. */
 export function storableKey(key: string): string {
-  let k = key.replace(/\u0000/g, '');
+  let k = key.split(NUL).join('');
   if (k.includes('.')) k = k.replace(/\./g, '\uFF0E');
   if (k.startsWith('$')) k = `\uFF04${k.slice(1)}`;
   return k === '' ? '_' : k;

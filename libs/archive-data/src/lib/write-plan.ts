@@ -42,7 +42,8 @@ export function planWrite(message: ArticleDeduplicated, now: Date): WritePlan {
   }
 
   const rank = versionRankOf(article);
-  const { bodyText, bodyHtml, raw: _raw, ...head } = article;
+  const { bodyText, bodyHtml } = article;
+  const head = omit(article, ['bodyText', 'bodyHtml', 'raw']);
   const current = toStorable({
     articleId: article.id,
     uri: article.uri,
@@ -93,4 +94,10 @@ export function planWrite(message: ArticleDeduplicated, now: Date): WritePlan {
     recordedAt: now,
   }) as ArticleVersionDoc;
   return { kind: canceled ? 'kill' : 'story', articleId: article.id, storyKey, rank, current, version };
+}
+
+export function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T, K> {
+  const out = { ...value };
+  for (const k of keys) delete out[k];
+  return out;
 }
