@@ -3,7 +3,7 @@ import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
 import { referenceSample, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { ServiceProcess } from './service-process';
+import { exampleSubscriberCommand, ServiceProcess } from './service-process';
 
 describe('the whole pipeline, each service run from its built bundle', () => {
   const env: Record<string, string> = { ...testEnv('e2e'), LOG_LEVEL: 'log', PORT: '0' };
@@ -13,6 +13,7 @@ describe('the whole pipeline, each service run from its built bundle', () => {
   let subscriber: TopicProbe;
   let db: Connection;
   let repo: ArticleRepository;
+  let follower: ServiceProcess;
 
   beforeAll(async () => {
     // A separate downstream consumer, in its own group, following the enriched topic.
@@ -23,7 +24,9 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     ).start();
     const stages = ['enricher', 'deduplicator', 'storage'].map((name) => new ServiceProcess(name, env, /consuming .* as group/));
     const ingester = new ServiceProcess('ingester', env, /ready: POST (http:\/\/\S+)\/v1\/articles/);
-    services.push(...stages, ingester);
+    // The example subscriber from tools/, run the way its header says.
+    follower = new ServiceProcess('follow-enriched', env, /following .* as group/, exampleSubscriberCommand());
+    services.push(...stages, ingester, follower);
     await Promise.all(services.map((s) => s.start()));
     ingesterUrl = /ready: POST (http:\/\/\S+)\/v1\/articles/.exec(ingester.log)?.[1] ?? '';
     db = await connectMongo(env['MONGODB_URI']);
@@ -74,6 +77,11 @@ describe('the whole pipeline, each service run from its built bundle', () => {
       .map((m) => m.value as ArticleEnriched)
       .find((m) => m.article.id === id);
     expect(enriched?.enrichment.people.map((p) => p.name)).toContain('Vladimir Putin');
+
+    // The example subscriber printed the headline with its entities.
+    await waitForOutput(follower, 'Washington sanctions Havana: Russia and Cuba are strategic allies');
+    const printed = follower.log.slice(follower.log.indexOf('Washington sanctions Havana'));
+    expect(printed).toMatch(/people: .*Vladimir Putin/);
   });
 
   it('posting the same sample again leaves one stored article and marks the second as a duplicate', async () => {
@@ -86,3 +94,11 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     expect(await repo.duplicates.findById(secondId).lean()).toMatchObject({ duplicateOf: first.articleId, method: 'exact' });
   });
 });
+
+async function waitForOutput(process: ServiceProcess, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!process.log.includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${process.name} never printed ${JSON.stringify(text)}:\n${process.log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
