@@ -17,13 +17,13 @@ import { connectMongo, withDatabase } from '@newswire/mongo';
 import { storyVersion } from '@newswire/testing';
 
 const uri = process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/';
-const total = Number(process.argv[2] ?? 2000);
-const batchSize = Number(process.argv[3] ?? 100);
+const total = Number(process.argv[2] ?? 1000);
+const batchSize = Number(process.argv[3] ?? 50);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 
 /** Enrichment is slow and not what is measured: enrich a few, then vary ids, uris and text. */
 function corpus(n: number): ArticleDeduplicated[] {
-  const bases = [0, 1, 2].map((i) => storyVersion({ uri: `urn:bench:base${i}`, version: 1, body: `Base story ${i} about markets, ministers and storms in many cities. `.repeat(40) }));
+  const bases = [0, 1, 2].map((i) => storyVersion({ uri: `urn:bench:base${i}`, version: 1, body: `Base story ${i} about markets, ministers and storms in many cities. `.repeat(12) }));
   return Array.from({ length: n }, (_, i) => {
     const base = bases[i % bases.length];
     const id = randomUUID();
