@@ -31,14 +31,14 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     ingesterUrl = /ready: POST (http:\/\/\S+)\/v1\/articles/.exec(ingester.log)?.[1] ?? '';
     db = await connectMongo(env['MONGODB_URI']);
     repo = new ArticleRepository(db);
-  });
+  }, 120_000); // hooks get their own timeout: a multi-project Jest run ignores the project testTimeout
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
     await subscriber?.stop();
     await db?.dropDatabase();
     await db?.close();
-  });
+  }, 60_000);
 
   const postSample = async () => {
     const res = await fetch(`${ingesterUrl}/v1/articles`, {
