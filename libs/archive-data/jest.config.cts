@@ -1,1 +1,1 @@
-module.exports = require('../../tools/jest/project-config')('archive-data');
+module.exports = require('../../tools/jest/project-config')('archive-data', { servers: true });

@@ -3,7 +3,7 @@ import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
 import { referenceSample, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { ServiceProcess } from './service-process';
+import { exampleSubscriberCommand, ServiceProcess } from './service-process';
 
 describe('the whole pipeline, each service run from its built bundle', () => {
   const env: Record<string, string> = { ...testEnv('e2e'), LOG_LEVEL: 'log', PORT: '0' };
@@ -13,6 +13,7 @@ describe('the whole pipeline, each service run from its built bundle', () => {
   let subscriber: TopicProbe;
   let db: Connection;
   let repo: ArticleRepository;
+  let follower: ServiceProcess;
 
   beforeAll(async () => {
     // A separate downstream consumer, in its own group, following the enriched topic.
@@ -23,19 +24,21 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     ).start();
     const stages = ['enricher', 'deduplicator', 'storage'].map((name) => new ServiceProcess(name, env, /consuming .* as group/));
     const ingester = new ServiceProcess('ingester', env, /ready: POST (http:\/\/\S+)\/v1\/articles/);
-    services.push(...stages, ingester);
+    // The example subscriber from tools/, run the way its header says.
+    follower = new ServiceProcess('follow-enriched', env, /following .* as group/, exampleSubscriberCommand());
+    services.push(...stages, ingester, follower);
     await Promise.all(services.map((s) => s.start()));
     ingesterUrl = /ready: POST (http:\/\/\S+)\/v1\/articles/.exec(ingester.log)?.[1] ?? '';
     db = await connectMongo(env['MONGODB_URI']);
     repo = new ArticleRepository(db);
-  });
+  }, 120_000); // hooks get their own timeout: a multi-project Jest run ignores the project testTimeout
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
     await subscriber?.stop();
     await db?.dropDatabase();
     await db?.close();
-  });
+  }, 60_000);
 
   const postSample = async () => {
     const res = await fetch(`${ingesterUrl}/v1/articles`, {
@@ -62,7 +65,7 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     expect(doc?.firstCreated?.toISOString().slice(0, 10)).toBe('2024-11-24');
     expect(doc?.publisher).toBe('Daily Impact European');
     expect(doc?.language).toBe('en');
-    expect(doc?.bodyText.startsWith('Miguel Diaz-Canel, Cuban president')).toBe(true);
+    expect(doc?.bodyText?.startsWith('Miguel Diaz-Canel, Cuban president')).toBe(true);
     expect(doc?.bodyText).not.toContain('We are an independent daily');
     expect(doc?.bodyText).not.toContain('About The Author');
     const people = doc?.enrichment.people.map((p) => p.name);
@@ -74,14 +77,28 @@ describe('the whole pipeline, each service run from its built bundle', () => {
       .map((m) => m.value as ArticleEnriched)
       .find((m) => m.article.id === id);
     expect(enriched?.enrichment.people.map((p) => p.name)).toContain('Vladimir Putin');
+
+    // The example subscriber printed the headline with its entities.
+    await waitForOutput(follower, 'Washington sanctions Havana: Russia and Cuba are strategic allies');
+    const printed = follower.log.slice(follower.log.indexOf('Washington sanctions Havana'));
+    expect(printed).toMatch(/people: .*Vladimir Putin/);
   });
 
   it('posting the same sample again leaves one stored article and marks the second as a duplicate', async () => {
     const first = (await repo.articles.find({}).lean())[0];
     const secondId = await postSample();
     await subscriber.waitFor(() => storedEvent(secondId) !== undefined, 60_000, 'the second stored event');
-    expect(storedEvent(secondId)).toMatchObject({ status: 'duplicate-recorded', duplicateOf: first._id, clusterId: first._id });
+    // Stories are stored under their story key; the article id is a field of the current version.
+    expect(storedEvent(secondId)).toMatchObject({ status: 'duplicate-recorded', duplicateOf: first.articleId, clusterId: first.articleId });
     expect(await repo.articles.countDocuments({})).toBe(1);
-    expect(await repo.duplicates.findById(secondId).lean()).toMatchObject({ duplicateOf: first._id, method: 'exact' });
+    expect(await repo.duplicates.findById(secondId).lean()).toMatchObject({ duplicateOf: first.articleId, method: 'exact' });
   });
 });
+
+async function waitForOutput(process: ServiceProcess, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!process.log.includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${process.name} never printed ${JSON.stringify(text)}:\n${process.log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -2,7 +2,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DIST = join(__dirname, '../../../dist/apps');
+const ROOT = join(__dirname, '../../..');
+const DIST = join(ROOT, 'dist/apps');
+
+/** How to run something other than a built bundle: the program and its arguments, from the repo root. */
+export interface Command {
+  args: string[];
+  cwd: string;
+}
+
+/** tools/subscriber/follow-enriched.ts through ts-node, with the tools tsconfig (path aliases, transpile only). */
+export function exampleSubscriberCommand(): Command {
+  return {
+    cwd: ROOT,
+    args: [require.resolve('ts-node/dist/bin'), '-P', 'tsconfig.tools.json', 'tools/subscriber/follow-enriched.ts'],
+  };
+}
 
 /**
  * One service run as in production: its built bundle under `node`, with its
@@ -16,6 +31,7 @@ export class ServiceProcess {
     readonly name: string,
     private readonly env: Record<string, string>,
     private readonly readyPattern: RegExp,
+    private readonly command?: Command,
   ) {}
 
   get log(): string {
@@ -24,8 +40,9 @@ export class ServiceProcess {
 
   start(timeoutMs = 60_000): Promise<this> {
     const main = join(DIST, this.name, 'main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: build the apps first (npx nx run-many -t build)`);
-    const child = spawn(process.execPath, [main], {
+    if (!this.command && !existsSync(main)) throw new Error(`${main} is missing: build the apps first (npx nx run-many -t build)`);
+    const child = spawn(process.execPath, this.command?.args ?? [main], {
+      cwd: this.command?.cwd,
       env: { ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,3 +4,5 @@ export * from './lib/article.schema';
 export * from './lib/messages';
 export * from './lib/validate';
 export * from './lib/story-key';
+export * from './lib/json-schema';
+export * from './lib/schema-compat';

@@ -8,10 +8,11 @@ import type { OutboundMessage } from '@newswire/kafka';
 export class StorageController {
   constructor(@Inject(ArticleRepository) private readonly articles: ArticleRepository) {}
 
+  /** One stored event per message, whatever the outcome, so subscribers can follow the archive. */
   @EventPattern(TOPICS.articleDeduplicated)
   async handle(@Payload() message: ArticleDeduplicated): Promise<OutboundMessage<ArticleStored>[]> {
     const { article, dedup } = message;
-    const status = await this.articles.store(message);
+    const [result] = await this.articles.storeMany([message]);
     return [
       {
         topic: TOPICS.articleStored,
@@ -19,7 +20,8 @@ export class StorageController {
         value: {
           articleId: article.id,
           clusterId: dedup.clusterId,
-          status,
+          status: result.outcome,
+          storyKey: result.storyKey,
           duplicateOf: dedup.duplicateOf,
           headline: article.headline,
           storedAt: new Date().toISOString(),

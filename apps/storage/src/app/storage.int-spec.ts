@@ -1,7 +1,7 @@
 import { ArticleRepository } from '@newswire/archive-data';
 import { type ArticleStored, HEADERS, TOPICS } from '@newswire/contracts';
 import { connectMongo } from '@newswire/mongo';
-import { deduplicatedArticle, enrichedArticle, receivedArticle, stageHarness, storyText } from '@newswire/testing';
+import { deduplicatedArticle, enrichedArticle, receivedArticle, stageHarness, storyText, storyVersion } from '@newswire/testing';
 import type { Connection } from 'mongoose';
 import { startStorage } from '../bootstrap';
 
@@ -32,7 +32,7 @@ describe('storage stage on a real broker and store', () => {
       await h.publish([{ key: message.article.uri, value: message }, { key: message.article.uri, value: message }]);
       await h.probe.waitForCount(h.topics.output, 2);
       expect(stored(h).map((s) => s.status).sort()).toEqual(['stored', 'unchanged']);
-      expect(await repo.articles.countDocuments({ _id: message.article.id })).toBe(1);
+      expect(await repo.articles.countDocuments({ articleId: message.article.id })).toBe(1);
       expect(await repo.articles.countDocuments({})).toBe(1);
     } finally {
       await storage.app.close();
@@ -91,6 +91,28 @@ describe('storage stage on a real broker and store', () => {
       expect(await repo.articles.countDocuments({})).toBe(6);
     } finally {
       await storage.app.close();
+    }
+  });
+});
+
+describe('storage stage: versions through the broker', () => {
+  it('keeps v3 when v3, v1, v2 arrive in that order, and reports each outcome', async () => {
+    const h = await stageHarness('storage-v', TOPICS.articleDeduplicated, TOPICS.articleStored);
+    const db = await connectMongo(h.env['MONGODB_URI']);
+    const storage = await startStorage(h.env);
+    try {
+      const [v1, v2, v3] = [1, 2, 3].map((version) => storyVersion({ uri: 'urn:wire:stage', version }));
+      // One key: one partition, so the stage sees them in this order.
+      await h.publish([v3, v1, v2].map((m) => ({ key: 'test wire|urn:wire:stage', value: m })));
+      await h.probe.waitForCount(h.topics.output, 3);
+      expect(stored(h).map((s) => s.status)).toEqual(['stored', 'stale-recorded', 'stale-recorded']);
+      const repo = new ArticleRepository(db);
+      expect((await repo.findByStoryKey('test wire|urn:wire:stage'))?.articleId).toBe(v3.article.id);
+    } finally {
+      await storage.app.close();
+      await h.probe.stop();
+      await db.dropDatabase();
+      await db.close();
     }
   });
 });

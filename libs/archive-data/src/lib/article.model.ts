@@ -1,51 +1,142 @@
 import { type Connection, type Model, Schema } from 'mongoose';
-import type { ArticleDeduplicated } from '@newswire/contracts';
+import type { ArticleDeduplicated, PubStatus } from '@newswire/contracts';
 
 /**
- * The stored article: canonical fields, enrichment and the dedup verdict as
- * they arrived, under the platform id. Nested parts are kept schemaless here
- * because the contracts lib already validated them on consume.
+ * The current version of one story, under `_id` = story key (source + source
+ * id). One document per story is what makes the version guard a single
+ * atomic upsert: `{_id, rank: {$lt: new}}` either matches and replaces, or
+ * the upsert collides on `_id` (E11000) and nothing changes.
+ *
+ * Filterable values are lifted to top-level scalar and string-array fields
+ * because FerretDB pushes only simple equality filters down to its backend.
  */
 export interface ArticleDoc {
   _id: string;
+  articleId: string;
   uri: string;
+  version?: number;
+  /** Orders versions of the story; see versionRankOf. */
+  rank: number;
+  pubStatus: PubStatus;
+  /** Canceled by the source: the body is removed and never served again. */
+  killed: boolean;
+  killedAt?: Date;
+  /** False while withheld: kept, but left out of every list. */
+  listed: boolean;
   headline: string;
-  bodyText: string;
+  bodyText?: string;
+  bodyHtml?: string;
   firstCreated?: Date;
+  versionCreated?: Date;
   language?: string;
+  /** The source part of the story key: provider, else publisher, lower-cased. */
+  source?: string;
   publisher?: string;
+  provider?: string;
+  people: string[];
+  organisations: string[];
+  places: string[];
+  /** Subject codes: the source's own and the enrichment's medtop codes. */
+  subjects: string[];
   clusterId: string;
-  article: ArticleDeduplicated['article'];
+  dedupStatus: string;
+  searchTerms: string[];
+  /** The canonical article without its body and raw bytes (those are above, or dropped). */
+  article: Omit<ArticleDeduplicated['article'], 'bodyText' | 'bodyHtml' | 'raw'>;
   enrichment: ArticleDeduplicated['enrichment'];
   dedup: ArticleDeduplicated['dedup'];
+  /** When the story was first stored; never changes, so it is the stable sort key for paging. */
   storedAt: Date;
+  updatedAt: Date;
 }
 
 export const ArticleSchema = new Schema<ArticleDoc>(
   {
     _id: { type: String, required: true },
-    uri: { type: String, required: true },
+    articleId: { type: String, required: true, index: true },
+    uri: { type: String, required: true, index: true },
+    version: Number,
+    rank: { type: Number, required: true },
+    pubStatus: { type: String, required: true },
+    killed: { type: Boolean, required: true },
+    killedAt: Date,
+    listed: { type: Boolean, required: true },
     headline: { type: String, required: true },
-    bodyText: { type: String, required: true },
-    firstCreated: Date,
-    language: String,
-    publisher: String,
-    clusterId: { type: String, required: true },
+    bodyText: String,
+    bodyHtml: String,
+    firstCreated: { type: Date, index: true },
+    versionCreated: Date,
+    language: { type: String, index: true },
+    source: { type: String, index: true },
+    publisher: { type: String, index: true },
+    provider: { type: String, index: true },
+    people: { type: [String], index: true },
+    organisations: { type: [String], index: true },
+    places: { type: [String], index: true },
+    subjects: { type: [String], index: true },
+    clusterId: { type: String, required: true, index: true },
+    dedupStatus: { type: String, required: true, index: true },
+    searchTerms: { type: [String], index: true },
     article: { type: Schema.Types.Mixed, required: true },
     enrichment: { type: Schema.Types.Mixed, required: true },
     dedup: { type: Schema.Types.Mixed, required: true },
     storedAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
   },
   { collection: 'articles', versionKey: false, autoIndex: false, minimize: false },
 );
+// The list order and its keyset condition: newest first, _id breaks ties.
+ArticleSchema.index({ storedAt: -1, _id: -1 });
+
+export type VersionOutcome = 'stored' | 'stale-recorded' | 'killed';
+
+/** Every message of a story, newer or not, so the history shows what arrived and what won. No bodies. */
+export interface ArticleVersionDoc {
+  _id: string;
+  storyKey: string;
+  uri: string;
+  version?: number;
+  rank: number;
+  versionCreated?: Date;
+  pubStatus: PubStatus;
+  signals: string[];
+  headline: string;
+  dedupStatus: string;
+  outcome: VersionOutcome;
+  receivedAt: Date;
+  recordedAt: Date;
+}
+
+export const ArticleVersionSchema = new Schema<ArticleVersionDoc>(
+  {
+    _id: { type: String, required: true },
+    storyKey: { type: String, required: true },
+    uri: { type: String, required: true },
+    version: Number,
+    rank: { type: Number, required: true },
+    versionCreated: Date,
+    pubStatus: { type: String, required: true },
+    signals: { type: [String], default: [] },
+    headline: { type: String, required: true },
+    dedupStatus: { type: String, required: true },
+    outcome: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    recordedAt: { type: Date, required: true },
+  },
+  { collection: 'article_versions', versionKey: false, autoIndex: false },
+);
+ArticleVersionSchema.index({ storyKey: 1, rank: -1 });
 
 export interface DuplicateDoc {
   _id: string;
   clusterId: string;
   duplicateOf: string;
+  storyKey: string;
   uri: string;
   headline: string;
   method: string;
+  score?: number;
+  explanation?: string;
   receivedAt: Date;
   recordedAt: Date;
 }
@@ -55,10 +146,13 @@ export const DuplicateSchema = new Schema<DuplicateDoc>(
   {
     _id: { type: String, required: true },
     clusterId: { type: String, required: true, index: true },
-    duplicateOf: { type: String, required: true },
+    duplicateOf: { type: String, required: true, index: true },
+    storyKey: { type: String, required: true },
     uri: { type: String, required: true },
     headline: { type: String, required: true },
     method: { type: String, required: true },
+    score: Number,
+    explanation: String,
     receivedAt: { type: Date, required: true },
     recordedAt: { type: Date, required: true },
   },
@@ -67,6 +161,10 @@ export const DuplicateSchema = new Schema<DuplicateDoc>(
 
 export function articleModel(connection: Connection): Model<ArticleDoc> {
   return connection.models['Article'] ?? connection.model<ArticleDoc>('Article', ArticleSchema);
+}
+
+export function articleVersionModel(connection: Connection): Model<ArticleVersionDoc> {
+  return connection.models['ArticleVersion'] ?? connection.model<ArticleVersionDoc>('ArticleVersion', ArticleVersionSchema);
 }
 
 export function duplicateModel(connection: Connection): Model<DuplicateDoc> {

@@ -1,66 +1,147 @@
-import type { Connection, Model } from 'mongoose';
+import type { AnyBulkWriteOperation, Connection, Model } from 'mongoose';
 import type { ArticleDeduplicated } from '@newswire/contracts';
-import { type ArticleDoc, articleModel, type DuplicateDoc, duplicateModel } from './article.model';
+import {
+  type ArticleDoc,
+  articleModel,
+  type ArticleVersionDoc,
+  articleVersionModel,
+  type DuplicateDoc,
+  duplicateModel,
+} from './article.model';
+import { detectCapabilities, type StoreCapabilities } from './capabilities';
+import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
+import { omit, planWrite, type WritePlan } from './write-plan';
 
-export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded';
+export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
+
+export interface StoreResult {
+  articleId: string;
+  storyKey: string;
+  outcome: StoreOutcome;
+}
+
+/** Optional fields of the current version: a newer version without one must not inherit the older one's. */
+const OPTIONAL_FIELDS = [
+  'version',
+  'killedAt',
+  'bodyText',
+  'bodyHtml',
+  'firstCreated',
+  'versionCreated',
+  'language',
+  'source',
+  'publisher',
+  'provider',
+] as const;
+
+type StoryPlan = Extract<WritePlan, { kind: 'story' | 'kill' }>;
 
 /**
- * Writes are upserts keyed by the platform id with `$setOnInsert`, so a
- * redelivered message (Kafka is at-least-once) never creates a second
- * document and never rewrites the first.
+ * The archive's write side. Every write is idempotent (Kafka is at-least-once)
+ * and version-guarded in one database operation, so redelivered, reordered
+ * or concurrent messages cannot overwrite a newer version.
  */
 export class ArticleRepository {
   readonly articles: Model<ArticleDoc>;
+  readonly versions: Model<ArticleVersionDoc>;
   readonly duplicates: Model<DuplicateDoc>;
 
-  constructor(connection: Connection) {
+  constructor(private readonly connection: Connection) {
     this.articles = articleModel(connection);
+    this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
   }
 
-  async ensureIndexes(): Promise<void> {
+  /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */
+  async ensureIndexes(capabilities?: StoreCapabilities): Promise<StoreCapabilities> {
+    const caps = capabilities ?? (await detectCapabilities(this.connection));
     await this.articles.createIndexes();
+    await this.versions.createIndexes();
     await this.duplicates.createIndexes();
+    if (caps.textSearch) {
+      await this.articles.collection.createIndex(
+        { headline: 'text', bodyText: 'text' },
+        { name: 'article_text', weights: { headline: 3, bodyText: 1 }, default_language: 'none' },
+      );
+    }
+    return caps;
   }
 
   async store(message: ArticleDeduplicated, now = new Date()): Promise<StoreOutcome> {
-    const { article, enrichment, dedup } = message;
-    if (dedup.status === 'duplicate') {
-      const res = await this.duplicates.updateOne(
-        { _id: article.id },
-        {
-          $setOnInsert: {
-            clusterId: dedup.clusterId,
-            duplicateOf: dedup.duplicateOf ?? dedup.clusterId,
-            uri: article.uri,
-            headline: article.headline,
-            method: dedup.method,
-            receivedAt: new Date(article.source.receivedAt),
-            recordedAt: now,
-          },
-        },
-        { upsert: true },
-      );
-      return res.upsertedCount === 1 ? 'duplicate-recorded' : 'unchanged';
-    }
-    const doc: Omit<ArticleDoc, '_id'> = {
-      uri: article.uri,
-      headline: article.headline,
-      bodyText: article.bodyText,
-      firstCreated: article.firstCreated ? new Date(article.firstCreated) : undefined,
-      language: enrichment.language,
-      publisher: article.publisher,
-      clusterId: dedup.clusterId,
-      article,
-      enrichment,
-      dedup,
-      storedAt: now,
-    };
-    const res = await this.articles.updateOne({ _id: article.id }, { $setOnInsert: doc }, { upsert: true });
-    return res.upsertedCount === 1 ? 'stored' : 'unchanged';
+    const [result] = await this.storeMany([message], now);
+    return result.outcome;
   }
 
-  findById(id: string) {
-    return this.articles.findById(id).lean().exec();
+  /** The batch path: three bulk writes (stories, versions, duplicates) for any number of messages. */
+  async storeMany(messages: ArticleDeduplicated[], now = new Date()): Promise<StoreResult[]> {
+    const plans = messages.map((m) => planWrite(m, now));
+    const stories = plans.filter((p): p is StoryPlan => p.kind !== 'duplicate');
+    const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
+
+    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now)));
+    const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
+    const duplicateInserted = await insertFlags(
+      as(this.duplicates),
+      duplicates.map((p) => ({
+        updateOne: { filter: { _id: p.articleId }, update: { $setOnInsert: withoutId(p.duplicate) }, upsert: true },
+      })),
+    );
+
+    const outcomes = new Map<WritePlan, StoreOutcome>();
+    stories.forEach((p, i) => {
+      // The version record exists once per article id: finding it already there means a redelivery.
+      if (!versionInserted[i]) outcomes.set(p, 'unchanged');
+      else if (applied[i]) outcomes.set(p, p.kind === 'kill' ? 'killed' : 'stored');
+      else outcomes.set(p, 'stale-recorded');
+    });
+    duplicates.forEach((p, i) => outcomes.set(p, duplicateInserted[i] ? 'duplicate-recorded' : 'unchanged'));
+    return plans.map((p) => ({ articleId: p.articleId, storyKey: p.storyKey, outcome: outcomes.get(p) ?? 'unchanged' }));
   }
+
+  /** The stored story whose current version is this article, else the story this (older) version belongs to. */
+  async findById(articleId: string): Promise<ArticleDoc | null> {
+    const current = await this.articles.findOne({ articleId }).lean<ArticleDoc>().exec();
+    if (current) return current;
+    const version = await this.versions.findById(articleId).lean<ArticleVersionDoc>().exec();
+    return version ? this.findByStoryKey(version.storyKey) : null;
+  }
+
+  findByStoryKey(storyKey: string): Promise<ArticleDoc | null> {
+    return this.articles.findById(storyKey).lean<ArticleDoc>().exec();
+  }
+
+  versionsOf(storyKey: string): Promise<ArticleVersionDoc[]> {
+    return this.versions.find({ storyKey }).sort({ rank: -1, recordedAt: -1 }).lean<ArticleVersionDoc[]>().exec();
+  }
+}
+
+function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
+  return omit(doc, ['_id']);
+}
+
+/** The write helpers are generic over documents; the models' own types add nothing there. */
+const as = (model: Model<never> | Model<ArticleDoc> | Model<ArticleVersionDoc> | Model<DuplicateDoc>) => model as Model<never>;
+
+function storyWrite(plan: StoryPlan, now: Date): GuardedWrite {
+  const current = plan.current as unknown as Record<string, unknown>;
+  const $unset: Record<string, ''> = {};
+  for (const field of OPTIONAL_FIELDS) if (current[field] === undefined) $unset[field] = '';
+  // A kill wins over any rank but only once; a story already killed takes no further version.
+  const filter = plan.kind === 'kill' ? { _id: plan.storyKey, killed: { $ne: true } } : { _id: plan.storyKey, rank: { $lt: plan.rank }, killed: { $ne: true } };
+  const update = { $set: current, ...(Object.keys($unset).length ? { $unset } : {}), $setOnInsert: { storedAt: now } };
+  return {
+    storyKey: plan.storyKey,
+    articleId: plan.articleId,
+    rank: plan.rank,
+    kill: plan.kind === 'kill',
+    op: { updateOne: { filter, update, upsert: true } } as AnyBulkWriteOperation,
+  };
+}
+
+function versionOp(plan: StoryPlan, applied: boolean): AnyBulkWriteOperation {
+  const rest = omit(plan.version, ['_id', 'outcome']);
+  const outcome = plan.kind === 'kill' ? 'killed' : 'stored';
+  // The message that won records its outcome even if a concurrent redelivery inserted the record first.
+  const update = applied ? { $setOnInsert: rest, $set: { outcome } } : { $setOnInsert: { ...rest, outcome: 'stale-recorded' } };
+  return { updateOne: { filter: { _id: plan.articleId }, update, upsert: true } } as AnyBulkWriteOperation;
 }

@@ -111,10 +111,17 @@ export const StoryCorrectedV1 = z.object({
   correctedAt: IsoDateTime,
 });
 
+/**
+ * What the archive did with one message: stored (new story or newer version),
+ * duplicate-recorded, unchanged (a redelivery), stale-recorded (an older or
+ * equal version, kept in the history only) or killed (canceled by the source).
+ */
 export const ArticleStoredV1 = z.object({
   articleId: z.string(),
   clusterId: z.string(),
-  status: z.enum(['stored', 'duplicate-recorded', 'unchanged']),
+  status: z.enum(['stored', 'duplicate-recorded', 'unchanged', 'stale-recorded', 'killed']),
+  /** The story the message belongs to: the archive's key and the Kafka message key. */
+  storyKey: z.string().optional(),
   duplicateOf: z.string().optional(),
   headline: z.string(),
   storedAt: IsoDateTime,

@@ -28,3 +28,47 @@ export function deduplicatedArticle(enriched = enrichedArticle(), claimedBy = en
 export function storyText(headline: string, body: string): string {
   return `${headline}\n\n${body}`;
 }
+
+export interface StoryVersionOptions {
+  uri: string;
+  provider?: string;
+  version?: number;
+  versionCreated?: string;
+  pubStatus?: CanonicalArticle['pubStatus'];
+  headline?: string;
+  body?: string;
+  clusterId?: string;
+  id?: string;
+}
+
+/**
+ * One version of a story from a source with its own ids, as the deduplicator
+ * passes it on: versions share uri and provider (hence story key), each has
+ * its own article id.
+ */
+export function storyVersion(o: StoryVersionOptions): ArticleDeduplicated {
+  const headline = o.headline ?? `Story ${o.uri} version ${o.version ?? 0}`;
+  const body = o.body ?? `Body of ${o.uri} as of version ${o.version ?? 0}. `.repeat(4);
+  const base = receivedArticle(storyText(headline, body), o.id ?? newArticleId());
+  const article: CanonicalArticle = {
+    ...base,
+    uri: o.uri,
+    provider: o.provider ?? 'Test Wire',
+    version: o.version,
+    versionCreated: o.versionCreated,
+    pubStatus: o.pubStatus ?? 'usable',
+  };
+  const enriched = enrichedArticle(article);
+  const hash = contentHash(article.headline, article.bodyText);
+  const clusterId = o.clusterId ?? article.id;
+  return {
+    ...enriched,
+    dedup: {
+      status: clusterId === article.id ? 'original' : 'new-version',
+      method: clusterId === article.id ? 'none' : 'identity',
+      contentHash: hash,
+      clusterId,
+      decidedAt: new Date().toISOString(),
+    },
+  };
+}

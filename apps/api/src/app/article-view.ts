@@ -1,0 +1,79 @@
+import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc } from '@newswire/archive-data';
+
+/**
+ * What clients see of a stored story. The body (and anything quoting it:
+ * summary, description) is left out of a killed or withheld story here, on
+ * top of the archive having dropped it, so no path can serve it.
+ */
+export function articleView(doc: ArticleDoc) {
+  const { article, enrichment, dedup } = doc;
+  const showBody = !doc.killed && doc.listed;
+  return {
+    id: doc.articleId,
+    storyKey: doc._id,
+    uri: doc.uri,
+    version: doc.version,
+    pubStatus: doc.pubStatus,
+    killed: doc.killed,
+    killedAt: doc.killedAt,
+    headline: doc.headline,
+    subheadline: article.subheadline,
+    byline: article.byline,
+    dateline: article.dateline,
+    description: showBody ? article.description : undefined,
+    bodyText: showBody ? doc.bodyText : undefined,
+    bodyHtml: showBody ? doc.bodyHtml : undefined,
+    summary: showBody ? enrichment.summary : undefined,
+    firstCreated: doc.firstCreated,
+    versionCreated: doc.versionCreated,
+    storedAt: doc.storedAt,
+    updatedAt: doc.updatedAt,
+    language: doc.language,
+    source: doc.source,
+    provider: doc.provider,
+    publisher: doc.publisher,
+    urgency: article.urgency,
+    signals: article.signals,
+    people: enrichment.people,
+    organisations: enrichment.organisations,
+    places: enrichment.places,
+    subjects: enrichment.subjects ?? [],
+    sourceSubjects: article.subjects,
+    keywords: enrichment.keywords ?? [],
+    located: enrichment.located,
+    wordCount: enrichment.wordCount,
+    readingTimeSeconds: enrichment.readingTimeSeconds,
+    clusterId: doc.clusterId,
+    dedup: { status: dedup.status, method: dedup.method, score: dedup.score, duplicateOf: dedup.duplicateOf, explanation: dedup.explanation },
+    links: article.links,
+  };
+}
+
+export function versionView(v: ArticleVersionDoc) {
+  return {
+    id: v._id,
+    version: v.version,
+    versionCreated: v.versionCreated,
+    pubStatus: v.pubStatus,
+    signals: v.signals,
+    headline: v.headline,
+    dedupStatus: v.dedupStatus,
+    outcome: v.outcome,
+    receivedAt: v.receivedAt,
+    recordedAt: v.recordedAt,
+  };
+}
+
+export function duplicateView(d: DuplicateDoc) {
+  return {
+    id: d._id,
+    duplicateOf: d.duplicateOf,
+    uri: d.uri,
+    headline: d.headline,
+    method: d.method,
+    score: d.score,
+    explanation: d.explanation,
+    receivedAt: d.receivedAt,
+    recordedAt: d.recordedAt,
+  };
+}

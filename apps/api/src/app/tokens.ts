@@ -1,0 +1,2 @@
+export const MONGO = Symbol('MONGO');
+export const CAPABILITIES = Symbol('CAPABILITIES');

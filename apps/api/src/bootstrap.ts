@@ -1,0 +1,18 @@
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@newswire/config';
+import { logLevelsUpTo } from '@newswire/kafka';
+import { ApiEnv } from './app/config';
+import { ApiModule } from './app/api.module';
+
+export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
+  const config = loadConfig('api', ApiEnv, env);
+  // Read-only GET API: no body parser at all.
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  new Logger('api').log(`ready: GET ${url}/v1/articles`);
+  return { app, url };
+}

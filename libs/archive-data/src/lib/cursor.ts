@@ -1,0 +1,30 @@
+/** Thrown for a cursor the client altered or took from another query. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}
+
+export interface CursorPosition {
+  storedAt: Date;
+  id: string;
+}
+
+/**
+ * Opaque to clients: the (storedAt, _id) of the last item served. storedAt
+ * is the story's first-stored time and never changes, so an update cannot
+ * move a story across a page boundary; new stories sort before any cursor.
+ */
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.storedAt.getTime(), position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string') {
+      return { storedAt: new Date(parsed[0]), id: parsed[1] };
+    }
+  } catch {
+    // fall through: any malformed cursor gets the same answer
+  }
+  throw new InvalidCursorError('cursor is not one this API issued');
+}

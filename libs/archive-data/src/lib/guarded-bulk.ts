@@ -1,0 +1,100 @@
+import type { AnyBulkWriteOperation, Model } from 'mongoose';
+
+const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKeyError(err: unknown): boolean {
+  const e = err as { code?: number; writeErrors?: { code?: number } | { code?: number }[] };
+  if (e.code === DUPLICATE_KEY) return true;
+  const errors = Array.isArray(e.writeErrors) ? e.writeErrors : e.writeErrors ? [e.writeErrors] : [];
+  return errors.length > 0 && errors.every((w) => w.code === DUPLICATE_KEY);
+}
+
+/** One guarded upsert and what decides, afterwards, whether it won. */
+export interface GuardedWrite {
+  storyKey: string;
+  articleId: string;
+  rank: number;
+  kill: boolean;
+  op: AnyBulkWriteOperation;
+}
+
+interface CurrentState {
+  _id: string;
+  articleId: string;
+  rank: number;
+  killed: boolean;
+}
+
+/**
+ * Runs guarded upserts (`{_id, rank: {$lt: new}}` + upsert) as one ordered
+ * bulk write and reports which ones won. A guard that does not match makes
+ * the upsert collide on `_id`: E11000 means "not newer", not failure.
+ *
+ * An ordered bulk stops at the first E11000 (FerretDB ignores
+ * `ordered: false` for updates, and its error index and counts are not
+ * reliable), so after one the stored state is read back: a write whose
+ * article is current won, one facing an equal-or-newer or killed story lost,
+ * and the rest had not run yet and go again. Each round settles at least the
+ * write that collided, so this ends.
+ */
+export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite[]): Promise<boolean[]> {
+  const applied = writes.map(() => false);
+  let pending = writes.map((_, i) => i);
+  while (pending.length > 0) {
+    try {
+      await model.bulkWrite(pending.map((i) => writes[i].op) as never, { ordered: true });
+      for (const i of pending) applied[i] = true;
+      return applied;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    const keys = [...new Set(pending.map((i) => writes[i].storyKey))];
+    const docs = await model.find({ _id: { $in: keys } } as never, { articleId: 1, rank: 1, killed: 1 }).lean<CurrentState[]>().exec();
+    const current = new Map(docs.map((d) => [d._id, d]));
+    const unsettled: number[] = [];
+    for (const i of pending) {
+      const w = writes[i];
+      const state = current.get(w.storyKey);
+      if (state?.articleId === w.articleId) applied[i] = true;
+      else if (state && (state.killed || (!w.kill && state.rank >= w.rank))) applied[i] = false;
+      else unsettled.push(i);
+    }
+    if (unsettled.length === pending.length) throw new Error('guarded bulk write made no progress after a duplicate-key error');
+    pending = unsettled;
+  }
+  return applied;
+}
+
+/**
+ * `$setOnInsert` upserts, reporting which ones created their document. Two
+ * writers racing on one `_id` can both try the insert (FerretDB does not
+ * retry that upsert as MongoDB does); the loser finds the document on a retry.
+ */
+export async function insertFlags(model: Model<never>, ops: AnyBulkWriteOperation[]): Promise<boolean[]> {
+  if (ops.length === 0) return [];
+  try {
+    const res = await model.bulkWrite(ops as never, { ordered: true });
+    const inserted = ops.map(() => false);
+    for (const index of Object.keys(res.upsertedIds ?? {})) inserted[Number(index)] = true;
+    return inserted;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+  // Rare (a concurrent redelivery): settle each write on its own, where results are exact.
+  const inserted: boolean[] = [];
+  for (const op of ops as { updateOne: { filter: object; update: object; upsert: boolean } }[]) {
+    inserted.push(await upsertOne(model, op.updateOne.filter, op.updateOne.update));
+  }
+  return inserted;
+}
+
+async function upsertOne(model: Model<never>, filter: object, update: object): Promise<boolean> {
+  try {
+    const res = await model.updateOne(filter as never, update as never, { upsert: true });
+    return res.upsertedCount === 1;
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+    await model.updateOne(filter as never, update as never, { upsert: true });
+    return false;
+  }
+}
