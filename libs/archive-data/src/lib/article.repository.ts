@@ -100,8 +100,7 @@ export class ArticleRepository {
 
   /** The stored story whose current version is this article, else the story this (older) version belongs to. */
   async findById(articleId: string): Promise<ArticleDoc | null> {
-    const current = await this.articles.findOne({ articleId }).lean<ArticleDoc>().exec();
-    if (current) return current;
+    // Two `_id` lookups: the only kind FerretDB answers from an index.
     const version = await this.versions.findById(articleId).lean<ArticleVersionDoc>().exec();
     return version ? this.findByStoryKey(version.storyKey) : null;
   }
