@@ -14,8 +14,11 @@ import { startStack, stackSettings } from '../infra/local-stack.mjs';
 const require = createRequire(import.meta.url);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = process.env.PORT ?? '3000';
+const API_PORT = process.env.API_PORT ?? '3100';
 const SAMPLE = join(repo, 'libs/wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt');
 const say = (msg) => process.stdout.write(`${msg}\n`);
+/** Every service process started, so no exit path leaves one behind. */
+const running = [];
 
 async function infrastructure() {
   if (process.env.KAFKA_BROKERS && process.env.MONGODB_URI) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGODB_URI: process.env.MONGODB_URI };
@@ -25,7 +28,7 @@ async function infrastructure() {
 
 function build() {
   say('building the services ...');
-  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage', '--output-style=static'], {
+  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage,api', '--output-style=static'], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_NO_CLOUD: 'true' },
@@ -36,6 +39,7 @@ function build() {
 function startService(name, env, logs, ready) {
   const out = createWriteStream(join(logs, `${name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [join(repo, 'dist/apps', name, 'main.js')], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
   let seen = '';
   return new Promise((resolveReady, reject) => {
     const onData = (chunk) => {
@@ -49,19 +53,15 @@ function startService(name, env, logs, ready) {
   });
 }
 
-async function waitForStored(mongoUri, id) {
-  const { MongoClient } = require('mongodb');
-  const client = await MongoClient.connect(mongoUri);
-  try {
-    for (let i = 0; i < 300; i++) {
-      const doc = await client.db().collection('articles').findOne({ _id: id });
-      if (doc) return doc;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`article ${id} was not stored within 30 s`);
-  } finally {
-    await client.close();
+/** Asks the query API, as a user would, until the article is there. */
+async function waitForStored(apiUrl, id) {
+  // Generous: a consumer group may first wait out members of an earlier run that did not leave cleanly.
+  for (let i = 0; i < 900; i++) {
+    const res = await fetch(`${apiUrl}/v1/articles/${id}`);
+    if (res.ok) return res.json();
+    await new Promise((r) => setTimeout(r, 100));
   }
+  throw new Error(`article ${id} was not stored within 90 s; see the logs in ${join(stackSettings().state, 'logs')}`);
 }
 
 async function main() {
@@ -70,15 +70,16 @@ async function main() {
   const logs = join(stackSettings().state, 'logs');
   mkdirSync(logs, { recursive: true });
   const env = { ...infra, PORT, LOG_LEVEL: process.env.LOG_LEVEL ?? 'log' };
-  const children = await Promise.all([
+  await Promise.all([
     ...['enricher', 'deduplicator', 'storage'].map((name) => startService(name, env, logs, /consuming .* as group/)),
     startService('ingester', env, logs, /ready: POST/),
+    startService('api', { ...env, PORT: API_PORT }, logs, /ready: GET/),
   ]);
   const stop = () => {
     say('\nstopping the services (the stack keeps running: npm run stack:stop) ...');
-    for (const child of children) child.kill('SIGTERM');
+    for (const child of running) child.kill('SIGTERM');
     setTimeout(() => process.exit(0), 10_000).unref();
-    Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() => process.exit(0));
+    Promise.all(running.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -87,29 +88,36 @@ async function main() {
   const res = await fetch(`${url}/v1/articles`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: readFileSync(SAMPLE) });
   const report = await res.json();
   if (res.status !== 202) throw new Error(`the ingester refused the reference sample: ${JSON.stringify(report)}`);
-  const doc = await waitForStored(infra.MONGODB_URI, report.id);
+  const apiUrl = `http://127.0.0.1:${API_PORT}`;
+  const doc = await waitForStored(apiUrl, report.id);
+  const names = (list) => (list ?? []).map((e) => e.name).join(', ');
   say(`
 The pipeline is running.
 
   ingester     POST ${url}/v1/articles   (text/plain, application/json, ninjs, NewsML-G2, NITF, RSS, Atom)
+  query API    GET  ${apiUrl}/v1/articles  (OpenAPI: ${apiUrl}/openapi.json)
   Kafka        ${infra.KAFKA_BROKERS}     topics news.article.{received,enriched,deduplicated,stored}.v1 (+ .dlq)
   MongoDB      ${infra.MONGODB_URI}   collections articles, article_duplicates, dedup_content_hashes
   logs         ${logs}
 
 The reference sample was ingested and stored:
-  id        ${doc._id}
+  id        ${report.id}
   headline  ${doc.headline}
-  people    ${doc.enrichment.people.map((p) => p.name).join(', ')}
-  places    ${doc.enrichment.places.map((p) => p.name).join(', ')}
+  people    ${names(doc.people)}
+  places    ${names(doc.places)}
 
 Try:
   curl -X POST -H 'content-type: text/plain' --data-binary @${SAMPLE.replace(`${repo}/`, '')} ${url}/v1/articles
-  node tools/query/articles.mjs            # latest stored articles (MONGODB_URI=${infra.MONGODB_URI})
+  curl '${apiUrl}/v1/articles?person=Vladimir%20Putin&limit=5'
+  curl '${apiUrl}/v1/articles/${report.id}'
 
 Ctrl-C stops the services.`);
 }
 
 main().catch((err) => {
   process.stderr.write(`npm start failed: ${err.message}\n`);
-  process.exit(1);
+  // Never leave services behind: they would hold consumer-group slots and ports.
+  for (const child of running) child.kill('SIGTERM');
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 10_000).unref();
 });
