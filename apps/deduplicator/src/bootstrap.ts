@@ -1,17 +1,14 @@
-import { loadConfig } from '@newswire/config';
 import { TOPICS } from '@newswire/contracts';
-import { createStage, kafkaSettingsFrom } from '@newswire/kafka';
+import { startStageService } from '@newswire/kafka';
 import { DeduplicatorEnv } from './app/config';
 import { DeduplicatorModule } from './app/deduplicator.module';
 
-export async function startDeduplicator(env: Record<string, string | undefined> = process.env) {
-  const config = loadConfig('deduplicator', DeduplicatorEnv, env);
-  const stage = await createStage(DeduplicatorModule.forRoot(config), {
-    settings: kafkaSettingsFrom(config, 'deduplicator'),
-    stage: 'deduplicator',
+export function startDeduplicator(env: Record<string, string | undefined> = process.env) {
+  return startStageService({
+    service: 'deduplicator',
+    schema: DeduplicatorEnv,
+    env,
+    module: (config) => DeduplicatorModule.forRoot(config),
     outputs: [TOPICS.articleDeduplicated, TOPICS.storyKilled, TOPICS.storyCorrected],
-    logLevel: config.LOG_LEVEL,
   });
-  await stage.app.listen();
-  return stage;
 }

@@ -22,15 +22,7 @@ export class NearIndex {
   ) {}
 
   async decide(self: NearSelf & { fingerprint: ArticleFingerprint }, now: Date): Promise<NearDecision> {
-    await this.fingerprints.save({
-      _id: self.articleId,
-      sig: self.fingerprint.encoded,
-      size: self.fingerprint.size,
-      bands: self.fingerprint.bandKeys,
-      source: self.source,
-      uri: self.uri,
-      at: now,
-    });
+    await this.saveFingerprint(self, now);
     let decision: NearDecision = { clusterId: self.articleId, choice: { kind: 'none' } };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const claims = await this.bands.lookup(self.bandKeys);
@@ -43,17 +35,22 @@ export class NearIndex {
     return decision;
   }
 
-  /** Same claims, no decision: a new version joins its story's cluster whatever the index says. */
-  async index(self: NearSelf & { fingerprint: ArticleFingerprint }, clusterId: string, now: Date): Promise<void> {
-    await this.fingerprints.save({
+  private saveFingerprint(self: NearSelf & { fingerprint: ArticleFingerprint }, now: Date) {
+    const { fingerprint } = self;
+    return this.fingerprints.save({
       _id: self.articleId,
-      sig: self.fingerprint.encoded,
-      size: self.fingerprint.size,
-      bands: self.fingerprint.bandKeys,
+      sig: fingerprint.encoded,
+      size: fingerprint.size,
+      bands: fingerprint.bandKeys,
       source: self.source,
       uri: self.uri,
       at: now,
     });
+  }
+
+  /** Same claims, no decision: a new version joins its story's cluster whatever the index says. */
+  async index(self: NearSelf & { fingerprint: ArticleFingerprint }, clusterId: string, now: Date): Promise<void> {
+    await this.saveFingerprint(self, now);
     const claims = await this.bands.lookup(self.bandKeys);
     await this.settle(self, claims, clusterId, now);
   }

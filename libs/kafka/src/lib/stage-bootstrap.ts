@@ -1,5 +1,8 @@
 import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { z } from 'zod';
+import { loadConfig } from '@newswire/config';
+import { type KafkaEnvT, kafkaSettingsFrom } from './kafka-config';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -30,4 +33,29 @@ export async function runStage(module: unknown, options: KafkaStageServerOptions
   app.enableShutdownHooks();
   await app.listen();
   new Logger(options.stage).log('started');
+}
+
+/** What every stage's environment has: Kafka settings and a log level. */
+export type StageConfig = KafkaEnvT & { LOG_LEVEL: LogLevel };
+
+/**
+ * Validates a stage's environment, builds its module and starts consuming:
+ * the whole start-up of enricher, deduplicator and storage.
+ */
+export async function startStageService<C extends StageConfig>(spec: {
+  service: string;
+  schema: z.ZodType<C>;
+  env: Record<string, string | undefined>;
+  module: (config: C) => unknown;
+  outputs: readonly string[];
+}): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C }> {
+  const config = loadConfig(spec.service, spec.schema as never, spec.env) as C;
+  const stage = await createStage(spec.module(config), {
+    settings: kafkaSettingsFrom(config, spec.service),
+    stage: spec.service,
+    outputs: spec.outputs,
+    logLevel: config.LOG_LEVEL,
+  });
+  await stage.app.listen();
+  return { ...stage, config };
 }
