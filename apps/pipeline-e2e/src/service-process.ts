@@ -26,6 +26,7 @@ export function exampleSubscriberCommand(): Command {
 export class ServiceProcess {
   private child: ChildProcess | undefined;
   private output = '';
+  private readonly outputListeners = new Set<() => void>();
 
   constructor(
     readonly name: string,
@@ -51,6 +52,7 @@ export class ServiceProcess {
       const timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`)), timeoutMs);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
+        this.outputListeners.forEach((listener) => listener());
         if (this.readyPattern.test(this.output)) {
           clearTimeout(timer);
           resolve(this);
@@ -62,6 +64,24 @@ export class ServiceProcess {
         clearTimeout(timer);
         reject(new Error(`${this.name} exited with ${code}:\n${this.output}`));
       });
+    });
+  }
+
+  /** Resolves when the process's output matches (now or later): an event, not a poll. */
+  waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+    if (pattern.test(this.output)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(this.output)) return;
+        this.outputListeners.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.outputListeners.delete(check);
+        reject(new Error(`${this.name} never printed ${pattern}:\n${this.output}`));
+      }, timeoutMs);
+      this.outputListeners.add(check);
     });
   }
 
