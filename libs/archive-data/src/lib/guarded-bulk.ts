@@ -49,8 +49,9 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
       if (!isDuplicateKeyError(err)) throw err;
     }
     const keys = [...new Set(pending.map((i) => writes[i].storyKey))];
-    const docs = await model.find({ _id: { $in: keys } } as never, { articleId: 1, rank: 1, killed: 1 }).lean<CurrentState[]>().exec();
-    const current = new Map(docs.map((d) => [d._id, d]));
+    // One `_id` read per story rather than `$in`: FerretDB answers only `_id` equality from its index.
+    const docs = await Promise.all(keys.map((k) => model.findById(k, { articleId: 1, rank: 1, killed: 1 }).lean<CurrentState>().exec()));
+    const current = new Map(docs.filter((d): d is CurrentState => d !== null).map((d) => [d._id, d]));
     const unsettled: number[] = [];
     for (const i of pending) {
       const w = writes[i];
