@@ -77,18 +77,12 @@ export class ArticleQueries {
       article = await this.articles.findOne({ uri: ref.uri }, LIST_PROJECTION).sort({ rank: -1 }).lean<ArticleDoc>().exec();
       matchedAs = 'uri';
     } else if (ref.id) {
-      article = await this.articles.findOne({ articleId: ref.id }, LIST_PROJECTION).lean<ArticleDoc>().exec();
-      if (!article) {
-        const older = await this.versions.findById(ref.id).lean<ArticleVersionDoc>().exec();
-        const duplicate = older ? null : await this.duplicates.findById(ref.id).lean<DuplicateDoc>().exec();
-        const storyKey = older?.storyKey;
-        if (storyKey) {
-          article = await this.articles.findById(storyKey, LIST_PROJECTION).lean<ArticleDoc>().exec();
-          matchedAs = 'version';
-        } else if (duplicate) {
-          article = await this.articles.findOne({ articleId: duplicate.duplicateOf }, LIST_PROJECTION).lean<ArticleDoc>().exec();
-          matchedAs = 'duplicate';
-        }
+      // Only `_id` reads: every article id has a version record, every duplicate a duplicate record.
+      const duplicate = await this.duplicates.findById(ref.id).lean<DuplicateDoc>().exec();
+      const version = await this.versions.findById(duplicate ? duplicate.duplicateOf : ref.id).lean<ArticleVersionDoc>().exec();
+      if (version) {
+        article = await this.articles.findById(version.storyKey, LIST_PROJECTION).lean<ArticleDoc>().exec();
+        matchedAs = duplicate ? 'duplicate' : article?.articleId === ref.id ? 'id' : 'version';
       }
     }
     if (!article) return null;
