@@ -7,3 +7,4 @@ export * from './lib/batching-producer';
 export * from './lib/stage-consumer';
 export * from './lib/nest-stage-server';
 export * from './lib/stage-bootstrap';
+export * from './lib/health-server';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { envInt, envLogLevel } from '@newswire/config';
+import { envInt } from '@newswire/config';
 import { checkDedupOptions, DEFAULT_DEDUP_OPTIONS as D, type DedupOptions } from '@newswire/dedup';
-import { KafkaEnv } from '@newswire/kafka';
+import { StageEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
 
 const ratio = (def: number) => z.coerce.number().gt(0).max(1).default(def);
@@ -24,9 +24,8 @@ export const DedupEnv = z.object({
     .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
 });
 
-export const DeduplicatorEnv = KafkaEnv.extend(MongoEnv.shape)
+export const DeduplicatorEnv = StageEnv.extend(MongoEnv.shape)
   .extend(DedupEnv.shape)
-  .extend({ LOG_LEVEL: envLogLevel })
   .superRefine((c, ctx) => {
     if (c.DEDUP_BANDS * c.DEDUP_ROWS > c.DEDUP_NUM_HASHES) ctx.addIssue({ code: 'custom', path: ['DEDUP_BANDS'], message: 'DEDUP_BANDS * DEDUP_ROWS must not exceed DEDUP_NUM_HASHES' });
   });

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { envInt, envLogLevel } from '@newswire/config';
-import { KafkaEnv } from '@newswire/kafka';
+import { envInt } from '@newswire/config';
+import { StageEnv } from '@newswire/kafka';
 
-export const EnricherEnv = KafkaEnv.extend({
-  LOG_LEVEL: envLogLevel,
+export const EnricherEnv = StageEnv.extend({
   /** Enrichment is CPU-bound: one consumer process per core, all in one consumer group. */
   ENRICHER_WORKERS: envInt(availableParallelism(), 1, 64),
 });

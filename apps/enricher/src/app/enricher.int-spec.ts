@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { type ArticleEnriched, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { receivedArticle, stageHarness } from '@newswire/testing';
 import { startEnricher } from '../bootstrap';
@@ -25,3 +26,33 @@ describe('enricher stage on a real broker', () => {
     }
   });
 });
+
+describe('enricher health endpoints', () => {
+  it('reports ready while consuming, and stops answering once stopped', async () => {
+    const port = await freePort();
+    const h = await stageHarness('enricher-health', TOPICS.articleReceived, TOPICS.articleEnriched, { HEALTH_PORT: String(port) });
+    const enricher = await startEnricher(h.env);
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+    try {
+      expect((await get('/health/live')).status).toBe(200);
+      const ready = await get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+    } finally {
+      await enricher.app.close();
+      await h.probe.stop();
+    }
+    await expect(get('/health/ready')).rejects.toThrow();
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { envLogLevel } from '@newswire/config';
-import { KafkaEnv } from '@newswire/kafka';
+import { StageEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
 
-export const StorageEnv = KafkaEnv.extend(MongoEnv.shape).extend({ LOG_LEVEL: envLogLevel });
+export const StorageEnv = StageEnv.extend(MongoEnv.shape);
 export type StorageConfig = z.infer<typeof StorageEnv>;

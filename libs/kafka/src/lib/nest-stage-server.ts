@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Server as HttpServer } from 'node:http';
 import type { Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
 import { TOPIC_SCHEMAS, describeIssues, validate } from '@newswire/contracts';
@@ -51,6 +52,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   private kafka: Kafka | undefined;
   private producer: BatchingProducer | undefined;
   private consumer: StageConsumer | undefined;
+  private health: HttpServer | undefined;
 
   constructor(private readonly options: KafkaStageServerOptions) {
     super();
@@ -90,11 +92,19 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** The health server closes with the transport, after the consumer has drained. */
+  attachHealthServer(server: HttpServer): void {
+    this.health = server;
+  }
+
   async close(): Promise<void> {
     await this.consumer?.stop();
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
+    const health = this.health;
+    this.health = undefined;
+    if (health) await new Promise<void>((resolve) => health.close(() => resolve()));
   }
 
   on(): void {

@@ -1,8 +1,9 @@
 import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
-import { loadConfig } from '@newswire/config';
-import { type KafkaEnvT, kafkaSettingsFrom } from './kafka-config';
+import { envInt, envLogLevel, loadConfig } from '@newswire/config';
+import { startHealthServer } from './health-server';
+import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -28,15 +29,13 @@ export async function createStage(
   return { app, server };
 }
 
-export async function runStage(module: unknown, options: KafkaStageServerOptions & { logLevel?: LogLevel }): Promise<void> {
-  const { app } = await createStage(module, options);
-  app.enableShutdownHooks();
-  await app.listen();
-  new Logger(options.stage).log('started');
-}
-
-/** What every stage's environment has: Kafka settings and a log level. */
-export type StageConfig = KafkaEnvT & { LOG_LEVEL: LogLevel };
+/** What every stage's environment has: Kafka settings, a log level and an optional health port. */
+export const StageEnv = KafkaEnv.extend({
+  LOG_LEVEL: envLogLevel,
+  /** 0 (the default) serves no health endpoints. */
+  HEALTH_PORT: envInt(0, 0, 65535),
+});
+export type StageConfig = z.infer<typeof StageEnv>;
 
 /**
  * Validates a stage's environment, builds its module and starts consuming:
@@ -57,5 +56,9 @@ export async function startStageService<C extends StageConfig>(spec: {
     logLevel: config.LOG_LEVEL,
   });
   await stage.app.listen();
+  if (config.HEALTH_PORT > 0) {
+    stage.server.attachHealthServer(await startHealthServer(config.HEALTH_PORT, () => stage.server.healthy));
+    new Logger(spec.service).log(`health on :${config.HEALTH_PORT}/health/live and /health/ready`);
+  }
   return { ...stage, config };
 }
