@@ -1,0 +1,95 @@
+/**
+ * Articles per second through the whole enricher stage (Kafka in, enrichment,
+ * Kafka out), run from its built bundle with one worker process and then with
+ * one per core, in the same run: does the stage use both cores?
+ *
+ *   npx nx run enricher:build && npm run bench:enricher-stage [-- --articles=4000]
+ *
+ * Throughput is measured between the first and the last enriched message, so
+ * process start-up and group joins are left out.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { physicalTopic, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { newArticleId, toCanonical } from '@newswire/wire-formats';
+
+const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
+const ARTICLES = Number(arg('articles', '4000'));
+const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+const PARTITIONS = 6;
+const ROOT = join(__dirname, '../..');
+
+function corpus(): { headline: string; bodyText: string }[] {
+  return readFileSync(join(ROOT, 'libs/enrichment/eval/entities.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { headline: string; bodyText: string });
+}
+
+async function run(workers: number): Promise<number> {
+  const ns = `bench-enricher-${workers}-${Date.now().toString(36)}`;
+  const kafka = new Kafka({ brokers: [BROKERS], clientId: ns, logLevel: logLevel.NOTHING });
+  const [input, output] = [physicalTopic(TOPICS.articleReceived, ns), physicalTopic(TOPICS.articleEnriched, ns)];
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [input, output].map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+  await admin.disconnect();
+
+  const texts = corpus();
+  const producer = kafka.producer();
+  await producer.connect();
+  for (let i = 0; i < ARTICLES; i += 500) {
+    const messages = Array.from({ length: Math.min(500, ARTICLES - i) }, (_, j) => {
+      const text = texts[(i + j) % texts.length];
+      const article = toCanonical({ ...text, uri: `urn:bench:${i + j}` }, { id: newArticleId(), format: 'plaintext', receivedAt: new Date() });
+      return { key: storyKeyOf(article), value: JSON.stringify(article) };
+    });
+    await producer.send({ topic: input, acks: -1, messages });
+  }
+  await producer.disconnect();
+
+  let first = 0;
+  let last = 0;
+  let seen = 0;
+  const consumer = kafka.consumer({ groupId: `${ns}-probe`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: output, fromBeginning: true });
+  const done = new Promise<void>((resolve) => {
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        const now = performance.now();
+        if (seen === 0) first = now;
+        seen += batch.messages.length;
+        last = now;
+        if (seen >= ARTICLES) resolve();
+      },
+    });
+  });
+
+  const enricher = spawn(process.execPath, [join(ROOT, 'dist/apps/enricher/main.js')], {
+    env: { ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  await done;
+  enricher.kill('SIGTERM');
+  await new Promise((resolve) => enricher.once('exit', resolve));
+  await consumer.disconnect();
+  return ((seen - 1) / (last - first)) * 1000;
+}
+
+async function main() {
+  const cores = availableParallelism();
+  const one = await run(1);
+  console.log(`1 worker:  ${one.toFixed(0)} articles/s`);
+  const many = await run(cores);
+  console.log(`${cores} workers: ${many.toFixed(0)} articles/s  (${(many / one).toFixed(2)}x)`);
+  console.log(`enricher-stage-articles-per-s: workers1=${one.toFixed(0)} workers${cores}=${many.toFixed(0)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
