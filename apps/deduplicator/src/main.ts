@@ -1,8 +1,9 @@
 import { ConfigError } from '@newswire/config';
+import { superviseStage } from '@newswire/kafka';
 import { startDeduplicator } from './bootstrap';
 
 startDeduplicator()
-  .then(({ app }) => app.enableShutdownHooks())
+  .then(superviseStage)
   .catch((err: unknown) => {
     process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);
     process.exit(err instanceof ConfigError ? 78 : 1);

@@ -53,6 +53,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   private producer: BatchingProducer | undefined;
   private consumer: StageConsumer | undefined;
   private health: HttpServer | undefined;
+  private readonly crashListeners: ((err: unknown) => void)[] = [];
 
   constructor(private readonly options: KafkaStageServerOptions) {
     super();
@@ -83,6 +84,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         retryBackoffMs: settings.retryBackoffMs,
         sessionTimeoutMs: settings.sessionTimeoutMs,
         fetchMaxWaitMs: settings.fetchMaxWaitMs,
+        onCrash: (err) => this.crashListeners.forEach((listener) => listener(err)),
       });
       await this.consumer.start();
       this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.settings.groupId}`);
@@ -109,6 +111,11 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
 
   on(): void {
     // kafkajs instrumentation events are wired inside StageConsumer.
+  }
+
+  /** Called when the consumer has crashed for good (kafkajs will not restart it). */
+  onCrash(listener: (err: unknown) => void): void {
+    this.crashListeners.push(listener);
   }
 
   unwrap<T>(): T {

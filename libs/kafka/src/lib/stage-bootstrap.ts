@@ -62,3 +62,19 @@ export async function startStageService<C extends StageConfig>(spec: {
   }
   return { ...stage, config };
 }
+
+/** EX_SOFTWARE: the supervisor (systemd, Kubernetes, compose) restarts the process. */
+const EXIT_ON_CRASH = 70;
+
+/**
+ * Production wiring for a started stage: SIGTERM drains and exits, and a
+ * consumer that crashed for good closes the app and exits non-zero instead
+ * of idling with a dead consumer (kafkajs #852).
+ */
+export function superviseStage({ app, server }: { app: INestMicroservice; server: KafkaStageServer }): void {
+  app.enableShutdownHooks();
+  server.onCrash((err) => {
+    new Logger('stage').error(`consumer crashed for good, exiting to be restarted: ${String(err)}`);
+    void app.close().finally(() => process.exit(EXIT_ON_CRASH));
+  });
+}
