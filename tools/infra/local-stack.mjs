@@ -6,7 +6,7 @@
 //
 //   node tools/infra/local-stack.mjs start|stop|status|env|fetch
 //
-// Settings (environment): NEWSWIRE_CACHE_DIR, NEWSWIRE_STATE_DIR,
+// Settings (environment): NEWSWIRE_CACHE_DIR, NEWSWIRE_STATE_DIR, NEWSWIRE_LOG_DIR,
 // LOCAL_KAFKA_PORT, LOCAL_KAFKA_CONTROLLER_PORT, LOCAL_FERRETDB_PORT,
 // LOCAL_KAFKA_HEAP.
 import { execFileSync, spawn } from 'node:child_process';
@@ -75,7 +75,7 @@ export function stackSettings(env = process.env) {
     ferretBin: join(cache, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb'),
     kafkaDir: join(state, 'kafka'),
     ferretDir: join(state, 'ferretdb'),
-    logs: join(state, 'logs'),
+    logs: env.NEWSWIRE_LOG_DIR || join(state, 'logs'),
     brokers: `127.0.0.1:${kafkaPort}`,
     mongoUri: `mongodb://127.0.0.1:${ferretPort}/`,
   };

@@ -61,13 +61,13 @@ async function waitForStored(apiUrl, id) {
     if (res.ok) return res.json();
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`article ${id} was not stored within 90 s; see the logs in ${join(stackSettings().state, 'logs')}`);
+  throw new Error(`article ${id} was not stored within 90 s; see the logs in ${stackSettings().logs}`);
 }
 
 async function main() {
   const infra = await infrastructure();
   build();
-  const logs = join(stackSettings().state, 'logs');
+  const logs = stackSettings().logs;
   mkdirSync(logs, { recursive: true });
   const env = { ...infra, PORT, LOG_LEVEL: process.env.LOG_LEVEL ?? 'log' };
   await Promise.all([
