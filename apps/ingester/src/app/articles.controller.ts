@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import { BatchingProducer } from '@newswire/kafka';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
+import { ApiError } from './http-errors';
 import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
 
@@ -9,6 +11,7 @@ export class ArticlesController {
   constructor(
     @Inject(IntakeService) private readonly intake: IntakeService,
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
+    @Inject(BatchingProducer) private readonly producer: BatchingProducer,
   ) {}
 
   @Post('v1/articles')
@@ -21,5 +24,12 @@ export class ArticlesController {
   @Get('health/live')
   live() {
     return { status: 'ok' };
+  }
+
+  /** Ready while the producer is connected: until then a submission could not be acknowledged. */
+  @Get('health/ready')
+  ready() {
+    if (!this.producer.connected) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'not connected to Kafka');
+    return { status: 'ready' };
   }
 }

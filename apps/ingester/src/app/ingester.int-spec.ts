@@ -51,6 +51,13 @@ describe('ingester HTTP API', () => {
     expect(json.message.length).toBeGreaterThan(5);
   });
 
+  it('is live and ready once connected to Kafka', async () => {
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
   it('names the missing field of a JSON article', async () => {
     const res = await post('{"bodyText":"Some text"}', 'application/json');
     const json = (await res.json()) as { message: string; details: { items: { code: string }[] } };

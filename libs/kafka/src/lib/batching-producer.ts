@@ -28,18 +28,26 @@ export class BatchingProducer {
   private inFlight = new Set<Promise<void>>();
   private readonly lingerMs: number;
   private readonly maxBatchSize: number;
+  private isConnected = false;
 
   constructor(
     kafka: Kafka,
     private readonly options: BatchingProducerOptions,
   ) {
     this.producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5 });
+    this.producer.on(this.producer.events.CONNECT, () => (this.isConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.isConnected = false));
     this.lingerMs = options.lingerMs ?? 5;
     this.maxBatchSize = options.maxBatchSize ?? 500;
   }
 
   connect(): Promise<void> {
     return this.producer.connect();
+  }
+
+  /** Whether the producer holds a broker connection (readiness, not a delivery guarantee). */
+  get connected(): boolean {
+    return this.isConnected;
   }
 
   /** Resolves once the broker has acknowledged the message on all in-sync replicas. */
