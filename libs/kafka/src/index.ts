@@ -8,3 +8,4 @@ export * from './lib/stage-consumer';
 export * from './lib/nest-stage-server';
 export * from './lib/stage-bootstrap';
 export * from './lib/health-server';
+export * from './lib/dead-letter-replay';

@@ -2,6 +2,7 @@ import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
 import { publishRaw, testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
 import { createKafka } from './client';
+import { replayDeadLetters } from './dead-letter-replay';
 import { PoisonMessageError, TransientError } from './errors';
 import { type StageBatchHandler, StageConsumer, type StageHandler } from './stage-consumer';
 import { ensureTopics } from './topics-admin';
@@ -44,6 +45,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
     send,
     out: physicalTopic(OUT, ns),
     dlq: physicalTopic(deadLetterTopicOf(IN), ns),
+    kafka,
     close: async () => {
       await probe.stop();
       await consumer.stop();
@@ -133,6 +135,31 @@ describe('StageConsumer with a batch handler', () => {
       expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not valid JSON'), 'thirteen is unlucky']));
       // At least one call carried more than one message: the work was batched, not per message.
       expect(Math.max(...chunkSizes)).toBeGreaterThan(1);
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('dead-letter replay', () => {
+  it('sends retriable dead letters back once the cause is gone, leaves poison alone, and never replays twice', async () => {
+    let databaseUp = false;
+    const stage = await startStage(async (value, ctx) => {
+      if (!databaseUp) throw new TransientError('database unavailable');
+      return echo(value, ctx);
+    }, 1);
+    try {
+      await stage.send(['{"n":21}', 'not json', '{"n":22}']);
+      await stage.probe.waitForCount(stage.dlq, 3);
+      expect(stage.probe.on(stage.out)).toHaveLength(0);
+
+      databaseUp = true;
+      const first = await replayDeadLetters(stage.kafka, { topic: IN, namespace: stage.ns });
+      expect(first).toEqual({ replayed: 2, skipped: 1 });
+      await stage.probe.waitForCount(stage.out, 2);
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n).sort()).toEqual([21, 22]);
+
+      expect(await replayDeadLetters(stage.kafka, { topic: IN, namespace: stage.ns })).toEqual({ replayed: 0, skipped: 0 });
     } finally {
       await stage.close();
     }
