@@ -9,14 +9,16 @@ export interface TestInfra {
   stop: () => Promise<void>;
 }
 
-const KAFKA_IMAGE = process.env['TEST_KAFKA_IMAGE'] ?? 'apache/kafka:4.1.1';
+// The testcontainers Kafka module drives Confluent's image (its start-up script and version checks);
+// cp-kafka 8.0 is Apache Kafka 4.0 in KRaft mode, which the module enables on its own for tags >= 8.
+const KAFKA_IMAGE = process.env['TEST_KAFKA_IMAGE'] ?? 'confluentinc/cp-kafka:8.0.0';
 const MONGO_IMAGE = process.env['TEST_MONGO_IMAGE'] ?? 'mongo:8.0';
 
 async function fromContainers(): Promise<TestInfra> {
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
   const [kafka, mongo] = await Promise.all([
-    new KafkaContainer(KAFKA_IMAGE).withKraft().start(),
+    new KafkaContainer(KAFKA_IMAGE).start(),
     new MongoDBContainer(MONGO_IMAGE).start(),
   ]);
   return {
