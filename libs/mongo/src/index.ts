@@ -1,1 +1,2 @@
 export * from './lib/mongo';
+export * from './lib/mongo.module';

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { ApiError } from './http-errors';
-import { MONGO } from './tokens';
+import { MONGO_CONNECTION } from '@newswire/mongo';
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(MONGO) private readonly connection: Connection) {}
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
 
   @Get('live')
   live() {

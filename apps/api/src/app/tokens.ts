@@ -1,2 +1,1 @@
-export const MONGO = Symbol('MONGO');
 export const CAPABILITIES = Symbol('CAPABILITIES');

@@ -1,0 +1,29 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { connectMongo } from './mongo';
+
+/** Injection token of the service's one mongoose connection. */
+export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
+
+/**
+ * The connection every database-backed service opens and closes the same
+ * way. It closes on application shutdown, which in a pure microservice runs
+ * after the Kafka transport has drained, so no in-flight write loses it.
+ */
+@Global()
+@Module({})
+export class MongoModule implements OnApplicationShutdown {
+  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
+
+  static forRoot(uri: string): DynamicModule {
+    return {
+      module: MongoModule,
+      providers: [{ provide: MONGO_CONNECTION, useFactory: () => connectMongo(uri) }],
+      exports: [MONGO_CONNECTION],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
