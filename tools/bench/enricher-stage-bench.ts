@@ -70,7 +70,7 @@ async function run(workers: number): Promise<number> {
   });
 
   const enricher = spawn(process.execPath, [join(ROOT, 'dist/apps/enricher/main.js')], {
-    env: { ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn' },
+    env: { ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn', NEWSWIRE_DEV_MODE: 'true' },
     stdio: 'ignore',
   });
   await done;

@@ -69,7 +69,8 @@ async function main() {
   build();
   const logs = stackSettings().logs;
   mkdirSync(logs, { recursive: true });
-  const env = { ...infra, PORT, LOG_LEVEL: process.env.LOG_LEVEL ?? 'log' };
+  // The quick start runs in development mode (no credentials); every service says so loudly at start-up.
+  const env = { ...infra, PORT, LOG_LEVEL: process.env.LOG_LEVEL ?? 'log', NEWSWIRE_DEV_MODE: process.env.NEWSWIRE_DEV_MODE ?? 'true' };
   await Promise.all([
     ...['enricher', 'deduplicator', 'storage'].map((name) => startService(name, env, logs, /consuming .* as group/)),
     startService('ingester', env, logs, /ready: POST/),

@@ -1,12 +1,13 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@newswire/config';
+import { devModeBanner, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
 
 export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig('api', ApiEnv, env);
+  if (config.NEWSWIRE_DEV_MODE) new Logger('api').warn(devModeBanner('api', ['open to anyone who can reach it: no credentials are checked']));
   // Read-only GET API: no body parser at all.
   const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
   app.enableShutdownHooks();

@@ -1,12 +1,13 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@newswire/config';
+import { devModeBanner, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { IngesterEnv } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 
 export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig('ingester', IngesterEnv, env);
+  if (config.NEWSWIRE_DEV_MODE) new Logger('ingester').warn(devModeBanner('ingester', ['open to anyone who can reach it: no credentials are checked']));
   const app = await NestFactory.create(IngesterModule.forRoot(config), {
     bodyParser: false,
     logger: logLevelsUpTo(config.LOG_LEVEL),

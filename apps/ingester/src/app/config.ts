@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { envInt, envLogLevel } from '@newswire/config';
+import { DevModeEnv, envInt, envLogLevel } from '@newswire/config';
 import { KafkaEnv } from '@newswire/kafka';
 
-export const IngesterEnv = KafkaEnv.extend({
+export const IngesterEnv = KafkaEnv.extend(DevModeEnv.shape).extend({
   PORT: envInt(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   /** Bodies larger than this are refused with 413 before they are read. */

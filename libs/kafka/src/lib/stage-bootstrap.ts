@@ -1,7 +1,7 @@
 import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
-import { envInt, envLogLevel, loadConfig } from '@newswire/config';
+import { DevModeEnv, devModeBanner, envInt, envLogLevel, loadConfig } from '@newswire/config';
 import { startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
@@ -30,7 +30,7 @@ export async function createStage(
 }
 
 /** What every stage's environment has: Kafka settings, a log level and an optional health port. */
-export const StageEnv = KafkaEnv.extend({
+export const StageEnv = KafkaEnv.extend(DevModeEnv.shape).extend({
   LOG_LEVEL: envLogLevel,
   /** 0 (the default) serves no health endpoints. */
   HEALTH_PORT: envInt(0, 0, 65535),
@@ -49,6 +49,7 @@ export async function startStageService<C extends StageConfig>(spec: {
   outputs: readonly string[];
 }): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C }> {
   const config = loadConfig(spec.service, spec.schema as never, spec.env) as C;
+  if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, ['Kafka and the store may be used without credentials']));
   const stage = await createStage(spec.module(config), {
     settings: kafkaSettingsFrom(config, spec.service),
     stage: spec.service,

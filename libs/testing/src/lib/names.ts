@@ -20,5 +20,7 @@ export function testEnv(prefix: string): Record<string, string> {
     KAFKA_RETRY_BACKOFF_MS: '20',
     KAFKA_FETCH_MAX_WAIT_MS: '200',
     LOG_LEVEL: 'warn',
+    // Tests run without credentials unless they test credentials (then they override this).
+    NEWSWIRE_DEV_MODE: 'true',
   };
 }
