@@ -1,1 +1,1 @@
-module.exports = require('../../tools/jest/project-config')('mongo');
+module.exports = require('../../tools/jest/project-config')('mongo', { servers: true });

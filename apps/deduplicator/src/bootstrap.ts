@@ -1,5 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
+import { isStoreUnavailable, storeReadiness } from '@newswire/mongo';
 import { DeduplicatorEnv } from './app/config';
 import { DeduplicatorModule } from './app/deduplicator.module';
 
@@ -9,6 +10,9 @@ export function startDeduplicator(env: Record<string, string | undefined> = proc
     schema: DeduplicatorEnv,
     env,
     module: (config) => DeduplicatorModule.forRoot(config),
+    // A store outage is waited out (the partition pauses), never dead-lettered.
+    isOutage: isStoreUnavailable,
+    readiness: storeReadiness,
     outputs: [TOPICS.articleDeduplicated, TOPICS.storyKilled, TOPICS.storyCorrected],
   });
 }

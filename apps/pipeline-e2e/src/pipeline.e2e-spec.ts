@@ -1,7 +1,7 @@
 import { type ArticleEnriched, type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
 import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
-import { referenceSample, testEnv, TopicProbe } from '@newswire/testing';
+import { referenceSample, STORIES, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
 import { exampleSubscriberCommand, ServiceProcess } from './service-process';
 
@@ -90,5 +90,26 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     expect(storedEvent(secondId)).toMatchObject({ status: 'duplicate-recorded', duplicateOf: first.articleId, clusterId: first.articleId });
     expect(await repo.articles.countDocuments({})).toBe(1);
     expect(await repo.duplicates.findById(secondId).lean()).toMatchObject({ duplicateOf: first.articleId, method: 'exact' });
+  });
+
+  // A 519 KB story once passed the ingester and then stopped the pipeline for good: its enriched
+  // form (text, HTML and original, each half a megabyte) was over the broker's 1 MB limit.
+  it('carries a half-megabyte story through every hop at the broker default limit, and refuses one too large for the budget up front', async () => {
+    const paragraphs = STORIES.flatMap((story) => story.paragraphs);
+    let text = '';
+    for (let i = 0; Buffer.byteLength(text) < 519_000; i++) text += `${paragraphs[i % paragraphs.length]}\n\n`;
+    const post = (body: string) => fetch(`${ingesterUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body });
+    const res = await post(`A very long report on many things\n\n${text}`);
+    expect(res.status).toBe(202);
+    const report = (await res.json()) as { id: string; items: { trimmed?: string[] }[] };
+    // The original bytes and the HTML rendition stay behind so the body travels once.
+    expect(report.items[0].trimmed).toEqual(['raw', 'bodyHtml']);
+    await subscriber.waitFor(() => storedEvent(report.id) !== undefined, 90_000, 'the long story stored');
+    expect(storedEvent(report.id)?.status).toBe('stored');
+    expect((await repo.findById(report.id))?.bodyText?.length).toBeGreaterThan(500_000);
+
+    const tooLarge = await post(`An even longer report\n\n${text}${text}`);
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toBe('story_too_large');
   });
 });

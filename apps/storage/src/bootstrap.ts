@@ -1,5 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
+import { isStoreUnavailable, storeReadiness } from '@newswire/mongo';
 import { StorageEnv } from './app/config';
 import { StorageModule } from './app/storage.module';
 
@@ -9,6 +10,9 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     schema: StorageEnv,
     env,
     module: (config) => StorageModule.forRoot(config),
+    // A store outage is waited out (the partition pauses), never dead-lettered.
+    isOutage: isStoreUnavailable,
+    readiness: storeReadiness,
     outputs: [TOPICS.articleStored],
   });
 }

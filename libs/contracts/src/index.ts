@@ -6,3 +6,4 @@ export * from './lib/validate';
 export * from './lib/story-key';
 export * from './lib/json-schema';
 export * from './lib/schema-compat';
+export * from './lib/byte-budget';

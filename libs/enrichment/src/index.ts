@@ -1,4 +1,4 @@
-export { enrich, SUPPORTED_LANGUAGES, WORDS_PER_MINUTE, type EnrichInput } from './lib/enrich';
+export { enrich, SUPPORTED_LANGUAGES, WORDS_PER_MINUTE, ENRICHMENT_MAX_BYTES, MAX_ENTITIES_PER_TYPE, type EnrichInput } from './lib/enrich';
 export { detectLanguage, LANGUAGE_DETECTOR, ENGLISH_FAST_PATH, type DetectedLanguage } from './lib/language';
 export { extractEntities, ENTITY_EXTRACTOR, type EntityType, type ExtractedEntities, type ExtractOptions } from './lib/entities';
 export { buildGazetteer, seedData, DEFAULT_GAZETTEER, type Gazetteer, type GazetteerData, type PlaceEntry, type OrgEntry } from './lib/gazetteer';

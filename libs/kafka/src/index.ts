@@ -9,3 +9,7 @@ export * from './lib/nest-stage-server';
 export * from './lib/stage-bootstrap';
 export * from './lib/health-server';
 export * from './lib/dead-letter-replay';
+export * from './lib/broker-probe';
+export * from './lib/publish-failures';
+export * from './lib/records';
+export * from './lib/dead-letters';

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { type ArticleEnriched, type ArticleReceived, storyKeyOf, TOPICS } from '@newswire/contracts';
+import {
+  type ArticleEnriched,
+  type ArticleReceived,
+  storyKeyOf,
+  TOPICS,
+} from '@newswire/contracts';
 import { enrich } from '@newswire/enrichment';
 import { type OutboundMessage, STAGE_BATCH } from '@newswire/kafka';
 
@@ -8,21 +13,25 @@ import { type OutboundMessage, STAGE_BATCH } from '@newswire/kafka';
 export class EnricherController {
   /** CPU-bound work: a chunk of validated articles per call, outputs published in one request. */
   @EventPattern(TOPICS.articleReceived, STAGE_BATCH)
-  handle(@Payload() articles: ArticleReceived[]): OutboundMessage<ArticleEnriched>[] {
-    return articles.map((article) => ({
-      topic: TOPICS.articleEnriched,
-      key: storyKeyOf(article),
-      value: {
-        article,
-        enrichment: enrich({
-          headline: article.headline,
-          bodyText: article.bodyText,
-          language: article.language,
-          dateline: article.dateline,
-          located: article.located,
-          firstCreated: article.firstCreated,
-        }),
+  handle(
+    @Payload() articles: ArticleReceived[],
+  ): OutboundMessage<ArticleEnriched>[][] {
+    return articles.map((article) => [
+      {
+        topic: TOPICS.articleEnriched,
+        key: storyKeyOf(article),
+        value: {
+          article,
+          enrichment: enrich({
+            headline: article.headline,
+            bodyText: article.bodyText,
+            language: article.language,
+            dateline: article.dateline,
+            located: article.located,
+            firstCreated: article.firstCreated,
+          }),
+        },
       },
-    }));
+    ]);
   }
 }

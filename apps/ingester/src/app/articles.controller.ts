@@ -1,8 +1,7 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
-import { BatchingProducer } from '@newswire/kafka';
-import { INGESTER_CONFIG, type IngesterConfig } from './config';
-import { ApiError } from './http-errors';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { BatchingProducer, BrokerProbe, readiness } from '@newswire/kafka';
+import { INGESTER_CONFIG, type IngesterConfig, ingestLimits } from './config';
 import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
 
@@ -12,12 +11,13 @@ export class ArticlesController {
     @Inject(IntakeService) private readonly intake: IntakeService,
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
     @Inject(BatchingProducer) private readonly producer: BatchingProducer,
+    @Inject(BrokerProbe) private readonly broker: BrokerProbe,
   ) {}
 
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
   async submit(@Req() req: Request): Promise<IntakeReport> {
-    const body = await readBody(req, this.config.MAX_BODY_BYTES);
+    const body = await readBody(req, ingestLimits(this.config).bodyBytes);
     return this.intake.ingest(body, req.headers['content-type']);
   }
 
@@ -26,10 +26,18 @@ export class ArticlesController {
     return { status: 'ok' };
   }
 
-  /** Ready while the producer is connected: until then a submission could not be acknowledged. */
+  /**
+   * Ready while the broker answers and the last publish was acknowledged:
+   * during an outage submissions could not be acknowledged, so a load
+   * balancer should stop sending them here.
+   */
   @Get('health/ready')
-  ready() {
-    if (!this.producer.connected) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'not connected to Kafka');
-    return { status: 'ready' };
+  ready(@Res({ passthrough: true }) res: Response) {
+    const report = readiness({
+      broker: () => this.broker.reachable && this.producer.connected,
+      publishing: () => !this.producer.failing(),
+    });
+    if (!report.ready) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return report.body;
   }
 }

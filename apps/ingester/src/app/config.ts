@@ -1,14 +1,30 @@
 import { z } from 'zod';
 import { DevModeEnv, envInt, envLogLevel } from '@newswire/config';
+import { byteBudget } from '@newswire/contracts';
 import { KafkaEnv } from '@newswire/kafka';
 
 export const IngesterEnv = KafkaEnv.extend(DevModeEnv.shape).extend({
   PORT: envInt(3000, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
-  /** Bodies larger than this are refused with 413 before they are read. */
-  MAX_BODY_BYTES: envInt(5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  /**
+   * Bodies larger than this are refused with 413 before they are read.
+   * Default: four times KAFKA_MESSAGE_MAX_BYTES (a feed carries many
+   * articles; each must still fit the article budget on its own).
+   */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).optional(),
+  /** A submission the broker has not acknowledged within this time is answered 503 (retry later). */
+  INGEST_PUBLISH_TIMEOUT_MS: envInt(5_000, 100, 120_000),
+  /** How long SIGTERM may take before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: envInt(25_000, 1_000, 600_000),
   LOG_LEVEL: envLogLevel,
 });
 
 export type IngesterConfig = z.infer<typeof IngesterEnv>;
+
+/** The ingester's share of the pipeline's byte budget, from KAFKA_MESSAGE_MAX_BYTES. */
+export function ingestLimits(config: IngesterConfig): { bodyBytes: number; articleBytes: number } {
+  const budget = byteBudget(config.KAFKA_MESSAGE_MAX_BYTES);
+  return { bodyBytes: config.MAX_BODY_BYTES ?? budget.httpBodyBytes, articleBytes: budget.articleBytes };
+}
+
 export const INGESTER_CONFIG = Symbol('INGESTER_CONFIG');

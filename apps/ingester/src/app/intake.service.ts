@@ -1,6 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { type CanonicalArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
-import { BatchingProducer } from '@newswire/kafka';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { type CanonicalArticle, type ExpendableField, fitArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { BatchingProducer, BrokerUnavailableError, classifyPublishFailure } from '@newswire/kafka';
 import {
   InvalidJsonError,
   isSupportedMediaType,
@@ -12,10 +12,12 @@ import {
   SUPPORTED_MEDIA_TYPES,
   toCanonical,
 } from '@newswire/wire-formats';
+import { INGESTER_CONFIG, type IngesterConfig, ingestLimits } from './config';
 import { ApiError } from './http-errors';
 
 export type ItemReport =
-  | { index: number; status: 'accepted'; id: string; uri: string }
+  /** `trimmed`: copies left out to fit the byte budget (the original bytes, the HTML rendition). */
+  | { index: number; status: 'accepted'; id: string; uri: string; trimmed?: ExpendableField[] }
   | { index: number; status: 'rejected'; code: string; reason: string };
 
 export interface IntakeReport {
@@ -35,7 +37,12 @@ const code = (c: string) => c.replace(/-/g, '_');
 /** Turns a request body into canonical articles and publishes them to the raw topic. */
 @Injectable()
 export class IntakeService {
-  constructor(@Inject(BatchingProducer) private readonly producer: BatchingProducer) {}
+  private readonly logger = new Logger('intake');
+
+  constructor(
+    @Inject(BatchingProducer) private readonly producer: BatchingProducer,
+    @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
+  ) {}
 
   async ingest(body: Buffer, contentType: string | undefined): Promise<IntakeReport> {
     const mediaType = mediaTypeOf(contentType);
@@ -62,22 +69,36 @@ export class IntakeService {
     const receivedAt = new Date();
     // The original is kept per article only when the document is that one article.
     const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
-    const articles: (CanonicalArticle | ItemReport)[] = outcome.items.map((item, index) => this.complete(item, index, outcome.format, mediaType, receivedAt, raw));
-    const ready = articles.filter((a): a is CanonicalArticle => 'headline' in a);
-    try {
-      await Promise.all(ready.map((a) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(a), value: a })));
-    } catch (err) {
+    const items: ItemReport[] = [];
+    const ready: { index: number; article: CanonicalArticle }[] = [];
+    outcome.items.forEach((item, index) => {
+      const built = this.complete(item, index, outcome.format, mediaType, receivedAt, raw);
+      if ('status' in built) items[index] = built;
+      else {
+        ready.push({ index, article: built.article });
+        items[index] = { index, status: 'accepted', id: built.article.id, uri: built.article.uri, ...(built.trimmed.length ? { trimmed: built.trimmed } : {}) };
+      }
+    });
+    const published = await Promise.allSettled(ready.map(({ article }) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(article), value: article })));
+    if (published.some((p) => p.status === 'rejected' && p.reason instanceof BrokerUnavailableError)) {
       // Nothing is acknowledged to the sender unless Kafka acknowledged it: tell them to retry.
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'broker_unavailable', `the articles could not be published: ${(err as Error).message}`);
+      // The reason stays in the log: broker addresses are not the sender's business.
+      const cause = published.find((p): p is PromiseRejectedResult => p.status === 'rejected')?.reason;
+      this.logger.warn(`publish not acknowledged: ${(cause as Error).message}`);
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'broker_unavailable', 'the articles could not be handed to the pipeline in time; retry later', undefined, 5);
     }
-
-    const items: ItemReport[] = articles.map((a, index) => ('headline' in a ? { index, status: 'accepted', id: a.id, uri: a.uri } : a));
+    published.forEach((p, i) => {
+      if (p.status === 'fulfilled') return;
+      const { index } = ready[i];
+      items[index] = { index, status: 'rejected', code: 'story_too_large', reason: classifyPublishFailure(p.reason).reason };
+    });
+    const accepted = items.filter((i): i is Extract<ItemReport, { status: 'accepted' }> => i.status === 'accepted');
     const rejected = items.filter((i) => i.status === 'rejected');
-    if (ready.length === 0) {
+    if (accepted.length === 0) {
       const [first] = rejected as Extract<ItemReport, { status: 'rejected' }>[];
       const single = items.length === 1;
       throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
+        single && first.code === 'story_too_large' ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY,
         single ? first.code : 'no_items_accepted',
         single ? first.reason : `none of the ${items.length} items could be accepted`,
         { format: outcome.format, items },
@@ -87,21 +108,35 @@ export class IntakeService {
       status: rejected.length ? 'partial' : 'accepted',
       format: outcome.format,
       topic: TOPICS.articleReceived,
-      id: ready[0].id,
-      uri: ready[0].uri,
-      accepted: ready.length,
+      id: accepted[0].id,
+      uri: accepted[0].uri,
+      accepted: accepted.length,
       rejected: rejected.length,
       items,
     };
   }
 
-  private complete(item: ItemOutcome, index: number, format: string, mediaType: string, receivedAt: Date, raw?: string): CanonicalArticle | ItemReport {
+  private complete(
+    item: ItemOutcome,
+    index: number,
+    format: string,
+    mediaType: string,
+    receivedAt: Date,
+    raw?: string,
+  ): { article: CanonicalArticle; trimmed: ExpendableField[] } | ItemReport {
     if (!item.ok) return { index, status: 'rejected', code: code(item.code), reason: item.reason };
+    let article: CanonicalArticle;
     try {
-      return toCanonical(item.article, { id: newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt, raw });
+      article = toCanonical(item.article, { id: newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt, raw });
     } catch (err) {
       if (err instanceof ParseRejection) return { index, status: 'rejected', code: code(err.code), reason: err.message };
       throw err;
     }
+    // What is accepted must fit every later hop: refuse up front what would not.
+    const fit = fitArticle(article, ingestLimits(this.config).articleBytes);
+    if (!fit.fits) {
+      return { index, status: 'rejected', code: 'story_too_large', reason: `the story is ${fit.bytes} bytes as an article; the limit is ${fit.limit} bytes` };
+    }
+    return { article: fit.article, trimmed: fit.dropped };
   }
 }

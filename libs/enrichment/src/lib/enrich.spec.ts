@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnrichmentV1 } from '@newswire/contracts';
-import { enrich } from './enrich';
+import { enrich, ENRICHMENT_MAX_BYTES, MAX_ENTITIES_PER_TYPE } from './enrich';
 
 const raw = readFileSync(join(__dirname, '../../../wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt'), 'utf8');
 const paras = raw.split('\n\n');
@@ -99,5 +99,22 @@ describe('enrich on other inputs', () => {
     expect(r.languageSupported).toBe(true);
     expect(r.located).toMatchObject({ name: 'Paris', countryCode: 'FR', from: 'source' });
     expect(r.dateline?.date).toBe('2024-11-02');
+  });
+});
+
+describe('enrichment size', () => {
+  it('stays within ENRICHMENT_MAX_BYTES whatever the text, keeping the most salient entities', () => {
+    // About 700 KB naming thousands of distinct people, organisations and places: the worst a budget-sized article can do.
+    const first = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Marco', 'Nadia', 'Omar', 'Pia'];
+    const last = ['Walker', 'Petrov', 'Silva', 'Okafor', 'Tanaka', 'Muller', 'Rossi', 'Haddad', 'Novak', 'Larsen', 'Moreau', 'Kowalski', 'Berg', 'Costa', 'Ivanova', 'Sato'];
+    const sentences: string[] = [];
+    for (let i = 0; sentences.join(' ').length < 700_000; i++) {
+      const person = `${first[i % 16]} ${last[Math.floor(i / 16) % 16]}${i >= 256 ? `-${last[Math.floor(i / 256) % 16]}` : ''}`;
+      sentences.push(`President ${person} told the Ministry of Trade ${i} in Paris on Monday that Acme Holdings ${i} Inc would expand to Berlin.`);
+    }
+    const e = enrich({ headline: 'Many names', bodyText: sentences.join(' '), language: 'en' }, new Date('2026-12-01T00:00:00Z'));
+    expect(Buffer.byteLength(JSON.stringify(e))).toBeLessThanOrEqual(ENRICHMENT_MAX_BYTES);
+    expect(e.people.length).toBeGreaterThan(50);
+    expect(e.people.length).toBeLessThanOrEqual(MAX_ENTITIES_PER_TYPE);
   });
 });

@@ -13,6 +13,14 @@ import { fold } from './tokens';
 export const SUPPORTED_LANGUAGES = new Set(['en']);
 export const WORDS_PER_MINUTE = 230;
 const COUNTS = { extractor: 'newswire-counts', version: '0.2.0' } as const;
+/**
+ * Enrichment travels with the article through every later hop, so its size
+ * is bounded whatever the text (the pipeline's byte budget reserves room for
+ * it): the most salient entities per type, a few surface forms each.
+ */
+export const MAX_ENTITIES_PER_TYPE = 150;
+export const MAX_SURFACE_FORMS = 8;
+export const ENRICHMENT_MAX_BYTES = 192 * 1024;
 
 export interface EnrichInput {
   headline: string;
@@ -36,7 +44,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const words = wordCount(input.bodyText);
   const reference = input.firstCreated ? new Date(input.firstCreated) : now;
 
-  const entities = supported ? extractEntities(text, { bodyStart: input.headline.length + 2 }) : { people: [], organisations: [], places: [] };
+  const entities = bounded(supported ? extractEntities(text, { bodyStart: input.headline.length + 2 }) : { people: [], organisations: [], places: [] });
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
   const located = locate(input.located, dateline?.place, entities.places);
 
@@ -68,6 +76,14 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
 }
 
 type Located = NonNullable<Enrichment['located']>;
+type Entities = Pick<Enrichment, 'people' | 'organisations' | 'places'>;
+
+/** Lists arrive sorted by salience, so the cut keeps what matters most. */
+function bounded(e: Entities): Entities {
+  const cut = (list: Entities['people']) =>
+    list.slice(0, MAX_ENTITIES_PER_TYPE).map((x) => (x.surfaceForms.length > MAX_SURFACE_FORMS ? { ...x, surfaceForms: x.surfaceForms.slice(0, MAX_SURFACE_FORMS) } : x));
+  return { people: cut(e.people), organisations: cut(e.organisations), places: cut(e.places) };
+}
 
 function locate(source: string | undefined, datelinePlace: { name: string; countryCode?: string; geonameId?: number } | undefined, places: Enrichment['places']): Located | undefined {
   if (source) {

@@ -19,10 +19,26 @@ export interface Mention {
 /** "Lula da Silva" and "Des Cars" are parts of longer names found in the same text. */
 export function mergePersonNames(mentions: Mention[]): Mention[] {
   const names = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.name))];
+  const folded = new Map(names.map((n) => [n, ` ${fold(n)} `]));
+  // Candidate hosts share a word with the name: an index by word keeps this linear in practice,
+  // where comparing every pair made a text naming thousands of people take minutes.
+  const byWord = new Map<string, string[]>();
+  for (const n of names) {
+    for (const w of new Set(folded.get(n)!.trim().split(/\s+/))) {
+      const list = byWord.get(w);
+      if (list) list.push(n);
+      else byWord.set(w, [n]);
+    }
+  }
   const longer = new Map<string, string>();
   for (const a of names) {
-    const fa = ` ${fold(a)} `;
-    const host = names.filter((b) => b !== a && b.length > a.length && ` ${fold(b)} `.includes(fa)).sort((x, y) => y.length - x.length)[0];
+    const fa = folded.get(a)!;
+    const words = fa.trim().split(/\s+/);
+    const rarest = words.reduce((best, w) => ((byWord.get(w)?.length ?? 0) < (byWord.get(best)?.length ?? 0) ? w : best), words[0]);
+    let host: string | undefined;
+    for (const b of byWord.get(rarest) ?? []) {
+      if (b !== a && b.length > a.length && folded.get(b)!.includes(fa) && (!host || b.length > host.length)) host = b;
+    }
     if (host) longer.set(a, host);
   }
   return mentions.map((m) => (m.type === 'person' && longer.has(m.name) ? { ...m, name: longer.get(m.name)! } : m));

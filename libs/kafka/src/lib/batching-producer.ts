@@ -1,34 +1,52 @@
-import { CompressionTypes, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { physicalTopic } from '@newswire/contracts';
 import { contractHeaders, encodeValue, type OutboundMessage } from './outbound';
+import { BrokerUnavailableError, classifyPublishFailure, RecordRejectedError, RecordTooLargeError } from './publish-failures';
+import { chunkByBytes, type EncodedRecord, recordBytes, recordLimit } from './records';
 
 interface Pending {
-  topic: string;
-  message: Message;
+  record: EncodedRecord;
   resolve: () => void;
   reject: (err: unknown) => void;
+  timer: NodeJS.Timeout | undefined;
+  settled: boolean;
 }
 
 export interface BatchingProducerOptions {
   namespace: string;
+  /** `max.message.bytes` of every topic unless `topicLimits` knows better. */
+  maxMessageBytes?: number;
+  /** Physical topic -> its actual `max.message.bytes`, read from the broker at start-up. */
+  topicLimits?: ReadonlyMap<string, number>;
   /** How long a publish may wait for companions before the batch goes out. */
   lingerMs?: number;
   maxBatchSize?: number;
+  /** `publish` fails with BrokerUnavailableError when not acknowledged within this time. */
+  publishTimeoutMs?: number;
 }
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * kafkajs sends one request per `send()` call; awaiting one per message caps a
  * producer near 2k msg/s (kafkajs #772). This groups concurrent publishes into
- * one `sendBatch` with `acks: all`, and each caller still learns its own fate.
+ * requests bounded by bytes (never over a topic's `max.message.bytes`), with
+ * `acks: all`, and each caller learns its own fate: one bad record never
+ * fails its neighbours.
  */
 export class BatchingProducer {
   private readonly producer: Producer;
   private queue: Pending[] = [];
+  private queuedBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = new Set<Promise<void>>();
   private readonly lingerMs: number;
   private readonly maxBatchSize: number;
+  private readonly maxMessageBytes: number;
+  private topicLimits: ReadonlyMap<string, number>;
   private isConnected = false;
+  private lastFailureAt = 0;
+  private lastSuccessAt = 0;
 
   constructor(
     kafka: Kafka,
@@ -39,6 +57,8 @@ export class BatchingProducer {
     this.producer.on(this.producer.events.DISCONNECT, () => (this.isConnected = false));
     this.lingerMs = options.lingerMs ?? 5;
     this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.topicLimits = options.topicLimits ?? new Map();
   }
 
   connect(): Promise<void> {
@@ -50,31 +70,76 @@ export class BatchingProducer {
     return this.isConnected;
   }
 
-  /** Resolves once the broker has acknowledged the message on all in-sync replicas. */
+  /**
+   * True when a send failed for want of the broker in the last `withinMs` and
+   * nothing has succeeded since. Bounded in time: readiness must recover on
+   * its own even when no traffic comes to prove the broker is back.
+   */
+  failing(withinMs = 10_000): boolean {
+    return this.lastFailureAt > this.lastSuccessAt && Date.now() - this.lastFailureAt < withinMs;
+  }
+
+  /** Learned at start-up from the broker, after topics exist. */
+  setTopicLimits(limits: ReadonlyMap<string, number>): void {
+    this.topicLimits = limits;
+  }
+
+  /** The `max.message.bytes` in force for a physical topic. */
+  limitOf(topic: string): number {
+    return this.topicLimits.get(topic) ?? this.maxMessageBytes;
+  }
+
+  encode(message: OutboundMessage): EncodedRecord {
+    const kafkaMessage = { key: message.key, value: encodeValue(message.value), headers: contractHeaders(message.topic, message.headers) };
+    return { topic: physicalTopic(message.topic, this.options.namespace), message: kafkaMessage, bytes: recordBytes(kafkaMessage) };
+  }
+
+  /** Throws RecordTooLargeError when the record can never be accepted by its topic. */
+  checkSize(record: EncodedRecord): void {
+    const limit = recordLimit(this.limitOf(record.topic));
+    if (record.bytes > limit) throw new RecordTooLargeError(record.topic, record.bytes, limit);
+  }
+
+  /**
+   * Resolves once the broker has acknowledged the message on all in-sync
+   * replicas. Rejects with RecordTooLargeError or RecordRejectedError when the
+   * record itself cannot be accepted, and with BrokerUnavailableError when the
+   * broker does not acknowledge within `publishTimeoutMs`.
+   */
   publish(message: OutboundMessage): Promise<void> {
+    let record: EncodedRecord;
+    try {
+      record = this.encode(message);
+      this.checkSize(record);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ topic: physicalTopic(message.topic, this.options.namespace), message: this.toKafka(message), resolve, reject });
-      if (this.queue.length >= this.maxBatchSize) this.flush();
+      const pending: Pending = { record, resolve, reject, timer: undefined, settled: false };
+      const timeoutMs = this.options.publishTimeoutMs;
+      if (timeoutMs) {
+        pending.timer = setTimeout(() => {
+          this.lastFailureAt = Date.now();
+          settle(pending, new BrokerUnavailableError(`the broker did not acknowledge within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }
+      this.queue.push(pending);
+      this.queuedBytes += record.bytes;
+      if (this.queue.length >= this.maxBatchSize || this.queuedBytes >= recordLimit(this.maxMessageBytes)) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.lingerMs);
     });
   }
 
-  /** Sends messages now, in one request, bypassing the linger (used by consumers at batch end). */
-  async publishNow(messages: OutboundMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await this.producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: groupByTopic(
-        messages.map((m) => ({ topic: physicalTopic(m.topic, this.options.namespace), message: this.toKafka(m) })),
-      ),
-    });
-  }
-
-  /** Publishes raw records to a physical topic (dead letters keep the original bytes). */
-  async publishRaw(records: { topic: string; message: Message }[]): Promise<void> {
+  /** Sends records now in one request, bypassing the linger; the caller has bounded them by bytes. */
+  async sendNow(records: EncodedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(records) });
+    try {
+      await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: groupByTopic(records) });
+      this.lastSuccessAt = Date.now();
+    } catch (err) {
+      if (classifyPublishFailure(err).kind === 'transient') this.lastFailureAt = Date.now();
+      throw err;
+    }
   }
 
   async disconnect(): Promise<void> {
@@ -83,29 +148,50 @@ export class BatchingProducer {
     await this.producer.disconnect();
   }
 
-  private toKafka(m: OutboundMessage): Message {
-    return { key: m.key, value: encodeValue(m.value), headers: contractHeaders(m.topic, m.headers) };
-  }
-
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
-    const send = this.producer
-      .sendBatch({ acks: -1, topicMessages: groupByTopic(batch) })
-      .then(
-        () => batch.forEach((p) => p.resolve()),
-        (err: unknown) => batch.forEach((p) => p.reject(err)),
-      );
-    this.inFlight.add(send);
-    void send.finally(() => this.inFlight.delete(send));
+    this.queuedBytes = 0;
+    const limit = Math.min(...batch.map((p) => this.limitOf(p.record.topic)));
+    const byRecord = new Map(batch.map((p) => [p.record, p]));
+    for (const chunk of chunkByBytes(batch.map((p) => [p.record]), limit)) {
+      const send = this.sendChunk(chunk.map((r) => byRecord.get(r)!));
+      this.inFlight.add(send);
+      void send.finally(() => this.inFlight.delete(send));
+    }
+  }
+
+  /** A failed request is retried record by record when the failure concerns a record, so each learns its own fate. */
+  private async sendChunk(chunk: Pending[]): Promise<void> {
+    try {
+      await this.sendNow(chunk.map((p) => p.record));
+      chunk.forEach((p) => settle(p));
+    } catch (err) {
+      const failure = classifyPublishFailure(err);
+      if (failure.kind === 'transient') {
+        chunk.forEach((p) => settle(p, new BrokerUnavailableError(`the broker did not acknowledge: ${failure.reason}`, { cause: err })));
+      } else if (chunk.length === 1) {
+        settle(chunk[0], new RecordRejectedError(`the broker refused the record: ${failure.reason}`, { cause: err }));
+      } else {
+        await Promise.all(chunk.map((p) => this.sendChunk([p])));
+      }
+    }
   }
 }
 
-function groupByTopic(records: { topic: string; message: Message }[]): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
+function settle(p: Pending, err?: unknown): void {
+  if (p.settled) return;
+  p.settled = true;
+  if (p.timer) clearTimeout(p.timer);
+  if (err === undefined) p.resolve();
+  else p.reject(err);
+}
+
+export function groupByTopic(records: { topic: string; message: EncodedRecord['message'] }[]): TopicMessages[] {
+  const byTopic = new Map<string, EncodedRecord['message'][]>();
   for (const r of records) {
     const list = byTopic.get(r.topic) ?? [];
     list.push(r.message);

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, type KafkaConfig, logLevel, type LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import type { KafkaSettings } from './kafka-config';
 
@@ -20,12 +20,14 @@ function nestLogCreator() {
     };
 }
 
-export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>): Kafka {
+/** `tuning` overrides timeouts and retries for clients that must fail fast (health probes). */
+export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>, tuning: Pick<KafkaConfig, 'retry' | 'requestTimeout' | 'connectionTimeout' | 'logLevel'> = {}): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator,
     retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+    ...tuning,
   });
 }

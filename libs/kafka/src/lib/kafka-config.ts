@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envInt, envList } from '@newswire/config';
+import { MIN_MESSAGE_BYTES } from '@newswire/contracts';
 
 /** The Kafka part of every service's environment. */
 export const KafkaEnv = z.object({
@@ -18,6 +19,12 @@ export const KafkaEnv = z.object({
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
   /** Long-poll wait of an idle fetch; shutdown waits for it, so it bounds drain time. */
   KAFKA_FETCH_MAX_WAIT_MS: envInt(1000, 10, 30_000),
+  /**
+   * The pipeline's one byte budget: `max.message.bytes` of the topics the
+   * services create. The ingester's article and body limits derive from it
+   * (see byteBudget in @newswire/contracts). 1 MiB is the broker's default.
+   */
+  KAFKA_MESSAGE_MAX_BYTES: envInt(1024 * 1024, MIN_MESSAGE_BYTES, 64 * 1024 * 1024),
 });
 
 export type KafkaEnvT = z.infer<typeof KafkaEnv>;
@@ -33,6 +40,7 @@ export interface KafkaSettings {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
+  maxMessageBytes: number;
 }
 
 export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSettings {
@@ -48,5 +56,6 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    maxMessageBytes: env.KAFKA_MESSAGE_MAX_BYTES,
   };
 }

@@ -23,7 +23,7 @@ export class KafkaStageContext extends BaseRpcContext<[MessageContextData[]]> {
   }
 }
 
-/** `@EventPattern(topic, STAGE_BATCH)`: the handler receives an array of validated payloads. */
+/** `@EventPattern(topic, STAGE_BATCH)`: the handler receives an array of validated payloads and returns one array of outputs per payload. */
 export const STAGE_BATCH = { batch: true } as const;
 
 export interface KafkaStageServerOptions {
@@ -31,6 +31,8 @@ export interface KafkaStageServerOptions {
   stage: string;
   /** Logical topics this stage publishes to; created at start-up. */
   outputs: readonly string[];
+  /** Whether an error means a dependency (the store) is down: waited out, never dead-lettered. */
+  isOutage?: (err: unknown) => boolean;
 }
 
 /** Validates every consumed value against the contract its topic carries. */
@@ -54,6 +56,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   private consumer: StageConsumer | undefined;
   private health: HttpServer | undefined;
   private readonly crashListeners: ((err: unknown) => void)[] = [];
+  private readonly closeListeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: KafkaStageServerOptions) {
     super();
@@ -63,13 +66,22 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
     return this.consumer?.healthy ?? false;
   }
 
+  get stageName(): string {
+    return this.options.stage;
+  }
+
+  /** Runs when the transport closes, after the consumer has drained. */
+  onClose(listener: () => Promise<void>): void {
+    this.closeListeners.push(listener);
+  }
+
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       const { settings } = this.options;
       this.kafka = createKafka(settings);
       const inputs = [...this.messageHandlers.keys()];
-      await ensureTopics(this.kafka, [...inputs, ...this.options.outputs], settings);
-      this.producer = new BatchingProducer(this.kafka, { namespace: settings.namespace });
+      const limits = await ensureTopics(this.kafka, [...inputs, ...this.options.outputs], settings);
+      this.producer = new BatchingProducer(this.kafka, { namespace: settings.namespace, maxMessageBytes: settings.maxMessageBytes, topicLimits: limits });
       await this.producer.connect();
       this.consumer = new StageConsumer({
         kafka: this.kafka,
@@ -78,12 +90,15 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         groupId: settings.groupId,
         namespace: settings.namespace,
         handlers: new Map(inputs.map((topic) => [topic, this.adapt(topic)])),
-        batchHandlers: new Map(inputs.filter((t) => this.messageHandlers.get(t)?.extras?.['batch']).map((t) => [t, this.adaptBatch(t)])),
+        batchHandlers: new Map(inputs.filter((t) => this.isBatch(t)).map((t) => [t, this.adaptBatch(t)])),
         validate: validateAgainstContract,
         maxAttempts: settings.maxAttempts,
         retryBackoffMs: settings.retryBackoffMs,
         sessionTimeoutMs: settings.sessionTimeoutMs,
         fetchMaxWaitMs: settings.fetchMaxWaitMs,
+        maxMessageBytes: settings.maxMessageBytes,
+        chunkBytes: settings.maxMessageBytes,
+        isOutage: this.options.isOutage,
         onCrash: (err) => this.crashListeners.forEach((listener) => listener(err)),
       });
       await this.consumer.start();
@@ -104,6 +119,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
+    await Promise.allSettled(this.closeListeners.map((listener) => listener()));
     const health = this.health;
     this.health = undefined;
     if (health) await new Promise<void>((resolve) => health.close(() => resolve()));
@@ -124,23 +140,39 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   }
 
   private adapt(topic: string): StageHandler {
-    const batch = this.adaptBatch(topic);
-    const isBatch = Boolean(this.messageHandlers.get(topic)?.extras?.['batch']);
-    return isBatch ? (value, ctx) => batch([value], [ctx]) : (value, ctx) => this.invoke(topic, value, [ctx]);
+    if (this.isBatch(topic)) {
+      const batch = this.adaptBatch(topic);
+      return async (value, ctx) => (await batch([value], [ctx]))[0] ?? [];
+    }
+    return async (value, ctx) => flatOutputs(await this.invoke(topic, value, [ctx]));
   }
 
+  /** Batch handlers return one list of outputs per input, in input order. */
   private adaptBatch(topic: string): StageBatchHandler {
-    return (values, ctxs) => this.invoke(topic, values, ctxs);
+    return async (values, ctxs) => {
+      const result = await this.invoke(topic, values, ctxs);
+      if (!Array.isArray(result) || result.length !== values.length || !result.every(Array.isArray)) {
+        throw new Error(`batch handler for ${topic} must return one array of outputs per input (${values.length})`);
+      }
+      return result as OutboundMessage[][];
+    };
   }
 
-  private async invoke(topic: string, data: unknown, ctxs: MessageContextData[]): Promise<OutboundMessage[]> {
+  private isBatch(topic: string): boolean {
+    return Boolean(this.messageHandlers.get(topic)?.extras?.['batch']);
+  }
+
+  private async invoke(topic: string, data: unknown, ctxs: MessageContextData[]): Promise<unknown> {
     const handler = this.messageHandlers.get(topic);
     if (!handler) throw new PoisonMessageError(`no handler for ${topic}`);
     const result: unknown = await handler(data, new KafkaStageContext([ctxs]));
-    const settled = isObservable(result) ? await lastValueFrom(result as Observable<unknown>, { defaultValue: [] }) : result;
-    if (settled === undefined || settled === null) return [];
-    return (Array.isArray(settled) ? settled : [settled]) as OutboundMessage[];
+    return isObservable(result) ? await lastValueFrom(result as Observable<unknown>, { defaultValue: [] }) : result;
   }
+}
+
+function flatOutputs(settled: unknown): OutboundMessage[] {
+  if (settled === undefined || settled === null) return [];
+  return (Array.isArray(settled) ? settled : [settled]) as OutboundMessage[];
 }
 
 /**

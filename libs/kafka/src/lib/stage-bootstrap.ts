@@ -2,7 +2,9 @@ import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
 import { DevModeEnv, devModeBanner, envInt, envLogLevel, loadConfig } from '@newswire/config';
-import { startHealthServer } from './health-server';
+import { installShutdownGrace } from '@newswire/platform';
+import { BrokerProbe } from './broker-probe';
+import { type ReadinessChecks, startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
@@ -34,6 +36,8 @@ export const StageEnv = KafkaEnv.extend(DevModeEnv.shape).extend({
   LOG_LEVEL: envLogLevel,
   /** 0 (the default) serves no health endpoints. */
   HEALTH_PORT: envInt(0, 0, 65535),
+  /** How long SIGTERM may take (drain, commit, close) before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: envInt(25_000, 1_000, 600_000),
 });
 export type StageConfig = z.infer<typeof StageEnv>;
 
@@ -47,21 +51,31 @@ export async function startStageService<C extends StageConfig>(spec: {
   env: Record<string, string | undefined>;
   module: (config: C) => unknown;
   outputs: readonly string[];
-}): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C }> {
+  /** Whether an error means a dependency is down (waited out, never dead-lettered). */
+  isOutage?: (err: unknown) => boolean;
+  /** Readiness conditions of the stage's own dependencies (the store), read from the started app. */
+  readiness?: (app: INestMicroservice) => ReadinessChecks;
+}): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C; broker: BrokerProbe }> {
   const config = loadConfig(spec.service, spec.schema as never, spec.env) as C;
   if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, ['Kafka and the store may be used without credentials']));
+  const settings = kafkaSettingsFrom(config, spec.service);
   const stage = await createStage(spec.module(config), {
-    settings: kafkaSettingsFrom(config, spec.service),
+    settings,
     stage: spec.service,
     outputs: spec.outputs,
     logLevel: config.LOG_LEVEL,
+    isOutage: spec.isOutage,
   });
   await stage.app.listen();
+  const broker = new BrokerProbe(settings);
+  await broker.start();
+  stage.server.onClose(() => broker.stop());
   if (config.HEALTH_PORT > 0) {
-    stage.server.attachHealthServer(await startHealthServer(config.HEALTH_PORT, () => stage.server.healthy));
+    const checks: ReadinessChecks = { consumer: () => stage.server.healthy, broker: () => broker.reachable, ...spec.readiness?.(stage.app) };
+    stage.server.attachHealthServer(await startHealthServer(config.HEALTH_PORT, checks));
     new Logger(spec.service).log(`health on :${config.HEALTH_PORT}/health/live and /health/ready`);
   }
-  return { ...stage, config };
+  return { ...stage, config, broker };
 }
 
 /** EX_SOFTWARE: the supervisor (systemd, Kubernetes, compose) restarts the process. */
@@ -72,7 +86,8 @@ const EXIT_ON_CRASH = 70;
  * consumer that crashed for good closes the app and exits non-zero instead
  * of idling with a dead consumer (kafkajs #852).
  */
-export function superviseStage({ app, server }: { app: INestMicroservice; server: KafkaStageServer }): void {
+export function superviseStage({ app, server, config }: { app: INestMicroservice; server: KafkaStageServer; config: StageConfig }): void {
+  installShutdownGrace(server.stageName, config.SHUTDOWN_GRACE_MS);
   app.enableShutdownHooks();
   server.onCrash((err) => {
     new Logger('stage').error(`consumer crashed for good, exiting to be restarted: ${String(err)}`);

@@ -10,12 +10,20 @@ import { ensureTopics } from './topics-admin';
 const IN = 'test.item.received.v1';
 const OUT = 'test.item.handled.v1';
 
+interface StageOptions {
+  /** Topic limits created on the broker, per logical topic (default: the broker's own default). */
+  topicLimits?: Record<string, number>;
+  isOutage?: (err: unknown) => boolean;
+}
+
 /** A stage over a real broker whose handler behaviour each test chooses. */
-async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?: StageBatchHandler) {
+async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?: StageBatchHandler, options: StageOptions = {}) {
   const env = testEnv('stage');
   const ns = env['KAFKA_TOPIC_NAMESPACE'];
   const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+  if (options.topicLimits) await createTopicsWithLimits(kafka, ns, options.topicLimits);
   await ensureTopics(kafka, [IN, OUT], { namespace: ns, partitions: 2, replicationFactor: 1 });
+  // The producer is not told the topics' limits: what the broker refuses is found out the hard way.
   const producer = new BatchingProducer(kafka, { namespace: ns });
   await producer.connect();
   const consumer = new StageConsumer({
@@ -34,11 +42,13 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
     retryBackoffMs: 10,
     sessionTimeoutMs: 10_000,
     fetchMaxWaitMs: 200,
+    isOutage: options.isOutage,
+    maxOutageBackoffMs: 50,
   });
   await consumer.start();
   const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(OUT, ns), physicalTopic(deadLetterTopicOf(IN), ns)], `${ns}-probe`).start();
-  const send = (values: string[]) =>
-    publishRaw(env['KAFKA_BROKERS'], physicalTopic(IN, ns), values.map((value, i) => ({ key: `k${i % 2}`, value })));
+  const send = (values: string[], key?: string) =>
+    publishRaw(env['KAFKA_BROKERS'], physicalTopic(IN, ns), values.map((value, i) => ({ key: key ?? `k${i % 2}`, value })));
   return {
     ns,
     probe,
@@ -52,6 +62,20 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
       await producer.disconnect();
     },
   };
+}
+
+async function createTopicsWithLimits(kafka: ReturnType<typeof createKafka>, ns: string, limits: Record<string, number>) {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: Object.entries(limits).map(([topic, limit]) => ({
+      topic: physicalTopic(topic, ns),
+      numPartitions: topic.endsWith('.dlq') ? 1 : 2,
+      configEntries: [{ name: 'max.message.bytes', value: String(limit) }],
+    })),
+  });
+  await admin.disconnect();
 }
 
 const echo: StageHandler = async (value, ctx) => [{ topic: OUT, key: ctx.key ?? 'k', value }];
@@ -122,7 +146,7 @@ describe('StageConsumer with a batch handler', () => {
     const batch: StageBatchHandler = async (values, ctxs) => {
       chunkSizes.push(values.length);
       if (values.some((v) => (v as { n: number }).n === 13)) throw new PoisonMessageError('thirteen is unlucky');
-      return values.map((value, i) => ({ topic: OUT, key: ctxs[i].key ?? 'k', value }));
+      return values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
     };
     const stage = await startStage(echo, 2, batch);
     try {
@@ -135,6 +159,120 @@ describe('StageConsumer with a batch handler', () => {
       expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not valid JSON'), 'thirteen is unlucky']));
       // At least one call carried more than one message: the work was batched, not per message.
       expect(Math.max(...chunkSizes)).toBeGreaterThan(1);
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('StageConsumer and the broker\'s size limits', () => {
+  it('splits a backlog of outputs that together exceed the broker default, so nothing stops', async () => {
+    // 150 inputs of one story key, each giving a 15 KB output: a chunk of 100 is 1.5 MB on one partition,
+    // over the broker's default max.message.bytes (1 MB) that the topics here keep.
+    const padding = 'x'.repeat(15_000);
+    const batch: StageBatchHandler = async (values, ctxs) => values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value: { ...(value as object), padding } }]);
+    const stage = await startStage(echo, 2, batch);
+    try {
+      await stage.send(
+        Array.from({ length: 150 }, (_, n) => JSON.stringify({ n })),
+        'one-story',
+      );
+      await stage.probe.waitForCount(stage.out, 150, 60_000);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+      expect(new Set(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n)).size).toBe(150);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('dead-letters the input whose output the broker refuses as too large, and keeps going', async () => {
+    // The output topic takes 100 KB; the producer does not know, so the broker's refusal is what it meets.
+    const stage = await startStage(
+      async (value, ctx) => {
+        const n = (value as { n: number }).n;
+        return [{ topic: OUT, key: ctx.key ?? 'k', value: n === 5 ? { n, big: 'y'.repeat(200_000) } : { n } }];
+      },
+      3,
+      undefined,
+      { topicLimits: { [OUT]: 100_000 } },
+    );
+    try {
+      await stage.send(['{"n":4}', '{"n":5}', '{"n":6}'], 'same-key');
+      await stage.probe.waitForCount(stage.dlq, 1);
+      await stage.probe.waitForCount(stage.out, 2);
+      const [dead] = stage.probe.on(stage.dlq);
+      expect(dead.value).toEqual({ n: 5 });
+      expect(dead.headers[HEADERS.dlqReason]).toContain('MESSAGE_TOO_LARGE');
+      expect(dead.headers[HEADERS.dlqRetriable]).toBe('false');
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n)).toEqual([4, 6]);
+      // Still consuming after it.
+      await stage.send(['{"n":7}'], 'same-key');
+      await stage.probe.waitForCount(stage.out, 3);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('still records the failure when the dead-letter topic refuses the record itself', async () => {
+    const stage = await startStage(
+      async () => {
+        throw new PoisonMessageError('unreadable');
+      },
+      1,
+      undefined,
+      { topicLimits: { [deadLetterTopicOf(IN)]: 2_000 } },
+    );
+    try {
+      await stage.send([JSON.stringify({ n: 1, text: 'z'.repeat(5_000) })]);
+      await stage.probe.waitForCount(stage.dlq, 1);
+      const [dead] = stage.probe.on(stage.dlq);
+      expect(dead.headers[HEADERS.dlqReason]).toBe('unreadable');
+      expect(dead.headers['x-dlq-value-omitted']).toContain('MESSAGE_TOO_LARGE');
+      expect(dead.headers[HEADERS.dlqSourceOffset]).toBe('0');
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('StageConsumer during a dependency outage', () => {
+  class StoreDown extends Error {}
+
+  it('waits out an outage far longer than the retry bound, dead-letters nothing, then carries on', async () => {
+    let calls = 0;
+    const stage = await startStage(
+      async (value, ctx) => {
+        calls += 1;
+        if (calls <= 12) throw new StoreDown('connection refused');
+        return echo(value, ctx);
+      },
+      2,
+      undefined,
+      { isOutage: (err) => err instanceof StoreDown },
+    );
+    try {
+      await stage.send(['{"n":31}', '{"n":32}'], 'k');
+      await stage.probe.waitForCount(stage.out, 2, 60_000);
+      expect(calls).toBe(14);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n)).toEqual([31, 32]);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('waits out an outage for a whole chunk of a batch handler', async () => {
+    let calls = 0;
+    const batch: StageBatchHandler = async (values, ctxs) => {
+      calls += 1;
+      if (calls <= 6) throw new StoreDown('no primary');
+      return values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
+    };
+    const stage = await startStage(echo, 1, batch, { isOutage: (err) => err instanceof StoreDown });
+    try {
+      await stage.send(['{"n":1}', '{"n":2}', '{"n":3}'], 'k');
+      await stage.probe.waitForCount(stage.out, 3, 60_000);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
     } finally {
       await stage.close();
     }

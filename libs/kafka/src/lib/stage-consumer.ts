@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Message } from 'kafkajs';
-import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { physicalTopic } from '@newswire/contracts';
 import type { BatchingProducer } from './batching-producer';
-import { errorMessageOf, errorTypeOf, isRetriable, PoisonMessageError } from './errors';
+import { deadLetterOf, type DeadLetterRecord, valueOmitted } from './dead-letters';
+import { errorMessageOf, isRetriable, PoisonMessageError } from './errors';
 import type { OutboundMessage } from './outbound';
+import { classifyPublishFailure } from './publish-failures';
+import { chunkByBytes, type EncodedRecord } from './records';
+import { Backoff, interruptibleDelay } from './backoff';
 
 export interface MessageContextData {
   topic: string;
@@ -16,8 +20,12 @@ export interface MessageContextData {
 }
 
 export type StageHandler = (value: unknown, ctx: MessageContextData) => Promise<OutboundMessage[]>;
-/** Handles many validated messages at once (CPU-bound or bulk-write stages); returns all their outputs. */
-export type StageBatchHandler = (values: unknown[], ctxs: MessageContextData[]) => Promise<OutboundMessage[]>;
+/**
+ * Handles many validated messages at once (CPU-bound or bulk-write stages):
+ * returns one list of outputs per input, in input order, so a failure to
+ * publish an output is charged to the input that produced it.
+ */
+export type StageBatchHandler = (values: unknown[], ctxs: MessageContextData[]) => Promise<OutboundMessage[][]>;
 /** Returns the validated value, or throws PoisonMessageError naming the problem. */
 export type StageValidator = (topic: string, value: unknown) => unknown;
 
@@ -35,27 +43,54 @@ export interface StageConsumerOptions {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs?: number;
-  /** Outputs are flushed and offsets committed at least this often within a batch. */
+  /** Inputs are handled, their outputs published and offsets committed in chunks of at most this many messages ... */
   flushEvery?: number;
+  /** ... and at most this many bytes of input (also bounds the CPU time between heartbeats). */
+  chunkBytes?: number;
+  /** `max.message.bytes` of the input topics: a fetch must be able to carry the largest record. */
+  maxMessageBytes?: number;
+  /**
+   * Whether an error means a dependency is down (the store): such failures
+   * are retried with backoff for as long as the outage lasts, never
+   * dead-lettered, and the partition waits.
+   */
+  isOutage?: (err: unknown) => boolean;
+  /** Longest wait between two attempts during an outage. */
+  maxOutageBackoffMs?: number;
   onCrash?: (err: unknown) => void;
 }
 
+/** What became of one input: its outputs, or the dead letter that replaces them. */
 interface Outcome {
+  ctx: MessageContextData;
+  message: KafkaMessage;
   outbound: OutboundMessage[];
-  deadLetter?: { topic: string; message: Message };
+  deadLetter?: DeadLetterRecord;
+}
+
+/** The batch was taken away (rebalance) or the stage is stopping: leave it uncommitted for the next owner. */
+const ABORTED = Symbol('aborted');
+type Aborted = typeof ABORTED;
+
+interface BatchControl {
+  live: () => boolean;
+  heartbeat: () => Promise<boolean>;
 }
 
 /**
  * Runs one pipeline stage over kafkajs `eachBatch`: decode, validate, handle,
- * publish outputs, and only then commit. Poison input and exhausted retries
- * go to `<topic>.dlq` with the reason in headers, so a bad record never
- * blocks its partition (unlike Nest's ServerKafka, nest #14664).
+ * publish outputs, and only then commit. Poison input, exhausted retries and
+ * outputs the broker refuses go to `<topic>.dlq` with the reason in headers,
+ * so a bad record never blocks its partition (unlike Nest's ServerKafka, nest
+ * #14664) and a stage never crash-loops on one record. Outages (broker or
+ * store) are waited out: nothing is dead-lettered or committed for them.
  */
 export class StageConsumer {
   private readonly logger: Logger;
   private consumer: Consumer | undefined;
   private stopping = false;
   private crashed: unknown;
+  private outageSince: number | undefined;
   private readonly logicalByPhysical = new Map<string, string>();
 
   constructor(private readonly opts: StageConsumerOptions) {
@@ -63,17 +98,27 @@ export class StageConsumer {
     for (const topic of opts.handlers.keys()) this.logicalByPhysical.set(physicalTopic(topic, opts.namespace), topic);
   }
 
+  /** Running and not crashed (kafkajs stops silently on non-retriable errors). */
   get healthy(): boolean {
     return this.consumer !== undefined && this.crashed === undefined;
   }
 
+  /** Since when a dependency (store or broker) has been failing, if it is. */
+  get outage(): number | undefined {
+    return this.outageSince;
+  }
+
   async start(): Promise<void> {
+    const maxMessageBytes = this.opts.maxMessageBytes ?? 1024 * 1024;
     const consumer = this.opts.kafka.consumer({
       groupId: this.opts.groupId,
       sessionTimeout: this.opts.sessionTimeoutMs,
       heartbeatInterval: Math.min(3000, Math.floor(this.opts.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: this.opts.fetchMaxWaitMs ?? 1000,
+      // A fetch must carry the largest record a topic takes (its dead letters included).
+      maxBytesPerPartition: Math.max(1024 * 1024, maxMessageBytes + 128 * 1024),
+      maxBytes: Math.max(10 * 1024 * 1024, 4 * maxMessageBytes),
     });
     consumer.on(consumer.events.CRASH, (event) => {
       // kafkajs restarts only on retriable errors; otherwise it stops silently (kafkajs #852).
@@ -101,84 +146,247 @@ export class StageConsumer {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    const flushEvery = this.opts.flushEvery ?? 100;
-    let pending: Outcome[] = [];
-    let lastOffset: string | undefined;
-
-    const flush = async () => {
-      if (lastOffset === undefined) return;
-      const outbound = pending.flatMap((o) => o.outbound);
-      const deadLetters = pending.flatMap((o) => (o.deadLetter ? [o.deadLetter] : []));
-      await this.opts.producer.publishNow(outbound);
-      await this.opts.producer.publishRaw(deadLetters);
-      resolveOffset(lastOffset);
-      await commitOffsetsIfNecessary();
-      pending = [];
-      lastOffset = undefined;
+    const { batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    let rebalanced = false;
+    const control: BatchControl = {
+      live: () => !rebalanced && isRunning() && !isStale() && !this.stopping,
+      heartbeat: async () => {
+        try {
+          await payload.heartbeat();
+        } catch (err) {
+          // The group moved on: our partitions may be someone else's now.
+          if (isRebalance(err)) rebalanced = true;
+        }
+        return control.live();
+      },
     };
+    const topic = this.logicalByPhysical.get(batch.topic) ?? batch.topic;
+    const batchHandler = this.opts.batchHandlers?.get(topic);
+    for (const chunk of this.chunksOf(batch.messages)) {
+      if (!control.live()) return;
+      const outcomes = batchHandler
+        ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, control)
+        : await this.processEach(topic, batch.topic, batch.partition, chunk, control);
+      if (outcomes === ABORTED) return;
+      if ((await this.publish(outcomes, control)) === ABORTED) return;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await control.heartbeat();
+    }
+  }
 
-    const batchHandler = this.opts.batchHandlers?.get(this.logicalByPhysical.get(batch.topic) ?? batch.topic);
-    if (batchHandler) {
-      for (let i = 0; i < batch.messages.length; i += flushEvery) {
-        if (!isRunning() || isStale() || this.stopping) break;
-        const chunk = batch.messages.slice(i, i + flushEvery);
-        pending.push(...(await this.processChunk(batch.topic, batch.partition, chunk, batchHandler, heartbeat)));
-        lastOffset = chunk[chunk.length - 1].offset;
-        await flush();
-        await heartbeat();
+  /** Chunks bounded by count and by bytes, so CPU time and output size between heartbeats stay bounded. */
+  private *chunksOf(messages: KafkaMessage[]): Generator<KafkaMessage[]> {
+    const maxCount = this.opts.flushEvery ?? 100;
+    const maxBytes = this.opts.chunkBytes ?? 1024 * 1024;
+    let chunk: KafkaMessage[] = [];
+    let bytes = 0;
+    for (const m of messages) {
+      const size = m.value?.length ?? 0;
+      if (chunk.length && (chunk.length >= maxCount || bytes + size > maxBytes)) {
+        yield chunk;
+        chunk = [];
+        bytes = 0;
       }
-      return;
+      chunk.push(m);
+      bytes += size;
     }
+    if (chunk.length) yield chunk;
+  }
 
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || this.stopping) break;
-      pending.push(await this.process(batch.topic, batch.partition, message, heartbeat));
-      lastOffset = message.offset;
-      if (pending.length >= flushEvery) await flush();
-      await heartbeat();
+  private async processEach(topic: string, physical: string, partition: number, chunk: KafkaMessage[], control: BatchControl): Promise<Outcome[] | Aborted> {
+    const handler = this.opts.handlers.get(topic);
+    const outcomes: Outcome[] = [];
+    for (const message of chunk) {
+      const outcome = await this.processOne(topic, physical, partition, message, control, (value, ctx) => {
+        if (!handler) throw new PoisonMessageError(`no handler for topic ${topic}`);
+        return handler(value, ctx);
+      });
+      if (outcome === ABORTED) return ABORTED;
+      outcomes.push(outcome);
+      await control.heartbeat();
     }
-    await flush();
+    return outcomes;
   }
 
   /**
-   * One handler call for every valid message of the chunk. If the chunk
-   * fails, each message is replayed alone so one poison record cannot take
-   * its neighbours to the dead-letter topic.
+   * One handler call for every valid message of the chunk. An outage is
+   * waited out for the whole chunk; any other failure replays each message
+   * alone so one poison record cannot take its neighbours to the DLQ.
    */
   private async processChunk(
+    topic: string,
     physical: string,
     partition: number,
     chunk: KafkaMessage[],
     handler: StageBatchHandler,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome[]> {
-    const topic = this.logicalByPhysical.get(physical) ?? physical;
+    control: BatchControl,
+  ): Promise<Outcome[] | Aborted> {
     const outcomes: Outcome[] = [];
-    const values: unknown[] = [];
-    const ctxs: MessageContextData[] = [];
-    const valid: KafkaMessage[] = [];
+    const valid: { message: KafkaMessage; ctx: MessageContextData; value: unknown }[] = [];
     for (const message of chunk) {
       const ctx = this.contextOf(topic, physical, partition, message);
       try {
-        values.push(this.decode(topic, message));
-        ctxs.push(ctx);
-        valid.push(message);
+        valid.push({ message, ctx, value: this.decode(topic, message) });
       } catch (err) {
-        outcomes.push({ outbound: [], deadLetter: this.deadLetter(ctx, message, err, 1) });
+        outcomes.push({ ctx, message, outbound: [], deadLetter: this.deadLetter(ctx, message, err, 1) });
       }
     }
-    if (values.length === 0) return outcomes;
-    try {
-      outcomes.push({ outbound: await handler(values, ctxs) });
-      return outcomes;
-    } catch (err) {
-      this.logger.warn(`${topic}[${partition}] chunk of ${values.length} failed, replaying one by one: ${errorMessageOf(err)}`);
+    if (valid.length === 0) return outcomes;
+    const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
+    for (;;) {
+      try {
+        const outputs = await handler(
+          valid.map((v) => v.value),
+          valid.map((v) => v.ctx),
+        );
+        if (outputs.length !== valid.length) throw new Error(`batch handler returned ${outputs.length} output lists for ${valid.length} inputs`);
+        this.outageOver();
+        valid.forEach((v, i) => outcomes.push({ ctx: v.ctx, message: v.message, outbound: outputs[i] }));
+        return sortByOffset(outcomes);
+      } catch (err) {
+        if (this.opts.isOutage?.(err)) {
+          if (!(await this.waitOutOutage(`${topic}[${partition}] chunk of ${valid.length}`, err, backoff, control))) return ABORTED;
+          continue;
+        }
+        this.logger.warn(`${topic}[${partition}] chunk of ${valid.length} failed, replaying one by one: ${errorMessageOf(err)}`);
+        break;
+      }
     }
-    for (const message of valid) {
-      outcomes.push(await this.process(physical, partition, message, heartbeat, (value, ctx) => handler([value], [ctx])));
+    for (const v of valid) {
+      const outcome = await this.processOne(topic, physical, partition, v.message, control, async (value, ctx) => (await handler([value], [ctx]))[0] ?? []);
+      if (outcome === ABORTED) return ABORTED;
+      outcomes.push(outcome);
     }
-    return outcomes;
+    return sortByOffset(outcomes);
+  }
+
+  /** Bounded retries for ordinary failures; outages are waited out however long they last. */
+  private async processOne(
+    topic: string,
+    physical: string,
+    partition: number,
+    message: KafkaMessage,
+    control: BatchControl,
+    handle: StageHandler,
+  ): Promise<Outcome | Aborted> {
+    const ctx = this.contextOf(topic, physical, partition, message);
+    const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      try {
+        const value = this.decode(topic, message);
+        const outbound = await handle(value, ctx);
+        this.outageOver();
+        return { ctx, message, outbound };
+      } catch (err) {
+        if (this.opts.isOutage?.(err)) {
+          attempt -= 1; // an outage is not the message's fault
+          if (!(await this.waitOutOutage(`${topic}[${partition}]@${message.offset}`, err, backoff, control))) return ABORTED;
+          continue;
+        }
+        if (isRetriable(err) && attempt < this.opts.maxAttempts) {
+          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed, retrying: ${errorMessageOf(err)}`);
+          if (!(await interruptibleDelay(this.opts.retryBackoffMs * 2 ** (attempt - 1), control.live))) return ABORTED;
+          if (!(await control.heartbeat())) return ABORTED;
+          continue;
+        }
+        // Stopping mid-retry: leave it uncommitted; the next owner tries again.
+        if (!control.live() && isRetriable(err)) return ABORTED;
+        this.logger.warn(`${topic}[${partition}]@${message.offset} dead-lettered after ${attempt} attempt(s): ${errorMessageOf(err)}`);
+        return { ctx, message, outbound: [], deadLetter: this.deadLetter(ctx, message, err, attempt) };
+      }
+    }
+  }
+
+  private async waitOutOutage(what: string, err: unknown, backoff: Backoff, control: BatchControl): Promise<boolean> {
+    const first = this.outageSince === undefined;
+    this.outageSince ??= Date.now();
+    const wait = backoff.next();
+    if (first || backoff.attempts % 10 === 0) {
+      this.logger.warn(`${what}: dependency unavailable for ${Math.round((Date.now() - this.outageSince) / 1000)} s, waiting ${wait} ms: ${errorMessageOf(err)}`);
+    }
+    return (await interruptibleDelay(wait, control.live)) && (await control.heartbeat());
+  }
+
+  private outageOver(): void {
+    if (this.outageSince === undefined) return;
+    this.logger.log(`dependency back after ${Math.round((Date.now() - this.outageSince) / 1000)} s`);
+    this.outageSince = undefined;
+  }
+
+  /**
+   * Publishes the chunk's outputs, then its dead letters. A record the broker
+   * refuses for what it is dead-letters the input that produced it; an
+   * unreachable broker is waited out. Either way nothing is committed before
+   * every output and dead letter is acknowledged.
+   */
+  private async publish(outcomes: Outcome[], control: BatchControl): Promise<void | Aborted> {
+    const producer = this.opts.producer;
+    const groups: { outcome: Outcome; records: EncodedRecord[] }[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.deadLetter) continue;
+      try {
+        const records = outcome.outbound.map((m) => producer.encode(m));
+        records.forEach((r) => producer.checkSize(r));
+        groups.push({ outcome, records });
+      } catch (err) {
+        this.rejectOutputs(outcome, err);
+      }
+    }
+    const all = groups.flatMap((g) => g.records);
+    if (all.length) {
+      const limit = Math.min(...all.map((r) => producer.limitOf(r.topic)));
+      const owner = new Map(groups.flatMap((g) => g.records.map((r) => [r, g] as const)));
+      for (const chunk of chunkByBytes(
+        groups.map((g) => g.records),
+        limit,
+      )) {
+        const sent = await this.send(chunk, control);
+        if (sent === ABORTED) return ABORTED;
+        if (sent === true) continue;
+        // The broker refused something in this request: find out which input it belongs to.
+        for (const group of new Set(chunk.map((r) => owner.get(r)!))) {
+          const alone = await this.send(group.records, control);
+          if (alone === ABORTED) return ABORTED;
+          if (alone !== true) this.rejectOutputs(group.outcome, alone);
+        }
+      }
+    }
+    const deadLetters = outcomes.flatMap((o) => (o.deadLetter ? [o.deadLetter] : []));
+    for (const dead of deadLetters) {
+      // One at a time only when needed: a dead letter the broker refuses goes again without its value.
+      const sent = await this.send([dead.record], control);
+      if (sent === ABORTED) return ABORTED;
+      if (sent === true) continue;
+      const stub = valueOmitted(dead, classifyPublishFailure(sent).reason);
+      const again = await this.send([stub], control);
+      if (again === ABORTED) return ABORTED;
+      if (again !== true) this.logger.error(`dead letter for ${dead.source} could not be written at all: ${errorMessageOf(again)}`);
+    }
+  }
+
+  /** true when acknowledged; the error when the broker refused the records themselves. */
+  private async send(records: EncodedRecord[], control: BatchControl): Promise<true | Aborted | unknown> {
+    const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
+    for (;;) {
+      try {
+        await this.opts.producer.sendNow(records);
+        this.outageOver();
+        return true;
+      } catch (err) {
+        if (classifyPublishFailure(err).kind === 'record') return err;
+        if (!(await this.waitOutOutage(`publishing ${records.length} record(s)`, err, backoff, control))) return ABORTED;
+      }
+    }
+  }
+
+  private rejectOutputs(outcome: Outcome, err: unknown): void {
+    const reason = `output could not be published: ${classifyPublishFailure(err).reason}`;
+    this.logger.warn(`${outcome.ctx.topic}[${outcome.ctx.partition}]@${outcome.ctx.offset} dead-lettered: ${reason}`);
+    outcome.deadLetter = this.deadLetter(outcome.ctx, outcome.message, new PoisonMessageError(reason), 1);
+    outcome.outbound = [];
   }
 
   private contextOf(topic: string, physical: string, partition: number, message: KafkaMessage): MessageContextData {
@@ -193,38 +401,6 @@ export class StageConsumer {
     };
   }
 
-  private async process(
-    physical: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-    only?: StageHandler,
-  ): Promise<Outcome> {
-    const topic = this.logicalByPhysical.get(physical) ?? physical;
-    const ctx = this.contextOf(topic, physical, partition, message);
-    let attempt = 0;
-    for (;;) {
-      attempt += 1;
-      try {
-        const value = this.decode(topic, message);
-        const handler = only ?? this.opts.handlers.get(topic);
-        if (!handler) throw new PoisonMessageError(`no handler for topic ${topic}`);
-        return { outbound: await handler(value, ctx) };
-      } catch (err) {
-        const retry = isRetriable(err) && attempt < this.opts.maxAttempts && !this.stopping;
-        if (retry) {
-          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed, retrying: ${errorMessageOf(err)}`);
-          await heartbeat();
-          await delay(this.opts.retryBackoffMs * 2 ** (attempt - 1));
-          continue;
-        }
-        if (this.stopping && isRetriable(err)) throw err; // leave uncommitted; the next owner retries
-        this.logger.warn(`${topic}[${partition}]@${message.offset} dead-lettered after ${attempt} attempt(s): ${errorMessageOf(err)}`);
-        return { outbound: [], deadLetter: this.deadLetter(ctx, message, err, attempt) };
-      }
-    }
-  }
-
   private decode(topic: string, message: KafkaMessage): unknown {
     if (!message.value || message.value.length === 0) throw new PoisonMessageError('empty message value');
     let value: unknown;
@@ -236,26 +412,17 @@ export class StageConsumer {
     return this.opts.validate ? this.opts.validate(topic, value) : value;
   }
 
-  private deadLetter(ctx: MessageContextData, message: KafkaMessage, err: unknown, attempts: number) {
-    const headers: IHeaders = {
-      ...(message.headers ?? {}),
-      [HEADERS.dlqReason]: errorMessageOf(err).slice(0, 4000),
-      [HEADERS.dlqErrorType]: errorTypeOf(err),
-      [HEADERS.dlqRetriable]: String(isRetriable(err)),
-      [HEADERS.dlqAttempts]: String(attempts),
-      [HEADERS.dlqSourceTopic]: ctx.physicalTopic,
-      [HEADERS.dlqSourcePartition]: String(ctx.partition),
-      [HEADERS.dlqSourceOffset]: ctx.offset,
-      [HEADERS.dlqFailedAt]: new Date().toISOString(),
-      [HEADERS.dlqStage]: this.opts.stage,
-    };
-    return {
-      topic: physicalTopic(deadLetterTopicOf(ctx.topic), this.opts.namespace),
-      message: { key: message.key, value: message.value, headers },
-    };
+  private deadLetter(ctx: MessageContextData, message: KafkaMessage, err: unknown, attempts: number): DeadLetterRecord {
+    return deadLetterOf({ ...ctx, stage: this.opts.stage, namespace: this.opts.namespace, message, err, attempts });
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sortByOffset(outcomes: Outcome[]): Outcome[] {
+  return outcomes.sort((a, b) => Number(BigInt(a.message.offset) - BigInt(b.message.offset)));
+}
+
+/** Heartbeat answers that mean this member no longer owns its partitions. */
+function isRebalance(err: unknown): boolean {
+  const type = (err as { type?: unknown }).type;
+  return type === 'REBALANCE_IN_PROGRESS' || type === 'UNKNOWN_MEMBER_ID' || type === 'ILLEGAL_GENERATION' || type === 'FENCED_INSTANCE_ID';
 }

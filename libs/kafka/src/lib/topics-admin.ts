@@ -1,26 +1,32 @@
-import type { Admin, Kafka } from 'kafkajs';
-import { deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
+import { type Admin, ConfigResourceTypes, type Kafka } from 'kafkajs';
+import { byteBudget, deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
 
 export interface TopicLayout {
   namespace: string;
   partitions: number;
   replicationFactor: number;
+  /** `max.message.bytes` of the topics created (their dead-letter twins take a little more). */
+  maxMessageBytes?: number;
   withDeadLetters?: boolean;
 }
 
 /**
  * Topics are created explicitly (with their dead-letter twins) so partition
- * counts are the project's choice, not the broker's auto-create default.
- * Several services may race to create the same topic at start-up: kafkajs
- * then skips its leader wait (it returns early on TOPIC_ALREADY_EXISTS), so
- * readiness is awaited here for every wanted topic, whoever created it.
+ * counts and size limits are the project's choice, not the broker's
+ * auto-create defaults. Several services may race to create the same topic at
+ * start-up: kafkajs then skips its leader wait (it returns early on
+ * TOPIC_ALREADY_EXISTS), so readiness is awaited here for every wanted topic,
+ * whoever created it. Returns each topic's `max.message.bytes` as the broker
+ * has it (a topic created earlier by someone else may take less than asked):
+ * producers split what they send by it.
  */
-export async function ensureTopics(kafka: Kafka, logicalTopics: readonly string[], layout: TopicLayout, timeoutMs = 30_000): Promise<string[]> {
+export async function ensureTopics(kafka: Kafka, logicalTopics: readonly string[], layout: TopicLayout, timeoutMs = 30_000): Promise<Map<string, number>> {
   const wanted = new Set<string>();
   for (const t of logicalTopics) {
     wanted.add(physicalTopic(t, layout.namespace));
     if (layout.withDeadLetters !== false) wanted.add(physicalTopic(deadLetterTopicOf(t), layout.namespace));
   }
+  const budget = layout.maxMessageBytes ? byteBudget(layout.maxMessageBytes) : undefined;
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -29,19 +35,38 @@ export async function ensureTopics(kafka: Kafka, logicalTopics: readonly string[
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: false,
-        topics: missing.map((topic) => ({
-          topic,
-          // Dead letters are rare and read by people: one partition keeps them in arrival order.
-          numPartitions: topic.endsWith('.dlq') ? 1 : layout.partitions,
-          replicationFactor: layout.replicationFactor,
-        })),
+        topics: missing.map((topic) => {
+          const dlq = topic.endsWith('.dlq');
+          const limit = budget && (dlq ? budget.deadLetterBytes : budget.messageBytes);
+          return {
+            topic,
+            // Dead letters are rare and read by people: one partition keeps them in arrival order.
+            numPartitions: dlq ? 1 : layout.partitions,
+            replicationFactor: layout.replicationFactor,
+            configEntries: limit ? [{ name: 'max.message.bytes', value: String(limit) }] : [],
+          };
+        }),
       });
     }
     await waitForLeaders(admin, [...wanted], timeoutMs);
-    return [...wanted];
+    return await messageLimits(admin, [...wanted]);
   } finally {
     await admin.disconnect();
   }
+}
+
+/** `max.message.bytes` per topic, as the broker enforces it (topic override or broker default). */
+export async function messageLimits(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['max.message.bytes'] })),
+  });
+  const limits = new Map<string, number>();
+  for (const r of resources) {
+    const value = Number(r.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue);
+    if (Number.isFinite(value) && value > 0) limits.set(r.resourceName, value);
+  }
+  return limits;
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {

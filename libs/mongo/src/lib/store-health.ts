@@ -1,0 +1,89 @@
+import type { Connection } from 'mongoose';
+
+/** Driver errors that say the store cannot be reached, rather than that a request was wrong. */
+const UNAVAILABLE_NAMES = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+  'MongoServerClosedError',
+]);
+/** Server codes of a node stepping down, shutting down or unreachable (not the caller's fault). */
+const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
+
+/**
+ * Whether an error means the store is unavailable (down, restarting, failing
+ * over), so the work should wait for it rather than be dead-lettered.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
+    if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
+    if (typeof code === 'number' && UNAVAILABLE_CODES.has(code)) return true;
+    // mongoose queues commands while disconnected and gives up after bufferTimeoutMS.
+    if (typeof message === 'string' && /buffering timed out|connection .* closed|Client must be connected/i.test(message)) return true;
+    const labels = (e as { errorLabels?: unknown }).errorLabels;
+    if (Array.isArray(labels) && (labels.includes('ResetPool') || labels.includes('RetryableWriteError'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Pings the store in the background so readiness answers at once and
+ * reflects an idle service too: a stage with nothing to do still reports a
+ * store that went away.
+ */
+export class StoreProbe {
+  private ok = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly intervalMs = 5_000,
+    private readonly timeoutMs = 2_000,
+  ) {}
+
+  get reachable(): boolean {
+    return this.ok;
+  }
+
+  async start(): Promise<void> {
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  async check(): Promise<boolean> {
+    const db = this.connection.db;
+    if (!db || this.connection.readyState !== 1) return (this.ok = false);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        db.command({ ping: 1 }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('ping timed out')), this.timeoutMs);
+        }),
+      ]);
+      this.ok = true;
+    } catch {
+      this.ok = false;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+    return this.ok;
+  }
+}
+
+/** The store's readiness condition, read from a started Nest application that imports MongoModule. */
+export function storeReadiness(app: { get: <T>(token: new (...args: never[]) => T) => T }): Record<string, () => boolean> {
+  const probe = app.get(StoreProbe);
+  return { store: () => probe.reachable };
+}
