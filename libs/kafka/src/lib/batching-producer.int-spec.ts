@@ -1,0 +1,56 @@
+import { physicalTopic } from '@newswire/contracts';
+import { testEnv, TopicProbe } from '@newswire/testing';
+import { BatchingProducer } from './batching-producer';
+import { createKafka } from './client';
+import { RecordRejectedError, RecordTooLargeError } from './publish-failures';
+import { ensureTopics } from './topics-admin';
+
+const TOPIC = 'test.item.published.v1';
+
+describe('BatchingProducer on a real broker', () => {
+  it('gives each grouped publish its own fate: one record the broker refuses fails only its own caller', async () => {
+    const env = testEnv('producer');
+    const ns = env['KAFKA_TOPIC_NAMESPACE'];
+    const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+    const admin = kafka.admin();
+    await admin.connect();
+    // The topic takes 100 KB; the producer is not told, so only the broker's answer reveals it.
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: physicalTopic(TOPIC, ns), numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '100000' }] }] });
+    await admin.disconnect();
+    const producer = new BatchingProducer(kafka, { namespace: ns, lingerMs: 50 });
+    await producer.connect();
+    const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(TOPIC, ns)], `${ns}-probe`).start();
+    try {
+      const results = await Promise.allSettled([
+        producer.publish({ topic: TOPIC, key: 'a', value: { n: 1 } }),
+        producer.publish({ topic: TOPIC, key: 'a', value: { n: 2, big: 'x'.repeat(200_000) } }),
+        producer.publish({ topic: TOPIC, key: 'a', value: { n: 3 } }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(RecordRejectedError);
+      expect((results[1] as PromiseRejectedResult).reason.message).toContain('MESSAGE_TOO_LARGE');
+      await probe.waitForCount(physicalTopic(TOPIC, ns), 2);
+      expect(probe.on(physicalTopic(TOPIC, ns)).map((m) => (m.value as { n: number }).n)).toEqual([1, 3]);
+    } finally {
+      await probe.stop();
+      await producer.disconnect();
+    }
+  });
+
+  it('refuses at once, without a round trip, a record larger than its topic takes once the limits are known', async () => {
+    const env = testEnv('producer-limits');
+    const ns = env['KAFKA_TOPIC_NAMESPACE'];
+    const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+    const limits = await ensureTopics(kafka, [TOPIC], { namespace: ns, partitions: 1, replicationFactor: 1, maxMessageBytes: 600_000 });
+    expect(limits.get(physicalTopic(TOPIC, ns))).toBe(600_000);
+    expect(limits.get(physicalTopic(`${TOPIC}.dlq`, ns))).toBeGreaterThan(600_000);
+    const producer = new BatchingProducer(kafka, { namespace: ns, topicLimits: limits });
+    await producer.connect();
+    try {
+      await expect(producer.publish({ topic: TOPIC, key: 'a', value: { big: 'x'.repeat(700_000) } })).rejects.toBeInstanceOf(RecordTooLargeError);
+      await expect(producer.publish({ topic: TOPIC, key: 'a', value: { small: true } })).resolves.toBeUndefined();
+    } finally {
+      await producer.disconnect();
+    }
+  });
+});
