@@ -1,10 +1,15 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { BatchingProducer } from '@newswire/kafka';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
 import { ApiError } from './http-errors';
 import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
+import { DeliveryGate, REPLAY_HEADER } from './signed-ingest/delivery-gate';
+import type { DeliveryLedger } from './signed-ingest/delivery-ledger';
+import { SenderAuthenticator } from './signed-ingest/sender-authenticator';
+import { SourceRateLimits } from './signed-ingest/source-rate-limits';
+import { DELIVERY_LEDGER } from './signed-ingest/tokens';
 
 @Controller()
 export class ArticlesController {
@@ -12,13 +17,29 @@ export class ArticlesController {
     @Inject(IntakeService) private readonly intake: IntakeService,
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
     @Inject(BatchingProducer) private readonly producer: BatchingProducer,
+    @Inject(SenderAuthenticator) private readonly auth: SenderAuthenticator,
+    @Inject(SourceRateLimits) private readonly limits: SourceRateLimits,
+    @Inject(DeliveryGate) private readonly deliveries: DeliveryGate,
+    @Inject(DELIVERY_LEDGER) private readonly ledger: DeliveryLedger | null,
   ) {}
 
+  /**
+   * Raw bytes (size-limited) -> signature over exactly those bytes -> rate
+   * limit -> one claim per delivery -> parse and publish.
+   */
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
-  async submit(@Req() req: Request): Promise<IntakeReport> {
-    const body = await readBody(req, this.config.MAX_BODY_BYTES);
-    return this.intake.ingest(body, req.headers['content-type']);
+  async submit(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IntakeReport | object> {
+    const raw = await readBody(req, this.config.MAX_BODY_BYTES);
+    const sender = this.auth.authenticate(req.headers, raw);
+    const contentType = req.headers['content-type'];
+    if (!sender) return this.intake.ingest(raw, contentType);
+    this.limits.admit(sender.source);
+    const outcome = await this.deliveries.once(sender, () =>
+      this.intake.ingest(raw, contentType, { sourceId: sender.source.id, provider: sender.source.provider }),
+    );
+    if (outcome.replayed) res.setHeader(REPLAY_HEADER, 'true');
+    return outcome.body;
   }
 
   @Get('health/live')
@@ -26,10 +47,11 @@ export class ArticlesController {
     return { status: 'ok' };
   }
 
-  /** Ready while the producer is connected: until then a submission could not be acknowledged. */
+  /** Ready while the producer is connected and, with signed ingest on, the delivery store answers. */
   @Get('health/ready')
-  ready() {
+  async ready() {
     if (!this.producer.connected) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'not connected to Kafka');
+    if (this.ledger && !(await this.ledger.reachable())) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'the delivery store is not reachable');
     return { status: 'ready' };
   }
 }
