@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidSourcesFile, parseSourcesDocument } from './registry.parse';
 import { loadSourceRegistry, type SecretReaders } from './source-registry';
 
@@ -61,6 +63,14 @@ sources:
     // BETA_KEY is not set, and that is fine: a disabled source's secrets are never read.
     expect(registry.get('beta')).toMatchObject({ enabled: false, keys: [] });
     expect(registry.pushEnabled().map((s) => s.id)).toEqual(['acme']);
+  });
+
+  it('reads the documented example file', () => {
+    const doc = parseSourcesDocument(readFileSync(join(__dirname, '../../sources.example.yaml'), 'utf8'), 'sources.example.yaml');
+    expect(doc.sources.map((s) => [s.id, s.enabled, s.push?.keys.length])).toEqual([
+      ['acme', true, 2],
+      ['regional-daily', false, 1],
+    ]);
   });
 
   it('reads the same document as JSON', () => {

@@ -92,8 +92,12 @@ function readSecret(ref: { secretEnv?: string; secretFile?: string }, readers: S
       return `secret file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
     }
   }
-  // `echo secret > file` and here-docs leave a line break that is not part of the secret.
-  const secret = Buffer.from(text.replace(/\r?\n$/, ''), 'utf8');
+  const secret = secretBytes(text);
   if (secret.length < MIN_SECRET_BYTES) return `the secret is ${secret.length} bytes; at least ${MIN_SECRET_BYTES} are required`;
   return secret;
+}
+
+/** A secret's bytes: its UTF-8 text without one trailing line break (`echo secret > file` and here-docs add one). */
+export function secretBytes(text: string): Buffer {
+  return Buffer.from(text.replace(/\r?\n$/, ''), 'utf8');
 }
