@@ -70,7 +70,7 @@ async function main(): Promise<number> {
 
   // The bytes signed are the bytes sent: read once, never re-encoded.
   const body = readFileSync(file);
-  const headers = { 'content-type': contentType, ...signRequest({ sourceId: values.source, secrets, body, deliveryId: values.delivery ?? randomUUID(), timestamp }) };
+  const headers: Record<string, string> = { 'content-type': contentType, ...signRequest({ sourceId: values.source, secrets, body, deliveryId: values.delivery ?? randomUUID(), timestamp }) };
   if (values['dry-run']) {
     for (const [name, value] of Object.entries(headers)) process.stdout.write(`${name}: ${value}\n`);
     return 0;

@@ -173,7 +173,7 @@ describe('signed ingest (production mode) on a real broker and store', () => {
 describe('signed ingest: a delivery the broker did not acknowledge', () => {
   it('answers 503 without internal addresses and releases the claim, so the retry is processed', async () => {
     const s = testSources([{ id: 'acme' }]);
-    const env = { ...testEnv('ingest-auth-5xx'), ...s.env, NEWSWIRE_DEV_MODE: 'false', PORT: '0', KAFKA_TOPIC_PARTITIONS: '1' };
+    const env: Record<string, string> = { ...testEnv('ingest-auth-5xx'), ...s.env, NEWSWIRE_DEV_MODE: 'false', PORT: '0', KAFKA_TOPIC_PARTITIONS: '1' };
     const topic = physicalTopic(TOPICS.articleReceived, env['KAFKA_TOPIC_NAMESPACE']);
     // The broker refuses records over this size (MESSAGE_TOO_LARGE, not retriable): a real failure to acknowledge.
     const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();

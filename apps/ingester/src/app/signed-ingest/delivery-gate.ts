@@ -20,8 +20,9 @@ export class DeliveryGate {
   constructor(@Inject(DELIVERY_LEDGER) private readonly ledger: DeliveryLedger | null) {}
 
   async once<T extends object>(sender: AuthenticatedSender, work: () => Promise<T>): Promise<GateOutcome<T>> {
-    if (!this.ledger) throw new Error('signed ingest without a delivery ledger');
-    const claim = await this.claim(sender);
+    const ledger = this.ledger;
+    if (!ledger) throw new Error('signed ingest without a delivery ledger');
+    const claim = await this.claim(ledger, sender);
     if (claim.kind === 'answered') {
       if (claim.status < 300) return { replayed: true, body: claim.body };
       throw new ReplayedAnswer(claim.status, claim.body, { [REPLAY_HEADER]: 'true' });
@@ -40,17 +41,17 @@ export class DeliveryGate {
       body = await work();
     } catch (err) {
       const status = err instanceof HttpException ? err.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
-      if (status >= 500) await this.settle(() => this.ledger?.release(claim), `release ${claim.id}`);
-      else await this.settle(() => this.ledger?.complete(claim, status, (err as HttpException).getResponse()), `record ${claim.id}`);
+      if (status >= 500) await this.settle(() => ledger.release(claim), `release ${claim.id}`);
+      else await this.settle(() => ledger.complete(claim, status, (err as HttpException).getResponse()), `record ${claim.id}`);
       throw err;
     }
-    await this.settle(() => this.ledger?.complete(claim, HttpStatus.ACCEPTED, body), `record ${claim.id}`);
+    await this.settle(() => ledger.complete(claim, HttpStatus.ACCEPTED, body), `record ${claim.id}`);
     return { replayed: false, body };
   }
 
-  private async claim(sender: AuthenticatedSender): Promise<Claim> {
+  private async claim(ledger: DeliveryLedger, sender: AuthenticatedSender): Promise<Claim> {
     try {
-      return await this.ledger!.claim(sender.source.id, sender.deliveryId);
+      return await ledger.claim(sender.source.id, sender.deliveryId);
     } catch (err) {
       this.logger.error(`delivery store unavailable: ${(err as Error).message}`);
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'store_unavailable', 'the delivery could not be recorded; nothing was accepted; retry later');
@@ -62,7 +63,7 @@ export class DeliveryGate {
    * is final): a store hiccup now is logged, not turned into a second answer.
    * The cost: the unrecorded claim blocks repeats until its lease ends.
    */
-  private async settle(op: () => Promise<void> | undefined, what: string): Promise<void> {
+  private async settle(op: () => Promise<void>, what: string): Promise<void> {
     try {
       await op();
     } catch (err) {
