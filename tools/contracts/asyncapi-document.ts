@@ -36,7 +36,8 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
 const KEY = {
   type: 'string',
   description:
-    'storyKeyOf(article): the lower-cased provider (else publisher) and the source uri joined by "|", or the uri alone. ' +
+    'storyKeyOf(article): the authenticated source id (source.id; else the lower-cased provider, else publisher) and the source uri ' +
+    'joined by "|", or the uri alone. ' +
     'Every version of one story has the same key, hence one partition, hence order.',
 };
 

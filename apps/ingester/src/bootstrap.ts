@@ -1,25 +1,35 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { IngesterEnv, type IngesterConfig } from './app/config';
 import { IngesterModule } from './app/ingester.module';
-import { ApiErrorFilter } from './app/http-errors';
+import { loadSources } from './app/signed-ingest/load-sources';
 
 export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: IngesterConfig }> {
   const config = loadConfig('ingester', IngesterEnv, env);
-  if (config.NEWSWIRE_DEV_MODE) new Logger('ingester').warn(devModeBanner('ingester', ['open to anyone who can reach it: no credentials are checked']));
-  const app = await NestFactory.create(IngesterModule.forRoot(config), {
+  // Before anything connects: a bad registry or a missing secret stops start-up with ConfigError (exit 78).
+  const registry = loadSources(config, env);
+  if (config.NEWSWIRE_DEV_MODE) {
+    new Logger('ingester').warn(
+      devModeBanner('ingester', [
+        'POST /v1/articles accepts unsigned requests from anyone who can reach it',
+        'unsigned stories are attributed to the provider/publisher their body names: anyone can update or kill them',
+        registry ? `signed requests are verified against SOURCES_FILE (${registry.pushEnabled().length} source(s) can push)` : 'no SOURCES_FILE: signed requests are refused',
+      ]),
+    );
+  }
+  const app = await NestFactory.create<NestExpressApplication>(IngesterModule.forRoot(config, registry), {
     bodyParser: false,
     logger: logLevelsUpTo(config.LOG_LEVEL),
   });
-  app.useGlobalFilters(new ApiErrorFilter(app.getHttpAdapter()));
-  // Nothing about the stack is the sender's business.
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Names the framework to every stranger and helps nobody else.
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  new Logger('ingester').log(`ready: POST ${url}/v1/articles`);
+  new Logger('ingester').log(`ready: POST ${url}/v1/articles${registry ? ` (signed: ${registry.pushEnabled().map((s) => s.id).join(', ') || 'no source can push'})` : ''}`);
   return { app, url, config };
 }

@@ -4,6 +4,11 @@ import { BatchingProducer, BrokerProbe, readiness } from '@newswire/kafka';
 import { INGESTER_CONFIG, type IngesterConfig, ingestLimits } from './config';
 import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
+import { DeliveryGate, REPLAY_HEADER } from './signed-ingest/delivery-gate';
+import type { DeliveryLedger } from './signed-ingest/delivery-ledger';
+import { SenderAuthenticator } from './signed-ingest/sender-authenticator';
+import { SourceRateLimits } from './signed-ingest/source-rate-limits';
+import { DELIVERY_LEDGER } from './signed-ingest/tokens';
 
 @Controller()
 export class ArticlesController {
@@ -12,13 +17,29 @@ export class ArticlesController {
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
     @Inject(BatchingProducer) private readonly producer: BatchingProducer,
     @Inject(BrokerProbe) private readonly broker: BrokerProbe,
+    @Inject(SenderAuthenticator) private readonly auth: SenderAuthenticator,
+    @Inject(SourceRateLimits) private readonly limits: SourceRateLimits,
+    @Inject(DeliveryGate) private readonly deliveries: DeliveryGate,
+    @Inject(DELIVERY_LEDGER) private readonly ledger: DeliveryLedger | null,
   ) {}
 
+  /**
+   * Raw bytes (size-limited) -> signature over exactly those bytes -> rate
+   * limit -> one claim per delivery -> parse and publish.
+   */
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
-  async submit(@Req() req: Request): Promise<IntakeReport> {
-    const body = await readBody(req, ingestLimits(this.config).bodyBytes);
-    return this.intake.ingest(body, req.headers['content-type']);
+  async submit(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IntakeReport | object> {
+    const raw = await readBody(req, ingestLimits(this.config).bodyBytes);
+    const sender = this.auth.authenticate(req.headers, raw);
+    const contentType = req.headers['content-type'];
+    if (!sender) return this.intake.ingest(raw, contentType);
+    this.limits.admit(sender.source);
+    const outcome = await this.deliveries.once(sender, () =>
+      this.intake.ingest(raw, contentType, { sourceId: sender.source.id, provider: sender.source.provider }),
+    );
+    if (outcome.replayed) res.setHeader(REPLAY_HEADER, 'true');
+    return outcome.body;
   }
 
   @Get('health/live')
@@ -27,15 +48,17 @@ export class ArticlesController {
   }
 
   /**
-   * Ready while the broker answers and the last publish was acknowledged:
-   * during an outage submissions could not be acknowledged, so a load
-   * balancer should stop sending them here.
+   * Ready while the broker answers, the last publish was acknowledged and,
+   * with signed ingest on, the delivery store answers: otherwise submissions
+   * could not be acknowledged, so a load balancer should send them elsewhere.
    */
   @Get('health/ready')
-  ready(@Res({ passthrough: true }) res: Response) {
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const storeUp = this.ledger ? await this.ledger.reachable() : true;
     const report = readiness({
       broker: () => this.broker.reachable && this.producer.connected,
       publishing: () => !this.producer.failing(),
+      ...(this.ledger ? { store: () => storeUp } : {}),
     });
     if (!report.ready) res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return report.body;

@@ -9,18 +9,32 @@ export class ApiError extends HttpException {
     code: string,
     message: string,
     details?: unknown,
-    /** Sent as Retry-After: when a retry may succeed (503, 429). */
-    readonly retryAfterSeconds?: number,
+    /** Headers the answer carries (Retry-After, WWW-Authenticate). */
+    readonly headers: Record<string, string> = {},
   ) {
     super({ statusCode: status, error: code, message, ...(details === undefined ? {} : { details }) }, status);
   }
 }
 
-/** Adds Retry-After to the refusals that carry one; Nest renders the body as usual. */
-@Catch(ApiError)
+/** A recorded answer sent again, as it was first given, to a repeated delivery. */
+export class ReplayedAnswer extends HttpException {
+  constructor(
+    status: number,
+    body: object,
+    readonly headers: Record<string, string>,
+  ) {
+    super(body, status);
+  }
+}
+
+/** Nest's own filter, plus the headers an ApiError or ReplayedAnswer carries. */
+@Catch()
 export class ApiErrorFilter extends BaseExceptionFilter {
-  override catch(exception: ApiError, host: ArgumentsHost): void {
-    if (exception.retryAfterSeconds !== undefined) host.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(exception.retryAfterSeconds));
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof ApiError || exception instanceof ReplayedAnswer) {
+      const res = host.switchToHttp().getResponse<Response>();
+      if (!res.headersSent) res.set(exception.headers);
+    }
     super.catch(exception, host);
   }
 }

@@ -1,10 +1,21 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom } from '@newswire/kafka';
+import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import type { SourceRegistry } from '@newswire/sources';
 import { ArticlesController } from './articles.controller';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
+import { ApiErrorFilter } from './http-errors';
 import { IntakeService } from './intake.service';
+import { DeliveryGate } from './signed-ingest/delivery-gate';
+import { DeliveryLedger } from './signed-ingest/delivery-ledger';
+import { DeliveryPurger } from './signed-ingest/delivery-purger';
+import { SenderAuthenticator } from './signed-ingest/sender-authenticator';
+import { SourceRateLimits } from './signed-ingest/source-rate-limits';
+import { DELIVERY_LEDGER, SOURCE_REGISTRY } from './signed-ingest/tokens';
 
 const KAFKA = Symbol('KAFKA');
 
@@ -15,13 +26,23 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(BrokerProbe) private readonly broker: BrokerProbe,
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(DELIVERY_LEDGER) private readonly ledger: DeliveryLedger | null,
   ) {}
 
-  static forRoot(config: IngesterConfig): DynamicModule {
+  /** `registry` is undefined only in development mode without SOURCES_FILE: then no store is needed. */
+  static forRoot(config: IngesterConfig, registry?: SourceRegistry): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'ingester');
     const kafka = createKafka(settings);
+    const ledger: Provider = registry
+      ? {
+          provide: DELIVERY_LEDGER,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new DeliveryLedger(connection, config.DELIVERY_RETENTION_MINUTES * 60_000),
+        }
+      : { provide: DELIVERY_LEDGER, useFactory: () => null };
     return {
       module: IngesterModule,
+      imports: registry ? [MongoModule.forRoot(config.MONGODB_URI)] : [],
       controllers: [ArticlesController],
       providers: [
         { provide: INGESTER_CONFIG, useValue: config },
@@ -32,7 +53,14 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
             new BatchingProducer(kafka, { namespace: settings.namespace, maxMessageBytes: settings.maxMessageBytes, publishTimeoutMs: config.INGEST_PUBLISH_TIMEOUT_MS }),
         },
         { provide: BrokerProbe, useFactory: () => new BrokerProbe(settings) },
+        { provide: SOURCE_REGISTRY, useFactory: () => registry ?? null },
+        ledger,
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
         IntakeService,
+        SenderAuthenticator,
+        SourceRateLimits,
+        DeliveryGate,
+        DeliveryPurger,
       ],
     };
   }
@@ -40,6 +68,7 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const limits = await ensureTopics(this.kafka, [TOPICS.articleReceived], kafkaSettingsFrom(this.config, 'ingester'));
     this.producer.setTopicLimits(limits);
+    await this.ledger?.ensureIndexes();
     await this.producer.connect();
     await this.broker.start();
   }

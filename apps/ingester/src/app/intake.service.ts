@@ -34,6 +34,13 @@ export interface IntakeReport {
 
 const code = (c: string) => c.replace(/-/g, '_');
 
+/** Who a story is attributed to when its delivery was signed: never what the body claims. */
+export interface Attribution {
+  sourceId: string;
+  /** The registry's provider name for the source, when it has one. */
+  provider?: string;
+}
+
 /** Turns a request body into canonical articles and publishes them to the raw topic. */
 @Injectable()
 export class IntakeService {
@@ -44,7 +51,8 @@ export class IntakeService {
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
   ) {}
 
-  async ingest(body: Buffer, contentType: string | undefined): Promise<IntakeReport> {
+  /** `attribution` is set for signed deliveries; unsigned (development mode) stories keep the names in their body. */
+  async ingest(body: Buffer, contentType: string | undefined, attribution?: Attribution): Promise<IntakeReport> {
     const mediaType = mediaTypeOf(contentType);
     if (!mediaType) {
       throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'missing_content_type', 'a Content-Type header is required', {
@@ -72,7 +80,7 @@ export class IntakeService {
     const items: ItemReport[] = [];
     const ready: { index: number; article: CanonicalArticle }[] = [];
     outcome.items.forEach((item, index) => {
-      const built = this.complete(item, index, outcome.format, mediaType, receivedAt, raw);
+      const built = this.complete(item, index, outcome.format, mediaType, receivedAt, raw, attribution);
       if ('status' in built) items[index] = built;
       else {
         ready.push({ index, article: built.article });
@@ -85,7 +93,7 @@ export class IntakeService {
       // The reason stays in the log: broker addresses are not the sender's business.
       const cause = published.find((p): p is PromiseRejectedResult => p.status === 'rejected')?.reason;
       this.logger.warn(`publish not acknowledged: ${(cause as Error).message}`);
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'broker_unavailable', 'the articles could not be handed to the pipeline in time; retry later', undefined, 5);
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'broker_unavailable', 'the articles could not be handed to the pipeline in time; nothing was accepted; retry later', undefined, { 'Retry-After': '5' });
     }
     published.forEach((p, i) => {
       if (p.status === 'fulfilled') return;
@@ -122,12 +130,14 @@ export class IntakeService {
     format: string,
     mediaType: string,
     receivedAt: Date,
-    raw?: string,
+    raw: string | undefined,
+    attribution: Attribution | undefined,
   ): { article: CanonicalArticle; trimmed: ExpendableField[] } | ItemReport {
     if (!item.ok) return { index, status: 'rejected', code: code(item.code), reason: item.reason };
     let article: CanonicalArticle;
     try {
       article = toCanonical(item.article, { id: newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt, raw });
+      if (attribution) article = attribute(article, attribution);
     } catch (err) {
       if (err instanceof ParseRejection) return { index, status: 'rejected', code: code(err.code), reason: err.message };
       throw err;
@@ -139,4 +149,9 @@ export class IntakeService {
     }
     return { article: fit.article, trimmed: fit.dropped };
   }
+}
+
+/** The source id goes first in the story key, so only this source can update, correct or kill the story. */
+function attribute(article: CanonicalArticle, by: Attribution): CanonicalArticle {
+  return { ...article, ...(by.provider ? { provider: by.provider } : {}), source: { ...article.source, id: by.sourceId } };
 }

@@ -73,6 +73,12 @@ export const CanonicalArticleV1 = z.object({
   links: z.array(Link).default([]),
   renditions: z.array(Rendition).default([]),
   source: z.object({
+    /**
+     * The registered source that delivered the story, authenticated by its
+     * signing key; absent for unsigned development-mode requests. It comes
+     * first in the story key, so only this source can update or kill it.
+     */
+    id: z.string().min(1).optional(),
     format: SourceFormat,
     contentType: z.string().optional(),
     channel: z.string().default('http'),
