@@ -33,13 +33,13 @@ export function withoutControlsButLines(text: string): string {
 
 /**
  * Markup removed and entities decoded. Decoding can reveal markup that was
- * escaped ("&lt;script&gt;"), so it is repeated a few times; whatever still
- * looks like a tag after that cannot open one.
+ * escaped ("&lt;script&gt;"), so it is repeated a few times; then no '<' that
+ * could still open a tag is left (a '<' before a space or digit stays).
  */
 function withoutMarkup(text: string): string {
   let out = text;
   for (let round = 0; round < MARKUP_ROUNDS && looksLikeHtml(out); round++) out = htmlToText(out);
-  return looksLikeHtml(out) ? out.replace(TAG_OPENER, '') : out;
+  return out.replace(TAG_OPENER, '');
 }
 
 /** A source's identifier (uri, code, scheme, language, rel): kept as given, minus controls. */
