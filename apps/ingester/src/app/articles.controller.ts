@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestj
 import type { Request } from 'express';
 import { BatchingProducer } from '@newswire/kafka';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
+import { inflateBody } from './content-encoding';
 import { ApiError } from './http-errors';
 import { type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
@@ -17,7 +18,8 @@ export class ArticlesController {
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
   async submit(@Req() req: Request): Promise<IntakeReport> {
-    const body = await readBody(req, this.config.MAX_BODY_BYTES);
+    const raw = await readBody(req, this.config.MAX_BODY_BYTES);
+    const body = await inflateBody(raw, req.headers, this.config.MAX_BODY_BYTES);
     return this.intake.ingest(body, req.headers['content-type']);
   }
 

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { type CanonicalArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { BatchingProducer } from '@newswire/kafka';
 import {
+  decodeBuffer,
   InvalidJsonError,
   isSupportedMediaType,
   type ItemOutcome,
@@ -12,6 +13,7 @@ import {
   SUPPORTED_MEDIA_TYPES,
   toCanonical,
 } from '@newswire/wire-formats';
+import { INGESTER_CONFIG, type IngesterConfig } from './config';
 import { ApiError } from './http-errors';
 
 export type ItemReport =
@@ -35,8 +37,12 @@ const code = (c: string) => c.replace(/-/g, '_');
 /** Turns a request body into canonical articles and publishes them to the raw topic. */
 @Injectable()
 export class IntakeService {
-  constructor(@Inject(BatchingProducer) private readonly producer: BatchingProducer) {}
+  constructor(
+    @Inject(BatchingProducer) private readonly producer: BatchingProducer,
+    @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
+  ) {}
 
+  /** `body` is the inflated request body (Content-Encoding already undone); its charset is decoded here, once. */
   async ingest(body: Buffer, contentType: string | undefined): Promise<IntakeReport> {
     const mediaType = mediaTypeOf(contentType);
     if (!mediaType) {
@@ -49,19 +55,26 @@ export class IntakeService {
         accepted: SUPPORTED_MEDIA_TYPES,
       });
     }
-    if (body.length === 0 || body.toString('utf8').trim() === '') {
+    // The charset (BOM, declared, detected) is settled once; the parsers get text.
+    const text = decodeBuffer(body, contentType).text;
+    if (text.trim() === '') {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_body', 'the request body is empty');
     }
     let outcome;
     try {
-      outcome = parseSubmission({ body, contentType });
+      outcome = parseSubmission({ body: text, contentType }, { limits: { maxItems: this.config.MAX_ITEMS_PER_DOCUMENT } });
     } catch (err) {
       if (err instanceof InvalidJsonError) throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_json', err.message);
       throw err;
     }
+    const [first] = outcome.items;
+    if (outcome.items.length === 1 && !first.ok && first.code === 'too-many-items') {
+      // Refused whole, before anything is published: no item of it is accepted.
+      throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_items', first.reason, { format: outcome.format, ...first.details });
+    }
     const receivedAt = new Date();
     // The original is kept per article only when the document is that one article.
-    const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
+    const raw = outcome.items.length === 1 ? text : undefined;
     const articles: (CanonicalArticle | ItemReport)[] = outcome.items.map((item, index) => this.complete(item, index, outcome.format, mediaType, receivedAt, raw));
     const ready = articles.filter((a): a is CanonicalArticle => 'headline' in a);
     try {
