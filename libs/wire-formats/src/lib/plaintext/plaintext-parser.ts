@@ -1,4 +1,6 @@
 import { findDateInLine } from '../common/dates';
+import { inlineText } from '../common/safe-text';
+import { looksLikeHtml } from '../html/sanitize';
 import { paragraphsToHtml, stripBom, tidyLine, wordCountOf } from '../common/text';
 import { type ArticleDraft, ParseRejection } from '../common/types';
 import { isFooter, isTagline } from './boilerplate';
@@ -52,7 +54,8 @@ function splitParagraphs(text: string): string[] {
   const blocks = raw.map((lines) => lines.map(tidyLine).filter(Boolean)).filter((lines) => lines.length > 0);
   // "Headline\nFirst paragraph..." with no blank line between: the headline is its own block.
   if (blocks.length > 0 && isTitleAbove(blocks[0])) blocks.splice(0, 1, [blocks[0][0]], blocks[0].slice(1));
-  return blocks.map((lines) => lines.join(' '));
+  // Plain text carries no markup: a block that has some (pasted HTML, an attack) keeps only its text.
+  return blocks.map((lines) => lines.join(' ')).flatMap((p) => (looksLikeHtml(p) ? (inlineText(p) ?? []) : [p]));
 }
 
 function looksLikeBodyParagraph(p: string): boolean {
