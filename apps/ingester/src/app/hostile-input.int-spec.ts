@@ -225,7 +225,8 @@ describe('ingester under hostile input', () => {
       // C0 80 is an overlong NUL, C0 AF an overlong '/': neither may decode to what it imitates.
       const overlong = Buffer.concat([Buffer.from('{"uri":"urn:overlong:'), Buffer.from([0xc0, 0x80, 0xc0, 0xaf, 0xe0, 0x80, 0xaf]), Buffer.from('x","headline":"Markets rally","bodyText":"Stocks rose."}')]);
       const article = await acceptedArticle(overlong, { 'content-type': 'application/json' });
-      expect(article.uri).not.toMatch(/[\u0000/]/);
+      expect(article.uri).not.toContain('\u0000');
+      expect(article.uri).not.toContain('/');
     });
 
     it.each<[string, Buffer, string]>([

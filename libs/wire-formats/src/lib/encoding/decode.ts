@@ -74,7 +74,11 @@ function withByteOrder(buf: Buffer, charset: WideCharset): string {
   let evenZeros = 0;
   let oddZeros = 0;
   const end = Math.min(buf.length, 4096);
-  for (let i = 0; i < end; i++) if (buf[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  for (let i = 0; i < end; i++) {
+    if (buf[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   return oddZeros > evenZeros ? 'utf-16le' : 'utf-16be';
 }
 
