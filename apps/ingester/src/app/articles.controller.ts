@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@
 import type { Request, Response } from 'express';
 import { BatchingProducer, BrokerProbe, readiness } from '@newswire/kafka';
 import { INGESTER_CONFIG, type IngesterConfig, ingestLimits } from './config';
-import { type IntakeReport, IntakeService } from './intake.service';
+import { inflateBody } from './content-encoding';
+import { type Attribution, type IntakeReport, IntakeService } from './intake.service';
 import { readBody } from './read-body';
 import { DeliveryGate, REPLAY_HEADER } from './signed-ingest/delivery-gate';
 import type { DeliveryLedger } from './signed-ingest/delivery-ledger';
@@ -30,14 +31,15 @@ export class ArticlesController {
   @Post('v1/articles')
   @HttpCode(HttpStatus.ACCEPTED)
   async submit(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IntakeReport | object> {
-    const raw = await readBody(req, ingestLimits(this.config).bodyBytes);
+    const limit = ingestLimits(this.config).bodyBytes;
+    const raw = await readBody(req, limit);
+    // The signature covers the bytes as sent; they are inflated only once the sender is known.
     const sender = this.auth.authenticate(req.headers, raw);
     const contentType = req.headers['content-type'];
-    if (!sender) return this.intake.ingest(raw, contentType);
+    const intake = async (attribution?: Attribution) => this.intake.ingest(await inflateBody(raw, req.headers, limit), contentType, attribution);
+    if (!sender) return intake();
     this.limits.admit(sender.source);
-    const outcome = await this.deliveries.once(sender, () =>
-      this.intake.ingest(raw, contentType, { sourceId: sender.source.id, provider: sender.source.provider }),
-    );
+    const outcome = await this.deliveries.once(sender, () => intake({ sourceId: sender.source.id, provider: sender.source.provider }));
     if (outcome.replayed) res.setHeader(REPLAY_HEADER, 'true');
     return outcome.body;
   }

@@ -10,11 +10,14 @@ export const IngesterEnv = KafkaEnv.extend(DevModeEnv.shape)
     PORT: envInt(3000, 0, 65535),
     HOST: z.string().default('0.0.0.0'),
     /**
-     * Bodies larger than this are refused with 413 before they are read.
+     * Bodies larger than this, on the wire or once inflated (Content-Encoding),
+     * are refused with 413.
      * Default: four times KAFKA_MESSAGE_MAX_BYTES (a feed carries many
      * articles; each must still fit the article budget on its own).
      */
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).optional(),
+    /** A document (feed, ninjs list, JSON array) with more items is refused whole with 413. */
+    MAX_ITEMS_PER_DOCUMENT: envInt(1000, 1, 100_000),
     /** A submission the broker has not acknowledged within this time is answered 503 (retry later). */
     INGEST_PUBLISH_TIMEOUT_MS: envInt(5_000, 100, 120_000),
     /** How long SIGTERM may take before the process exits anyway. */

@@ -15,7 +15,7 @@ describe('ingester when Kafka does not acknowledge', () => {
   let url: string;
 
   beforeAll(async () => {
-    const env = { ...testEnv('ingester-outage'), PORT: '0', INGEST_PUBLISH_TIMEOUT_MS: '1500' };
+    const env: Record<string, string> = { ...testEnv('ingester-outage'), PORT: '0', INGEST_PUBLISH_TIMEOUT_MS: '1500' };
     ({ app, url } = await startIngester(env));
     const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { type CanonicalArticle, type ExpendableField, fitArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerUnavailableError, classifyPublishFailure } from '@newswire/kafka';
 import {
+  decodeBuffer,
   InvalidJsonError,
   isSupportedMediaType,
   type ItemOutcome,
@@ -51,7 +52,10 @@ export class IntakeService {
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
   ) {}
 
-  /** `attribution` is set for signed deliveries; unsigned (development mode) stories keep the names in their body. */
+  /**
+   * `body` is the inflated request body (Content-Encoding already undone); its charset is decoded here, once.
+   * `attribution` is set for signed deliveries; unsigned (development mode) stories keep the names in their body.
+   */
   async ingest(body: Buffer, contentType: string | undefined, attribution?: Attribution): Promise<IntakeReport> {
     const mediaType = mediaTypeOf(contentType);
     if (!mediaType) {
@@ -64,19 +68,26 @@ export class IntakeService {
         accepted: SUPPORTED_MEDIA_TYPES,
       });
     }
-    if (body.length === 0 || body.toString('utf8').trim() === '') {
+    // The charset (BOM, declared, detected) is settled once; the parsers get text.
+    const text = decodeBuffer(body, contentType).text;
+    if (text.trim() === '') {
       throw new ApiError(HttpStatus.BAD_REQUEST, 'empty_body', 'the request body is empty');
     }
     let outcome;
     try {
-      outcome = parseSubmission({ body, contentType });
+      outcome = parseSubmission({ body: text, contentType }, { limits: { maxItems: this.config.MAX_ITEMS_PER_DOCUMENT } });
     } catch (err) {
       if (err instanceof InvalidJsonError) throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_json', err.message);
       throw err;
     }
+    const [first] = outcome.items;
+    if (outcome.items.length === 1 && !first.ok && first.code === 'too-many-items') {
+      // Refused whole, before anything is published: no item of it is accepted.
+      throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'too_many_items', first.reason, { format: outcome.format, ...first.details });
+    }
     const receivedAt = new Date();
     // The original is kept per article only when the document is that one article.
-    const raw = outcome.items.length === 1 ? body.toString('utf8') : undefined;
+    const raw = outcome.items.length === 1 ? text : undefined;
     const items: ItemReport[] = [];
     const ready: { index: number; article: CanonicalArticle }[] = [];
     outcome.items.forEach((item, index) => {

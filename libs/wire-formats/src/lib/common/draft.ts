@@ -6,8 +6,8 @@ export type PartialDraft = Partial<ArticleDraft>;
 
 const MAX_DERIVED_HEADLINE = 160;
 
-export function reject(index: number, code: RejectionCode, reason: string): ItemOutcome {
-  return { ok: false, index, code, reason };
+export function reject(index: number, code: RejectionCode, reason: string, details?: Record<string, unknown>): ItemOutcome {
+  return details ? { ok: false, index, code, reason, details } : { ok: false, index, code, reason };
 }
 
 /** Trims, collapses whitespace, drops empty strings. */

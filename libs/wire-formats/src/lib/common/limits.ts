@@ -1,3 +1,5 @@
+import { ParseRejection } from './types';
+
 /**
  * Bounds on what one document may cost. They are checked before the real
  * parser runs, so a hostile file is refused in time linear in its size.
@@ -11,6 +13,8 @@ export interface ParseLimits {
   maxElements: number;
   /** Most character/entity references decoded in one document. */
   maxEntityRefs: number;
+  /** Most items (stories, entries) in one document; more and the whole document is refused. */
+  maxItems: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
@@ -18,6 +22,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxDepth: 200,
   maxElements: 500_000,
   maxEntityRefs: 1_000_000,
+  maxItems: 1000,
 };
 
 export interface ParseOptions {
@@ -27,4 +32,17 @@ export interface ParseOptions {
 
 export function resolveLimits(options?: ParseOptions): ParseLimits {
   return { ...DEFAULT_LIMITS, ...options?.limits };
+}
+
+/**
+ * A document with more items than the limit is refused whole, before any item
+ * is read: dropping the tail silently would lose stories without telling anyone.
+ */
+export function checkItemCount(count: number, limits: ParseLimits): void {
+  if (count > limits.maxItems) {
+    throw new ParseRejection('too-many-items', `the document has ${count} items; at most ${limits.maxItems} are accepted in one document`, {
+      count,
+      limit: limits.maxItems,
+    });
+  }
 }

@@ -1,4 +1,6 @@
 import { type CanonicalArticle, CanonicalArticleV1, describeIssues, type SourceFormat, validate } from '@newswire/contracts';
+import { identifier, withoutControlsButLines } from './safe-text';
+import { sanitizeDraft } from './sanitize-draft';
 import { type ArticleDraft, ParseRejection } from './types';
 
 export interface IntakeMeta {
@@ -13,19 +15,26 @@ export interface IntakeMeta {
 
 const MAX_RAW_CHARS = 256 * 1024;
 
-/** Completes a parsed draft into a canonical article, or says which fields are wrong. */
+/**
+ * Completes a parsed draft into a canonical article, or says which fields are
+ * wrong. Every format comes through here, so this is where the draft is
+ * sanitised (sanitizeDraft): what is returned is exactly what will be stored.
+ */
 export function toCanonical(draft: ArticleDraft, meta: IntakeMeta): CanonicalArticle {
+  const safe = sanitizeDraft(draft);
+  const id = identifier(meta.id) ?? '';
+  const raw = meta.raw && meta.raw.length <= MAX_RAW_CHARS ? withoutControlsButLines(meta.raw) : undefined;
   const result = validate(CanonicalArticleV1, {
-    ...draft,
-    id: meta.id,
-    uri: draft.uri ?? `urn:newswire:article:${meta.id}`,
+    ...safe,
+    id,
+    uri: safe.uri ?? `urn:newswire:article:${id}`,
     source: {
       format: meta.format,
-      contentType: meta.contentType,
-      channel: meta.channel ?? 'http',
+      contentType: identifier(meta.contentType),
+      channel: identifier(meta.channel) ?? 'http',
       receivedAt: meta.receivedAt.toISOString(),
     },
-    raw: meta.raw && meta.raw.length <= MAX_RAW_CHARS ? meta.raw : undefined,
+    raw,
   });
   if (!result.ok) {
     const missing = result.issues.find((i) => i.path === 'headline' || i.path === 'bodyText');

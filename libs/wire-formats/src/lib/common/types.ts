@@ -14,7 +14,7 @@ export interface ParseInput {
 
 export type ItemOutcome =
   | { ok: true; article: ArticleDraft }
-  | { ok: false; index: number; reason: string; code: RejectionCode };
+  | { ok: false; index: number; reason: string; code: RejectionCode; details?: Record<string, unknown> };
 
 export interface ParseOutcome {
   format: SourceFormatName;
@@ -27,6 +27,7 @@ export type RejectionCode =
   | 'malformed'
   | 'unsafe'
   | 'too-large'
+  | 'too-many-items'
   | 'not-a-story'
   | 'missing-headline'
   | 'missing-body';
@@ -37,6 +38,8 @@ export class ParseRejection extends Error {
   constructor(
     readonly code: RejectionCode,
     message: string,
+    /** Machine-readable facts about the refusal (limits, counts), passed on to the sender. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -69,7 +69,7 @@ export function parseDocument(input: ParseInput, options?: DispatchOptions): Par
     const outcome = PARSERS[format](text, { limits: options?.limits });
     return outcome.items.length > 0 ? outcome : { format: outcome.format, items: [reject(0, 'empty', 'no items in the document')] };
   } catch (error) {
-    if (error instanceof ParseRejection) return { format: formatForReport(format, input), items: [reject(0, error.code, error.message)] };
+    if (error instanceof ParseRejection) return { format: formatForReport(format, input), items: [reject(0, error.code, error.message, error.details)] };
     // A parser bug must not take the pipeline down: report it as malformed input, loudly.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { format: formatForReport(format, input), items: [reject(0, 'malformed', `parser failure: ${message.slice(0, 200)}`)] };

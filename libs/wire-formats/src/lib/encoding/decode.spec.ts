@@ -55,3 +55,33 @@ describe('decodeBuffer', () => {
     expect(decodeBuffer(bytes, 'application/xml; charset=windows-1252').text).toContain('<a>ü</a>');
   });
 });
+
+describe('decodeBuffer with a declared UTF-16 or UTF-32 charset and no BOM', () => {
+  const cyrillic = 'Рынки растут: акции выросли в понедельник';
+
+  it.each([
+    ['utf-16le', 'utf-16le'],
+    ['UTF-16LE', 'utf-16le'],
+    ['utf-16be', 'utf-16be'],
+    ['utf-32le', 'utf-32le'],
+    ['utf-32be', 'utf-32be'],
+  ])('honours charset=%s from the content type', (label, encoding) => {
+    const decoded = decodeBuffer(iconv.encode(cyrillic, encoding), `text/plain; charset=${label}`);
+    expect(decoded).toMatchObject({ text: cyrillic, encoding, source: 'content-type' });
+  });
+
+  it('reads charset=utf-16 without a BOM as big-endian (RFC 2781) unless the zero bytes say little-endian', () => {
+    expect(decodeBuffer(iconv.encode('新闻 报道', 'utf-16be'), 'text/plain; charset=utf-16').text).toBe('新闻 报道');
+    expect(decodeBuffer(iconv.encode(' Markets rally', 'utf-16le'), 'text/plain; charset=utf-16').text).toBe(' Markets rally');
+  });
+
+  it('recognises BOM-less UTF-16 plain text and JSON by their zero bytes, not only XML', () => {
+    expect(decodeBuffer(iconv.encode('Markets rally', 'utf-16le')).text).toBe('Markets rally');
+    expect(decodeBuffer(iconv.encode('{"headline":"x"}', 'utf-16be')).text).toBe('{"headline":"x"}');
+  });
+
+  it('does not turn UTF-8 mislabelled UTF-16 into garbage', () => {
+    expect(decodeBuffer(Buffer.from('Markets rally.', 'utf8'), 'text/plain; charset=utf-16').text).toBe('Markets rally.');
+    expect(decodeBuffer(Buffer.from('Odd', 'utf8'), 'text/plain; charset=utf-16le').text).toBe('Odd');
+  });
+});

@@ -26,12 +26,60 @@ function bomOf(buf: Buffer): { encoding: string; length: number } | undefined {
   return undefined;
 }
 
-/** UTF-16 XML without a BOM still starts with "<?" or "<": the zero bytes give it away. */
+/**
+ * UTF-16 without a BOM or a declaration: text in Latin script has a zero byte
+ * beside every letter, so two ASCII-range units in a row give it and its byte
+ * order away ("<?xml" in XML, "{" in JSON, a letter in plain text).
+ */
 function bomlessUtf16(buf: Buffer): string | undefined {
   if (buf.length < 4) return undefined;
-  if (buf[0] === 0x3c && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) return 'utf-16le';
-  if (buf[0] === 0 && buf[1] === 0x3c && buf[2] === 0 && buf[3] !== 0) return 'utf-16be';
+  if (buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) return 'utf-16le';
+  if (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0) return 'utf-16be';
   return undefined;
+}
+
+type WideCharset = 'utf-16le' | 'utf-16be' | 'utf-16' | 'utf-32le' | 'utf-32be' | 'utf-32';
+const WIDE: Record<string, WideCharset> = {
+  utf16le: 'utf-16le',
+  ucs2: 'utf-16le',
+  utf16be: 'utf-16be',
+  utf16: 'utf-16',
+  utf32le: 'utf-32le',
+  utf32be: 'utf-32be',
+  utf32: 'utf-32',
+};
+
+function wideCharset(name: string | undefined): WideCharset | undefined {
+  return name ? WIDE[name.toLowerCase().replace(/[-_]/g, '')] : undefined;
+}
+
+/**
+ * A transport label of UTF-16/32 is believed when the bytes can be that: a
+ * whole number of code units, and zero bytes (Latin text) or bytes that are
+ * not UTF-8 anyway (other scripts). Plain UTF-8 mislabelled UTF-16 is common
+ * enough (a client's default) to be worth not turning into garbage.
+ */
+function plausiblyWide(buf: Buffer, charset: WideCharset, validUtf8: boolean): boolean {
+  const unit = charset.startsWith('utf-32') ? 4 : 2;
+  return buf.length % unit === 0 && (buf.includes(0) || !validUtf8);
+}
+
+/**
+ * "utf-16" / "utf-32" without a BOM: RFC 2781 says big-endian, but Windows
+ * software writes little-endian. The zero bytes of Latin text tell which.
+ */
+function withByteOrder(buf: Buffer, charset: WideCharset): string {
+  if (charset === 'utf-32') return buf[0] === 0 ? 'utf-32be' : 'utf-32le';
+  if (charset !== 'utf-16') return charset;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const end = Math.min(buf.length, 4096);
+  for (let i = 0; i < end; i++) {
+    if (buf[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  return oddZeros > evenZeros ? 'utf-16le' : 'utf-16be';
 }
 
 export function charsetFromContentType(contentType?: string): string | undefined {
@@ -79,10 +127,13 @@ function detect(buf: Buffer): string {
 }
 
 /**
- * Turns bytes into text. Order: byte-order mark, transport charset, in-document
- * declaration, then detection. A declared single-byte charset over bytes that
- * are valid multi-byte UTF-8 is treated as a mislabel (common in agency
- * feeds); declared UTF-8 that is not valid UTF-8 is re-detected.
+ * Turns bytes into text. Order: byte-order mark, the zero bytes of BOM-less
+ * UTF-16, transport charset, in-document declaration, then detection. A
+ * UTF-16/32 label in the document itself is not trusted without a BOM (the
+ * XML spec requires one, and such files have usually been re-encoded). A
+ * declared single-byte charset over bytes that are valid multi-byte UTF-8 is
+ * treated as a mislabel (common in agency feeds); declared UTF-8 that is not
+ * valid UTF-8 is re-detected.
  */
 export function decodeBuffer(input: Buffer | string, contentType?: string): DecodedText {
   if (typeof input === 'string') return { text: stripLeadingBom(input), encoding: 'utf-16', source: 'default' };
@@ -92,10 +143,15 @@ export function decodeBuffer(input: Buffer | string, contentType?: string): Deco
   if (utf16) return { text: iconv.decode(input, utf16), encoding: utf16, source: 'detected' };
 
   const fromType = charsetFromContentType(contentType);
+  const validUtf8 = isValidUtf8(input);
+  const wide = wideCharset(fromType);
+  if (wide && plausiblyWide(input, wide, validUtf8)) {
+    const encoding = withByteOrder(input, wide);
+    return { text: iconv.decode(input, encoding), encoding, source: 'content-type' };
+  }
   const fromDoc = declaredCharset(input);
   const declared = fromType ?? fromDoc;
   const source: EncodingSource = fromType ? 'content-type' : 'declaration';
-  const validUtf8 = isValidUtf8(input);
 
   if (declared && iconv.encodingExists(declared) && !/^utf-?(16|32)/i.test(declared)) {
     if (/^utf-?8$/i.test(declared)) {

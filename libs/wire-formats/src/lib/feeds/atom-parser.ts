@@ -1,6 +1,6 @@
 import { type PartialDraft, clean, cleanInline, finishDraft, fromHtml, fromTextOrHtml } from '../common/draft';
 import { readInput } from '../common/input';
-import type { ParseOptions } from '../common/limits';
+import { type ParseOptions, checkItemCount } from '../common/limits';
 import { type ParseOutcome, ParseRejection } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
 import { parseXmlSafely } from '../xml/safe-xml';
@@ -57,6 +57,7 @@ export function parseAtom(body: Buffer | string, options?: ParseOptions): ParseO
   }
   const entries = root.local === 'entry' ? [root] : atomChildren(root, 'entry');
   if (entries.length === 0) throw new ParseRejection('empty', 'the feed has no entries');
+  checkItemCount(entries.length, limits);
   const feedTitle = root.local === 'feed' ? cleanInline(cleanText(child(root, 'title'))) : undefined;
   const lang = attr(root, 'xml:lang');
   return { format: 'atom', items: entries.map((e, i) => finishDraft(readEntry(e, feedTitle, lang), i)) };

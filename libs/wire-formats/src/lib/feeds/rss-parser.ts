@@ -1,6 +1,6 @@
 import { type PartialDraft, clean, cleanInline, finishDraft, fromHtml, fromTextOrHtml } from '../common/draft';
 import { readInput } from '../common/input';
-import type { ParseOptions } from '../common/limits';
+import { type ParseOptions, checkItemCount } from '../common/limits';
 import { type ParseOutcome, ParseRejection } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
 import { parseXmlSafely } from '../xml/safe-xml';
@@ -68,6 +68,7 @@ export function parseRss(body: Buffer | string, options?: ParseOptions): ParseOu
     throw new ParseRejection('unsupported-format', `expected <rss> or <rdf:RDF>, found <${root.name}>`);
   }
   if (items.length === 0) throw new ParseRejection('empty', 'the feed has no items');
+  checkItemCount(items.length, limits);
   const info: ChannelInfo = {
     publisher: cleanInline(coreText(channel, 'title')),
     language: coreText(channel, 'language') ?? cleanText(ext(channel, 'dc', 'language', NS.dc)[0]),

@@ -1,7 +1,10 @@
 import { ArticleSubmissionV1, describeIssues, validate } from '@newswire/contracts';
 import { reject } from '../common/draft';
-import type { ItemOutcome, ParseInput, ParseOutcome } from '../common/types';
-import { parseDocument } from '../dispatch/parse-document';
+import { readInput } from '../common/input';
+import { parseJsonSafely } from '../common/json';
+import { checkItemCount } from '../common/limits';
+import { type ItemOutcome, type ParseInput, type ParseOutcome, ParseRejection } from '../common/types';
+import { type DispatchOptions, parseDocument } from '../dispatch/parse-document';
 import { mediaTypeOf } from '../dispatch/sniff';
 
 const JSON_TYPES = new Set(['application/json', 'text/json']);
@@ -29,17 +32,24 @@ function canonicalItem(value: unknown, index: number): ItemOutcome {
 /**
  * Everything a client may POST: the platform's own canonical JSON (one
  * article or an array of them) or any wire format the dispatcher reads.
- * JSON that is not canonical is read as ninjs.
+ * JSON that is not canonical is read as ninjs. JSON is decoded like every
+ * other body (a BOM or a declared UTF-16 charset is honoured).
  */
-export function parseSubmission(input: ParseInput): ParseOutcome {
-  if (!JSON_TYPES.has(mediaTypeOf(input.contentType))) return parseDocument(input);
+export function parseSubmission(input: ParseInput, options?: DispatchOptions): ParseOutcome {
+  if (!JSON_TYPES.has(mediaTypeOf(input.contentType))) return parseDocument(input, options);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.isBuffer(input.body) ? input.body.toString('utf8') : input.body);
-  } catch (err) {
-    throw new InvalidJsonError(`the body is not valid JSON: ${(err as Error).message}`);
+    const { text, limits } = readInput(input.body, { limits: options?.limits, contentType: input.contentType });
+    json = parseJsonSafely(text, limits);
+    const items = Array.isArray(json) ? json : [json];
+    if (items.length > 0 && items.every(isCanonical)) {
+      checkItemCount(items.length, limits);
+      return { format: 'json', items: items.map(canonicalItem) };
+    }
+  } catch (error) {
+    if (!(error instanceof ParseRejection)) throw error;
+    if (error.code === 'malformed') throw new InvalidJsonError(`the body is ${error.message}`);
+    return { format: 'json', items: [reject(0, error.code, error.message, error.details)] };
   }
-  const items = Array.isArray(json) ? json : [json];
-  if (items.length > 0 && items.every(isCanonical)) return { format: 'json', items: items.map(canonicalItem) };
-  return parseDocument({ ...input, contentType: 'application/ninjs+json' });
+  return parseDocument({ ...input, contentType: 'application/ninjs+json' }, options);
 }

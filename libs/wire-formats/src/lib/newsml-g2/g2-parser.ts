@@ -1,6 +1,6 @@
 import { finishDraft, reject } from '../common/draft';
 import { readInput } from '../common/input';
-import type { ParseOptions } from '../common/limits';
+import { type ParseOptions, checkItemCount } from '../common/limits';
 import { type ItemOutcome, type ParseOutcome, ParseRejection } from '../common/types';
 import { parseXmlSafely } from '../xml/safe-xml';
 import { attr, child, elementsOf, type XElement } from '../xml/tree';
@@ -36,6 +36,7 @@ export function parseNewsMlG2(body: Buffer | string, options?: ParseOptions): Pa
   if (root.local === 'newsMessage') {
     items = elementsOf(child(root, 'itemSet')).filter((el) => ITEM_NAMES.has(el.local));
     if (items.length === 0) throw new ParseRejection('empty', 'the newsMessage carries no items');
+    checkItemCount(items.length, limits);
   } else if (ITEM_NAMES.has(root.local)) {
     items = [root];
   } else if (/^(contentSet|contentMeta|itemMeta|groupSet|group|inlineXML)$/.test(root.local)) {

@@ -1,13 +1,13 @@
 import { finishDraft, reject } from '../common/draft';
 import { readInput } from '../common/input';
-import type { ParseOptions } from '../common/limits';
+import { parseJsonSafely } from '../common/json';
+import { type ParseLimits, type ParseOptions, checkItemCount } from '../common/limits';
 import { type ItemOutcome, type ParseOutcome, ParseRejection } from '../common/types';
 import { Folded, type Json, type JsonObject, isObject } from './json-access';
 import { ninjsNonStoryReason, readNinjsItem } from './ninjs-item';
 
 const ENVELOPE_KEYS = ['items', 'data', 'item', 'results', 'entries', 'articles', 'documents', 'docs', 'hits', '_source', 'content'];
 const ITEM_KEYS = ['uri', 'headline', 'headlines', 'bodies', 'body_text', 'body_html', 'body_xhtml', 'versioncreated', 'versionCreated', 'eventDetails'];
-const MAX_ITEMS = 10_000;
 const MAX_ENVELOPE_DEPTH = 4;
 
 export function looksLikeNinjsItem(value: JsonObject): boolean {
@@ -17,7 +17,7 @@ export function looksLikeNinjsItem(value: JsonObject): boolean {
 /** Items inside the envelopes APIs put around ninjs: arrays, {items: []}, {data: {}}, ... */
 export function collectNinjsItems(json: Json, depth = 0): JsonObject[] {
   if (depth > MAX_ENVELOPE_DEPTH) return [];
-  if (Array.isArray(json)) return json.slice(0, MAX_ITEMS).flatMap((v) => collectNinjsItems(v, depth + 1)).slice(0, MAX_ITEMS);
+  if (Array.isArray(json)) return json.flatMap((v) => collectNinjsItems(v, depth + 1));
   if (!isObject(json)) return [];
   if (looksLikeNinjsItem(json)) return [json];
   for (const key of ENVELOPE_KEYS) {
@@ -38,20 +38,14 @@ function outcomeOf(raw: JsonObject, index: number): ItemOutcome {
 
 /** ninjs 1.x, 2.x and 3.x, one item, an array or an API envelope. */
 export function parseNinjs(body: Buffer | string, options?: ParseOptions): ParseOutcome {
-  const { text } = readInput(body, options);
-  return parseNinjsValue(parseJson(text));
+  const { text, limits } = readInput(body, options);
+  return parseNinjsValue(parseJsonSafely(text, limits) as Json, limits);
 }
 
-export function parseJson(text: string): Json {
-  try {
-    return JSON.parse(text) as Json;
-  } catch (error) {
-    throw new ParseRejection('malformed', `not valid JSON: ${(error as Error).message.slice(0, 160)}`);
-  }
-}
-
-export function parseNinjsValue(json: Json): ParseOutcome {
+/** Every item is counted before any is read: a document over the item limit is refused whole. */
+export function parseNinjsValue(json: Json, limits: ParseLimits): ParseOutcome {
   const items = collectNinjsItems(json);
   if (items.length === 0) throw new ParseRejection('unsupported-format', 'JSON without any ninjs item (no uri, headline or body keys)');
+  checkItemCount(items.length, limits);
   return { format: 'ninjs', items: items.map(outcomeOf) };
 }

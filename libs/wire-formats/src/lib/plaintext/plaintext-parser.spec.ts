@@ -58,3 +58,40 @@ describe('parsePlainText on other shapes', () => {
     expect(() => parsePlainText('Just a headline')).toThrow(/no body/);
   });
 });
+
+describe('parsePlainText on a story without a masthead', () => {
+  it.each([
+    ['a headline, a blank line and one short paragraph', 'Markets rally\n\nStocks rose on Monday.', 'Markets rally', 'Stocks rose on Monday.'],
+    ['Windows line ends and two paragraphs', 'Markets rally\r\n\r\nStocks rose on Monday.\r\n\r\nBonds fell.', 'Markets rally', 'Stocks rose on Monday.\n\nBonds fell.'],
+    ['no blank lines: one paragraph per line', 'Markets rally\nStocks rose on Monday.\nBonds fell.', 'Markets rally', 'Stocks rose on Monday.\n\nBonds fell.'],
+    ['paragraphs without final stops', 'Markets rally\n\nStocks rose sharply\n\nBonds fell', 'Markets rally', 'Stocks rose sharply\n\nBonds fell'],
+    ['a question as headline', 'Is the Fed done?\n\nMaybe not, traders say.', 'Is the Fed done?', 'Maybe not, traders say.'],
+    [
+      'the headline on the line right above a long paragraph',
+      'Fed holds rates steady\nWASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, saying inflation remained elevated.\n\nMore text follows here.',
+      'Fed holds rates steady',
+      'WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, saying inflation remained elevated.\n\nMore text follows here.',
+    ],
+    [
+      'old wire copy: indented paragraphs, wrapped lines',
+      'MARKETS RALLY\n    NEW YORK (AP) - Stocks rose on Monday after the\nFed signalled cuts.\n    Bonds fell as\ntraders bet.',
+      'MARKETS RALLY',
+      'NEW YORK (AP) - Stocks rose on Monday after the Fed signalled cuts.\n\nBonds fell as traders bet.',
+    ],
+  ])('%s', (_case, text, headline, bodyText) => {
+    const parsed = parsePlainText(text);
+    expect(parsed.headline).toBe(headline);
+    expect(parsed.bodyText).toBe(bodyText);
+    expect(parsed.publisher).toBeUndefined();
+  });
+
+  it('keeps a byline and a dateline in a short story', () => {
+    const parsed = parsePlainText('Markets rally\n\nBy Jane Doe\n\nNEW YORK (AP) — Stocks rose on Monday.');
+    expect(parsed).toMatchObject({ headline: 'Markets rally', byline: 'Jane Doe', dateline: 'NEW YORK (AP)', provider: 'AP', bodyText: 'NEW YORK (AP) — Stocks rose on Monday.' });
+  });
+
+  it('still reads a masthead above the headline in a short story', () => {
+    const parsed = parsePlainText('24 novembre 2024\n\nDaily Impact European\n\nMarkets rally\n\nStocks rose on Monday.');
+    expect(parsed).toMatchObject({ headline: 'Markets rally', publisher: 'Daily Impact European', bodyText: 'Stocks rose on Monday.' });
+  });
+});
