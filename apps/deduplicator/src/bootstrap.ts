@@ -1,5 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
+import { assessMongoSecurity } from '@newswire/mongo';
 import { DeduplicatorEnv } from './app/config';
 import { DeduplicatorModule } from './app/deduplicator.module';
 
@@ -9,6 +10,7 @@ export function startDeduplicator(env: Record<string, string | undefined> = proc
     schema: DeduplicatorEnv,
     env,
     module: (config) => DeduplicatorModule.forRoot(config),
+    security: (config) => [assessMongoSecurity(config)],
     outputs: [TOPICS.articleDeduplicated, TOPICS.storyKilled, TOPICS.storyCorrected],
   });
 }

@@ -1,13 +1,14 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { devModeBanner, loadConfig } from '@newswire/config';
-import { logLevelsUpTo } from '@newswire/kafka';
+import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
+import { assessKafkaSecurity, logLevelsUpTo } from '@newswire/kafka';
 import { IngesterEnv } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 
 export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig('ingester', IngesterEnv, env);
-  if (config.NEWSWIRE_DEV_MODE) new Logger('ingester').warn(devModeBanner('ingester', ['open to anyone who can reach it: no credentials are checked']));
+  const open = enforceSecurity('ingester', config, [assessKafkaSecurity(config)]);
+  if (config.NEWSWIRE_DEV_MODE) new Logger('ingester').warn(devModeBanner('ingester', ['open to anyone who can reach it: no credentials are checked', ...open]));
   const app = await NestFactory.create(IngesterModule.forRoot(config), {
     bodyParser: false,
     logger: logLevelsUpTo(config.LOG_LEVEL),

@@ -1,5 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
+import { assessMongoSecurity } from '@newswire/mongo';
 import { StorageEnv } from './app/config';
 import { StorageModule } from './app/storage.module';
 
@@ -9,6 +10,7 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     schema: StorageEnv,
     env,
     module: (config) => StorageModule.forRoot(config),
+    security: (config) => [assessMongoSecurity(config)],
     outputs: [TOPICS.articleStored],
   });
 }

@@ -1,5 +1,7 @@
 export * from './lib/errors';
 export * from './lib/kafka-config';
+export * from './lib/kafka-security';
+export * from './lib/kafka-from-env';
 export * from './lib/client';
 export * from './lib/topics-admin';
 export * from './lib/outbound';

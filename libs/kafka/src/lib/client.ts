@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import type { KafkaSettings } from './kafka-config';
 
@@ -20,12 +20,22 @@ function nestLogCreator() {
     };
 }
 
-export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>): Kafka {
+/** What tools and tests tune; services keep the defaults. */
+export interface KafkaClientOptions {
+  logLevel?: logLevel;
+  retry?: RetryOptions;
+  connectionTimeout?: number;
+}
+
+/** The one place a kafkajs client is built, so every client applies the same TLS and SASL settings. */
+export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId' | 'security'>, options: KafkaClientOptions = {}): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
-    logLevel: logLevel.WARN,
+    ...settings.security,
+    logLevel: options.logLevel ?? logLevel.WARN,
     logCreator: nestLogCreator,
-    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+    retry: options.retry ?? { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+    ...(options.connectionTimeout !== undefined && { connectionTimeout: options.connectionTimeout }),
   });
 }

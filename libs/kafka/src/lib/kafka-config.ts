@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envInt, envList } from '@newswire/config';
+import { type KafkaSecurity, KafkaSecurityEnv, kafkaSecurityFrom } from './kafka-security';
 
 /** The Kafka part of every service's environment. */
 export const KafkaEnv = z.object({
@@ -18,6 +19,8 @@ export const KafkaEnv = z.object({
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
   /** Long-poll wait of an idle fetch; shutdown waits for it, so it bounds drain time. */
   KAFKA_FETCH_MAX_WAIT_MS: envInt(1000, 10, 30_000),
+  /** TLS and SASL: every client of every service connects the same way. */
+  ...KafkaSecurityEnv.shape,
 });
 
 export type KafkaEnvT = z.infer<typeof KafkaEnv>;
@@ -33,6 +36,8 @@ export interface KafkaSettings {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
+  /** Absent: plaintext without credentials (development only; see assessKafkaSecurity). */
+  security?: KafkaSecurity;
 }
 
 export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSettings {
@@ -48,5 +53,6 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    security: kafkaSecurityFrom(env),
   };
 }

@@ -1,9 +1,10 @@
 import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
-import { DevModeEnv, devModeBanner, envInt, envLogLevel, loadConfig } from '@newswire/config';
+import { DevModeEnv, devModeBanner, enforceSecurity, envInt, envLogLevel, loadConfig, type SecurityAssessment } from '@newswire/config';
 import { startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
+import { assessKafkaSecurity } from './kafka-security';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -47,9 +48,12 @@ export async function startStageService<C extends StageConfig>(spec: {
   env: Record<string, string | undefined>;
   module: (config: C) => unknown;
   outputs: readonly string[];
+  /** The stage's other servers (its store), checked with Kafka before anything connects. */
+  security?: (config: C) => SecurityAssessment[];
 }): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C }> {
   const config = loadConfig(spec.service, spec.schema as never, spec.env) as C;
-  if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, ['Kafka and the store may be used without credentials']));
+  const open = enforceSecurity(spec.service, config, [assessKafkaSecurity(config), ...(spec.security?.(config) ?? [])]);
+  if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, open));
   const stage = await createStage(spec.module(config), {
     settings: kafkaSettingsFrom(config, spec.service),
     stage: spec.service,
