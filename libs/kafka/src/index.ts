@@ -1,6 +1,7 @@
 export * from './lib/errors';
 export * from './lib/kafka-config';
-export * from './lib/kafka-security';
+// Every client's TLS and SASL settings, from their own small lib (the test harness needs them too).
+export * from '@newswire/kafka-security';
 export * from './lib/kafka-from-env';
 export * from './lib/client';
 export * from './lib/topics-admin';

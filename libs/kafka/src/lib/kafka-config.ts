@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt, envList } from '@newswire/config';
-import { type KafkaSecurity, KafkaSecurityEnv, kafkaSecurityFrom } from './kafka-security';
+import { type KafkaSecurity, KafkaSecurityEnv, kafkaSecurityFrom } from '@newswire/kafka-security';
 
 /** The Kafka part of every service's environment. */
 export const KafkaEnv = z.object({

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { ConfigError, loadConfig } from '@newswire/config';
 import { createKafka, type KafkaClientOptions } from './client';
 import { KafkaEnv } from './kafka-config';
-import { assessKafkaSecurity, kafkaSecurityFrom } from './kafka-security';
+import { assessKafkaSecurity, kafkaSecurityFrom } from '@newswire/kafka-security';
 
 /**
  * A client for tools and tests, configured by the same variables as the

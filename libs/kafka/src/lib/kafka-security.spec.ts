@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, enforceSecurity, loadConfig } from '@newswire/config';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
-import { assessKafkaSecurity, kafkaSecurityFrom } from './kafka-security';
+import { assessKafkaSecurity, kafkaSecurityFrom } from '@newswire/kafka-security';
 import { StageEnv } from './stage-bootstrap';
 
 const dir = mkdtempSync(join(tmpdir(), 'kafka-security-'));

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { DevModeEnv, devModeBanner, enforceSecurity, envInt, envLogLevel, loadConfig, type SecurityAssessment } from '@newswire/config';
 import { startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
-import { assessKafkaSecurity } from './kafka-security';
+import { assessKafkaSecurity } from '@newswire/kafka-security';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

@@ -1,5 +1,5 @@
-import { type Kafka, logLevel } from 'kafkajs';
-import { kafkaFromEnv } from '@newswire/kafka';
+import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurityFromEnv } from '@newswire/kafka-security';
 
 type Env = Record<string, string | undefined>;
 
@@ -30,5 +30,5 @@ export function kafkaSecurityEnv(env: Env = process.env): Record<string, string>
  * TLS, SASL from `env`), so the whole suite can run against a secured broker.
  */
 export function testKafka(clientId: string, brokers: string, env: Env = process.env): Kafka {
-  return kafkaFromEnv(clientId, { ...kafkaSecurityEnv(env), KAFKA_BROKERS: brokers }, { logLevel: logLevel.NOTHING });
+  return new Kafka({ clientId, brokers: [brokers], ...kafkaSecurityFromEnv(clientId, env), logLevel: logLevel.NOTHING });
 }

@@ -1,7 +1,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { SASLOptions } from 'kafkajs';
 import { z } from 'zod';
-import { envBool, envFile, OUTSIDE_DEV_MODE, type SecurityAssessment, type SecurityGap } from '@newswire/config';
+import { ConfigError, envBool, envFile, loadConfig, OUTSIDE_DEV_MODE, type SecurityAssessment, type SecurityGap } from '@newswire/config';
 
 export const KAFKA_SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512', 'plain'] as const;
 export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
@@ -101,4 +101,16 @@ export function assessKafkaSecurity(env: KafkaSecurityConfig): SecurityAssessmen
     });
   }
   return { invalid, gaps };
+}
+
+/**
+ * The `ssl` and `sasl` options for a client configured by environment
+ * (tools, test fixtures), validated like a service's: a missing file or a
+ * half-configured setting is a ConfigError naming the variable.
+ */
+export function kafkaSecurityFromEnv(clientId: string, env: Record<string, string | undefined>): KafkaSecurity {
+  const config = loadConfig(clientId, KafkaSecurityEnv, env);
+  const { invalid } = assessKafkaSecurity(config);
+  if (invalid.length) throw new ConfigError(clientId, invalid);
+  return kafkaSecurityFrom(config);
 }
