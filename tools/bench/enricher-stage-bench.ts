@@ -12,8 +12,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { physicalTopic, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { kafkaFromEnv } from '@newswire/kafka';
 import { newArticleId, toCanonical } from '@newswire/wire-formats';
 
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
@@ -31,7 +32,8 @@ function corpus(): { headline: string; bodyText: string }[] {
 
 async function run(workers: number): Promise<number> {
   const ns = `bench-enricher-${workers}-${Date.now().toString(36)}`;
-  const kafka = new Kafka({ brokers: [BROKERS], clientId: ns, logLevel: logLevel.NOTHING });
+  // KAFKA_SSL* / KAFKA_SASL* reach both this client and the enricher (it inherits the environment).
+  const kafka = kafkaFromEnv(ns, { ...process.env, KAFKA_BROKERS: BROKERS }, { logLevel: logLevel.NOTHING });
   const [input, output] = [physicalTopic(TOPICS.articleReceived, ns), physicalTopic(TOPICS.articleEnriched, ns)];
   const admin = kafka.admin();
   await admin.connect();

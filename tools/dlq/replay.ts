@@ -2,10 +2,11 @@
  * Sends a topic's retriable dead letters back to it (after an outage is over
  * or a bug is fixed):
  *   npm run dlq:replay -- news.article.deduplicated.v1 [--namespace=ns] [--all]
- * --all replays poison records too. KAFKA_BROKERS says where (default 127.0.0.1:9092).
+ * --all replays poison records too. KAFKA_BROKERS says where (default 127.0.0.1:9092); KAFKA_SSL* and
+ * KAFKA_SASL* how to connect, as for the services.
  */
 import { TOPICS } from '@newswire/contracts';
-import { createKafka, replayDeadLetters } from '@newswire/kafka';
+import { kafkaFromEnv, replayDeadLetters } from '@newswire/kafka';
 
 const args = process.argv.slice(2);
 const topic = args.find((a) => !a.startsWith('--'));
@@ -17,7 +18,7 @@ async function main() {
     console.error(`usage: dlq:replay -- <topic> [--namespace=ns] [--all]\ntopics: ${known.join(', ')}`);
     process.exit(2);
   }
-  const kafka = createKafka({ brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(','), clientId: 'newswire-dlq-replay' });
+  const kafka = kafkaFromEnv('newswire-dlq-replay');
   const result = await replayDeadLetters(kafka, { topic, namespace, onlyRetriable: !args.includes('--all') });
   console.log(`dlq-replay: ${result.replayed} replayed, ${result.skipped} left (not retriable)`);
 }

@@ -4,12 +4,17 @@
 // and FerretDB v1.24.2 (SQLite backend) built with Go. Downloads and builds
 // are cached outside the repository; data and logs go to a state folder.
 //
-//   node tools/infra/local-stack.mjs start|stop|status|env|fetch
+//   node tools/infra/local-stack.mjs start|stop|status|env|fetch [--secure]
+//
+// --secure (or LOCAL_KAFKA_SECURE=1) runs Kafka with a SASL_SSL listener only
+// (SCRAM-SHA-512 over TLS, certificates made on first use); `env` then prints
+// what a client needs. Without it, Kafka listens in plain text.
 //
 // Settings (environment): NEWSWIRE_CACHE_DIR, NEWSWIRE_STATE_DIR, NEWSWIRE_LOG_DIR,
 // LOCAL_KAFKA_PORT, LOCAL_KAFKA_CONTROLLER_PORT, LOCAL_FERRETDB_PORT,
-// LOCAL_KAFKA_HEAP.
+// LOCAL_KAFKA_HEAP, LOCAL_KAFKA_SECURE.
 import { execFileSync, spawn } from 'node:child_process';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -64,6 +69,9 @@ export function stackSettings(env = process.env) {
   const kafkaPort = Number(env.LOCAL_KAFKA_PORT || 9092);
   const controllerPort = Number(env.LOCAL_KAFKA_CONTROLLER_PORT || kafkaPort + 1);
   const ferretPort = Number(env.LOCAL_FERRETDB_PORT || 27017);
+  const secure = ['1', 'true', 'yes'].includes(String(env.LOCAL_KAFKA_SECURE ?? '').toLowerCase());
+  // The secure broker keeps its own data: its SCRAM users are written into the metadata log when it is formatted.
+  const secureDir = join(state, 'kafka-secure');
   return {
     cache,
     state,
@@ -73,7 +81,10 @@ export function stackSettings(env = process.env) {
     kafkaHeap: env.LOCAL_KAFKA_HEAP || '768m',
     kafkaLibs: join(cache, `kafka-${KAFKA_VERSION}`, 'libs'),
     ferretBin: join(cache, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb'),
-    kafkaDir: join(state, 'kafka'),
+    secure,
+    kafkaDir: secure ? secureDir : join(state, 'kafka'),
+    tlsDir: join(secureDir, 'tls'),
+    secretsDir: join(secureDir, 'secrets'),
     ferretDir: join(state, 'ferretdb'),
     logs: env.NEWSWIRE_LOG_DIR || join(state, 'logs'),
     brokers: `127.0.0.1:${kafkaPort}`,
@@ -139,16 +150,45 @@ function startDetached(s, name, cmd, args) {
   writeFileSync(pidFile(s, name), String(child.pid));
 }
 
-function kafkaProperties(s) {
+function plaintextListeners(s) {
   return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${s.controllerPort}`,
     `listeners=PLAINTEXT://127.0.0.1:${s.kafkaPort},CONTROLLER://127.0.0.1:${s.controllerPort}`,
     `advertised.listeners=PLAINTEXT://127.0.0.1:${s.kafkaPort}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
+  ];
+}
+
+/**
+ * Clients and the broker's own inter-broker connections use SASL_SSL with
+ * SCRAM-SHA-512. The KRaft controller listener stays PLAINTEXT: it binds to
+ * 127.0.0.1 only and carries the single node's traffic with itself.
+ */
+function secureListeners(s, secrets) {
+  return [
+    `listeners=SASL_SSL://127.0.0.1:${s.kafkaPort},CONTROLLER://127.0.0.1:${s.controllerPort}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${s.kafkaPort}`,
+    'controller.listener.names=CONTROLLER',
+    'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name=SASL_SSL',
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${BROKER_USER}" password="${secrets.brokerPassword}";`,
+    // PEM stores: the key and chain in one file, the CA in another; the key is unencrypted and the file private.
+    'ssl.keystore.type=PEM',
+    `ssl.keystore.location=${join(s.tlsDir, 'broker-keystore.pem')}`,
+    'ssl.truststore.type=PEM',
+    `ssl.truststore.location=${join(s.tlsDir, 'ca.pem')}`,
+  ];
+}
+
+function kafkaProperties(s, secrets) {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${s.controllerPort}`,
+    ...(s.secure ? secureListeners(s, secrets) : plaintextListeners(s)),
     `log.dirs=${join(s.kafkaDir, 'data')}`,
     'num.partitions=3',
     'offsets.topic.replication.factor=1',
@@ -164,24 +204,148 @@ function kafkaProperties(s) {
   ].join('\n');
 }
 
-function startKafka(s) {
-  if (alivePid(s, 'kafka')) return;
+// The broker's own user (inter-broker connections) and the one every client uses.
+const BROKER_USER = 'newswire-broker';
+const CLIENT_USER = 'newswire';
+const SCRAM_ITERATIONS = 8192;
+
+function secureMarker(s) {
+  return join(s.state, 'kafka.secure');
+}
+
+/** Whether the Kafka running from this state folder was started with --secure. */
+function runsSecure(s) {
+  return existsSync(secureMarker(s));
+}
+
+function readPassword(s, name) {
+  return readFileSync(join(s.secretsDir, `${name}.password`), 'utf8').trim();
+}
+
+/**
+ * Random passwords, made once with the data they protect and kept beside it,
+ * readable by this user only. Hex, so they need no quoting in the JAAS line.
+ */
+function ensureSecrets(s) {
+  const formatted = existsSync(join(s.kafkaDir, 'data', 'meta.properties'));
+  mkdirSync(s.secretsDir, { recursive: true, mode: 0o700 });
+  for (const name of ['broker', 'client']) {
+    const file = join(s.secretsDir, `${name}.password`);
+    if (existsSync(file)) continue;
+    if (formatted) throw new Error(`${file} is missing but ${s.kafkaDir} was formatted with it; delete ${s.kafkaDir} to start over`);
+    writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  }
+  return { brokerPassword: readPassword(s, 'broker'), clientPassword: readPassword(s, 'client') };
+}
+
+/**
+ * A SCRAM credential for `kafka-storage format --add-scram`, given salted
+ * (SCRAM's Hi() is PBKDF2 with the hash's own length) so that no password
+ * appears on a command line.
+ */
+function scramCredential(user, password) {
+  const salt = randomBytes(16);
+  const salted = pbkdf2Sync(password, salt, SCRAM_ITERATIONS, 64, 'sha512');
+  return `SCRAM-SHA-512=[name=${user},iterations=${SCRAM_ITERATIONS},salt="${salt.toString('base64')}",saltedpassword="${salted.toString('base64')}"]`;
+}
+
+/**
+ * A private CA and a broker certificate for 127.0.0.1 and localhost, made
+ * with openssl on first use. The CA key is deleted once it has signed: nothing
+ * else should ever be trusted by clients of this CA.
+ */
+function ensureTls(s) {
+  const keystore = join(s.tlsDir, 'broker-keystore.pem');
+  const ca = join(s.tlsDir, 'ca.pem');
+  if (existsSync(keystore) && existsSync(ca)) return;
+  log(`making a CA and a broker certificate in ${s.tlsDir}`);
+  mkdirSync(s.tlsDir, { recursive: true });
+  const work = join(s.tlsDir, 'work');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { mode: 0o700 });
+  writeFileSync(join(work, 'ca.cnf'), [
+    '[req]', 'distinguished_name = dn', 'prompt = no',
+    '[dn]', 'CN = newswire local CA',
+    '[v3_ca]', 'basicConstraints = critical, CA:TRUE', 'keyUsage = critical, keyCertSign, cRLSign', 'subjectKeyIdentifier = hash',
+  ].join('\n'));
+  writeFileSync(join(work, 'broker.cnf'), [
+    '[req]', 'distinguished_name = dn', 'prompt = no',
+    '[dn]', 'CN = localhost',
+    '[v3_broker]', 'basicConstraints = critical, CA:FALSE', 'keyUsage = critical, digitalSignature, keyEncipherment',
+    'extendedKeyUsage = serverAuth, clientAuth', 'subjectAltName = IP:127.0.0.1, DNS:localhost',
+  ].join('\n'));
+  const openssl = (...args) => {
+    try {
+      execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      throw new Error(`openssl ${args[0]} failed (is openssl installed?): ${err.stderr?.toString() || err.message}`);
+    }
+  };
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-config', 'ca.cnf', '-extensions', 'v3_ca');
+  openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'broker.key', '-out', 'broker.csr', '-config', 'broker.cnf');
+  openssl('x509', '-req', '-in', 'broker.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', `0x${randomBytes(8).toString('hex')}`,
+    '-days', '825', '-extfile', 'broker.cnf', '-extensions', 'v3_broker', '-out', 'broker.pem');
+  // Kafka's PEM key store: the PKCS#8 key, then the chain (broker certificate, CA).
+  const pem = (name) => readFileSync(join(work, name), 'utf8').trim();
+  writeFileSync(keystore, `${pem('broker.key')}\n${pem('broker.pem')}\n${pem('ca.pem')}\n`, { mode: 0o600 });
+  writeFileSync(ca, `${pem('ca.pem')}\n`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The variables a client of this stack's Kafka needs (the services read the same ones). */
+export function kafkaClientEnv(s = stackSettings()) {
+  if (!s.secure) return { KAFKA_BROKERS: s.brokers };
+  return {
+    KAFKA_BROKERS: s.brokers,
+    KAFKA_SSL: 'true',
+    KAFKA_SSL_CA_FILE: join(s.tlsDir, 'ca.pem'),
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: CLIENT_USER,
+    KAFKA_SASL_PASSWORD_FILE: join(s.secretsDir, 'client.password'),
+  };
+}
+
+/** The same, as kafkajs `ssl` and `sasl` options. */
+function kafkajsSecurity(s) {
+  if (!s.secure) return {};
+  return {
+    ssl: { ca: [readFileSync(join(s.tlsDir, 'ca.pem'), 'utf8')] },
+    sasl: { mechanism: 'scram-sha-512', username: CLIENT_USER, password: readPassword(s, 'client') },
+  };
+}
+
+function launchKafka(s) {
+  if (alivePid(s, 'kafka')) {
+    if (runsSecure(s) !== s.secure) {
+      throw new Error(`Kafka from ${s.state} already runs ${runsSecure(s) ? 'with --secure' : 'in plain text'}; stop it first (local-stack.mjs stop)`);
+    }
+    return;
+  }
+  rmSync(secureMarker(s), { force: true });
   fetchKafka(s);
+  const secrets = s.secure ? ensureSecrets(s) : undefined;
+  if (s.secure) ensureTls(s);
   const props = join(s.kafkaDir, 'server.properties');
   mkdirSync(s.kafkaDir, { recursive: true });
-  writeFileSync(props, kafkaProperties(s));
+  // The secure broker's properties hold its own SCRAM password: readable by this user only.
+  writeFileSync(props, kafkaProperties(s, secrets));
+  if (s.secure) chmodSync(props, 0o600);
   const cp = `${s.kafkaLibs}/*`;
   if (!existsSync(join(s.kafkaDir, 'data', 'meta.properties'))) {
     const clusterId = run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid']).trim().split('\n').pop();
-    run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props]);
+    const scram = s.secure
+      ? ['--add-scram', scramCredential(BROKER_USER, secrets.brokerPassword), '--add-scram', scramCredential(CLIENT_USER, secrets.clientPassword)]
+      : [];
+    run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, ...scram]);
   }
-  log(`starting Kafka on ${s.brokers}`);
+  log(`starting Kafka on ${s.brokers}${s.secure ? ' (SASL_SSL, SCRAM-SHA-512)' : ''}`);
   startDetached(s, 'kafka', 'java', [
     `-Xmx${s.kafkaHeap}`, `-Xms${s.kafkaHeap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true',
     `-Dkafka.logs.dir=${s.logs}`,
     `-Dlog4j2.configurationFile=${join(repo, 'deploy/local/kafka/log4j2.properties')}`,
     '-cp', cp, 'kafka.Kafka', props,
   ]);
+  if (s.secure) writeFileSync(secureMarker(s), new Date().toISOString());
 }
 
 function startFerretDb(s) {
@@ -210,9 +374,9 @@ async function until(what, probe, timeoutMs) {
   throw new Error(`${what} did not answer within ${timeoutMs} ms: ${lastError?.message ?? lastError}`);
 }
 
-export async function kafkaAnswers(brokers) {
+export async function kafkaAnswers(brokers, security = {}) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+  const admin = new Kafka({ brokers: [brokers], ...security, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();
@@ -238,11 +402,20 @@ export async function mongoAnswers(uri) {
 export async function startStack(s = stackSettings()) {
   mkdirSync(s.state, { recursive: true });
   startFerretDb(s);
-  startKafka(s);
+  launchKafka(s);
   await until(`FerretDB at ${s.mongoUri}`, () => mongoAnswers(s.mongoUri), 60_000);
-  await until(`Kafka at ${s.brokers}`, () => kafkaAnswers(s.brokers), 120_000);
+  await until(`Kafka at ${s.brokers}`, () => kafkaAnswers(s.brokers, kafkajsSecurity(s)), 120_000);
   log(`ready: KAFKA_BROKERS=${s.brokers} MONGODB_URI=${s.mongoUri}`);
-  return { KAFKA_BROKERS: s.brokers, MONGODB_URI: s.mongoUri };
+  return { ...kafkaClientEnv(s), MONGODB_URI: s.mongoUri };
+}
+
+/** Kafka alone (tests that need their own broker, e.g. a secure one on private ports); stopStack stops it. */
+export async function startKafka(s = stackSettings()) {
+  mkdirSync(s.state, { recursive: true });
+  launchKafka(s);
+  await until(`Kafka at ${s.brokers}`, () => kafkaAnswers(s.brokers, kafkajsSecurity(s)), 120_000);
+  log(`ready: KAFKA_BROKERS=${s.brokers}${s.secure ? ' (secure)' : ''}`);
+  return kafkaClientEnv(s);
 }
 
 export async function stopStack(s = stackSettings()) {
@@ -256,27 +429,36 @@ export async function stopStack(s = stackSettings()) {
     if (alivePid(s, name)) process.kill(pid, 'SIGKILL');
     rmSync(pidFile(s, name), { force: true });
   }
+  rmSync(secureMarker(s), { force: true });
 }
 
 export async function stackStatus(s = stackSettings()) {
   const check = async (fn) => fn().then(() => 'answering', (e) => `not answering (${e.message})`);
   return {
-    kafka: { pid: alivePid(s, 'kafka'), brokers: s.brokers, state: await check(() => kafkaAnswers(s.brokers)) },
+    kafka: { pid: alivePid(s, 'kafka'), brokers: s.brokers, secure: s.secure, state: await check(() => kafkaAnswers(s.brokers, kafkajsSecurity(s))) },
     ferretdb: { pid: alivePid(s, 'ferretdb'), uri: s.mongoUri, state: await check(() => mongoAnswers(s.mongoUri)) },
     logs: s.logs,
   };
 }
 
-async function main(command) {
-  const s = stackSettings();
+/** --secure on the command line, LOCAL_KAFKA_SECURE, or a secure Kafka already running from this state folder. */
+function commandSettings(command, args) {
+  const asked = stackSettings(args.includes('--secure') ? { ...process.env, LOCAL_KAFKA_SECURE: '1' } : process.env);
+  if (asked.secure || command === 'start' || !runsSecure(asked)) return asked;
+  return stackSettings({ ...process.env, LOCAL_KAFKA_SECURE: '1' });
+}
+
+const envLines = (env) => Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join('');
+
+async function main(command, args) {
+  const s = commandSettings(command, args);
   switch (command) {
     case 'fetch':
       fetchKafka(s);
       fetchFerretDb(s);
       return;
     case 'start': {
-      const env = await startStack(s);
-      process.stdout.write(`KAFKA_BROKERS=${env.KAFKA_BROKERS}\nMONGODB_URI=${env.MONGODB_URI}\n`);
+      process.stdout.write(envLines(await startStack(s)));
       return;
     }
     case 'stop':
@@ -288,16 +470,16 @@ async function main(command) {
       return;
     }
     case 'env':
-      process.stdout.write(`KAFKA_BROKERS=${s.brokers}\nMONGODB_URI=${s.mongoUri}\n`);
+      process.stdout.write(envLines({ ...kafkaClientEnv(s), MONGODB_URI: s.mongoUri }));
       return;
     default:
-      process.stderr.write('usage: local-stack.mjs start|stop|status|env|fetch\n');
+      process.stderr.write('usage: local-stack.mjs start|stop|status|env|fetch [--secure]\n');
       process.exitCode = 2;
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv[2]).catch((err) => {
+  main(process.argv[2], process.argv.slice(3)).catch((err) => {
     process.stderr.write(`[local-stack] ${err.message}\n`);
     process.exit(1);
   });

@@ -22,8 +22,9 @@ const running = [];
 
 async function infrastructure() {
   if (process.env.KAFKA_BROKERS && process.env.MONGODB_URI) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGODB_URI: process.env.MONGODB_URI };
+  // With LOCAL_KAFKA_SECURE=1 the stack's Kafka is SASL_SSL and env carries what the services need to reach it.
   const env = await startStack();
-  return { KAFKA_BROKERS: env.KAFKA_BROKERS, MONGODB_URI: `${env.MONGODB_URI.replace(/\/$/, '')}/newswire` };
+  return { ...env, MONGODB_URI: `${env.MONGODB_URI.replace(/\/$/, '')}/newswire` };
 }
 
 function build() {

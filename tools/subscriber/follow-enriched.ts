@@ -6,11 +6,14 @@
  *
  *   KAFKA_BROKERS=127.0.0.1:9092 [KAFKA_TOPIC_NAMESPACE=...] [FROM_BEGINNING=true] \
  *     npx ts-node -P tsconfig.tools.json tools/subscriber/follow-enriched.ts
+ *
+ * A secured broker takes the services' variables (KAFKA_SSL=true, KAFKA_SSL_CA_FILE,
+ * KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD_FILE).
  */
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import { ArticleEnrichedV1, describeIssues, physicalTopic, TOPICS, validate } from '@newswire/contracts';
+import { kafkaFromEnv } from '@newswire/kafka';
 
-const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim());
 const namespace = process.env['KAFKA_TOPIC_NAMESPACE'] ?? '';
 const topic = physicalTopic(TOPICS.articleEnriched, namespace);
 const groupId = process.env['SUBSCRIBER_GROUP_ID'] ?? `${namespace ? `${namespace}.` : ''}example-follow-enriched`;
@@ -19,7 +22,7 @@ const fromBeginning = (process.env['FROM_BEGINNING'] ?? 'true') === 'true';
 const names = (list: { name: string }[]) => (list.length ? list.map((e) => e.name).join(', ') : '-');
 
 async function main(): Promise<void> {
-  const kafka = new Kafka({ clientId: 'follow-enriched', brokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFromEnv('follow-enriched', process.env, { logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId });
   consumer.on(consumer.events.GROUP_JOIN, () => process.stdout.write(`following ${topic} as group ${groupId}\n`));
   const stop = async () => {

@@ -1,6 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
-import { isStoreUnavailable, storeReadiness } from '@newswire/mongo';
+import { assessMongoSecurity, isStoreUnavailable, storeReadiness } from '@newswire/mongo';
 import { DeduplicatorEnv } from './app/config';
 import { DeduplicatorModule } from './app/deduplicator.module';
 
@@ -13,6 +13,7 @@ export function startDeduplicator(env: Record<string, string | undefined> = proc
     // A store outage is waited out (the partition pauses), never dead-lettered.
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,
+    security: (config) => [assessMongoSecurity(config)],
     outputs: [TOPICS.articleDeduplicated, TOPICS.storyKilled, TOPICS.storyCorrected],
   });
 }

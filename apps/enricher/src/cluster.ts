@@ -1,6 +1,9 @@
 import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 
+/** EX_CONFIG: a worker refused its configuration; another one would refuse it too. */
+const EXIT_CONFIG = 78;
+
 /**
  * Runs `start` in `workers` processes that join one consumer group, so
  * Kafka spreads partitions across cores. The primary only supervises: it
@@ -13,19 +16,26 @@ export function runClustered(workers: number, start: () => Promise<unknown>): vo
   }
   const log = new Logger('enricher:cluster');
   let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    if (code === EXIT_CONFIG) {
+      log.error(`worker ${worker.process.pid} refused its configuration; stopping the other workers`);
+      process.exitCode = EXIT_CONFIG;
+      stop();
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(EXIT_CONFIG);
       return;
     }
     log.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
-  const stop = () => {
-    stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   log.log(`supervising ${workers} enricher workers`);

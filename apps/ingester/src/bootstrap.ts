@@ -1,8 +1,9 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { devModeBanner, loadConfig } from '@newswire/config';
-import { logLevelsUpTo } from '@newswire/kafka';
+import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
+import { assessKafkaSecurity, logLevelsUpTo } from '@newswire/kafka';
+import { assessMongoSecurity } from '@newswire/mongo';
 import { IngesterEnv, type IngesterConfig } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 import { loadSources } from './app/signed-ingest/load-sources';
@@ -11,9 +12,12 @@ export async function startIngester(env: Record<string, string | undefined> = pr
   const config = loadConfig('ingester', IngesterEnv, env);
   // Before anything connects: a bad registry or a missing secret stops start-up with ConfigError (exit 78).
   const registry = loadSources(config, env);
+  // The store holds the delivery ledger, used only with signed ingest.
+  const open = enforceSecurity('ingester', config, [assessKafkaSecurity(config), ...(registry ? [assessMongoSecurity(config)] : [])]);
   if (config.NEWSWIRE_DEV_MODE) {
     new Logger('ingester').warn(
       devModeBanner('ingester', [
+        ...open,
         'POST /v1/articles accepts unsigned requests from anyone who can reach it',
         'unsigned stories are attributed to the provider/publisher their body names: anyone can update or kill them',
         registry ? `signed requests are verified against SOURCES_FILE (${registry.pushEnabled().length} source(s) can push)` : 'no SOURCES_FILE: signed requests are refused',

@@ -1,6 +1,6 @@
 import { TOPICS } from '@newswire/contracts';
 import { startStageService } from '@newswire/kafka';
-import { isStoreUnavailable, storeReadiness } from '@newswire/mongo';
+import { assessMongoSecurity, isStoreUnavailable, storeReadiness } from '@newswire/mongo';
 import { StorageEnv } from './app/config';
 import { StorageModule } from './app/storage.module';
 
@@ -13,6 +13,7 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     // A store outage is waited out (the partition pauses), never dead-lettered.
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,
+    security: (config) => [assessMongoSecurity(config)],
     outputs: [TOPICS.articleStored],
   });
 }

@@ -1,5 +1,8 @@
 export * from './lib/errors';
 export * from './lib/kafka-config';
+// Every client's TLS and SASL settings, from their own small lib (the test harness needs them too).
+export * from '@newswire/kafka-security';
+export * from './lib/kafka-from-env';
 export * from './lib/client';
 export * from './lib/topics-admin';
 export * from './lib/outbound';

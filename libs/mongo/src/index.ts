@@ -1,3 +1,4 @@
 export * from './lib/mongo';
 export * from './lib/mongo.module';
 export * from './lib/store-health';
+export * from './lib/mongo-security';

@@ -3,6 +3,8 @@ export * from './lib/infra';
 export * from './lib/names';
 export * from './lib/topic-probe';
 export * from './lib/kafka-fixtures';
+export * from './lib/kafka-client';
+export * from './lib/private-kafka';
 export * from './lib/articles';
 export * from './lib/stage-harness';
 export * from './lib/eval-stories';

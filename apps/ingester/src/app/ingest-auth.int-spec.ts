@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import { kafkaFromEnv } from '@newswire/kafka';
 import type { Connection } from 'mongoose';
 import { type CanonicalArticle, physicalTopic, TOPICS } from '@newswire/contracts';
 import { ConfigError } from '@newswire/config';
@@ -182,7 +183,7 @@ describe('signed ingest: a delivery the broker did not acknowledge', () => {
       INGEST_PUBLISH_TIMEOUT_MS: '1500',
     };
     const topic = physicalTopic(TOPICS.articleReceived, env['KAFKA_TOPIC_NAMESPACE']);
-    const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();
+    const admin = kafkaFromEnv('test-admin', env, { logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const { app, url } = await startIngester(env);
     try {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { logLevel } from 'kafkajs';
+import { kafkaFromEnv } from '@newswire/kafka';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
 import { testEnv } from '@newswire/testing';
 import { startIngester } from '../bootstrap';
@@ -17,7 +18,7 @@ describe('ingester when Kafka does not acknowledge', () => {
   beforeAll(async () => {
     const env: Record<string, string> = { ...testEnv('ingester-outage'), PORT: '0', INGEST_PUBLISH_TIMEOUT_MS: '1500' };
     ({ app, url } = await startIngester(env));
-    const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();
+    const admin = kafkaFromEnv('test-admin', env, { logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     await admin.deleteTopics({ topics: [physicalTopic(TOPICS.articleReceived, env['KAFKA_TOPIC_NAMESPACE'])] });
     await admin.disconnect();

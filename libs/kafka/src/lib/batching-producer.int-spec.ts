@@ -1,7 +1,7 @@
 import { physicalTopic } from '@newswire/contracts';
 import { testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
-import { createKafka } from './client';
+import { kafkaFromEnv } from './kafka-from-env';
 import { RecordRejectedError, RecordTooLargeError } from './publish-failures';
 import { ensureTopics } from './topics-admin';
 
@@ -11,7 +11,7 @@ describe('BatchingProducer on a real broker', () => {
   it('gives each grouped publish its own fate: one record the broker refuses fails only its own caller', async () => {
     const env = testEnv('producer');
     const ns = env['KAFKA_TOPIC_NAMESPACE'];
-    const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+    const kafka = kafkaFromEnv(ns, env);
     const admin = kafka.admin();
     await admin.connect();
     // The topic takes 100 KB; the producer is not told, so only the broker's answer reveals it.
@@ -40,7 +40,7 @@ describe('BatchingProducer on a real broker', () => {
   it('refuses at once, without a round trip, a record larger than its topic takes once the limits are known', async () => {
     const env = testEnv('producer-limits');
     const ns = env['KAFKA_TOPIC_NAMESPACE'];
-    const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+    const kafka = kafkaFromEnv(ns, env);
     const limits = await ensureTopics(kafka, [TOPIC], { namespace: ns, partitions: 1, replicationFactor: 1, maxMessageBytes: 600_000 });
     expect(limits.get(physicalTopic(TOPIC, ns))).toBe(600_000);
     expect(limits.get(physicalTopic(`${TOPIC}.dlq`, ns))).toBeGreaterThan(600_000);

@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:net';
 import { testEnv } from '@newswire/testing';
 import { BrokerProbe } from './broker-probe';
+import { kafkaSettingsFrom, KafkaEnv } from './kafka-config';
+import { loadConfig } from '@newswire/config';
 
 describe('BrokerProbe', () => {
   it('reports a broker that answers as reachable', async () => {
     const env = testEnv('probe');
-    const probe = new BrokerProbe({ brokers: [env['KAFKA_BROKERS']], clientId: 'probe-test' }, 60_000);
+    const probe = new BrokerProbe(kafkaSettingsFrom(loadConfig('probe-test', KafkaEnv, env), 'probe-test'), 60_000);
     await probe.start();
     try {
       expect(probe.reachable).toBe(true);

@@ -16,7 +16,7 @@ export class BrokerProbe {
   private checking: Promise<boolean> | undefined;
 
   constructor(
-    private readonly settings: Pick<KafkaSettings, 'brokers' | 'clientId'>,
+    private readonly settings: Pick<KafkaSettings, 'brokers' | 'clientId' | 'security'>,
     private readonly intervalMs = 3_000,
     private readonly timeoutMs = 2_500,
   ) {}

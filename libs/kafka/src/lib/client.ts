@@ -1,4 +1,4 @@
-import { Kafka, type KafkaConfig, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import type { KafkaSettings } from './kafka-config';
 
@@ -20,14 +20,25 @@ function nestLogCreator() {
     };
 }
 
-/** `tuning` overrides timeouts and retries for clients that must fail fast (health probes). */
-export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId'>, tuning: Pick<KafkaConfig, 'retry' | 'requestTimeout' | 'connectionTimeout' | 'logLevel'> = {}): Kafka {
+/** What tools and tests tune; services keep the defaults. */
+export interface KafkaClientOptions {
+  logLevel?: logLevel;
+  retry?: RetryOptions;
+  connectionTimeout?: number;
+  /** Health probes fail fast instead of waiting out kafkajs' 30 s default. */
+  requestTimeout?: number;
+}
+
+/** The one place a kafkajs client is built, so every client applies the same TLS and SASL settings. */
+export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId' | 'security'>, options: KafkaClientOptions = {}): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
-    logLevel: logLevel.WARN,
+    ...settings.security,
+    logLevel: options.logLevel ?? logLevel.WARN,
     logCreator: nestLogCreator,
-    retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
-    ...tuning,
+    retry: options.retry ?? { retries: 8, initialRetryTime: 200, maxRetryTime: 10_000 },
+    ...(options.connectionTimeout !== undefined && { connectionTimeout: options.connectionTimeout }),
+    ...(options.requestTimeout !== undefined && { requestTimeout: options.requestTimeout }),
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envInt, envList } from '@newswire/config';
 import { MIN_MESSAGE_BYTES } from '@newswire/contracts';
+import { type KafkaSecurity, KafkaSecurityEnv, kafkaSecurityFrom } from '@newswire/kafka-security';
 
 /** The Kafka part of every service's environment. */
 export const KafkaEnv = z.object({
@@ -25,6 +26,8 @@ export const KafkaEnv = z.object({
    * (see byteBudget in @newswire/contracts). 1 MiB is the broker's default.
    */
   KAFKA_MESSAGE_MAX_BYTES: envInt(1024 * 1024, MIN_MESSAGE_BYTES, 64 * 1024 * 1024),
+  /** TLS and SASL: every client of every service connects the same way. */
+  ...KafkaSecurityEnv.shape,
 });
 
 export type KafkaEnvT = z.infer<typeof KafkaEnv>;
@@ -41,6 +44,8 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
   maxMessageBytes: number;
+  /** Absent: plaintext without credentials (development only; see assessKafkaSecurity). */
+  security?: KafkaSecurity;
 }
 
 export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSettings {
@@ -57,5 +62,6 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
     maxMessageBytes: env.KAFKA_MESSAGE_MAX_BYTES,
+    security: kafkaSecurityFrom(env),
   };
 }

@@ -1,11 +1,12 @@
 import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
-import { DevModeEnv, devModeBanner, envInt, envLogLevel, loadConfig } from '@newswire/config';
+import { DevModeEnv, devModeBanner, enforceSecurity, envInt, envLogLevel, loadConfig, type SecurityAssessment } from '@newswire/config';
 import { installShutdownGrace } from '@newswire/platform';
 import { BrokerProbe } from './broker-probe';
 import { type ReadinessChecks, startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
+import { assessKafkaSecurity } from '@newswire/kafka-security';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -55,9 +56,12 @@ export async function startStageService<C extends StageConfig>(spec: {
   isOutage?: (err: unknown) => boolean;
   /** Readiness conditions of the stage's own dependencies (the store), read from the started app. */
   readiness?: (app: INestMicroservice) => ReadinessChecks;
+  /** The stage's other servers (its store), checked with Kafka before anything connects. */
+  security?: (config: C) => SecurityAssessment[];
 }): Promise<{ app: INestMicroservice; server: KafkaStageServer; config: C; broker: BrokerProbe }> {
   const config = loadConfig(spec.service, spec.schema as never, spec.env) as C;
-  if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, ['Kafka and the store may be used without credentials']));
+  const open = enforceSecurity(spec.service, config, [assessKafkaSecurity(config), ...(spec.security?.(config) ?? [])]);
+  if (config.NEWSWIRE_DEV_MODE) new Logger(spec.service).warn(devModeBanner(spec.service, open));
   const settings = kafkaSettingsFrom(config, spec.service);
   const stage = await createStage(spec.module(config), {
     settings,

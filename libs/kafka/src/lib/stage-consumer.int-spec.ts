@@ -1,7 +1,7 @@
 import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
 import { publishRaw, testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
-import { createKafka } from './client';
+import { kafkaFromEnv } from './kafka-from-env';
 import { replayDeadLetters } from './dead-letter-replay';
 import { PoisonMessageError, TransientError } from './errors';
 import { type StageBatchHandler, StageConsumer, type StageHandler } from './stage-consumer';
@@ -20,7 +20,7 @@ interface StageOptions {
 async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?: StageBatchHandler, options: StageOptions = {}) {
   const env = testEnv('stage');
   const ns = env['KAFKA_TOPIC_NAMESPACE'];
-  const kafka = createKafka({ brokers: [env['KAFKA_BROKERS']], clientId: ns });
+  const kafka = kafkaFromEnv(ns, env);
   if (options.topicLimits) await createTopicsWithLimits(kafka, ns, options.topicLimits);
   await ensureTopics(kafka, [IN, OUT], { namespace: ns, partitions: 2, replicationFactor: 1 });
   // The producer is not told the topics' limits: what the broker refuses is found out the hard way.
@@ -64,7 +64,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
   };
 }
 
-async function createTopicsWithLimits(kafka: ReturnType<typeof createKafka>, ns: string, limits: Record<string, number>) {
+async function createTopicsWithLimits(kafka: ReturnType<typeof kafkaFromEnv>, ns: string, limits: Record<string, number>) {
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({

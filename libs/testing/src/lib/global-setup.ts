@@ -12,4 +12,5 @@ export default async function globalSetup(): Promise<void> {
   process.env['KAFKA_BROKERS'] = infra.kafkaBrokers;
   process.env['MONGODB_URI'] = infra.mongoUri;
   process.env['NEWSWIRE_TEST_INFRA'] = infra.source;
+  Object.assign(process.env, infra.kafkaSecurity);
 }

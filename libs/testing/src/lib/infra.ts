@@ -6,6 +6,8 @@ export interface TestInfra {
   kafkaBrokers: string;
   mongoUri: string;
   source: 'env' | 'testcontainers' | 'local';
+  /** KAFKA_SSL* / KAFKA_SASL* when the local stack runs Kafka secured (LOCAL_KAFKA_SECURE=1). */
+  kafkaSecurity?: Record<string, string>;
   stop: () => Promise<void>;
 }
 
@@ -37,9 +39,9 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (spec
 async function fromLocalStack(): Promise<TestInfra> {
   // The same provisioning `npm start` uses: Kafka from Maven Central, FerretDB built with Go.
   const script = pathToFileURL(join(__dirname, '../../../../tools/infra/local-stack.mjs')).href;
-  const stack = (await importEsm(script)) as { startStack: () => Promise<{ KAFKA_BROKERS: string; MONGODB_URI: string }> };
-  const env = await stack.startStack();
-  return { kafkaBrokers: env.KAFKA_BROKERS, mongoUri: env.MONGODB_URI, source: 'local', stop: async () => undefined };
+  const stack = (await importEsm(script)) as { startStack: () => Promise<Record<string, string>> };
+  const { KAFKA_BROKERS, MONGODB_URI, ...kafkaSecurity } = await stack.startStack();
+  return { kafkaBrokers: KAFKA_BROKERS, mongoUri: MONGODB_URI, kafkaSecurity, source: 'local', stop: async () => undefined };
 }
 
 /**

@@ -1,12 +1,14 @@
-import { type IHeaders, Kafka, logLevel } from 'kafkajs';
+import type { IHeaders } from 'kafkajs';
+import { testKafka } from './kafka-client';
 
 /** Publishes raw bytes as a misbehaving upstream would, bypassing every contract check. */
 export async function publishRaw(
   brokers: string,
   topic: string,
   messages: { key?: string; value: string | Buffer; headers?: IHeaders }[],
+  env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
-  const kafka = new Kafka({ brokers: [brokers], clientId: 'test-raw-publisher', logLevel: logLevel.NOTHING });
+  const kafka = testKafka('test-raw-publisher', brokers, env);
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });

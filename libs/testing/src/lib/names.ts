@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { kafkaSecurityEnv } from './kafka-client';
 
 /** Every test gets its own topics (through a namespace), group ids and database. */
 export function uniqueName(prefix: string): string {
@@ -13,6 +14,8 @@ export function testEnv(prefix: string): Record<string, string> {
   const url = new URL(mongo);
   url.pathname = `/${name.replace(/[^a-zA-Z0-9_]/g, '_')}`;
   return {
+    // KAFKA_SSL* / KAFKA_SASL* from the environment: the suite can run against a secured broker.
+    ...kafkaSecurityEnv(),
     KAFKA_BROKERS: brokers,
     MONGODB_URI: url.toString(),
     KAFKA_TOPIC_NAMESPACE: name,

@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
+import { testKafka } from './kafka-client';
 import { publishRaw } from './kafka-fixtures';
 import { testEnv } from './names';
 import { TopicProbe } from './topic-probe';
@@ -17,7 +17,7 @@ export async function stageHarness(prefix: string, input: string, output: string
     dlq: physicalTopic(deadLetterTopicOf(input), ns),
   };
   // Created up front with the stage's partition count, so ordering assertions hold whoever subscribes first.
-  const admin = new Kafka({ brokers: [env['KAFKA_BROKERS']], logLevel: logLevel.NOTHING }).admin();
+  const admin = testKafka(`${ns}-admin`, env['KAFKA_BROKERS'], env).admin();
   await admin.connect();
   const partitions = Number(env['KAFKA_TOPIC_PARTITIONS']);
   await admin.createTopics({
@@ -29,7 +29,7 @@ export async function stageHarness(prefix: string, input: string, output: string
     ],
   });
   await admin.disconnect();
-  const probe = await new TopicProbe(env['KAFKA_BROKERS'], [topics.output, topics.dlq], `${ns}-probe`).start();
+  const probe = await new TopicProbe(env['KAFKA_BROKERS'], [topics.output, topics.dlq], `${ns}-probe`, env).start();
   return {
     env,
     topics,
@@ -39,6 +39,7 @@ export async function stageHarness(prefix: string, input: string, output: string
         env['KAFKA_BROKERS'],
         topics.input,
         messages.map((m) => ({ key: m.key, value: typeof m.value === 'string' ? m.value : JSON.stringify(m.value) })),
+        env,
       ),
   };
 }

@@ -1,4 +1,5 @@
-import { type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
+import type { Consumer, IHeaders } from 'kafkajs';
+import { testKafka } from './kafka-client';
 
 export interface ProbedMessage {
   topic: string;
@@ -20,10 +21,12 @@ export class TopicProbe {
     private readonly brokers: string,
     private readonly topics: string[],
     private readonly groupId: string,
+    /** Where TLS and SASL settings come from (KAFKA_SSL*, KAFKA_SASL*). */
+    private readonly env: Record<string, string | undefined> = process.env,
   ) {}
 
   async start(): Promise<this> {
-    const kafka = new Kafka({ brokers: [this.brokers], clientId: this.groupId, logLevel: logLevel.NOTHING });
+    const kafka = testKafka(this.groupId, this.brokers, this.env);
     const admin = kafka.admin();
     await admin.connect();
     // Subscribing to a topic nobody created yet must not fail the test: create it first.

@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { envFile } from './env-files';
+import { ConfigError, loadConfig } from './load-config';
+import { enforceSecurity, type SecurityAssessment } from './security';
+
+const open: SecurityAssessment = {
+  invalid: [],
+  gaps: [{ open: 'the broker without credentials', problems: ['BROKER_USER: required', 'BROKER_PASSWORD: required'] }],
+};
+const contradictory: SecurityAssessment = { invalid: ['CERT: set without KEY'], gaps: [] };
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('enforceSecurity', () => {
+  it('refuses every gap outside development mode, naming each variable', () => {
+    const err = configError(() => enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false }, [open]));
+    expect(err.problems).toEqual(['BROKER_USER: required', 'BROKER_PASSWORD: required']);
+    expect(err.message).toContain('svc: invalid configuration');
+  });
+
+  it('in development mode allows gaps and returns what is open, for the banner', () => {
+    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: true }, [open])).toEqual(['the broker without credentials']);
+  });
+
+  it('returns nothing open when nothing is', () => {
+    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: true }, [{ invalid: [], gaps: [] }])).toEqual([]);
+    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false }, [{ invalid: [], gaps: [] }])).toEqual([]);
+  });
+
+  it('refuses contradictory settings in development mode too', () => {
+    expect(configError(() => enforceSecurity('svc', { NEWSWIRE_DEV_MODE: true }, [contradictory, open])).problems).toEqual(['CERT: set without KEY']);
+  });
+});
+
+describe('envFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'env-file-'));
+  const schema = z.object({ PASSWORD_FILE: envFile({ secret: true }), CA_FILE: envFile() });
+
+  it('reads the file once, at validation; a secret loses its trailing newline, a certificate keeps its bytes', () => {
+    writeFileSync(join(dir, 'password'), 's3cret\n');
+    writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n');
+    const config = loadConfig('svc', schema, { PASSWORD_FILE: join(dir, 'password'), CA_FILE: join(dir, 'ca.pem') });
+    expect(config.PASSWORD_FILE).toEqual({ path: join(dir, 'password'), content: 's3cret' });
+    expect(config.CA_FILE?.content).toBe('-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n');
+    expect(loadConfig('svc', schema, {})).toEqual({ PASSWORD_FILE: undefined, CA_FILE: undefined });
+  });
+
+  it('names the variable of a missing or empty file', () => {
+    writeFileSync(join(dir, 'empty'), '\n');
+    const missing = configError(() => loadConfig('svc', schema, { PASSWORD_FILE: join(dir, 'nope'), CA_FILE: join(dir, 'empty-dir', 'ca.pem') }));
+    expect(missing.problems).toEqual([
+      `PASSWORD_FILE: cannot read ${join(dir, 'nope')} (ENOENT)`,
+      `CA_FILE: cannot read ${join(dir, 'empty-dir', 'ca.pem')} (ENOENT)`,
+    ]);
+    expect(configError(() => loadConfig('svc', schema, { PASSWORD_FILE: join(dir, 'empty') })).problems).toEqual([`PASSWORD_FILE: ${join(dir, 'empty')} is empty`]);
+  });
+});
