@@ -24,9 +24,10 @@ function messageOf(response: unknown, fallback: string): string {
   return fallback;
 }
 
+/** The driver's error behind ours, for the log. Duck-typed: Node's socket errors may come from another realm. */
 function causeOf(err: Error): string {
-  const cause = err.cause instanceof Error ? err.cause : undefined;
-  return cause ? `${cause.name}: ${cause.message}` : err.message;
+  const cause = err.cause as { name?: unknown; message?: unknown } | undefined;
+  return cause && typeof cause.message === 'string' ? `${String(cause.name ?? 'Error')}: ${cause.message}` : err.message;
 }
 
 /**

@@ -48,7 +48,7 @@ describe('query API under hostile input (real store)', () => {
 
   beforeAll(async () => {
     // Development mode (no token: public scope), with limits high enough that the property test is never throttled.
-    const env = { ...testEnv('api-hostile'), PORT: '0', HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '100000', API_RATE_LIMIT_BURST: '10000' };
+    const env: Record<string, string> = { ...testEnv('api-hostile'), PORT: '0', HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '100000', API_RATE_LIMIT_BURST: '10000' };
     db = await connectMongo(env['MONGODB_URI']);
     await new ArticleRepository(db).storeMany([published, withheld]);
     ({ app, url } = await startApi(env));

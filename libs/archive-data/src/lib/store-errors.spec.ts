@@ -19,6 +19,7 @@ describe('classifyStoreError', () => {
     ['not connected', new mongo.MongoNotConnectedError('Client must be connected')],
     ['topology closed', new mongo.MongoTopologyClosedError()],
     ['mongoose buffering', new mongoose.Error('Operation `articles.find()` buffering timed out after 10000ms')],
+    ['raw socket (EPIPE, which the driver passes through)', Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' })],
   ])('turns a %s error into StoreUnavailableError whose message names nothing internal', (_name, driver) => {
     const classified = classifyStoreError(driver);
     expect(classified).toBeInstanceOf(StoreUnavailableError);

@@ -31,10 +31,22 @@ export function classifyStoreError(err: unknown): unknown {
   if (err instanceof mongo.MongoServerError && err.code === MAX_TIME_MS_EXPIRED) {
     return new QueryTimeoutError('the query exceeded its time limit', { cause: err });
   }
-  if (UNAVAILABLE.some((type) => err instanceof type) || isBufferingTimeout(err)) {
+  if (UNAVAILABLE.some((type) => err instanceof type) || isBufferingTimeout(err) || isSocketError(err)) {
     return new StoreUnavailableError('the store did not answer', { cause: err });
   }
   return err;
+}
+
+/**
+ * Node's own socket errors. The driver passes some through unwrapped: a
+ * write to a connection the store closed fails with a plain Error, code
+ * EPIPE ("This socket has been ended by the other party").
+ */
+const SOCKET_ERRORS = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function isSocketError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && SOCKET_ERRORS.has(code);
 }
 
 /** Mongoose queues operations while disconnected and fails them after bufferTimeoutMS. */
