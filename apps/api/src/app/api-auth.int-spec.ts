@@ -40,7 +40,19 @@ describe('query API tokens, scopes and rate limits (real store)', () => {
   let tokensFile: string;
   const story = { usable: storyVersion({ uri: 'urn:auth:usable', headline: 'Published story' }), withheld: storyVersion({ uri: 'urn:auth:held', pubStatus: 'withheld', headline: 'Withheld story', body: 'Withheld body text that only privileged readers see. '.repeat(3) }), killed: storyVersion({ uri: 'urn:auth:killed', pubStatus: 'canceled', headline: 'KILL: withdrawn' }) };
 
+  // Everything the process writes, to check that no token ever reaches the log.
+  const written: string[] = [];
+  const record = (stream: NodeJS.WriteStream) => {
+    const original = stream.write.bind(stream);
+    return jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write);
+  };
+
   beforeAll(async () => {
+    record(process.stdout);
+    record(process.stderr);
     // A token minted by the project's tool, as an operator would.
     const out = await run('npm', ['run', '-s', 'api:token', '--', '--id', 'minted', '--scopes', 'privileged', '--description', 'minted in a test'], { cwd: repoRoot });
     const [mintedToken, entryLine] = out.stdout.trim().split('\n');
@@ -62,7 +74,7 @@ describe('query API tokens, scopes and rate limits (real store)', () => {
     baseEnv = { ...testEnv('api-auth'), PORT: '0', HOST: '127.0.0.1' };
     db = await connectMongo(baseEnv['MONGODB_URI']);
     await new ArticleRepository(db).storeMany(Object.values(story));
-    strict = await startApi({ ...baseEnv, NEWSWIRE_DEV_MODE: 'false', API_TOKENS_FILE: tokensFile });
+    strict = await startApi({ ...baseEnv, NEWSWIRE_DEV_MODE: 'false', API_TOKENS_FILE: tokensFile, LOG_LEVEL: 'verbose' });
     dev = await startApi({ ...baseEnv, NEWSWIRE_DEV_MODE: 'true', API_TOKENS_FILE: tokensFile });
   });
 
@@ -71,6 +83,7 @@ describe('query API tokens, scopes and rate limits (real store)', () => {
     await dev?.app.close();
     await db?.dropDatabase();
     await db?.close();
+    jest.restoreAllMocks();
   });
 
   describe('outside development mode', () => {
@@ -195,5 +208,11 @@ describe('query API tokens, scopes and rate limits (real store)', () => {
       expect(failure.code).toBe(78);
       expect(failure.stderr).toContain('API_TOKENS_FILE');
     });
+  });
+
+  it('never wrote a token to the log', () => {
+    expect(written.length).toBeGreaterThan(0);
+    const log = written.join('');
+    for (const token of [...Object.values(tokens), minted]) expect(log).not.toContain(token);
   });
 });

@@ -51,10 +51,14 @@ export class EmptySearchError extends Error {
 const LIST_PROJECTION = { searchTerms: 0 } as const;
 const PUBLIC: Visibility = { withheld: false };
 
-/** Anything with mongoose's per-query time limit: find, findOne, countDocuments, aggregate. */
-interface TimeLimited {
-  maxTimeMS(ms: number): unknown;
-}
+/**
+ * A mongoose read that takes a server-side time limit: a Query (find, findOne,
+ * countDocuments: `maxTimeMS()`) or an Aggregate (`option({ maxTimeMS })`).
+ * FerretDB 1.24 honours it for find and aggregate (countDocuments is an
+ * aggregate) and ignores it for the `count` command (estimatedDocumentCount),
+ * so this side never uses that one.
+ */
+type TimeLimited<T> = { exec(): Promise<T> } & ({ maxTimeMS(ms: number): unknown } | { option(options: { maxTimeMS: number }): unknown });
 
 /**
  * The archive's read side; the query API holds no other database logic.
@@ -131,8 +135,9 @@ export class ArticleQueries {
   }
 
   /** Runs one read with the time limit, translating driver errors. */
-  private async read<T>(query: TimeLimited & { exec(): Promise<T> }): Promise<T> {
-    query.maxTimeMS(this.options.maxTimeMS);
+  private async read<T>(query: TimeLimited<T>): Promise<T> {
+    if ('maxTimeMS' in query) query.maxTimeMS(this.options.maxTimeMS);
+    else query.option({ maxTimeMS: this.options.maxTimeMS });
     try {
       return await query.exec();
     } catch (err) {
