@@ -1,21 +1,35 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { assessMongoSecurity } from '@newswire/mongo';
 import { ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
+import { tokenRegistryFromConfig } from './app/auth/token-file';
 
 export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig('api', ApiEnv, env);
+  // Before anything listens: outside development mode no token file means no start (ConfigError, exit 78).
+  const tokens = tokenRegistryFromConfig(config);
   const open = enforceSecurity('api', config, [assessMongoSecurity(config)]);
-  if (config.NEWSWIRE_DEV_MODE) new Logger('api').warn(devModeBanner('api', ['open to anyone who can reach it: no credentials are checked', ...open]));
+  if (config.NEWSWIRE_DEV_MODE) {
+    new Logger('api').warn(
+      devModeBanner('api', [
+        ...open,
+        'requests without a token are served with the public scope: anyone who can reach it reads published stories',
+        tokens.size ? `${tokens.size} configured token(s) still work and keep their scopes; a wrong token is still refused` : 'no API_TOKENS_FILE: no token can reach privileged views',
+      ]),
+    );
+  }
   // Read-only GET API: no body parser at all.
-  const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
+  // Nothing in a response names the framework.
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  new Logger('api').log(`ready: GET ${url}/v1/articles`);
+  new Logger('api').log(`ready: GET ${url}/v1/articles (${tokens.size} token(s) configured)`);
   return { app, url };
 }

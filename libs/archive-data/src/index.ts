@@ -7,3 +7,4 @@ export * from './lib/search-terms';
 export * from './lib/storable';
 export * from './lib/version-rank';
 export * from './lib/write-plan';
+export * from './lib/store-errors';

@@ -1,10 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ArticleDeduplicated } from '@newswire/contracts';
 import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
 import { deduplicatedArticle, enrichedArticle, storyVersion, testEnv } from '@newswire/testing';
 import type { Connection } from 'mongoose';
 import { startApi } from '../bootstrap';
+import { sha256Hex } from './auth/token-registry';
 
 interface Item {
   id: string;
@@ -45,19 +50,23 @@ describe('query API over a real archive', () => {
   let repo: ArticleRepository;
   const seeded: Record<string, ArticleDeduplicated> = {};
 
-  const get = async (path: string) => {
-    const res = await fetch(`${url}${path}`);
+  // Development mode serves requests without a token as `public`; privileged views need a token.
+  const privileged = `nw_${randomBytes(32).toString('base64url')}`;
+  const get = async (path: string, token?: string) => {
+    const res = await fetch(`${url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Record<string, unknown> };
   };
-  const ids = async (query: string) => {
-    const res = await get(`/v1/articles?${query}`);
+  const ids = async (query: string, token?: string) => {
+    const res = await get(`/v1/articles?${query}`, token);
     expect(res.status).toBe(200);
     return (res.body as unknown as ListBody).items.map((i) => i.id).sort();
   };
   const idsOf = (...names: string[]) => names.map((n) => seeded[n].article.id).sort();
 
   beforeAll(async () => {
-    const env: Record<string, string> = { ...testEnv('api'), PORT: '0' };
+    const tokensFile = join(mkdtempSync(join(tmpdir(), 'api-tokens-')), 'tokens.json');
+    writeFileSync(tokensFile, JSON.stringify({ tokens: [{ id: 'editor', description: 'test', sha256: sha256Hex(privileged), scopes: ['privileged'] }] }));
+    const env: Record<string, string> = { ...testEnv('api'), PORT: '0', API_TOKENS_FILE: tokensFile };
     db = await connectMongo(env['MONGODB_URI']);
     repo = new ArticleRepository(db);
     await repo.ensureIndexes();
@@ -134,10 +143,10 @@ describe('query API over a real archive', () => {
     ['storedAt upper bound', 'to=2024-12-01T00:00:00Z', ['german']],
     ['keywords (all words must match)', 'q=shares%20rates', ['markets']],
     ['keywords, case and accents folded', 'q=%C3%BCBER%20sturm', ['german']],
-    ['killed included on request', 'includeKilled=true&provider=AP', ['kill']],
+    ['killed included on request (privileged)', 'includeKilled=true&provider=AP', ['kill']],
   ])('filters by %s', async (_name, query, expected) => {
     const q = query.replace('CLUSTER_CUBA', seeded['cuba'].article.id);
-    expect(await ids(q)).toEqual(idsOf(...expected));
+    expect(await ids(q, q.includes('includeKilled') ? privileged : undefined)).toEqual(idsOf(...expected));
   });
 
   it('filters by person, organisation and place of the stored version', async () => {
@@ -169,7 +178,8 @@ describe('query API over a real archive', () => {
     expect(res.body).toMatchObject({ killed: true, pubStatus: 'canceled', headline: 'KILL: story withdrawn' });
     expect(res.body['bodyText']).toBeUndefined();
     expect(JSON.stringify(res.body)).not.toContain('Defamatory');
-    const listed = await get('/v1/articles?includeKilled=true');
+    const listed = await get('/v1/articles?includeKilled=true', privileged);
+    expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.body)).not.toContain('Defamatory');
     expect(await ids('q=defamatory')).toEqual([]);
   });

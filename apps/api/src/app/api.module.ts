@@ -1,8 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { ArticleQueries, detectCapabilities, type StoreCapabilities } from '@newswire/archive-data';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { ApiExceptionFilter } from './api-exception.filter';
 import { ArticlesController } from './articles.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { RATE_LIMIT_WINDOWS, TokenRateLimitGuard } from './auth/rate-limit.guard';
+import { TokenRegistry } from './auth/token-registry';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
 import { OpenApiController } from './openapi.controller';
@@ -11,18 +17,27 @@ import { CAPABILITIES } from './tokens';
 /** Reads the archive only: indexes are the storage stage's job. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, tokens: TokenRegistry): DynamicModule {
     return {
       module: ApiModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI)],
+      imports: [
+        MongoModule.forRoot(config.MONGODB_URI),
+        // In-process counters: with several API instances each enforces its own share.
+        ThrottlerModule.forRoot({ throttlers: RATE_LIMIT_WINDOWS, setHeaders: false }),
+      ],
       controllers: [ArticlesController, HealthController, OpenApiController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        { provide: TokenRegistry, useValue: tokens },
+        // Global guards run in this order: who is asking, then how often they asked.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: TokenRateLimitGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: CAPABILITIES, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => detectCapabilities(c) },
         {
           provide: ArticleQueries,
           inject: [MONGO_CONNECTION, CAPABILITIES],
-          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps),
+          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps, { maxTimeMS: config.API_QUERY_MAX_TIME_MS }),
         },
       ],
     };

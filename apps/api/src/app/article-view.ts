@@ -1,13 +1,14 @@
-import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc } from '@newswire/archive-data';
+import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, Visibility } from '@newswire/archive-data';
 
 /**
  * What clients see of a stored story. The body (and anything quoting it:
- * summary, description) is left out of a killed or withheld story here, on
- * top of the archive having dropped it, so no path can serve it.
+ * summary, description) is left out of a killed story here, on top of the
+ * archive having dropped it, so no path can serve it; and out of a withheld
+ * story unless the caller may see withheld stories.
  */
-export function articleView(doc: ArticleDoc) {
+export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld: false }) {
   const { article, enrichment, dedup } = doc;
-  const showBody = !doc.killed && doc.listed;
+  const showBody = !doc.killed && (doc.listed || visibility.withheld);
   return {
     id: doc.articleId,
     storyKey: doc._id,

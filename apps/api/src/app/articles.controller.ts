@@ -1,10 +1,19 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query } from '@nestjs/common';
-import { ArticleQueries, EmptySearchError, InvalidCursorError } from '@newswire/archive-data';
+import { ArticleQueries, EmptySearchError, InvalidCursorError, type Visibility } from '@newswire/archive-data';
 import { articleView, duplicateView, versionView } from './article-view';
+import { assertScope } from './auth/auth.guard';
+import { CurrentPrincipal, type Principal } from './auth/principal';
+import { grants } from './auth/scopes';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ApiError, badParameters } from './http-errors';
-import { GetArticleQuery, ListArticlesQuery, parseQuery, toFilter } from './query-params';
+import { GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
 
+/** What a principal may see beyond public stories (privileged: withheld ones). */
+function visibilityOf(principal: Principal): Visibility {
+  return { withheld: grants(principal.scopes, 'privileged') };
+}
+
+/** Every route needs a token with the `public` scope (the auth guard); some parameters need `privileged`. */
 @Controller('v1')
 export class ArticlesController {
   constructor(
@@ -13,13 +22,16 @@ export class ArticlesController {
   ) {}
 
   @Get('articles')
-  async list(@Query() query: unknown) {
+  async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const params = parseQuery(ListArticlesQuery, query);
     const limit = params.limit ?? this.config.DEFAULT_PAGE_SIZE;
     if (limit > this.config.MAX_PAGE_SIZE) throw badParameters([{ parameter: 'limit', message: `must be at most ${this.config.MAX_PAGE_SIZE}` }]);
+    if (params.includeKilled === 'true') assertScope(principal, 'privileged', 'includeKilled=true');
+    if (params.includeWithheld === 'true') assertScope(principal, 'privileged', 'includeWithheld=true');
+    const visibility = visibilityOf(principal);
     try {
       const page = await this.queries.list(toFilter(params), { limit, cursor: params.cursor });
-      return { items: page.items.map(articleView), nextCursor: page.nextCursor ?? null };
+      return { items: page.items.map((doc) => articleView(doc, visibility)), nextCursor: page.nextCursor ?? null };
     } catch (err) {
       if (err instanceof InvalidCursorError) throw badParameters([{ parameter: 'cursor', message: err.message }]);
       if (err instanceof EmptySearchError) throw badParameters([{ parameter: 'q', message: err.message }]);
@@ -28,17 +40,21 @@ export class ArticlesController {
   }
 
   @Get('articles/:id')
-  async get(@Param('id') id: string, @Query() query: unknown) {
+  async get(@Param('id') rawId: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const id = parsePathId('id', rawId);
     const { by } = parseQuery(GetArticleQuery, query);
-    const found = await this.queries.get({ [by]: id });
+    const visibility = visibilityOf(principal);
+    const found = await this.queries.get({ [by]: id }, visibility);
     if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no stored article with ${by} ${JSON.stringify(id)}`);
-    return { ...articleView(found.article), matchedAs: found.matchedAs, versions: found.versions.map(versionView) };
+    return { ...articleView(found.article, visibility), matchedAs: found.matchedAs, versions: found.versions.map(versionView) };
   }
 
   @Get('clusters/:clusterId')
-  async cluster(@Param('clusterId') clusterId: string) {
-    const found = await this.queries.cluster(clusterId);
+  async cluster(@Param('clusterId') rawClusterId: string, @CurrentPrincipal() principal: Principal) {
+    const clusterId = parsePathId('clusterId', rawClusterId);
+    const visibility = visibilityOf(principal);
+    const found = await this.queries.cluster(clusterId, visibility);
     if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no cluster ${JSON.stringify(clusterId)}`);
-    return { clusterId, articles: found.articles.map(articleView), duplicates: found.duplicates.map(duplicateView) };
+    return { clusterId, articles: found.articles.map((doc) => articleView(doc, visibility)), duplicates: found.duplicates.map(duplicateView) };
   }
 }

@@ -9,6 +9,16 @@ export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend({
   DEFAULT_PAGE_SIZE: envInt(20, 1, 1000),
   MAX_PAGE_SIZE: envInt(100, 1, 1000),
   LOG_LEVEL: envLogLevel,
+  /**
+   * The read tokens (JSON or YAML, see auth/token-file.ts). Required outside
+   * development mode: the file holds SHA-256 hashes only, never a token.
+   */
+  API_TOKENS_FILE: z.string().trim().min(1).optional(),
+  /** Server-side limit on every store read; past it the client gets 503 query_timeout. */
+  API_QUERY_MAX_TIME_MS: envInt(5000, 1, 600_000),
+  /** Rate limit of a token that sets none of its own (and of anonymous dev-mode clients, per address). */
+  API_RATE_LIMIT_PER_MINUTE: envInt(600, 1, 100_000),
+  API_RATE_LIMIT_BURST: envInt(30, 1, 10_000),
 }).refine((c) => c.DEFAULT_PAGE_SIZE <= c.MAX_PAGE_SIZE, { path: ['DEFAULT_PAGE_SIZE'], message: 'must not exceed MAX_PAGE_SIZE' });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;

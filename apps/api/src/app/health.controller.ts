@@ -1,10 +1,14 @@
-import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import { ApiError } from './http-errors';
 import { MONGO_CONNECTION } from '@newswire/mongo';
+import { Open } from './auth/decorators';
+import { unavailable } from './http-errors';
 
 @Controller('health')
+@Open()
 export class HealthController {
+  private readonly logger = new Logger('api');
+
   constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
 
   @Get('live')
@@ -12,14 +16,18 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready only while the database answers: an orchestrator stops routing queries otherwise. */
+  /**
+   * Ready only while the database answers: an orchestrator stops routing
+   * queries otherwise. The probe is open, so its body names nothing internal.
+   */
   @Get('ready')
   async ready() {
     try {
       await this.connection.getClient().db().admin().ping();
       return { status: 'ok' };
     } catch (err) {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'database_unavailable', (err as Error).message);
+      this.logger.warn(`not ready: the store did not answer a ping: ${(err as Error).name}: ${(err as Error).message}`);
+      throw unavailable('database_unavailable', 'the archive database does not answer');
     }
   }
 }

@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
+import { Open } from './auth/decorators';
 import { openApiDocument } from './openapi';
 
 @Controller()
+@Open()
 export class OpenApiController {
   private readonly document = openApiDocument();
 

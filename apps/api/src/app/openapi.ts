@@ -14,6 +14,18 @@ function parametersOf(schema: z.ZodType) {
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } };
+
+/** Refusals every token-guarded read can give. */
+const guardedResponses = {
+  '401': { ...json(error, 'No token, or not a valid one (`unauthorized`); `WWW-Authenticate: Bearer`'), headers: { 'WWW-Authenticate': { schema: { type: 'string' } } } },
+  '403': json(error, 'The token lacks the scope this needs (`forbidden`); `details.requiredScope` names it'),
+  '429': { ...json(error, 'The token exceeded its rate limit (`rate_limited`)'), headers: retryAfter },
+  '503': {
+    ...json(error, 'The query exceeded API_QUERY_MAX_TIME_MS (`query_timeout`) or the archive is unavailable (`store_unavailable`)'),
+    headers: retryAfter,
+  },
+};
 
 /**
  * OpenAPI 3.1, hand-assembled: the article shape is described loosely
@@ -27,8 +39,11 @@ export function openApiDocument() {
       version: '1.0.0',
       description:
         'Read-only access to stored stories. A story is stored once under its story key (source + source id) at its newest version; ' +
-        'killed stories never carry a body; withheld stories are left out of lists. Lists are newest-first by first-stored time with an opaque cursor.',
+        'killed stories never carry a body; withheld stories are left out of lists. Lists are newest-first by first-stored time with an opaque cursor. ' +
+        'Every /v1 request needs `Authorization: Bearer <token>`. Scopes: `public` reads published stories; `privileged` also sees withheld ' +
+        'stories (by id, in clusters, and in lists with includeWithheld=true) and may list killed ones (includeKilled=true). Each token has a rate limit.',
     },
+    security: [{ bearer: [] }],
     paths: {
       '/v1/articles': {
         get: {
@@ -38,6 +53,7 @@ export function openApiDocument() {
           responses: {
             '200': json({ $ref: '#/components/schemas/ArticlePage' }, 'A page of stories'),
             '400': json(error, 'A parameter is invalid; `details.parameters` names it'),
+            ...guardedResponses,
           },
         },
       },
@@ -49,7 +65,8 @@ export function openApiDocument() {
           responses: {
             '200': json({ $ref: '#/components/schemas/ArticleWithVersions' }, 'The story'),
             '400': json(error, 'A parameter is invalid'),
-            '404': json(error, 'No such story'),
+            '404': json(error, 'No such story (or one this token may not see)'),
+            ...guardedResponses,
           },
         },
       },
@@ -58,23 +75,34 @@ export function openApiDocument() {
           operationId: 'getCluster',
           summary: 'The stories of a cluster and the duplicates recorded against it',
           parameters: [{ name: 'clusterId', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': json({ type: 'object' }, 'The cluster'), '404': json(error, 'No such cluster') },
+          responses: { '200': json({ type: 'object' }, 'The cluster'), '400': json(error, 'The id is invalid'), '404': json(error, 'No such cluster'), ...guardedResponses },
         },
       },
-      '/health/live': { get: { operationId: 'live', responses: { '200': json({ type: 'object' }, 'Process is up') } } },
+      '/health/live': { get: { operationId: 'live', security: [], responses: { '200': json({ type: 'object' }, 'Process is up') } } },
       '/health/ready': {
-        get: { operationId: 'ready', responses: { '200': json({ type: 'object' }, 'Database answers'), '503': json(error, 'Database unavailable') } },
+        get: {
+          operationId: 'ready',
+          security: [],
+          responses: { '200': json({ type: 'object' }, 'Database answers'), '503': { ...json(error, 'Database unavailable (`database_unavailable`)'), headers: retryAfter } },
+        },
       },
-      '/openapi.json': { get: { operationId: 'openapi', responses: { '200': json({ type: 'object' }, 'This document') } } },
+      '/openapi.json': { get: { operationId: 'openapi', security: [], responses: { '200': json({ type: 'object' }, 'This document') } } },
     },
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A read token (mint one with `npm run api:token`); the server keeps only its SHA-256.' },
+      },
       schemas: {
         Error: {
           type: 'object',
           required: ['statusCode', 'error', 'message'],
           properties: {
             statusCode: { type: 'integer' },
-            error: { type: 'string', description: 'Stable machine-readable code, e.g. invalid_parameter, not_found' },
+            error: {
+              type: 'string',
+              description:
+                'Stable machine-readable code: invalid_parameter, not_found, unauthorized, forbidden, rate_limited, query_timeout, store_unavailable, database_unavailable, internal_error',
+            },
             message: { type: 'string' },
             details: { type: 'object' },
           },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { type ArticleFilter } from '@newswire/archive-data';
 import { badParameters } from './http-errors';
 
-const text = z.string().trim().min(1).max(200);
+// Control characters (NUL included) have no place in a name or a keyword and some stores refuse them in a filter.
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const text = z.string().trim().min(1).max(200).regex(NO_CONTROL, 'must not contain control characters');
 const instant = z.iso.datetime({ offset: true });
 
 /**
@@ -26,7 +28,8 @@ export const ListArticlesQuery = z
     cluster: text.optional().describe('Cluster id: stories that are versions or originals of one cluster.'),
     status: z.enum(['original', 'new-version', 'duplicate', 'stale-version']).optional().describe('Dedup verdict of the stored version.'),
     q: text.optional().describe('Keywords; every word must occur in the headline or body.'),
-    includeKilled: z.enum(['true', 'false']).default('false').describe('List killed stories too (never with their body).'),
+    includeKilled: z.enum(['true', 'false']).default('false').describe('List killed stories too (never with their body). Needs the privileged scope.'),
+    includeWithheld: z.enum(['true', 'false']).default('false').describe('List withheld stories too. Needs the privileged scope.'),
     limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size.'),
     cursor: z.string().min(1).max(512).optional().describe('`nextCursor` of the previous page.'),
   })
@@ -37,6 +40,15 @@ export type ListArticlesParams = z.infer<typeof ListArticlesQuery>;
 export const GetArticleQuery = z.strictObject({
   by: z.enum(['id', 'storyKey', 'uri']).default('id').describe('What the path segment is: an article id (any version or duplicate), a story key, or a source uri.'),
 });
+
+/** A path segment naming an article, story key, uri or cluster: bounded, printable. */
+export const PathId = z.string().min(1).max(512).regex(NO_CONTROL, 'must not contain control characters');
+
+export function parsePathId(parameter: string, value: string): string {
+  const parsed = PathId.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw badParameters([{ parameter, message: parsed.error.issues[0]?.message ?? 'is invalid' }]);
+}
 
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
   const parsed = schema.safeParse(query ?? {});
@@ -67,5 +79,6 @@ export function toFilter(p: ListArticlesParams): ArticleFilter {
     status: p.status,
     q: p.q,
     includeKilled: p.includeKilled === 'true',
+    includeWithheld: p.includeWithheld === 'true',
   };
 }

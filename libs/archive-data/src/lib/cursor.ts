@@ -20,8 +20,10 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Safe integers reach past the largest Date (±8.64e15 ms): such a cursor would be an Invalid Date in the query.
     if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string') {
-      return { storedAt: new Date(parsed[0]), id: parsed[1] };
+      const storedAt = new Date(parsed[0]);
+      if (!Number.isNaN(storedAt.getTime())) return { storedAt, id: parsed[1] };
     }
   } catch {
     // fall through: any malformed cursor gets the same answer
