@@ -4,11 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { assessMongoSecurity } from '@newswire/mongo';
-import { ApiEnv } from './app/config';
+import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
 import { tokenRegistryFromConfig } from './app/auth/token-file';
 
-export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string }> {
+export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig }> {
   const config = loadConfig('api', ApiEnv, env);
   // Before anything listens: outside development mode no token file means no start (ConfigError, exit 78).
   const tokens = tokenRegistryFromConfig(config);
@@ -31,5 +31,5 @@ export async function startApi(env: Record<string, string | undefined> = process
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   new Logger('api').log(`ready: GET ${url}/v1/articles (${tokens.size} token(s) configured)`);
-  return { app, url };
+  return { app, url, config };
 }

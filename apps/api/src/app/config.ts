@@ -19,6 +19,8 @@ export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend({
   /** Rate limit of a token that sets none of its own (and of anonymous dev-mode clients, per address). */
   API_RATE_LIMIT_PER_MINUTE: envInt(600, 1, 100_000),
   API_RATE_LIMIT_BURST: envInt(30, 1, 10_000),
+  /** How long SIGTERM may take before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: envInt(25_000, 1_000, 600_000),
 }).refine((c) => c.DEFAULT_PAGE_SIZE <= c.MAX_PAGE_SIZE, { path: ['DEFAULT_PAGE_SIZE'], message: 'must not exceed MAX_PAGE_SIZE' });
 
 export type ApiConfig = z.infer<typeof ApiEnv>;
