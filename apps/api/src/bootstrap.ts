@@ -11,8 +11,8 @@ import { tokenRegistryFromConfig } from './app/auth/token-file';
 export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig }> {
   const config = loadConfig('api', ApiEnv, env);
   // Before anything listens: outside development mode no token file means no start (ConfigError, exit 78).
-  const tokens = tokenRegistryFromConfig(config);
   const open = enforceSecurity('api', config, [assessMongoSecurity(config)]);
+  const tokens = tokenRegistryFromConfig(config);
   if (config.NEWSWIRE_DEV_MODE) {
     new Logger('api').warn(
       devModeBanner('api', [

@@ -11,9 +11,9 @@ import { loadSources } from './app/signed-ingest/load-sources';
 export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: IngesterConfig }> {
   const config = loadConfig('ingester', IngesterEnv, env);
   // Before anything connects: a bad registry or a missing secret stops start-up with ConfigError (exit 78).
-  const registry = loadSources(config, env);
   // The store holds the delivery ledger, used only with signed ingest.
-  const open = enforceSecurity('ingester', config, [assessKafkaSecurity(config), ...(registry ? [assessMongoSecurity(config)] : [])]);
+  const open = enforceSecurity('ingester', config, [assessKafkaSecurity(config), ...(config.SOURCES_FILE ? [assessMongoSecurity(config)] : [])]);
+  const registry = loadSources(config, env);
   if (config.NEWSWIRE_DEV_MODE) {
     new Logger('ingester').warn(
       devModeBanner('ingester', [

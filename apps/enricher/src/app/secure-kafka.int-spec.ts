@@ -81,7 +81,7 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512 (a private secure broker from t
   });
 
   it('runs a real stage (the enricher) on the secure broker outside development mode', async () => {
-    const h = await stageHarness('enricher-secure', TOPICS.articleReceived, TOPICS.articleEnriched, { ...broker.env, NEWSWIRE_DEV_MODE: 'false' });
+    const h = await stageHarness('enricher-secure', TOPICS.articleReceived, TOPICS.articleEnriched, { ...broker.env, NEWSWIRE_DEV_MODE: 'false', NEWSWIRE_ALLOW_INSECURE: '' });
     const enricher = await startEnricher(h.env);
     try {
       const article = receivedArticle();

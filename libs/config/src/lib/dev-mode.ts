@@ -8,6 +8,17 @@ import { envBool } from './env-types';
  */
 export const DevModeEnv = z.object({
   NEWSWIRE_DEV_MODE: envBool(false),
+  /**
+   * Outside development mode, the infrastructure links an operator knowingly
+   * runs without credentials or TLS (`kafka`, `store`: e.g. a broker on a
+   * private network without SASL), while the platform's own checks (signed
+   * ingest, API tokens) stay on. Each one is announced at start-up.
+   */
+  NEWSWIRE_ALLOW_INSECURE: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['kafka', 'store'], { message: 'must list only kafka and/or store' }))),
 });
 export type DevModeConfig = z.infer<typeof DevModeEnv>;
 

@@ -7,10 +7,11 @@ import { ConfigError, loadConfig } from './load-config';
 import { enforceSecurity, type SecurityAssessment } from './security';
 
 const open: SecurityAssessment = {
+  link: 'kafka',
   invalid: [],
   gaps: [{ open: 'the broker without credentials', problems: ['BROKER_USER: required', 'BROKER_PASSWORD: required'] }],
 };
-const contradictory: SecurityAssessment = { invalid: ['CERT: set without KEY'], gaps: [] };
+const contradictory: SecurityAssessment = { link: 'kafka', invalid: ['CERT: set without KEY'], gaps: [] };
 
 function configError(fn: () => unknown): ConfigError {
   try {
@@ -34,8 +35,23 @@ describe('enforceSecurity', () => {
   });
 
   it('returns nothing open when nothing is', () => {
-    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: true }, [{ invalid: [], gaps: [] }])).toEqual([]);
-    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false }, [{ invalid: [], gaps: [] }])).toEqual([]);
+    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: true }, [{ link: 'store', invalid: [], gaps: [] }])).toEqual([]);
+    expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false }, [{ link: 'store', invalid: [], gaps: [] }])).toEqual([]);
+  });
+
+  it('outside development mode waives only the links named in NEWSWIRE_ALLOW_INSECURE, and says so', () => {
+    const store: SecurityAssessment = { link: 'store', invalid: [], gaps: [{ open: 'the store without credentials', problems: ['STORE_URI: needs a user'] }] };
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false, NEWSWIRE_ALLOW_INSECURE: ['kafka', 'store'] }, [open, store])).toEqual([
+        'the broker without credentials',
+        'the store without credentials',
+      ]);
+      expect(stderr).toHaveBeenCalledWith(expect.stringContaining('NEWSWIRE_ALLOW_INSECURE=kafka,store'));
+      expect(configError(() => enforceSecurity('svc', { NEWSWIRE_DEV_MODE: false, NEWSWIRE_ALLOW_INSECURE: ['kafka'] }, [open, store])).problems).toEqual(['STORE_URI: needs a user']);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('refuses contradictory settings in development mode too', () => {

@@ -100,7 +100,7 @@ export function assessKafkaSecurity(env: KafkaSecurityConfig): SecurityAssessmen
       problems: [`KAFKA_SSL: must be true, ${OUTSIDE_DEV_MODE}`],
     });
   }
-  return { invalid, gaps };
+  return { link: 'kafka', invalid, gaps };
 }
 
 /**

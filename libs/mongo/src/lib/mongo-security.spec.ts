@@ -10,12 +10,12 @@ describe('store security', () => {
       'mongodb://newswire:secret@a:27017,b:27017/newswire?replicaSet=rs0&tls=true',
       'mongodb+srv://newswire:secret@cluster0.example.net/newswire',
     ]) {
-      expect(assess(uri)).toEqual({ invalid: [], gaps: [] });
+      expect(assess(uri)).toEqual({ link: 'store', invalid: [], gaps: [] });
     }
   });
 
   it('accepts X.509 authentication, which carries no password', () => {
-    expect(assess('mongodb://mongo/newswire?authMechanism=MONGODB-X509&tls=true&tlsCertificateKeyFile=/run/secrets/client.pem')).toEqual({ invalid: [], gaps: [] });
+    expect(assess('mongodb://mongo/newswire?authMechanism=MONGODB-X509&tls=true&tlsCertificateKeyFile=/run/secrets/client.pem')).toEqual({ link: 'store', invalid: [], gaps: [] });
   });
 
   it('refuses a URI without credentials outside development mode, naming MONGODB_URI', () => {

@@ -14,10 +14,11 @@ export function assessMongoSecurity(config: { MONGODB_URI: string }): SecurityAs
   try {
     uri = new ConnectionString(config.MONGODB_URI);
   } catch (err) {
-    return { invalid: [`MONGODB_URI: ${(err as Error).message}`], gaps: [] };
+    return { link: 'store', invalid: [`MONGODB_URI: ${(err as Error).message}`], gaps: [] };
   }
-  if (uri.username || uri.searchParams.get('authMechanism')?.toUpperCase() === 'MONGODB-X509') return { invalid: [], gaps: [] };
+  if (uri.username || uri.searchParams.get('authMechanism')?.toUpperCase() === 'MONGODB-X509') return { link: 'store', invalid: [], gaps: [] };
   return {
+    link: 'store',
     invalid: [],
     gaps: [
       {

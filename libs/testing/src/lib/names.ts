@@ -23,7 +23,10 @@ export function testEnv(prefix: string): Record<string, string> {
     KAFKA_RETRY_BACKOFF_MS: '20',
     KAFKA_FETCH_MAX_WAIT_MS: '200',
     LOG_LEVEL: 'warn',
-    // Tests run without credentials unless they test credentials (then they override this).
+    // Tests run without credentials unless they test credentials (then they override this). A test of the
+    // platform's own checks (signed ingest, API tokens) sets NEWSWIRE_DEV_MODE=false and keeps the local
+    // stack's plaintext broker and credential-less store allowed.
     NEWSWIRE_DEV_MODE: 'true',
+    NEWSWIRE_ALLOW_INSECURE: process.env['KAFKA_SASL_MECHANISM'] ? 'store' : 'kafka,store',
   };
 }
