@@ -10,7 +10,14 @@ const UNAVAILABLE_NAMES = new Set([
   'MongoPoolClearedError',
   'MongoTopologyClosedError',
   'MongoServerClosedError',
+  'MongoClientClosedError',
 ]);
+/**
+ * Node's own socket errors. The driver passes some through unwrapped: a
+ * write to a connection the store closed fails with a plain Error, code
+ * EPIPE ("This socket has been ended by the other party").
+ */
+const SOCKET_ERRORS = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** Server codes of a node stepping down, shutting down or unreachable (not the caller's fault). */
 const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
 
@@ -23,6 +30,7 @@ export function isStoreUnavailable(err: unknown): boolean {
     const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
     if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
     if (typeof code === 'number' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof code === 'string' && SOCKET_ERRORS.has(code)) return true;
     // mongoose queues commands while disconnected and gives up after bufferTimeoutMS.
     if (typeof message === 'string' && /buffering timed out|connection .* closed|Client must be connected/i.test(message)) return true;
     const labels = (e as { errorLabels?: unknown }).errorLabels;
