@@ -53,7 +53,7 @@ describe('Kafka client security settings', () => {
       ssl: { rejectUnauthorized: true, cert: 'client-cert', key: 'client-key' },
       sasl: { mechanism: 'plain', username: 'u', password: 'p' },
     });
-    expect(assess(env)).toEqual({ invalid: [], gaps: [] });
+    expect(assess(env)).toEqual({ link: 'kafka', invalid: [], gaps: [] });
   });
 
   it('connects in plain text without credentials when nothing is set (development)', () => {
@@ -68,7 +68,7 @@ describe('Kafka client security settings', () => {
   });
 
   it('finds nothing open with SASL over verified TLS', () => {
-    expect(assess(secure)).toEqual({ invalid: [], gaps: [] });
+    expect(assess(secure)).toEqual({ link: 'kafka', invalid: [], gaps: [] });
   });
 
   it('outside development mode names every missing variable', () => {
