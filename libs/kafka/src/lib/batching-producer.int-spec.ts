@@ -17,6 +17,8 @@ describe('BatchingProducer on a real broker', () => {
     // The topic takes 100 KB; the producer is not told, so only the broker's answer reveals it.
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic: physicalTopic(TOPIC, ns), numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '100000' }] }] });
     await admin.disconnect();
+    // Until every broker's metadata knows the new topic, a produce may meet UNKNOWN_TOPIC_OR_PARTITION.
+    await ensureTopics(kafka, [TOPIC], { namespace: ns, partitions: 1, replicationFactor: 1, withDeadLetters: false });
     const producer = new BatchingProducer(kafka, { namespace: ns, lingerMs: 50 });
     await producer.connect();
     const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(TOPIC, ns)], `${ns}-probe`).start();
