@@ -2,7 +2,7 @@ import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
-import { logLevelsUpTo } from '@newswire/kafka';
+import { logLevelsUpTo } from '@newswire/platform';
 import { assessMongoSecurity } from '@newswire/mongo';
 import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';

@@ -1,10 +1,5 @@
-import { ConfigError } from '@newswire/config';
 import { superviseStage } from '@newswire/kafka';
+import { runService } from '@newswire/platform';
 import { startDeduplicator } from './bootstrap';
 
-startDeduplicator()
-  .then(superviseStage)
-  .catch((err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);
-    process.exit(err instanceof ConfigError ? 78 : 1);
-  });
+void runService('deduplicator', () => startDeduplicator(), superviseStage);

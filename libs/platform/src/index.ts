@@ -1,1 +1,3 @@
 export * from './lib/shutdown';
+export * from './lib/http-error';
+export * from './lib/run-service';

@@ -4,7 +4,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { ArticleQueries, detectCapabilities, type StoreCapabilities } from '@newswire/archive-data';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
-import { ApiExceptionFilter } from './api-exception.filter';
+import { HttpErrorFilter } from '@newswire/platform';
+import { storeErrors } from './api-exception.filter';
 import { ArticlesController } from './articles.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { RATE_LIMIT_WINDOWS, TokenRateLimitGuard } from './auth/rate-limit.guard';
@@ -32,7 +33,7 @@ export class ApiModule {
         // Global guards run in this order: who is asking, then how often they asked.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: TokenRateLimitGuard },
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_FILTER, useFactory: () => new HttpErrorFilter([storeErrors]) },
         { provide: CAPABILITIES, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => detectCapabilities(c) },
         {
           provide: ArticleQueries,

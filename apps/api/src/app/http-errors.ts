@@ -1,15 +1,7 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { ApiError } from '@newswire/platform';
 
-/** Every refusal is JSON naming the problem, with a stable machine-readable code. */
-export class ApiError extends HttpException {
-  /** Response headers that belong to this refusal (WWW-Authenticate, Retry-After); the exception filter sends them. */
-  readonly headers: Record<string, string>;
-
-  constructor(status: HttpStatus, code: string, message: string, details?: unknown, headers: Record<string, string> = {}) {
-    super({ statusCode: status, error: code, message, ...(details === undefined ? {} : { details }) }, status);
-    this.headers = headers;
-  }
-}
+export { ApiError, rateLimited, unavailable } from '@newswire/platform';
 
 export interface ParameterProblem {
   parameter: string;
@@ -38,16 +30,4 @@ export function forbidden(message: string, requiredScope: string): ApiError {
   return new ApiError(HttpStatus.FORBIDDEN, 'forbidden', message, { requiredScope }, {
     'WWW-Authenticate': `Bearer ${REALM}, error="insufficient_scope", scope="${requiredScope}"`,
   });
-}
-
-export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', message, { retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
-}
-
-/** How long a client should wait after a 503 before trying again. */
-export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
-
-/** 503 with a stable code and a message that names nothing internal (no host, port, URI or driver text). */
-export function unavailable(code: string, message: string): ApiError {
-  return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, code, message, undefined, { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS) });
 }

@@ -5,10 +5,10 @@ import type { Connection } from 'mongoose';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom } from '@newswire/kafka';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { HttpErrorFilter } from '@newswire/platform';
 import type { SourceRegistry } from '@newswire/sources';
 import { ArticlesController } from './articles.controller';
 import { INGESTER_CONFIG, type IngesterConfig } from './config';
-import { ApiErrorFilter } from './http-errors';
 import { IntakeService } from './intake.service';
 import { DeliveryGate } from './signed-ingest/delivery-gate';
 import { DeliveryLedger } from './signed-ingest/delivery-ledger';
@@ -55,7 +55,7 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
         { provide: BrokerProbe, useFactory: () => new BrokerProbe(settings) },
         { provide: SOURCE_REGISTRY, useFactory: () => registry ?? null },
         ledger,
-        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_FILTER, useFactory: () => new HttpErrorFilter() },
         IntakeService,
         SenderAuthenticator,
         SourceRateLimits,

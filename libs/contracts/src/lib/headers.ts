@@ -4,6 +4,8 @@ export const HEADERS = {
   contentType: 'content-type',
   dlqReason: 'x-dlq-reason',
   dlqErrorType: 'x-dlq-error-type',
+  /** The error's stable code (`poison_message`, `record_too_large`, ...), for counting and filtering. */
+  dlqErrorCode: 'x-dlq-error-code',
   dlqRetriable: 'x-dlq-retriable',
   dlqAttempts: 'x-dlq-attempts',
   dlqSourceTopic: 'x-dlq-source-topic',

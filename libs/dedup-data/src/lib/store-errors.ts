@@ -1,4 +1,4 @@
-import { TransientError } from '@newswire/kafka';
+import { TransientError } from '@newswire/errors';
 
 const DUPLICATE_KEY = 11000;
 

@@ -1,6 +1,6 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
-import { errorMessageOf, errorTypeOf, isRetriable } from './errors';
+import { errorCodeOf, errorMessageOf, errorTypeOf, isRetriable } from './errors';
 import { type EncodedRecord, recordBytes } from './records';
 
 /** A dead letter ready to send, and where its input came from (for logs). */
@@ -32,6 +32,7 @@ export function deadLetterOf(input: DeadLetterInput): DeadLetterRecord {
     ...(message.headers ?? {}),
     [HEADERS.dlqReason]: errorMessageOf(err).slice(0, 4000),
     [HEADERS.dlqErrorType]: errorTypeOf(err),
+    [HEADERS.dlqErrorCode]: errorCodeOf(err),
     [HEADERS.dlqRetriable]: String(isRetriable(err)),
     [HEADERS.dlqAttempts]: String(input.attempts),
     [HEADERS.dlqSourceTopic]: input.physicalTopic,

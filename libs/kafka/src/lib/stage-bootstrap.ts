@@ -2,18 +2,12 @@ import { type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
 import { DevModeEnv, devModeBanner, enforceSecurity, envInt, envLogLevel, loadConfig, type SecurityAssessment } from '@newswire/config';
-import { installShutdownGrace } from '@newswire/platform';
+import { EXIT_CODES, logLevelsUpTo } from '@newswire/platform';
 import { BrokerProbe } from './broker-probe';
 import { type ReadinessChecks, startHealthServer } from './health-server';
 import { KafkaEnv, kafkaSettingsFrom } from './kafka-config';
 import { assessKafkaSecurity } from '@newswire/kafka-security';
 import { KafkaStageServer, type KafkaStageServerOptions, RethrowRpcErrorsFilter } from './nest-stage-server';
-
-const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-export function logLevelsUpTo(level: LogLevel): LogLevel[] {
-  return ORDER.slice(0, ORDER.indexOf(level) + 1);
-}
 
 /**
  * Creates a stage as a pure Nest microservice, so that on shutdown the
@@ -82,19 +76,15 @@ export async function startStageService<C extends StageConfig>(spec: {
   return { ...stage, config, broker };
 }
 
-/** EX_SOFTWARE: the supervisor (systemd, Kubernetes, compose) restarts the process. */
-const EXIT_ON_CRASH = 70;
-
 /**
  * Production wiring for a started stage: SIGTERM drains and exits, and a
  * consumer that crashed for good closes the app and exits non-zero instead
  * of idling with a dead consumer (kafkajs #852).
  */
-export function superviseStage({ app, server, config }: { app: INestMicroservice; server: KafkaStageServer; config: StageConfig }): void {
-  installShutdownGrace(server.stageName, config.SHUTDOWN_GRACE_MS);
+export function superviseStage({ app, server }: { app: INestMicroservice; server: KafkaStageServer }): void {
   app.enableShutdownHooks();
   server.onCrash((err) => {
     new Logger('stage').error(`consumer crashed for good, exiting to be restarted: ${String(err)}`);
-    void app.close().finally(() => process.exit(EXIT_ON_CRASH));
+    void app.close().finally(() => process.exit(EXIT_CODES.software));
   });
 }

@@ -3,7 +3,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from '
 import { physicalTopic } from '@newswire/contracts';
 import type { BatchingProducer } from './batching-producer';
 import { deadLetterOf, type DeadLetterRecord, valueOmitted } from './dead-letters';
-import { errorMessageOf, isRetriable, PoisonMessageError } from './errors';
+import { DependencyUnavailableError, errorMessageOf, isRetriable, PoisonMessageError } from './errors';
 import type { OutboundMessage } from './outbound';
 import { classifyPublishFailure } from './publish-failures';
 import { chunkByBytes, type EncodedRecord } from './records';
@@ -245,7 +245,7 @@ export class StageConsumer {
         valid.forEach((v, i) => outcomes.push({ ctx: v.ctx, message: v.message, outbound: outputs[i] }));
         return sortByOffset(outcomes);
       } catch (err) {
-        if (this.opts.isOutage?.(err)) {
+        if (this.isOutage(err)) {
           if (!(await this.waitOutOutage(`${topic}[${partition}] chunk of ${valid.length}`, err, backoff, control))) return ABORTED;
           continue;
         }
@@ -281,7 +281,7 @@ export class StageConsumer {
         this.outageOver();
         return { ctx, message, outbound };
       } catch (err) {
-        if (this.opts.isOutage?.(err)) {
+        if (this.isOutage(err)) {
           attempt -= 1; // an outage is not the message's fault
           if (!(await this.waitOutOutage(`${topic}[${partition}]@${message.offset}`, err, backoff, control))) return ABORTED;
           continue;
@@ -298,6 +298,11 @@ export class StageConsumer {
         return { ctx, message, outbound: [], deadLetter: this.deadLetter(ctx, message, err, attempt) };
       }
     }
+  }
+
+  /** A dependency that is down: declared by the error itself, or recognised by the stage's classifier. */
+  private isOutage(err: unknown): boolean {
+    return err instanceof DependencyUnavailableError || (this.opts.isOutage?.(err) ?? false);
   }
 
   private async waitOutOutage(what: string, err: unknown, backoff: Backoff, control: BatchControl): Promise<boolean> {

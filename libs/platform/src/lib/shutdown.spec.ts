@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { EXIT_SHUTDOWN_TIMEOUT, installShutdownGrace } from './shutdown';
 
 describe('installShutdownGrace', () => {
@@ -7,9 +8,10 @@ describe('installShutdownGrace', () => {
   it('exits with a distinct code when stopping outlasts the grace period', () => {
     const exit = jest.fn();
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const uninstall = installShutdownGrace('svc', 1000, exit, ['SIGUSR2']);
+    const signals = new EventEmitter();
+    const uninstall = installShutdownGrace('svc', 1000, exit, ['SIGTERM'], signals);
     try {
-      process.emit('SIGUSR2', 'SIGUSR2');
+      signals.emit('SIGTERM', 'SIGTERM');
       jest.advanceTimersByTime(999);
       expect(exit).not.toHaveBeenCalled();
       jest.advanceTimersByTime(1);
@@ -22,7 +24,7 @@ describe('installShutdownGrace', () => {
 
   it('does nothing before a signal', () => {
     const exit = jest.fn();
-    const uninstall = installShutdownGrace('svc', 10, exit, ['SIGUSR2']);
+    const uninstall = installShutdownGrace('svc', 10, exit, ['SIGTERM'], new EventEmitter());
     jest.advanceTimersByTime(1000);
     expect(exit).not.toHaveBeenCalled();
     uninstall();

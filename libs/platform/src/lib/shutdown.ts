@@ -15,6 +15,7 @@ export function installShutdownGrace(
   graceMs = DEFAULT_SHUTDOWN_GRACE_MS,
   exit: (code: number) => void = (code) => process.exit(code),
   signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'],
+  source: Pick<NodeJS.EventEmitter, 'on' | 'off'> = process,
 ): () => void {
   let timer: NodeJS.Timeout | undefined;
   const arm = (signal: NodeJS.Signals) => {
@@ -27,9 +28,9 @@ export function installShutdownGrace(
     // The timer must not be what keeps a process alive that has otherwise finished.
     timer.unref();
   };
-  for (const s of signals) process.on(s, arm);
+  for (const s of signals) source.on(s, arm);
   return () => {
-    for (const s of signals) process.off(s, arm);
+    for (const s of signals) source.off(s, arm);
     if (timer) clearTimeout(timer);
   };
 }
