@@ -6,6 +6,8 @@ import { logLevelsUpTo } from '@newswire/platform';
 import { assessMongoSecurity } from '@newswire/mongo';
 import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
+import { buildOpenApiDocument } from './app/openapi';
+import { OpenApiDocument } from './app/openapi.controller';
 import { tokenRegistryFromConfig } from './app/auth/token-file';
 
 export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig }> {
@@ -26,6 +28,8 @@ export async function startApi(env: Record<string, string | undefined> = process
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
   // Nothing in a response names the framework.
   app.disable('x-powered-by');
+  // Generated from the controllers and the zod schemas once they are all known.
+  app.get(OpenApiDocument).document = buildOpenApiDocument(app);
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };

@@ -10,6 +10,7 @@ import { deduplicatedArticle, enrichedArticle, storyVersion, testEnv } from '@ne
 import type { Connection } from 'mongoose';
 import { startApi } from '../bootstrap';
 import { sha256Hex } from './auth/token-registry';
+import { ArticlePage, ArticleView, ArticleWithVersions, ClusterView, DuplicateView, VersionView } from './views.schema';
 
 interface Item {
   id: string;
@@ -241,12 +242,27 @@ describe('query API over a real archive', () => {
     expect(String(res.body['message'])).toContain('by');
   });
 
-  it('serves its OpenAPI document, with the list parameters generated from the validator', async () => {
+  it('serves its OpenAPI document, generated from the controllers and the validators', async () => {
     const res = await get('/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body['openapi']).toBe('3.1.0');
-    const list = (res.body['paths'] as Record<string, { get: { parameters: { name: string }[] } }>)['/v1/articles'];
-    expect(list.get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'q', 'person', 'subject', 'cursor', 'limit']));
+    const paths = res.body['paths'] as Record<string, { get: { operationId: string; parameters: { name: string }[]; responses: Record<string, unknown> } }>;
+    expect(paths['/v1/articles'].get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'q', 'person', 'subject', 'cursor', 'limit']));
+    expect(Object.values(paths).map((p) => p.get.operationId)).toEqual(expect.arrayContaining(['listArticles', 'getArticle', 'getCluster']));
+    expect(Object.keys(paths['/v1/articles/{id}'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '429', '503']));
+    const schemas = (res.body['components'] as { schemas: Record<string, { properties?: Record<string, unknown> }> }).schemas;
+    expect(Object.keys(schemas['Article'].properties ?? {})).toEqual(Object.keys(ArticleView.shape));
+  });
+
+  it('answers exactly what the document describes: no undescribed field, no missing one', async () => {
+    const strict = <T extends { strict: () => { parse: (v: unknown) => unknown } }>(s: T, v: unknown) => s.strict().parse(v);
+    const list = (await get('/v1/articles?limit=5')).body;
+    ArticlePage.extend({ items: ArticleView.strict().array() }).strict().parse(list);
+    const first = (list['items'] as { id: string; clusterId: string }[])[0];
+    const one = (await get(`/v1/articles/${first.id}`)).body;
+    ArticleWithVersions.extend({ versions: VersionView.strict().array() }).strict().parse(one);
+    const cluster = (await get(`/v1/clusters/${first.clusterId}`)).body;
+    strict(ClusterView.extend({ articles: ArticleView.strict().array(), duplicates: DuplicateView.strict().array() }), cluster);
   });
 
   it('reports health', async () => {

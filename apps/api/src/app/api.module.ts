@@ -12,7 +12,7 @@ import { RATE_LIMIT_WINDOWS, TokenRateLimitGuard } from './auth/rate-limit.guard
 import { TokenRegistry } from './auth/token-registry';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
-import { OpenApiController } from './openapi.controller';
+import { OpenApiController, OpenApiDocument } from './openapi.controller';
 import { CAPABILITIES } from './tokens';
 
 /** Reads the archive only: indexes are the storage stage's job. */
@@ -29,6 +29,7 @@ export class ApiModule {
       controllers: [ArticlesController, HealthController, OpenApiController],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        OpenApiDocument,
         { provide: TokenRegistry, useValue: tokens },
         // Global guards run in this order: who is asking, then how often they asked.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,9 @@
 import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, Visibility } from '@newswire/archive-data';
+import type { ArticleViewT, DuplicateViewT, VersionViewT } from './views.schema';
+
+/** Instants travel as ISO 8601 strings, as the views declare. */
+const iso = (d: Date | undefined) => d?.toISOString();
+const isoRequired = (d: Date) => d.toISOString();
 
 /**
  * What clients see of a stored story. The body (and anything quoting it:
@@ -6,7 +11,7 @@ import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, Visibility } from '@n
  * archive having dropped it, so no path can serve it; and out of a withheld
  * story unless the caller may see withheld stories.
  */
-export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld: false }) {
+export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ArticleViewT {
   const { article, enrichment, dedup } = doc;
   const showBody = !doc.killed && (doc.listed || visibility.withheld);
   return {
@@ -16,7 +21,7 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
     version: doc.version,
     pubStatus: doc.pubStatus,
     killed: doc.killed,
-    killedAt: doc.killedAt,
+    killedAt: iso(doc.killedAt),
     headline: doc.headline,
     subheadline: article.subheadline,
     byline: article.byline,
@@ -25,10 +30,10 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
     bodyText: showBody ? doc.bodyText : undefined,
     bodyHtml: showBody ? doc.bodyHtml : undefined,
     summary: showBody ? enrichment.summary : undefined,
-    firstCreated: doc.firstCreated,
-    versionCreated: doc.versionCreated,
-    storedAt: doc.storedAt,
-    updatedAt: doc.updatedAt,
+    firstCreated: iso(doc.firstCreated),
+    versionCreated: iso(doc.versionCreated),
+    storedAt: isoRequired(doc.storedAt),
+    updatedAt: isoRequired(doc.updatedAt),
     language: doc.language,
     source: doc.source,
     provider: doc.provider,
@@ -50,22 +55,22 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
   };
 }
 
-export function versionView(v: ArticleVersionDoc) {
+export function versionView(v: ArticleVersionDoc): VersionViewT {
   return {
     id: v._id,
     version: v.version,
-    versionCreated: v.versionCreated,
+    versionCreated: iso(v.versionCreated),
     pubStatus: v.pubStatus,
-    signals: v.signals,
+    signals: v.signals ?? [],
     headline: v.headline,
     dedupStatus: v.dedupStatus,
     outcome: v.outcome,
-    receivedAt: v.receivedAt,
-    recordedAt: v.recordedAt,
+    receivedAt: isoRequired(v.receivedAt),
+    recordedAt: isoRequired(v.recordedAt),
   };
 }
 
-export function duplicateView(d: DuplicateDoc) {
+export function duplicateView(d: DuplicateDoc): DuplicateViewT {
   return {
     id: d._id,
     duplicateOf: d.duplicateOf,
@@ -74,7 +79,7 @@ export function duplicateView(d: DuplicateDoc) {
     method: d.method,
     score: d.score,
     explanation: d.explanation,
-    receivedAt: d.receivedAt,
-    recordedAt: d.recordedAt,
+    receivedAt: isoRequired(d.receivedAt),
+    recordedAt: isoRequired(d.recordedAt),
   };
 }

@@ -6,7 +6,9 @@ import { CurrentPrincipal, type Principal } from './auth/principal';
 import { grants } from './auth/scopes';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ApiError, badParameters } from './http-errors';
+import { Answers, GuardedRefusals, Operation, QueryFrom } from './openapi';
 import { GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
+import type { ArticleViewT } from './views.schema';
 
 /** What a principal may see beyond public stories (privileged: withheld ones). */
 function visibilityOf(principal: Principal): Visibility {
@@ -22,6 +24,11 @@ export class ArticlesController {
   ) {}
 
   @Get('articles')
+  @Operation('listArticles', 'List and filter stored stories, newest first')
+  @QueryFrom(ListArticlesQuery)
+  @Answers(200, 'ArticlePage', 'A page of stories')
+  @Answers(400, 'Error', 'A parameter is invalid; `details.parameters` names it')
+  @GuardedRefusals()
   async list(@Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const params = parseQuery(ListArticlesQuery, query);
     const limit = params.limit ?? this.config.DEFAULT_PAGE_SIZE;
@@ -31,7 +38,8 @@ export class ArticlesController {
     const visibility = visibilityOf(principal);
     try {
       const page = await this.queries.list(toFilter(params), { limit, cursor: params.cursor });
-      return { items: page.items.map((doc) => articleView(doc, visibility)), nextCursor: page.nextCursor ?? null };
+      const items: ArticleViewT[] = page.items.map((doc) => articleView(doc, visibility));
+      return { items, nextCursor: page.nextCursor ?? null };
     } catch (err) {
       if (err instanceof InvalidCursorError) throw badParameters([{ parameter: 'cursor', message: err.message }]);
       if (err instanceof EmptySearchError) throw badParameters([{ parameter: 'q', message: err.message }]);
@@ -40,6 +48,12 @@ export class ArticlesController {
   }
 
   @Get('articles/:id')
+  @Operation('getArticle', 'One story with its version history, by article id (any version or duplicate), story key or uri')
+  @QueryFrom(GetArticleQuery)
+  @Answers(200, 'ArticleWithVersions', 'The story')
+  @Answers(400, 'Error', 'A parameter is invalid')
+  @Answers(404, 'Error', 'No such story (or one this token may not see)')
+  @GuardedRefusals()
   async get(@Param('id') rawId: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const id = parsePathId('id', rawId);
     const { by } = parseQuery(GetArticleQuery, query);
@@ -50,6 +64,11 @@ export class ArticlesController {
   }
 
   @Get('clusters/:clusterId')
+  @Operation('getCluster', 'The stories of a cluster and the duplicates recorded against it')
+  @Answers(200, 'Cluster', 'The cluster')
+  @Answers(400, 'Error', 'The id is invalid')
+  @Answers(404, 'Error', 'No such cluster')
+  @GuardedRefusals()
   async cluster(@Param('clusterId') rawClusterId: string, @CurrentPrincipal() principal: Principal) {
     const clusterId = parsePathId('clusterId', rawClusterId);
     const visibility = visibilityOf(principal);

@@ -1,14 +1,21 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Open } from './auth/decorators';
-import { openApiDocument } from './openapi';
+
+/** Holds the document built at start-up, once every controller is known. */
+export class OpenApiDocument {
+  document: OpenAPIObject | undefined;
+}
 
 @Controller()
 @Open()
 export class OpenApiController {
-  private readonly document = openApiDocument();
+  constructor(@Inject(OpenApiDocument) private readonly holder: OpenApiDocument) {}
 
   @Get('openapi.json')
+  @ApiExcludeEndpoint()
   get() {
-    return this.document;
+    return this.holder.document;
   }
 }

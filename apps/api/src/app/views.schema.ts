@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DedupVerdictV1, EnrichmentV1, FoundEntity, Link, PubStatus, Signal, Subject, SubjectScore } from '@newswire/contracts';
+
+/**
+ * What the API answers, as zod schemas: the view functions are typed by
+ * them (so a field cannot be served without being described) and the
+ * OpenAPI document is generated from them (so the description cannot drift).
+ */
+const Instant = z.iso.datetime({ offset: true });
+
+export const ArticleView = z.object({
+  id: z.string().describe('Platform id of the current version'),
+  storyKey: z.string().describe('The story: source + source id; every version of it shares this key'),
+  uri: z.string(),
+  version: z.number().int().optional(),
+  pubStatus: PubStatus,
+  killed: z.boolean().describe('Canceled by its source: never served with a body'),
+  killedAt: Instant.optional(),
+  headline: z.string(),
+  subheadline: z.string().optional(),
+  byline: z.string().optional(),
+  dateline: z.string().optional(),
+  description: z.string().optional(),
+  bodyText: z.string().optional().describe('Absent when killed, or withheld and the token may not see withheld stories'),
+  bodyHtml: z.string().optional(),
+  summary: z.string().optional(),
+  firstCreated: Instant.optional(),
+  versionCreated: Instant.optional(),
+  storedAt: Instant.describe('When the story was first stored: the paging order'),
+  updatedAt: Instant,
+  language: z.string().optional(),
+  source: z.string().optional(),
+  provider: z.string().optional(),
+  publisher: z.string().optional(),
+  urgency: z.number().int().optional(),
+  signals: z.array(Signal),
+  people: z.array(FoundEntity),
+  organisations: z.array(FoundEntity),
+  places: z.array(FoundEntity),
+  subjects: z.array(SubjectScore).describe('IPTC Media Topics found by enrichment'),
+  sourceSubjects: z.array(Subject).describe("The source's own subjects"),
+  keywords: z.array(z.object({ text: z.string(), score: z.number() })),
+  located: EnrichmentV1.shape.located,
+  wordCount: z.number().int(),
+  readingTimeSeconds: z.number().int(),
+  clusterId: z.string().describe('Stories that are copies or versions of one another share it'),
+  dedup: DedupVerdictV1.pick({ status: true, method: true, score: true, duplicateOf: true, explanation: true }),
+  links: z.array(Link),
+});
+
+export const VersionView = z.object({
+  id: z.string(),
+  version: z.number().int().optional(),
+  versionCreated: Instant.optional(),
+  pubStatus: PubStatus,
+  signals: z.array(z.string()),
+  headline: z.string(),
+  dedupStatus: z.string(),
+  outcome: z.enum(['stored', 'stale-recorded', 'killed']),
+  receivedAt: Instant,
+  recordedAt: Instant,
+});
+
+export const DuplicateView = z.object({
+  id: z.string(),
+  duplicateOf: z.string(),
+  uri: z.string(),
+  headline: z.string(),
+  method: z.string(),
+  score: z.number().optional(),
+  explanation: z.string().optional(),
+  receivedAt: Instant,
+  recordedAt: Instant,
+});
+
+export const ArticlePage = z.object({
+  items: z.array(ArticleView),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+});
+
+export const ArticleWithVersions = ArticleView.extend({
+  matchedAs: z.enum(['id', 'version', 'duplicate', 'storyKey', 'uri']),
+  versions: z.array(VersionView).describe('Every message of the story, newest rank first, with its outcome'),
+});
+
+export const ClusterView = z.object({
+  clusterId: z.string(),
+  articles: z.array(ArticleView),
+  duplicates: z.array(DuplicateView),
+});
+
+export const ErrorBody = z.object({
+  statusCode: z.number().int(),
+  error: z
+    .string()
+    .describe(
+      'Stable machine-readable code: invalid_parameter, not_found, unauthorized, forbidden, rate_limited, query_timeout, store_unavailable, database_unavailable, internal_error',
+    ),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type ArticleViewT = z.infer<typeof ArticleView>;
+export type VersionViewT = z.infer<typeof VersionView>;
+export type DuplicateViewT = z.infer<typeof DuplicateView>;
+
+/** Named schemas of the document's components. */
+export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Error: ErrorBody };
