@@ -6,3 +6,4 @@ export * from './lib/kafka-fixtures';
 export * from './lib/articles';
 export * from './lib/stage-harness';
 export * from './lib/eval-stories';
+export * from './lib/service-process';
