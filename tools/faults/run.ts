@@ -7,6 +7,10 @@
  *   npm run test:faults -- --short           # the CI subset (about 10 minutes)
  *   npm run test:faults -- --only=store-down,saturation [--keep] [--no-build] [--dir=/tmp/x]
  *
+ * --keep leaves each case's servers running (state and logs stay anyway);
+ * --story-bytes=1000-1500 changes the story size (default 3000-5000), to
+ * look past one failure at another.
+ *
  * One line per case, `fault <name>: passed|failed lost=N duplicated=N
  * extra=N accepted=N (details)`, then `faults: N passed, N failed,
  * lost=N duplicated=N`; exits non-zero when a case failed. Each case's
@@ -63,9 +67,11 @@ async function main(): Promise<number> {
   const runDir = option('dir') ?? join(tmpdir(), 'newswire-faults', new Date().toISOString().replace(/[:.]/g, '-'));
   mkdirSync(runDir, { recursive: true });
   process.stdout.write(`faults: ${selected.length} case(s), logs under ${runDir}\n`);
+  const [minBytes, maxBytes] = (option('story-bytes') ?? '3000-5000').split('-').map(Number);
+  if (!(minBytes > 0 && maxBytes > minBytes)) throw new Error('--story-bytes=MIN-MAX, e.g. 3000-5000');
   const results: CaseResult[] = [];
   for (const c of selected) {
-    const result = await runCase(c, runDir, { short, keep: flag('keep') });
+    const result = await runCase(c, runDir, { short, keep: flag('keep'), storySize: { minBytes, maxBytes } });
     results.push(result);
     process.stdout.write(`${result.line}\n  logs: ${result.logDir}\n`);
   }

@@ -19,7 +19,7 @@ export const brokerSigkill: FaultCase = {
   name: 'broker-sigkill',
   short: false,
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 3000, concurrency: 16, ratePerSecond: 60, requestTimeoutMs: 90_000 });
+    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
     await traffic.whenAccepted(800);
     const pid = ctx.infra.signalKafka('SIGKILL');
     ctx.note(`broker ${pid} SIGKILLed at ${ctx.elapsed()} (${traffic.accepted} accepted)`);
@@ -42,7 +42,7 @@ export const brokerSigstop: FaultCase = {
   name: 'broker-sigstop',
   short: false,
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 3000, concurrency: 16, ratePerSecond: 60, requestTimeoutMs: 90_000 });
+    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
     await traffic.whenAccepted(800);
     const pid = ctx.infra.signalKafka('SIGSTOP');
     ctx.note(`broker ${pid} SIGSTOPped at ${ctx.elapsed()} for 25s`);

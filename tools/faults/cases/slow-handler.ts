@@ -18,7 +18,7 @@ export const slowHandler: FaultCase = {
     instances: { storage: 2 },
   },
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 3000, concurrency: 16, ratePerSecond: 60 });
+    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40 });
     for (const [label, target, at] of [
       ['storage-1', ctx.pipeline.stage('storage', 0), 500],
       ['deduplicator', ctx.pipeline.stage('deduplicator'), 1500],

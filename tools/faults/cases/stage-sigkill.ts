@@ -1,13 +1,24 @@
 /**
  * Case 4: one service SIGKILLed five times at random points while it has
- * work in hand (its input lag is not zero), restarted by the supervisor
- * each time. One case per service; a short session timeout keeps each
- * restart's rebalance short (the dead member is evicted after 10 s).
+ * work in hand (its input lag is not zero; waited for up to 15 s),
+ * restarted by the supervisor each time. One case per service; a short
+ * session timeout keeps each restart's rebalance short (the dead member is
+ * evicted after 10 s).
  */
-import { type FaultCase, faultFor, randomBetween } from '../harness/case';
+import { type CaseContext, type FaultCase, faultFor, randomBetween } from '../harness/case';
 import type { StageName } from '../harness/kafka-state';
 
 const KILLS = 5;
+
+/** The stage's input lag once it is not zero (work in hand), or after 15 s whatever it is. */
+async function busy(ctx: CaseContext, stage: StageName): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const lag = await ctx.kafka.lag(stage);
+    if (lag > 0 || Date.now() > deadline) return lag;
+    await faultFor(200);
+  }
+}
 
 function stageSigkill(service: StageName | 'ingester', short: boolean): FaultCase {
   return {
@@ -16,13 +27,13 @@ function stageSigkill(service: StageName | 'ingester', short: boolean): FaultCas
     pipeline: { env: { KAFKA_SESSION_TIMEOUT_MS: '10000' } },
     async run(ctx) {
       const target = service === 'ingester' ? ctx.pipeline.ingester : ctx.pipeline.stage(service);
-      const traffic = ctx.startTraffic({ count: 4000, concurrency: 16, ratePerSecond: 60 });
+      const traffic = ctx.startTraffic({ count: 3000, concurrency: 24, ratePerSecond: 40 });
       await traffic.whenAccepted(300);
       const kills: string[] = [];
       for (let i = 0; i < KILLS; i++) {
         await target.whenReady();
         await faultFor(randomBetween(1000, 8000));
-        const lag = service === 'ingester' ? undefined : await ctx.kafka.lag(service);
+        const lag = service === 'ingester' ? undefined : await busy(ctx, service);
         await target.kill();
         kills.push(`${ctx.elapsed()}${lag === undefined ? '' : ` lag=${lag}`}`);
       }

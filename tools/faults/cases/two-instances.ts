@@ -12,7 +12,7 @@ export const twoInstances: FaultCase = {
   short: false,
   pipeline: { env: { KAFKA_SESSION_TIMEOUT_MS: '10000' }, instances: { enricher: 2, deduplicator: 2, storage: 2 } },
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 4000, concurrency: 16, ratePerSecond: 70 });
+    const traffic = ctx.startTraffic({ count: 2800, concurrency: 24, ratePerSecond: 40 });
     let at = 600;
     for (const stage of STAGES) {
       await traffic.whenAccepted(at);

@@ -9,7 +9,7 @@ import { checkArchive, type Verdict } from './archive-check';
 import { PrivateInfra } from './infra';
 import { KafkaState } from './kafka-state';
 import { Pipeline, type PipelineOptions } from './pipeline';
-import { makeStories } from './stories';
+import { makeStories, type StorySize } from './stories';
 import { Traffic, type TrafficOptions } from './traffic';
 
 /** How long a fault lasts (a broker down, a process paused): a duration, not a synchronisation. */
@@ -63,7 +63,14 @@ export interface CaseResult {
 
 const EMPTY: Verdict = { accepted: 0, lost: 0, duplicated: 0, extra: 0, lostAsDuplicate: 0, lostInDeadLetters: 0, sampleLost: [] };
 
-export async function runCase(c: FaultCase, runDir: string, opts: { short: boolean; keep: boolean }): Promise<CaseResult> {
+export interface RunOptions {
+  short: boolean;
+  keep: boolean;
+  /** Body size of the stories (a diagnostic knob; the suite's default is 3-5 KB). */
+  storySize?: StorySize;
+}
+
+export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): Promise<CaseResult> {
   const started = Date.now();
   const dir = join(runDir, c.name);
   const logDir = join(dir, 'logs');
@@ -95,10 +102,13 @@ export async function runCase(c: FaultCase, runDir: string, opts: { short: boole
       pipeline,
       kafka,
       startTraffic: ({ count, ...rest }) => {
-        traffic = new Traffic(() => (pipeline as Pipeline).url, { stories: makeStories(namespace, count), ...rest }).start();
+        traffic = new Traffic(() => (pipeline as Pipeline).url, { stories: makeStories(namespace, count, opts.storySize), ...rest }).start();
         return traffic;
       },
-      note: (text) => notes.push(text),
+      note: (text) => {
+        log(text);
+        notes.push(text);
+      },
       fail: (reason) => {
         log(`FAILED CHECK: ${reason}`);
         failures.push(reason);
@@ -110,7 +120,7 @@ export async function runCase(c: FaultCase, runDir: string, opts: { short: boole
     const t = traffic as Traffic | undefined;
     if (t) await t.finish();
     log('traffic done; waiting until every stage has committed everything');
-    const idle = await kafka.waitIdle({ timeoutMs: c.idleTimeoutMs ?? 600_000, stallMs: 180_000, ready: () => (pipeline as Pipeline).allUp });
+    const idle = await kafka.waitIdle({ timeoutMs: c.idleTimeoutMs ?? 600_000, stallMs: opts.short ? 90_000 : 150_000, ready: () => (pipeline as Pipeline).allUp });
     notes.push(`idle ${idle.idle ? `after ${(idle.ms / 1000).toFixed(0)}s` : `NOT reached in ${(idle.ms / 1000).toFixed(0)}s, lag ${JSON.stringify(idle.lags)}`}`);
     if (!idle.idle) failures.push('pipeline never idle');
     const dlq = await kafka.deadLetters().catch((err: unknown) => {

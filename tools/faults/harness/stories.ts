@@ -74,24 +74,31 @@ export function sentencePool(): string[] {
   return pool;
 }
 
-/** `count` stories with uris `urn:faults:<namespace>:<n>`, each 3-5 KB of body text. */
-export function makeStories(namespace: string, count: number, seed = 1): Story[] {
+export interface StorySize {
+  minBytes: number;
+  maxBytes: number;
+}
+/** Ordinary wire stories. */
+export const DEFAULT_STORY_SIZE: StorySize = { minBytes: 3000, maxBytes: 5000 };
+
+/** `count` stories with uris `urn:faults:<namespace>:<n>`, each with a body of 3-5 KB (or `size`). */
+export function makeStories(namespace: string, count: number, size = DEFAULT_STORY_SIZE, seed = 1): Story[] {
   const sentences = sentencePool();
   const next = random(seed);
   const pick = () => sentences[Math.floor(next() * sentences.length)];
   return Array.from({ length: count }, (_, n) => {
-    const target = 3000 + Math.floor(next() * 2000);
+    const target = size.minBytes + Math.floor(next() * (size.maxBytes - size.minBytes));
     const paragraphs: string[] = [];
-    let size = 0;
+    let written = 0;
     const used = new Set<string>();
-    while (size < target) {
+    while (written < target) {
       const paragraph: string[] = [];
       for (let i = 0; i < 3; i++) {
         const s = pick();
         if (used.has(s)) continue;
         used.add(s);
         paragraph.push(s);
-        size += s.length + 1;
+        written += s.length + 1;
       }
       paragraphs.push(paragraph.join(' '));
     }

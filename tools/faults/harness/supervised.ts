@@ -116,7 +116,11 @@ export class Supervised {
     const expected = this.expectExit;
     this.expectExit = false;
     if (!expected) {
-      const lines = this.process.runLog.trimEnd().split('\n');
+      // The service's own last lines, not the harness's and the probe's notes.
+      const lines = this.process.runLog
+        .trimEnd()
+        .split('\n')
+        .filter((l) => !l.startsWith('---') && !l.startsWith('[fault-probe]'));
       this.crashes.push({ ...exit, at: new Date(), lastLines: lines.slice(-6).join('\n') });
     }
     if (this.stopped || !this.autoRestart) return;
