@@ -19,8 +19,8 @@ export const brokerSigkill: FaultCase = {
   name: 'broker-sigkill',
   short: false,
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
-    await traffic.whenAccepted(800);
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25, requestTimeoutMs: 90_000 });
+    await traffic.whenAccepted(400);
     const pid = ctx.infra.signalKafka('SIGKILL');
     ctx.note(`broker ${pid} SIGKILLed at ${ctx.elapsed()} (${traffic.accepted} accepted)`);
     await faultFor(5000);
@@ -42,8 +42,8 @@ export const brokerSigstop: FaultCase = {
   name: 'broker-sigstop',
   short: false,
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
-    await traffic.whenAccepted(800);
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25, requestTimeoutMs: 90_000 });
+    await traffic.whenAccepted(400);
     const pid = ctx.infra.signalKafka('SIGSTOP');
     ctx.note(`broker ${pid} SIGSTOPped at ${ctx.elapsed()} for 25s`);
     await faultFor(25_000);

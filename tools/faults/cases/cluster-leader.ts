@@ -13,8 +13,8 @@ export const clusterLeader: FaultCase = {
   infra: 'cluster',
   pipeline: { env: { KAFKA_REPLICATION_FACTOR: '3' } },
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
-    await traffic.whenAccepted(600);
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25, requestTimeoutMs: 90_000 });
+    await traffic.whenAccepted(400);
     const leader = await ctx.kafka.leaderOf(TOPICS.articleReceived, 0);
     const pid = ctx.infra.signalKafka('SIGKILL', leader);
     ctx.note(`leader node ${leader} (pid ${pid}) SIGKILLed at ${ctx.elapsed()}`);

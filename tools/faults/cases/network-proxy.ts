@@ -13,7 +13,7 @@ export const networkProxy: FaultCase = {
   async run(ctx) {
     const proxy = ctx.infra.proxy;
     if (!proxy) throw new Error('no proxy');
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40, requestTimeoutMs: 90_000 });
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25, requestTimeoutMs: 90_000 });
     await traffic.whenAccepted(300);
     proxy.setLatency(150);
     ctx.note(`latency 150ms each way at ${ctx.elapsed()}`);

@@ -8,8 +8,10 @@ import type { FaultCase } from '../harness/case';
 export const saturation: FaultCase = {
   name: 'saturation',
   short: true,
+  // The backlog is the point: the stages need time to work through it.
+  idleTimeoutMs: 1_200_000,
   async run(ctx) {
-    const count = ctx.short ? 3000 : 10_000;
+    const count = ctx.short ? 2000 : 6000;
     const traffic = ctx.startTraffic({ count, concurrency: 32 });
     await traffic.finish();
     const s = traffic.stats();

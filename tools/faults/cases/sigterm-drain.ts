@@ -17,7 +17,7 @@ export const sigtermDrain: FaultCase = {
   name: 'sigterm-drain',
   short: false,
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40 });
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25 });
     await traffic.whenAccepted(400);
     for (const stage of ORDER) {
       const target = ctx.pipeline.stage(stage);

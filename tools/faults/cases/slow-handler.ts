@@ -18,10 +18,10 @@ export const slowHandler: FaultCase = {
     instances: { storage: 2 },
   },
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2400, concurrency: 24, ratePerSecond: 40 });
+    const traffic = ctx.startTraffic({ count: 1500, concurrency: 16, ratePerSecond: 25 });
     for (const [label, target, at] of [
-      ['storage-1', ctx.pipeline.stage('storage', 0), 500],
-      ['deduplicator', ctx.pipeline.stage('deduplicator'), 1500],
+      ['storage-1', ctx.pipeline.stage('storage', 0), 300],
+      ['deduplicator', ctx.pipeline.stage('deduplicator'), 900],
     ] as const) {
       await traffic.whenAccepted(at);
       await target.whenReady();

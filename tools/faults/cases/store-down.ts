@@ -10,7 +10,7 @@ export const storeDown: FaultCase = {
   short: true,
   async run(ctx) {
     const outageMs = ctx.short ? 45_000 : 120_000;
-    const rate = 30;
+    const rate = 20;
     const count = Math.round(((outageMs + 40_000) / 1000) * rate);
     const traffic = ctx.startTraffic({ count, concurrency: 8, ratePerSecond: rate });
     await traffic.whenAccepted(300);

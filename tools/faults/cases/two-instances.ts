@@ -12,11 +12,11 @@ export const twoInstances: FaultCase = {
   short: false,
   pipeline: { env: { KAFKA_SESSION_TIMEOUT_MS: '10000' }, instances: { enricher: 2, deduplicator: 2, storage: 2 } },
   async run(ctx) {
-    const traffic = ctx.startTraffic({ count: 2800, concurrency: 24, ratePerSecond: 40 });
-    let at = 600;
+    const traffic = ctx.startTraffic({ count: 1800, concurrency: 16, ratePerSecond: 25 });
+    let at = 400;
     for (const stage of STAGES) {
       await traffic.whenAccepted(at);
-      at += 900;
+      at += 400;
       const victim = ctx.pipeline.stage(stage, Math.round(Math.random()));
       const lag = await ctx.kafka.lag(stage);
       await victim.kill({ stay: true });

@@ -120,7 +120,12 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
     const t = traffic as Traffic | undefined;
     if (t) await t.finish();
     log('traffic done; waiting until every stage has committed everything');
-    const idle = await kafka.waitIdle({ timeoutMs: c.idleTimeoutMs ?? 600_000, stallMs: opts.short ? 90_000 : 150_000, ready: () => (pipeline as Pipeline).allUp });
+    const idle = await kafka.waitIdle({
+      timeoutMs: c.idleTimeoutMs ?? 600_000,
+      stallMs: opts.short ? 90_000 : 150_000,
+      ready: () => (pipeline as Pipeline).allUp,
+      progress: (lags) => log(`lag ${JSON.stringify(lags)}`),
+    });
     notes.push(`idle ${idle.idle ? `after ${(idle.ms / 1000).toFixed(0)}s` : `NOT reached in ${(idle.ms / 1000).toFixed(0)}s, lag ${JSON.stringify(idle.lags)}`}`);
     if (!idle.idle) failures.push('pipeline never idle');
     const dlq = await kafka.deadLetters().catch((err: unknown) => {

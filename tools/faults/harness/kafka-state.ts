@@ -93,8 +93,14 @@ export class KafkaState {
    * Gives up after `timeoutMs`, or earlier when nothing moved for
    * `stallMs`, and says where the pipeline stands.
    */
-  async waitIdle(opts: { timeoutMs: number; stallMs: number; ready?: () => boolean }): Promise<{ idle: boolean; lags: Record<string, number | string>; ms: number }> {
+  async waitIdle(opts: {
+    timeoutMs: number;
+    stallMs: number;
+    ready?: () => boolean;
+    progress?: (lags: Record<string, number | string>) => void;
+  }): Promise<{ idle: boolean; lags: Record<string, number | string>; ms: number }> {
     const started = Date.now();
+    let reported = Date.now();
     let last = '';
     let lastChange = Date.now();
     let zeroes = 0;
@@ -108,6 +114,10 @@ export class KafkaState {
       } catch (err) {
         lags = { error: (err as Error).message };
         await this.reset();
+      }
+      if (Date.now() - reported >= 30_000) {
+        reported = Date.now();
+        opts.progress?.(lags);
       }
       const now = JSON.stringify(lags);
       if (now !== last) {
