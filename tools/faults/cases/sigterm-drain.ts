@@ -10,7 +10,7 @@ import { recordedIds } from '../harness/archive-check';
 import { type FaultCase, faultFor } from '../harness/case';
 import { type StageName, STAGE_INPUTS } from '../harness/kafka-state';
 
-const ORDER: StageName[] = ['storage', 'deduplicator', 'enricher'];
+const ORDER: StageName[] = ['deduplicator', 'enricher', 'storage'];
 const DRAIN_LIMIT_MS = 30_000;
 
 export const sigtermDrain: FaultCase = {
@@ -23,7 +23,7 @@ export const sigtermDrain: FaultCase = {
       const target = ctx.pipeline.stage(stage);
       await target.whenReady();
       await faultFor(3000);
-      const lag = await ctx.kafka.lag(stage);
+      const lag = await ctx.kafka.waitBusy(stage);
       const exit = await target.terminate(DRAIN_LIMIT_MS * 2);
       const log = target.process.runLog;
       ctx.note(`${stage} SIGTERM at lag ${lag}: ${exit.hung ? 'HUNG' : `exit ${exit.code ?? exit.signal}`} after ${exit.ms}ms`);

@@ -25,7 +25,7 @@ export const slowHandler: FaultCase = {
     ] as const) {
       await traffic.whenAccepted(at);
       await target.whenReady();
-      const lag = await ctx.kafka.lag(label.startsWith('storage') ? 'storage' : 'deduplicator');
+      const lag = await ctx.kafka.waitBusy(label.startsWith('storage') ? 'storage' : 'deduplicator');
       target.pause();
       ctx.note(`${label} frozen at ${ctx.elapsed()} (lag ${lag}) for ${FREEZE_MS / 1000}s`);
       await faultFor(FREEZE_MS);

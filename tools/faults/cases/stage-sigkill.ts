@@ -1,24 +1,14 @@
 /**
  * Case 4: one service SIGKILLed five times at random points while it has
- * work in hand (its input lag is not zero; waited for up to 15 s),
+ * work in hand (its input lag is not zero; waited for up to 20 s),
  * restarted by the supervisor each time. One case per service; a short
  * session timeout keeps each restart's rebalance short (the dead member is
  * evicted after 10 s).
  */
-import { type CaseContext, type FaultCase, faultFor, randomBetween } from '../harness/case';
+import { type FaultCase, faultFor, randomBetween } from '../harness/case';
 import type { StageName } from '../harness/kafka-state';
 
 const KILLS = 5;
-
-/** The stage's input lag once it is not zero (work in hand), or after 15 s whatever it is. */
-async function busy(ctx: CaseContext, stage: StageName): Promise<number> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const lag = await ctx.kafka.lag(stage);
-    if (lag > 0 || Date.now() > deadline) return lag;
-    await faultFor(200);
-  }
-}
 
 function stageSigkill(service: StageName | 'ingester', short: boolean): FaultCase {
   return {
@@ -33,7 +23,7 @@ function stageSigkill(service: StageName | 'ingester', short: boolean): FaultCas
       for (let i = 0; i < KILLS; i++) {
         await target.whenReady();
         await faultFor(randomBetween(1000, 8000));
-        const lag = service === 'ingester' ? undefined : await busy(ctx, service);
+        const lag = service === 'ingester' ? undefined : await ctx.kafka.waitBusy(service);
         await target.kill();
         kills.push(`${ctx.elapsed()}${lag === undefined ? '' : ` lag=${lag}`}`);
       }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOPICS } from '@newswire/contracts';
 import { checkArchive, type Verdict } from './archive-check';
 import { PrivateInfra } from './infra';
 import { KafkaState } from './kafka-state';
@@ -61,6 +62,7 @@ export interface CaseResult {
   seconds: number;
 }
 
+const COUNTED = [TOPICS.articleReceived, TOPICS.articleEnriched, TOPICS.articleDeduplicated, TOPICS.articleStored];
 const EMPTY: Verdict = { accepted: 0, lost: 0, duplicated: 0, extra: 0, lostAsDuplicate: 0, lostInDeadLetters: 0, sampleLost: [] };
 
 export interface RunOptions {
@@ -128,6 +130,9 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
     });
     notes.push(`idle ${idle.idle ? `after ${(idle.ms / 1000).toFixed(0)}s` : `NOT reached in ${(idle.ms / 1000).toFixed(0)}s, lag ${JSON.stringify(idle.lags)}`}`);
     if (!idle.idle) failures.push('pipeline never idle');
+    // More records downstream than accepted stories: redeliveries (harmless if the invariants hold).
+    const counts = await Promise.all(COUNTED.map((topic) => kafka?.count(topic).catch(() => -1)));
+    notes.push(`records received/enriched/deduplicated/stored=${counts.join('/')}`);
     const dlq = await kafka.deadLetters().catch((err: unknown) => {
       notes.push(`dead letters unreadable: ${(err as Error).message}`);
       return { total: 0, reasons: {}, keys: new Set<string>() };

@@ -73,6 +73,20 @@ export class KafkaState {
     }, 0);
   }
 
+  /**
+   * The stage's input lag as soon as it is not zero (it has work in hand),
+   * or whatever it is after `timeoutMs`. A fast stage has work only in
+   * bursts, hence the short poll.
+   */
+  async waitBusy(stage: StageName, timeoutMs = 20_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lag = await this.lag(stage);
+      if (lag > 0 || Date.now() > deadline) return lag;
+      await delay(100);
+    }
+  }
+
   /** Messages ever written to a topic (sum of high watermarks minus log starts). */
   async count(logicalTopic: string): Promise<number> {
     const admin = await this.connected();
