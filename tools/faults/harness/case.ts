@@ -3,7 +3,7 @@
  * the fault (the case's own code), then wait until the pipeline is idle and
  * check the invariants against the archive. Prints one result line.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@newswire/contracts';
 import { checkArchive, type Verdict } from './archive-check';
@@ -138,6 +138,8 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
       return { total: 0, reasons: {}, keys: new Set<string>() };
     });
     if (t) {
+      // Every story's fate at the sender, for a post-mortem (which were accepted, with which ids).
+      writeFileSync(join(dir, 'stories.jsonl'), [...t.outcomes.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
       verdict = await checkArchive(pipeline.mongoUri, t.outcomes, dlq);
       const s = t.stats();
       notes.unshift(
