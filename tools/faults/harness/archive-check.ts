@@ -5,8 +5,8 @@
  * no document is there for a story that was not sent.
  */
 import { MongoClient } from 'mongodb';
-import { storyKeyOf } from '@newswire/contracts';
-import type { DeadLetterSummary } from './kafka-state';
+import { storyKeyOf, TOPICS } from '@newswire/contracts';
+import type { DeadLetterSummary, KafkaState } from './kafka-state';
 import { PROVIDER } from './stories';
 import type { StoryOutcome } from './traffic';
 
@@ -19,9 +19,31 @@ export interface Verdict {
   lostAsDuplicate: number;
   lostInDeadLetters: number;
   sampleLost: string[];
+  /** For lost stories: the last topic each was seen on (`never on received` = the ingester's 202 was not backed by a write). */
+  lostLastSeen: Record<string, number>;
 }
 
-export async function checkArchive(mongoUri: string, outcomes: Map<string, StoryOutcome>, deadLetters: DeadLetterSummary): Promise<Verdict> {
+const TRAIL = [TOPICS.articleReceived, TOPICS.articleEnriched, TOPICS.articleDeduplicated, TOPICS.articleStored];
+
+/** Follows lost stories down the topics to where they disappeared. */
+export async function traceLost(kafka: KafkaState, lostUris: string[]): Promise<Record<string, number>> {
+  const keys = new Set(lostUris.map((uri) => storyKeyOf({ uri, provider: PROVIDER })));
+  const seen = await Promise.all(TRAIL.map((topic) => kafka.keysOn(topic, keys)));
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const last = TRAIL.reduce<string | undefined>((at, topic, i) => (seen[i].has(key) ? topic : at), undefined);
+    const label = last ? `last on ${last}` : 'never on received';
+    out[label] = (out[label] ?? 0) + 1;
+  }
+  return out;
+}
+
+export async function checkArchive(
+  mongoUri: string,
+  outcomes: Map<string, StoryOutcome>,
+  deadLetters: DeadLetterSummary,
+  kafka: KafkaState,
+): Promise<Verdict> {
   const client = new MongoClient(mongoUri, { serverSelectionTimeoutMS: 30_000 });
   await client.connect();
   try {
@@ -47,6 +69,7 @@ export async function checkArchive(mongoUri: string, outcomes: Map<string, Story
       lostAsDuplicate: asDuplicate,
       lostInDeadLetters: inDlq,
       sampleLost: lostUris.slice(0, 3),
+      lostLastSeen: lostUris.length ? await traceLost(kafka, lostUris).catch((err: unknown) => ({ [`untraced: ${(err as Error).message}`]: lostUris.length })) : {},
     };
   } finally {
     await client.close();

@@ -63,7 +63,7 @@ export interface CaseResult {
 }
 
 const COUNTED = [TOPICS.articleReceived, TOPICS.articleEnriched, TOPICS.articleDeduplicated, TOPICS.articleStored];
-const EMPTY: Verdict = { accepted: 0, lost: 0, duplicated: 0, extra: 0, lostAsDuplicate: 0, lostInDeadLetters: 0, sampleLost: [] };
+const EMPTY: Verdict = { accepted: 0, lost: 0, duplicated: 0, extra: 0, lostAsDuplicate: 0, lostInDeadLetters: 0, sampleLost: [], lostLastSeen: {} };
 
 export interface RunOptions {
   short: boolean;
@@ -140,7 +140,7 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
     if (t) {
       // Every story's fate at the sender, for a post-mortem (which were accepted, with which ids).
       writeFileSync(join(dir, 'stories.jsonl'), [...t.outcomes.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
-      verdict = await checkArchive(pipeline.mongoUri, t.outcomes, dlq);
+      verdict = await checkArchive(pipeline.mongoUri, t.outcomes, dlq, kafka);
       const s = t.stats();
       notes.unshift(
         `sent=${s.sent} 503=${s.status503} connErr=${s.connectionErrors} timeouts=${s.timeouts} p50=${s.p50LatencyMs}ms p99=${s.p99LatencyMs}ms max=${s.maxLatencyMs}ms max503=${s.max503LatencyMs}ms over10s=${s.slowAnswers} traffic=${(s.durationMs / 1000).toFixed(0)}s`,
@@ -149,7 +149,10 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
       if (s.refused) failures.push(`${s.refused} stories refused: ${[...t.outcomes.values()].find((o) => o.refused)?.refused}`);
     }
     if (dlq.total) notes.push(`dead letters ${dlq.total}: ${Object.entries(dlq.reasons).map(([r, n]) => `${n}x ${r}`).join(' | ')}`);
-    if (verdict.lost) notes.push(`lost: ${verdict.lostInDeadLetters} in DLQ, ${verdict.lostAsDuplicate} recorded as duplicates, e.g. ${verdict.sampleLost.join(' ')}`);
+    if (verdict.lost) {
+      const trail = Object.entries(verdict.lostLastSeen).map(([where, n]) => `${n} ${where}`).join(', ');
+      notes.push(`lost: ${verdict.lostInDeadLetters} in DLQ, ${verdict.lostAsDuplicate} recorded as duplicates, ${trail}; e.g. ${verdict.sampleLost.join(' ')}`);
+    }
   } catch (err) {
     failures.push(`harness error: ${(err as Error).stack?.split('\n').slice(0, 3).join(' ') ?? String(err)}`);
   } finally {

@@ -179,6 +179,37 @@ export class KafkaState {
     return summary;
   }
 
+  /** Which of `keys` have at least one record on a topic (reads the whole topic once). */
+  async keysOn(logicalTopic: string, keys: Set<string>, timeoutMs = 120_000): Promise<Set<string>> {
+    const found = new Set<string>();
+    const topic = physicalTopic(logicalTopic, this.namespace);
+    const admin = await this.connected();
+    const ends = new Map((await admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
+    if (keys.size === 0 || ends.size === 0) return found;
+    const consumer = this.kafka.consumer({ groupId: `faults-keys-${Date.now()}`, maxWaitTimeInMs: 200, maxBytes: 20 * 1024 * 1024 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    const done = new Set<number>();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`could not read ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const m of batch.messages) {
+            const key = m.key?.toString();
+            if (key && keys.has(key)) found.add(key);
+          }
+          if (Number(batch.lastOffset()) + 1 >= (ends.get(batch.partition) ?? 0)) done.add(batch.partition);
+          if (done.size === ends.size) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    return found;
+  }
+
   /** The leader of partition 0 of a topic (the node to kill in the cluster case). */
   async leaderOf(logicalTopic: string, partition = 0): Promise<number> {
     const admin = await this.connected();
