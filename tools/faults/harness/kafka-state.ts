@@ -28,6 +28,13 @@ export interface DeadLetterSummary {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let readers = 0;
+/** A group id of its own for every reader: readers sharing one would split the partitions between them. */
+function readerGroup(purpose: string): string {
+  readers += 1;
+  return `faults-${purpose}-${process.pid}-${Date.now()}-${readers}`;
+}
+
 export class KafkaState {
   private readonly kafka: Kafka;
   private admin: Admin | undefined;
@@ -156,7 +163,7 @@ export class KafkaState {
     }
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
     if (total === 0) return summary;
-    const consumer = this.kafka.consumer({ groupId: `faults-dlq-reader-${Date.now()}`, maxWaitTimeInMs: 200 });
+    const consumer = this.kafka.consumer({ groupId: readerGroup('dlq'), maxWaitTimeInMs: 200 });
     await consumer.connect();
     await consumer.subscribe({ topics: [...expected.keys()], fromBeginning: true });
     await new Promise<void>((resolve) => {
@@ -186,7 +193,7 @@ export class KafkaState {
     const admin = await this.connected();
     const ends = new Map((await admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
     if (keys.size === 0 || ends.size === 0) return found;
-    const consumer = this.kafka.consumer({ groupId: `faults-keys-${Date.now()}`, maxWaitTimeInMs: 200, maxBytes: 20 * 1024 * 1024 });
+    const consumer = this.kafka.consumer({ groupId: readerGroup('keys'), maxWaitTimeInMs: 200, maxBytes: 20 * 1024 * 1024 });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     const done = new Set<number>();
@@ -233,7 +240,7 @@ export class KafkaState {
     if (wanted === 0) return [];
     const ids: string[] = [];
     let seen = 0;
-    const consumer = this.kafka.consumer({ groupId: `faults-reader-${Date.now()}`, maxWaitTimeInMs: 200 });
+    const consumer = this.kafka.consumer({ groupId: readerGroup('committed'), maxWaitTimeInMs: 200 });
     await consumer.connect();
     await consumer.subscribe({ topics: [physicalTopic(logicalTopic, this.namespace)], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
