@@ -17,7 +17,7 @@ function stageSigkill(service: StageName | 'ingester', short: boolean): FaultCas
     pipeline: { env: { KAFKA_SESSION_TIMEOUT_MS: '10000' } },
     async run(ctx) {
       const target = service === 'ingester' ? ctx.pipeline.ingester : ctx.pipeline.stage(service);
-      const traffic = ctx.startTraffic({ count: 2000, concurrency: 16, ratePerSecond: 25 });
+      const traffic = ctx.startTraffic({ count: ctx.short ? 1200 : 2000, concurrency: 16, ratePerSecond: 25 });
       await traffic.whenAccepted(300);
       const kills: string[] = [];
       for (let i = 0; i < KILLS; i++) {
