@@ -130,32 +130,11 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
     });
     notes.push(`idle ${idle.idle ? `after ${(idle.ms / 1000).toFixed(0)}s` : `NOT reached in ${(idle.ms / 1000).toFixed(0)}s, lag ${JSON.stringify(idle.lags)}`}`);
     if (!idle.idle) failures.push('pipeline never idle');
-    // More records downstream than accepted stories: redeliveries (harmless if the invariants hold).
-    const counts = await Promise.all(COUNTED.map((topic) => kafka?.count(topic).catch(() => -1)));
-    notes.push(`records received/enriched/deduplicated/stored=${counts.join('/')}`);
-    const dlq = await kafka.deadLetters().catch((err: unknown) => {
-      notes.push(`dead letters unreadable: ${(err as Error).message}`);
-      return { total: 0, reasons: {}, keys: new Set<string>() };
-    });
-    if (t) {
-      // Every story's fate at the sender, for a post-mortem (which were accepted, with which ids).
-      writeFileSync(join(dir, 'stories.jsonl'), [...t.outcomes.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
-      verdict = await checkArchive(pipeline.mongoUri, t.outcomes, dlq, kafka);
-      const s = t.stats();
-      notes.unshift(
-        `sent=${s.sent} 503=${s.status503} connErr=${s.connectionErrors} timeouts=${s.timeouts} p50=${s.p50LatencyMs}ms p99=${s.p99LatencyMs}ms max=${s.maxLatencyMs}ms max503=${s.max503LatencyMs}ms over10s=${s.slowAnswers} traffic=${(s.durationMs / 1000).toFixed(0)}s`,
-      );
-      if (s.inDoubt) failures.push(`${s.inDoubt} stories never accepted`);
-      if (s.refused) failures.push(`${s.refused} stories refused: ${[...t.outcomes.values()].find((o) => o.refused)?.refused}`);
-    }
-    if (dlq.total) notes.push(`dead letters ${dlq.total}: ${Object.entries(dlq.reasons).map(([r, n]) => `${n}x ${r}`).join(' | ')}`);
-    if (verdict.lost) {
-      const trail = Object.entries(verdict.lostLastSeen).map(([where, n]) => `${n} ${where}`).join(', ');
-      notes.push(`lost: ${verdict.lostInDeadLetters} in DLQ, ${verdict.lostAsDuplicate} recorded as duplicates, ${trail}; e.g. ${verdict.sampleLost.join(' ')}`);
-    }
+    if (t) verdict = await judge(dir, t, pipeline, kafka, notes, failures);
   } catch (err) {
     failures.push(`harness error: ${(err as Error).stack?.split('\n').slice(0, 3).join(' ') ?? String(err)}`);
   } finally {
+    await (traffic as Traffic | undefined)?.stop();
     notes.push(...(pipeline?.crashReport() ?? []));
     if (pipeline) {
       log('stopping the services');
@@ -170,4 +149,30 @@ export async function runCase(c: FaultCase, runDir: string, opts: RunOptions): P
   const details = [...failures.map((f) => `FAILED: ${f}`), ...notes, `${seconds.toFixed(0)}s`].join('; ');
   const line = `fault ${c.name}: ${passed ? 'passed' : 'failed'} lost=${verdict.lost} duplicated=${verdict.duplicated} extra=${verdict.extra} accepted=${verdict.accepted} (${details})`;
   return { name: c.name, passed, verdict, line, logDir, seconds };
+}
+
+/** After the pipeline went idle: the invariants, and what explains a failure (dead letters, where lost stories stopped). */
+async function judge(dir: string, t: Traffic, pipeline: Pipeline, kafka: KafkaState, notes: string[], failures: string[]): Promise<Verdict> {
+  const s = t.stats();
+  notes.unshift(
+    `sent=${s.sent} 503=${s.status503} connErr=${s.connectionErrors} timeouts=${s.timeouts} p50=${s.p50LatencyMs}ms p99=${s.p99LatencyMs}ms max=${s.maxLatencyMs}ms max503=${s.max503LatencyMs}ms over10s=${s.slowAnswers} traffic=${(s.durationMs / 1000).toFixed(0)}s`,
+  );
+  if (s.inDoubt) failures.push(`${s.inDoubt} stories never accepted`);
+  if (s.refused) failures.push(`${s.refused} stories refused: ${[...t.outcomes.values()].find((o) => o.refused)?.refused}`);
+  // More records downstream than accepted stories: redeliveries (harmless if the invariants hold).
+  const counts = await Promise.all(COUNTED.map((topic) => kafka.count(topic).catch(() => -1)));
+  notes.push(`records received/enriched/deduplicated/stored=${counts.join('/')}`);
+  const dlq = await kafka.deadLetters().catch((err: unknown) => {
+    notes.push(`dead letters unreadable: ${(err as Error).message}`);
+    return { total: 0, reasons: {}, keys: new Set<string>() };
+  });
+  if (dlq.total) notes.push(`dead letters ${dlq.total}: ${Object.entries(dlq.reasons).map(([r, n]) => `${n}x ${r}`).join(' | ')}`);
+  // Every story's fate at the sender, for a post-mortem (which were accepted, with which ids).
+  writeFileSync(join(dir, 'stories.jsonl'), [...t.outcomes.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
+  const verdict = await checkArchive(pipeline.mongoUri, t.outcomes, dlq, kafka);
+  if (verdict.lost) {
+    const trail = Object.entries(verdict.lostLastSeen).map(([where, n]) => `${n} ${where}`).join(', ');
+    notes.push(`lost: ${verdict.lostInDeadLetters} in DLQ, ${verdict.lostAsDuplicate} recorded as duplicates, ${trail}; e.g. ${verdict.sampleLost.join(' ')}`);
+  }
+  return verdict;
 }

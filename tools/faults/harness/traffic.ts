@@ -109,7 +109,7 @@ export class Traffic {
     return this.done ?? Promise.resolve();
   }
 
-  /** Stops starting new stories (the ones in flight finish). */
+  /** Stops starting new stories and retrying (requests in flight finish). */
   stop(): Promise<void> {
     this.stopRequested = true;
     return this.finish();
@@ -141,7 +141,7 @@ export class Traffic {
     this.outcomes.set(story.uri, outcome);
     const deadline = Date.now() + (this.options.deadlineMs ?? 600_000);
     let backoff = 200;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.stopRequested) {
       outcome.attempts += 1;
       const t0 = performance.now();
       try {
