@@ -11,8 +11,11 @@
 // what a client needs. Without it, Kafka listens in plain text.
 //
 // Settings (environment): NEWSWIRE_CACHE_DIR, NEWSWIRE_STATE_DIR, NEWSWIRE_LOG_DIR,
-// LOCAL_KAFKA_PORT, LOCAL_KAFKA_CONTROLLER_PORT, LOCAL_FERRETDB_PORT,
-// LOCAL_KAFKA_HEAP, LOCAL_KAFKA_SECURE.
+// LOCAL_KAFKA_PORT, LOCAL_KAFKA_CONTROLLER_PORT, LOCAL_KAFKA_ADVERTISED_PORT,
+// LOCAL_FERRETDB_PORT, LOCAL_KAFKA_HEAP, LOCAL_KAFKA_SECURE.
+//
+// Also a library: the fault suite (tools/faults) starts private single
+// brokers and a 3-node KRaft cluster (startCluster) with these functions.
 import { execFileSync, spawn } from 'node:child_process';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -77,6 +80,8 @@ export function stackSettings(env = process.env) {
     state,
     kafkaPort,
     controllerPort,
+    // Clients connect where the broker advertises; another port puts a proxy in the path.
+    advertisedPort: Number(env.LOCAL_KAFKA_ADVERTISED_PORT || kafkaPort),
     ferretPort,
     kafkaHeap: env.LOCAL_KAFKA_HEAP || '768m',
     kafkaLibs: join(cache, `kafka-${KAFKA_VERSION}`, 'libs'),
@@ -150,10 +155,10 @@ function startDetached(s, name, cmd, args) {
   writeFileSync(pidFile(s, name), String(child.pid));
 }
 
-function plaintextListeners(s) {
+function plaintextListeners(node) {
   return [
-    `listeners=PLAINTEXT://127.0.0.1:${s.kafkaPort},CONTROLLER://127.0.0.1:${s.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${s.kafkaPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${node.advertisedPort ?? node.port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
@@ -165,10 +170,10 @@ function plaintextListeners(s) {
  * SCRAM-SHA-512. The KRaft controller listener stays PLAINTEXT: it binds to
  * 127.0.0.1 only and carries the single node's traffic with itself.
  */
-function secureListeners(s, secrets) {
+function secureListeners(s, node, secrets) {
   return [
-    `listeners=SASL_SSL://127.0.0.1:${s.kafkaPort},CONTROLLER://127.0.0.1:${s.controllerPort}`,
-    `advertised.listeners=SASL_SSL://127.0.0.1:${s.kafkaPort}`,
+    `listeners=SASL_SSL://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    `advertised.listeners=SASL_SSL://127.0.0.1:${node.advertisedPort ?? node.port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=SASL_SSL',
@@ -183,20 +188,42 @@ function secureListeners(s, secrets) {
   ];
 }
 
-function kafkaProperties(s, secrets) {
+/** The single node of the local stack (node 1 of a quorum of one). */
+function singleNode(s) {
+  return {
+    nodeId: 1,
+    port: s.kafkaPort,
+    controllerPort: s.controllerPort,
+    advertisedPort: s.advertisedPort,
+    voters: `1@127.0.0.1:${s.controllerPort}`,
+    dataDir: join(s.kafkaDir, 'data'),
+  };
+}
+
+/**
+ * One combined broker+controller node. `voters` lists every controller of
+ * the cluster (`id@host:port`); `replicas` is the cluster size, which sets
+ * the internal topics' replication and the durability defaults.
+ */
+function kafkaProperties(s, node, secrets) {
+  const replicas = node.replicas ?? 1;
+  const minIsr = Math.min(2, replicas);
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${s.controllerPort}`,
-    ...(s.secure ? secureListeners(s, secrets) : plaintextListeners(s)),
-    `log.dirs=${join(s.kafkaDir, 'data')}`,
+    `node.id=${node.nodeId}`,
+    `controller.quorum.voters=${node.voters}`,
+    ...(s.secure ? secureListeners(s, node, secrets) : plaintextListeners(node)),
+    `log.dirs=${node.dataDir}`,
     'num.partitions=3',
-    'offsets.topic.replication.factor=1',
+    `default.replication.factor=${replicas}`,
+    // With acks=all a write needs this many replicas: one node may fail without refusing writes.
+    `min.insync.replicas=${minIsr}`,
+    `offsets.topic.replication.factor=${replicas}`,
     'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `transaction.state.log.replication.factor=${replicas}`,
+    `transaction.state.log.min.isr=${minIsr}`,
+    `share.coordinator.state.topic.replication.factor=${replicas}`,
+    `share.coordinator.state.topic.min.isr=${minIsr}`,
     // One-node dev and test broker: join groups at once instead of waiting 3 s for companions.
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
@@ -314,6 +341,25 @@ function kafkajsSecurity(s) {
   };
 }
 
+/** Formats a node's data folder on first use only; `clusterId` is called only then. */
+function formatOnce(cp, props, dataDir, clusterId, extra = []) {
+  if (existsSync(join(dataDir, 'meta.properties'))) return;
+  run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props, ...extra]);
+}
+
+function newClusterId(cp) {
+  return run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid']).trim().split('\n').pop();
+}
+
+function launchKafkaNode(s, { name, props, logs }) {
+  startDetached(s, name, 'java', [
+    `-Xmx${s.kafkaHeap}`, `-Xms${s.kafkaHeap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true',
+    `-Dkafka.logs.dir=${logs}`,
+    `-Dlog4j2.configurationFile=${join(repo, 'deploy/local/kafka/log4j2.properties')}`,
+    '-cp', `${s.kafkaLibs}/*`, 'kafka.Kafka', props,
+  ]);
+}
+
 function launchKafka(s) {
   if (alivePid(s, 'kafka')) {
     if (runsSecure(s) !== s.secure) {
@@ -328,27 +374,19 @@ function launchKafka(s) {
   const props = join(s.kafkaDir, 'server.properties');
   mkdirSync(s.kafkaDir, { recursive: true });
   // The secure broker's properties hold its own SCRAM password: readable by this user only.
-  writeFileSync(props, kafkaProperties(s, secrets));
+  writeFileSync(props, kafkaProperties(s, singleNode(s), secrets));
   if (s.secure) chmodSync(props, 0o600);
   const cp = `${s.kafkaLibs}/*`;
-  if (!existsSync(join(s.kafkaDir, 'data', 'meta.properties'))) {
-    const clusterId = run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'random-uuid']).trim().split('\n').pop();
-    const scram = s.secure
-      ? ['--add-scram', scramCredential(BROKER_USER, secrets.brokerPassword), '--add-scram', scramCredential(CLIENT_USER, secrets.clientPassword)]
-      : [];
-    run('java', ['-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, ...scram]);
-  }
+  const scram = s.secure
+    ? ['--add-scram', scramCredential(BROKER_USER, secrets.brokerPassword), '--add-scram', scramCredential(CLIENT_USER, secrets.clientPassword)]
+    : [];
+  formatOnce(cp, props, join(s.kafkaDir, 'data'), () => newClusterId(cp), scram);
   log(`starting Kafka on ${s.brokers}${s.secure ? ' (SASL_SSL, SCRAM-SHA-512)' : ''}`);
-  startDetached(s, 'kafka', 'java', [
-    `-Xmx${s.kafkaHeap}`, `-Xms${s.kafkaHeap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true',
-    `-Dkafka.logs.dir=${s.logs}`,
-    `-Dlog4j2.configurationFile=${join(repo, 'deploy/local/kafka/log4j2.properties')}`,
-    '-cp', cp, 'kafka.Kafka', props,
-  ]);
+  launchKafkaNode(s, { name: 'kafka', props, logs: s.logs });
   if (s.secure) writeFileSync(secureMarker(s), new Date().toISOString());
 }
 
-function startFerretDb(s) {
+function launchFerretDb(s) {
   if (alivePid(s, 'ferretdb')) return;
   fetchFerretDb(s);
   mkdirSync(s.ferretDir, { recursive: true });
@@ -374,13 +412,14 @@ async function until(what, probe, timeoutMs) {
   throw new Error(`${what} did not answer within ${timeoutMs} ms: ${lastError?.message ?? lastError}`);
 }
 
-export async function kafkaAnswers(brokers, security = {}) {
+/** `brokers` is one `host:port` or a comma-separated list; `expectBrokers` waits for a whole cluster. */
+export async function kafkaAnswers(brokers, security = {}, expectBrokers = 1) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ brokers: [brokers], ...security, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+  const admin = new Kafka({ brokers: brokers.split(','), ...security, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();
-    if (!cluster.brokers.length) throw new Error('no brokers in metadata');
+    if (cluster.brokers.length < expectBrokers) throw new Error(`${cluster.brokers.length} of ${expectBrokers} brokers in metadata`);
     // The group coordinator is ready only once the offsets topic can be created and led.
     await admin.fetchTopicMetadata({ topics: [] });
   } finally {
@@ -401,7 +440,7 @@ export async function mongoAnswers(uri) {
 
 export async function startStack(s = stackSettings()) {
   mkdirSync(s.state, { recursive: true });
-  startFerretDb(s);
+  launchFerretDb(s);
   launchKafka(s);
   await until(`FerretDB at ${s.mongoUri}`, () => mongoAnswers(s.mongoUri), 60_000);
   await until(`Kafka at ${s.brokers}`, () => kafkaAnswers(s.brokers, kafkajsSecurity(s)), 120_000);
@@ -418,18 +457,80 @@ export async function startKafka(s = stackSettings()) {
   return kafkaClientEnv(s);
 }
 
+/** Starts FerretDB alone (again, on the same state folder after an outage) and waits until it answers. */
+export async function startFerretDb(s = stackSettings()) {
+  mkdirSync(s.state, { recursive: true });
+  launchFerretDb(s);
+  await until(`FerretDB at ${s.mongoUri}`, () => mongoAnswers(s.mongoUri), 60_000);
+}
+
+/** The pid of a server this state folder started ('kafka', 'ferretdb', 'kafka-2'), if it is alive. */
+export function pidOf(s, name) {
+  return alivePid(s, name);
+}
+
+/** SIGTERM, then SIGKILL after 30 s: stops one server of this state folder. */
+export async function stopServer(s, name) {
+  const pid = alivePid(s, name);
+  if (!pid) return;
+  log(`stopping ${name} (pid ${pid})`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && alivePid(s, name)) await new Promise((r) => setTimeout(r, 200));
+  if (alivePid(s, name)) process.kill(pid, 'SIGKILL');
+  rmSync(pidFile(s, name), { force: true });
+}
+
 export async function stopStack(s = stackSettings()) {
-  for (const name of ['kafka', 'ferretdb']) {
-    const pid = alivePid(s, name);
-    if (!pid) continue;
-    log(`stopping ${name} (pid ${pid})`);
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && alivePid(s, name)) await new Promise((r) => setTimeout(r, 200));
-    if (alivePid(s, name)) process.kill(pid, 'SIGKILL');
-    rmSync(pidFile(s, name), { force: true });
-  }
+  for (const name of ['kafka', 'ferretdb']) await stopServer(s, name);
   rmSync(secureMarker(s), { force: true });
+}
+
+/**
+ * A plain-text KRaft cluster of `nodes` combined broker+controller nodes on
+ * loopback, formatted with one cluster id and a static quorum of all of them.
+ * Node i (1-based) listens on basePort + 2(i-1) and its controller on the
+ * next port; state, pid files and logs go under `stateDir`. Like startStack
+ * it starts only nodes that are not running, so calling it again restarts a
+ * killed node on its data. Topics default to replication factor `nodes` with
+ * min.insync.replicas 2.
+ */
+export async function startCluster({ nodes = 3, basePort, stateDir, heap = '512m', cacheDir }) {
+  const env = { ...process.env, NEWSWIRE_STATE_DIR: stateDir, LOCAL_KAFKA_SECURE: '', ...(cacheDir ? { NEWSWIRE_CACHE_DIR: cacheDir } : {}) };
+  const s = { ...stackSettings(env), kafkaHeap: heap };
+  mkdirSync(stateDir, { recursive: true });
+  fetchKafka(s);
+  const cp = `${s.kafkaLibs}/*`;
+  const members = Array.from({ length: nodes }, (_, i) => ({
+    id: i + 1,
+    name: `kafka-${i + 1}`,
+    port: basePort + 2 * i,
+    controllerPort: basePort + 2 * i + 1,
+    dir: join(stateDir, `kafka-${i + 1}`),
+  }));
+  const voters = members.map((m) => `${m.id}@127.0.0.1:${m.controllerPort}`).join(',');
+  const idFile = join(stateDir, 'cluster.id');
+  if (!existsSync(idFile)) writeFileSync(idFile, newClusterId(cp));
+  const clusterId = readFileSync(idFile, 'utf8').trim();
+  for (const m of members) {
+    if (alivePid(s, m.name)) continue;
+    const props = join(m.dir, 'server.properties');
+    const dataDir = join(m.dir, 'data');
+    mkdirSync(m.dir, { recursive: true });
+    writeFileSync(props, kafkaProperties(s, { nodeId: m.id, port: m.port, controllerPort: m.controllerPort, voters, dataDir, replicas: nodes }));
+    formatOnce(cp, props, dataDir, () => clusterId);
+    log(`starting Kafka node ${m.id} on 127.0.0.1:${m.port}`);
+    launchKafkaNode(s, { name: m.name, props, logs: join(s.logs, m.name) });
+  }
+  const brokers = members.map((m) => `127.0.0.1:${m.port}`).join(',');
+  await until(`Kafka cluster at ${brokers}`, () => kafkaAnswers(brokers, {}, nodes), 180_000);
+  log(`cluster ready: KAFKA_BROKERS=${brokers}`);
+  return { brokers, settings: s, nodes: members.map(({ id, name, port }) => ({ id, name, port })) };
+}
+
+export async function stopCluster({ nodes = 3, stateDir }) {
+  const s = stackSettings({ ...process.env, NEWSWIRE_STATE_DIR: stateDir });
+  await Promise.all(Array.from({ length: nodes }, (_, i) => stopServer(s, `kafka-${i + 1}`)));
 }
 
 export async function stackStatus(s = stackSettings()) {

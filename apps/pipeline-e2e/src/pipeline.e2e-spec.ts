@@ -1,9 +1,8 @@
 import { type ArticleEnriched, type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
 import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
-import { referenceSample, STORIES, testEnv, TopicProbe } from '@newswire/testing';
+import { exampleSubscriberCommand, referenceSample, ServiceProcess, STORIES, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { exampleSubscriberCommand, ServiceProcess } from './service-process';
 
 describe('the whole pipeline, each service run from its built bundle', () => {
   const env: Record<string, string> = { ...testEnv('e2e'), LOG_LEVEL: 'log', PORT: '0' };
