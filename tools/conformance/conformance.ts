@@ -1,11 +1,9 @@
 /**
  * Parses every file of a corpus and checks the outcome. Usage:
  *   npx ts-node --transpile-only -P tsconfig.tools.json tools/conformance/conformance.ts <folder>
- * Imports the library by relative path: its contract imports are type-only,
- * so no path-alias resolution is needed at run time.
  */
 import { performance } from 'node:perf_hooks';
-import { type ParseOutcome, decodeBuffer, detectFormat, parseDocument } from '../../libs/wire-formats/src/index';
+import { type ParseOutcome, decodeBuffer, detectFormat, parseDocument } from '@newswire/wire-formats';
 import { type CorpusFile, readCorpus } from '../shared/corpus';
 
 const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext']);
