@@ -58,7 +58,8 @@ export function redriveLedgerOf(deadLetterTopic: string): string {
   return `${deadLetterTopic}.redriven`;
 }
 
-const ledgerKey = (partition: number, offset: string) => `${partition}@${offset}`;
+/** A dead letter's key in the ledger, and its name for operators: `<partition>@<offset>`. */
+export const ledgerKey = (partition: number, offset: string) => `${partition}@${offset}`;
 const DLQ_HEADER_PREFIX = 'x-dlq-';
 
 /**
@@ -105,7 +106,7 @@ export async function redriveDeadLetters(kafka: Kafka, opts: RedriveOptions): Pr
   try {
     // The fence: completes (aborts) whatever an earlier or concurrent run of this topic left open.
     await (await producer.transaction()).abort();
-    const done = await readLedger(kafka, ledger);
+    const done = await readRedriveLedger(kafka, ledger);
     await readRange(kafka, dlq, wholeTopic(bounds), async (partition, messages) => {
       const chosen: KafkaMessage[] = [];
       for (const message of messages) {
@@ -164,11 +165,11 @@ async function sendBack(producer: ReturnType<Kafka['producer']>, messages: Kafka
   }
 }
 
-/** Keys (`partition@offset`) of every dead letter already sent back. */
-async function readLedger(kafka: Kafka, ledger: string): Promise<Set<string>> {
+/** Keys (`partition@offset`) of every dead letter already sent back; none when the ledger does not exist yet. */
+export async function readRedriveLedger(kafka: Kafka, ledger: string): Promise<Set<string>> {
   const admin = kafka.admin();
   await admin.connect();
-  const bounds = await topicBounds(admin, ledger).finally(() => admin.disconnect());
+  const bounds = await (async () => ((await admin.listTopics()).includes(ledger) ? topicBounds(admin, ledger) : []))().finally(() => admin.disconnect());
   const done = new Set<string>();
   await readRange(kafka, ledger, wholeTopic(bounds), (_partition, messages) => {
     for (const m of messages) if (m.key && m.value) done.add(m.key.toString());
