@@ -46,7 +46,8 @@ export function follow(
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         if (stopped) return;
-        if (await onMessage(partition, message)) await stop();
+        // Not awaited: a consumer disconnecting from inside its own handler would wait for itself.
+        if (await onMessage(partition, message)) void stop();
       },
     });
     // Explicit start offsets: "latest" would be resolved only when the partition is first fetched.

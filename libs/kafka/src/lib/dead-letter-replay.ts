@@ -225,7 +225,7 @@ export interface ReplayResult {
   skipped: number;
 }
 
-/** `npm run dlq:replay`: retriable dead letters (or all of them) back to their topic, each once. */
+/** Retriable dead letters (or all of them) back to their topic, each once (`newswire dlq redrive --retriable` does this with more filters). */
 export async function replayDeadLetters(kafka: Kafka, opts: ReplayOptions): Promise<ReplayResult> {
   const onlyRetriable = opts.onlyRetriable ?? true;
   const result = await redriveDeadLetters(kafka, { topic: opts.topic, namespace: opts.namespace, select: (letter) => !onlyRetriable || letter.retriable });
