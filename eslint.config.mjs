@@ -19,6 +19,8 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:contracts', 'type:infra'] },
+            // The operator tools (CLI, benchmarks) drive the platform from outside, as an app does.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:data-access', 'type:contracts', 'type:infra', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:contracts', 'type:infra'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:domain'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
@@ -41,6 +43,7 @@ export default [
               sourceTag: 'scope:testing',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingest', 'scope:enrich', 'scope:dedup', 'scope:storage', 'scope:testing'],
             },
+            { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingest', 'scope:enrich', 'scope:dedup', 'scope:storage', 'scope:testing'] },
             { sourceTag: 'scope:pipeline', onlyDependOnLibsWithTags: ['scope:shared', 'scope:storage', 'scope:testing', 'scope:pipeline'] },
           ],
         },

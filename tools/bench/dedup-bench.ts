@@ -23,7 +23,8 @@ const hex = (n: number) => randomBytes(n).toString('hex');
 async function main() {
   const conn = await connectMongo(URI);
   await conn.dropDatabase();
-  const db = conn.db!;
+  const db = conn.db;
+  if (!db) throw new Error('the store connection has no database');
   const bandsCol = db.collection(COLLECTIONS.bands);
   const fpsCol = db.collection(COLLECTIONS.fingerprints);
   const hashCol = db.collection(COLLECTIONS.contentHashes);

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { XMLParser } from 'fast-xml-parser';
-import { parseDocument } from '../../libs/wire-formats/src/index';
+import { parseDocument } from '@newswire/wire-formats';
 import { readCorpus } from '../shared/corpus';
 
 const BUDGET_MS_PER_FILE = Number(process.env.BENCH_MS_PER_FILE ?? 150);

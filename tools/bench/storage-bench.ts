@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { ArticleRepository, planWrite } from '@newswire/archive-data';
+import { ArticleRepository, omit, planWrite } from '@newswire/archive-data';
 import type { ArticleDeduplicated } from '@newswire/contracts';
 import { connectMongo, withDatabase } from '@newswire/mongo';
 import { storyVersion } from '@newswire/testing';
@@ -79,7 +79,7 @@ async function driver(messages: ArticleDeduplicated[], db: string, indexesFrom: 
       );
       await versions.bulkWrite(
         stories.map((p) => {
-          const { _id, outcome: _o, ...rest } = p.version;
+          const { _id, ...rest } = omit(p.version, ['outcome']);
           return { updateOne: { filter: { _id }, update: { $setOnInsert: rest, $set: { outcome: 'stored' } }, upsert: true } };
         }),
         { ordered: true },

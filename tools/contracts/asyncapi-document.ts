@@ -23,7 +23,7 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
   [TOPICS.articleStored]: {
     title: 'Article stored',
     producer: 'storage',
-    description: 'What the archive did with each message: stored, duplicate-recorded, unchanged (redelivery), stale-recorded (older version kept in history only) or killed.',
+    description: 'What the archive did with each message: stored, duplicate-recorded, unchanged (redelivery, or a replay that changed nothing), stale-recorded (older version kept in history only), killed, or re-enriched (a replay gave the story a new enrichment version).',
   },
   [TOPICS.storyKilled]: { title: 'Story killed', producer: 'deduplicator', description: 'The source canceled a story: subscribers must withdraw it.' },
   [TOPICS.storyCorrected]: {
@@ -53,13 +53,17 @@ const HEADER_DOCS: Record<string, string> = {
   [HEADERS.dlqSourceOffset]: 'Its offset',
   [HEADERS.dlqFailedAt]: 'ISO 8601 instant of the failure',
   [HEADERS.dlqStage]: 'The stage that gave up',
+  [HEADERS.replay]: 'Set on a stored story re-run through a stage (`enrichment`); carried to every output. Storage then records a new enrichment version, never a story, version or duplicate',
+  [HEADERS.replayId]: 'The replay run that sent it (carried to every output and dead letter)',
+  [HEADERS.replayArticleId]: 'The stored article id being replayed',
+  [HEADERS.redrivenFrom]: 'Set on a dead letter sent back to its topic: `<dead-letter topic>[<partition>]@<offset>`',
 };
 
 const header = (name: string) => ({ type: 'string', description: HEADER_DOCS[name] });
 const contractHeaders = {
   type: 'object',
   required: [HEADERS.schema, HEADERS.contentType],
-  properties: { [HEADERS.schema]: header(HEADERS.schema), [HEADERS.contentType]: header(HEADERS.contentType) },
+  properties: Object.fromEntries([HEADERS.schema, HEADERS.contentType, HEADERS.replay, HEADERS.replayId, HEADERS.replayArticleId, HEADERS.redrivenFrom].map((h) => [h, header(h)])),
 };
 const dlqHeaders = {
   type: 'object',

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { trainSubjectModel, type TrainingSet } from '../../libs/enrichment/src/lib/subjects-train';
+import { trainSubjectModel, type TrainingSet } from '@newswire/enrichment';
 
 const dataDir = join(__dirname, '../../libs/enrichment/src/data');
 const set = JSON.parse(readFileSync(join(dataDir, 'subjects.training.json'), 'utf8')) as TrainingSet;

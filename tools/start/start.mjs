@@ -6,12 +6,10 @@
 // keeps running until `npm run stack:stop`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack, stackSettings } from '../infra/local-stack.mjs';
 
-const require = createRequire(import.meta.url);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = process.env.PORT ?? '3000';
 const API_PORT = process.env.API_PORT ?? '3100';

@@ -1,4 +1,6 @@
 export * from './lib/article.model';
+export * from './lib/enrichment-version.model';
+export * from './lib/re-enrich';
 export * from './lib/article.repository';
 export * from './lib/article.queries';
 export * from './lib/capabilities';

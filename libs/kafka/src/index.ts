@@ -16,3 +16,5 @@ export * from './lib/broker-probe';
 export * from './lib/publish-failures';
 export * from './lib/records';
 export * from './lib/dead-letters';
+export * from './lib/carried-headers';
+export * from './lib/topic-range';

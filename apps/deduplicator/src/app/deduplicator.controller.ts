@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { type ArticleDeduplicated, type ArticleEnriched, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { type ArticleDeduplicated, type ArticleEnriched, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { storyEventsOf } from '@newswire/dedup';
-import type { OutboundMessage } from '@newswire/kafka';
+import { KafkaStageContext, type OutboundMessage } from '@newswire/kafka';
 import { DedupService } from './dedup.service';
 
 @Controller()
@@ -10,11 +10,14 @@ export class DeduplicatorController {
   constructor(@Inject(DedupService) private readonly dedup: DedupService) {}
 
   @EventPattern(TOPICS.articleEnriched)
-  async handle(@Payload() message: ArticleEnriched): Promise<OutboundMessage[]> {
+  async handle(@Payload() message: ArticleEnriched, @Ctx() ctx: KafkaStageContext): Promise<OutboundMessage[]> {
     const { article } = message;
     const key = storyKeyOf(article);
+    // A replayed article gets the verdict it was first given (verdicts are kept by article id).
     const dedup = await this.dedup.verdictFor(article);
     const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
+    // A replay re-runs enrichment only: the kill or correction was announced when the story arrived.
+    if (ctx.message?.headers?.[HEADERS.replay] !== undefined) return out;
     const events = storyEventsOf(article, dedup);
     if (events.killed) out.push({ topic: TOPICS.storyKilled, key, value: events.killed });
     if (events.corrected) out.push({ topic: TOPICS.storyCorrected, key, value: events.corrected });

@@ -44,6 +44,12 @@ export interface ArticleDoc {
   /** The canonical article without its body and raw bytes (those are above, or dropped). */
   article: Omit<ArticleDeduplicated['article'], 'bodyText' | 'bodyHtml' | 'raw'>;
   enrichment: ArticleDeduplicated['enrichment'];
+  /**
+   * Which enrichment of the current article `enrichment` is: 1 from ingest, one more for each
+   * replay that changed it (older ones are in `article_enrichments`). Absent on stories stored
+   * before enrichment versions existed: read it as 1.
+   */
+  enrichmentVersion?: number;
   dedup: ArticleDeduplicated['dedup'];
   /** When the story was first stored; never changes, so it is the stable sort key for paging. */
   storedAt: Date;
@@ -79,6 +85,7 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     searchTerms: { type: [String], index: true },
     article: { type: Schema.Types.Mixed, required: true },
     enrichment: { type: Schema.Types.Mixed, required: true },
+    enrichmentVersion: Number,
     dedup: { type: Schema.Types.Mixed, required: true },
     storedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -105,6 +112,8 @@ export interface ArticleVersionDoc {
   outcome: VersionOutcome;
   receivedAt: Date;
   recordedAt: Date;
+  /** The W3C trace id the message carried (`traceparent`), to find the story in traces. */
+  traceId?: string;
 }
 
 export const ArticleVersionSchema = new Schema<ArticleVersionDoc>(
@@ -122,6 +131,7 @@ export const ArticleVersionSchema = new Schema<ArticleVersionDoc>(
     outcome: { type: String, required: true },
     receivedAt: { type: Date, required: true },
     recordedAt: { type: Date, required: true },
+    traceId: String,
   },
   { collection: 'article_versions', versionKey: false, autoIndex: false },
 );

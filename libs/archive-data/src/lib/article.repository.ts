@@ -9,8 +9,10 @@ import {
   duplicateModel,
 } from './article.model';
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
+import { type EnrichmentVersionDoc, enrichmentVersionModel } from './enrichment-version.model';
 import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
-import { omit, planWrite, type WritePlan } from './write-plan';
+import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
+import { omit, planWrite, type WriteMeta, type WritePlan } from './write-plan';
 
 export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
 
@@ -45,11 +47,13 @@ export class ArticleRepository {
   readonly articles: Model<ArticleDoc>;
   readonly versions: Model<ArticleVersionDoc>;
   readonly duplicates: Model<DuplicateDoc>;
+  readonly enrichments: Model<EnrichmentVersionDoc>;
 
   constructor(private readonly connection: Connection) {
     this.articles = articleModel(connection);
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
+    this.enrichments = enrichmentVersionModel(connection);
   }
 
   /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */
@@ -58,6 +62,7 @@ export class ArticleRepository {
     await this.articles.createIndexes();
     await this.versions.createIndexes();
     await this.duplicates.createIndexes();
+    await this.enrichments.createIndexes();
     if (caps.textSearch) {
       await this.articles.collection.createIndex(
         { headline: 'text', bodyText: 'text' },
@@ -73,8 +78,8 @@ export class ArticleRepository {
   }
 
   /** The batch path: three bulk writes (stories, versions, duplicates) for any number of messages. */
-  async storeMany(messages: ArticleDeduplicated[], now = new Date()): Promise<StoreResult[]> {
-    const plans = messages.map((m) => planWrite(m, now));
+  async storeMany(messages: ArticleDeduplicated[], now = new Date(), meta: WriteMeta[] = []): Promise<StoreResult[]> {
+    const plans = messages.map((m, i) => planWrite(m, now, meta[i]));
     const stories = plans.filter((p): p is StoryPlan => p.kind !== 'duplicate');
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
@@ -96,6 +101,22 @@ export class ArticleRepository {
     });
     duplicates.forEach((p, i) => outcomes.set(p, duplicateInserted[i] ? 'duplicate-recorded' : 'unchanged'));
     return plans.map((p) => ({ articleId: p.articleId, storyKey: p.storyKey, outcome: outcomes.get(p) ?? 'unchanged' }));
+  }
+
+  /**
+   * Replayed articles (`x-replay: enrichment`): each one's new enrichment becomes a new
+   * enrichment version of its stored story, never a story, version or duplicate (see reEnrich).
+   * One at a time, in order: replays are few, and two of one story must apply in turn.
+   */
+  async reEnrichMany(messages: ArticleDeduplicated[], provenance: ReplayProvenance[] = [], now = new Date()): Promise<ReEnrichResult[]> {
+    const results: ReEnrichResult[] = [];
+    for (const [i, message] of messages.entries()) results.push(await reEnrich(this.articles, this.enrichments, message, provenance[i] ?? {}, now));
+    return results;
+  }
+
+  /** Every enrichment version kept for an article, oldest first (none until a replay changed it). */
+  enrichmentsOf(articleId: string): Promise<EnrichmentVersionDoc[]> {
+    return this.enrichments.find({ articleId }).sort({ version: 1 }).lean<EnrichmentVersionDoc[]>().exec();
   }
 
   /** The stored story whose current version is this article, else the story this (older) version belongs to. */

@@ -10,10 +10,35 @@ export type WritePlan =
   | { kind: 'story'; articleId: string; storyKey: string; rank: number; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc }
   | { kind: 'kill'; articleId: string; storyKey: string; rank: number; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc };
 
+/** What the message's transport said about it, beside the message itself. */
+export interface WriteMeta {
+  /** W3C `traceparent` of the record, when it carried one. */
+  traceparent?: string;
+}
+
 const names = (...lists: { name: string }[][]) => [...new Set(lists.flat().map((e) => e.name))];
 const date = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
-export function planWrite(message: ArticleDeduplicated, now: Date): WritePlan {
+/** The story fields that follow from its enrichment (with the source's own entities and subjects). */
+export function enrichmentFields(article: ArticleDeduplicated['article'], enrichment: ArticleDeduplicated['enrichment']) {
+  return {
+    language: enrichment.language ?? article.language,
+    people: names(article.people, enrichment.people),
+    organisations: names(article.organisations, enrichment.organisations),
+    places: names(article.places, enrichment.places),
+    subjects: [
+      ...new Set([...(enrichment.subjects ?? []).map((s) => s.code), ...article.subjects.flatMap((s) => (s.code ? [s.code] : []))]),
+    ],
+  };
+}
+
+/** The trace id of a W3C `traceparent` (`00-<32 hex trace id>-<16 hex span id>-<flags>`). */
+export function traceIdOf(traceparent: string | undefined): string | undefined {
+  const match = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent?.trim().toLowerCase() ?? '');
+  return match && !/^0+$/.test(match[1]) ? match[1] : undefined;
+}
+
+export function planWrite(message: ArticleDeduplicated, now: Date, meta: WriteMeta = {}): WritePlan {
   const { article, enrichment, dedup } = message;
   const storyKey = dedup.storyKey ?? storyKeyOf(article);
   const receivedAt = new Date(article.source.receivedAt);
@@ -58,22 +83,17 @@ export function planWrite(message: ArticleDeduplicated, now: Date): WritePlan {
     bodyHtml: canceled ? undefined : bodyHtml,
     firstCreated: date(article.firstCreated),
     versionCreated: date(article.versionCreated),
-    language: enrichment.language ?? article.language,
     source: storyKey.includes('|') ? storyKey.slice(0, storyKey.indexOf('|')) : undefined,
     publisher: article.publisher,
     provider: article.provider,
-    people: names(article.people, enrichment.people),
-    organisations: names(article.organisations, enrichment.organisations),
-    places: names(article.places, enrichment.places),
-    subjects: [
-      ...new Set([...(enrichment.subjects ?? []).map((s) => s.code), ...article.subjects.flatMap((s) => (s.code ? [s.code] : []))]),
-    ],
+    ...enrichmentFields(article, enrichment),
     clusterId: dedup.clusterId,
     dedupStatus: dedup.status,
     searchTerms: canceled ? [] : searchTermsOf(article.headline, bodyText),
     article: canceled ? { ...head, description: undefined } : head,
     // A summary is the body's lead: a killed story keeps none of it.
     enrichment: canceled ? { ...enrichment, summary: undefined } : enrichment,
+    enrichmentVersion: 1,
     dedup,
     updatedAt: now,
   }) as Omit<ArticleDoc, '_id' | 'storedAt'>;
@@ -92,6 +112,7 @@ export function planWrite(message: ArticleDeduplicated, now: Date): WritePlan {
     outcome: 'stale-recorded',
     receivedAt,
     recordedAt: now,
+    traceId: traceIdOf(meta.traceparent),
   }) as ArticleVersionDoc;
   return { kind: canceled ? 'kill' : 'story', articleId: article.id, storyKey, rank, current, version };
 }

@@ -13,4 +13,27 @@ export const HEADERS = {
   dlqSourceOffset: 'x-dlq-source-offset',
   dlqFailedAt: 'x-dlq-failed-at',
   dlqStage: 'x-dlq-stage',
+  /**
+   * A stored story re-run through a stage (`enrichment`): the deduplicator
+   * gives the verdict it already gave, storage records a new enrichment
+   * version of the story instead of a version, a duplicate or a story.
+   */
+  replay: 'x-replay',
+  /** The operator's replay run, so its results can be told from everything else on the topics. */
+  replayId: 'x-replay-id',
+  /** The stored article id the replay re-runs (the value carries the same id). */
+  replayArticleId: 'x-replay-article-id',
+  /** `<dead-letter topic>[<partition>]@<offset>` of a dead letter sent back to its topic. */
+  redrivenFrom: 'x-redriven-from-dlq',
 } as const;
+
+/** What a replay re-runs; the only kind so far is enrichment (e.g. after an extractor upgrade). */
+export const REPLAY_KINDS = ['enrichment'] as const;
+export type ReplayKind = (typeof REPLAY_KINDS)[number];
+
+/**
+ * Headers every stage copies from its input to each of its outputs (and, like
+ * every input header, to a dead letter): a replay stays a replay down to the
+ * archive, and its results and failures can be traced to the run.
+ */
+export const CARRIED_HEADERS: readonly string[] = [HEADERS.replay, HEADERS.replayId, HEADERS.replayArticleId];

@@ -113,18 +113,22 @@ export const StoryCorrectedV1 = z.object({
 
 /**
  * What the archive did with one message: stored (new story or newer version),
- * duplicate-recorded, unchanged (a redelivery), stale-recorded (an older or
- * equal version, kept in the history only) or killed (canceled by the source).
+ * duplicate-recorded, unchanged (a redelivery, or a replay that changed
+ * nothing), stale-recorded (an older or equal version, kept in the history
+ * only), killed (canceled by the source) or re-enriched (a replay gave the
+ * stored story a new enrichment version).
  */
 export const ArticleStoredV1 = z.object({
   articleId: z.string(),
   clusterId: z.string(),
-  status: z.enum(['stored', 'duplicate-recorded', 'unchanged', 'stale-recorded', 'killed']),
+  status: z.enum(['stored', 'duplicate-recorded', 'unchanged', 'stale-recorded', 'killed', 're-enriched']),
   /** The story the message belongs to: the archive's key and the Kafka message key. */
   storyKey: z.string().optional(),
   duplicateOf: z.string().optional(),
   headline: z.string(),
   storedAt: IsoDateTime,
+  /** The story's current enrichment version (1: from ingest; each replay that changed it adds one). */
+  enrichmentVersion: z.number().int().positive().optional(),
 });
 
 export type Enrichment = z.infer<typeof EnrichmentV1>;

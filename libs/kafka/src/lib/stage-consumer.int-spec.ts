@@ -297,7 +297,9 @@ describe('dead-letter replay', () => {
       await stage.probe.waitForCount(stage.out, 2);
       expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n).sort()).toEqual([21, 22]);
 
-      expect(await replayDeadLetters(stage.kafka, { topic: IN, namespace: stage.ns })).toEqual({ replayed: 0, skipped: 0 });
+      // The poison record was only left out, never marked: it is still pending, and a run that takes everything takes it.
+      expect(await replayDeadLetters(stage.kafka, { topic: IN, namespace: stage.ns })).toEqual({ replayed: 0, skipped: 1 });
+      expect(await replayDeadLetters(stage.kafka, { topic: IN, namespace: stage.ns, onlyRetriable: false })).toEqual({ replayed: 1, skipped: 0 });
     } finally {
       await stage.close();
     }

@@ -8,6 +8,7 @@ import type { OutboundMessage } from './outbound';
 import { classifyPublishFailure } from './publish-failures';
 import { chunkByBytes, type EncodedRecord } from './records';
 import { Backoff, interruptibleDelay } from './backoff';
+import { carryHeaders } from './carried-headers';
 
 export interface MessageContextData {
   topic: string;
@@ -333,7 +334,7 @@ export class StageConsumer {
     for (const outcome of outcomes) {
       if (outcome.deadLetter) continue;
       try {
-        const records = outcome.outbound.map((m) => producer.encode(m));
+        const records = outcome.outbound.map((m) => producer.encode(carryHeaders(m, outcome.message.headers)));
         records.forEach((r) => producer.checkSize(r));
         groups.push({ outcome, records });
       } catch (err) {
