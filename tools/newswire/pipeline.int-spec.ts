@@ -6,13 +6,12 @@ import { ArticleRepository } from '@newswire/archive-data';
 import { type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
 import { topicBounds } from '@newswire/kafka';
 import { connectMongo } from '@newswire/mongo';
-import { testEnv, testKafka, TopicProbe } from '@newswire/testing';
+import { ServiceProcess, testEnv, testKafka, TopicProbe } from '@newswire/testing';
 import { runConformance } from '../conformance/conformance-report';
 import type { BackfillSummary } from './backfill';
 import type { BackfillState } from './backfill-state';
 import { cli, cliJson } from './cli-harness';
 import type { ReplayResult } from './replay';
-import { ServiceBundle } from './service-bundle';
 import type { StoryReport } from './story';
 import type { TailLine } from './tail';
 
@@ -29,11 +28,11 @@ describe('newswire backfill, tail, story and replay against the running pipeline
   const ns = env['KAFKA_TOPIC_NAMESPACE'];
   const storedTopic = physicalTopic(TOPICS.articleStored, ns);
   const services = [
-    new ServiceBundle('enricher', env, /consuming .* as group/),
-    new ServiceBundle('deduplicator', env, /consuming .* as group/),
-    new ServiceBundle('storage', env, /consuming .* as group/),
+    new ServiceProcess('enricher', env, /consuming .* as group/),
+    new ServiceProcess('deduplicator', env, /consuming .* as group/),
+    new ServiceProcess('storage', env, /consuming .* as group/),
   ];
-  const ingester = new ServiceBundle('ingester', env, /ready: POST (http:\/\/\S+)\/v1\/articles/);
+  const ingester = new ServiceProcess('ingester', env, /ready: POST (http:\/\/\S+)\/v1\/articles/);
   const dir = mkdtempSync(join(tmpdir(), 'newswire-backfill-'));
   const stateFile = join(dir, 'state.json');
   let url = '';
@@ -51,8 +50,9 @@ describe('newswire backfill, tail, story and replay against the running pipeline
 
   beforeAll(async () => {
     probe = await new TopicProbe(env['KAFKA_BROKERS'], [storedTopic], `${ns}-probe`, env).start();
-    await Promise.all(services.map((s) => s.start()));
-    url = (await ingester.start())[1];
+    await Promise.all(services.map((s) => s.start(90_000)));
+    await ingester.start(90_000);
+    url = /ready: POST (http:\/\/\S+)\/v1\/articles/.exec(ingester.log)?.[1] ?? '';
     db = await connectMongo(env['MONGODB_URI']);
     repo = new ArticleRepository(db);
   }, 180_000);
