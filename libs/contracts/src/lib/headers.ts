@@ -14,3 +14,14 @@ export const HEADERS = {
   dlqFailedAt: 'x-dlq-failed-at',
   dlqStage: 'x-dlq-stage',
 } as const;
+
+/**
+ * Set by the ingester on every record it publishes and carried by every stage
+ * to its outputs: when the story was accepted (milliseconds since the epoch,
+ * decimal), and the W3C trace context of the hop that produced the record.
+ */
+export const TELEMETRY_HEADERS = {
+  ingestedAt: 'x-ingested-at',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;
