@@ -6,3 +6,4 @@ export * from './lib/telemetry';
 export * from './lib/health';
 export * from './lib/http-telemetry';
 export * from './lib/store-spans';
+export * from './lib/source-metrics';

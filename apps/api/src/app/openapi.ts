@@ -78,12 +78,15 @@ export function openApiDocument() {
           responses: { '200': json({ type: 'object' }, 'The cluster'), '400': json(error, 'The id is invalid'), '404': json(error, 'No such cluster'), ...guardedResponses },
         },
       },
-      '/health/live': { get: { operationId: 'live', security: [], responses: { '200': json({ type: 'object' }, 'Process is up') } } },
+      '/health/live': { get: { operationId: 'live', security: [], responses: { '200': json({ $ref: '#/components/schemas/Health' }, 'Process is up') } } },
       '/health/ready': {
         get: {
           operationId: 'ready',
           security: [],
-          responses: { '200': json({ type: 'object' }, 'Database answers'), '503': { ...json(error, 'Database unavailable (`database_unavailable`)'), headers: retryAfter } },
+          responses: {
+            '200': json({ $ref: '#/components/schemas/Health' }, 'The store answers (`status: ok`)'),
+            '503': json({ $ref: '#/components/schemas/Health' }, 'A check failed (`status: error`, the check under `error`)'),
+          },
         },
       },
       '/openapi.json': { get: { operationId: 'openapi', security: [], responses: { '200': json({ type: 'object' }, 'This document') } } },
@@ -93,6 +96,17 @@ export function openApiDocument() {
         bearer: { type: 'http', scheme: 'bearer', description: 'A read token (mint one with `npm run api:token`); the server keeps only its SHA-256.' },
       },
       schemas: {
+        Health: {
+          type: 'object',
+          description: 'Terminus health result: each check by name under info (up) or error (down), and all under details',
+          required: ['status'],
+          properties: {
+            status: { type: 'string', enum: ['ok', 'error'] },
+            info: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } } },
+            error: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } } },
+            details: { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } } },
+          },
+        },
         Error: {
           type: 'object',
           required: ['statusCode', 'error', 'message'],
@@ -101,7 +115,7 @@ export function openApiDocument() {
             error: {
               type: 'string',
               description:
-                'Stable machine-readable code: invalid_parameter, not_found, unauthorized, forbidden, rate_limited, query_timeout, store_unavailable, database_unavailable, internal_error',
+                'Stable machine-readable code: invalid_parameter, not_found, unauthorized, forbidden, rate_limited, query_timeout, store_unavailable, internal_error',
             },
             message: { type: 'string' },
             details: { type: 'object' },

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { type ArticleDeduplicated, type ArticleEnriched, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { storyEventsOf } from '@newswire/dedup';
@@ -7,6 +7,8 @@ import { DedupService } from './dedup.service';
 
 @Controller()
 export class DeduplicatorController {
+  private readonly logger = new Logger('deduplicator');
+
   constructor(@Inject(DedupService) private readonly dedup: DedupService) {}
 
   @EventPattern(TOPICS.articleEnriched)
@@ -14,6 +16,8 @@ export class DeduplicatorController {
     const { article } = message;
     const key = storyKeyOf(article);
     const dedup = await this.dedup.verdictFor(article);
+    // The line names the story (the consumer's log scope); why it was judged so is the operator's first question.
+    this.logger.debug(`verdict ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
     const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
     const events = storyEventsOf(article, dedup);
     if (events.killed) out.push({ topic: TOPICS.storyKilled, key, value: events.killed });

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { AnyBulkWriteOperation, Connection, Model } from 'mongoose';
 import type { ArticleDeduplicated } from '@newswire/contracts';
 import {
@@ -46,10 +48,15 @@ export class ArticleRepository {
   readonly versions: Model<ArticleVersionDoc>;
   readonly duplicates: Model<DuplicateDoc>;
 
-  constructor(private readonly connection: Connection) {
+  /** With a tracer, each store call is a span (archive.<method>). */
+  constructor(
+    private readonly connection: Connection,
+    tracer?: Tracer,
+  ) {
     this.articles = articleModel(connection);
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
+    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'findById', 'findByStoryKey', 'versionsOf']);
   }
 
   /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */

@@ -1,7 +1,8 @@
-import { Controller, type DynamicModule, Get, Inject, Module, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, type DynamicModule, Get, Inject, Module, type OnApplicationShutdown, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, TerminusModule } from '@nestjs/terminus';
 import type { Response } from 'express';
 import type { ServiceMetrics } from './metrics';
+import type { Tracing } from './tracing';
 
 /** A named readiness condition: cached state (probes) or a fresh ping. A throw or a timeout counts as down. */
 export type ReadinessCheck = () => boolean | Promise<boolean>;
@@ -73,6 +74,7 @@ export function terminusBody(results: Map<string, boolean>): HealthCheckResult {
 
 export const READINESS = Symbol('READINESS');
 export const SERVICE_METRICS = Symbol('SERVICE_METRICS');
+const SHUTDOWN_TRACING = Symbol('SHUTDOWN_TRACING');
 
 /**
  * `GET /health/live` (the process answers), `GET /health/ready` (every
@@ -126,8 +128,11 @@ function healthController(decorators: ClassDecorator[]) {
 
 /** Liveness, readiness (terminus) and metrics for a Nest HTTP app: the ingester, the API and the stages' health port. */
 @Module({})
-export class HealthModule {
-  static forRoot(options: { readiness: Readiness; metrics: ServiceMetrics; decorators?: ClassDecorator[] }): DynamicModule {
+export class HealthModule implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(SHUTDOWN_TRACING) private readonly tracing?: Tracing) {}
+
+  /** `tracing`: flushed when the app shuts down (HTTP services; stages flush after their consumer drains). */
+  static forRoot(options: { readiness: Readiness; metrics: ServiceMetrics; tracing?: Tracing; decorators?: ClassDecorator[] }): DynamicModule {
     return {
       module: HealthModule,
       // Failing probes are visible in newswire_ready and the services' own outage lines; terminus would log each request.
@@ -136,8 +141,13 @@ export class HealthModule {
       providers: [
         { provide: READINESS, useValue: options.readiness },
         { provide: SERVICE_METRICS, useValue: options.metrics },
+        ...(options.tracing ? [{ provide: SHUTDOWN_TRACING, useValue: options.tracing }] : []),
       ],
       exports: [READINESS, SERVICE_METRICS],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.tracing?.shutdown();
   }
 }

@@ -44,3 +44,6 @@ export function createTelemetry(service: string, config: TelemetryConfig & { LOG
     logger,
   };
 }
+
+/** Injection token of the service's ServiceTelemetry. */
+export const TELEMETRY = Symbol('TELEMETRY');
