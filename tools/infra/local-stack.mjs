@@ -419,17 +419,20 @@ export async function startKafka(s = stackSettings()) {
 }
 
 export async function stopStack(s = stackSettings()) {
-  for (const name of ['kafka', 'ferretdb']) {
-    const pid = alivePid(s, name);
-    if (!pid) continue;
-    log(`stopping ${name} (pid ${pid})`);
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && alivePid(s, name)) await new Promise((r) => setTimeout(r, 200));
-    if (alivePid(s, name)) process.kill(pid, 'SIGKILL');
-    rmSync(pidFile(s, name), { force: true });
-  }
+  for (const name of ['kafka', 'ferretdb']) await stopServer(name, s);
   rmSync(secureMarker(s), { force: true });
+}
+
+/** One server of the stack (`kafka` or `ferretdb`): tests stop one to see how the services take its loss. */
+export async function stopServer(name, s = stackSettings()) {
+  const pid = alivePid(s, name);
+  if (!pid) return;
+  log(`stopping ${name} (pid ${pid})`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && alivePid(s, name)) await new Promise((r) => setTimeout(r, 200));
+  if (alivePid(s, name)) process.kill(pid, 'SIGKILL');
+  rmSync(pidFile(s, name), { force: true });
 }
 
 export async function stackStatus(s = stackSettings()) {

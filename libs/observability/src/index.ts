@@ -7,3 +7,4 @@ export * from './lib/health';
 export * from './lib/http-telemetry';
 export * from './lib/store-spans';
 export * from './lib/source-metrics';
+export * from './lib/cluster-metrics';

@@ -3,7 +3,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from '
 import { physicalTopic } from '@newswire/contracts';
 import type { BatchingProducer } from './batching-producer';
 import { deadLetterOf, type DeadLetterRecord, valueOmitted } from './dead-letters';
-import { DependencyUnavailableError, errorMessageOf, isRetriable, PoisonMessageError } from './errors';
+import { DependencyUnavailableError, errorMessageOf, errorTypeOf, isRetriable, PoisonMessageError } from './errors';
 import type { OutboundMessage } from './outbound';
 import { classifyPublishFailure } from './publish-failures';
 import { chunkByBytes, type EncodedRecord } from './records';
@@ -359,7 +359,7 @@ export class StageConsumer {
         }
         if (isRetriable(err) && attempt < this.opts.maxAttempts) {
           control.series.retriedError.inc();
-          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed, retrying: ${errorMessageOf(err)}`);
+          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed (${errorTypeOf(err)}), retrying: ${errorMessageOf(err)}`);
           if (!(await interruptibleDelay(this.opts.retryBackoffMs * 2 ** (attempt - 1), control.live))) return ABORTED;
           if (!(await control.heartbeat())) return ABORTED;
           continue;

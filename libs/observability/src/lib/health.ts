@@ -72,6 +72,11 @@ export function terminusBody(results: Map<string, boolean>): HealthCheckResult {
   return { status: Object.keys(error).length ? 'error' : 'ok', info, error, details };
 }
 
+/** What `/metrics` serves: a service's registry, or the aggregate of a cluster's workers. */
+export interface MetricsSource {
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
 export const READINESS = Symbol('READINESS');
 export const SERVICE_METRICS = Symbol('SERVICE_METRICS');
 const SHUTDOWN_TRACING = Symbol('SHUTDOWN_TRACING');
@@ -89,7 +94,7 @@ function healthController(decorators: ClassDecorator[]) {
       @Inject(HealthCheckService) private readonly health: HealthCheckService,
       @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
       @Inject(READINESS) private readonly readiness: Readiness,
-      @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
+      @Inject(SERVICE_METRICS) private readonly metrics: MetricsSource,
     ) {}
 
     @Get('health/live')
@@ -132,7 +137,7 @@ export class HealthModule implements OnApplicationShutdown {
   constructor(@Optional() @Inject(SHUTDOWN_TRACING) private readonly tracing?: Tracing) {}
 
   /** `tracing`: flushed when the app shuts down (HTTP services; stages flush after their consumer drains). */
-  static forRoot(options: { readiness: Readiness; metrics: ServiceMetrics; tracing?: Tracing; decorators?: ClassDecorator[] }): DynamicModule {
+  static forRoot(options: { readiness: Readiness; metrics: MetricsSource; tracing?: Tracing; decorators?: ClassDecorator[] }): DynamicModule {
     return {
       module: HealthModule,
       // Failing probes are visible in newswire_ready and the services' own outage lines; terminus would log each request.
