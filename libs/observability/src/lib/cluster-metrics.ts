@@ -11,6 +11,8 @@ import { METRIC_PREFIX, type ServiceMetrics } from './metrics';
  * spread over the workers, so each scrape would see a different one.
  */
 export function reportToPrimary(metrics: ServiceMetrics): void {
+  // prom-client installs a worker's IPC listener when an AggregatorRegistry is made, not on import.
+  new AggregatorRegistry();
   AggregatorRegistry.setRegistries([metrics.registry]);
 }
 
