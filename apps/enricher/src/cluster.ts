@@ -17,16 +17,17 @@ export function runClustered(workers: number, start: () => Promise<unknown>, pri
   }
   const log = new Logger('enricher:cluster');
   let stopping = false;
-  let server: Promise<{ close: () => Promise<void> }> | undefined;
+  // Declared before stop() uses it; made once the workers are forked.
+  const server: { current?: Promise<{ close: () => Promise<void> }> } = {};
   const stop = () => {
     stopping = true;
-    void server?.then((s) => s.close()).catch(() => undefined);
+    void server.current?.then((s) => s.close()).catch(() => undefined);
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
   };
   for (let i = 0; i < workers; i++) cluster.fork();
   // What the primary serves for all workers (the health port); a failure to start it is a start failure.
-  server = primaryServer?.();
-  server?.catch((err: unknown) => {
+  server.current = primaryServer?.();
+  server.current?.catch((err: unknown) => {
     log.error(`could not serve the health port: ${String(err)}`);
     process.exitCode = 1;
     stop();
