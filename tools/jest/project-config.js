@@ -5,7 +5,12 @@ module.exports = function projectJestConfig(name, { servers = false, testMatch }
     displayName: name,
     preset: '../../jest.preset.js',
     testEnvironment: 'node',
-    transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+    transform: {
+      // OTLP/HTTP export works in tests too (see require-node-builtins.js); listed first, it wins for those files.
+      '@opentelemetry/otlp-exporter-base/build/src/.*\\.js$': require.resolve('./require-node-builtins.js'),
+      '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    },
+    transformIgnorePatterns: ['/node_modules/(?!@opentelemetry/otlp-exporter-base/build/src/)'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: testMatch ?? ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts'],
     ...(servers && {

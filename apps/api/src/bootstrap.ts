@@ -2,16 +2,17 @@ import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
-import { logLevelsUpTo } from '@newswire/platform';
-import { assessMongoSecurity } from '@newswire/mongo';
+import { assessMongoSecurity, StoreProbe } from '@newswire/mongo';
+import { createTelemetry, httpTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
 import { buildOpenApiDocument } from './app/openapi';
 import { OpenApiDocument } from './app/openapi.controller';
 import { tokenRegistryFromConfig } from './app/auth/token-file';
 
-export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig }> {
+export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig; telemetry: ServiceTelemetry }> {
   const config = loadConfig('api', ApiEnv, env);
+  const telemetry = createTelemetry('api', config);
   // Before anything listens: outside development mode no token file means no start (ConfigError, exit 78).
   const open = enforceSecurity('api', config, [assessMongoSecurity(config)]);
   const tokens = tokenRegistryFromConfig(config);
@@ -25,15 +26,20 @@ export async function startApi(env: Record<string, string | undefined> = process
     );
   }
   // Read-only GET API: no body parser at all.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens), { bodyParser: false, logger: logLevelsUpTo(config.LOG_LEVEL) });
+  const readiness = new Readiness(telemetry.metrics);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens, telemetry, readiness), { bodyParser: false, logger: telemetry.logger });
+  // Ready only while the archive answers a ping now: an orchestrator stops routing queries otherwise.
+  const store = app.get(StoreProbe);
+  readiness.add('store', () => store.check());
   // Nothing in a response names the framework.
   app.disable('x-powered-by');
   // Generated from the controllers and the zod schemas once they are all known.
   app.get(OpenApiDocument).document = buildOpenApiDocument(app);
+  app.use(httpTelemetry(telemetry));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   new Logger('api').log(`ready: GET ${url}/v1/articles (${tokens.size} token(s) configured)`);
-  return { app, url, config };
+  return { app, url, config, telemetry };
 }

@@ -9,7 +9,7 @@ export function startDeduplicator(env: Record<string, string | undefined> = proc
     service: 'deduplicator',
     schema: DeduplicatorEnv,
     env,
-    module: (config) => DeduplicatorModule.forRoot(config),
+    module: (config, telemetry) => DeduplicatorModule.forRoot(config, telemetry.tracing.tracer),
     // A store outage is waited out (the partition pauses), never dead-lettered.
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,

@@ -6,21 +6,32 @@ const EXIT_CONFIG = 78;
 
 /**
  * Runs `start` in `workers` processes that join one consumer group, so
- * Kafka spreads partitions across cores. The primary only supervises: it
- * restarts a worker that dies and forwards shutdown signals.
+ * Kafka spreads partitions across cores. The primary consumes nothing: it
+ * restarts a worker that dies, forwards shutdown signals and serves what
+ * `primaryServer` starts (the health port, for all workers).
  */
-export function runClustered(workers: number, start: () => Promise<unknown>): void {
+export function runClustered(workers: number, start: () => Promise<unknown>, primaryServer?: () => Promise<{ close: () => Promise<void> }>): void {
   if (workers <= 1 || !cluster.isPrimary) {
     void start();
     return;
   }
   const log = new Logger('enricher:cluster');
   let stopping = false;
+  // Declared before stop() uses it; made once the workers are forked.
+  const server: { current?: Promise<{ close: () => Promise<void> }> } = {};
   const stop = () => {
     stopping = true;
+    void server.current?.then((s) => s.close()).catch(() => undefined);
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
   };
   for (let i = 0; i < workers; i++) cluster.fork();
+  // What the primary serves for all workers (the health port); a failure to start it is a start failure.
+  server.current = primaryServer?.();
+  server.current?.catch((err: unknown) => {
+    log.error(`could not serve the health port: ${String(err)}`);
+    process.exitCode = 1;
+    stop();
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);

@@ -3,14 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { assessKafkaSecurity } from '@newswire/kafka';
-import { logLevelsUpTo } from '@newswire/platform';
+import { createTelemetry, httpTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { assessMongoSecurity } from '@newswire/mongo';
 import { IngesterEnv, type IngesterConfig } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 import { loadSources } from './app/signed-ingest/load-sources';
 
-export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: IngesterConfig }> {
+export async function startIngester(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: IngesterConfig; telemetry: ServiceTelemetry }> {
   const config = loadConfig('ingester', IngesterEnv, env);
+  // First: every line from here on is in the service's log format.
+  const telemetry = createTelemetry('ingester', config);
   // Before anything connects: a bad registry or a missing secret stops start-up with ConfigError (exit 78).
   // The store holds the delivery ledger, used only with signed ingest.
   const open = enforceSecurity('ingester', config, [assessKafkaSecurity(config), ...(config.SOURCES_FILE ? [assessMongoSecurity(config)] : [])]);
@@ -25,16 +27,20 @@ export async function startIngester(env: Record<string, string | undefined> = pr
       ]),
     );
   }
-  const app = await NestFactory.create<NestExpressApplication>(IngesterModule.forRoot(config, registry), {
+  const readiness = new Readiness(telemetry.metrics);
+  const app = await NestFactory.create<NestExpressApplication>(IngesterModule.forRoot(config, telemetry, readiness, registry), {
     bodyParser: false,
-    logger: logLevelsUpTo(config.LOG_LEVEL),
+    logger: telemetry.logger,
   });
+  IngesterModule.readinessOf(readiness, app);
   // Names the framework to every stranger and helps nobody else.
   app.disable('x-powered-by');
+  // Before the routes: a span per request (continuing the caller's traceparent) and HTTP metrics by route.
+  app.use(httpTelemetry(telemetry));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   new Logger('ingester').log(`ready: POST ${url}/v1/articles${registry ? ` (signed: ${registry.pushEnabled().map((s) => s.id).join(', ') || 'no source can push'})` : ''}`);
-  return { app, url, config };
+  return { app, url, config, telemetry };
 }

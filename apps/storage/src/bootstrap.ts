@@ -9,7 +9,7 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     service: 'storage',
     schema: StorageEnv,
     env,
-    module: (config) => StorageModule.forRoot(config),
+    module: (config, telemetry) => StorageModule.forRoot(config, telemetry.tracing.tracer),
     // A store outage is waited out (the partition pauses), never dead-lettered.
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,

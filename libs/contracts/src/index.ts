@@ -7,3 +7,4 @@ export * from './lib/story-key';
 export * from './lib/json-schema';
 export * from './lib/schema-compat';
 export * from './lib/byte-budget';
+export * from './lib/story-ref';

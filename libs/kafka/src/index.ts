@@ -10,7 +10,7 @@ export * from './lib/batching-producer';
 export * from './lib/stage-consumer';
 export * from './lib/nest-stage-server';
 export * from './lib/stage-bootstrap';
-export * from './lib/health-server';
+export * from './lib/stage-telemetry';
 export * from './lib/dead-letter-replay';
 export * from './lib/broker-probe';
 export * from './lib/publish-failures';

@@ -10,3 +10,4 @@ export * from './lib/stage-harness';
 export * from './lib/eval-stories';
 export * from './lib/signed-ingest';
 export * from './lib/service-process';
+export * from './lib/telemetry-probes';

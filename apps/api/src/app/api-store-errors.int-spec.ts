@@ -114,7 +114,7 @@ describe('query API when the store is slow or gone (real store)', () => {
       expect(list.headers.get('retry-after')).toBe('5');
       expect(list.text).not.toMatch(internals(proxyPort));
       expect(ready.status).toBe(503);
-      expect(ready.body).toEqual({ statusCode: 503, error: 'database_unavailable', message: expect.any(String) });
+      expect(ready.body).toEqual({ status: 'error', info: {}, error: { store: { status: 'down' } }, details: { store: { status: 'down' } } });
       expect(ready.text).not.toMatch(internals(proxyPort));
     });
   });

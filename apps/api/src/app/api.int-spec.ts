@@ -266,7 +266,7 @@ describe('query API over a real archive', () => {
   });
 
   it('reports health', async () => {
-    expect((await get('/health/live')).body).toEqual({ status: 'ok' });
-    expect((await get('/health/ready')).body).toEqual({ status: 'ok' });
+    expect((await get('/health/live')).body).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
+    expect((await get('/health/ready')).body).toEqual({ status: 'ok', info: { store: { status: 'up' } }, error: {}, details: { store: { status: 'up' } } });
   });
 });

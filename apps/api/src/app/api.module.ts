@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { ArticleQueries, detectCapabilities, type StoreCapabilities } from '@newswire/archive-data';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { HealthModule, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { HttpErrorFilter } from '@newswire/platform';
 import { storeErrors } from './api-exception.filter';
 import { ArticlesController } from './articles.controller';
@@ -11,22 +12,24 @@ import { AuthGuard } from './auth/auth.guard';
 import { RATE_LIMIT_WINDOWS, TokenRateLimitGuard } from './auth/rate-limit.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { API_CONFIG, type ApiConfig } from './config';
-import { HealthController } from './health.controller';
+import { Open } from './auth/decorators';
 import { OpenApiController, OpenApiDocument } from './openapi.controller';
 import { CAPABILITIES } from './tokens';
 
 /** Reads the archive only: indexes are the storage stage's job. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: ApiConfig, tokens: TokenRegistry): DynamicModule {
+  static forRoot(config: ApiConfig, tokens: TokenRegistry, telemetry: ServiceTelemetry, readiness: Readiness): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         MongoModule.forRoot(config.MONGODB_URI),
         // In-process counters: with several API instances each enforces its own share.
         ThrottlerModule.forRoot({ throttlers: RATE_LIMIT_WINDOWS, setHeaders: false }),
+        // Probes and metrics are open (no token), as probes and scrapers expect; their bodies name checks only.
+        HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing, decorators: [Open()] }),
       ],
-      controllers: [ArticlesController, HealthController, OpenApiController],
+      controllers: [ArticlesController, OpenApiController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         OpenApiDocument,
@@ -39,7 +42,7 @@ export class ApiModule {
         {
           provide: ArticleQueries,
           inject: [MONGO_CONNECTION, CAPABILITIES],
-          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps, { maxTimeMS: config.API_QUERY_MAX_TIME_MS }),
+          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps, { maxTimeMS: config.API_QUERY_MAX_TIME_MS }, telemetry.tracing.tracer),
         },
       ],
     };

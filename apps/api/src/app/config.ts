@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DevModeEnv, envInt, envLogLevel } from '@newswire/config';
 import { MongoEnv } from '@newswire/mongo';
+import { TelemetryEnv } from '@newswire/observability';
 
-export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend({
+export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend(TelemetryEnv.shape).extend({
   PORT: envInt(3100, 0, 65535),
   HOST: z.string().default('0.0.0.0'),
   /** Page size when the client asks for none; clients may ask up to MAX_PAGE_SIZE. */

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type ArticleDeduplicated, type ArticleEnriched, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { storyEventsOf } from '@newswire/dedup';
@@ -7,6 +7,8 @@ import { DedupService } from './dedup.service';
 
 @Controller()
 export class DeduplicatorController {
+  private readonly logger = new Logger('deduplicator');
+
   constructor(@Inject(DedupService) private readonly dedup: DedupService) {}
 
   @EventPattern(TOPICS.articleEnriched)
@@ -15,6 +17,8 @@ export class DeduplicatorController {
     const key = storyKeyOf(article);
     // A replayed article gets the verdict it was first given (verdicts are kept by article id).
     const dedup = await this.dedup.verdictFor(article);
+    // The line names the story (the consumer's log scope); why it was judged so is the operator's first question.
+    this.logger.debug(`verdict ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
     const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
     // A replay re-runs enrichment only: the kill or correction was announced when the story arrived.
     if (ctx.message?.headers?.[HEADERS.replay] !== undefined) return out;

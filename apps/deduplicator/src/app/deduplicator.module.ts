@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { Tracer } from '@opentelemetry/api';
 import type { Connection } from 'mongoose';
 import { BandRepository, ContentHashRepository, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from '@newswire/dedup-data';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
@@ -8,7 +9,7 @@ import { DeduplicatorController } from './deduplicator.controller';
 
 @Module({})
 export class DeduplicatorModule {
-  static forRoot(config: DeduplicatorConfig): DynamicModule {
+  static forRoot(config: DeduplicatorConfig, tracer?: Tracer): DynamicModule {
     const options = dedupOptionsFrom(config);
     return {
       module: DeduplicatorModule,
@@ -19,14 +20,14 @@ export class DeduplicatorModule {
           provide: DedupService,
           inject: [MONGO_CONNECTION],
           useFactory: (c: Connection) => {
-            const fingerprints = new FingerprintRepository(c);
+            const fingerprints = new FingerprintRepository(c, tracer);
             return new DedupService(
               {
-                stories: new StoryRepository(c),
-                hashes: new ContentHashRepository(c),
+                stories: new StoryRepository(c, tracer),
+                hashes: new ContentHashRepository(c, tracer),
                 fingerprints,
-                verdicts: new VerdictRepository(c),
-                near: new NearIndex(new BandRepository(c), fingerprints, options),
+                verdicts: new VerdictRepository(c, tracer),
+                near: new NearIndex(new BandRepository(c, tracer), fingerprints, options),
               },
               options,
             );

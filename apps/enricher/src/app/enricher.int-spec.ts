@@ -37,7 +37,7 @@ describe('enricher health endpoints', () => {
       expect((await get('/health/live')).status).toBe(200);
       const ready = await get('/health/ready');
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { consumer: 'up', broker: 'up' } });
+      expect(await ready.json()).toMatchObject({ status: 'ok', info: { consumer: { status: 'up' }, broker: { status: 'up' } }, error: {} });
     } finally {
       await enricher.app.close();
       await h.probe.stop();

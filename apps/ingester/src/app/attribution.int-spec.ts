@@ -1,4 +1,4 @@
-import type { INestApplication, INestMicroservice } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { ArticleRepository } from '@newswire/archive-data';
 import { type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
@@ -21,7 +21,7 @@ describe('a story can be updated or killed only by the source that sent it (thro
   const storedTopic = physicalTopic(TOPICS.articleStored, ns);
   let ingester: INestApplication;
   let url: string;
-  const stages: INestMicroservice[] = [];
+  const stages: INestApplication[] = [];
   let probe: TopicProbe;
   let db: Connection;
   let archive: ArticleRepository;

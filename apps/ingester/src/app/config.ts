@@ -3,9 +3,11 @@ import { DevModeEnv, envInt, envLogLevel } from '@newswire/config';
 import { byteBudget } from '@newswire/contracts';
 import { KafkaEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
+import { TelemetryEnv } from '@newswire/observability';
 
 export const IngesterEnv = KafkaEnv.extend(DevModeEnv.shape)
   .extend(MongoEnv.shape)
+  .extend(TelemetryEnv.shape)
   .extend({
     PORT: envInt(3000, 0, 65535),
     HOST: z.string().default('0.0.0.0'),

@@ -274,7 +274,7 @@ describe('signed ingest: start-up and development mode', () => {
       await app.get<Connection>(MONGO_CONNECTION).close();
       const res = await fetch(`${url}/health/ready`);
       expect(res.status).toBe(503);
-      expect(await json(res)).toEqual({ status: 'not-ready', checks: { broker: 'up', publishing: 'up', store: 'down' } });
+      expect(await json(res)).toMatchObject({ status: 'error', info: { broker: { status: 'up' }, publishing: { status: 'up' } }, error: { store: { status: 'down' } } });
     } finally {
       await app.close();
     }

@@ -46,6 +46,6 @@ describe('ingester when Kafka does not acknowledge', () => {
 
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not-ready', checks: { broker: 'up', publishing: 'down' } });
+    expect(await ready.json()).toMatchObject({ status: 'error', info: { broker: { status: 'up' } }, error: { publishing: { status: 'down' } } });
   });
 });

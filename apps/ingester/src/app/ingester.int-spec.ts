@@ -55,7 +55,7 @@ describe('ingester HTTP API', () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { broker: 'up', publishing: 'up' } });
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { broker: { status: 'up' }, publishing: { status: 'up' } }, error: {} });
   });
 
   it('names the missing field of a JSON article', async () => {

@@ -5,6 +5,7 @@ import type { Connection } from 'mongoose';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom } from '@newswire/kafka';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { HealthModule, Readiness, type ServiceTelemetry, TELEMETRY } from '@newswire/observability';
 import { HttpErrorFilter } from '@newswire/platform';
 import type { SourceRegistry } from '@newswire/sources';
 import { ArticlesController } from './articles.controller';
@@ -30,7 +31,7 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   /** `registry` is undefined only in development mode without SOURCES_FILE: then no store is needed. */
-  static forRoot(config: IngesterConfig, registry?: SourceRegistry): DynamicModule {
+  static forRoot(config: IngesterConfig, telemetry: ServiceTelemetry, readiness: Readiness, registry?: SourceRegistry): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'ingester');
     const kafka = createKafka(settings);
     const ledger: Provider = registry
@@ -42,10 +43,11 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
       : { provide: DELIVERY_LEDGER, useFactory: () => null };
     return {
       module: IngesterModule,
-      imports: registry ? [MongoModule.forRoot(config.MONGODB_URI)] : [],
+      imports: [...(registry ? [MongoModule.forRoot(config.MONGODB_URI)] : []), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
       controllers: [ArticlesController],
       providers: [
         { provide: INGESTER_CONFIG, useValue: config },
+        { provide: TELEMETRY, useValue: telemetry },
         { provide: KAFKA, useValue: kafka },
         {
           provide: BatchingProducer,
@@ -63,6 +65,19 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
         DeliveryPurger,
       ],
     };
+  }
+
+  /**
+   * Ready while the broker answers, the last publish was acknowledged and,
+   * with signed ingest on, the delivery store answers: otherwise submissions
+   * could not be acknowledged, so a load balancer should send them elsewhere.
+   */
+  static readinessOf(readiness: Readiness, app: { get<T>(token: unknown): T }): void {
+    const producer = app.get<BatchingProducer>(BatchingProducer);
+    const broker = app.get<BrokerProbe>(BrokerProbe);
+    const ledger = app.get<DeliveryLedger | null>(DELIVERY_LEDGER);
+    readiness.add('broker', () => broker.reachable && producer.connected).add('publishing', () => !producer.failing());
+    if (ledger) readiness.add('store', () => ledger.reachable());
   }
 
   async onModuleInit(): Promise<void> {

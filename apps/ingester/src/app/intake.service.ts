@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { type CanonicalArticle, type ExpendableField, fitArticle, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type CanonicalArticle, type ExpendableField, fitArticle, sourceOfStoryKey, storyKeyOf, TELEMETRY_HEADERS, TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerUnavailableError, classifyPublishFailure } from '@newswire/kafka';
 import {
   decodeBuffer,
@@ -13,6 +14,7 @@ import {
   SUPPORTED_MEDIA_TYPES,
   toCanonical,
 } from '@newswire/wire-formats';
+import { activeTraceId, inStoryScope, type ServiceTelemetry, SourceMetrics, TELEMETRY, UNKNOWN_SOURCE } from '@newswire/observability';
 import { INGESTER_CONFIG, type IngesterConfig, ingestLimits } from './config';
 import { ApiError } from './http-errors';
 
@@ -31,6 +33,8 @@ export interface IntakeReport {
   accepted: number;
   rejected: number;
   items: ItemReport[];
+  /** The request's trace id: every record of this submission carries it in `traceparent`. */
+  traceId?: string;
 }
 
 const code = (c: string) => c.replace(/-/g, '_');
@@ -46,11 +50,15 @@ export interface Attribution {
 @Injectable()
 export class IntakeService {
   private readonly logger = new Logger('intake');
+  private readonly sources: SourceMetrics;
 
   constructor(
     @Inject(BatchingProducer) private readonly producer: BatchingProducer,
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
-  ) {}
+    @Inject(TELEMETRY) private readonly telemetry: ServiceTelemetry,
+  ) {
+    this.sources = new SourceMetrics(telemetry.metrics);
+  }
 
   /**
    * `body` is the inflated request body (Content-Encoding already undone); its charset is decoded here, once.
@@ -98,7 +106,7 @@ export class IntakeService {
         items[index] = { index, status: 'accepted', id: built.article.id, uri: built.article.uri, ...(built.trimmed.length ? { trimmed: built.trimmed } : {}) };
       }
     });
-    const published = await Promise.allSettled(ready.map(({ article }) => this.producer.publish({ topic: TOPICS.articleReceived, key: storyKeyOf(article), value: article })));
+    const published = await Promise.allSettled(ready.map(({ article }) => this.publish(article, receivedAt)));
     if (published.some((p) => p.status === 'rejected' && p.reason instanceof BrokerUnavailableError)) {
       // Nothing is acknowledged to the sender unless Kafka acknowledged it: tell them to retry.
       // The reason stays in the log: broker addresses are not the sender's business.
@@ -112,6 +120,7 @@ export class IntakeService {
       items[index] = { index, status: 'rejected', code: 'story_too_large', reason: classifyPublishFailure(p.reason).reason };
     });
     const accepted = items.filter((i): i is Extract<ItemReport, { status: 'accepted' }> => i.status === 'accepted');
+    const traceId = activeTraceId();
     const rejected = items.filter((i) => i.status === 'rejected');
     if (accepted.length === 0) {
       const [first] = rejected as Extract<ItemReport, { status: 'rejected' }>[];
@@ -132,7 +141,36 @@ export class IntakeService {
       accepted: accepted.length,
       rejected: rejected.length,
       items,
+      ...(traceId ? { traceId } : {}),
     };
+  }
+
+  /**
+   * One record per article, stamped with the ingest time and the trace
+   * context of its own PRODUCER span (a child of the request's), which every
+   * stage carries on; its log lines name the story.
+   */
+  private async publish(article: CanonicalArticle, receivedAt: Date): Promise<void> {
+    const key = storyKeyOf(article);
+    // The source the story key names (the signing source, else the provider the body names), as the stages read it.
+    const source = sourceOfStoryKey(key);
+    const { tracer } = this.telemetry.tracing;
+    const span = tracer.startSpan(`publish ${TOPICS.articleReceived}`, { kind: SpanKind.PRODUCER }, context.active());
+    if (span.isRecording()) span.setAttributes({ 'messaging.system': 'kafka', 'messaging.destination.name': TOPICS.articleReceived, 'newswire.article_id': article.id });
+    const headers = this.telemetry.tracing.headersOf(span, { [TELEMETRY_HEADERS.ingestedAt]: String(receivedAt.getTime()) });
+    const scope = { service: 'ingester', articleId: article.id, storyKey: key, source, traceId: span.spanContext().traceId };
+    try {
+      await context.with(trace.setSpan(context.active(), span), () => this.producer.publish({ topic: TOPICS.articleReceived, key, value: article, headers }));
+      this.sources.accepted(source ?? UNKNOWN_SOURCE);
+      inStoryScope(scope, () => this.logger.debug(`accepted (${article.source.format}, ${article.bodyText?.length ?? 0} characters)`));
+    } catch (err) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error)?.name });
+      // One summary line per request says why (intake above); per story only at debug.
+      inStoryScope(scope, () => this.logger.debug(`not accepted: ${(err as Error)?.message}`));
+      throw err;
+    } finally {
+      span.end();
+    }
   }
 
   private complete(

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, FilterQuery, Model } from 'mongoose';
 import { type ArticleDoc, articleModel, type ArticleVersionDoc, articleVersionModel, type DuplicateDoc, duplicateModel } from './article.model';
 import type { StoreCapabilities } from './capabilities';
@@ -75,10 +77,13 @@ export class ArticleQueries {
     connection: Connection,
     private readonly capabilities: StoreCapabilities,
     private readonly options: QueryOptions = { maxTimeMS: 5000 },
+    /** With a tracer, each query is a span (archive.query.<method>). */
+    tracer?: Tracer,
   ) {
     this.articles = articleModel(connection);
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
+    withStoreSpans<ArticleQueries>(this, tracer, 'archive.query', ['list', 'get', 'cluster']);
   }
 
   async list(filter: ArticleFilter, page: { limit: number; cursor?: string }): Promise<Page<ArticleDoc>> {

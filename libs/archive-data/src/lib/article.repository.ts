@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { AnyBulkWriteOperation, Connection, Model } from 'mongoose';
 import type { ArticleDeduplicated } from '@newswire/contracts';
 import {
@@ -49,11 +51,16 @@ export class ArticleRepository {
   readonly duplicates: Model<DuplicateDoc>;
   readonly enrichments: Model<EnrichmentVersionDoc>;
 
-  constructor(private readonly connection: Connection) {
+  /** With a tracer, each store call is a span (archive.<method>). */
+  constructor(
+    private readonly connection: Connection,
+    tracer?: Tracer,
+  ) {
     this.articles = articleModel(connection);
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
     this.enrichments = enrichmentVersionModel(connection);
+    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf']);
   }
 
   /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */

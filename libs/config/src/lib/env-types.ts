@@ -17,4 +17,7 @@ export const envList = (def: string) =>
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.string()).min(1, 'must list at least one value'));
 
-export const envLogLevel = z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log');
+/** Nest's levels; `info` (what most log tooling calls it) is read as `log`. */
+export const envLogLevel = z
+  .preprocess((v) => (v === 'info' ? 'log' : v), z.enum(['error', 'warn', 'log', 'debug', 'verbose']).optional())
+  .transform((v) => v ?? 'log');

@@ -37,3 +37,13 @@ export type ReplayKind = (typeof REPLAY_KINDS)[number];
  * archive, and its results and failures can be traced to the run.
  */
 export const CARRIED_HEADERS: readonly string[] = [HEADERS.replay, HEADERS.replayId, HEADERS.replayArticleId];
+/**
+ * Set by the ingester on every record it publishes and carried by every stage
+ * to its outputs: when the story was accepted (milliseconds since the epoch,
+ * decimal), and the W3C trace context of the hop that produced the record.
+ */
+export const TELEMETRY_HEADERS = {
+  ingestedAt: 'x-ingested-at',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import type { BandClaim } from '@newswire/dedup';
 import { collection, COLLECTIONS, findByIds } from './collections';
@@ -22,8 +24,10 @@ export interface ClaimOutcome {
 export class BandRepository {
   readonly col: mongo.Collection<BandDoc>;
 
-  constructor(connection: Connection) {
+  /** With a tracer, each store call is a span (dedup.bands.<method>). */
+  constructor(connection: Connection, tracer?: Tracer) {
     this.col = collection<BandDoc>(connection, COLLECTIONS.bands);
+    withStoreSpans<BandRepository>(this, tracer, 'dedup.bands', ['lookup', 'claim', 'reassign']);
   }
 
   async lookup(keys: readonly string[]): Promise<BandClaim[]> {

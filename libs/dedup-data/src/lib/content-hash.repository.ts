@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, Model } from 'mongoose';
 import { type ContentHashDoc, contentHashModel } from './content-hash.model';
 import { isDuplicateKey, storeOp } from './store-errors';
@@ -11,8 +13,10 @@ import { isDuplicateKey, storeOp } from './store-errors';
 export class ContentHashRepository {
   private readonly model: Model<ContentHashDoc>;
 
-  constructor(connection: Connection) {
+  /** With a tracer, each store call is a span (dedup.hashes.<method>). */
+  constructor(connection: Connection, tracer?: Tracer) {
     this.model = contentHashModel(connection);
+    withStoreSpans<ContentHashRepository>(this, tracer, 'dedup.hashes', ['claim']);
   }
 
   async claim(hash: string, articleId: string, now = new Date(), cutoff?: Date): Promise<{ claimedBy: string; firstSeenAt: Date }> {

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import { type Candidate, storedFingerprint } from '@newswire/dedup';
 import { collection, COLLECTIONS, findByIds } from './collections';
@@ -18,8 +20,10 @@ export interface FingerprintDoc {
 export class FingerprintRepository {
   readonly col: mongo.Collection<FingerprintDoc>;
 
-  constructor(connection: Connection) {
+  /** With a tracer, each store call is a span (dedup.fingerprints.<method>). */
+  constructor(connection: Connection, tracer?: Tracer) {
     this.col = collection<FingerprintDoc>(connection, COLLECTIONS.fingerprints);
+    withStoreSpans<FingerprintRepository>(this, tracer, 'dedup.fingerprints', ['save', 'candidates']);
   }
 
   /** Idempotent, and written before any band claim so whoever sees the claim can verify it. */

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import { collection, COLLECTIONS } from './collections';
 import { isDuplicateKey, storeOp } from './store-errors';
@@ -36,8 +38,10 @@ export const HISTORY_LIMIT = 10;
 export class StoryRepository {
   readonly col: mongo.Collection<StoryDoc>;
 
-  constructor(connection: Connection) {
+  /** With a tracer, each store call is a span (dedup.stories.<method>). */
+  constructor(connection: Connection, tracer?: Tracer) {
     this.col = collection<StoryDoc>(connection, COLLECTIONS.stories);
+    withStoreSpans<StoryRepository>(this, tracer, 'dedup.stories', ['advance', 'recordStale', 'setCluster', 'get']);
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { Tracer } from '@opentelemetry/api';
+import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import type { DedupVerdict } from '@newswire/contracts';
 import { collection, COLLECTIONS } from './collections';
@@ -12,8 +14,10 @@ export interface VerdictDoc {
 export class VerdictRepository {
   readonly col: mongo.Collection<VerdictDoc>;
 
-  constructor(connection: Connection) {
+  /** With a tracer, each store call is a span (dedup.verdicts.<method>). */
+  constructor(connection: Connection, tracer?: Tracer) {
     this.col = collection<VerdictDoc>(connection, COLLECTIONS.verdicts);
+    withStoreSpans<VerdictRepository>(this, tracer, 'dedup.verdicts', ['save', 'get']);
   }
 
   async get(articleId: string): Promise<DedupVerdict | undefined> {

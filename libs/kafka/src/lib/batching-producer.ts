@@ -89,8 +89,8 @@ export class BatchingProducer {
     return this.topicLimits.get(topic) ?? this.maxMessageBytes;
   }
 
-  encode(message: OutboundMessage): EncodedRecord {
-    const kafkaMessage = { key: message.key, value: encodeValue(message.value), headers: contractHeaders(message.topic, message.headers) };
+  encode(message: OutboundMessage, carried?: Record<string, string>): EncodedRecord {
+    const kafkaMessage = { key: message.key, value: encodeValue(message.value), headers: contractHeaders(message.topic, message.headers, carried) };
     return { topic: physicalTopic(message.topic, this.options.namespace), message: kafkaMessage, bytes: recordBytes(kafkaMessage) };
   }
 

@@ -7,6 +7,8 @@ import { type EncodedRecord, recordBytes } from './records';
 export interface DeadLetterRecord {
   record: EncodedRecord;
   source: string;
+  /** The error's class name (x-dlq-error-type), for counting. */
+  errorType: string;
 }
 
 /** Set when a dead letter had to travel without the failed record's value (find it at the source offset). */
@@ -28,10 +30,11 @@ export interface DeadLetterInput {
 /** The failed record's own key and bytes, with the reason and its origin in `x-dlq-*` headers. */
 export function deadLetterOf(input: DeadLetterInput): DeadLetterRecord {
   const { message, err } = input;
+  const errorType = errorTypeOf(err);
   const headers: IHeaders = {
     ...(message.headers ?? {}),
     [HEADERS.dlqReason]: errorMessageOf(err).slice(0, 4000),
-    [HEADERS.dlqErrorType]: errorTypeOf(err),
+    [HEADERS.dlqErrorType]: errorType,
     [HEADERS.dlqErrorCode]: errorCodeOf(err),
     [HEADERS.dlqRetriable]: String(isRetriable(err)),
     [HEADERS.dlqAttempts]: String(input.attempts),
@@ -45,6 +48,7 @@ export function deadLetterOf(input: DeadLetterInput): DeadLetterRecord {
   return {
     record: { topic: physicalTopic(deadLetterTopicOf(input.topic), input.namespace), message: kafkaMessage, bytes: recordBytes(kafkaMessage) },
     source: `${input.physicalTopic}[${input.partition}]@${input.offset}`,
+    errorType,
   };
 }
 

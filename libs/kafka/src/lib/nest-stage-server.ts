@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import type { Server as HttpServer } from 'node:http';
 import type { Kafka } from 'kafkajs';
 import { isObservable, lastValueFrom, type Observable, throwError } from 'rxjs';
 import { TOPIC_SCHEMAS, describeIssues, validate } from '@newswire/contracts';
@@ -11,6 +10,7 @@ import type { KafkaSettings } from './kafka-config';
 import type { OutboundMessage } from './outbound';
 import { type MessageContextData, type StageBatchHandler, StageConsumer, type StageHandler } from './stage-consumer';
 import { ensureTopics } from './topics-admin';
+import type { StageTelemetry } from './stage-telemetry';
 
 export class KafkaStageContext extends BaseRpcContext<[MessageContextData[]]> {
   /** The message handled (the first of the chunk for batch handlers). */
@@ -33,6 +33,8 @@ export interface KafkaStageServerOptions {
   outputs: readonly string[];
   /** Whether an error means a dependency (the store) is down: waited out, never dead-lettered. */
   isOutage?: (err: unknown) => boolean;
+  /** The service's metrics registry and tracer. */
+  telemetry?: StageTelemetry;
 }
 
 /** Validates every consumed value against the contract its topic carries. */
@@ -54,7 +56,6 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
   private kafka: Kafka | undefined;
   private producer: BatchingProducer | undefined;
   private consumer: StageConsumer | undefined;
-  private health: HttpServer | undefined;
   private readonly crashListeners: ((err: unknown) => void)[] = [];
   private readonly closeListeners: (() => Promise<void>)[] = [];
 
@@ -100,6 +101,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         chunkBytes: settings.maxMessageBytes,
         isOutage: this.options.isOutage,
         onCrash: (err) => this.crashListeners.forEach((listener) => listener(err)),
+        telemetry: this.options.telemetry,
       });
       await this.consumer.start();
       this.log.log(`${this.options.stage} consuming ${inputs.join(', ')} as group ${this.options.settings.groupId}`);
@@ -109,20 +111,12 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /** The health server closes with the transport, after the consumer has drained. */
-  attachHealthServer(server: HttpServer): void {
-    this.health = server;
-  }
-
   async close(): Promise<void> {
     await this.consumer?.stop();
     await this.producer?.disconnect();
     this.consumer = undefined;
     this.producer = undefined;
     await Promise.allSettled(this.closeListeners.map((listener) => listener()));
-    const health = this.health;
-    this.health = undefined;
-    if (health) await new Promise<void>((resolve) => health.close(() => resolve()));
   }
 
   on(): void {

@@ -14,8 +14,9 @@ export function encodeValue(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value));
 }
 
-export function contractHeaders(topic: string, extra?: Record<string, string>): IHeaders {
-  return { [HEADERS.schema]: topic, [HEADERS.contentType]: 'application/json', ...extra };
+/** `carried`: what the stage passes on from the input (trace context, ingest time); it wins over the handler's own. */
+export function contractHeaders(topic: string, extra?: Record<string, string>, carried?: Record<string, string>): IHeaders {
+  return { [HEADERS.schema]: topic, [HEADERS.contentType]: 'application/json', ...extra, ...carried };
 }
 
 export function headersToStrings(headers: IHeaders | undefined): Record<string, string> {

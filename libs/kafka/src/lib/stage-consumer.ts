@@ -3,12 +3,13 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from '
 import { physicalTopic } from '@newswire/contracts';
 import type { BatchingProducer } from './batching-producer';
 import { deadLetterOf, type DeadLetterRecord, valueOmitted } from './dead-letters';
-import { DependencyUnavailableError, errorMessageOf, isRetriable, PoisonMessageError } from './errors';
+import { DependencyUnavailableError, errorMessageOf, errorTypeOf, isRetriable, PoisonMessageError } from './errors';
 import type { OutboundMessage } from './outbound';
 import { classifyPublishFailure } from './publish-failures';
 import { chunkByBytes, type EncodedRecord } from './records';
 import { Backoff, interruptibleDelay } from './backoff';
 import { carryHeaders } from './carried-headers';
+import { type InputSeries, type MessageTrace, StageTelemetry } from './stage-telemetry';
 
 export interface MessageContextData {
   topic: string;
@@ -59,12 +60,15 @@ export interface StageConsumerOptions {
   /** Longest wait between two attempts during an outage. */
   maxOutageBackoffMs?: number;
   onCrash?: (err: unknown) => void;
+  /** Metrics, spans and log scopes; a private registry and a non-exporting tracer when not given. */
+  telemetry?: StageTelemetry;
 }
 
 /** What became of one input: its outputs, or the dead letter that replaces them. */
 interface Outcome {
   ctx: MessageContextData;
   message: KafkaMessage;
+  trace: MessageTrace;
   outbound: OutboundMessage[];
   deadLetter?: DeadLetterRecord;
 }
@@ -76,6 +80,10 @@ type Aborted = typeof ABORTED;
 interface BatchControl {
   live: () => boolean;
   heartbeat: () => Promise<boolean>;
+  /** The input topic's series. */
+  series: InputSeries;
+  /** Handler time spent on the current chunk, in ms. */
+  handlerMs: number;
 }
 
 /**
@@ -93,10 +101,13 @@ export class StageConsumer {
   private crashed: unknown;
   private outageSince: number | undefined;
   private readonly logicalByPhysical = new Map<string, string>();
+  private readonly telemetry: StageTelemetry;
 
   constructor(private readonly opts: StageConsumerOptions) {
     this.logger = new Logger(`${opts.stage}:consumer`);
     for (const topic of opts.handlers.keys()) this.logicalByPhysical.set(physicalTopic(topic, opts.namespace), topic);
+    this.telemetry = opts.telemetry ?? new StageTelemetry(opts.stage);
+    this.telemetry.metrics.outageGauge(opts.stage, () => this.outageSince);
   }
 
   /** Running and not crashed (kafkajs stops silently on non-retriable errors). */
@@ -129,6 +140,7 @@ export class StageConsumer {
         this.opts.onCrash?.(event.payload.error);
       }
     });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.telemetry.keepLagOf(this.logicalAssignment(payload.memberAssignment)));
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.logicalByPhysical.keys()], fromBeginning: true });
     await consumer.run({
@@ -149,7 +161,14 @@ export class StageConsumer {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     let rebalanced = false;
+    const topic = this.logicalByPhysical.get(batch.topic) ?? batch.topic;
+    const series = this.telemetry.input(topic);
+    const lag = series.lag(batch.partition);
+    const highWatermark = Number(batch.highWatermark);
+    if (batch.messages.length) lag.set(Math.max(0, highWatermark - Number(batch.messages[0].offset)));
     const control: BatchControl = {
+      series,
+      handlerMs: 0,
       live: () => !rebalanced && isRunning() && !isStale() && !this.stopping,
       heartbeat: async () => {
         try {
@@ -161,19 +180,42 @@ export class StageConsumer {
         return control.live();
       },
     };
-    const topic = this.logicalByPhysical.get(batch.topic) ?? batch.topic;
     const batchHandler = this.opts.batchHandlers?.get(topic);
     for (const chunk of this.chunksOf(batch.messages)) {
       if (!control.live()) return;
+      control.handlerMs = 0;
       const outcomes = batchHandler
         ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, control)
         : await this.processEach(topic, batch.topic, batch.partition, chunk, control);
       if (outcomes === ABORTED) return;
       if ((await this.publish(outcomes, control)) === ABORTED) return;
+      this.chunkDone(outcomes, control);
+      lag.set(Math.max(0, highWatermark - Number(chunk[chunk.length - 1].offset) - 1));
       resolveOffset(chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();
       await control.heartbeat();
     }
+  }
+
+  /** Counted once its outputs and dead letters are acknowledged: consumed, handler time per message, the spans end. */
+  private chunkDone(outcomes: Outcome[], control: BatchControl): void {
+    const { series } = control;
+    series.consumed.inc(outcomes.length);
+    const perMessage = control.handlerMs / 1000 / Math.max(1, outcomes.length);
+    for (const outcome of outcomes) {
+      series.processing.observe(perMessage);
+      // Per story only at debug: names the outputs, never the text.
+      if (!outcome.deadLetter) {
+        const { topic, partition, offset } = outcome.ctx;
+        this.telemetry.inMessage(outcome.trace, () => this.logger.debug(`${topic}[${partition}]@${offset} handled: ${outcome.outbound.map((o) => o.topic).join(', ') || 'no output'}`));
+      }
+      this.telemetry.endMessage(outcome.trace, outcome.deadLetter ? `dead-lettered: ${outcome.deadLetter.errorType}` : undefined);
+    }
+  }
+
+  /** kafkajs names physical topics; series use the contract's names. */
+  private logicalAssignment(assignment: Record<string, number[]>): Map<string, Set<number>> {
+    return new Map(Object.entries(assignment).map(([physical, partitions]) => [this.logicalByPhysical.get(physical) ?? physical, new Set(partitions)]));
   }
 
   /** Chunks bounded by count and by bytes, so CPU time and output size between heartbeats stay bounded. */
@@ -224,26 +266,36 @@ export class StageConsumer {
     control: BatchControl,
   ): Promise<Outcome[] | Aborted> {
     const outcomes: Outcome[] = [];
-    const valid: { message: KafkaMessage; ctx: MessageContextData; value: unknown }[] = [];
+    const valid: { message: KafkaMessage; ctx: MessageContextData; trace: MessageTrace; value: unknown }[] = [];
     for (const message of chunk) {
       const ctx = this.contextOf(topic, physical, partition, message);
+      const trace = this.telemetry.startMessage(topic, partition, message, ctx.key);
       try {
-        valid.push({ message, ctx, value: this.decode(topic, message) });
+        const value = this.decode(topic, message);
+        this.telemetry.identify(trace, value);
+        valid.push({ message, ctx, trace, value });
       } catch (err) {
-        outcomes.push({ ctx, message, outbound: [], deadLetter: this.deadLetter(ctx, message, err, 1) });
+        this.telemetry.inMessage(trace, () => this.logger.warn(`${topic}[${partition}]@${message.offset} dead-lettered: ${errorMessageOf(err)}`));
+        outcomes.push({ ctx, message, trace, outbound: [], deadLetter: this.deadLetter(ctx, message, err, 1) });
       }
     }
     if (valid.length === 0) return outcomes;
     const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
+    const traces = valid.map((v) => v.trace);
     for (;;) {
       try {
-        const outputs = await handler(
-          valid.map((v) => v.value),
-          valid.map((v) => v.ctx),
-        );
+        const started = performance.now();
+        const outputs = await this.telemetry
+          .inChunk(traces, () =>
+            handler(
+              valid.map((v) => v.value),
+              valid.map((v) => v.ctx),
+            ),
+          )
+          .finally(() => (control.handlerMs += performance.now() - started));
         if (outputs.length !== valid.length) throw new Error(`batch handler returned ${outputs.length} output lists for ${valid.length} inputs`);
         this.outageOver();
-        valid.forEach((v, i) => outcomes.push({ ctx: v.ctx, message: v.message, outbound: outputs[i] }));
+        valid.forEach((v, i) => outcomes.push({ ctx: v.ctx, message: v.message, trace: v.trace, outbound: outputs[i] }));
         return sortByOffset(outcomes);
       } catch (err) {
         if (this.isOutage(err)) {
@@ -255,7 +307,7 @@ export class StageConsumer {
       }
     }
     for (const v of valid) {
-      const outcome = await this.processOne(topic, physical, partition, v.message, control, async (value, ctx) => (await handler([value], [ctx]))[0] ?? []);
+      const outcome = await this.processOne(topic, physical, partition, v.message, control, async (value, ctx) => (await handler([value], [ctx]))[0] ?? [], v);
       if (outcome === ABORTED) return ABORTED;
       outcomes.push(outcome);
     }
@@ -270,25 +322,45 @@ export class StageConsumer {
     message: KafkaMessage,
     control: BatchControl,
     handle: StageHandler,
+    known?: { ctx: MessageContextData; trace: MessageTrace },
   ): Promise<Outcome | Aborted> {
-    const ctx = this.contextOf(topic, physical, partition, message);
+    const ctx = known?.ctx ?? this.contextOf(topic, physical, partition, message);
+    const trace = known?.trace ?? this.telemetry.startMessage(topic, partition, message, ctx.key);
+    // Everything below, retries and their log lines included, runs in the message's span and log scope.
+    return this.telemetry.inMessage(trace, () => this.attempt(topic, partition, message, control, handle, ctx, trace));
+  }
+
+  private async attempt(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    control: BatchControl,
+    handle: StageHandler,
+    ctx: MessageContextData,
+    trace: MessageTrace,
+  ): Promise<Outcome | Aborted> {
     const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
     let attempt = 0;
     for (;;) {
       attempt += 1;
+      const started = performance.now();
       try {
         const value = this.decode(topic, message);
+        this.telemetry.identify(trace, value);
         const outbound = await handle(value, ctx);
+        control.handlerMs += performance.now() - started;
         this.outageOver();
-        return { ctx, message, outbound };
+        return { ctx, message, trace, outbound };
       } catch (err) {
+        control.handlerMs += performance.now() - started;
         if (this.isOutage(err)) {
           attempt -= 1; // an outage is not the message's fault
           if (!(await this.waitOutOutage(`${topic}[${partition}]@${message.offset}`, err, backoff, control))) return ABORTED;
           continue;
         }
         if (isRetriable(err) && attempt < this.opts.maxAttempts) {
-          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed, retrying: ${errorMessageOf(err)}`);
+          control.series.retriedError.inc();
+          this.logger.warn(`${topic}[${partition}]@${message.offset} attempt ${attempt} failed (${errorTypeOf(err)}), retrying: ${errorMessageOf(err)}`);
           if (!(await interruptibleDelay(this.opts.retryBackoffMs * 2 ** (attempt - 1), control.live))) return ABORTED;
           if (!(await control.heartbeat())) return ABORTED;
           continue;
@@ -296,7 +368,7 @@ export class StageConsumer {
         // Stopping mid-retry: leave it uncommitted; the next owner tries again.
         if (!control.live() && isRetriable(err)) return ABORTED;
         this.logger.warn(`${topic}[${partition}]@${message.offset} dead-lettered after ${attempt} attempt(s): ${errorMessageOf(err)}`);
-        return { ctx, message, outbound: [], deadLetter: this.deadLetter(ctx, message, err, attempt) };
+        return { ctx, message, trace, outbound: [], deadLetter: this.deadLetter(ctx, message, err, attempt) };
       }
     }
   }
@@ -309,6 +381,7 @@ export class StageConsumer {
   private async waitOutOutage(what: string, err: unknown, backoff: Backoff, control: BatchControl): Promise<boolean> {
     const first = this.outageSince === undefined;
     this.outageSince ??= Date.now();
+    control.series.retriedOutage.inc();
     const wait = backoff.next();
     if (first || backoff.attempts % 10 === 0) {
       this.logger.warn(`${what}: dependency unavailable for ${Math.round((Date.now() - this.outageSince) / 1000)} s, waiting ${wait} ms: ${errorMessageOf(err)}`);
@@ -332,9 +405,11 @@ export class StageConsumer {
     const producer = this.opts.producer;
     const groups: { outcome: Outcome; records: EncodedRecord[] }[] = [];
     for (const outcome of outcomes) {
-      if (outcome.deadLetter) continue;
+      if (outcome.deadLetter || outcome.outbound.length === 0) continue;
       try {
-        const records = outcome.outbound.map((m) => producer.encode(carryHeaders(m, outcome.message.headers)));
+        // Outputs carry the input's ingest time and this hop's trace context; handlers need not know.
+        const carried = this.telemetry.carried(outcome.trace, outcome.message.headers);
+        const records = outcome.outbound.map((m) => producer.encode(carryHeaders(m, outcome.message.headers), carried));
         records.forEach((r) => producer.checkSize(r));
         groups.push({ outcome, records });
       } catch (err) {
@@ -365,11 +440,21 @@ export class StageConsumer {
       // One at a time only when needed: a dead letter the broker refuses goes again without its value.
       const sent = await this.send([dead.record], control);
       if (sent === ABORTED) return ABORTED;
-      if (sent === true) continue;
-      const stub = valueOmitted(dead, classifyPublishFailure(sent).reason);
-      const again = await this.send([stub], control);
-      if (again === ABORTED) return ABORTED;
-      if (again !== true) this.logger.error(`dead letter for ${dead.source} could not be written at all: ${errorMessageOf(again)}`);
+      if (sent !== true) {
+        const stub = valueOmitted(dead, classifyPublishFailure(sent).reason);
+        const again = await this.send([stub], control);
+        if (again === ABORTED) return ABORTED;
+        if (again !== true) {
+          this.logger.error(`dead letter for ${dead.source} could not be written at all: ${errorMessageOf(again)}`);
+          continue;
+        }
+      }
+      control.series.deadLettered(dead.errorType).inc();
+    }
+    const now = Date.now();
+    for (const outcome of outcomes) {
+      if (outcome.deadLetter) continue;
+      for (const output of outcome.outbound) this.telemetry.produced(output.topic, outcome.trace.ingestedAt, now);
     }
   }
 
@@ -390,7 +475,7 @@ export class StageConsumer {
 
   private rejectOutputs(outcome: Outcome, err: unknown): void {
     const reason = `output could not be published: ${classifyPublishFailure(err).reason}`;
-    this.logger.warn(`${outcome.ctx.topic}[${outcome.ctx.partition}]@${outcome.ctx.offset} dead-lettered: ${reason}`);
+    this.telemetry.inMessage(outcome.trace, () => this.logger.warn(`${outcome.ctx.topic}[${outcome.ctx.partition}]@${outcome.ctx.offset} dead-lettered: ${reason}`));
     outcome.deadLetter = this.deadLetter(outcome.ctx, outcome.message, new PoisonMessageError(reason), 1);
     outcome.outbound = [];
   }

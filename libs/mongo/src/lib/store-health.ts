@@ -26,7 +26,9 @@ const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602,
  * over), so the work should wait for it rather than be dead-lettered.
  */
 export function isStoreUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  // A bulk write that could not reach the store is a MongoBulkWriteError keeping the network error as `errorResponse`.
+  const next = (e: object): unknown => (e as { cause?: unknown }).cause ?? ((e as { errorResponse?: unknown }).errorResponse instanceof Error ? (e as { errorResponse?: unknown }).errorResponse : undefined);
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = next(e), depth++) {
     const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
     if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
     if (typeof code === 'number' && UNAVAILABLE_CODES.has(code)) return true;
