@@ -59,6 +59,12 @@ export function dashboardQueries(dashboard) {
   return queries;
 }
 
+/** The shipped dashboard's queries with the variables substituted, ready to send to Prometheus. */
+export function loadDashboardQueries(values = DEFAULT_VARIABLES) {
+  const dashboard = JSON.parse(readFileSync(DASHBOARD_FILE, 'utf8'));
+  return dashboardQueries(dashboard).map((q) => ({ ...q, expr: substituteVariables(q.expr, values) }));
+}
+
 /** What Grafana needs to import the dashboard with the data source chosen at import. */
 export function dashboardProblems(dashboard) {
   const problems = [];

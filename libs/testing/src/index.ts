@@ -9,3 +9,5 @@ export * from './lib/articles';
 export * from './lib/stage-harness';
 export * from './lib/eval-stories';
 export * from './lib/signed-ingest';
+export * from './lib/ports';
+export * from './lib/prometheus-server';
