@@ -11,3 +11,5 @@ export * from './lib/eval-stories';
 export * from './lib/signed-ingest';
 export * from './lib/service-process';
 export * from './lib/telemetry-probes';
+export * from './lib/ports';
+export * from './lib/prometheus-server';
