@@ -1,6 +1,5 @@
 import { physicalTopic, TOPICS } from '@newswire/contracts';
-import { freePort, publishRaw, receivedArticle, scrapeMetrics, seriesOf, testEnv, TopicProbe, valueOf } from '@newswire/testing';
-import { ServiceProcess } from './service-process';
+import { freePort, publishRaw, receivedArticle, scrapeMetrics, seriesOf, ServiceProcess, testEnv, TopicProbe, valueOf } from '@newswire/testing';
 
 /**
  * The enricher as run in production, forking workers: its primary serves the

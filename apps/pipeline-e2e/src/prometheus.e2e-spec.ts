@@ -1,12 +1,11 @@
 import { type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
 import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
-import { callToolModule, freePort, PROMETHEUS_CONFIG_DIR, PrometheusServer, publishRaw, STORIES, storyText, testEnv, TopicProbe } from '@newswire/testing';
+import { callToolModule, freePort, PROMETHEUS_CONFIG_DIR, PrometheusServer, publishRaw, ServiceProcess, STORIES, storyText, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ServiceProcess } from './service-process';
 
 const STAGES = ['enricher', 'deduplicator', 'storage'] as const;
 const JOBS = ['ingester', ...STAGES, 'api'] as const;
