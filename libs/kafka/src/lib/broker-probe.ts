@@ -1,3 +1,4 @@
+import { withDeadline } from '@newswire/errors';
 import { type Admin, logLevel } from 'kafkajs';
 import { createKafka } from './client';
 import type { KafkaSettings } from './kafka-config';
@@ -53,19 +54,11 @@ export class BrokerProbe {
   private async ping(): Promise<boolean> {
     const admin = this.admin;
     if (!admin) return (this.ok = false);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        admin.connect().then(() => admin.describeCluster()),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('metadata request timed out')), this.timeoutMs);
-        }),
-      ]);
+      await withDeadline(admin.connect().then(() => admin.describeCluster()), this.timeoutMs, 'metadata request');
       this.ok = true;
     } catch {
       this.ok = false;
-    } finally {
-      if (timer) clearTimeout(timer);
     }
     return this.ok;
   }

@@ -1,3 +1,4 @@
+import { withDeadline } from '@newswire/errors';
 import type { Connection } from 'mongoose';
 
 /** Driver errors that say the store cannot be reached, rather than that a request was wrong. */
@@ -74,19 +75,11 @@ export class StoreProbe {
   async check(): Promise<boolean> {
     const db = this.connection.db;
     if (!db || this.connection.readyState !== 1) return (this.ok = false);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        db.command({ ping: 1 }),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('ping timed out')), this.timeoutMs);
-        }),
-      ]);
+      await withDeadline(db.command({ ping: 1 }), this.timeoutMs, 'store ping');
       this.ok = true;
     } catch {
       this.ok = false;
-    } finally {
-      if (timer) clearTimeout(timer);
     }
     return this.ok;
   }

@@ -1,6 +1,7 @@
 import { Controller, type DynamicModule, Get, Inject, Module, type OnApplicationShutdown, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, TerminusModule } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { withDeadline } from '@newswire/errors';
 import type { ServiceMetrics } from './metrics';
 import type { Tracing } from './tracing';
 
@@ -40,18 +41,10 @@ export class Readiness {
 }
 
 async function settle(check: ReadinessCheck): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
-      Promise.resolve(check()),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
-      }),
-    ]);
+    return await withDeadline(Promise.resolve().then(check), CHECK_TIMEOUT_MS, 'readiness check');
   } catch {
     return false;
-  } finally {
-    if (timer) clearTimeout(timer);
   }
 }
 

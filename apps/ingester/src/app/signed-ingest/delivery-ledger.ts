@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withDeadline } from '@newswire/errors';
 import { type Connection, type Model, Schema } from 'mongoose';
 
 /** How long an unfinished claim holds: Node's own request timeout (300 s), after which the sender has given up on it. */
@@ -108,12 +109,11 @@ export class DeliveryLedger {
   async reachable(timeoutMs = 2_000): Promise<boolean> {
     const db = this.connection.db;
     if (!db || this.connection.readyState !== 1) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     try {
-      return await Promise.race([db.command({ ping: 1 }).then(() => true, () => false), timeout]);
-    } finally {
-      clearTimeout(timer);
+      await withDeadline(db.command({ ping: 1 }), timeoutMs, 'store ping');
+      return true;
+    } catch {
+      return false;
     }
   }
 }
