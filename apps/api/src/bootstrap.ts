@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { logLevelsUpTo } from '@newswire/kafka';
 import { assessMongoSecurity } from '@newswire/mongo';
+import { keepConnectionsAlive } from '@newswire/platform';
 import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
 import { tokenRegistryFromConfig } from './app/auth/token-file';
@@ -27,6 +28,7 @@ export async function startApi(env: Record<string, string | undefined> = process
   // Nothing in a response names the framework.
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  keepConnectionsAlive(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

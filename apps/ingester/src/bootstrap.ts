@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { assessKafkaSecurity, logLevelsUpTo } from '@newswire/kafka';
 import { assessMongoSecurity } from '@newswire/mongo';
+import { keepConnectionsAlive } from '@newswire/platform';
 import { IngesterEnv, type IngesterConfig } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 import { loadSources } from './app/signed-ingest/load-sources';
@@ -31,6 +32,7 @@ export async function startIngester(env: Record<string, string | undefined> = pr
   // Names the framework to every stranger and helps nobody else.
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  keepConnectionsAlive(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,1 +1,2 @@
 export * from './lib/shutdown';
+export * from './lib/http-keep-alive';
