@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { assessMongoSecurity, StoreProbe } from '@newswire/mongo';
 import { createTelemetry, httpTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
+import { keepConnectionsAlive } from '@newswire/platform';
 import { type ApiConfig, ApiEnv } from './app/config';
 import { ApiModule } from './app/api.module';
 import { buildOpenApiDocument } from './app/openapi';
@@ -37,6 +38,7 @@ export async function startApi(env: Record<string, string | undefined> = process
   app.get(OpenApiDocument).document = buildOpenApiDocument(app);
   app.use(httpTelemetry(telemetry));
   app.enableShutdownHooks();
+  keepConnectionsAlive(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -5,6 +5,7 @@ import { devModeBanner, enforceSecurity, loadConfig } from '@newswire/config';
 import { assessKafkaSecurity } from '@newswire/kafka';
 import { createTelemetry, httpTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { assessMongoSecurity } from '@newswire/mongo';
+import { keepConnectionsAlive } from '@newswire/platform';
 import { IngesterEnv, type IngesterConfig } from './app/config';
 import { IngesterModule } from './app/ingester.module';
 import { loadSources } from './app/signed-ingest/load-sources';
@@ -38,6 +39,7 @@ export async function startIngester(env: Record<string, string | undefined> = pr
   // Before the routes: a span per request (continuing the caller's traceparent) and HTTP metrics by route.
   app.use(httpTelemetry(telemetry));
   app.enableShutdownHooks();
+  keepConnectionsAlive(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
