@@ -7,7 +7,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const cacheDir = process.env.NEWSWIRE_CACHE_DIR || join(homedir(), '.cache', 'newswire');
-export const podmanSocket = process.env.NEWSWIRE_PODMAN_SOCKET || '/run/podman/podman.sock';
+// Not podman's default /run/podman/podman.sock: the test harness takes a socket there as a sign
+// that containers are wanted (libs/testing container-engine.ts), and other users of this machine
+// should not be switched over by a verify run. NEWSWIRE_PODMAN_SOCKET picks another.
+export const podmanSocket = process.env.NEWSWIRE_PODMAN_SOCKET || '/run/newswire-podman/podman.sock';
 
 // runc: Debian's podman default runtime works here (crun is not installed). The ulimits
 // keep the JVM and Node from sizing tables for the host's huge open-file limit, and a
