@@ -12,7 +12,7 @@
 //   node tools/deploy/build-base-images.mjs [--force] [--only=node,kafka,ferretdb]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,22 +50,49 @@ function buildContext() {
   return mkdtempSync(join(tmpdir(), 'newswire-image-'));
 }
 
-/** Debian bookworm minbase from debootstrap, imported once; its tarball is cached. */
+// What Debian's slim images leave out (documentation, manual pages, translations), also for
+// packages installed later: dpkg is told to skip those paths.
+const DPKG_EXCLUDES = `# Written by tools/deploy/build-base-images.mjs, as Debian's slim images do
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+path-exclude /usr/share/lintian/*
+`;
+
+/** Debian bookworm minbase from debootstrap, slimmed and imported once; its tarballs are cached. */
 function minbase(force) {
   if (!force && imageExists(BASE_IMAGES.minbase)) return;
-  const tarball = join(imagesCache, 'bookworm-minbase.tar');
-  if (!existsSync(tarball)) {
+  const full = join(imagesCache, 'bookworm-minbase.tar');
+  const slim = join(imagesCache, 'bookworm-minbase-slim.tar');
+  if (!existsSync(slim)) {
     const root = mkdtempSync(join(tmpdir(), 'newswire-rootfs-'));
-    log(`debootstrap --variant=minbase bookworm (${DEBIAN_MIRROR}) into ${root}`);
-    run('debootstrap', ['--variant=minbase', 'bookworm', root, DEBIAN_MIRROR], { stdio: ['ignore', 'ignore', 'inherit'] });
-    rmSync(join(root, 'var/cache/apt/archives'), { recursive: true, force: true });
-    mkdirSync(join(root, 'var/cache/apt/archives/partial'), { recursive: true });
-    run('tar', ['-C', root, '-cf', `${tarball}.part`, '.']);
-    renameSync(`${tarball}.part`, tarball);
-    rmSync(root, { recursive: true, force: true });
+    try {
+      if (existsSync(full)) {
+        run('tar', ['-xf', full, '-C', root]);
+      } else {
+        log(`debootstrap --variant=minbase bookworm (${DEBIAN_MIRROR}) into ${root}`);
+        run('debootstrap', ['--variant=minbase', 'bookworm', root, DEBIAN_MIRROR], { stdio: ['ignore', 'ignore', 'inherit'] });
+        run('tar', ['-C', root, '-cf', full, '.']);
+      }
+      for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'usr/share/lintian', 'var/lib/apt/lists', 'var/cache/apt', 'var/log']) {
+        if (existsSync(join(root, dir))) run('find', [join(root, dir), '-type', 'f', '!', '-name', 'copyright', '!', '-name', 'locale.alias', '-delete']);
+      }
+      mkdirSync(join(root, 'var/cache/apt/archives/partial'), { recursive: true });
+      mkdirSync(join(root, 'var/lib/apt/lists/partial'), { recursive: true });
+      writeFileSync(join(root, 'etc/dpkg/dpkg.cfg.d/newswire-slim'), DPKG_EXCLUDES);
+      // apt keeps no downloaded packages in the image.
+      writeFileSync(join(root, 'etc/apt/apt.conf.d/newswire-slim'), 'APT::Keep-Downloaded-Packages "false";\n');
+      run('tar', ['-C', root, '-cf', `${slim}.part`, '.']);
+      renameSync(`${slim}.part`, slim);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   }
-  log(`importing ${tarball} as ${BASE_IMAGES.minbase}`);
-  podman(['import', '--change', 'CMD ["/bin/bash"]', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', tarball, BASE_IMAGES.minbase]);
+  log(`importing ${slim} as ${BASE_IMAGES.minbase}`);
+  podman(['import', '--change', 'CMD ["/bin/bash"]', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', slim, BASE_IMAGES.minbase]);
 }
 
 /** An npm package tarball, fetched once and checked against its pinned integrity. */
@@ -149,7 +176,7 @@ const builders = { node: nodeImage, kafka: kafkaImage, ferretdb: ferretdbImage }
 /** Builds the base images asked for (all by default); returns their tags. */
 export function buildBaseImages({ force = false, only = Object.keys(builders) } = {}) {
   mkdirSync(imagesCache, { recursive: true });
-  minbase(false);
+  minbase(force);
   for (const name of only) {
     if (!builders[name]) throw new Error(`unknown base image ${name} (${Object.keys(builders).join(', ')})`);
     builders[name](force);

@@ -50,8 +50,9 @@ function checkBinary() {
   for (const file of readdirSync(src).sort()) hash.update(file).update(readFileSync(join(src, file)));
   const bin = join(cacheDir, 'bin', `k8s-check-${hash.digest('hex').slice(0, 12)}`);
   if (!existsSync(bin)) {
-    log(`building tools/deploy/k8s-check into ${bin}`);
+    log(`testing and building tools/deploy/k8s-check into ${bin}`);
     mkdirSync(dirname(bin), { recursive: true });
+    execFileSync('go', ['test', '-count=1', '.'], { cwd: src, stdio: ['ignore', 'inherit', 'inherit'] });
     execFileSync('go', ['build', '-o', bin, '.'], { cwd: src, stdio: ['ignore', 'inherit', 'inherit'] });
   }
   return bin;

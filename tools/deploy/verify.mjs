@@ -70,7 +70,7 @@ function buildServiceImages() {
   // The build stage (npm ci and all five bundles) is one cached layer: the first image builds it.
   for (const service of SERVICES) {
     log(`building ${imageOf(service)}`);
-    podmanLoud(['build', '--pull=never', '--layers', '-f', 'deploy/docker/Dockerfile', '--build-arg', `APP=${service}`, '-t', imageOf(service), '.'], { cwd: repo });
+    podmanLoud(['build', '--pull=never', '--layers', '--format=docker', '-f', 'deploy/docker/Dockerfile', '--build-arg', `APP=${service}`, '-t', imageOf(service), '.'], { cwd: repo });
   }
 }
 

@@ -118,18 +118,15 @@ func decodeStrict(doc []byte, obj any) error {
 	return nil
 }
 
-func main() {
-	label := flag.String("label", "manifest", "name of the rendered stream, for messages")
-	flag.Parse()
-
-	docs, err := splitDocuments(os.Stdin)
+// checkStream decodes and checks every document of a stream; it returns the problems found,
+// how many documents there were and how many objects of each kind decoded.
+func checkStream(r io.Reader) (problems []string, documents int, counts map[string]int) {
+	docs, err := splitDocuments(r)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "k8s-check %s: reading: %v\n", *label, err)
-		os.Exit(1)
+		return []string{fmt.Sprintf("reading: %v", err)}, 0, nil
 	}
-	var problems []string
 	var objects []any
-	counts := map[string]int{}
+	counts = map[string]int{}
 	for i, doc := range docs {
 		var tm typeMeta
 		if err := yaml.Unmarshal(doc, &tm); err != nil {
@@ -156,16 +153,22 @@ func main() {
 		objects = append(objects, obj)
 		counts[tm.Kind]++
 	}
-	problems = append(problems, checkRules(objects)...)
+	return append(problems, checkRules(objects)...), len(docs), counts
+}
 
+func main() {
+	label := flag.String("label", "manifest", "name of the rendered stream, for messages")
+	flag.Parse()
+
+	problems, documents, counts := checkStream(os.Stdin)
 	if len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintf(os.Stderr, "k8s-check %s: %s\n", *label, p)
 		}
-		fmt.Printf("k8s-check %s: %d objects, %d problems\n", *label, len(docs), len(problems))
+		fmt.Printf("k8s-check %s: %d objects, %d problems\n", *label, documents, len(problems))
 		os.Exit(1)
 	}
-	fmt.Printf("k8s-check %s: %d objects decoded strictly (%s), 0 problems\n", *label, len(docs), summary(counts))
+	fmt.Printf("k8s-check %s: %d objects decoded strictly (%s), 0 problems\n", *label, documents, summary(counts))
 }
 
 func summary(counts map[string]int) string {
