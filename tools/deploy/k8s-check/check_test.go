@@ -68,6 +68,7 @@ func TestChartRules(t *testing.T) {
 		"no readiness":   strings.Replace(goodDeployment, "          readinessProbe: { httpGet: { path: /health/ready, port: http } }\n", "", 1),
 		"no PDB":         strings.SplitN(goodDeployment, "---", 2)[0],
 		"no memory cap":  strings.Replace(goodDeployment, ", limits: { memory: 128Mi }", "", 1),
+		"float setting":  "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: s }\ndata: { KAFKA_MESSAGE_MAX_BYTES: \"1.048576e+06\" }\n",
 		"unknown ACL op": "apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaUser\nmetadata: { name: u }\nspec:\n  authorization:\n    type: simple\n    acls: [{ resource: { type: topic, name: news. }, operations: [Reed] }]\n",
 	}
 	for name, stream := range cases {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -23,6 +24,8 @@ import (
 	kjson "sigs.k8s.io/json"
 	"sigs.k8s.io/yaml"
 )
+
+var exponentNumber = regexp.MustCompile(`\b\d+(\.\d+)?[eE][+-]?\d+\b`)
 
 type typeMeta struct {
 	APIVersion string `json:"apiVersion"`
@@ -140,6 +143,11 @@ func checkStream(r io.Reader) (problems []string, documents int, counts map[stri
 		}
 		for _, msg := range validation.IsDNS1123Subdomain(tm.Metadata.Name) {
 			problems = append(problems, fmt.Sprintf("%s: metadata.name: %s", where, msg))
+		}
+		// Helm renders a large number from values.yaml as a float (1.048576e+06), which no
+		// service parses as an integer; templates must pipe such values through int64.
+		if m := exponentNumber.Find(doc); m != nil {
+			problems = append(problems, fmt.Sprintf("%s: number in exponent notation %q (pipe it through int64 in the template)", where, m))
 		}
 		obj := newObject(tm.APIVersion, tm.Kind)
 		if obj == nil {
