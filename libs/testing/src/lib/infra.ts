@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { containerEngineReachable } from './container-engine';
+import { startApacheKafka, startFerretDb, type StartedServer } from './generic-containers';
 
 export interface TestInfra {
   kafkaBrokers: string;
@@ -13,19 +14,30 @@ export interface TestInfra {
 
 // The testcontainers Kafka module drives Confluent's image (its start-up script and version checks);
 // cp-kafka 8.0 is Apache Kafka 4.0 in KRaft mode, which the module enables on its own for tags >= 8.
+// Any other Kafka image (apache/kafka, or the local stand-in of tools/deploy/build-base-images.mjs)
+// runs as a generic container configured by KAFKA_* variables; a FerretDB image likewise.
 const KAFKA_IMAGE = process.env['TEST_KAFKA_IMAGE'] ?? 'confluentinc/cp-kafka:8.0.0';
 const MONGO_IMAGE = process.env['TEST_MONGO_IMAGE'] ?? 'mongo:8.0';
 
-async function fromContainers(): Promise<TestInfra> {
+async function kafkaContainer(image: string): Promise<StartedServer> {
+  if (!image.includes('confluentinc/')) return startApacheKafka(image);
   const { KafkaContainer } = await import('@testcontainers/kafka');
+  const kafka = await new KafkaContainer(image).start();
+  return { address: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`, stop: async () => void (await kafka.stop()) };
+}
+
+async function mongoContainer(image: string): Promise<StartedServer> {
+  if (image.includes('ferretdb')) return startFerretDb(image);
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
-  const [kafka, mongo] = await Promise.all([
-    new KafkaContainer(KAFKA_IMAGE).start(),
-    new MongoDBContainer(MONGO_IMAGE).start(),
-  ]);
+  const mongo = await new MongoDBContainer(image).start();
+  return { address: `${mongo.getConnectionString()}/?directConnection=true`, stop: async () => void (await mongo.stop()) };
+}
+
+async function fromContainers(): Promise<TestInfra> {
+  const [kafka, mongo] = await Promise.all([kafkaContainer(KAFKA_IMAGE), mongoContainer(MONGO_IMAGE)]);
   return {
-    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
-    mongoUri: `${mongo.getConnectionString()}/?directConnection=true`,
+    kafkaBrokers: kafka.address,
+    mongoUri: mongo.address,
     source: 'testcontainers',
     stop: async () => {
       await Promise.all([kafka.stop(), mongo.stop()]);
