@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
 import { deduplicatedArticle, freePort, publishRaw, type PrivateStack, type Sample, scrapeMetrics, seriesOf, startPrivateStack, testEnv, valueOf } from '@newswire/testing';
-import { startIngester } from '../../../ingester/src/bootstrap';
-import { startStorage } from '../bootstrap';
+import { startIngester } from '../bootstrap';
+import { startStorage } from '../../../storage/src/bootstrap';
 
 interface Probe {
   status: number;
