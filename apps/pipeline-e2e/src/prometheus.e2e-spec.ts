@@ -185,10 +185,14 @@ describe('Prometheus scraping the five services, with the shipped configuration,
     const storedBefore = await prometheus.waitForValue(storageCount, (v) => v >= 6);
     await postStories(2);
     await prometheus.waitForValue(storageCount, (v) => v >= storedBefore + 2);
-    // A refusal, so the HTTP errors panel has something to show.
-    const refused = await fetch(`${ingesterUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: 'x' });
-    expect(refused.status).toBe(415);
-    await prometheus.waitForValue('sum(newswire_http_requests_total{service="ingester", status="415"})', (v) => v >= 1);
+    // Refusals, so the HTTP errors panel has something to show. Its rate() needs two samples of the
+    // counter, which exists only from its first refusal: one refusal, scraped, then another, scraped.
+    const refuse = () => fetch(`${ingesterUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: 'x' });
+    const refusals = 'sum(newswire_http_requests_total{service="ingester", status="415"})';
+    expect((await refuse()).status).toBe(415);
+    const refusedBefore = await prometheus.waitForValue(refusals, (v) => v >= 1);
+    expect((await refuse()).status).toBe(415);
+    await prometheus.waitForValue(refusals, (v) => v >= refusedBefore + 1);
 
     const queries = await callToolModule<DashboardQuery[]>('observability-check.mjs', 'loadDashboardQueries()');
     expect(queries.length).toBeGreaterThan(30);
