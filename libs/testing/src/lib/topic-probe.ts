@@ -30,7 +30,17 @@ export class TopicProbe {
     const admin = kafka.admin();
     await admin.connect();
     // Subscribing to a topic nobody created yet must not fail the test: create it first.
-    await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
+    // kafkajs retries only LEADER_NOT_AVAILABLE while it waits for leaders; a broker that has not yet
+    // learnt a topic a service created at the same moment answers UNKNOWN_TOPIC_OR_PARTITION (retriable):
+    // ask again, the topics exist by then.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
+        break;
+      } catch (err) {
+        if ((err as { retriable?: boolean }).retriable !== true || attempt >= 10) throw err;
+      }
+    }
     await admin.disconnect();
     // A short fetch wait keeps stop() fast: kafkajs waits for the in-flight long poll.
     const consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
