@@ -24,6 +24,7 @@ import { brokerSigkill, brokerSigstop } from './cases/broker-faults';
 import { clusterLeader } from './cases/cluster-leader';
 import { networkProxy } from './cases/network-proxy';
 import { saturation } from './cases/saturation';
+import { scaleOut } from './cases/scale-out';
 import { sigtermDrain } from './cases/sigterm-drain';
 import { slowHandler } from './cases/slow-handler';
 import { stageSigkills } from './cases/stage-sigkill';
@@ -41,6 +42,7 @@ const CASES: FaultCase[] = [
   slowHandler,
   storeDown,
   twoInstances,
+  scaleOut,
   clusterLeader,
 ];
 

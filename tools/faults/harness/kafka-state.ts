@@ -3,7 +3,7 @@
  * pipeline is idle when every stage's group has committed everything on
  * its input) and the dead-letter topics (where a lost story usually is).
  */
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { type Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { HEADERS, physicalTopic, TOPICS } from '@newswire/contracts';
 
 export const STAGE_INPUTS = {
@@ -63,6 +63,19 @@ export class KafkaState {
   }
 
   /** A fresh connection (after the broker was restarted or the link restored). */
+  /** The stage group's members and the input partitions each one owns (client id -> partitions). */
+  async assignment(stage: StageName): Promise<Map<string, number[]>> {
+    const admin = await this.connected();
+    const { groups } = await admin.describeGroups([groupOf(this.namespace, stage)]);
+    const owned = new Map<string, number[]>();
+    for (const member of groups[0]?.members ?? []) {
+      const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+      const partitions = Object.values(decoded?.assignment ?? {}).flat();
+      owned.set(`${member.clientId}/${member.memberId.slice(-6)}`, partitions.sort((a, b) => a - b));
+    }
+    return owned;
+  }
+
   async reset(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;

@@ -33,6 +33,9 @@ export class Pipeline {
   /** The case's database on the case's store. */
   mongoUri = '';
 
+  /** How a stage instance is made: kept from start() so addInstance() makes the same kind. */
+  private makeStage: ((stage: StageName, index: number) => Supervised) | undefined;
+
   constructor(private readonly o: PipelineOptions) {}
 
   get all(): Supervised[] {
@@ -68,17 +71,30 @@ export class Pipeline {
 
     this.ingester = make('ingester', 'ingester', { ...base, HOST: '127.0.0.1', PORT: String(port) }, INGESTER_READY);
     this.url = `http://127.0.0.1:${port}`;
+    const makeStage = (stage: StageName, index: number) =>
+      make(stage, `${stage}-${index + 1}`, { ...base, ...this.o.stageEnv?.[stage], KAFKA_CLIENT_ID: `${stage}-${index + 1}` }, STAGE_READY);
+    this.makeStage = makeStage;
     for (const stage of STAGES) {
       const count = this.o.instances?.[stage] ?? 1;
-      const env = { ...base, ...this.o.stageEnv?.[stage] };
       this.stages.set(
         stage,
-        Array.from({ length: count }, (_, i) => make(stage, count > 1 ? `${stage}-${i + 1}` : stage, { ...env, KAFKA_CLIENT_ID: `${stage}-${i + 1}` }, STAGE_READY)),
+        Array.from({ length: count }, (_, i) => (count > 1 ? makeStage(stage, i) : make(stage, stage, { ...base, ...this.o.stageEnv?.[stage], KAFKA_CLIENT_ID: `${stage}-1` }, STAGE_READY))),
       );
     }
     await Promise.all(this.all.map((s) => s.start()));
     const notUp = this.all.filter((s) => !s.running);
     if (notUp.length) throw new Error(`did not start: ${notUp.map((s) => `${s.label}: ${s.crashes.at(-1)?.lastLines ?? '?'}`).join('; ')}`);
+  }
+
+  /** Starts one more instance of a stage in its consumer group (scaling out under load); resolves once it is ready. */
+  async addInstance(stage: StageName): Promise<Supervised> {
+    if (!this.makeStage) throw new Error('start the pipeline first');
+    const instances = this.stages.get(stage) ?? [];
+    const added = this.makeStage(stage, instances.length);
+    instances.push(added);
+    this.stages.set(stage, instances);
+    await added.start();
+    return added;
   }
 
   /** Every service alive and ready (none restarting). */
