@@ -62,7 +62,6 @@ export class KafkaState {
     return this.admin;
   }
 
-  /** A fresh connection (after the broker was restarted or the link restored). */
   /** The stage group's members and the input partitions each one owns (client id -> partitions). */
   async assignment(stage: StageName): Promise<Map<string, number[]>> {
     const admin = await this.connected();
@@ -76,6 +75,7 @@ export class KafkaState {
     return owned;
   }
 
+  /** A fresh connection (after the broker was restarted or the link restored). */
   async reset(): Promise<void> {
     const admin = this.admin;
     this.admin = undefined;
