@@ -1,2 +1,3 @@
 export * from './lib/errors';
 export * from './lib/deadline';
+export * from './lib/retriable';

@@ -1,5 +1,6 @@
 import { type Admin, ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { byteBudget, deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
+import { askWhileRetriable } from '@newswire/errors';
 
 export interface TopicLayout {
   namespace: string;
@@ -50,7 +51,7 @@ export async function ensureTopics(kafka: Kafka, logicalTopics: readonly string[
     }
     const deadline = Date.now() + timeoutMs;
     await waitForLeaders(admin, [...wanted], timeoutMs);
-    return await untilAnswered(() => messageLimits(admin, [...wanted]), deadline);
+    return await askWhileRetriable(() => messageLimits(admin, [...wanted]), deadline);
   } finally {
     await admin.disconnect();
   }
@@ -68,23 +69,6 @@ export async function messageLimits(admin: Admin, topics: string[]): Promise<Map
     if (Number.isFinite(value) && value > 0) limits.set(r.resourceName, value);
   }
   return limits;
-}
-
-/**
- * In a cluster, a broker other than the controller may not know a new topic
- * yet when its leaders are already elected (UNKNOWN_TOPIC_OR_PARTITION,
- * retriable): asked again, it answers once the metadata has reached it.
- */
-async function untilAnswered<T>(ask: () => Promise<T>, deadline: number): Promise<T> {
-  for (;;) {
-    try {
-      return await ask();
-    } catch (err) {
-      const retriable = (err as { retriable?: boolean }).retriable === true;
-      if (!retriable || Date.now() >= deadline) throw err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {

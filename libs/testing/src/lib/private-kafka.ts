@@ -31,31 +31,49 @@ function callLocalStack(fn: 'startKafka' | 'startStack' | 'stopStack' | 'stopSer
   });
 }
 
-/** Starts Kafka from the project's local stack (plain text, or SASL_SSL with SCRAM-SHA-512 when `secure`). */
-export async function startPrivateKafka({ secure }: { secure: boolean }): Promise<PrivateKafka> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'newswire-kafka-'));
-  const [port, controllerPort] = await Promise.all([freePort(), freePort()]);
+interface PrivateServers {
+  env: Record<string, string>;
+  stackEnv: NodeJS.ProcessEnv;
+  stateDir: string;
+  /** Stops whatever still runs and removes the state folder. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the local stack's `what` ('startKafka' or 'startStack') on free
+ * ports, with a state folder of its own. If it does not start, what did start
+ * is stopped and the folder kept: the servers' logs say why.
+ */
+async function startPrivate(what: 'startKafka' | 'startStack', prefix: string, settings: { secure: boolean; store: boolean }): Promise<PrivateServers> {
+  const stateDir = mkdtempSync(join(tmpdir(), prefix));
+  const [port, controllerPort, ferretPort] = await Promise.all([freePort(), freePort(), settings.store ? freePort() : Promise.resolve(0)]);
   const stackEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEWSWIRE_STATE_DIR: stateDir,
     NEWSWIRE_LOG_DIR: join(stateDir, 'logs'),
     LOCAL_KAFKA_PORT: String(port),
     LOCAL_KAFKA_CONTROLLER_PORT: String(controllerPort),
-    LOCAL_KAFKA_SECURE: secure ? '1' : '0',
+    ...(settings.store ? { LOCAL_FERRETDB_PORT: String(ferretPort) } : {}),
+    LOCAL_KAFKA_SECURE: settings.secure ? '1' : '0',
     LOCAL_KAFKA_HEAP: process.env['LOCAL_KAFKA_HEAP'] ?? '512m',
   };
-  const stop = async () => {
-    await callLocalStack('stopStack', stackEnv);
-    rmSync(stateDir, { recursive: true, force: true });
-  };
   try {
-    const env = (await callLocalStack('startKafka', stackEnv)) as Record<string, string>;
-    return { env, stateDir, stop };
+    const env = (await callLocalStack(what, stackEnv)) as Record<string, string>;
+    const stop = async () => {
+      await callLocalStack('stopStack', stackEnv);
+      rmSync(stateDir, { recursive: true, force: true });
+    };
+    return { env, stackEnv, stateDir, stop };
   } catch (err) {
-    // Stopped, but its folder is kept: the broker's log says why it did not start.
     await callLocalStack('stopStack', stackEnv).catch(() => undefined);
-    throw new Error(`${(err as Error).message}\nbroker logs: ${join(stateDir, 'logs')}`);
+    throw new Error(`${(err as Error).message}\nlogs: ${join(stateDir, 'logs')}`);
   }
+}
+
+/** Starts Kafka from the project's local stack (plain text, or SASL_SSL with SCRAM-SHA-512 when `secure`). */
+export async function startPrivateKafka({ secure }: { secure: boolean }): Promise<PrivateKafka> {
+  const { env, stateDir, stop } = await startPrivate('startKafka', 'newswire-kafka-', { secure, store: false });
+  return { env, stateDir, stop };
 }
 
 /** Kafka and FerretDB of a test's own, on free ports: for tests that take one of them away from running services. */
@@ -69,32 +87,11 @@ export interface PrivateStack {
 }
 
 export async function startPrivateStack(): Promise<PrivateStack> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'newswire-stack-'));
-  const [port, controllerPort, ferretPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const stackEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEWSWIRE_STATE_DIR: stateDir,
-    NEWSWIRE_LOG_DIR: join(stateDir, 'logs'),
-    LOCAL_KAFKA_PORT: String(port),
-    LOCAL_KAFKA_CONTROLLER_PORT: String(controllerPort),
-    LOCAL_FERRETDB_PORT: String(ferretPort),
-    LOCAL_KAFKA_SECURE: '0',
-    LOCAL_KAFKA_HEAP: process.env['LOCAL_KAFKA_HEAP'] ?? '512m',
+  const { env, stackEnv, stop } = await startPrivate('startStack', 'newswire-stack-', { secure: false, store: true });
+  return {
+    env,
+    stopKafka: async () => void (await callLocalStack('stopServer', stackEnv, ['kafka'])),
+    stopStore: async () => void (await callLocalStack('stopServer', stackEnv, ['ferretdb'])),
+    stop,
   };
-  const stop = async () => {
-    await callLocalStack('stopStack', stackEnv);
-    rmSync(stateDir, { recursive: true, force: true });
-  };
-  try {
-    const env = (await callLocalStack('startStack', stackEnv)) as Record<string, string>;
-    return {
-      env,
-      stopKafka: async () => void (await callLocalStack('stopServer', stackEnv, ['kafka'])),
-      stopStore: async () => void (await callLocalStack('stopServer', stackEnv, ['ferretdb'])),
-      stop,
-    };
-  } catch (err) {
-    await callLocalStack('stopStack', stackEnv).catch(() => undefined);
-    throw new Error(`${(err as Error).message}\nlogs: ${join(stateDir, 'logs')}`);
-  }
 }

@@ -1,4 +1,5 @@
 import type { Consumer, IHeaders } from 'kafkajs';
+import { askWhileRetriable } from '@newswire/errors';
 import { testKafka } from './kafka-client';
 
 export interface ProbedMessage {
@@ -29,18 +30,9 @@ export class TopicProbe {
     const kafka = testKafka(this.groupId, this.brokers, this.env);
     const admin = kafka.admin();
     await admin.connect();
-    // Subscribing to a topic nobody created yet must not fail the test: create it first.
-    // kafkajs retries only LEADER_NOT_AVAILABLE while it waits for leaders; a broker that has not yet
-    // learnt a topic a service created at the same moment answers UNKNOWN_TOPIC_OR_PARTITION (retriable):
-    // ask again, the topics exist by then.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
-        break;
-      } catch (err) {
-        if ((err as { retriable?: boolean }).retriable !== true || attempt >= 10) throw err;
-      }
-    }
+    // Subscribing to a topic nobody created yet must not fail the test: create it first, asking
+    // again while a broker has not yet learnt a topic a service created at the same moment.
+    await askWhileRetriable(() => admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true }), Date.now() + 30_000);
     await admin.disconnect();
     // A short fetch wait keeps stop() fast: kafkajs waits for the in-flight long poll.
     const consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
