@@ -33,7 +33,9 @@ export interface RunFigures {
   settings: BenchSettings;
 }
 
-const plain = { head: [], border: [] };
+// Compact, no colours, no frame: the output is read in terminals and in CI logs alike.
+const NO_FRAME = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' };
+const table = (head: string[]) => new Table({ head, chars: NO_FRAME, style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 } });
 const round = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 /** CPU ms per stored article of each process that does the work (the load generator left out). */
@@ -42,13 +44,14 @@ export function cpuPerArticle(phase: PhaseResult, roles: ProcessUsage['role'][])
 }
 
 function phaseTable(phases: PhaseResult[]): string {
-  const t = new Table({ head: ['phase', 'stories', 'stored', 'stored/s', 'p50 ms', 'p95 ms', 'p99 ms', 'exact found', 'near found', 'missing', '503s'], style: plain });
+  const t = table(['phase', 'stories', 'stored', 'stored/s', 'ingest/s', 'p50 ms', 'p95 ms', 'p99 ms', 'exact found', 'near found', 'missing', '503s']);
   for (const p of phases) {
     t.push([
       p.name,
       p.sent,
       p.stored,
       round(p.storedPerSecond, 1),
+      round(p.acceptedPerSecond, 1),
       round(p.latency.p50),
       round(p.latency.p95),
       round(p.latency.p99),
@@ -61,30 +64,30 @@ function phaseTable(phases: PhaseResult[]): string {
   return t.toString();
 }
 
-/** One row per process, CPU ms per stored article and peak RSS MB, one column pair per phase. */
+/** One row per process, one column per phase: CPU ms per stored article and peak RSS MB. */
 function processTable(phases: PhaseResult[]): string {
   const labels = [...new Set(phases.flatMap((p) => p.usage.map((u) => u.label)))];
-  const t = new Table({ head: ['process', ...phases.flatMap((p) => [`${p.name} cpu ms/art`, 'peak MB'])], style: plain });
+  const t = table(['process: cpu ms/article, peak MB', ...phases.map((p) => p.name)]);
   for (const label of labels) {
     t.push([
       label,
-      ...phases.flatMap((p) => {
+      ...phases.map((p) => {
         const u = p.usage.find((x) => x.label === label);
-        return u ? [round(u.cpuMs / Math.max(1, p.stored), 2), round(u.peakRssMb)] : ['', ''];
+        return u ? `${round(u.cpuMs / Math.max(1, p.stored), 2)} ms ${round(u.peakRssMb)} MB` : '';
       }),
     ]);
   }
   for (const [name, roles] of [
-    ['services', ['service']],
-    ['services + Kafka + store', ['service', 'infra']],
+    ['sum: services', ['service']],
+    ['sum: + Kafka and store', ['service', 'infra']],
   ] as const) {
-    t.push([name, ...phases.flatMap((p) => [round(cpuPerArticle(p, [...roles]).reduce((a, b) => a + b, 0), 2), ''])]);
+    t.push([name, ...phases.map((p) => `${round(cpuPerArticle(p, [...roles]).reduce((a, b) => a + b, 0), 2)} ms`)]);
   }
   return t.toString();
 }
 
 function archiveTable(verdicts: ArchiveVerdict[]): string {
-  const t = new Table({ head: ['phase', 'accepted', 'lost', 'doubled', 'extra', 'stories', 'duplicates'], style: plain });
+  const t = table(['archive check', 'accepted', 'lost', 'doubled', 'extra', 'stories', 'duplicates']);
   for (const v of verdicts) t.push([v.phase, v.accepted, v.lost, v.doubled, v.extra, v.stories, v.duplicates]);
   return t.toString();
 }
@@ -103,7 +106,7 @@ export function printReport(f: RunFigures): boolean {
   if (f.preload) out(`preload: ${f.preload.count} stories (archive + dedup state) in ${round(f.preload.seconds)} s, ${round(f.preload.perSecond)}/s`);
   out();
   out(phaseTable([f.b1, f.idiomatic, ...pipelinePhases]));
-  out('stored/s: from the first request to the last story stored; latency: ingest (x-ingested-at) to stored (storedAt), per story');
+  out('stored/s: from the first request to the last story stored; ingest/s: accepted (202) while posting; latency: ingest (x-ingested-at) to stored (storedAt), per story');
   out();
   out(processTable([f.b1, f.idiomatic, ...pipelinePhases]));
   out('cpu: user+system ms per stored article (/proc/<pid>/stat); peak: VmHWM during the phase; bench = the load generator and stored-event reader (left out of the limits)');
