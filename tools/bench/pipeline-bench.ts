@@ -23,7 +23,7 @@
  * Last line: `pipeline: e2e=N idiomatic=N b1=N limit=N p99ms@50=N`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
@@ -36,7 +36,7 @@ import { compileIdiomatic, runIdiomatic } from './pipeline/idiomatic';
 import { type PhaseResult, runPhase } from './pipeline/phase';
 import { preload } from './pipeline/preload';
 import { type MeteredProcess, ProcessMeter } from './pipeline/process-meter';
-import { type BenchSettings, printReport } from './pipeline/report';
+import { type BenchSettings, printReport, type RunFigures } from './pipeline/report';
 import { StoredWatch } from './pipeline/stored-watch';
 import { verifyArchive } from './pipeline/verify';
 
@@ -131,10 +131,17 @@ async function main(): Promise<number> {
     log(`starting the services (namespace ${namespace}, ${settings.enricherWorkers} enricher worker(s))`);
     await pipeline.start();
     const p = pipeline;
-    let preloaded: { count: number; seconds: number; perSecond: number } | undefined;
+    let preloaded: RunFigures['preload'];
     if (settings.preload > 0) {
       log(`preloading ${settings.preload} stories into ${p.mongoUri}`);
-      preloaded = { count: settings.preload, ...(await preload(p.mongoUri, settings.preload, saturationCorpus.stories[0], log)) };
+      const storeDir = join(infra.settings.state, 'ferretdb');
+      const database = new URL(p.mongoUri).pathname.slice(1);
+      // FerretDB's SQLite backend keeps one file per database (and its write-ahead log).
+      const storeBytes = () =>
+        readdirSync(storeDir)
+          .filter((f) => f.startsWith(`${database}.sqlite`))
+          .reduce((sum, f) => sum + statSync(join(storeDir, f)).size, 0);
+      preloaded = { count: settings.preload, ...(await preload({ mongoUri: p.mongoUri, count: settings.preload, template: saturationCorpus.stories[0], storeBytes, storeDir, log })) };
     }
     watch = await new StoredWatch(infra.brokers, physicalTopic(TOPICS.articleStored, namespace)).start();
     const meter = new ProcessMeter([

@@ -28,7 +28,7 @@ export interface RunFigures {
   /** The fixed-rate phases, 50% then 80% of the saturation rate. */
   rates: PhaseResult[];
   archive: ArchiveVerdict[];
-  preload?: { count: number; seconds: number; perSecond: number };
+  preload?: { count: number; seconds: number; perSecond: number; bytesPerStory: number };
   cores: number;
   settings: BenchSettings;
 }
@@ -103,7 +103,9 @@ export function printReport(f: RunFigures): boolean {
 
   out();
   out(`corpus: ${s.count} stories of 3-5 KB (${s.exact * 100}% exact and ${s.near * 100}% near re-sends under new uris), ${s.concurrency} connections at saturation, fixed rates for ${s.rateSeconds} s; idiomatic on the first ${s.idiomaticCount}; ${f.cores} cores, ${s.enricherWorkers} enricher worker(s), ${s.partitions} partitions`);
-  if (f.preload) out(`preload: ${f.preload.count} stories (archive + dedup state) in ${round(f.preload.seconds)} s, ${round(f.preload.perSecond)}/s`);
+  if (f.preload) {
+    out(`preload: ${f.preload.count} stories (archive + dedup state) in ${round(f.preload.seconds)} s, ${round(f.preload.perSecond)}/s, ${round(f.preload.bytesPerStory / 1024)} KB per story in the store`);
+  }
   out();
   out(phaseTable([f.b1, f.idiomatic, ...pipelinePhases]));
   out('stored/s: from the first request to the last story stored; ingest/s: accepted (202) while posting; latency: ingest (x-ingested-at) to stored (storedAt), per story');
