@@ -52,7 +52,7 @@ function sentencesOf(texts: string[]): string[] {
 }
 
 /** mulberry32: a seeded generator, so a case's stories can be rebuilt for a report. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,0 +1,64 @@
+/**
+ * Exactly once, read from the archive after the pipeline phases: every
+ * accepted article id is recorded once, as a version of its story
+ * (`article_versions`) or as a duplicate (`article_duplicates`), never both
+ * and never missing; no story the phase did not send is in `articles`, and
+ * no article id the ingester did not hand out is recorded. One read of
+ * each collection (FerretDB answers `$in` by scanning anyway).
+ */
+import { MongoClient } from 'mongodb';
+import type { PhaseResult } from './phase';
+
+export interface ArchiveVerdict {
+  phase: string;
+  accepted: number;
+  lost: number;
+  /** Recorded both as a version and as a duplicate. */
+  doubled: number;
+  /** Articles or ids in the archive under the phase's uris that were never accepted. */
+  extra: number;
+  /** Stories of the phase in `articles` (one per story key). */
+  stories: number;
+  duplicates: number;
+}
+
+async function idsAndUris(client: MongoClient, name: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const doc of client.db().collection(name).find({}, { projection: { _id: 1, uri: 1 } })) out.set(String(doc._id), String(doc['uri']));
+  return out;
+}
+
+export async function verifyArchive(mongoUri: string, phases: { result: PhaseResult; uriPrefix: string }[]): Promise<ArchiveVerdict[]> {
+  const client = await MongoClient.connect(mongoUri);
+  try {
+    const versions = await idsAndUris(client, 'article_versions');
+    const duplicates = await idsAndUris(client, 'article_duplicates');
+    const storyUris = [...(await idsAndUris(client, 'articles')).values()];
+    return phases.map(({ result, uriPrefix }) => {
+      const inPhase = (uri: string) => uri.startsWith(`${uriPrefix}:`);
+      const accepted = new Set([...result.idsByUri.values()].flat());
+      let lost = 0;
+      let doubled = 0;
+      for (const id of accepted) {
+        const times = Number(versions.has(id)) + Number(duplicates.has(id));
+        if (times === 0) lost += 1;
+        if (times > 1) doubled += 1;
+      }
+      const recordedIds = [...versions, ...duplicates].filter(([, uri]) => inPhase(uri)).map(([id]) => id);
+      const stories = storyUris.filter(inPhase);
+      const extra = recordedIds.filter((id) => !accepted.has(id)).length + stories.filter((uri) => !result.idsByUri.has(uri)).length;
+      return {
+        phase: result.name,
+        accepted: accepted.size,
+        lost,
+        // A story twice in `articles` would be a second document for one story key.
+        doubled: doubled + stories.length - new Set(stories).size,
+        extra,
+        stories: stories.length,
+        duplicates: [...duplicates.values()].filter(inPhase).length,
+      };
+    });
+  } finally {
+    await client.close();
+  }
+}
