@@ -52,7 +52,7 @@ export function readAfpDocument(doc: JsonObject): PartialDraft {
     urgency: toUrgency(f.get('urgency')),
     headline: cleanInline(f.str('headline', 'title')),
     description: strings(f, 'summary').join(' ') || undefined,
-    byline: personalByline(f.str('creator')),
+    byline: personalByline(f.str('creator'), { systemField: true }),
     located: city,
     bodyText: paragraphs.join('\n\n') || undefined,
     bodyHtml: paragraphs.length > 0 ? paragraphsToHtml(paragraphs) : undefined,

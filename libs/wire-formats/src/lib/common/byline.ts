@@ -22,20 +22,30 @@ export function isAccountName(name: string): boolean {
 }
 
 /**
+ * In fields an editorial system fills in (G2 creators, JSON bylines), a
+ * lower-case name without a space is a login too ("load", "rademacher").
+ */
+export function isSystemAccount(name: string): boolean {
+  const text = name.trim();
+  return isAccountName(text) || (text.length > 0 && !/\s/.test(text) && text === text.toLowerCase() && /\p{Ll}/u.test(text));
+}
+
+/**
  * The people a byline names, or undefined when it names only accounts. Each
  * comma- or "and"-separated part is judged alone, so "Jane Doe, newsdesk_bot"
  * keeps Jane Doe. A byline that is not a list of names ("The Associated
  * Press", "dpa correspondents") is kept as written.
  */
-export function personalByline(raw: string | undefined): string | undefined {
+export function personalByline(raw: string | undefined, options: { systemField?: boolean } = {}): string | undefined {
+  const isAccount = options.systemField ? isSystemAccount : isAccountName;
   if (typeof raw !== 'string') return undefined;
   let text = raw.replace(/\s+/g, ' ').trim().replace(BY_PREFIX, '');
   const withName = EMAIL_WITH_NAME.exec(text);
   if (withName) text = withName[1].trim();
   if (!text) return undefined;
   const parts = text.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&)\s*/i).filter(Boolean);
-  const accounts = parts.filter(isAccountName);
+  const accounts = parts.filter(isAccount);
   if (accounts.length === 0) return text;
-  const people = parts.filter((p) => !isAccountName(p));
+  const people = parts.filter((p) => !isAccount(p));
   return people.length > 0 ? people.join(', ') : undefined;
 }

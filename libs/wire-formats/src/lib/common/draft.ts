@@ -91,6 +91,8 @@ export function finishDraft(partial: PartialDraft, index: number): ItemOutcome {
     description,
     // A byline naming only accounts ("newsdesk_bot", "@wire") names no one.
     byline: personalByline(partial.byline),
+    // "London (dpa) -": the dash belongs to the text that followed it.
+    dateline: clean(partial.dateline)?.replace(/\s*[-–—]+$/, '') || undefined,
     subjects: dedupe(partial.subjects, (s) => `${s.scheme}|${s.code}|${s.name}`),
     keywords: dedupe(partial.keywords?.map((k) => k.trim()).filter(Boolean), (k) => k.toLowerCase()),
     people: dedupe(partial.people, (e) => e.uri ?? e.name),

@@ -80,12 +80,19 @@ export interface Embargo {
   until?: string;
 }
 
+/** Wire clock times as the date parser reads them: "10.00 Uhr" and "0001 GMT" become "10:00 Uhr" and "00:01 GMT". */
+function clockTimes(text: string): string {
+  return text
+    .replace(/\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(uhr|h)\b)/gi, '$1:$2')
+    .replace(/\b([01]\d|2[0-3])([0-5]\d)(?=\s*(gmt|utc|mez|mesz|cet|cest|bst|edt|est|cdt|pdt)\b)/gi, '$1:$2');
+}
+
 /** Reads an embargo instruction; `reference` places relative days ("Tuesday") and is the message's own date when known. */
 export function readEmbargo(line: string, reference?: string): Embargo | undefined {
   if (!isEmbargoInstruction(line)) return undefined;
   const note = line.trim().replace(/^[(\[*\s]+|[)\]*\s]+$/g, '').replace(/\s+/g, ' ');
   const refDate = reference ? new Date(reference) : undefined;
-  const found = findDateInLine(note, refDate && !Number.isNaN(refDate.getTime()) ? refDate : undefined);
+  const found = findDateInLine(clockTimes(note), refDate && !Number.isNaN(refDate.getTime()) ? refDate : undefined);
   return found ? { note, until: found.iso } : { note };
 }
 

@@ -97,12 +97,18 @@ export function sniffFormat(text: string): DetectedFormat {
 
 /**
  * What text sent as text/plain really is: agencies post ANPA 1312 and IPTC 7901 messages, and
- * sometimes XML, as "plain text". Their control characters or root element say so; anything else
- * is plain text.
+ * sometimes XML or JSON, as "plain text". Their control characters, root element or brackets say
+ * so; anything else is plain text (unknown XML included: the plain-text reader refuses markup).
  */
 export function sniffPlainText(text: string): DetectedFormat {
   const sniffed = sniffFormat(text);
-  return sniffed === 'xml' || sniffed === 'unknown' || sniffed === 'ninjs' ? 'plaintext' : sniffed;
+  // JSON is JSON when it is closed as it was opened; a story may well start with "[UPDATE]".
+  if (sniffed === 'ninjs') {
+    const trimmed = text.trim();
+    const closer = trimmed.startsWith('{') ? '}' : ']';
+    return trimmed.endsWith(closer) ? 'ninjs' : 'plaintext';
+  }
+  return sniffed === 'xml' || sniffed === 'unknown' ? 'plaintext' : sniffed;
 }
 
 const BY_EXTENSION: Record<string, DetectedFormat> = {

@@ -65,7 +65,12 @@ function bodyOf(item: XElement | undefined, headline: string | undefined): Body 
   const nitf = descendants(data, 'nitf', 1)[0];
   if (nitf) {
     const fromNitf = readNitf(nitf);
-    if (fromNitf.bodyText) return fromNitf;
+    const content = path(nitf, 'body', 'body.content');
+    if (!content) return fromNitf;
+    // NITF's own reader keeps the whole body.content: the agency's header lines are taken out here.
+    const story = storyBodyOf(content, headline ?? fromNitf.headline);
+    const text = fromHtml(innerMarkup(story.element));
+    if (text.bodyText) return { ...fromNitf, ...text, embargo: story.embargo };
   }
   if (elementsOf(data).length > 0) {
     const story = storyBodyOf(descendants(data, 'body.content', 1)[0] ?? data, headline);

@@ -1,5 +1,5 @@
 import { type PartialDraft, clean, cleanInline, fromHtml, fromTextOrHtml, splitQcode, toPubStatus, toUrgency, toVersion } from '../common/draft';
-import { isAccountName, personalByline } from '../common/byline';
+import { isSystemAccount, personalByline } from '../common/byline';
 import { type Embargo, readEmbargo } from '../common/editorial';
 import type { ArticleDraft } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
@@ -88,11 +88,6 @@ function bylineOf(contentMeta: XElement | undefined, headerByline: string | unde
     .map((c) => conceptName(c))
     .filter((n): n is string => Boolean(n) && !isSystemAccount(n as string));
   return personalByline(names.join(', '));
-}
-
-/** A creator name in lower case with no space is a login, not a person ("load", "rademacher.daniel"). */
-function isSystemAccount(name: string): boolean {
-  return isAccountName(name) || (!/\s/.test(name) && name === name.toLowerCase());
 }
 
 /** An embargo instruction in an editorial note ("Sperrfrist 18.00 Uhr", role dpaednoterole:embargo). */

@@ -2,6 +2,7 @@ import { personalByline } from '../common/byline';
 import { titleCase } from '../common/dateline';
 import type { PartialDraft } from '../common/draft';
 import { type Embargo, isAgencyLabel, isEditorNote, readEmbargo } from '../common/editorial';
+import { ParseRejection } from '../common/types';
 import { frameOf } from './framing';
 import { bodyFields, signalsOfLabels } from './wire-common';
 import { MAX_MARK_LINE, trailerDate } from './wire-lines';
@@ -31,7 +32,10 @@ const SELECTOR = /^\s*([A-Za-z]\d{3,4})/;
 /** "BC-LT--Argentina-Cancer Beauty,466", "AP-Top-Entertainment-Headlines,0176": the slug line. */
 const SLUG_LINE = /^([A-Z]{2}-)?[A-Za-z]{2,5}--|,\s*\d{1,5}$/;
 const INDEX_CODE = /^\*\d+$/;
-const MEDIA_NOTE = /^(with )?AP (photos?|video|audio|graphics?|interactive)\b/i;
+/** "AP Photo XNP101, XNP102": which pictures go with the story. */
+const MEDIA_NOTE = /^(with )?(\S+ ){0,2}(photos?|video|audio|graphics?)(\s+[A-Z]{2,}\d+,?)*[.]?$/i;
+/** "___": a rule between the story and its credits. */
+const SEPARATOR = /^[_\-=*#]{3,}$/;
 const NOTE = /^(eds?\s*:|editor'?s'? note\b)\s*_?\s*/i;
 const BYLINE = /^by\s+\S/i;
 const END_MARK = /^end$/i;
@@ -148,21 +152,24 @@ function splitText(text: string, tabular: boolean): TextParts {
   return parts;
 }
 
-/** Reads one ANPA 1312 message into a draft; never throws. */
+/** Reads one ANPA 1312 message into a draft; throws ParseRejection only for a message with no text at all. */
 export function readAnpa1312(input: string): PartialDraft {
   const frame = frameOf(input);
   const headerLines = frame.header.split('\n').filter((l) => l.trim());
   const selector = SELECTOR.exec(headerLines[0] ?? '')?.[1];
   const formatLine = headerLines.map((l) => (l.length <= MAX_MARK_LINE ? FORMAT_LINE.exec(l.trim()) : null)).find(Boolean) ?? null;
   const tabular = TABULAR.test(frame.rawHeader);
-  const parts = splitText(frame.text, tabular);
+  // Without STX the text never started (the message was cut off); the lines there are the header's.
+  const text = frame.opened ? frame.text : frame.text.split('\n').slice(2).join('\n');
+  if (!text.trim()) throw new ParseRejection('malformed', 'ANPA 1312 message cut off before its text (no STX)');
+  const parts = splitText(text, tabular);
   // Heads come before the text; '^' lines after the first paragraph ("^END") are marks, not heads.
   const heads = readHeads(parts.heads);
   const sentAt = trailerDate(frame.trailer) ?? (parts.strayTrailer ? trailerDate(parts.strayTrailer) : undefined);
   const embargo = heads.embargo && !heads.embargo.until && sentAt ? (readEmbargo(heads.embargo.note, sentAt) ?? heads.embargo) : heads.embargo;
   const version = formatLine?.[4] ?? heads.slug;
   const lead = LEAD_VERSION.exec(version ?? '');
-  const paragraphs = (parts.paragraphs.length > 0 ? parts.paragraphs : heads.extra).map(plain).filter(Boolean);
+  const paragraphs = (parts.paragraphs.length > 0 ? parts.paragraphs : heads.extra).map(plain).filter((p) => p && !SEPARATOR.test(p));
   return {
     uri: selector && sentAt ? `urn:anpa1312:${selector.toLowerCase()}:${sentAt}` : undefined,
     version: lead ? Number(lead[1]) : undefined,

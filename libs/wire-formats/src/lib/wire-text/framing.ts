@@ -34,6 +34,8 @@ export interface WireFrame {
   trailer: string;
   /** The header's first line with its control characters, for format marks (ANPA's DC1-DC4). */
   rawHeader: string;
+  /** True when an STX opened the text; a message cut off in its header has none. */
+  opened: boolean;
 }
 
 /** CR LF and lone CR become LF; every other control character goes. */
@@ -66,6 +68,7 @@ export function frameOf(input: string): WireFrame {
     text: withoutControls(text),
     trailer: withoutControls(trailer),
     rawHeader: (stx === -1 ? afterSoh : header).split(/\r?\n/, 2).slice(0, 2).join('\n'),
+    opened: stx !== -1,
   };
 }
 

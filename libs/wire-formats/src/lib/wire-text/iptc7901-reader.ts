@@ -2,6 +2,7 @@ import { personalByline } from '../common/byline';
 import { startsWithDateline } from '../common/dateline';
 import { type PartialDraft, toUrgency } from '../common/draft';
 import { type Embargo, isAgencyLabel, isApparatus, isEditorNote, isKeywordLine, isNotesMarker, readEmbargo } from '../common/editorial';
+import { ParseRejection } from '../common/types';
 import { frameOf } from './framing';
 import { bodyFields, signalsOfLabels } from './wire-common';
 import { MAX_MARK_LINE, isClosingLine, paragraphsOf, trailerDate } from './wire-lines';
@@ -95,7 +96,7 @@ function storyLines(lines: string[]): string[] {
   return out;
 }
 
-/** Reads one IPTC 7901 message into a draft; never throws. */
+/** Reads one IPTC 7901 message into a draft; throws ParseRejection only for a message with no text at all. */
 export function readIptc7901(input: string): PartialDraft {
   const frame = frameOf(input);
   let headerLines = frame.header.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -109,6 +110,10 @@ export function readIptc7901(input: string): PartialDraft {
       headerLines = textLines.slice(firstAt, k).map((l) => l.trim()).filter(Boolean);
       textLines = textLines.slice(k);
     }
+  }
+  // A message cut off in its header has no text: nothing in it is a headline.
+  if (!frame.opened && (headerLines.length === 0 || !textLines.some((l) => l.trim()))) {
+    throw new ParseRejection('malformed', 'IPTC 7901 message cut off before its text (no STX and no readable header)');
   }
   const header = readHeader(headerLines[0]);
   const keywordLines = (header ? headerLines.slice(1) : headerLines).filter((l) => l.length <= MAX_MARK_LINE);

@@ -2,6 +2,8 @@ import type { PartialDraft } from '../common/draft';
 import type { ArticleDraft } from '../common/types';
 import { paragraphsToHtml } from '../common/text';
 import { datelineOf } from '../common/dateline';
+import { inlineText } from '../common/safe-text';
+import { looksLikeHtml } from '../html/sanitize';
 
 type Signal = NonNullable<ArticleDraft['signals']>[number];
 
@@ -15,8 +17,12 @@ export function signalsOfLabels(labels: string[]): Signal[] {
   return [...signals];
 }
 
-/** Body fields from finished paragraphs: text, HTML, and the dateline the first one opens with. */
-export function bodyFields(paragraphs: string[]): PartialDraft {
+/**
+ * Body fields from finished paragraphs: text, HTML, and the dateline the first one opens with.
+ * Wire text carries no markup: a paragraph that has some (an attack, pasted HTML) keeps only its text.
+ */
+export function bodyFields(input: string[]): PartialDraft {
+  const paragraphs = input.flatMap((p) => (looksLikeHtml(p) ? (inlineText(p) ?? []) : [p]));
   const dateline = datelineOf(paragraphs[0]);
   return {
     bodyText: paragraphs.join('\n\n') || undefined,
