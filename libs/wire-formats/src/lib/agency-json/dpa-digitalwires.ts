@@ -86,7 +86,7 @@ export function readDigitalwiresEntry(entry: JsonObject): PartialDraft {
     headline: cleanInline(f.str('headline')),
     subheadline: cleanInline(f.str('subhead')),
     description: clean(fromHtml(f.str('teaser')).bodyText ?? f.str('teaser')),
-    byline: personalByline(f.str('byline'), { systemField: true }),
+    byline: personalByline(f.str('byline')),
     dateline,
     located: dateline?.replace(/\s*\(.*$/, '') || undefined,
     bodyHtml: body.bodyHtml,

@@ -40,9 +40,12 @@ const NOTES_MARKER =
 const EDITOR_NOTE =
   /^[(\[*]*\s*(eds?\s*[:.]|editors?'?s?'? note\b|note to editors\b|editorial note\b|(achtung|hinweis)[,:]?\s+(an |für )?(die )?redaktion(en)?\b|an die redaktion(en)?\b|(note|avis) aux rédactions\b|nota (a|para) (los )?(editores|redacciones|redazioni)\b|(diese|die folgenden) informationen? (ist|sind) nicht zur veröffentlichung bestimmt|the following information is not (intended )?for publication|not for publication\b|nicht zur veröffentlichung\b)/iu;
 
-/** Embargo instructions; the time they name, when they name one, becomes `embargoed`. */
+/**
+ * Embargo instructions; the time they name, when they name one, becomes `embargoed`. "Embargo on
+ * Cuba to stay" is a headline: the word must be followed by a colon or a time word.
+ */
 const EMBARGO =
-  /^[(\[*]*\s*(embargo(ed)?\b|under embargo\b|hold for release\b|not for (publication|release|broadcast|use) (before|until)\b|sperrfrist\b|gesperrt bis\b|frei(gabe)? (ab|nicht vor)\b|nicht vor .{1,60} (veröffentlichen|verwenden|senden)\b|sous embargo\b|embargo jusqu|bajo embargo\b|embargo hasta\b)/iu;
+  /^[(\[*]*\s*(embargo\s*(:|until\b|till\b|before\b|bis\b|jusqu|hasta\b|fino\b)|embargoed\b|under embargo\b|hold for release\b|not for (publication|release|broadcast|use) (before|until)\b|sperrfrist\b|gesperrt bis\b|freigabe (ab|nicht vor)\b|frei ab\b|nicht vor .{1,60} (veröffentlichen|verwenden|senden)\b|sous embargo\b|bajo embargo\b)/iu;
 
 export function isAgencyLabel(line: string): boolean {
   const text = line.trim();
@@ -80,11 +83,13 @@ export interface Embargo {
   until?: string;
 }
 
-/** Wire clock times as the date parser reads them: "10.00 Uhr" and "0001 GMT" become "10:00 Uhr" and "00:01 GMT". */
+/** Wire clock times as the date parser reads them: "10.00 Uhr MEZ" and "0001 GMT" become "10:00 MEZ" and "00:01 GMT". */
 function clockTimes(text: string): string {
   return text
     .replace(/\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(uhr|h)\b)/gi, '$1:$2')
-    .replace(/\b([01]\d|2[0-3])([0-5]\d)(?=\s*(gmt|utc|mez|mesz|cet|cest|bst|edt|est|cdt|pdt)\b)/gi, '$1:$2');
+    .replace(/\b([01]\d|2[0-3])([0-5]\d)(?=\s*(gmt|utc|mez|mesz|cet|cest|bst|edt|est|cdt|pdt)\b)/gi, '$1:$2')
+    // "10:00 Uhr MEZ": the zone must follow the time for the parser to apply it.
+    .replace(/(\d:[0-5]\d)\s*uhr\b/gi, '$1');
 }
 
 /** Reads an embargo instruction; `reference` places relative days ("Tuesday") and is the message's own date when known. */
