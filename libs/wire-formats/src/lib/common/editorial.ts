@@ -34,18 +34,18 @@ const KEYWORD_LINE = new RegExp(`^${KEYWORD_SEGMENT}(?:\\s*/\\s*${KEYWORD_SEGMEN
 
 /** "The following information is not for publication": what follows is notes to editors. */
 const NOTES_MARKER =
-  /^[(\[*]*\s*((the following|this) information is not (intended )?for publication|(diese|die folgenden) informationen? (ist|sind) nicht zur veröffentlichung bestimmt|(les informations suivantes|ce qui suit) ne (sont|est) pas destinée?s? à (la )?publication)\b/iu;
+  /^[([*]*\s*((the following|this) information is not (intended )?for publication|(diese|die folgenden) informationen? (ist|sind) nicht zur veröffentlichung bestimmt|(les informations suivantes|ce qui suit) ne (sont|est) pas destinée?s? à (la )?publication)\b/iu;
 
 /** Notes to editors: never published, whatever follows on the line. */
 const EDITOR_NOTE =
-  /^[(\[*]*\s*(eds?\s*[:.]|editors?'?s?'? note\b|note to editors\b|editorial note\b|(achtung|hinweis)[,:]?\s+(an |für )?(die )?redaktion(en)?\b|an die redaktion(en)?\b|(note|avis) aux rédactions\b|nota (a|para) (los )?(editores|redacciones|redazioni)\b|(diese|die folgenden) informationen? (ist|sind) nicht zur veröffentlichung bestimmt|the following information is not (intended )?for publication|not for publication\b|nicht zur veröffentlichung\b)/iu;
+  /^[([*]*\s*(eds?\s*[:.]|editors?'?s?'? note\b|note to editors\b|editorial note\b|(achtung|hinweis)[,:]?\s+(an |für )?(die )?redaktion(en)?\b|an die redaktion(en)?\b|(note|avis) aux rédactions\b|nota (a|para) (los )?(editores|redacciones|redazioni)\b|(diese|die folgenden) informationen? (ist|sind) nicht zur veröffentlichung bestimmt|the following information is not (intended )?for publication|not for publication\b|nicht zur veröffentlichung\b)/iu;
 
 /**
  * Embargo instructions; the time they name, when they name one, becomes `embargoed`. "Embargo on
  * Cuba to stay" is a headline: the word must be followed by a colon or a time word.
  */
 const EMBARGO =
-  /^[(\[*]*\s*(embargo\s*(:|until\b|till\b|before\b|bis\b|jusqu|hasta\b|fino\b)|embargoed\b|under embargo\b|hold for release\b|not for (publication|release|broadcast|use) (before|until)\b|sperrfrist\b|gesperrt bis\b|freigabe (ab|nicht vor)\b|frei ab\b|nicht vor .{1,60} (veröffentlichen|verwenden|senden)\b|sous embargo\b|bajo embargo\b)/iu;
+  /^[([*]*\s*(embargo\s*(:|until\b|till\b|before\b|bis\b|jusqu|hasta\b|fino\b)|embargoed\b|under embargo\b|hold for release\b|not for (publication|release|broadcast|use) (before|until)\b|sperrfrist\b|gesperrt bis\b|freigabe (ab|nicht vor)\b|frei ab\b|nicht vor .{1,60} (veröffentlichen|verwenden|senden)\b|sous embargo\b|bajo embargo\b)/iu;
 
 export function isAgencyLabel(line: string): boolean {
   const text = line.trim();
@@ -95,7 +95,7 @@ function clockTimes(text: string): string {
 /** Reads an embargo instruction; `reference` places relative days ("Tuesday") and is the message's own date when known. */
 export function readEmbargo(line: string, reference?: string): Embargo | undefined {
   if (!isEmbargoInstruction(line)) return undefined;
-  const note = line.trim().replace(/^[(\[*\s]+|[)\]*\s]+$/g, '').replace(/\s+/g, ' ');
+  const note = line.trim().replace(/^[([*\s]+|[)\]*\s]+$/g, '').replace(/\s+/g, ' ');
   const refDate = reference ? new Date(reference) : undefined;
   const found = findDateInLine(clockTimes(note), refDate && !Number.isNaN(refDate.getTime()) ? refDate : undefined);
   return found ? { note, until: found.iso } : { note };
