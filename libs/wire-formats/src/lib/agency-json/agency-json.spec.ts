@@ -100,6 +100,13 @@ describe('JSON that is in no agency format', () => {
     expect(parseDocument({ body: fixture('ninjs/v1-text.json'), contentType: 'application/json' }).format).toBe('ninjs');
   });
 
+  it("keeps an AP media API item's id (altids.itemid), not its download URL with access parameters", () => {
+    const ap = { api_version: '1.1', data: { item: { uri: 'https://api.example.com/media/v/content/5ee9b4?qt=abc&et=1', altids: { itemid: '5ee9b4', etag: '5ee9b4_1' }, version: 1, headline: 'H', versioncreated: '2019-07-03T04:05:12Z' } } };
+    const outcome = parseDocument({ body: JSON.stringify(ap), contentType: 'application/json' });
+    expect(outcome.format).toBe('ninjs');
+    expect(article(outcome.items[0]).uri).toBe('5ee9b4');
+  });
+
   it('is refused by the agency entry point with a reason', () => {
     expect(() => parseAgencyJson('{"uri":"u","headline":"h"}')).toThrow(expect.objectContaining({ code: 'unsupported-format' }));
   });
