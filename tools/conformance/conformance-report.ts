@@ -6,10 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { type ParseOutcome, decodeBuffer, detectFormat, parseDocument } from '@newswire/wire-formats';
 import { type CorpusFile, readCorpus } from '../shared/corpus';
 
-const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext']);
+const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext', 'newsml-1', 'iptc-7901', 'anpa-1312', 'agency-json']);
 const MALICIOUS_BUDGET_MS = 1000;
 // A file "has a date" when it carries one of these fields; its articles must then have one too.
-const DATE_FIELDS = /<(pubDate|dc:date|updated|published|versionCreated|firstCreated|date\.issue)\b|"(versioncreated|versionCreated|firstcreated|firstCreated)"\s*:/;
+const DATE_FIELDS =
+  /<(pubDate|dc:date|updated|published|versionCreated|firstCreated|date\.issue|FirstCreated|ThisRevisionCreated|issued|modified)\b|"(versioncreated|versionCreated|firstcreated|firstCreated|version_created|published)"\s*:/;
 
 interface FormatTally {
   parsed: number;
@@ -41,18 +42,29 @@ function checkArticles(file: CorpusFile, outcome: ParseOutcome, problems: string
   }
 }
 
+/** One refused item: where it is, how it was read, and why it was refused. */
+export interface Refusal {
+  file: string;
+  index: number;
+  format: string;
+  code: string;
+  reason: string;
+}
+
 export interface ConformanceResult {
   /** Stories (items) parsed and rejected with a reason, over every file. */
   parsed: number;
   rejected: number;
   crashed: number;
   problems: string[];
+  refusals: Refusal[];
 }
 
-/** Parses every file below `root`, printing per format what was parsed, rejected (why) and crashed. */
+/** Parses every file below `root`, printing per format what was parsed, rejected (why) and crashed, then each refusal with its reason. */
 export function runConformance(root: string, log: (line: string) => void = console.log): ConformanceResult {
   const tallies = new Map<string, FormatTally>();
   const problems: string[] = [];
+  const refusals: Refusal[] = [];
   let crashes = 0;
   const files = readCorpus(root);
   for (const file of files) {
@@ -81,6 +93,7 @@ export function runConformance(root: string, log: (line: string) => void = conso
         problems.push(`${file.name}#${item.index}: rejected without a reason`);
       } else {
         tally.rejected++;
+        refusals.push({ file: file.name, index: item.index, format: outcome.format, code: item.code, reason: item.reason });
         const key = reasonKey(item.code, item.reason);
         tally.reasons.set(key, (tally.reasons.get(key) ?? 0) + 1);
       }
@@ -104,10 +117,14 @@ export function runConformance(root: string, log: (line: string) => void = conso
     log(`\n${format}: ${t.parsed} parsed, ${t.rejected} rejected, ${t.crashed} crashed`);
     for (const [reason, n] of [...t.reasons].sort((a, b) => b[1] - a[1])) log(`  ${String(n).padStart(4)} × ${reason}`);
   }
+  if (refusals.length > 0) {
+    log(`\n${refusals.length} refusal(s):`);
+    for (const r of refusals) log(`  ${r.file}#${r.index} [${r.format}] ${r.code}: ${r.reason}`);
+  }
   if (problems.length > 0) {
     log(`\n${problems.length} problem(s):`);
     for (const p of problems) log(`  ${p}`);
   }
   log(`\nconformance: ${parsed} parsed, ${rejected} rejected, ${crashes} crashed`);
-  return { parsed, rejected, crashed: crashes, problems };
+  return { parsed, rejected, crashed: crashes, problems, refusals };
 }

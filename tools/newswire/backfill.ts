@@ -37,6 +37,9 @@ const MEDIA_TYPES: Record<string, string> = {
   nitf: 'application/nitf+xml',
   rss: 'application/rss+xml',
   atom: 'application/atom+xml',
+  'newsml-1': 'application/vnd.iptc.newsml+xml',
+  'anpa-1312': 'application/x-anpa-1312',
+  'iptc-7901': 'application/x-iptc-7901',
   xml: 'application/xml',
 };
 

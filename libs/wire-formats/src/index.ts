@@ -20,3 +20,6 @@ export { parseDocument, detectFormat, type DispatchOptions } from './lib/dispatc
 export { sniffFormat, type DetectedFormat } from './lib/dispatch/sniff';
 export { SUPPORTED_MEDIA_TYPES, isSupportedMediaType, mediaTypeOf } from './lib/dispatch/sniff';
 export { parseSubmission, InvalidJsonError } from './lib/intake/submission';
+export { parseNewsMl1 } from './lib/newsml-1/newsml1-parser';
+export { parseAnpa1312, parseIptc7901 } from './lib/wire-text/wire-text-parser';
+export { parseAgencyJson } from './lib/agency-json/agency-json';

@@ -5,7 +5,21 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const PubStatus = z.enum(['usable', 'withheld', 'canceled']);
 export const Signal = z.enum(['update', 'correction']);
-export const SourceFormat = z.enum(['plaintext', 'json', 'ninjs', 'newsml-g2', 'nitf', 'rss', 'atom']);
+/** Formats the ingester reads; new values are only ever appended (subscribers' enums only grow). */
+export const SourceFormat = z.enum([
+  'plaintext',
+  'json',
+  'ninjs',
+  'newsml-g2',
+  'nitf',
+  'rss',
+  'atom',
+  'newsml-1',
+  'anpa-1312',
+  'iptc-7901',
+  'dpa-digitalwires',
+  'afp-json',
+]);
 export type PubStatus = z.infer<typeof PubStatus>;
 export type Signal = z.infer<typeof Signal>;
 export type SourceFormat = z.infer<typeof SourceFormat>;
@@ -52,6 +66,11 @@ export const CanonicalArticleV1 = z.object({
   versionCreated: IsoDateTime.optional(),
   pubStatus: PubStatus.default('usable'),
   embargoed: IsoDateTime.optional(),
+  /**
+   * The source's embargo instruction to editors as written ("Sperrfrist: 25. November, 10.00 Uhr MEZ"),
+   * kept out of the body; `embargoed` holds the instant when the instruction names one.
+   */
+  embargoNote: z.string().optional(),
   urgency: z.number().int().min(1).max(9).optional(),
   signals: z.array(Signal).default([]),
   language: z.string().optional(),

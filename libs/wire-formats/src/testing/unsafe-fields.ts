@@ -35,7 +35,7 @@ export function unsafeFields(article: Article): string[] {
   const entityUri = (s: string) => identifier(s) ?? (SCRIPT_SCHEME.test(s) ? 'script URL' : undefined);
 
   for (const key of ['id', 'uri', 'language'] as const) check(key, article[key], identifier);
-  for (const key of ['headline', 'subheadline', 'byline', 'dateline', 'located', 'description', 'publisher', 'provider'] as const) {
+  for (const key of ['headline', 'subheadline', 'byline', 'dateline', 'located', 'description', 'publisher', 'provider', 'embargoNote'] as const) {
     check(key, article[key], inline);
   }
   check('bodyText', article.bodyText, block);

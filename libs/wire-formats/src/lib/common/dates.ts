@@ -4,6 +4,9 @@ const parsers: chrono.Chrono[] = [chrono.en, chrono.fr, chrono.de, chrono.es, ch
   (locale) => (locale as unknown as { strict: chrono.Chrono }).strict,
 );
 
+/** Zone names German, Austrian and Swiss wires write that chrono does not know by itself. */
+const WIRE_ZONES = { MEZ: 60, MESZ: 120, WEZ: 0, WESZ: 60, OEZ: 120, OESZ: 180 };
+
 export interface FoundDate {
   iso: string;
   /** True when only a day was given: stored as midnight UTC of that day. */
@@ -18,7 +21,7 @@ export interface FoundDate {
  */
 export function findDateInLine(line: string, reference = new Date()): FoundDate | undefined {
   for (const parser of parsers) {
-    const [result] = parser.parse(line, { instant: reference, timezone: 'UTC' }, { forwardDate: false });
+    const [result] = parser.parse(line, { instant: reference, timezone: 'UTC' }, { forwardDate: false, timezones: WIRE_ZONES });
     if (!result) continue;
     const start = result.start;
     const year = start.get('year');

@@ -1,4 +1,6 @@
 import { htmlToText, looksLikeHtml, sanitizeBodyHtml } from '../html/sanitize';
+import { storyHtml } from '../html/story-html';
+import { personalByline } from './byline';
 import type { ArticleDraft, ItemOutcome, RejectionCode } from './types';
 
 /** What a format reader collects before the common rules decide. */
@@ -39,7 +41,7 @@ export function cleanBlock(text: string | undefined | null): string | undefined 
 /** Sanitised HTML and its text; undefined when nothing readable is left. */
 export function fromHtml(html: string | undefined): { bodyHtml?: string; bodyText?: string } {
   if (!html || !html.trim()) return {};
-  const bodyHtml = sanitizeBodyHtml(html);
+  const bodyHtml = sanitizeBodyHtml(storyHtml(html));
   const bodyText = cleanBlock(htmlToText(bodyHtml));
   return bodyText ? { bodyHtml, bodyText } : {};
 }
@@ -87,6 +89,10 @@ export function finishDraft(partial: PartialDraft, index: number): ItemOutcome {
     headline,
     bodyText: bodyText ?? description ?? headline,
     description,
+    // A byline naming only accounts ("newsdesk_bot", "@wire") names no one.
+    byline: personalByline(partial.byline),
+    // "London (dpa) -": the dash belongs to the text that followed it.
+    dateline: clean(partial.dateline)?.replace(/\s*[-–—]+$/, '') || undefined,
     subjects: dedupe(partial.subjects, (s) => `${s.scheme}|${s.code}|${s.name}`),
     keywords: dedupe(partial.keywords?.map((k) => k.trim()).filter(Boolean), (k) => k.toLowerCase()),
     people: dedupe(partial.people, (e) => e.uri ?? e.name),

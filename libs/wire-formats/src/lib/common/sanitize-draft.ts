@@ -72,6 +72,7 @@ export function sanitizeDraft(draft: ArticleDraft): ArticleDraft {
     versionCreated: draft.versionCreated,
     pubStatus: draft.pubStatus,
     embargoed: draft.embargoed,
+    embargoNote: inlineText(draft.embargoNote),
     urgency: draft.urgency,
     signals: draft.signals,
     language: identifier(draft.language),

@@ -38,6 +38,10 @@ describe('toCanonical sanitises what every format carries', () => {
     ['rss.xml', 'application/rss+xml', 'Markets rally'],
     ['atom.xml', 'application/atom+xml', 'Markets rally'],
     ['plain.txt', 'text/plain', 'Markets rally'],
+    ['newsml-1.xml', 'application/xml', 'Floods hit Porto'],
+    ['iptc-7901.txt', 'text/plain', 'Markets rally'],
+    ['anpa-1312.tst', 'text/plain', 'Markets rally'],
+    ['dpa-digitalwires.json', 'application/json', 'Floods hit Porto'],
   ])('hostile/%s: no markup in text, no script URL, no handler, no control character', (name, contentType, headline) => {
     const article = only(hostile(name), contentType);
     expect(unsafeFields(article)).toEqual([]);
@@ -157,7 +161,7 @@ const walk = (dir: string) => {
   }
 };
 walk(fixtures);
-const TYPES: Record<string, string> = { json: 'application/json', xml: 'application/xml', rss: 'application/rss+xml', atom: 'application/atom+xml', txt: 'text/plain' };
+const TYPES: Record<string, string> = { json: 'application/json', xml: 'application/xml', rss: 'application/rss+xml', atom: 'application/atom+xml', txt: 'text/plain', tst: 'text/plain' };
 const withControls = fc
   .record({
     file: fc.constantFrom(...files),

@@ -7,7 +7,10 @@ import { parseRss } from '../feeds/rss-parser';
 import { parseNewsMlG2 } from '../newsml-g2/g2-parser';
 import { parseNinjs } from '../ninjs/ninjs-parser';
 import { parseNitf } from '../nitf/nitf-parser';
+import { parseAgencyJson } from '../agency-json/agency-json';
+import { parseNewsMl1 } from '../newsml-1/newsml1-parser';
 import { parsePlainTextDocument } from '../plaintext/plaintext-outcome';
+import { parseAnpa1312, parseIptc7901 } from '../wire-text/wire-text-parser';
 import { parseDocument } from './parse-document';
 
 /**
@@ -33,9 +36,13 @@ const parsers: [string, (b: Buffer | string) => ParseOutcome][] = [
   ['rss', parseRss],
   ['atom', parseAtom],
   ['plaintext', parsePlainTextDocument],
+  ['newsml-1', parseNewsMl1],
+  ['iptc-7901', parseIptc7901],
+  ['anpa-1312', parseAnpa1312],
+  ['agency-json', parseAgencyJson],
 ];
 
-const TAGS = ['<p>', '</p>', '<item>', '</entry>', '<![CDATA[', ']]>', '<!--', '&amp;', '&#x0;', '&#99999999;', '<!DOCTYPE x>', '"', '{', '}', '[', ']', '\u0000', '<script>'];
+const TAGS = ['<p>', '</p>', '<item>', '</entry>', '<![CDATA[', ']]>', '<!--', '&amp;', '&#x0;', '&#99999999;', '<!DOCTYPE x>', '"', '{', '}', '[', ']', '\u0000', '<script>', '\u0001', '\u0002', '\u0003', '\u0004', '\u0016\u0016\u0001', '^', '<!ENTITY x "y">'];
 
 /** A fixture, then truncated, with bytes flipped, or with markup inserted. */
 const mutated: fc.Arbitrary<Buffer> = fc
@@ -82,7 +89,7 @@ describe('parsers under random and mutated input', () => {
   });
 
   it('parseDocument never throws and always answers each item', () => {
-    const contentTypes = fc.constantFrom(undefined, 'application/xml', 'application/json', 'text/plain', 'application/rss+xml', 'application/nitf+xml', 'application/ninjs+json', 'image/png');
+    const contentTypes = fc.constantFrom(undefined, 'application/xml', 'application/json', 'text/plain', 'application/rss+xml', 'application/nitf+xml', 'application/ninjs+json', 'image/png', 'application/x-iptc-7901', 'application/x-anpa-1312', 'application/vnd.iptc.newsml+xml');
     fc.assert(
       fc.property(anyInput, contentTypes, (body, contentType) => {
         const outcome = parseDocument({ body, contentType });

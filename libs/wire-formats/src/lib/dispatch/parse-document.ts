@@ -8,8 +8,10 @@ import { parseRss } from '../feeds/rss-parser';
 import { parseNewsMlG2 } from '../newsml-g2/g2-parser';
 import { parseNinjs } from '../ninjs/ninjs-parser';
 import { parseNitf } from '../nitf/nitf-parser';
+import { parseNewsMl1 } from '../newsml-1/newsml1-parser';
 import { parsePlainTextDocument } from '../plaintext/plaintext-outcome';
-import { type DetectedFormat, formatFromFilename, formatFromMediaType, sniffFormat } from './sniff';
+import { parseAnpa1312, parseIptc7901 } from '../wire-text/wire-text-parser';
+import { type DetectedFormat, formatFromFilename, formatFromMediaType, sniffFormat, sniffPlainText } from './sniff';
 
 type Parser = (body: Buffer | string, options?: ParseOptions) => ParseOutcome;
 
@@ -28,6 +30,9 @@ const PARSERS: Record<Exclude<DetectedFormat, 'unknown'>, Parser> = {
   nitf: parseNitf,
   rss: parseRss,
   atom: parseAtom,
+  'newsml-1': parseNewsMl1,
+  'anpa-1312': parseAnpa1312,
+  'iptc-7901': parseIptc7901,
 };
 
 export interface DispatchOptions {
@@ -40,6 +45,8 @@ export interface DispatchOptions {
  */
 export function detectFormat(input: ParseInput, text: string): DetectedFormat {
   const declared = formatFromMediaType(input.contentType);
+  // "text/plain" is what many senders say of anything: the content decides between plain text and wire text or XML.
+  if (declared === 'plaintext') return sniffPlainText(text);
   if (declared) return declared;
   const sniffed = sniffFormat(text);
   if (sniffed !== 'unknown' && sniffed !== 'xml') return sniffed;

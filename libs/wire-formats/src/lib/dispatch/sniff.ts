@@ -1,7 +1,11 @@
 import type { SourceFormatName } from '../common/types';
+import { wireTextFormat } from '../wire-text/framing';
 
-/** 'xml' is XML whose root names no known format: it is still checked for safety before refusal. */
-export type DetectedFormat = Exclude<SourceFormatName, 'json'> | 'xml' | 'unknown';
+/**
+ * 'xml' is XML whose root names no known format: it is still checked for safety before refusal.
+ * Agency JSON formats are told apart from ninjs once the JSON is parsed, so sniffing says 'ninjs' for all JSON.
+ */
+export type DetectedFormat = Exclude<SourceFormatName, 'json' | 'dpa-digitalwires' | 'afp-json'> | 'xml' | 'unknown';
 
 const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
   'text/plain': 'plaintext',
@@ -16,6 +20,11 @@ const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
   'application/rss+xml': 'rss',
   'application/rdf+xml': 'rss',
   'application/atom+xml': 'atom',
+  'application/vnd.iptc.newsml+xml': 'newsml-1',
+  'application/x-anpa-1312': 'anpa-1312',
+  'text/x-anpa-1312': 'anpa-1312',
+  'application/x-iptc-7901': 'iptc-7901',
+  'text/x-iptc-7901': 'iptc-7901',
 };
 
 /** Media types that only say "some JSON" or "some XML": the content decides. */
@@ -54,6 +63,9 @@ const ROOTS: Record<string, DetectedFormat> = {
   RDF: 'rss',
   feed: 'atom',
   entry: 'atom',
+  // NewsML 1 capitalises its elements; G2's are camel-case.
+  NewsML: 'newsml-1',
+  NewsItem: 'newsml-1',
 };
 
 /** Name of the first element, skipping the declaration, comments, PIs and DOCTYPE; no parsing. */
@@ -68,8 +80,10 @@ export function rootElementName(text: string): string | undefined {
   return undefined;
 }
 
-/** Looks at the first non-blank characters and, for XML, the root element. */
+/** Looks at the first non-blank characters and, for XML, the root element; framed wire text by its control characters. */
 export function sniffFormat(text: string): DetectedFormat {
+  const wire = wireTextFormat(text.replace(/^\ufeff/, ''));
+  if (wire) return wire;
   const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'ninjs';
   if (head.startsWith('<')) {
@@ -79,6 +93,22 @@ export function sniffFormat(text: string): DetectedFormat {
     return ROOTS[local] ?? 'xml';
   }
   return head ? 'plaintext' : 'unknown';
+}
+
+/**
+ * What text sent as text/plain really is: agencies post ANPA 1312 and IPTC 7901 messages, and
+ * sometimes XML or JSON, as "plain text". Their control characters, root element or brackets say
+ * so; anything else is plain text (unknown XML included: the plain-text reader refuses markup).
+ */
+export function sniffPlainText(text: string): DetectedFormat {
+  const sniffed = sniffFormat(text);
+  // JSON is JSON when it is closed as it was opened; a story may well start with "[UPDATE]".
+  if (sniffed === 'ninjs') {
+    const trimmed = text.trim();
+    const closer = trimmed.startsWith('{') ? '}' : ']';
+    return trimmed.endsWith(closer) ? 'ninjs' : 'plaintext';
+  }
+  return sniffed === 'xml' || sniffed === 'unknown' ? 'plaintext' : sniffed;
 }
 
 const BY_EXTENSION: Record<string, DetectedFormat> = {

@@ -6,6 +6,8 @@ type Rendition = NonNullable<ArticleDraft['renditions']>[number];
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
+  /** Atom 0.3 (2003), before the IETF standard: still served by old agency and CMS feeds. */
+  atom03: 'http://purl.org/atom/ns#',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
   media: /^https?:\/\/search\.yahoo\.com\/mrss\/?$/,

@@ -6,6 +6,8 @@ import { checkItemCount } from '../common/limits';
 import { type ItemOutcome, type ParseInput, type ParseOutcome, ParseRejection } from '../common/types';
 import { type DispatchOptions, parseDocument } from '../dispatch/parse-document';
 import { mediaTypeOf } from '../dispatch/sniff';
+import { parseAgencyJsonValue } from '../agency-json/agency-json';
+import type { Json } from '../ninjs/json-access';
 
 const JSON_TYPES = new Set(['application/json', 'text/json']);
 /** Keys only ninjs uses; the platform's own JSON never carries them. */
@@ -41,6 +43,9 @@ export function parseSubmission(input: ParseInput, options?: DispatchOptions): P
   try {
     const { text, limits } = readInput(input.body, { limits: options?.limits, contentType: input.contentType });
     json = parseJsonSafely(text, limits);
+    // An agency's own JSON (dpa digitalwires, AFP) can pass for canonical or ninjs: it is read by its own reader.
+    const agency = parseAgencyJsonValue(json as Json, limits);
+    if (agency) return agency;
     const items = Array.isArray(json) ? json : [json];
     if (items.length > 0 && items.every(isCanonical)) {
       checkItemCount(items.length, limits);

@@ -1,7 +1,10 @@
 import { type PartialDraft, clean, cleanInline, fromHtml, fromTextOrHtml, splitQcode, toPubStatus, toUrgency, toVersion } from '../common/draft';
+import { isSystemAccount, personalByline } from '../common/byline';
+import { type Embargo, readEmbargo } from '../common/editorial';
 import type { ArticleDraft } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
 import { readNitf } from '../nitf/nitf-reader';
+import { storyBodyOf } from '../xml/story-body';
 import { attr, child, childrenNamed, cleanText, descendants, elementsOf, innerMarkup, textOf, type XElement } from '../xml/tree';
 
 type Subject = NonNullable<ArticleDraft['subjects']>[number];
@@ -71,13 +74,31 @@ function descriptionOf(contentMeta: XElement | undefined): string | undefined {
   return clean(fromTextOrHtml(textOf(preferred)).bodyText ?? undefined);
 }
 
-function bylineOf(contentMeta: XElement | undefined): string | undefined {
-  const by = cleanText(child(contentMeta, 'by'));
-  if (by) return by.replace(/^(by|par|von|por|di|door)\s+/i, '');
+/**
+ * The byline: <by>, else the one in the body's header block, else the
+ * creators' names. Creators are often the editorial system's accounts
+ * ("degenhardt.sandra", "load"): those name no one and are left out.
+ */
+function bylineOf(contentMeta: XElement | undefined, headerByline: string | undefined): string | undefined {
+  const by = personalByline(cleanText(child(contentMeta, 'by')));
+  if (by) return by;
+  const fromHeader = personalByline(headerByline);
+  if (fromHeader) return fromHeader;
   const names = childrenNamed(contentMeta, 'creator')
     .map((c) => conceptName(c))
-    .filter((n): n is string => Boolean(n));
-  return names.length > 0 ? names.join(', ') : undefined;
+    .filter((n): n is string => Boolean(n) && !isSystemAccount(n as string));
+  return personalByline(names.join(', '));
+}
+
+/** An embargo instruction in an editorial note ("Sperrfrist 18.00 Uhr", role dpaednoterole:embargo). */
+function embargoOfNotes(itemMeta: XElement | undefined, firstCreated: string | undefined): Embargo | undefined {
+  for (const note of childrenNamed(itemMeta, 'edNote')) {
+    const text = cleanText(note);
+    if (!text) continue;
+    const found = readEmbargo(text, firstCreated) ?? (/embargo|sperrfrist/i.test(attr(note, 'role') ?? '') ? { note: text } : undefined);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const HTML_BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'section', 'article']);
@@ -88,8 +109,10 @@ function startsWithHtmlBlock(part: XElement): boolean {
   return first !== undefined && HTML_BLOCKS.has(first.local);
 }
 
+type Body = PartialDraft & { embargo?: Embargo; headerByline?: string; notForPublication?: boolean };
+
 /** Body from the content set: NITF or XHTML in inlineXML, or inlineData text/HTML. */
-function bodyOf(contentSet: XElement | undefined): PartialDraft {
+function bodyOf(contentSet: XElement | undefined, headline: string | undefined): Body {
   for (const part of elementsOf(contentSet)) {
     const type = (attr(part, 'contenttype') ?? '').toLowerCase();
     if (part.local === 'inlineXML') {
@@ -102,8 +125,12 @@ function bodyOf(contentSet: XElement | undefined): PartialDraft {
       // Other vocabularies in inlineXML (SportsML, event lists) are data, not a story body.
       const html = descendants(part, 'body', 1)[0] ?? (/html/.test(type) || (!type && startsWithHtmlBlock(part)) ? part : undefined);
       if (!html) continue;
-      const body = fromHtml(innerMarkup(html));
-      if (body.bodyText) return body;
+      // The agency's header block (keywords, genre, the headline again) and notes to editors are not the story.
+      const story = storyBodyOf(html, headline);
+      // A message to editors only ("Achtung", "not for publication"): the other renditions say the same.
+      if (story.onlyNotes) return { notForPublication: true };
+      const body = fromHtml(innerMarkup(story.element));
+      if (body.bodyText) return { ...body, embargo: story.embargo, headerByline: story.byline };
     } else if (part.local === 'inlineData') {
       const raw = textOf(part);
       const body = /html/.test(type) ? fromHtml(raw) : fromTextOrHtml(raw);
@@ -137,29 +164,33 @@ function locatedOf(contentMeta: XElement | undefined): string | undefined {
 }
 
 /** Reads a <newsItem>. Everything optional; the common rules decide if it is a story. */
-export function readNewsItem(item: XElement): PartialDraft {
+export function readNewsItem(item: XElement): PartialDraft & { notForPublication?: boolean } {
   const itemMeta = child(item, 'itemMeta');
   const contentMeta = child(item, 'contentMeta');
   const contentSet = child(item, 'contentSet');
-  const body = bodyOf(contentSet);
   const heads = headlinesOf(contentMeta);
+  const body = bodyOf(contentSet, heads.headline);
   const classified = classifySubjects(contentMeta);
   const provider = child(itemMeta, 'provider');
   const located = locatedOf(contentMeta);
   const firstCreated = parseWireDate(cleanText(child(itemMeta, 'firstCreated'))) ?? parseWireDate(cleanText(child(contentMeta, 'contentCreated')));
+  const versionCreated = parseWireDate(cleanText(child(itemMeta, 'versionCreated'))) ?? firstCreated;
+  const embargo = body.embargo ?? embargoOfNotes(itemMeta, versionCreated);
   return {
+    notForPublication: body.notForPublication,
     uri: attr(item, 'guid'),
     version: toVersion(attr(item, 'version')),
     language: attr(child(contentMeta, 'language'), 'tag') ?? attr(item, 'xml:lang'),
     pubStatus: toPubStatus(attr(child(itemMeta, 'pubStatus'), 'qcode')),
     signals: signalsOf(itemMeta),
     firstCreated,
-    versionCreated: parseWireDate(cleanText(child(itemMeta, 'versionCreated'))) ?? firstCreated,
-    embargoed: parseWireDate(cleanText(child(itemMeta, 'embargoed'))),
+    versionCreated,
+    embargoed: parseWireDate(cleanText(child(itemMeta, 'embargoed'))) ?? embargo?.until,
+    embargoNote: embargo?.note,
     urgency: toUrgency(cleanText(child(contentMeta, 'urgency'))),
     headline: heads.headline ?? body.headline ?? cleanInline(cleanText(child(itemMeta, 'title'))),
     subheadline: heads.subheadline ?? body.subheadline,
-    byline: bylineOf(contentMeta) ?? body.byline,
+    byline: bylineOf(contentMeta, body.headerByline) ?? body.byline,
     dateline: cleanText(child(contentMeta, 'dateline')) ?? body.dateline,
     located: located ?? body.located,
     description: descriptionOf(contentMeta) ?? body.description,

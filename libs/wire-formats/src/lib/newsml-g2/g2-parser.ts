@@ -21,7 +21,12 @@ function outcomeOf(item: XElement, index: number): ItemOutcome {
     const guid = attr(item, 'guid');
     return reject(index, 'not-a-story', `NewsML-G2 ${notStory}${guid ? ` (${guid})` : ''}`);
   }
-  return finishDraft(readNewsItem(item), index);
+  const { notForPublication, ...draft } = readNewsItem(item);
+  if (notForPublication) {
+    const guid = attr(item, 'guid');
+    return reject(index, 'not-a-story', `NewsML-G2 item whose text is only a note to editors (not for publication)${guid ? ` (${guid})` : ''}`);
+  }
+  return finishDraft(draft, index);
 }
 
 /**

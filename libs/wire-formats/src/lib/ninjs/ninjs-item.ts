@@ -136,13 +136,25 @@ export function ninjsNonStoryReason(item: Folded): string | undefined {
   return undefined;
 }
 
+/**
+ * The item's stable id. AP's media API puts a download URL with access
+ * parameters in "uri" (it changes with every request) and the id itself in
+ * altids.itemid: the id is what names the story across versions.
+ */
+function uriOf(f: Folded): string | undefined {
+  const uri = f.str('uri', 'guid', 'id');
+  const altids = f.get('altids');
+  const itemId = isObject(altids) ? new Folded(altids).str('itemid') : undefined;
+  return itemId && (!uri || /^https?:\/\/[^?#]+\?/.test(uri)) ? itemId : uri;
+}
+
 export function readNinjsItem(f: Folded): PartialDraft {
   const heads = pickHeadline(f);
   const body = pickBody(f);
   const firstCreated = parseWireDate(f.str('firstcreated', 'contentcreated'));
   const keywords = f.list('keywords').filter((k): k is string => typeof k === 'string');
   return {
-    uri: f.str('uri', 'guid', 'id'),
+    uri: uriOf(f),
     version: toVersion(f.get('version')),
     firstCreated,
     versionCreated: parseWireDate(f.str('versioncreated')) ?? firstCreated,

@@ -3,6 +3,7 @@ import { readInput } from '../common/input';
 import { parseJsonSafely } from '../common/json';
 import { type ParseLimits, type ParseOptions, checkItemCount } from '../common/limits';
 import { type ItemOutcome, type ParseOutcome, ParseRejection } from '../common/types';
+import { parseAgencyJsonValue } from '../agency-json/agency-json';
 import { Folded, type Json, type JsonObject, isObject } from './json-access';
 import { ninjsNonStoryReason, readNinjsItem } from './ninjs-item';
 
@@ -44,6 +45,9 @@ export function parseNinjs(body: Buffer | string, options?: ParseOptions): Parse
 
 /** Every item is counted before any is read: a document over the item limit is refused whole. */
 export function parseNinjsValue(json: Json, limits: ParseLimits): ParseOutcome {
+  // An agency's own JSON looks like ninjs but keeps its id and text elsewhere: its reader goes first.
+  const agency = parseAgencyJsonValue(json, limits);
+  if (agency) return agency;
   const items = collectNinjsItems(json);
   if (items.length === 0) throw new ParseRejection('unsupported-format', 'JSON without any ninjs item (no uri, headline or body keys)');
   checkItemCount(items.length, limits);

@@ -33,3 +33,19 @@ export function isTagline(paragraph: string): boolean {
   const text = paragraph.trim();
   return text.length < 100 && TAGLINE_PATTERNS.some((re) => re.test(text));
 }
+
+/**
+ * A photo caption left in the text by a web page or a picture desk: "1 of 4. Rescuers search ...",
+ * "Photo: ...", or a sentence ending in the picture credit ("... REUTERS/Jane Doe", "(AP Photo/John Roe)").
+ */
+const CAPTION_PATTERNS: RegExp[] = [
+  /^\d{1,3}\s+(of|von|de|sur|di|van)\s+\d{1,3}\s*[.:)\-–]/i,
+  /^(photo|picture|image|foto|bild|caption|légende)\s*(\d{1,3})?\s*[:\-–]/i,
+  /\((AP|AFP|dpa|EPA|Reuters|Getty Images)\s*(Photo|Foto)?\s*\/[^)]{2,60}\)\.?$/i,
+  /\b(REUTERS|AFP|EPA|DPA|AP PHOTO|GETTY IMAGES)\/[\p{L} .'-]{2,60}$/u,
+];
+
+export function isCaption(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length < 400 && CAPTION_PATTERNS.some((re) => re.test(text));
+}

@@ -1,23 +1,32 @@
+import { personalByline } from '../common/byline';
 import { findDateInLine } from '../common/dates';
+import { datelineOf, startsWithDateline, withoutDateline } from '../common/dateline';
+import { type Embargo, isApparatus, isEditorNote, isNotesMarker, readEmbargo } from '../common/editorial';
 import { inlineText } from '../common/safe-text';
 import { looksLikeHtml } from '../html/sanitize';
 import { paragraphsToHtml, stripBom, tidyLine, wordCountOf } from '../common/text';
 import { type ArticleDraft, ParseRejection } from '../common/types';
-import { isFooter, isTagline } from './boilerplate';
+import { isCaption, isFooter, isTagline } from './boilerplate';
+import { markupFragmentReason } from './markup-fragment';
 
 /** A head block is short and reads like a label, not like a sentence of the story. */
 const MAX_HEAD_CHARS = 160;
 const MAX_HEAD_BLOCKS = 8;
 const AUTHOR_BIO = /^about (the|this) author\b/i;
 const BYLINE = /^([Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}'.-]+(\s+\p{Lu}[\p{L}'.-]+){0,4}(\s*[,/|–-]\s*.{0,60})?$/u;
-const DATELINE = /^((?:\p{Lu}[\p{L}.'-]*)(?:[ ,]+\p{Lu}[\p{L}.'-]*){0,4})(?:,\s*[\p{L} .]{0,30})?\s*(\(([^)]{2,40})\))?\s*[-–—]{1,2}\s+\S/u;
+/** "by newsdesk_bot", "@wirebot": a byline naming an account, not a person. */
+const ACCOUNT_BYLINE = /^((by|par|von|por|di|door)\s+@?|@)[\w.@-]{2,60}$/iu;
+/** Ends with a full stop after a word or number: a sentence. Headlines never do ("U.S." is an abbreviation, not a stop). */
+const FULL_STOP = /[\p{Ll}\p{N}]{2,}[.…]["'”’»)\]]*$/u;
 
 export interface PlainTextHead {
   date?: string;
   masthead?: string;
   taglines: string[];
   headline?: string;
+  subheadline?: string;
   byline?: string;
+  embargo?: Embargo;
 }
 
 /** The first line of a block stands alone when it is much shorter than the lines under it: a title above its text. */
@@ -65,10 +74,71 @@ function looksLikeBodyParagraph(p: string): boolean {
 /** Ends like a sentence (a label or headline rarely does). */
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
 
+/** What the head holds besides labels: the date, the byline, an embargo, and blocks that are not the story. */
+interface HeadScan {
+  head: PlainTextHead;
+  labels: string[];
+  labelAt: number[];
+  /** Sentences before any label (captions without a credit, promos, a standfirst). */
+  orphans: number[];
+  /** Index of the date line, when there is one. */
+  dateAt?: number;
+  /** Index of the first tagline, when there is one. */
+  taglineAt?: number;
+  end: number;
+}
+
+/** A byline naming an account ("by newsdesk_bot", "@wirebot"): dropped, it names no person. */
+function isAccountByline(p: string): boolean {
+  return ACCOUNT_BYLINE.test(p) && !personalByline(p);
+}
+
+function scanHead(paragraphs: string[], head: PlainTextHead): HeadScan {
+  const scan: HeadScan = { head, labels: [], labelAt: [], orphans: [], end: 0 };
+  let i = 0;
+  for (; i < paragraphs.length && i < MAX_HEAD_BLOCKS; i++) {
+    const p = paragraphs[i];
+    const embargo = readEmbargo(p, head.date);
+    if (embargo) {
+      head.embargo ??= embargo;
+      continue;
+    }
+    // Photo captions, keyword lines, take labels and notes to editors frame the story; none is its headline.
+    if (isCaption(p) || isApparatus(p) || isAccountByline(p)) continue;
+    if (looksLikeBodyParagraph(p) || startsWithDateline(p)) break;
+    const date = head.date ? undefined : findDateInLine(p);
+    if (date && p.length - date.text.length <= 20) {
+      head.date = date.iso;
+      scan.dateAt = i;
+    } else if (!head.byline && BYLINE.test(p)) {
+      head.byline = p;
+    } else if (isTagline(p)) {
+      head.taglines.push(p);
+      scan.taglineAt ??= i;
+    } else if (FULL_STOP.test(p)) {
+      // A headline has no full stop: a sentence after a headline starts the body; before one, it is no headline.
+      if (scan.labels.length > 0) break;
+      scan.orphans.push(i);
+    } else {
+      scan.labels.push(p);
+      scan.labelAt.push(i);
+    }
+  }
+  scan.end = i;
+  return scan;
+}
+
 /**
  * Reads the head of a plain-text story: date line, masthead, tagline(s),
- * byline and headline, in whatever order publishers put them. The headline is
- * the last label-like block before the first body paragraph.
+ * byline and headline, in whatever order publishers put them.
+ *
+ * The first label is the headline, unless the text has a masthead: a label
+ * under a date line or over a tagline (the reference sample's layout: date,
+ * publisher, tagline, headline), in which case the last label is the headline.
+ * A dateline paragraph ("WASHINGTON (Reuters) - ...") or a sentence after the
+ * headline starts the body, however short. Captions, keyword lines, take
+ * labels, notes to editors and account bylines are left out; an embargo
+ * instruction is kept apart.
  *
  * A short story has no paragraph long enough to look like body text, so every
  * block reads as a label. Then the body starts at the first block that ends
@@ -76,43 +146,50 @@ const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
  * the first block is the headline and the rest is the body ("Markets
  * rally\n\nStocks rose on Monday." is a headline and its story).
  */
-function readHead(paragraphs: string[]): { head: PlainTextHead; bodyStart: number } {
+function readHead(paragraphs: string[]): { head: PlainTextHead; bodyStart: number; skipped: number[] } {
   const head: PlainTextHead = { taglines: [] };
-  let labels: string[] = [];
-  const labelAt: number[] = [];
-  let i = 0;
-  for (; i < paragraphs.length && i < MAX_HEAD_BLOCKS; i++) {
-    const p = paragraphs[i];
-    if (looksLikeBodyParagraph(p)) break;
-    const date = head.date ? undefined : findDateInLine(p);
-    if (date && p.length - date.text.length <= 20) {
-      head.date = date.iso;
-    } else if (!head.byline && BYLINE.test(p)) {
-      head.byline = p;
-    } else if (isTagline(p)) {
-      head.taglines.push(p);
-    } else {
-      labels.push(p);
-      labelAt.push(i);
-    }
-  }
+  const scan = scanHead(paragraphs, head);
+  let { labels, labelAt } = scan;
+  let i = scan.end;
+  let skipped: number[] = [];
   if (i === paragraphs.length && labels.length > 1) {
     const firstSentence = labels.findIndex((l) => SENTENCE_END.test(l));
     const headCount = Math.max(1, firstSentence);
     i = labelAt[headCount] ?? paragraphs.length;
     labels = labels.slice(0, headCount);
+    labelAt = labelAt.slice(0, headCount);
   }
-  if (labels.length > 0) head.headline = labels[labels.length - 1];
-  if (labels.length > 1) head.masthead = labels[0];
-  head.taglines.push(...labels.slice(1, -1));
-  return { head, bodyStart: i };
+  if (scan.orphans.length > 0) {
+    // Sentences above a dateline paragraph are the page around the story (captions, promos): not its body.
+    // Without a dateline they are where the story starts.
+    const opensWithDateline = i < paragraphs.length && startsWithDateline(paragraphs[i]);
+    if (opensWithDateline && labels.length === 0) skipped = scan.orphans;
+    else if (labels.length === 0) i = scan.orphans[0];
+  }
+  const masthead = labels.length > 1 && ((scan.dateAt !== undefined && scan.dateAt < labelAt[0]) || (scan.taglineAt !== undefined && scan.taglineAt > labelAt[0]));
+  if (masthead) {
+    head.masthead = labels[0];
+    head.headline = labels[labels.length - 1];
+    head.taglines.push(...labels.slice(1, -1));
+  } else if (labels.length > 0) {
+    head.headline = labels[0];
+    head.subheadline = labels[1];
+    head.taglines.push(...labels.slice(2));
+  }
+  return { head, bodyStart: i, skipped };
 }
 
-function readBody(paragraphs: string[]): string[] {
+function readBody(paragraphs: string[], head: PlainTextHead): string[] {
   const body: string[] = [];
   for (const p of paragraphs) {
-    if (AUTHOR_BIO.test(p)) break; // everything after is the author's biography
+    if (AUTHOR_BIO.test(p) || isNotesMarker(p)) break; // everything after is the author's biography, or notes to editors
     if (isFooter(p)) continue;
+    const embargo = readEmbargo(p, head.date);
+    if (embargo) {
+      head.embargo ??= embargo;
+      continue;
+    }
+    if (isEditorNote(p) || (body.length === 0 && (isApparatus(p) || isCaption(p) || isAccountByline(p)))) continue;
     body.push(p);
   }
   while (body.length > 1 && isFooter(body[body.length - 1])) body.pop();
@@ -125,39 +202,39 @@ function firstSentence(paragraph: string): string {
 }
 
 export function parsePlainText(input: string): ArticleDraft {
+  const fragment = markupFragmentReason(input);
+  if (fragment) throw new ParseRejection('not-a-story', `the text is ${fragment}`);
   const paragraphs = splitParagraphs(input);
   if (paragraphs.length === 0) throw new ParseRejection('empty', 'the text has no content');
-  const { head, bodyStart } = readHead(paragraphs);
-  let body = readBody(paragraphs.slice(bodyStart));
+  const { head, bodyStart, skipped } = readHead(paragraphs);
+  let body = readBody(
+    paragraphs.slice(bodyStart).filter((_, k) => !skipped.includes(bodyStart + k)),
+    head,
+  );
   let headline = head.headline;
   if (!headline) {
     if (body.length === 0) throw new ParseRejection('missing-headline', 'no headline and no body found');
-    headline = firstSentence(body[0]);
+    headline = firstSentence(withoutDateline(body[0]));
   }
   if (body.length === 0) {
     throw new ParseRejection('missing-body', `found the headline "${headline.slice(0, 80)}" but no body paragraphs`);
   }
   body = body.filter((p) => p !== headline);
-  const dateline = DATELINE.exec(body[0] ?? '');
+  const dateline = datelineOf(body[0]);
   return {
     headline,
+    subheadline: head.subheadline,
     firstCreated: head.date,
     versionCreated: head.date,
+    embargoed: head.embargo?.until,
+    embargoNote: head.embargo?.note,
     publisher: head.masthead,
-    byline: head.byline?.replace(/^(by|par|von|por|di|door)\s+/i, ''),
-    dateline: dateline ? dateline[0].replace(/\s*[-–—]{1,2}\s+\S$/u, '').trim() : undefined,
-    located: dateline ? titleCase(dateline[1].split(',')[0]) : undefined,
-    provider: dateline?.[3],
+    byline: personalByline(head.byline),
+    dateline: dateline?.text,
+    located: dateline?.located,
+    provider: dateline?.provider,
     bodyText: body.join('\n\n'),
     bodyHtml: paragraphsToHtml(body),
     description: body[0] ? firstSentence(body[0]) : undefined,
   };
-}
-
-function titleCase(place: string): string {
-  if (place !== place.toUpperCase()) return place.trim();
-  return place
-    .toLowerCase()
-    .replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase())
-    .trim();
 }
