@@ -2,6 +2,14 @@ import type { AnyBulkWriteOperation, Model } from 'mongoose';
 
 const DUPLICATE_KEY = 11000;
 
+/**
+ * Statements per update command. FerretDB 1.24 never answers an `update`
+ * command that modifies 100 or more existing documents (99 are answered in
+ * half a second; reproduced on its SQLite backend), so a chunk of 100 new
+ * versions of stored stories would stall storage. MongoDB does not mind.
+ */
+export const MAX_UPDATES_PER_COMMAND = 50;
+
 export function isDuplicateKeyError(err: unknown): boolean {
   const e = err as { code?: number; writeErrors?: { code?: number } | { code?: number }[] };
   if (e.code === DUPLICATE_KEY) return true;
@@ -26,8 +34,8 @@ interface CurrentState {
 }
 
 /**
- * Runs guarded upserts (`{_id, rank: {$lt: new}}` + upsert) as one ordered
- * bulk write and reports which ones won. A guard that does not match makes
+ * Runs guarded upserts (`{_id, rank: {$lt: new}}` + upsert) as ordered bulk
+ * writes (in slices the store answers) and reports which ones won. A guard that does not match makes
  * the upsert collide on `_id`: E11000 means "not newer", not failure.
  *
  * An ordered bulk stops at the first E11000 (FerretDB ignores
@@ -41,13 +49,10 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
   const applied = writes.map(() => false);
   let pending = writes.map((_, i) => i);
   while (pending.length > 0) {
-    try {
-      await model.bulkWrite(pending.map((i) => writes[i].op) as never, { ordered: true });
-      for (const i of pending) applied[i] = true;
-      return applied;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+    const collidedFrom = await writeInSlices(model, writes, pending, applied);
+    if (collidedFrom < 0) return applied;
+    // The slices before the collision are applied; the colliding one and the rest are settled below.
+    pending = pending.slice(collidedFrom);
     const keys = [...new Set(pending.map((i) => writes[i].storyKey))];
     // One `_id` read per story rather than `$in`: FerretDB answers only `_id` equality from its index.
     const docs = await Promise.all(keys.map((k) => model.findById(k, { articleId: 1, rank: 1, killed: 1 }).lean<CurrentState>().exec()));
@@ -64,6 +69,26 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
     pending = unsettled;
   }
   return applied;
+}
+
+/**
+ * Runs `pending` as ordered bulk writes of at most MAX_UPDATES_PER_COMMAND
+ * statements, one after another, marking each applied slice. Returns -1 when
+ * all are applied, else the position in `pending` of the slice that hit a
+ * duplicate key (its writes may be partly applied).
+ */
+async function writeInSlices(model: Model<never>, writes: GuardedWrite[], pending: number[], applied: boolean[]): Promise<number> {
+  for (let start = 0; start < pending.length; start += MAX_UPDATES_PER_COMMAND) {
+    const slice = pending.slice(start, start + MAX_UPDATES_PER_COMMAND);
+    try {
+      await model.bulkWrite(slice.map((i) => writes[i].op) as never, { ordered: true });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      return start;
+    }
+    for (const i of slice) applied[i] = true;
+  }
+  return -1;
 }
 
 /**
