@@ -192,11 +192,13 @@ describe('decideChunk: redeliveries and restarts', () => {
     expect(restarted.calls.get('saveVerdicts')).toBeUndefined();
   });
 
-  it('gives one article twice in a chunk the same verdict twice', async () => {
-    const a = article(fire.paragraphs);
-    const verdicts = await decideChunk([a, a], new MemoryDedupStore(), O, NOW);
+  it('decides an article that comes twice in a chunk where it first comes, and gives it that verdict twice', async () => {
+    const common = { uri: 'urn:test:twice', provider: 'AP' };
+    const [v1, v2] = [article(fire.paragraphs, { ...common, version: 1 }), article(edited(), { ...common, version: 2 })];
+    const verdicts = await decideChunk([v1, v2, v1], new MemoryDedupStore(), O, NOW);
     expect(verdicts[0]).toMatchObject({ status: 'original' });
-    expect(verdicts[1]).toEqual(verdicts[0]);
+    expect(verdicts[1]).toMatchObject({ status: 'new-version', duplicateOf: v1.id });
+    expect(verdicts[2]).toEqual(verdicts[0]);
   });
 
   it('finishes an attempt that stopped after its story was written', async () => {

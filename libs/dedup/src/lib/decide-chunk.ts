@@ -16,7 +16,8 @@ import type { ContentClaimant, DedupStore, FingerprintRecord } from './store-por
  * it, and a redelivered article gets the verdict it was given.
  */
 export async function decideChunk(articles: readonly CanonicalArticle[], store: DedupStore, o: DedupOptions, now = new Date()): Promise<DedupVerdict[]> {
-  const unique = [...new Map([...articles].reverse().map((a) => [a.id, a])).values()].reverse();
+  // A message redelivered within the chunk is decided where it first appears.
+  const unique = articles.filter((a, i) => articles.findIndex((b) => b.id === a.id) === i);
   const known = store.verdictsAtHand(unique.map((a) => a.id));
   // The CPU part (hashes, fingerprints) before taking the store to ourselves.
   const pending = unique.filter((a) => !known.has(a.id)).map((a) => prepareArticle(a, o, now));

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { mongo } from 'mongoose';
+import { isDuplicateKey } from './store-errors';
+
+export interface LeaseDoc {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+export interface LeaseOptions {
+  /** A holder that stops (a crash) blocks the others this long at most; a chunk must finish well within it. */
+  ttlMs: number;
+  /** How often a waiting instance asks again (jittered). */
+  pollMs: number;
+}
+
+export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 15_000, pollMs: 5 };
+
+/**
+ * One deduplicator at a time runs a chunk against the store. Chunks claim
+ * and decide in bulk, so two racing chunks could each win part of the band
+ * keys of one story and end in two clusters; holding the lease, every chunk
+ * sees the ones before it settled. Acquired by one conditional upsert (a
+ * free, expired or already-ours lease), released by one delete. Without
+ * fencing: a holder that outlives its lease races the next one, which the
+ * claims still keep correct (one original per text), if not always in one
+ * cluster.
+ */
+export class ChunkLease {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly col: mongo.Collection<LeaseDoc>,
+    private readonly o: LeaseOptions = DEFAULT_LEASE,
+    private readonly name = 'chunk',
+  ) {}
+
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    while (!(await this.tryAcquire())) await sleep(this.o.pollMs * (1 + Math.random()));
+    try {
+      return await work();
+    } finally {
+      // Not released (the store went away): it expires, and we take it back first if we come back first.
+      await this.col.deleteOne({ _id: this.name, owner: this.owner }).catch(() => undefined);
+    }
+  }
+
+  private async tryAcquire(): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.col.updateOne(
+        { _id: this.name, $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
+        { $set: { owner: this.owner, expiresAt: new Date(now.getTime() + this.o.ttlMs) } },
+        { upsert: true },
+      );
+      return true;
+    } catch (err) {
+      // The lease exists and is someone else's: the upsert's insert hit its `_id`.
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+}
