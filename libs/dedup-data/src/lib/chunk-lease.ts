@@ -31,6 +31,8 @@ export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 15_000, pollMs: 5 };
  */
 export class ChunkLease {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** The lease is this instance's, not a caller's: callers of one instance queue here first. */
+  private local: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly col: mongo.Collection<LeaseDoc>,
@@ -38,7 +40,13 @@ export class ChunkLease {
     private readonly name = 'chunk',
   ) {}
 
-  async hold<T>(work: () => Promise<T>): Promise<T> {
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.local.then(() => this.holdOnce(work));
+    this.local = run.catch(() => undefined);
+    return run;
+  }
+
+  private async holdOnce<T>(work: () => Promise<T>): Promise<T> {
     while (!(await this.tryAcquire())) await sleep(this.o.pollMs * (1 + Math.random()));
     try {
       return await work();
