@@ -105,7 +105,7 @@ describe('MongoDedupStore on the real store', () => {
 
   it('keeps the first verdict saved for an article, and serves it from memory afterwards', async () => {
     const [x, y] = [new MongoDedupStore(a.c), new MongoDedupStore(b.c)];
-    const verdict = (clusterId: string): DedupVerdict => ({ status: 'original', method: 'none', clusterId, decidedAt: NOW.toISOString() });
+    const verdict = (clusterId: string): DedupVerdict => ({ status: 'original', method: 'none', contentHash: 'h', clusterId, decidedAt: NOW.toISOString() });
     await x.saveVerdicts(new Map([['v1', verdict('first')]]));
     expect((await y.saveVerdicts(new Map([['v1', verdict('second')]]))).get('v1')?.clusterId).toBe('first');
     expect(y.verdictsAtHand(['v1']).get('v1')?.clusterId).toBe('first');
