@@ -12,7 +12,7 @@
  * With FERRETDB_PID set (a FerretDB of one's own: others' load counts too),
  * the store's CPU time per article is printed as well.
  *
- *   MONGODB_URI=mongodb://127.0.0.1:27017/ npx ts-node -P tsconfig.tools.json tools/bench/dedup-bench.ts [--articles=1000] [--chunk=100] [--instances=2]
+ *   MONGODB_URI=mongodb://127.0.0.1:27017/ npx ts-node -P tsconfig.tools.json tools/bench/dedup-bench.ts [--articles=600] [--chunk=100] [--instances=2]
  */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -21,10 +21,11 @@ import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { decideChunk, DEFAULT_DEDUP_OPTIONS as O } from '@newswire/dedup';
 import { MongoDedupStore } from '@newswire/dedup-data';
 import { withDatabase } from '@newswire/mongo';
+import { bareArticle } from '@newswire/testing';
 import { BandRepository, ContentHashRepository, DedupService, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from './dedup-baseline';
 
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
-const ARTICLES = Number(arg('articles', '1000'));
+const ARTICLES = Number(arg('articles', '600'));
 const CHUNK = Number(arg('chunk', '100'));
 const INSTANCES = Number(arg('instances', '2'));
 const URI = process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/';
@@ -56,25 +57,15 @@ async function counted(db: string): Promise<Counted> {
 function corpus(n: number): { articles: CanonicalArticle[]; mix: Record<string, number> } {
   const vocab = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'abcdefghij'[i % 10]}`);
   const words = (k: number) => Array.from({ length: k }, () => vocab[Math.floor(Math.random() * vocab.length)]).join(' ');
-  const at = new Date().toISOString();
-  const article = (fields: Partial<CanonicalArticle>): CanonicalArticle => ({
-    id: `b-${randomBytes(8).toString('hex')}`,
-    uri: `urn:bench:${randomBytes(6).toString('hex')}`,
-    provider: `Outlet ${Math.floor(Math.random() * 50)}`,
-    pubStatus: 'usable',
-    signals: [],
-    headline: `Headline ${words(6)}`,
-    bodyText: words(180),
-    subjects: [],
-    keywords: [],
-    people: [],
-    organisations: [],
-    places: [],
-    links: [],
-    renditions: [],
-    source: { format: 'json', channel: 'http', receivedAt: at },
-    ...fields,
-  });
+  const article = (fields: Partial<CanonicalArticle>): CanonicalArticle =>
+    bareArticle({
+      id: `b-${randomBytes(8).toString('hex')}`,
+      uri: `urn:bench:${randomBytes(6).toString('hex')}`,
+      provider: `Outlet ${Math.floor(Math.random() * 50)}`,
+      headline: `Headline ${words(6)}`,
+      bodyText: words(180),
+      ...fields,
+    });
   const out: CanonicalArticle[] = [];
   const mix = { new: 0, exact: 0, near: 0, version: 0, redelivery: 0 };
   for (let i = 0; i < n; i++) {

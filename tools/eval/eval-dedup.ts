@@ -22,6 +22,7 @@ import {
   similarity,
   wordsOf,
 } from '@newswire/dedup';
+import { bareArticle } from '@newswire/testing';
 
 interface Side { source: string; uri: string; version?: number; versionCreated?: string; headline: string; bodyText: string }
 interface Pair { id: string; category: string; a: Side; b: Side; expected: 'duplicate' | 'distinct' }
@@ -47,9 +48,8 @@ function project(p: Pair, o: DedupOptions): { dup: boolean; method: string; scor
 }
 
 function canonical(s: Side, id: string): CanonicalArticle {
-  const at = new Date().toISOString();
   const { source, uri, version, versionCreated, headline, bodyText } = s;
-  return { id, uri, provider: source, version, versionCreated, headline, bodyText, pubStatus: 'usable', signals: [], subjects: [], keywords: [], people: [], organisations: [], places: [], links: [], renditions: [], source: { format: 'json', channel: 'http', receivedAt: at } };
+  return bareArticle({ id, uri, provider: source, version, versionCreated, headline, bodyText });
 }
 
 /** What the deduplicator itself says of b after a: anything but "original" is "same story". */

@@ -1,5 +1,5 @@
 import type { DedupVerdict } from '@newswire/contracts';
-import { type BandClaim, type Candidate, type ContentClaimant, type FingerprintRecord, type StoryState, type StoryVersion, storedFingerprint } from '@newswire/dedup';
+import { type BandClaim, type Candidate, type ContentClaimant, type FingerprintRecord, type StoryState, storedFingerprint } from '@newswire/dedup';
 
 /**
  * The stored shapes. Compatible with what earlier releases wrote: new
@@ -8,18 +8,7 @@ import { type BandClaim, type Candidate, type ContentClaimant, type FingerprintR
  */
 
 /** `_id` is the story key (source|uri). */
-export interface StoryDoc {
-  _id: string;
-  rank: string;
-  currentArticleId: string;
-  clusterId?: string;
-  pubStatus: string;
-  killed?: boolean;
-  firstSeenAt: Date;
-  updatedAt: Date;
-  history: StoryVersion[];
-  rev?: string;
-}
+export type StoryDoc = Omit<StoryState, 'key'> & { _id: string };
 
 /** `_id` is the normalised-text hash. */
 export interface ContentHashDoc {

@@ -1,6 +1,6 @@
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { type BandClaim, contentHash, decideChunk, DEFAULT_DEDUP_OPTIONS as O, type StoryState } from '@newswire/dedup';
-import { testEnv } from '@newswire/testing';
+import { bareArticle, testEnv } from '@newswire/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { collection, COLLECTIONS } from './collections';
 import { MongoDedupStore } from './mongo-dedup-store';
@@ -19,24 +19,7 @@ async function instance(uri: string): Promise<{ c: Connection; commands: string[
 let seq = 0;
 function article(body: string, fields: Partial<CanonicalArticle> = {}): CanonicalArticle {
   seq += 1;
-  return {
-    id: `m${seq}-${Math.random().toString(36).slice(2, 8)}`,
-    uri: `urn:int:${seq}`,
-    provider: `Outlet ${seq}`,
-    pubStatus: 'usable',
-    signals: [],
-    headline: 'Headline',
-    bodyText: body,
-    subjects: [],
-    keywords: [],
-    people: [],
-    organisations: [],
-    places: [],
-    links: [],
-    renditions: [],
-    source: { format: 'json', channel: 'http', receivedAt: NOW.toISOString() },
-    ...fields,
-  };
+  return bareArticle({ id: `m${seq}-${Math.random().toString(36).slice(2, 8)}`, uri: `urn:int:${seq}`, provider: `Outlet ${seq}`, bodyText: body, ...fields });
 }
 const text = (n: number) => Array.from({ length: 60 }, (_, i) => `word${(n * 7919 + i * 104729) % 100003}`).join(' ');
 
