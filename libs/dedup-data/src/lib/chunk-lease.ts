@@ -13,7 +13,7 @@ export interface LeaseDoc {
 export interface LeaseOptions {
   /** A holder that stops (a crash) blocks the others this long at most; a chunk must finish well within it. */
   ttlMs: number;
-  /** How often a waiting instance asks again (jittered). */
+  /** How soon a waiting instance asks again (jittered, doubling up to eight times this while it waits). */
   pollMs: number;
 }
 
@@ -47,7 +47,7 @@ export class ChunkLease {
   }
 
   private async holdOnce<T>(work: () => Promise<T>): Promise<T> {
-    while (!(await this.tryAcquire())) await sleep(this.o.pollMs * (1 + Math.random()));
+    for (let wait = this.o.pollMs; !(await this.tryAcquire()); wait = Math.min(wait * 2, this.o.pollMs * 8)) await sleep(wait * (0.5 + Math.random()));
     try {
       return await work();
     } finally {
