@@ -11,23 +11,23 @@ export interface LeaseDoc {
 }
 
 export interface LeaseOptions {
-  /** A holder that stops (a crash) blocks the others this long at most; a chunk must finish well within it. */
+  /** A holder that stops (a crash) blocks the others this long at most; a live holder renews it every third of it. */
   ttlMs: number;
   /** How soon a waiting instance asks again (jittered, doubling up to eight times this while it waits). */
   pollMs: number;
 }
 
-export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 15_000, pollMs: 5 };
+export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 5_000, pollMs: 5 };
 
 /**
  * One deduplicator at a time runs a chunk against the store. Chunks claim
  * and decide in bulk, so two racing chunks could each win part of the band
  * keys of one story and end in two clusters; holding the lease, every chunk
  * sees the ones before it settled. Acquired by one conditional upsert (a
- * free, expired or already-ours lease), released by one delete. Without
- * fencing: a holder that outlives its lease races the next one, which the
- * claims still keep correct (one original per text), if not always in one
- * cluster.
+ * free, expired or already-ours lease), renewed while the chunk runs,
+ * released by one delete. Without fencing: a holder that stalls past its
+ * lease (a store that does not answer) races the next one, which the claims
+ * still keep correct (one original per text), if not always in one cluster.
  */
 export class ChunkLease {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -48,12 +48,19 @@ export class ChunkLease {
 
   private async holdOnce<T>(work: () => Promise<T>): Promise<T> {
     for (let wait = this.o.pollMs; !(await this.tryAcquire()); wait = Math.min(wait * 2, this.o.pollMs * 8)) await sleep(wait * (0.5 + Math.random()));
+    const renewal = setInterval(() => void this.renew(), this.o.ttlMs / 3);
     try {
       return await work();
     } finally {
+      clearInterval(renewal);
       // Not released (the store went away): it expires, and we take it back first if we come back first.
       await this.col.deleteOne({ _id: this.name, owner: this.owner }).catch(() => undefined);
     }
+  }
+
+  /** A renewal that fails (the store went away) lets the lease run out, as a crash would. */
+  private async renew(): Promise<void> {
+    await this.col.updateOne({ _id: this.name, owner: this.owner }, { $set: { expiresAt: new Date(Date.now() + this.o.ttlMs) } }).catch(() => undefined);
   }
 
   private async tryAcquire(): Promise<boolean> {

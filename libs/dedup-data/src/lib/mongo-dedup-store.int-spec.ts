@@ -109,6 +109,22 @@ describe('MongoDedupStore on the real store', () => {
     await Promise.all([0, 1, 2, 3].map((i) => (i % 2 ? x : y).exclusive(work)));
     spans.sort((p, q) => p[0] - q[0]);
     spans.slice(1).forEach(([start], i) => expect(start).toBeGreaterThanOrEqual(spans[i][1]));
+    // A holder whose chunk outlasts the lease's time renews it.
+    const [slowX, slowY] = [new MongoDedupStore(a.c, { lease: { ttlMs: 1_500, pollMs: 5 } }), new MongoDedupStore(b.c, { lease: { ttlMs: 1_500, pollMs: 5 } })];
+    let xDone = 0;
+    let xStarted!: () => void;
+    const started = new Promise<void>((resolve) => (xStarted = resolve));
+    const slow = slowX.exclusive(async () => {
+      xStarted();
+      for (let i = 0; i < 20; i++) await a.c.db?.admin().ping();
+      const until = Date.now() + 4_000;
+      while (Date.now() < until) await a.c.db?.admin().ping();
+      xDone = performance.now();
+    });
+    await started;
+    const yStart = await slowY.exclusive(async () => performance.now());
+    await slow;
+    expect(yStart).toBeGreaterThanOrEqual(xDone);
     // A holder that stopped without releasing: its lease runs out.
     await collection<{ _id: string }>(a.c, COLLECTIONS.leases).insertOne({ _id: 'chunk', owner: 'gone', expiresAt: new Date(Date.now() - 1) } as never);
     await expect(x.exclusive(async () => 'ran')).resolves.toBe('ran');
