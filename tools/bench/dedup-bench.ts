@@ -1,93 +1,186 @@
 /**
- * Lookup-and-insert time per article in the real dedup index at 10k and 1M
- * fingerprints. The fill goes through the raw driver (bulk, unordered); the
- * measured operations are the project's own code (ContentHashRepository +
- * NearIndex over BandRepository/FingerprintRepository).
- * Usage: npx ts-node -P tsconfig.tools.json tools/bench/dedup-bench.ts [--sizes=10000,1000000] [--sample=500]
+ * Articles per second and store commands per article through the
+ * deduplicator's decision, on the real store: the chunked path
+ * (decideChunk over MongoDedupStore, chunks as the stage hands them over)
+ * beside the per-article path it replaced (tools/bench/dedup-baseline, one
+ * article at a time), on one corpus, each on a fresh database of the same
+ * server, in the same run. Commands are counted with the driver's command
+ * monitoring. Both paths decide alone, so their verdicts must agree; the
+ * bench says how many do. Last line:
+ * `dedup-bench: old=N/s new=N/s old-commands=N/article new-commands=N/article`.
+ *
+ * With FERRETDB_PID set (a FerretDB of one's own: others' load counts too),
+ * the store's CPU time per article is printed as well.
+ *
+ *   MONGODB_URI=mongodb://127.0.0.1:27017/ npx ts-node -P tsconfig.tools.json tools/bench/dedup-bench.ts [--articles=600] [--chunk=100] [--instances=2]
  */
-import { randomBytes } from 'node:crypto';
-import { contentHash, DEFAULT_DEDUP_OPTIONS as O, fingerprintOf } from '@newswire/dedup';
-import { BandRepository, COLLECTIONS, ContentHashRepository, FingerprintRepository, NearIndex } from '@newswire/dedup-data';
-import { connectMongo, withDatabase } from '@newswire/mongo';
+import { readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import mongoose, { type Connection } from 'mongoose';
+import { type CanonicalArticle, type DedupVerdict, storyKeyOf } from '@newswire/contracts';
+import { decideChunk, DEFAULT_DEDUP_OPTIONS as O } from '@newswire/dedup';
+import { MongoDedupStore } from '@newswire/dedup-data';
+import { withDatabase } from '@newswire/mongo';
+import { bareArticle } from '@newswire/testing';
+import { BandRepository, ContentHashRepository, DedupService, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from './dedup-baseline';
 
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
-const SIZES = arg('sizes', '10000,1000000').split(',').map(Number);
-const SAMPLE = Number(arg('sample', '500'));
-const BATCH = 5000;
-const URI = withDatabase(process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/', 'dedup_bench');
+const ARTICLES = Number(arg('articles', '600'));
+const CHUNK = Number(arg('chunk', '100'));
+const INSTANCES = Number(arg('instances', '2'));
+const URI = process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/';
+/** The driver's own traffic, not the deduplicator's. */
+const STORE_PID = process.env['FERRETDB_PID'];
+/** User + system CPU of the store process, in ms (Linux: /proc/<pid>/stat, clock ticks of 10 ms). */
+const storeCpuMs = () => {
+  if (!STORE_PID) return 0;
+  const fields = readFileSync(`/proc/${STORE_PID}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+const HOUSEKEEPING = new Set(['hello', 'ismaster', 'isMaster', 'buildInfo', 'buildinfo', 'endSessions', 'ping', 'saslStart', 'saslContinue', 'dropDatabase']);
 
-const VOCAB = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'abcdefghij'[i % 10]}`);
-const text = () => Array.from({ length: 180 }, () => VOCAB[Math.floor(Math.random() * VOCAB.length)]).join(' ');
-const hex = (n: number) => randomBytes(n).toString('hex');
+interface Counted {
+  connection: Connection;
+  commands: Map<string, number>;
+}
+
+async function counted(db: string): Promise<Counted> {
+  const connection = await mongoose.createConnection(withDatabase(URI, db), { monitorCommands: true, maxPoolSize: 20, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const commands = new Map<string, number>();
+  connection.getClient().on('commandStarted', (e) => {
+    if (HOUSEKEEPING.has(e.commandName)) return;
+    // "find dedup_bands": the command and the collection it went to.
+    const target = (e.command as Record<string, unknown>)[e.commandName];
+    const name = typeof target === 'string' ? `${e.commandName} ${target.replace(/^dedup_/, '')}` : e.commandName;
+    commands.set(name, (commands.get(name) ?? 0) + 1);
+  });
+  return { connection, commands };
+}
+
+/** A wire day in miniature: new stories, copies from other outlets, edited copies, new versions, redeliveries. */
+function corpus(n: number): { articles: CanonicalArticle[]; mix: Record<string, number> } {
+  const vocab = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'abcdefghij'[i % 10]}`);
+  const words = (k: number) => Array.from({ length: k }, () => vocab[Math.floor(Math.random() * vocab.length)]).join(' ');
+  const article = (fields: Partial<CanonicalArticle>): CanonicalArticle =>
+    bareArticle({
+      id: `b-${randomBytes(8).toString('hex')}`,
+      uri: `urn:bench:${randomBytes(6).toString('hex')}`,
+      provider: `Outlet ${Math.floor(Math.random() * 50)}`,
+      headline: `Headline ${words(6)}`,
+      bodyText: words(180),
+      ...fields,
+    });
+  const out: CanonicalArticle[] = [];
+  const mix = { new: 0, exact: 0, near: 0, version: 0, redelivery: 0 };
+  for (let i = 0; i < n; i++) {
+    const r = Math.random();
+    const earlier = out[Math.floor(Math.random() * out.length)];
+    if (!earlier || r < 0.6) {
+      out.push(article({}));
+      mix.new++;
+    } else if (r < 0.8) {
+      out.push(article({ headline: earlier.headline, bodyText: earlier.bodyText }));
+      mix.exact++;
+    } else if (r < 0.9) {
+      const kept = earlier.bodyText.split(' ');
+      out.push(article({ bodyText: `${kept.slice(0, Math.floor(kept.length * 0.8)).join(' ')} ${words(10)}` }));
+      mix.near++;
+    } else if (r < 0.98) {
+      out.push(article({ uri: earlier.uri, provider: earlier.provider, version: (earlier.version ?? 1) + 1, bodyText: `${earlier.bodyText} ${words(20)}` }));
+      mix.version++;
+    } else {
+      out.push(earlier);
+      mix.redelivery++;
+    }
+  }
+  return { articles: out, mix };
+}
+
+interface Run {
+  seconds: number;
+  chunks: number;
+  storeMs: number;
+  commands: Map<string, number>;
+  verdicts: DedupVerdict[];
+}
+
+async function runOld(articles: CanonicalArticle[]): Promise<Run> {
+  const { connection: c, commands } = await counted('dedup_bench_old');
+  await c.dropDatabase();
+  const fingerprints = new FingerprintRepository(c);
+  const service = new DedupService(
+    { stories: new StoryRepository(c), hashes: new ContentHashRepository(c), fingerprints, verdicts: new VerdictRepository(c), near: new NearIndex(new BandRepository(c), fingerprints, O) },
+    O,
+  );
+  commands.clear();
+  const [t0, cpu0] = [process.hrtime.bigint(), storeCpuMs()];
+  const verdicts: DedupVerdict[] = [];
+  for (const a of articles) verdicts.push(await service.verdictFor(a));
+  const [seconds, storeMs] = [Number(process.hrtime.bigint() - t0) / 1e9, storeCpuMs() - cpu0];
+  await c.dropDatabase();
+  await c.close();
+  return { seconds, chunks: articles.length, storeMs, commands, verdicts };
+}
+
+/**
+ * `instances` deduplicators, each with its own connection and caches, each
+ * taking the stories of its partitions in order (a story's versions stay on
+ * one, copies from other outlets land anywhere), a chunk at a time.
+ */
+async function runNew(articles: CanonicalArticle[], instances: number): Promise<Run> {
+  const workers = await Promise.all(Array.from({ length: instances }, () => counted(`dedup_bench_new${instances}`)));
+  await workers[0].connection.dropDatabase();
+  workers.forEach((w) => w.commands.clear());
+  const partitions = workers.map(() => [] as number[]);
+  articles.forEach((a, i) => partitions[createHash('md5').update(storyKeyOf(a)).digest().readUInt32BE(0) % instances].push(i));
+  const verdicts: DedupVerdict[] = [];
+  const [t0, cpu0] = [process.hrtime.bigint(), storeCpuMs()];
+  await Promise.all(
+    workers.map(async (w, k) => {
+      const store = new MongoDedupStore(w.connection);
+      for (let i = 0; i < partitions[k].length; i += CHUNK) {
+        const positions = partitions[k].slice(i, i + CHUNK);
+        const decided = await decideChunk(positions.map((p) => articles[p]), store, O, new Date());
+        positions.forEach((p, j) => (verdicts[p] = decided[j]));
+      }
+    }),
+  );
+  const [seconds, storeMs] = [Number(process.hrtime.bigint() - t0) / 1e9, storeCpuMs() - cpu0];
+  const commands = new Map<string, number>();
+  for (const w of workers) for (const [name, n] of w.commands) commands.set(name, (commands.get(name) ?? 0) + n);
+  await workers[0].connection.dropDatabase();
+  await Promise.all(workers.map((w) => w.connection.close()));
+  return { seconds, chunks: partitions.reduce((n, p) => n + Math.ceil(p.length / CHUNK), 0), storeMs, commands, verdicts };
+}
+
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const breakdown = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+const alike = (a: DedupVerdict, b: DedupVerdict) => a.status === b.status && a.duplicateOf === b.duplicateOf && a.clusterId === b.clusterId;
 
 async function main() {
-  const conn = await connectMongo(URI);
-  await conn.dropDatabase();
-  const db = conn.db;
-  if (!db) throw new Error('the store connection has no database');
-  const bandsCol = db.collection(COLLECTIONS.bands);
-  const fpsCol = db.collection(COLLECTIONS.fingerprints);
-  const hashCol = db.collection(COLLECTIONS.contentHashes);
-  const bands = new BandRepository(conn);
-  const fps = new FingerprintRepository(conn);
-  const hashes = new ContentHashRepository(conn);
-  const near = new NearIndex(bands, fps, O);
-  console.log(`store ${URI}; ${O.bands} bands x ${O.rows} rows, signature ${O.numHashes} x 16 bit; ${O.bands + 2} documents per fingerprint`);
-
-  let filled = 0;
-  const at = new Date();
-  const fillTo = async (target: number) => {
-    const t0 = Date.now();
-    const start = filled;
-    const insertBatch = async (n: number) => {
-      const ids = Array.from({ length: n }, () => `bench-${hex(8)}`);
-      const sig = randomBytes(O.numHashes * 2).toString('base64');
-      await Promise.all([
-        fpsCol.insertMany(ids.map((id) => ({ _id: id as never, sig, size: 170, bands: [], source: 'bench', uri: id, at })), { ordered: false }),
-        bandsCol.insertMany(ids.flatMap((id) => Array.from({ length: O.bands }, (_, b) => ({ _id: `${b}:${hex(6)}` as never, articleId: id, clusterId: id, at }))), { ordered: false }),
-        hashCol.insertMany(ids.map((id) => ({ _id: hex(32) as never, articleId: id, firstSeenAt: at })), { ordered: false }),
-      ]);
-    };
-    while (filled < target) {
-      const n = Math.min(BATCH, target - filled);
-      await insertBatch(n);
-      filled += n;
-      if (filled % 100_000 === 0) console.log(`  filled ${filled} (${Math.round((filled - start) / ((Date.now() - t0) / 1000))} fingerprints/s)`);
-    }
-    const secs = (Date.now() - t0) / 1000;
-    console.log(`fill to ${target}: ${secs.toFixed(1)} s, ${Math.round((target - start) / secs)} fingerprints/s, ${Math.round(((target - start) * (O.bands + 2)) / secs)} documents/s`);
-  };
-
-  const measure = async () => {
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLE; i++) {
-      const body = text();
-      const id = `probe-${hex(8)}`;
-      const fp = fingerprintOf(body, O);
-      const now = new Date();
-      const t = process.hrtime.bigint();
-      await hashes.claim(contentHash('h', body), id, now);
-      await near.decide({ articleId: id, source: 'bench', uri: id, fingerprint: fp, bandKeys: fp.bandKeys }, now);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    return { p50: times[Math.floor(times.length * 0.5)], p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] };
-  };
-
-  const results: Record<number, { p50: number; p99: number }> = {};
-  for (const size of SIZES) {
-    await fillTo(size);
-    results[size] = await measure();
-    filled += SAMPLE;
-    console.log(`@${size}: p50=${results[size].p50.toFixed(2)} ms p99=${results[size].p99.toFixed(2)} ms per article (lookup + insert, n=${SAMPLE})`);
+  const { articles, mix } = corpus(ARTICLES);
+  console.log(`corpus: ${articles.length} articles (${Object.entries(mix).map(([k, v]) => `${v} ${k}`).join(', ')}), chunks of ${CHUNK}; store ${URI}`);
+  const old = await runOld(articles);
+  const fresh = await runNew(articles, 1);
+  const line = (label: string, r: Run, perChunk: boolean) =>
+    console.log(
+      `${label.padEnd(20)} ${(articles.length / r.seconds).toFixed(0).padStart(5)} articles/s  ${(total(r.commands) / articles.length).toFixed(2).padStart(6)} commands/article` +
+        `${perChunk ? `  ${(total(r.commands) / r.chunks).toFixed(1)} commands/chunk` : ''}${STORE_PID ? `  store CPU ${(r.storeMs / articles.length).toFixed(2)} ms/article` : ''}  (${breakdown(r.commands)})`,
+    );
+  line('old, per article', old, false);
+  line('new, chunked', fresh, true);
+  const same = articles.filter((_, i) => alike(old.verdicts[i], fresh.verdicts[i])).length;
+  console.log(`verdicts alike (status, duplicate of, cluster), old vs new: ${same}/${articles.length}`);
+  if (process.env['BENCH_DIFF']) articles.forEach((a, i) => !alike(old.verdicts[i], fresh.verdicts[i]) && console.log(i, a.id, a.uri, a.version, JSON.stringify(old.verdicts[i]), JSON.stringify(fresh.verdicts[i])));
+  if (INSTANCES > 1) {
+    const many = await runNew(articles, INSTANCES);
+    line(`new, ${INSTANCES} instances`, many, true);
+    // Copies from other outlets reach the lease in another order than with one instance, so the first of two copies may be another one.
+    const counts = (vs: DedupVerdict[]) => Object.entries(vs.reduce<Record<string, number>>((m, v) => ({ ...m, [v.status]: (m[v.status] ?? 0) + 1 }), {})).sort().map(([k, n]) => `${n} ${k}`).join(', ');
+    console.log(`verdicts, one instance: ${counts(fresh.verdicts)}; ${INSTANCES} instances: ${counts(many.verdicts)}`);
   }
-  await conn.dropDatabase();
-  await conn.close();
-  const [small, large] = SIZES;
-  const f = (x: number) => x.toFixed(2);
-  const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
-  const [ls, ll] = [label(small), label(large)];
-  console.log(`dedup-ms: p50@${ls}=${f(results[small].p50)} p99@${ls}=${f(results[small].p99)} p50@${ll}=${f(results[large].p50)} p99@${ll}=${f(results[large].p99)}`);
+  const rate = (r: { seconds: number }) => (articles.length / r.seconds).toFixed(0);
+  console.log(`dedup-bench: old=${rate(old)}/s new=${rate(fresh)}/s old-commands=${(total(old.commands) / articles.length).toFixed(2)}/article new-commands=${(total(fresh.commands) / articles.length).toFixed(2)}/article`);
 }
 
 main().catch((err) => {

@@ -1,27 +1,38 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { type ArticleDeduplicated, type ArticleEnriched, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
+import { type ArticleDeduplicated, type ArticleEnriched, type DedupVerdict, HEADERS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { storyEventsOf } from '@newswire/dedup';
-import { KafkaStageContext, type OutboundMessage } from '@newswire/kafka';
-import { DedupService } from './dedup.service';
+import { KafkaStageContext, type OutboundMessage, STAGE_BATCH } from '@newswire/kafka';
+import { ChunkDeduplicator } from './chunk-deduplicator';
 
 @Controller()
 export class DeduplicatorController {
   private readonly logger = new Logger('deduplicator');
 
-  constructor(@Inject(DedupService) private readonly dedup: DedupService) {}
+  constructor(@Inject(ChunkDeduplicator) private readonly dedup: ChunkDeduplicator) {}
 
-  @EventPattern(TOPICS.articleEnriched)
-  async handle(@Payload() message: ArticleEnriched, @Ctx() ctx: KafkaStageContext): Promise<OutboundMessage[]> {
+  /**
+   * A chunk of messages decided together (a few store round trips for the
+   * chunk); one deduplicated event per message, plus the story's kill or
+   * correction. A store outage fails the whole chunk and is waited out; any
+   * other failure replays the chunk message by message, so a poison message
+   * is dead-lettered alone.
+   */
+  @EventPattern(TOPICS.articleEnriched, STAGE_BATCH)
+  async handle(@Payload() messages: ArticleEnriched[], @Ctx() ctx: KafkaStageContext): Promise<OutboundMessage[][]> {
+    // A replayed article gets the verdict it was first given (verdicts are kept by article id).
+    const verdicts = await this.dedup.verdictsFor(messages.map((m) => m.article));
+    return messages.map((message, i) => this.outputsOf(message, verdicts[i], ctx.messages[i]?.headers?.[HEADERS.replay] !== undefined));
+  }
+
+  private outputsOf(message: ArticleEnriched, dedup: DedupVerdict, replayed: boolean): OutboundMessage[] {
     const { article } = message;
     const key = storyKeyOf(article);
-    // A replayed article gets the verdict it was first given (verdicts are kept by article id).
-    const dedup = await this.dedup.verdictFor(article);
-    // The line names the story (the consumer's log scope); why it was judged so is the operator's first question.
-    this.logger.debug(`verdict ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
+    // Why it was judged so is the operator's first question; the line names the story (the message's log scope).
+    this.logger.debug(`${article.id}: ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
     const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
     // A replay re-runs enrichment only: the kill or correction was announced when the story arrived.
-    if (ctx.message?.headers?.[HEADERS.replay] !== undefined) return out;
+    if (replayed) return out;
     const events = storyEventsOf(article, dedup);
     if (events.killed) out.push({ topic: TOPICS.storyKilled, key, value: events.killed });
     if (events.corrected) out.push({ topic: TOPICS.storyCorrected, key, value: events.corrected });

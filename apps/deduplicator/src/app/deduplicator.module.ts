@@ -1,10 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Tracer } from '@opentelemetry/api';
 import type { Connection } from 'mongoose';
-import { BandRepository, ContentHashRepository, FingerprintRepository, NearIndex, StoryRepository, VerdictRepository } from '@newswire/dedup-data';
+import { MongoDedupStore } from '@newswire/dedup-data';
 import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { ChunkDeduplicator } from './chunk-deduplicator';
 import { type DeduplicatorConfig, dedupOptionsFrom } from './config';
-import { DedupService } from './dedup.service';
 import { DeduplicatorController } from './deduplicator.controller';
 
 @Module({})
@@ -17,21 +17,9 @@ export class DeduplicatorModule {
       controllers: [DeduplicatorController],
       providers: [
         {
-          provide: DedupService,
+          provide: ChunkDeduplicator,
           inject: [MONGO_CONNECTION],
-          useFactory: (c: Connection) => {
-            const fingerprints = new FingerprintRepository(c, tracer);
-            return new DedupService(
-              {
-                stories: new StoryRepository(c, tracer),
-                hashes: new ContentHashRepository(c, tracer),
-                fingerprints,
-                verdicts: new VerdictRepository(c, tracer),
-                near: new NearIndex(new BandRepository(c, tracer), fingerprints, options),
-              },
-              options,
-            );
-          },
+          useFactory: (c: Connection) => new ChunkDeduplicator(new MongoDedupStore(c, {}, tracer), options),
         },
       ],
     };

@@ -1,13 +1,13 @@
 import { connectMongo } from '@newswire/mongo';
 import { testEnv } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { BandRepository } from './band.repository';
 import { collection, COLLECTIONS } from './collections';
+import { MongoDedupStore } from './mongo-dedup-store';
 
 /**
  * The dedup index stays fast as the archive grows only if every lookup is
  * answered from an index. This reads the server's own query plan for the
- * exact filter shapes the repositories send, on FerretDB (SQLite plan text)
+ * exact filter shapes the adapter sends, on FerretDB (SQLite plan text)
  * and on MongoDB (winning plan stage).
  */
 function usesIndex(explain: Record<string, unknown>): boolean {
@@ -29,19 +29,22 @@ describe('dedup index lookups on the real store', () => {
     await db.close();
   });
 
-  it('answers band-key and story lookups from the _id index, also with a version condition', async () => {
-    const bands = new BandRepository(db);
-    const owner = { articleId: 'a1', clusterId: 'a1', at: new Date() };
-    await bands.claim(['0:aa', '1:bb', '2:cc'], [], owner, new Date(0));
-    expect((await bands.lookup(['1:bb', '9:zz'])).map((c) => c.key)).toEqual(['1:bb']);
+  it('answers band-key, story, conditional story and lease lookups from the _id index', async () => {
+    const store = new MongoDedupStore(db);
+    const at = Date.now();
+    await store.claimBands(['0:aa', '1:bb', '2:cc'].map((key) => ({ key, articleId: 'a1', clusterId: 'a1', at })), new Date(0));
+    const bands = collection<{ _id: string }>(db, COLLECTIONS.bands);
+    expect(await bands.countDocuments()).toBe(3);
+    expect(usesIndex(await bands.find({ _id: '1:bb' }).explain())).toBe(true);
 
-    const byKey = await bands.col.find({ _id: '1:bb' }).explain();
-    expect(usesIndex(byKey)).toBe(true);
+    const stories = collection<{ _id: string; rev: string }>(db, COLLECTIONS.stories);
+    await stories.insertOne({ _id: 'src|uri-1', rev: 'r1' });
+    // The replace guard: one conditional write whose filter carries the _id and the write token.
+    expect(usesIndex(await stories.find({ _id: 'src|uri-1', rev: 'r1' }).explain())).toBe(true);
+    expect(usesIndex(await stories.find({ _id: 'src|uri-1', rev: { $exists: false } }).explain())).toBe(true);
 
-    const stories = collection<{ _id: string; rank: string }>(db, COLLECTIONS.stories);
-    await stories.insertOne({ _id: 'src|uri-1', rank: '0001' });
-    // The version guard: one conditional write whose filter carries the _id and the rank.
-    const guarded = await stories.find({ _id: 'src|uri-1', rank: { $lt: '0002' } }).explain();
-    expect(usesIndex(guarded)).toBe(true);
+    const leases = collection<{ _id: string }>(db, COLLECTIONS.leases);
+    await store.exclusive(async () => expect(await leases.countDocuments()).toBe(1));
+    expect(usesIndex(await leases.find({ _id: 'chunk', $or: [{ owner: 'x' }, { expiresAt: { $lt: new Date() } }] }).explain())).toBe(true);
   });
 });

@@ -72,3 +72,25 @@ export function storyVersion(o: StoryVersionOptions): ArticleDeduplicated {
     },
   };
 }
+
+/**
+ * A canonical article built directly, without parsing or enrichment: for
+ * stages and tools that read only its identity and text (the deduplicator),
+ * where thousands are needed fast. `id`, `uri` and `bodyText` are the caller's.
+ */
+export function bareArticle(fields: Pick<CanonicalArticle, 'id' | 'uri' | 'bodyText'> & Partial<CanonicalArticle>): CanonicalArticle {
+  return {
+    pubStatus: 'usable',
+    signals: [],
+    headline: 'Headline',
+    subjects: [],
+    keywords: [],
+    people: [],
+    organisations: [],
+    places: [],
+    links: [],
+    renditions: [],
+    source: { format: 'json', channel: 'http', receivedAt: new Date().toISOString() },
+    ...fields,
+  };
+}

@@ -1,8 +1,8 @@
 import type { Tracer } from '@opentelemetry/api';
 import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
-import { collection, COLLECTIONS } from './collections';
-import { isDuplicateKey, storeOp } from './store-errors';
+import { collection, COLLECTIONS } from '@newswire/dedup-data';
+import { isDuplicateKey, storeOp } from '@newswire/dedup-data';
 
 export interface StoryVersion {
   articleId: string;

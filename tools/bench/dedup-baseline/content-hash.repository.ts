@@ -2,7 +2,7 @@ import type { Tracer } from '@opentelemetry/api';
 import { withStoreSpans } from '@newswire/observability';
 import type { Connection, Model } from 'mongoose';
 import { type ContentHashDoc, contentHashModel } from './content-hash.model';
-import { isDuplicateKey, storeOp } from './store-errors';
+import { isDuplicateKey, storeOp } from '@newswire/dedup-data';
 
 /**
  * The shared view of which article first carried a text. The unique `_id`

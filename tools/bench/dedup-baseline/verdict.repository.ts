@@ -2,8 +2,8 @@ import type { Tracer } from '@opentelemetry/api';
 import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import type { DedupVerdict } from '@newswire/contracts';
-import { collection, COLLECTIONS } from './collections';
-import { storeOp } from './store-errors';
+import { collection, COLLECTIONS } from '@newswire/dedup-data';
+import { storeOp } from '@newswire/dedup-data';
 
 /** `_id` is the article id: a redelivered article gets the verdict it was given, not a new one. */
 export interface VerdictDoc {

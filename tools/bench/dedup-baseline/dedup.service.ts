@@ -15,7 +15,11 @@ import {
   type VerdictContext,
   versionRank,
 } from '@newswire/dedup';
-import type { ContentHashRepository, FingerprintRepository, NearIndex, StoryDoc, StoryRepository, StoryVersion, VerdictRepository } from '@newswire/dedup-data';
+import type { ContentHashRepository } from './content-hash.repository';
+import type { FingerprintRepository } from './fingerprint.repository';
+import type { NearIndex } from './near-index';
+import type { StoryDoc, StoryRepository, StoryVersion } from './story.repository';
+import type { VerdictRepository } from './verdict.repository';
 
 
 export interface DedupStores {
@@ -27,7 +31,9 @@ export interface DedupStores {
 }
 
 /**
- * Identity first (same source and id = a version, decided by one atomic
+ * The deduplicator as it was before chunks (main at 5a38cb0), kept only as
+ * the baseline of tools/bench/dedup-bench.ts: one article at a time, about
+ * twenty store commands each. Identity first (same source and id = a version, decided by one atomic
  * conditional upsert on the story), then content: exact text, then near copy.
  */
 export class DedupService {

@@ -2,8 +2,9 @@ import type { Tracer } from '@opentelemetry/api';
 import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import type { BandClaim } from '@newswire/dedup';
-import { collection, COLLECTIONS, findByIds } from './collections';
-import { isDuplicateKey, storeOp } from './store-errors';
+import { collection, COLLECTIONS } from '@newswire/dedup-data';
+import { findByIds } from './find-by-ids';
+import { isDuplicateKey, storeOp } from '@newswire/dedup-data';
 
 /** `_id` is the band key `"<band>:<hex>"`; the first article to insert it owns it. */
 export interface BandDoc {

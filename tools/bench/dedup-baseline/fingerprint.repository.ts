@@ -2,8 +2,9 @@ import type { Tracer } from '@opentelemetry/api';
 import { withStoreSpans } from '@newswire/observability';
 import type { Connection, mongo } from 'mongoose';
 import { type Candidate, storedFingerprint } from '@newswire/dedup';
-import { collection, COLLECTIONS, findByIds } from './collections';
-import { storeOp } from './store-errors';
+import { collection, COLLECTIONS } from '@newswire/dedup-data';
+import { findByIds } from './find-by-ids';
+import { storeOp } from '@newswire/dedup-data';
 
 /** `_id` is the article id; enough of the article to score a later one against it. */
 export interface FingerprintDoc {

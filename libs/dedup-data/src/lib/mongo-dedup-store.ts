@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { Tracer } from '@opentelemetry/api';
+import { LRUCache } from 'lru-cache';
+import type { Connection, mongo } from 'mongoose';
+import type { DedupVerdict } from '@newswire/contracts';
+import type { BandClaim, Candidate, ContentClaim, ContentClaimant, DedupStore, FingerprintRecord, StoryReplace, StoryState } from '@newswire/dedup';
+import { withStoreSpans } from '@newswire/observability';
+import { ChunkLease, DEFAULT_LEASE, type LeaseDoc, type LeaseOptions } from './chunk-lease';
+import { collection, COLLECTIONS } from './collections';
+import {
+  type BandDoc,
+  bandClaim,
+  bandDoc,
+  candidate,
+  clean,
+  type ContentHashDoc,
+  contentClaimant,
+  contentDoc,
+  type FingerprintDoc,
+  fingerprintDoc,
+  type StoryDoc,
+  storyDoc,
+  storyState,
+  type VerdictDoc,
+} from './dedup-docs';
+import { claimFirst, insertNew } from './first-writer';
+import { IdReader } from './id-reads';
+import { storeOp } from './store-errors';
+
+/** FerretDB 1.24 never answers an update command that changes 100 or more documents (measured); smaller commands do. */
+const UPDATES_PER_COMMAND = 50;
+
+export interface MongoDedupStoreOptions {
+  lease?: LeaseOptions;
+  /** Entries kept per cache (verdicts, content claims, fingerprints, band claims). */
+  cacheEntries?: number;
+}
+
+/**
+ * The DedupStore port on MongoDB or FerretDB: every claim is an unordered
+ * bulk insert (the unique `_id` makes the first writer win), read back only
+ * where the insert lost; stories are created in bulk and replaced by a
+ * conditional write on their `rev`. No transactions, change streams or
+ * secondary indexes: every read is by `_id`.
+ *
+ * Cached in this process, because they never change once written: verdicts
+ * (one per article, first write wins), fingerprints, and content and band
+ * claims (first write wins; one older than the window can be taken over,
+ * so a cached claim is used only while it is inside the window). Whatever
+ * another instance writes later is found by the insert that loses to it,
+ * so a cache can miss facts but never holds a wrong one; a restart starts
+ * empty and the store answers.
+ */
+export class MongoDedupStore implements DedupStore {
+  private readonly storiesCol: mongo.Collection<StoryDoc>;
+  private readonly contentCol: mongo.Collection<ContentHashDoc>;
+  private readonly fingerprintsCol: mongo.Collection<FingerprintDoc>;
+  private readonly bandsCol: mongo.Collection<BandDoc>;
+  private readonly verdictsCol: mongo.Collection<VerdictDoc>;
+  private readonly reader: IdReader;
+  private readonly lease: ChunkLease;
+  private readonly cached: {
+    verdicts: LRUCache<string, DedupVerdict>;
+    content: LRUCache<string, ContentClaimant>;
+    fingerprints: LRUCache<string, Candidate>;
+    bands: LRUCache<string, BandClaim>;
+  };
+  private readonly instance = randomUUID().slice(0, 8);
+  private revs = 0;
+
+  /** With a tracer, each store call is a span (dedup.store.<method>). */
+  constructor(connection: Connection, o: MongoDedupStoreOptions = {}, tracer?: Tracer) {
+    this.storiesCol = collection(connection, COLLECTIONS.stories);
+    this.contentCol = collection(connection, COLLECTIONS.contentHashes);
+    this.fingerprintsCol = collection(connection, COLLECTIONS.fingerprints);
+    this.bandsCol = collection(connection, COLLECTIONS.bands);
+    this.verdictsCol = collection(connection, COLLECTIONS.verdicts);
+    this.reader = new IdReader(connection);
+    this.lease = new ChunkLease(collection<LeaseDoc>(connection, COLLECTIONS.leases), o.lease ?? DEFAULT_LEASE);
+    const max = o.cacheEntries ?? 100_000;
+    // Band claims come eight to an article.
+    this.cached = { verdicts: new LRUCache({ max }), content: new LRUCache({ max }), fingerprints: new LRUCache({ max }), bands: new LRUCache({ max: max * 8 }) };
+    withStoreSpans<MongoDedupStore>(this, tracer, 'dedup.store', [
+      'exclusive',
+      'verdicts',
+      'saveVerdicts',
+      'createStories',
+      'stories',
+      'replaceStories',
+      'claimContent',
+      'saveFingerprints',
+      'fingerprints',
+      'claimBands',
+    ]);
+  }
+
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.lease.hold(work);
+  }
+
+  verdictsAtHand(ids: readonly string[]): Map<string, DedupVerdict> {
+    const out = new Map<string, DedupVerdict>();
+    for (const id of ids) {
+      const v = this.cached.verdicts.get(id);
+      if (v) out.set(id, v);
+    }
+    return out;
+  }
+
+  async verdicts(ids: readonly string[]): Promise<Map<string, DedupVerdict>> {
+    const out = this.verdictsAtHand(ids);
+    const docs = await storeOp('verdict lookup', () => this.reader.read(this.verdictsCol, ids.filter((id) => !out.has(id))));
+    for (const [id, d] of docs) this.remember(out, id, d.verdict);
+    return out;
+  }
+
+  async saveVerdicts(verdicts: ReadonlyMap<string, DedupVerdict>): Promise<Map<string, DedupVerdict>> {
+    const entries = [...verdicts];
+    const lost = await storeOp('verdict save', () => insertNew(this.verdictsCol, entries.map(([id, v]) => ({ _id: id, verdict: clean(v) }))));
+    // Someone decided the same article first (a redelivery racing a rebalance): theirs stands.
+    const earlier = await storeOp('verdict lookup', () => this.reader.read(this.verdictsCol, entries.filter((_, i) => lost.has(i)).map(([id]) => id)));
+    const out = new Map<string, DedupVerdict>();
+    for (const [id, v] of entries) this.remember(out, id, earlier.get(id)?.verdict ?? v);
+    return out;
+  }
+
+  async createStories(stories: readonly StoryState[]): Promise<Map<string, StoryState>> {
+    const lost = await storeOp('story create', () => insertNew(this.storiesCol, stories.map((s) => storyDoc(s, this.rev()))));
+    const keys = stories.filter((_, i) => lost.has(i)).map((s) => s.key);
+    const existing = await this.stories(keys);
+    const gone = keys.filter((k) => !existing.has(k));
+    if (gone.length > 0) throw new Error(`dedup store: stories ${gone.join(', ')} existed at insert and not at read`);
+    return existing;
+  }
+
+  async stories(keys: readonly string[]): Promise<Map<string, StoryState>> {
+    const docs = await storeOp('story lookup', () => this.reader.read(this.storiesCol, keys));
+    return new Map([...docs].map(([k, d]) => [k, storyState(d)]));
+  }
+
+  async replaceStories(replaces: readonly StoryReplace[]): Promise<Set<string>> {
+    const writes = replaces.map(({ expected, next }) => {
+      const rev = this.rev();
+      const fields = { rank: next.rank, currentArticleId: next.currentArticleId, pubStatus: next.pubStatus, updatedAt: next.updatedAt, history: next.history, rev, ...(next.killed ? { killed: true } : {}) };
+      // A story written by an earlier release has no rev yet.
+      const filter = { _id: expected.key, rev: expected.rev ?? { $exists: false } } as mongo.Filter<StoryDoc>;
+      return { key: expected.key, rev, op: { updateOne: { filter, update: { $set: fields } } } };
+    });
+    let matched = 0;
+    for (let i = 0; i < writes.length; i += UPDATES_PER_COMMAND) {
+      const group = writes.slice(i, i + UPDATES_PER_COMMAND).map((w) => w.op);
+      matched += (await storeOp('story replace', () => this.storiesCol.bulkWrite(group, { ordered: false }))).matchedCount;
+    }
+    if (matched === writes.length) return new Set();
+    // Rare (another writer): a bulk write counts, it does not say which; the stored revs do.
+    const now = await storeOp('story lookup', () => this.reader.read(this.storiesCol, writes.map((w) => w.key)));
+    return new Set(writes.filter((w) => now.get(w.key)?.rev !== w.rev).map((w) => w.key));
+  }
+
+  async claimContent(claims: readonly ContentClaim[], cutoff: Date): Promise<Map<string, ContentClaimant>> {
+    const out = new Map<string, ContentClaimant>();
+    const open: ContentHashDoc[] = [];
+    for (const c of claims) {
+      const known = this.cached.content.get(c.hash);
+      if (known && known.at >= cutoff.getTime()) out.set(c.hash, known);
+      else open.push(contentDoc(c.hash, { articleId: c.articleId, at: c.at.getTime(), source: c.source, uri: c.uri }));
+    }
+    const holders = await storeOp('content claim', () => claimFirst(this.contentCol, this.reader, open, 'firstSeenAt', cutoff));
+    for (const [hash, d] of holders) {
+      const claimant = contentClaimant(d);
+      this.cached.content.set(hash, claimant);
+      out.set(hash, claimant);
+    }
+    return out;
+  }
+
+  async saveFingerprints(records: readonly FingerprintRecord[]): Promise<void> {
+    const docs = records.map(fingerprintDoc);
+    // One already stored is an earlier attempt's: the same text, and its first-seen time stands.
+    const lost = await storeOp('fingerprint save', () => insertNew(this.fingerprintsCol, docs));
+    docs.forEach((d, i) => !lost.has(i) && this.cached.fingerprints.set(d._id, candidate(d)));
+  }
+
+  async fingerprints(ids: readonly string[]): Promise<Map<string, Candidate>> {
+    const out = new Map<string, Candidate>();
+    for (const id of ids) {
+      const c = this.cached.fingerprints.get(id);
+      if (c) out.set(id, c);
+    }
+    const docs = await storeOp('fingerprint lookup', () => this.reader.read(this.fingerprintsCol, ids.filter((id) => !out.has(id))));
+    for (const [id, d] of docs) {
+      out.set(id, candidate(d));
+      this.cached.fingerprints.set(id, candidate(d));
+    }
+    return out;
+  }
+
+  async claimBands(claims: readonly BandClaim[], cutoff: Date): Promise<BandClaim[]> {
+    const held: BandClaim[] = [];
+    const open: BandClaim[] = [];
+    for (const c of claims) {
+      const known = this.cached.bands.get(c.key);
+      if (!known || known.at < cutoff.getTime()) open.push(c);
+      else if (known.articleId !== c.articleId) held.push(known);
+    }
+    const holders = await storeOp('band claim', () => claimFirst(this.bandsCol, this.reader, open.map(bandDoc), 'at', cutoff));
+    for (const c of open) {
+      const holder = holders.get(c.key);
+      if (!holder) continue;
+      const claim = bandClaim(holder);
+      this.cached.bands.set(c.key, claim);
+      if (claim.articleId !== c.articleId) held.push(claim);
+    }
+    return held;
+  }
+
+  private remember(into: Map<string, DedupVerdict>, id: string, v: DedupVerdict): void {
+    into.set(id, v);
+    this.cached.verdicts.set(id, v);
+  }
+
+  private rev(): string {
+    return `${this.instance}:${++this.revs}`;
+  }
+}

@@ -1,0 +1,50 @@
+import type { CanonicalArticle } from '@newswire/contracts';
+import { storyKeyOf } from '@newswire/contracts';
+import { type ArticleFingerprint, fingerprintOf } from './fingerprint';
+import type { Candidate, NearSelf } from './near';
+import { contentHash } from './normalise';
+import type { DedupOptions } from './options';
+import { sourceOf } from './source-rules';
+import type { StoryVersion } from './store-port';
+import { describeVersion, versionRank } from './versions';
+import type { VerdictContext } from './verdict';
+
+/** An article with everything the decision computes from it alone (the CPU part, done before any store call). */
+export interface ChunkArticle {
+  id: string;
+  storyKey: string;
+  source: string;
+  uri: string;
+  version: StoryVersion;
+  /** How the verdicts name this version ("version 3"). */
+  described: string;
+  ctx: VerdictContext;
+  fingerprint: ArticleFingerprint;
+}
+
+export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: Date): ChunkArticle {
+  const storyKey = storyKeyOf(article);
+  return {
+    id: article.id,
+    storyKey,
+    source: sourceOf(article),
+    uri: article.uri,
+    version: clean({ articleId: article.id, rank: versionRank(article), version: article.version, versionCreated: article.versionCreated, pubStatus: article.pubStatus, at: now }),
+    described: describeVersion(article),
+    ctx: { articleId: article.id, contentHash: contentHash(article.headline, article.bodyText), storyKey, now },
+    fingerprint: fingerprintOf(article.bodyText, o),
+  };
+}
+
+export function nearSelf(a: ChunkArticle): NearSelf {
+  return { articleId: a.id, source: a.source, uri: a.uri, fingerprint: a.fingerprint, bandKeys: a.fingerprint.bandKeys };
+}
+
+export function candidateOf(a: ChunkArticle): Candidate {
+  return { ...nearSelf(a), at: a.version.at.getTime() };
+}
+
+/** Stores keep no `undefined` fields (BSON would write null). */
+function clean(v: StoryVersion): StoryVersion {
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as unknown as StoryVersion;
+}
