@@ -10,3 +10,4 @@ export * from './lib/storable';
 export * from './lib/version-rank';
 export * from './lib/write-plan';
 export * from './lib/store-errors';
+export * from './lib/list-index';

@@ -13,6 +13,8 @@ import {
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
 import { type EnrichmentVersionDoc, enrichmentVersionModel } from './enrichment-version.model';
 import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
+import { type ListedStory, ListIndex } from './list-index/list-index';
+import { listsOf } from './list-index/lists';
 import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
 import { omit, planWrite, type WriteMeta, type WritePlan } from './write-plan';
 
@@ -40,6 +42,25 @@ const OPTIONAL_FIELDS = [
 
 type StoryPlan = Extract<WritePlan, { kind: 'story' | 'kill' }>;
 
+/** The article fields the list index is built from. */
+const LISTED_PROJECTION = {
+  storedAt: 1,
+  people: 1,
+  organisations: 1,
+  places: 1,
+  subjects: 1,
+  source: 1,
+  provider: 1,
+  publisher: 1,
+  language: 1,
+  clusterId: 1,
+  dedupStatus: 1,
+  searchTerms: 1,
+} as const;
+
+/** On MongoDB each list filter is an index on the field followed by the list order. */
+const LIST_FIELDS = ['people', 'organisations', 'places', 'subjects', 'source', 'provider', 'publisher', 'language', 'clusterId', 'dedupStatus'] as const;
+
 /**
  * The archive's write side. Every write is idempotent (Kafka is at-least-once)
  * and version-guarded in one database operation, so redelivered, reordered
@@ -50,6 +71,8 @@ export class ArticleRepository {
   readonly versions: Model<ArticleVersionDoc>;
   readonly duplicates: Model<DuplicateDoc>;
   readonly enrichments: Model<EnrichmentVersionDoc>;
+  readonly listIndex: ListIndex;
+  private capabilities?: Promise<StoreCapabilities>;
 
   /** With a tracer, each store call is a span (archive.<method>). */
   constructor(
@@ -60,12 +83,26 @@ export class ArticleRepository {
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
     this.enrichments = enrichmentVersionModel(connection);
-    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf']);
+    this.listIndex = new ListIndex(connection);
+    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf', 'compactListIndex']);
   }
 
-  /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */
+  /** What the store supports, asked once. */
+  storeCapabilities(): Promise<StoreCapabilities> {
+    this.capabilities ??= detectCapabilities(this.connection).catch((err: unknown) => {
+      this.capabilities = undefined;
+      throw err;
+    });
+    return this.capabilities;
+  }
+
+  /**
+   * Schema indexes work on FerretDB and MongoDB alike; the text index and the list indexes only
+   * where the server has secondary indexes. On FerretDB, the list index instead: built from the
+   * stored stories the first time (then marked ready; the API uses it only once it is).
+   */
   async ensureIndexes(capabilities?: StoreCapabilities): Promise<StoreCapabilities> {
-    const caps = capabilities ?? (await detectCapabilities(this.connection));
+    const caps = capabilities ?? (await this.storeCapabilities());
     await this.articles.createIndexes();
     await this.versions.createIndexes();
     await this.duplicates.createIndexes();
@@ -76,7 +113,39 @@ export class ArticleRepository {
         { name: 'article_text', weights: { headline: 3, bodyText: 1 }, default_language: 'none' },
       );
     }
+    if (caps.server === 'mongodb') {
+      for (const field of LIST_FIELDS) await this.articles.collection.createIndex({ [field]: 1, storedAt: -1, _id: -1 }, { name: `list_${field}` });
+    }
+    if (caps.listIndex) await this.buildListIndex();
     return caps;
+  }
+
+  /**
+   * Indexes every stored story once, then marks the list index ready. Stories stored meanwhile
+   * are indexed by their own writes, so none is missed; one indexed twice only repeats postings.
+   */
+  async buildListIndex(now = new Date()): Promise<void> {
+    if (await this.listIndex.isReady()) return;
+    const cursor = this.articles.find({}, LISTED_PROJECTION).lean<ArticleDoc[]>().cursor({ batchSize: 500 });
+    let chunk: ListedStory[] = [];
+    for await (const doc of cursor) {
+      chunk.push({ storyKey: doc._id, storedAt: doc.storedAt, lists: listsOf(doc) });
+      if (chunk.length === 500) {
+        await this.listIndex.record(chunk);
+        chunk = [];
+      }
+    }
+    await this.listIndex.record(chunk);
+    while ((await this.listIndex.compact(now)) > 0);
+    await this.listIndex.markReady(now);
+  }
+
+  /** Moves the list index's recent postings into compacted blocks (FerretDB; the storage stage runs it periodically). */
+  async compactListIndex(now = new Date()): Promise<number> {
+    if (!(await this.storeCapabilities()).listIndex) return 0;
+    let moved = 0;
+    for (let n = await this.listIndex.compact(now); n > 0; n = await this.listIndex.compact(now)) moved += n;
+    return moved;
   }
 
   async store(message: ArticleDeduplicated, now = new Date()): Promise<StoreOutcome> {
@@ -91,6 +160,7 @@ export class ArticleRepository {
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
     const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now)));
+    await this.indexStories(stories.filter((_, i) => applied[i]));
     const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
     const duplicateInserted = await insertFlags(
       as(this.duplicates),
@@ -117,8 +187,27 @@ export class ArticleRepository {
    */
   async reEnrichMany(messages: ArticleDeduplicated[], provenance: ReplayProvenance[] = [], now = new Date()): Promise<ReEnrichResult[]> {
     const results: ReEnrichResult[] = [];
-    for (const [i, message] of messages.entries()) results.push(await reEnrich(this.articles, this.enrichments, message, provenance[i] ?? {}, now));
+    const index = (await this.storeCapabilities()).listIndex ? this.listIndex : undefined;
+    for (const [i, message] of messages.entries()) results.push(await reEnrich(this.articles, this.enrichments, message, provenance[i] ?? {}, now, index));
     return results;
+  }
+
+  /**
+   * Adds the list-index postings of the states just written (FerretDB). After the write, so a
+   * crash in between leaves the message uncommitted: its redelivery finds its version current
+   * (applied) and indexes it then. storedAt is read back: an update keeps the story's first one.
+   */
+  private async indexStories(plans: StoryPlan[]): Promise<void> {
+    if (plans.length === 0 || !(await this.storeCapabilities()).listIndex) return;
+    const keys = [...new Set(plans.map((p) => p.storyKey))];
+    const docs = await this.articles.find({ _id: { $in: keys } }, { storedAt: 1 }).lean<Pick<ArticleDoc, '_id' | 'storedAt'>[]>().exec();
+    const storedAt = new Map(docs.map((d) => [d._id, d.storedAt]));
+    const stories: ListedStory[] = [];
+    for (const p of plans) {
+      const at = storedAt.get(p.storyKey);
+      if (at) stories.push({ storyKey: p.storyKey, storedAt: at, lists: listsOf(p.current) });
+    }
+    await this.listIndex.record(stories);
   }
 
   /** Every enrichment version kept for an article, oldest first (none until a replay changed it). */
