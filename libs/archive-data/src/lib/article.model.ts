@@ -40,7 +40,13 @@ export interface ArticleDoc {
   subjects: string[];
   clusterId: string;
   dedupStatus: string;
-  searchTerms: string[];
+  /** The words of headline and body (search-terms.ts), on MongoDB and in stories stored before searchText. */
+  searchTerms?: string[];
+  /**
+   * The same words joined by single spaces, in place of searchTerms on FerretDB: an array of
+   * hundreds of strings costs FerretDB more to read than the rest of the story together.
+   */
+  searchText?: string;
   /** The canonical article without its body and raw bytes (those are above, or dropped). */
   article: Omit<ArticleDeduplicated['article'], 'bodyText' | 'bodyHtml' | 'raw'>;
   enrichment: ArticleDeduplicated['enrichment'];
@@ -82,7 +88,8 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     subjects: { type: [String], index: true },
     clusterId: { type: String, required: true, index: true },
     dedupStatus: { type: String, required: true, index: true },
-    searchTerms: { type: [String], index: true },
+    searchTerms: { type: [String], index: true, default: undefined },
+    searchText: String,
     article: { type: Schema.Types.Mixed, required: true },
     enrichment: { type: Schema.Types.Mixed, required: true },
     enrichmentVersion: Number,

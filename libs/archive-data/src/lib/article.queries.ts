@@ -60,7 +60,7 @@ export class EmptySearchError extends Error {
   override readonly name = 'EmptySearchError';
 }
 
-const LIST_PROJECTION = { searchTerms: 0 } as const;
+const LIST_PROJECTION = { searchTerms: 0, searchText: 0 } as const;
 const PUBLIC: Visibility = { withheld: false };
 /** How long a finding about the list index holds: ready stays ready; not ready is asked again soon. */
 const INDEX_READY_TTL_MS = 300_000;
@@ -252,7 +252,9 @@ export class ArticleQueries {
     if (this.capabilities.textSearch) return { $text: { $search: q } };
     const terms = queryTerms(q);
     if (terms.length === 0) throw new EmptySearchError('q has no searchable word (only stopwords or punctuation)');
-    return { searchTerms: { $all: terms } };
+    // Words are letters and digits only (tokenize), so each is its own regular expression.
+    const inText = terms.map((t) => ({ searchText: { $regex: `(?:^| )${t}(?: |$)` } }));
+    return { $or: [{ searchTerms: { $all: terms } }, inText.length === 1 ? inText[0] : { $and: inText }] };
   }
 }
 

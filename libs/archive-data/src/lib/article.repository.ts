@@ -16,7 +16,7 @@ import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk
 import { type ListedStory, ListIndex } from './list-index/list-index';
 import { listsOf } from './list-index/lists';
 import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
-import { omit, planWrite, type WriteMeta, type WritePlan } from './write-plan';
+import { omit, planWrite, storedFields, type WriteMeta, type WritePlan } from './write-plan';
 
 export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
 
@@ -38,6 +38,8 @@ const OPTIONAL_FIELDS = [
   'source',
   'publisher',
   'provider',
+  'searchTerms',
+  'searchText',
 ] as const;
 
 type StoryPlan = Extract<WritePlan, { kind: 'story' | 'kill' }>;
@@ -56,6 +58,7 @@ const LISTED_PROJECTION = {
   clusterId: 1,
   dedupStatus: 1,
   searchTerms: 1,
+  searchText: 1,
 } as const;
 
 /** On MongoDB each list filter is an index on the field followed by the list order. */
@@ -97,16 +100,20 @@ export class ArticleRepository {
   }
 
   /**
-   * Schema indexes work on FerretDB and MongoDB alike; the text index and the list indexes only
-   * where the server has secondary indexes. On FerretDB, the list index instead: built from the
-   * stored stories the first time (then marked ready; the API uses it only once it is).
+   * On MongoDB, the schema indexes, the text index and one index per list filter. FerretDB 1.x
+   * reads through no index but `_id` (a secondary index there is an SQLite expression index that
+   * only costs writes and space: on an array field it indexes the whole array as one value), so
+   * there the list index stands in for them: built from the stored stories the first time, then
+   * marked ready (the API uses it only once it is).
    */
   async ensureIndexes(capabilities?: StoreCapabilities): Promise<StoreCapabilities> {
     const caps = capabilities ?? (await this.storeCapabilities());
-    await this.articles.createIndexes();
-    await this.versions.createIndexes();
-    await this.duplicates.createIndexes();
-    await this.enrichments.createIndexes();
+    if (caps.server === 'mongodb') {
+      await this.articles.createIndexes();
+      await this.versions.createIndexes();
+      await this.duplicates.createIndexes();
+      await this.enrichments.createIndexes();
+    }
     if (caps.textSearch) {
       await this.articles.collection.createIndex(
         { headline: 'text', bodyText: 'text' },
@@ -159,7 +166,8 @@ export class ArticleRepository {
     const stories = plans.filter((p): p is StoryPlan => p.kind !== 'duplicate');
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
-    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now)));
+    const termsAsText = (await this.storeCapabilities()).server === 'ferretdb';
+    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, termsAsText)));
     await this.indexStories(stories.filter((_, i) => applied[i]));
     const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
     const duplicateInserted = await insertFlags(
@@ -238,8 +246,8 @@ function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
 /** The write helpers are generic over documents; the models' own types add nothing there. */
 const as = (model: Model<never> | Model<ArticleDoc> | Model<ArticleVersionDoc> | Model<DuplicateDoc>) => model as Model<never>;
 
-function storyWrite(plan: StoryPlan, now: Date): GuardedWrite {
-  const current = plan.current as unknown as Record<string, unknown>;
+function storyWrite(plan: StoryPlan, now: Date, termsAsText: boolean): GuardedWrite {
+  const current = storedFields(plan.current, termsAsText) as unknown as Record<string, unknown>;
   const $unset: Record<string, ''> = {};
   for (const field of OPTIONAL_FIELDS) if (current[field] === undefined) $unset[field] = '';
   // A kill wins over any rank but only once; a story already killed takes no further version.

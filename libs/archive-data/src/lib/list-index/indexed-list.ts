@@ -18,6 +18,11 @@ export interface IndexedListRequest {
 /** How far ahead each list is read to guess which one is sparsest. */
 const PROBE = 64;
 const MAX_CHUNK = 1000;
+/**
+ * Stories are fetched in parallel reads of this many: FerretDB decodes every document it reads
+ * (a few milliseconds for a story), and each connection is served on its own thread.
+ */
+const FETCH_GROUP = 8;
 
 /** The API's order: newest first, story key breaking ties. */
 export function compareListed(a: Pick<ArticleDoc, 'storedAt' | '_id'>, b: Pick<ArticleDoc, 'storedAt' | '_id'>): number {
@@ -45,13 +50,14 @@ export async function indexedList(index: ListIndex, req: IndexedListRequest): Pr
   const need = req.limit + 1;
   const next = await candidateSource(index, req, options);
   const found = new Map<string, ArticleDoc>();
-  let chunk = Math.max(need + 8, 32);
+  // Most candidates match (a story is rarely killed or withheld): first read just enough.
+  let chunk = need;
   for (;;) {
     if (Date.now() - started > req.maxTimeMS) throw new QueryTimeoutError('the query exceeded its time limit');
     const batch = await next(chunk);
-    for (let i = 0; i < batch.keys.length; i += MAX_CHUNK) {
-      for (const doc of await req.fetch(batch.keys.slice(i, i + MAX_CHUNK))) found.set(doc._id, doc);
-    }
+    const groups: string[][] = [];
+    for (let i = 0; i < batch.keys.length; i += FETCH_GROUP) groups.push(batch.keys.slice(i, i + FETCH_GROUP));
+    for (const docs of await Promise.all(groups.map((keys) => req.fetch(keys)))) for (const doc of docs) found.set(doc._id, doc);
     if (batch.exhausted || batch.last === undefined) break;
     if (found.size >= need) {
       const boundary = [...found.values()].sort(compareListed)[need - 1].storedAt.getTime();

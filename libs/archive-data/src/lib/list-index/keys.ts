@@ -46,12 +46,29 @@ export const LIST_FIELDS = {
 export type ListField = keyof typeof LIST_FIELDS;
 
 /**
+ * cyrb53 (a public-domain 53-bit string hash): a story is in hundreds of lists, so this runs
+ * hundreds of times per story, where a cryptographic hash would cost a millisecond.
+ */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
  * A list's id: the field's code and a hash of the exact value (values are arbitrary text; the hash
  * keeps keys plain and short). Two values sharing a hash only add candidates that the check
  * against the stored story removes.
  */
 export function listId(field: ListField, value: string): string {
-  return `${LIST_FIELDS[field]}-${createHash('sha1').update(value).digest('hex').slice(0, 12)}`;
+  return `${LIST_FIELDS[field]}-${hash53(value).toString(36).padStart(11, '0')}`;
 }
 
 /** Registry: position -> story keys. One per story; it is also the list of every story. */
@@ -74,7 +91,7 @@ export function registryKey(position: string): string {
 }
 
 export function hotBucketOf(list: string): string {
-  return (createHash('sha1').update(list).digest()[0] % HOT_BUCKETS).toString(36).padStart(2, '0');
+  return (hash53(list) % HOT_BUCKETS).toString(36).padStart(2, '0');
 }
 
 export function hotPrefix(bucket: string): string {

@@ -3,7 +3,10 @@ import { listId, type ListField } from './keys';
 
 /** The stored fields a story is listed under. */
 export type ListedFields = Partial<
-  Pick<ArticleDoc, 'people' | 'organisations' | 'places' | 'subjects' | 'source' | 'provider' | 'publisher' | 'language' | 'clusterId' | 'dedupStatus' | 'searchTerms'>
+  Pick<
+    ArticleDoc,
+    'people' | 'organisations' | 'places' | 'subjects' | 'source' | 'provider' | 'publisher' | 'language' | 'clusterId' | 'dedupStatus' | 'searchTerms' | 'searchText'
+  >
 >;
 
 /** Every list a story in this state belongs to (the same values the API's filters compare with). */
@@ -22,7 +25,7 @@ export function listsOf(doc: ListedFields): string[] {
   add('language', [doc.language]);
   add('cluster', [doc.clusterId]);
   add('status', [doc.dedupStatus]);
-  add('term', doc.searchTerms);
+  add('term', doc.searchTerms ?? doc.searchText?.split(' '));
   return [...lists];
 }
 
