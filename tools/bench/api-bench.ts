@@ -30,7 +30,7 @@ import {
   positionOf,
   type Posting,
   registryKey,
-  storedFields,
+  toStored,
   weekOf,
 } from '@newswire/archive-data';
 import { connectMongo, withDatabase } from '@newswire/mongo';
@@ -161,7 +161,7 @@ async function fill(db: string, total: number): Promise<{ articles: number; seco
         storyKey = plan.storyKey;
         for (const l of listsOf(plan.current)) lists.add(l);
         buffers.versions.push({ ...plan.version, outcome: plan.kind === 'kill' ? 'killed' : 'stored', recordedAt: new Date(at.getTime() + k * 1_800_000) });
-        if (k === written.length - 1) buffers.articles.push({ _id: plan.storyKey, ...storedFields(plan.current, true), storedAt: at });
+        if (k === written.length - 1) buffers.articles.push({ _id: plan.storyKey, ...toStored(plan.current, true), storedAt: at });
       }
       if (story.duplicate) {
         const dup = planWrite(story.duplicate, at);

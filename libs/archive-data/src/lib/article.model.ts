@@ -47,6 +47,8 @@ export interface ArticleDoc {
    * hundreds of strings costs FerretDB more to read than the rest of the story together.
    */
   searchText?: string;
+  /** On FerretDB, `article`, `enrichment` and `dedup` as one JSON string (see stored-shape.ts). */
+  packed?: string;
   /** The canonical article without its body and raw bytes (those are above, or dropped). */
   article: Omit<ArticleDeduplicated['article'], 'bodyText' | 'bodyHtml' | 'raw'>;
   enrichment: ArticleDeduplicated['enrichment'];
@@ -90,10 +92,12 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     dedupStatus: { type: String, required: true, index: true },
     searchTerms: { type: [String], index: true, default: undefined },
     searchText: String,
-    article: { type: Schema.Types.Mixed, required: true },
-    enrichment: { type: Schema.Types.Mixed, required: true },
+    packed: String,
+    // Required in the plain shape; a packed story (FerretDB) has them in `packed` instead.
+    article: { type: Schema.Types.Mixed },
+    enrichment: { type: Schema.Types.Mixed },
     enrichmentVersion: Number,
-    dedup: { type: Schema.Types.Mixed, required: true },
+    dedup: { type: Schema.Types.Mixed },
     storedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

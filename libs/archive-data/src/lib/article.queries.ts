@@ -10,6 +10,7 @@ import { ListIndex } from './list-index/list-index';
 import { type ListConditions, listsOfConditions } from './list-index/lists';
 import type { PositionBounds } from './list-index/streams';
 import { queryTerms } from './search-terms';
+import { fromStored } from './stored-shape';
 import { classifyStoreError } from './store-errors';
 
 export interface ArticleFilter {
@@ -109,7 +110,7 @@ export class ArticleQueries {
     const docs = (await this.usesListIndex())
       ? await this.indexed(filter, conditions, position, page.limit)
       : await this.read(this.articles.find(and(conditions), LIST_PROJECTION).sort({ storedAt: -1, _id: -1 }).limit(page.limit + 1).lean<ArticleDoc[]>());
-    const items = docs.slice(0, page.limit);
+    const items = docs.slice(0, page.limit).map(fromStored);
     const last = items[items.length - 1];
     return docs.length > page.limit && last ? { items, nextCursor: encodeCursor({ storedAt: last.storedAt, id: last._id }) } : { items };
   }
@@ -139,7 +140,7 @@ export class ArticleQueries {
     // A withheld story is absent for whoever may not see it: no 403 that would confirm it exists.
     if (!article || (!article.listed && !visibility.withheld)) return null;
     const versions = await this.read(this.versions.find({ storyKey: article._id }).sort({ rank: -1, recordedAt: -1 }).lean<ArticleVersionDoc[]>());
-    return { article, versions, matchedAs };
+    return { article: fromStored(article), versions, matchedAs };
   }
 
   /**
@@ -158,7 +159,7 @@ export class ArticleQueries {
       this.read(this.duplicates.find({ clusterId }).sort({ recordedAt: 1, _id: 1 }).limit(1000).lean<DuplicateDoc[]>()),
     ]);
     if (!visibility.withheld && articles.length === 0) return null;
-    return articles.length || duplicates.length ? { articles, duplicates } : null;
+    return articles.length || duplicates.length ? { articles: articles.map(fromStored), duplicates } : null;
   }
 
   /**

@@ -16,7 +16,8 @@ import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk
 import { type ListedStory, ListIndex } from './list-index/list-index';
 import { listsOf } from './list-index/lists';
 import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
-import { omit, planWrite, storedFields, type WriteMeta, type WritePlan } from './write-plan';
+import { fromStored, toStored } from './stored-shape';
+import { omit, planWrite, type WriteMeta, type WritePlan } from './write-plan';
 
 export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
 
@@ -40,6 +41,10 @@ const OPTIONAL_FIELDS = [
   'provider',
   'searchTerms',
   'searchText',
+  'packed',
+  'article',
+  'enrichment',
+  'dedup',
 ] as const;
 
 type StoryPlan = Extract<WritePlan, { kind: 'story' | 'kill' }>;
@@ -166,8 +171,8 @@ export class ArticleRepository {
     const stories = plans.filter((p): p is StoryPlan => p.kind !== 'duplicate');
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
-    const termsAsText = (await this.storeCapabilities()).server === 'ferretdb';
-    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, termsAsText)));
+    const compact = (await this.storeCapabilities()).server === 'ferretdb';
+    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
     await this.indexStories(stories.filter((_, i) => applied[i]));
     const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
     const duplicateInserted = await insertFlags(
@@ -230,8 +235,9 @@ export class ArticleRepository {
     return version ? this.findByStoryKey(version.storyKey) : null;
   }
 
-  findByStoryKey(storyKey: string): Promise<ArticleDoc | null> {
-    return this.articles.findById(storyKey).lean<ArticleDoc>().exec();
+  async findByStoryKey(storyKey: string): Promise<ArticleDoc | null> {
+    const doc = await this.articles.findById(storyKey).lean<ArticleDoc>().exec();
+    return doc && fromStored(doc);
   }
 
   versionsOf(storyKey: string): Promise<ArticleVersionDoc[]> {
@@ -246,8 +252,8 @@ function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
 /** The write helpers are generic over documents; the models' own types add nothing there. */
 const as = (model: Model<never> | Model<ArticleDoc> | Model<ArticleVersionDoc> | Model<DuplicateDoc>) => model as Model<never>;
 
-function storyWrite(plan: StoryPlan, now: Date, termsAsText: boolean): GuardedWrite {
-  const current = storedFields(plan.current, termsAsText) as unknown as Record<string, unknown>;
+function storyWrite(plan: StoryPlan, now: Date, compact: boolean): GuardedWrite {
+  const current = toStored(plan.current, compact) as unknown as Record<string, unknown>;
   const $unset: Record<string, ''> = {};
   for (const field of OPTIONAL_FIELDS) if (current[field] === undefined) $unset[field] = '';
   // A kill wins over any rank but only once; a story already killed takes no further version.

@@ -5,6 +5,7 @@ import { type EnrichmentVersionDoc, enrichmentVersionId } from './enrichment-ver
 import type { ListIndex } from './list-index/list-index';
 import { listsOf } from './list-index/lists';
 import { toStorable } from './storable';
+import { fromStored, packStory } from './stored-shape';
 import { enrichmentFields, omit } from './write-plan';
 
 export interface ReEnrichResult {
@@ -23,7 +24,7 @@ export interface ReplayProvenance {
   replayId?: string;
 }
 
-type CurrentEnrichment = Pick<ArticleDoc, '_id' | 'articleId' | 'killed' | 'enrichment' | 'enrichmentVersion' | 'storedAt'>;
+type CurrentEnrichment = Pick<ArticleDoc, '_id' | 'articleId' | 'killed' | 'article' | 'enrichment' | 'dedup' | 'enrichmentVersion' | 'storedAt' | 'packed'>;
 
 /**
  * A replayed article's new enrichment, applied to its stored story without
@@ -50,8 +51,9 @@ export async function reEnrich(
   const { article, enrichment } = message;
   const storyKey = message.dedup.storyKey ?? storyKeyOf(article);
   const base = { articleId: article.id, storyKey };
-  const doc = await articles.findById(storyKey, { articleId: 1, killed: 1, enrichment: 1, enrichmentVersion: 1, storedAt: 1 }).lean<CurrentEnrichment>().exec();
-  if (!doc || doc.articleId !== article.id) return { ...base, outcome: 'unchanged', reason: 'not-current' };
+  const stored = await articles.findById(storyKey, { articleId: 1, killed: 1, enrichment: 1, enrichmentVersion: 1, storedAt: 1, packed: 1, article: 1, dedup: 1 }).lean<CurrentEnrichment>().exec();
+  if (!stored || stored.articleId !== article.id) return { ...base, outcome: 'unchanged', reason: 'not-current' };
+  const doc = fromStored(stored);
   if (doc.killed) return { ...base, outcome: 'unchanged', reason: 'killed' };
   const version = doc.enrichmentVersion ?? 1;
   const incoming = toStorable(enrichment) as Enrichment;
@@ -68,10 +70,13 @@ export async function reEnrich(
 
   if (version === 1) await keep(history, { ...base, version, enrichment: doc.enrichment, origin: 'ingest' }, now);
   const next = version + 1;
+  // Compare-and-set on the enrichment it had; a packed story (FerretDB) on its whole packed form.
+  const guard = stored.packed === undefined ? { 'enrichment.enrichedAt': doc.enrichment.enrichedAt } : { packed: stored.packed };
+  const enrichmentSet = stored.packed === undefined ? { enrichment: incoming } : { packed: packStory({ article: doc.article, enrichment: incoming, dedup: doc.dedup }) };
   const switched = await articles
     .updateOne(
-      { _id: storyKey, articleId: article.id, killed: { $ne: true }, 'enrichment.enrichedAt': doc.enrichment.enrichedAt },
-      { $set: { enrichment: incoming, enrichmentVersion: next, ...fields, updatedAt: now } },
+      { _id: storyKey, articleId: article.id, killed: { $ne: true }, ...guard },
+      { $set: { ...enrichmentSet, enrichmentVersion: next, ...fields, updatedAt: now } },
     )
     .exec();
   if (switched.modifiedCount !== 1) return { ...base, outcome: 'unchanged', reason: 'superseded' };

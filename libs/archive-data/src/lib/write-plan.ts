@@ -123,12 +123,3 @@ export function omit<T extends object, K extends keyof T>(value: T, keys: K[]): 
   return out;
 }
 
-/**
- * The story fields as stored on this kind of server: on FerretDB the search words are one string
- * (`searchText`) rather than an array (`searchTerms`); see ArticleDoc.
- */
-export function storedFields(current: Omit<ArticleDoc, '_id' | 'storedAt'>, termsAsText: boolean): Omit<ArticleDoc, '_id' | 'storedAt'> {
-  if (!termsAsText) return current;
-  const { searchTerms, ...rest } = current;
-  return { ...rest, searchText: (searchTerms ?? []).join(' ') };
-}
