@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../article.model';
 import { QueryTimeoutError } from '../store-errors';
-import { msOfPosition } from './keys';
+import { msOfPosition, msPart } from './keys';
 import type { ListIndex, ReadOptions } from './list-index';
 import { type PositionBounds, PositionQueue } from './streams';
 
@@ -31,7 +31,8 @@ export function compareListed(a: Pick<ArticleDoc, 'storedAt' | '_id'>, b: Pick<A
 }
 
 interface Candidates {
-  keys: string[];
+  /** Story keys with their positions. */
+  entries: { position: string; key: string }[];
   /** The oldest position taken so far; undefined once nothing is left. */
   last?: string;
   exhausted: boolean;
@@ -41,8 +42,9 @@ interface Candidates {
  * The first `limit + 1` stories of a list query, in the API's order, from the list index:
  * candidates come newest first from the sparsest list (or the registry when the query names no
  * list), and the store checks each against the whole query, so the answer is exactly the naive
- * query's. Reading stops once the last position taken is older than the (limit+1)-th match:
- * nothing unread can come before it.
+ * query's. Once `limit + 1` match, only candidates stored in the same millisecond as the last of
+ * them or later can still come before it (ties are ordered by story key), so reading goes on
+ * only for those.
  */
 export async function indexedList(index: ListIndex, req: IndexedListRequest): Promise<ArticleDoc[]> {
   const started = Date.now();
@@ -52,40 +54,55 @@ export async function indexedList(index: ListIndex, req: IndexedListRequest): Pr
   const found = new Map<string, ArticleDoc>();
   // Most candidates match (a story is rarely killed or withheld): first read just enough.
   let chunk = need;
+  let floor: string | undefined;
+  let boundary: { ms: number; key: string } | undefined;
   for (;;) {
     if (Date.now() - started > req.maxTimeMS) throw new QueryTimeoutError('the query exceeded its time limit');
-    const batch = await next(chunk);
+    const batch = await next(chunk, floor);
+    // Past the floor, a story of the boundary's millisecond comes first only with a greater key.
+    const keys = batch.entries.filter((e) => !boundary || msOfPosition(e.position) > boundary.ms || e.key > boundary.key).map((e) => e.key);
     const groups: string[][] = [];
-    for (let i = 0; i < batch.keys.length; i += FETCH_GROUP) groups.push(batch.keys.slice(i, i + FETCH_GROUP));
-    for (const docs of await Promise.all(groups.map((keys) => req.fetch(keys)))) for (const doc of docs) found.set(doc._id, doc);
+    for (let i = 0; i < keys.length; i += FETCH_GROUP) groups.push(keys.slice(i, i + FETCH_GROUP));
+    for (const docs of await Promise.all(groups.map((g) => req.fetch(g)))) for (const doc of docs) found.set(doc._id, doc);
     if (batch.exhausted || batch.last === undefined) break;
     if (found.size >= need) {
-      const boundary = [...found.values()].sort(compareListed)[need - 1].storedAt.getTime();
-      if (msOfPosition(batch.last) < boundary) break;
+      const last = [...found.values()].sort(compareListed)[need - 1];
+      boundary = { ms: last.storedAt.getTime(), key: last._id };
+      if (msOfPosition(batch.last) < boundary.ms) break;
+      floor = msPart(boundary.ms);
+    } else {
+      chunk = Math.min(chunk * 2, MAX_CHUNK);
     }
-    chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
   return [...found.values()].sort(compareListed).slice(0, need);
 }
 
-async function candidateSource(index: ListIndex, req: IndexedListRequest, options: ReadOptions): Promise<(n: number) => Promise<Candidates>> {
+/** Candidates newest first; with a floor, only positions at or above it (the source then counts as exhausted below it). */
+type NextCandidates = (n: number, floor?: string) => Promise<Candidates>;
+
+async function candidateSource(index: ListIndex, req: IndexedListRequest, options: ReadOptions): Promise<NextCandidates> {
   if (req.lists.length === 0) {
     let upper = req.bounds.upper;
-    return async (n) => {
-      const page = await index.registryPage({ lower: req.bounds.lower, upper }, n, options);
+    return async (n, floor) => {
+      const lower = floor !== undefined && (req.bounds.lower === undefined || floor > req.bounds.lower) ? floor : req.bounds.lower;
+      const page = await index.registryPage({ lower, upper }, n, options);
       const last = page[page.length - 1]?._id.slice(2);
       upper = last ?? upper;
-      return { keys: page.flatMap((d) => d.k), last, exhausted: page.length < n };
+      return { entries: page.flatMap((d) => d.k.map((key) => ({ position: d._id.slice(2), key }))), last, exhausted: page.length < n };
     };
   }
   const queues = req.lists.map((list) => new PositionQueue(index.listSource(list, req.bounds, options)));
   if (queues.length > 1) await Promise.all(queues.map((q) => q.fill(PROBE)));
   const driver = queues.reduce((best, q) => (sparser(q, best) ? q : best));
-  return async (n) => {
+  return async (n, floor) => {
     await driver.fill(n);
-    const positions = driver.take(n);
-    const keys = positions.length ? await index.resolve(positions, options) : [];
-    return { keys, last: positions[positions.length - 1], exhausted: driver.exhausted && driver.buffered.length === 0 };
+    const buffered = driver.buffered;
+    let take = Math.min(n, buffered.length);
+    if (floor !== undefined) take = Math.min(take, buffered.findIndex((p) => p < floor) < 0 ? take : buffered.findIndex((p) => p < floor));
+    const belowFloor = floor !== undefined && take < buffered.length && buffered[take] < floor;
+    const positions = driver.take(take);
+    const entries = positions.length ? await index.resolve(positions, options) : [];
+    return { entries, last: positions[positions.length - 1], exhausted: belowFloor || (driver.exhausted && driver.buffered.length === 0) };
   };
 }
 

@@ -181,15 +181,15 @@ export class ListIndex {
   }
 
   /** The story keys at these positions. */
-  async resolve(positions: string[], options: ReadOptions = {}): Promise<string[]> {
-    const keys: string[] = [];
+  async resolve(positions: string[], options: ReadOptions = {}): Promise<{ position: string; key: string }[]> {
+    const entries: { position: string; key: string }[] = [];
     for (let i = 0; i < positions.length; i += 1000) {
       const docs = (await this.collection
         .find({ _id: { $in: positions.slice(i, i + 1000).map(registryKey) } }, { maxTimeMS: options.maxTimeMS })
         .toArray()) as RegistryDoc[];
-      for (const doc of docs) keys.push(...doc.k);
+      for (const doc of docs) for (const key of doc.k) entries.push({ position: doc._id.slice(REGISTRY_PREFIX.length), key });
     }
-    return keys;
+    return entries;
   }
 
   /** Every document of the index (tests, tools). */
