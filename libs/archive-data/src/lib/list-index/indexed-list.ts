@@ -94,6 +94,9 @@ async function candidateSource(index: ListIndex, req: IndexedListRequest, option
   const queues = req.lists.map((list) => new PositionQueue(index.listSource(list, req.bounds, options)));
   if (queues.length > 1) await Promise.all(queues.map((q) => q.fill(PROBE)));
   const driver = queues.reduce((best, q) => (sparser(q, best) ? q : best));
+  // Lists not much denser than the driver filter its candidates here, which costs index reads
+  // instead of stories; the store checks every condition anyway.
+  const filters = queues.filter((q) => q !== driver && (q.exhausted || density(q) <= DENSER_FILTER * density(driver)));
   return async (n, floor) => {
     await driver.fill(n);
     const buffered = driver.buffered;
@@ -101,9 +104,25 @@ async function candidateSource(index: ListIndex, req: IndexedListRequest, option
     if (floor !== undefined) take = Math.min(take, buffered.findIndex((p) => p < floor) < 0 ? take : buffered.findIndex((p) => p < floor));
     const belowFloor = floor !== undefined && take < buffered.length && buffered[take] < floor;
     const positions = driver.take(take);
-    const entries = positions.length ? await index.resolve(positions, options) : [];
+    const kept: string[] = [];
+    for (const p of positions) {
+      let inAll = true;
+      for (const f of filters) if (!(inAll = await f.contains(p))) break;
+      if (inAll) kept.push(p);
+    }
+    const entries = kept.length ? await index.resolve(kept, options) : [];
     return { entries, last: positions[positions.length - 1], exhausted: belowFloor || (driver.exhausted && driver.buffered.length === 0) };
   };
+}
+
+/** A list this many times denser than the driver is left to the store's check rather than read through. */
+const DENSER_FILTER = 32;
+
+/** Postings per millisecond among those read so far. */
+function density(q: PositionQueue): number {
+  const b = q.buffered;
+  if (b.length < 2) return 0;
+  return b.length / Math.max(1, msOfPosition(b[0]) - msOfPosition(b[b.length - 1]));
 }
 
 /** Fewer postings within bounds, or (both unread to the end) an older PROBE-th posting. */

@@ -126,4 +126,16 @@ export class PositionQueue {
   take(n: number): string[] {
     return this.buffer.splice(0, n);
   }
+
+  /** Whether the source holds `position`; asked in descending order, it drops what lies above. */
+  async contains(position: string): Promise<boolean> {
+    for (;;) {
+      let above = 0;
+      while (above < this.buffer.length && this.buffer[above] > position) above++;
+      this.buffer.splice(0, above);
+      if (this.buffer.length > 0) return this.buffer[0] === position;
+      if (this.exhausted) return false;
+      await this.fill(512);
+    }
+  }
 }
