@@ -22,7 +22,7 @@ const MAX_CHUNK = 1000;
  * Stories are fetched in parallel reads of this many: FerretDB decodes every document it reads
  * (a few milliseconds for a story), and each connection is served on its own thread.
  */
-const FETCH_GROUP = 8;
+const FETCH_GROUP = 11;
 
 /** The API's order: newest first, story key breaking ties. */
 export function compareListed(a: Pick<ArticleDoc, 'storedAt' | '_id'>, b: Pick<ArticleDoc, 'storedAt' | '_id'>): number {

@@ -169,7 +169,8 @@ export class ListIndex {
   /** One list's positions within bounds: its hot and cold postings merged. */
   listSource(list: string, bounds: PositionBounds, options: ReadOptions = {}): PositionSource {
     const hot = new BlockStream<HotDoc>(this.reader<HotDoc>(options), hotPrefix(hotBucketOf(list)), HOT_SPAN_MS, (d) => d.l[list], bounds);
-    const cold = new BlockStream<ColdDoc>(this.reader<ColdDoc>(options), coldPrefix(list), COLD_SPAN_MS, (d) => d.e, bounds);
+    // A cold block holds up to COLD_BLOCK_SIZE positions: one or two usually serve a page.
+    const cold = new BlockStream<ColdDoc>(this.reader<ColdDoc>(options), coldPrefix(list), COLD_SPAN_MS, (d) => d.e, bounds, 2);
     return new MergedSource([hot, cold]);
   }
 

@@ -32,7 +32,6 @@ export class BlockStream<T extends { _id: string }> implements PositionSource {
   private done = false;
   private high: string;
   private readonly low: string;
-  private pageSize = 8;
 
   constructor(
     private readonly read: RangeReader<T>,
@@ -40,6 +39,8 @@ export class BlockStream<T extends { _id: string }> implements PositionSource {
     spanMs: number,
     private readonly positionsOf: (doc: T) => string | undefined,
     private readonly bounds: PositionBounds,
+    /** Documents read first (few when they are big); each further read takes twice as many. */
+    private pageSize = 8,
   ) {
     // A document holding a position below `upper` has its newest position within that position's span.
     this.high = bounds.upper === undefined ? prefix + AFTER : prefix + msPart(spanStart(msOfPosition(bounds.upper), spanMs) + spanMs);
