@@ -81,6 +81,7 @@ export class ArticleRepository {
   readonly enrichments: Model<EnrichmentVersionDoc>;
   readonly listIndex: ListIndex;
   private capabilities?: Promise<StoreCapabilities>;
+  private rangesAnswered = false;
 
   /** With a tracer, each store call is a span (archive.<method>). */
   constructor(
@@ -93,6 +94,13 @@ export class ArticleRepository {
     this.enrichments = enrichmentVersionModel(connection);
     this.listIndex = new ListIndex(connection);
     withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf', 'compactListIndex']);
+  }
+
+  /** Whether the store answers hinted `_id` ranges from its index (the project's FerretDB build); a yes is kept. */
+  private async answersRanges(): Promise<boolean> {
+    if (this.rangesAnswered) return true;
+    this.rangesAnswered = await this.listIndex.answersRanges();
+    return this.rangesAnswered;
   }
 
   /** What the store supports, asked once. */
@@ -148,13 +156,17 @@ export class ArticleRepository {
       }
     }
     await this.listIndex.record(chunk);
-    while ((await this.listIndex.compact(now)) > 0);
+    if (await this.answersRanges()) while ((await this.listIndex.compact(now)) > 0);
     await this.listIndex.markReady(now);
   }
 
-  /** Moves the list index's recent postings into compacted blocks (FerretDB; the storage stage runs it periodically). */
+  /**
+   * Moves the list index's recent postings into compacted blocks (FerretDB; the storage stage runs
+   * it periodically). Only where the store answers `_id` ranges from its index: elsewhere (stock
+   * FerretDB) each read would scan the whole index, and the API does not use it there anyway.
+   */
   async compactListIndex(now = new Date()): Promise<number> {
-    if (!(await this.storeCapabilities()).listIndex) return 0;
+    if (!(await this.storeCapabilities()).listIndex || !(await this.answersRanges())) return 0;
     let moved = 0;
     for (let n = await this.listIndex.compact(now); n > 0; n = await this.listIndex.compact(now)) moved += n;
     return moved;
