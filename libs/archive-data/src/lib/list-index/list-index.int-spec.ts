@@ -161,18 +161,20 @@ describe('the list index on the real store', () => {
     if (caps.listIndex) {
       expect(moved).toBeGreaterThan(0);
       expect(await repo.listIndex.counts()).toMatchObject({ hot: 0, registry: 60 });
+    } else {
+      expect(moved).toBe(0);
     }
     expect(await Promise.all(FILTERS.map(([, f]) => pages(indexed, f, 7)))).toEqual(before);
   });
 
-  it('serves lists from the index: a story written around the storage path is not in them', async () => {
-    if (!caps.listIndex) return;
-    await expectProjectBuild(repo);
+  it('serves lists from the index on FerretDB: a story written around the storage path is not in them', async () => {
+    if (caps.listIndex) await expectProjectBuild(repo);
     const template = await repo.articles.collection.findOne({ _id: 'ap wire|urn:list:5' as never });
     await repo.articles.collection.insertOne({ ...template, _id: 'ap wire|urn:list:raw' as never, storedAt: new Date(Date.UTC(2025, 2, 9)) });
     const filter = { person: (template?.['people'] as string[])[0] };
     expect((await pages(plain, filter, 100)).flat()).toContain('ap wire|urn:list:raw');
-    expect((await pages(indexed, filter, 100)).flat()).not.toContain('ap wire|urn:list:raw');
+    // MongoDB lists straight from the stories (through its indexes), so there it is found.
+    expect((await pages(indexed, filter, 100)).flat().includes('ap wire|urn:list:raw')).toBe(!caps.listIndex);
     await repo.articles.collection.deleteOne({ _id: 'ap wire|urn:list:raw' as never });
   });
 });
