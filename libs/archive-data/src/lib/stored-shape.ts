@@ -29,3 +29,9 @@ export function fromStored<T extends Partial<ArticleDoc>>(doc: T): T {
   const { packed, ...rest } = doc;
   return { ...rest, ...(JSON.parse(packed) as Packed) } as T;
 }
+
+/** The `$set` that replaces a stored story's enrichment, in the shape the story is stored in (tools, tests). */
+export function enrichmentUpdate(stored: Partial<ArticleDoc>, enrichment: ArticleDoc['enrichment']): Partial<ArticleDoc> {
+  if (typeof stored.packed !== 'string') return { enrichment };
+  return { packed: packStory({ ...(JSON.parse(stored.packed) as Packed), enrichment }) };
+}
