@@ -1,6 +1,7 @@
 /**
  * Articles stored per second through the storage stage's write path
- * (ArticleRepository.storeMany: mongoose bulk writes, version guard, history)
+ * (ArticleRepository.storeMany: mongoose bulk writes, version guard, history,
+ * and on FerretDB the list index)
  * beside the raw MongoDB driver doing the same writes: the same documents
  * (both sides build them with planWrite), the same guarded upserts and
  * history upserts, the same batch size, the same server, fresh databases
@@ -11,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { ArticleRepository, omit, planWrite } from '@newswire/archive-data';
+import { ArticleRepository, detectCapabilities, hotDocsOf, listsOf, omit, planWrite, positionOf, registryKey, toStored } from '@newswire/archive-data';
 import type { ArticleDeduplicated } from '@newswire/contracts';
 import { connectMongo, withDatabase } from '@newswire/mongo';
 import { storyVersion } from '@newswire/testing';
@@ -50,18 +51,20 @@ async function project(messages: ArticleDeduplicated[], db: string): Promise<num
   }
 }
 
-async function driver(messages: ArticleDeduplicated[], db: string, indexesFrom: ArticleRepository): Promise<number> {
+async function driver(messages: ArticleDeduplicated[], db: string, indexesFrom: ArticleRepository, ferret: boolean): Promise<number> {
   const client = await MongoClient.connect(uri, { maxPoolSize: 20 });
   try {
     const database = client.db(db);
-    for (const [model, name] of [
+    // The indexes ensureIndexes makes: the schema's on MongoDB, none on FerretDB (its list index stands in).
+    for (const [model, name] of ferret ? [] : ([
       [indexesFrom.articles, 'articles'],
       [indexesFrom.versions, 'article_versions'],
-    ] as const) {
+    ] as const)) {
       for (const [keys, options] of model.schema.indexes()) await database.collection(name).createIndex(keys as never, options as never);
     }
     const articles = database.collection<{ _id: string }>('articles');
     const versions = database.collection<{ _id: string }>('article_versions');
+    const index = database.collection<{ _id: string }>('article_index');
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < messages.length; i += batchSize) {
       const now = new Date();
@@ -71,7 +74,7 @@ async function driver(messages: ArticleDeduplicated[], db: string, indexesFrom: 
         stories.map((p) => ({
           updateOne: {
             filter: { _id: p.storyKey, rank: { $lt: p.rank }, killed: { $ne: true } },
-            update: { $set: p.current, $setOnInsert: { storedAt: now } },
+            update: { $set: toStored(p.current, ferret), $setOnInsert: { storedAt: now } },
             upsert: true,
           },
         })),
@@ -84,6 +87,17 @@ async function driver(messages: ArticleDeduplicated[], db: string, indexesFrom: 
         }),
         { ordered: true },
       );
+      // FerretDB: the list index's postings, as the project writes them (one read-back of storedAt, hot documents, registry).
+      if (ferret) {
+        const stored = await articles.find({ _id: { $in: stories.map((p) => p.storyKey) } }, { projection: { storedAt: 1 } }).toArray();
+        const at = new Map(stored.map((d) => [d._id, (d as unknown as { storedAt: Date }).storedAt]));
+        const postings = stories.flatMap((p) => listsOf(p.current).map((list) => ({ list, position: positionOf(p.storyKey, at.get(p.storyKey) ?? now) })));
+        await index.insertMany(hotDocsOf(postings) as never[], { ordered: false });
+        await index.bulkWrite(
+          stories.map((p) => ({ updateOne: { filter: { _id: registryKey(positionOf(p.storyKey, at.get(p.storyKey) ?? now)) }, update: { $addToSet: { k: p.storyKey } } as never, upsert: true } })),
+          { ordered: true },
+        );
+      }
     }
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     await database.dropDatabase();
@@ -100,14 +114,15 @@ async function main(): Promise<void> {
   const tag = `bench_storage_${Date.now().toString(36)}`;
   const schemaHolder = await connectMongo(withDatabase(uri, `${tag}_schema`));
   const indexesFrom = new ArticleRepository(schemaHolder);
+  const ferret = (await detectCapabilities(schemaHolder)).server === 'ferretdb';
   // Warm-up: connections, JIT, server caches.
   await project(messages.slice(0, 200), `${tag}_warm_p`);
-  await driver(messages.slice(0, 200), `${tag}_warm_d`, indexesFrom);
+  await driver(messages.slice(0, 200), `${tag}_warm_d`, indexesFrom, ferret);
   const p: number[] = [];
   const d: number[] = [];
   for (let r = 0; r < rounds; r++) {
     p.push(await project(messages, `${tag}_p${r}`));
-    d.push(await driver(messages, `${tag}_d${r}`, indexesFrom));
+    d.push(await driver(messages, `${tag}_d${r}`, indexesFrom, ferret));
     console.log(`round ${r + 1}: project ${p[r].toFixed(0)}/s, driver ${d[r].toFixed(0)}/s`);
   }
   await schemaHolder.close();

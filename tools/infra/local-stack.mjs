@@ -30,8 +30,34 @@ const repo = resolve(here, '../..');
 
 const KAFKA_VERSION = '4.1.1';
 const FERRETDB_VERSION = 'v1.24.2';
-// Bumped whenever FERRETDB_PATCHES change, so a cached build without them is rebuilt.
-const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.1`;
+// Bumped whenever FERRETDB_PATCHES or the files in tools/infra/ferretdb change, so a cached build without them is rebuilt.
+const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.2`;
+const FERRETDB_ADDED_FILES = [
+  { from: 'newswire_backend.go', to: 'internal/backends/sqlite/newswire_backend.go' },
+  { from: 'newswire_handler.go', to: 'internal/handler/newswire_handler.go' },
+];
+
+// The block both Query and Explain of the SQLite backend use to push `_id` equality down (stock: only
+// when `_id` is the whole filter).
+const STOCK_ID_PUSHDOWN = (extra) => `\t// that logic should exist in one place
+\t// TODO https://github.com/FerretDB/FerretDB/issues/3235
+\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+${extra}\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+`;
+
+/** Sets IDOrder (and the LIMIT with it) for hinted `_id`-only queries sorted by `_id`; see newswire_handler.go. */
+const handlerIdOrder = (hint) => `\tif order := newswireIDOrder(${hint}, params.Filter, params.Sort, params.Skip); order != 0 && !h.DisablePushdown {
+\t\tqp.IDOrder = order
+\t\tqp.Limit = params.Limit
+\t}
+
+`;
 
 /**
  * FerretDB 1.24's SQLite backend creates the unique `_id` index on
@@ -39,9 +65,20 @@ const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.1`;
  * SQLite does not match to the index, so every `_id` lookup scans the table
  * (seen with EXPLAIN QUERY PLAN; upstream FerretDB#4646 and #3235 for the
  * same class of problem). It also pushes `_id` down only when it is the
- * filter's sole key. Both are fixed here, at build time; the handler
- * re-applies the whole filter to what the backend returns, so narrowing by
- * `_id` is always safe.
+ * filter's sole key, and nothing else at all: no `$in`, no range, no order,
+ * and no LIMIT once there is a filter. Fixed here, at build time (the added
+ * Go files are in tools/infra/ferretdb):
+ * 1. the `_id` expression matches the index;
+ * 2. `_id` equality and `_id: {$in: [...]}` (strings, ObjectIDs) are pushed
+ *    down whatever else the filter holds;
+ * 3. a find hinted `{_id: 1}` that filters on `_id` alone with string bounds
+ *    and sorts by `_id` is answered from the index: bounds, order and LIMIT
+ *    (the project's index collections, whose `_id`s are plain ASCII keys:
+ *    SQLite orders the JSON text of `_id`, which is the string order only
+ *    for strings JSON does not escape). Explain reports it as
+ *    filterPushdown/sortPushdown/limitPushdown.
+ * The handler re-applies the whole filter, sort and limit to what the
+ * backend returns, so narrowing is safe.
  */
 const FERRETDB_PATCHES = [
   {
@@ -51,9 +88,38 @@ const FERRETDB_PATCHES = [
   },
   {
     file: 'internal/backends/sqlite/collection.go',
-    from: 'if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
-    to: 'if params.Filter != nil {\n\t\tv, _ := params.Filter.Get("_id")',
-    all: true,
+    from: `${STOCK_ID_PUSHDOWN('')}\n\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n`,
+    to: '\twhereClause, args = newswireIDWhere(params.Filter, params.IDOrder)\n\n\tq += whereClause\n\tq += newswireOrderBy(params.Sort, params.IDOrder)\n',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    from: `${STOCK_ID_PUSHDOWN('\t\t\tfilterPushdown = true\n')}\n\torderByClause := prepareOrderByClause(params.Sort)\n`,
+    to: '\twhereClause, args = newswireIDWhere(params.Filter, params.IDOrder)\n\tfilterPushdown = whereClause != ""\n\n\torderByClause := newswireOrderBy(params.Sort, params.IDOrder)\n',
+  },
+  {
+    file: 'internal/backends/collection.go',
+    from: '\tOnlyRecordIDs bool\n\tComment       string\n}',
+    to: '\tOnlyRecordIDs bool\n\tComment       string\n\n\t// IDOrder (newswire build): 1 or -1 answers `_id` bounds from the `_id` index in that order.\n\tIDOrder int\n}',
+  },
+  {
+    file: 'internal/backends/collection.go',
+    from: 'type ExplainParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n}',
+    to: 'type ExplainParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n\n\t// IDOrder (newswire build): see QueryParams.\n\tIDOrder int\n}',
+  },
+  {
+    file: 'internal/handler/common/find.go',
+    from: 'Hint             any             `ferretdb:"hint,ignored"`',
+    to: 'Hint             any             `ferretdb:"hint,opt"`',
+  },
+  {
+    file: 'internal/handler/msg_find.go',
+    from: '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))',
+    to: `${handlerIdOrder('params.Hint')}\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))`,
+  },
+  {
+    file: 'internal/handler/msg_explain.go',
+    from: '\tres, err := coll.Explain(connCtx, qp)',
+    to: `\thint, _ := params.Command.Get("hint")\n${handlerIdOrder('hint')}\tres, err := coll.Explain(connCtx, qp)`,
   },
 ];
 
@@ -62,8 +128,9 @@ function applyPatches(src) {
     const file = join(src, patch.file);
     const text = readFileSync(file, 'utf8');
     if (!text.includes(patch.from)) throw new Error(`FerretDB patch no longer applies to ${patch.file}`);
-    writeFileSync(file, patch.all ? text.split(patch.from).join(patch.to) : text.replace(patch.from, patch.to));
+    writeFileSync(file, text.replace(patch.from, patch.to));
   }
+  for (const added of FERRETDB_ADDED_FILES) cpSync(join(here, 'ferretdb', added.from), join(src, added.to));
 }
 
 export function stackSettings(env = process.env) {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
-import { ArticleRepository } from '@newswire/archive-data';
+import { type ArticleDoc, ArticleRepository, enrichmentUpdate } from '@newswire/archive-data';
 import { type ArticleStored, physicalTopic, TOPICS } from '@newswire/contracts';
 import { topicBounds } from '@newswire/kafka';
 import { connectMongo } from '@newswire/mongo';
@@ -141,7 +141,8 @@ describe('newswire backfill, tail, story and replay against the running pipeline
     if (!doc) throw new Error('no stored story to replay');
     // As if stored by an older extractor: the replay's enrichment differs from it.
     const old = { ...doc.enrichment, provenance: doc.enrichment.provenance.map((p) => ({ ...p, version: '0.0.1' })), enrichedAt: '2024-01-01T00:00:00.000Z' };
-    await repo.articles.updateOne({ _id: doc._id }, { $set: { enrichment: old } }).exec();
+    const raw = await repo.articles.findById(doc._id).lean<ArticleDoc>().exec();
+    await repo.articles.updateOne({ _id: doc._id }, { $set: enrichmentUpdate(raw ?? {}, old) }).exec();
     const counts = async () => [await repo.articles.countDocuments({}), await repo.versions.countDocuments({}), await repo.duplicates.countDocuments({})];
     const before = await counts();
 

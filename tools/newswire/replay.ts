@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import type { FilterQuery } from 'mongoose';
-import type { ArticleDoc } from '@newswire/archive-data';
+import { type ArticleDoc, fromStored } from '@newswire/archive-data';
 import { type ArticleStored, type CanonicalArticle, HEADERS, physicalTopic, REPLAY_KINDS, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { contractHeaders, headersToStrings, readRange, topicBounds } from '@newswire/kafka';
 import { type CliContext, UsageError } from './context';
@@ -108,7 +108,7 @@ async function fromArchive(ctx: CliContext, o: ReplayOptions): Promise<{ article
   if (!o.id?.length && !o.source && !o.since && !o.until && !o.limit) throw new UsageError('say which stories: --id, --source, --since/--until or --limit (a replay of the whole archive is --since with an old date)');
   let query = repo.articles.find(filter).sort({ storedAt: 1, _id: 1 });
   if (o.limit) query = query.limit(o.limit);
-  const docs = await query.lean<ArticleDoc[]>().exec();
+  const docs = (await query.lean<ArticleDoc[]>().exec()).map(fromStored);
   return docs.map((doc) => {
     const article = receivedOf(doc);
     return { articleId: doc.articleId, message: { key: storyKeyOf(article), value: JSON.stringify(article), headers: contractHeaders(TOPICS.articleReceived) } };

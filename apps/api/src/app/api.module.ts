@@ -42,7 +42,7 @@ export class ApiModule {
         {
           provide: ArticleQueries,
           inject: [MONGO_CONNECTION, CAPABILITIES],
-          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps, { maxTimeMS: config.API_QUERY_MAX_TIME_MS }, telemetry.tracing.tracer),
+          useFactory: (c: Connection, caps: StoreCapabilities) => new ArticleQueries(c, caps, { maxTimeMS: config.API_QUERY_MAX_TIME_MS, listIndex: config.API_LIST_INDEX }, telemetry.tracing.tracer),
         },
       ],
     };

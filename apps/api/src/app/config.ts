@@ -17,6 +17,11 @@ export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend(TelemetryEnv.shap
   API_TOKENS_FILE: z.string().trim().min(1).optional(),
   /** Server-side limit on every store read; past it the client gets 503 query_timeout. */
   API_QUERY_MAX_TIME_MS: envInt(5000, 1, 600_000),
+  /**
+   * `auto`: on FerretDB, filtered lists read the list index the storage stage keeps, once it is
+   * complete and the store answers `_id` ranges from its index; `off`: always the plain query.
+   */
+  API_LIST_INDEX: z.enum(['auto', 'off']).default('auto'),
   /** Rate limit of a token that sets none of its own (and of anonymous dev-mode clients, per address). */
   API_RATE_LIMIT_PER_MINUTE: envInt(600, 1, 100_000),
   API_RATE_LIMIT_BURST: envInt(30, 1, 10_000),

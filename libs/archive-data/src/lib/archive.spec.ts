@@ -30,8 +30,8 @@ describe('versionRankOf', () => {
 
 describe('capabilities', () => {
   it('tells FerretDB from MongoDB by its own buildInfo fields', () => {
-    expect(capabilitiesFromBuildInfo({ version: '7.0.42', ferretdbVersion: 'v1.24.0' })).toEqual({ server: 'ferretdb', textSearch: false });
-    expect(capabilitiesFromBuildInfo({ version: '7.0.12' })).toEqual({ server: 'mongodb', textSearch: true });
+    expect(capabilitiesFromBuildInfo({ version: '7.0.42', ferretdbVersion: 'v1.24.0' })).toEqual({ server: 'ferretdb', textSearch: false, listIndex: true });
+    expect(capabilitiesFromBuildInfo({ version: '7.0.12' })).toEqual({ server: 'mongodb', textSearch: true, listIndex: false });
   });
 });
 

@@ -40,7 +40,15 @@ export interface ArticleDoc {
   subjects: string[];
   clusterId: string;
   dedupStatus: string;
-  searchTerms: string[];
+  /** The words of headline and body (search-terms.ts), on MongoDB and in stories stored before searchText. */
+  searchTerms?: string[];
+  /**
+   * The same words joined by single spaces, in place of searchTerms on FerretDB: an array of
+   * hundreds of strings costs FerretDB more to read than the rest of the story together.
+   */
+  searchText?: string;
+  /** On FerretDB, `article`, `enrichment` and `dedup` as one JSON string (see stored-shape.ts). */
+  packed?: string;
   /** The canonical article without its body and raw bytes (those are above, or dropped). */
   article: Omit<ArticleDeduplicated['article'], 'bodyText' | 'bodyHtml' | 'raw'>;
   enrichment: ArticleDeduplicated['enrichment'];
@@ -82,11 +90,14 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     subjects: { type: [String], index: true },
     clusterId: { type: String, required: true, index: true },
     dedupStatus: { type: String, required: true, index: true },
-    searchTerms: { type: [String], index: true },
-    article: { type: Schema.Types.Mixed, required: true },
-    enrichment: { type: Schema.Types.Mixed, required: true },
+    searchTerms: { type: [String], index: true, default: undefined },
+    searchText: String,
+    packed: String,
+    // Required in the plain shape; a packed story (FerretDB) has them in `packed` instead.
+    article: { type: Schema.Types.Mixed },
+    enrichment: { type: Schema.Types.Mixed },
     enrichmentVersion: Number,
-    dedup: { type: Schema.Types.Mixed, required: true },
+    dedup: { type: Schema.Types.Mixed },
     storedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -4,7 +4,13 @@ import type { Connection, FilterQuery, Model } from 'mongoose';
 import { type ArticleDoc, articleModel, type ArticleVersionDoc, articleVersionModel, type DuplicateDoc, duplicateModel } from './article.model';
 import type { StoreCapabilities } from './capabilities';
 import { type CursorPosition, decodeCursor, encodeCursor } from './cursor';
+import { indexedList } from './list-index/indexed-list';
+import { msPart } from './list-index/keys';
+import { ListIndex } from './list-index/list-index';
+import { type ListConditions, listsOfConditions } from './list-index/lists';
+import type { PositionBounds } from './list-index/streams';
 import { queryTerms } from './search-terms';
+import { fromStored } from './stored-shape';
 import { classifyStoreError } from './store-errors';
 
 export interface ArticleFilter {
@@ -38,6 +44,11 @@ export interface Visibility {
 export interface QueryOptions {
   /** Server-side limit on every read (`maxTimeMS`); past it the read fails with QueryTimeoutError. */
   maxTimeMS: number;
+  /**
+   * `auto`: on FerretDB, answer lists from the list index once it is complete and the store
+   * answers `_id` ranges from its index (the project's build); `off`: always the plain query.
+   */
+  listIndex?: 'auto' | 'off';
 }
 
 export interface Page<T> {
@@ -50,8 +61,11 @@ export class EmptySearchError extends Error {
   override readonly name = 'EmptySearchError';
 }
 
-const LIST_PROJECTION = { searchTerms: 0 } as const;
+const LIST_PROJECTION = { searchTerms: 0, searchText: 0 } as const;
 const PUBLIC: Visibility = { withheld: false };
+/** How long a finding about the list index holds: ready stays ready; not ready is asked again soon. */
+const INDEX_READY_TTL_MS = 300_000;
+const INDEX_NOT_READY_TTL_MS = 10_000;
 
 /**
  * A mongoose read that takes a server-side time limit: a Query (find, findOne,
@@ -72,6 +86,8 @@ export class ArticleQueries {
   private readonly articles: Model<ArticleDoc>;
   private readonly versions: Model<ArticleVersionDoc>;
   private readonly duplicates: Model<DuplicateDoc>;
+  private readonly index: ListIndex;
+  private indexState?: { usable: boolean; until: number };
 
   constructor(
     connection: Connection,
@@ -83,15 +99,18 @@ export class ArticleQueries {
     this.articles = articleModel(connection);
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
+    this.index = new ListIndex(connection);
     withStoreSpans<ArticleQueries>(this, tracer, 'archive.query', ['list', 'get', 'cluster']);
   }
 
   async list(filter: ArticleFilter, page: { limit: number; cursor?: string }): Promise<Page<ArticleDoc>> {
+    const position = page.cursor ? decodeCursor(page.cursor) : undefined;
     const conditions = this.conditions(filter);
-    if (page.cursor) conditions.push(after(decodeCursor(page.cursor)));
-    const query = conditions.length <= 1 ? (conditions[0] ?? {}) : { $and: conditions };
-    const docs = await this.read(this.articles.find(query, LIST_PROJECTION).sort({ storedAt: -1, _id: -1 }).limit(page.limit + 1).lean<ArticleDoc[]>());
-    const items = docs.slice(0, page.limit);
+    if (position) conditions.push(after(position));
+    const docs = (await this.usesListIndex())
+      ? await this.indexed(filter, conditions, position, page.limit)
+      : await this.read(this.articles.find(and(conditions), LIST_PROJECTION).sort({ storedAt: -1, _id: -1 }).limit(page.limit + 1).lean<ArticleDoc[]>());
+    const items = docs.slice(0, page.limit).map(fromStored);
     const last = items[items.length - 1];
     return docs.length > page.limit && last ? { items, nextCursor: encodeCursor({ storedAt: last.storedAt, id: last._id }) } : { items };
   }
@@ -121,7 +140,7 @@ export class ArticleQueries {
     // A withheld story is absent for whoever may not see it: no 403 that would confirm it exists.
     if (!article || (!article.listed && !visibility.withheld)) return null;
     const versions = await this.read(this.versions.find({ storyKey: article._id }).sort({ rank: -1, recordedAt: -1 }).lean<ArticleVersionDoc[]>());
-    return { article, versions, matchedAs };
+    return { article: fromStored(article), versions, matchedAs };
   }
 
   /**
@@ -131,12 +150,66 @@ export class ArticleQueries {
    */
   async cluster(clusterId: string, visibility: Visibility = PUBLIC): Promise<{ articles: ArticleDoc[]; duplicates: DuplicateDoc[] } | null> {
     const articleFilter: FilterQuery<ArticleDoc> = visibility.withheld ? { clusterId } : { clusterId, listed: true };
+    const clusterArticles = async () =>
+      (await this.usesListIndex())
+        ? (await this.indexed({ cluster: clusterId }, [articleFilter], undefined, 199)).slice(0, 200)
+        : await this.read(this.articles.find(articleFilter, LIST_PROJECTION).sort({ storedAt: -1, _id: -1 }).limit(200).lean<ArticleDoc[]>());
     const [articles, duplicates] = await Promise.all([
-      this.read(this.articles.find(articleFilter, LIST_PROJECTION).sort({ storedAt: -1, _id: -1 }).limit(200).lean<ArticleDoc[]>()),
+      clusterArticles(),
       this.read(this.duplicates.find({ clusterId }).sort({ recordedAt: 1, _id: 1 }).limit(1000).lean<DuplicateDoc[]>()),
     ]);
     if (!visibility.withheld && articles.length === 0) return null;
-    return articles.length || duplicates.length ? { articles, duplicates } : null;
+    return articles.length || duplicates.length ? { articles: articles.map(fromStored), duplicates } : null;
+  }
+
+  /**
+   * The first `limit + 1` matches through the list index (see indexedList): candidates from the
+   * index, each checked by the store against the same conditions the plain query uses.
+   */
+  private async indexed(filter: ArticleFilter, conditions: FilterQuery<ArticleDoc>[], position: CursorPosition | undefined, limit: number): Promise<ArticleDoc[]> {
+    try {
+      return await indexedList(this.index, {
+        lists: listsOfConditions(this.listConditions(filter)),
+        bounds: positionBounds(filter, position),
+        limit,
+        maxTimeMS: this.options.maxTimeMS,
+        fetch: (keys) => this.read(this.articles.find({ _id: { $in: keys }, ...and(conditions) }, LIST_PROJECTION).lean<ArticleDoc[]>()),
+      });
+    } catch (err) {
+      throw classifyStoreError(err);
+    }
+  }
+
+  private listConditions(filter: ArticleFilter): ListConditions {
+    return {
+      source: filter.source?.toLowerCase(),
+      provider: filter.provider,
+      publisher: filter.publisher,
+      language: filter.language,
+      person: filter.person,
+      organisation: filter.organisation,
+      place: filter.place,
+      subject: filter.subject,
+      cluster: filter.cluster,
+      status: filter.status,
+      terms: filter.q === undefined ? undefined : queryTerms(filter.q),
+    };
+  }
+
+  /** FerretDB with a complete list index and the `_id` range pushdown; asked again after a while. */
+  private async usesListIndex(): Promise<boolean> {
+    if (this.options.listIndex === 'off' || this.capabilities.server !== 'ferretdb') return false;
+    const now = Date.now();
+    if (this.indexState && now < this.indexState.until) return this.indexState.usable;
+    let usable = false;
+    try {
+      usable = (await this.index.isReady({ maxTimeMS: this.options.maxTimeMS })) && (await this.index.answersRanges());
+    } catch {
+      // The plain query reports the store's trouble in its own words; ask again next time.
+      return false;
+    }
+    this.indexState = { usable, until: now + (usable ? INDEX_READY_TTL_MS : INDEX_NOT_READY_TTL_MS) };
+    return usable;
   }
 
   /** Runs one read with the time limit, translating driver errors. */
@@ -180,8 +253,29 @@ export class ArticleQueries {
     if (this.capabilities.textSearch) return { $text: { $search: q } };
     const terms = queryTerms(q);
     if (terms.length === 0) throw new EmptySearchError('q has no searchable word (only stopwords or punctuation)');
-    return { searchTerms: { $all: terms } };
+    // Words are letters and digits only (tokenize), so each is its own regular expression.
+    const inText = terms.map((t) => ({ searchText: { $regex: `(?:^| )${t}(?: |$)` } }));
+    return { $or: [{ searchTerms: { $all: terms } }, inText.length === 1 ? inText[0] : { $and: inText }] };
   }
+}
+
+function and(conditions: FilterQuery<ArticleDoc>[]): FilterQuery<ArticleDoc> {
+  return conditions.length <= 1 ? (conditions[0] ?? {}) : { $and: conditions };
+}
+
+/**
+ * The positions a query can match: a storedAt range and the cursor bound positions (which start
+ * with storedAt's millisecond); the cursor's own millisecond stays in, as ties are settled by key.
+ */
+function positionBounds(filter: ArticleFilter, position: CursorPosition | undefined): PositionBounds {
+  const byStoredAt = (filter.timeField ?? 'storedAt') === 'storedAt';
+  const uppers: string[] = [];
+  if (byStoredAt && filter.to) uppers.push(msPart(filter.to.getTime()));
+  if (position) uppers.push(msPart(position.storedAt.getTime() + 1));
+  return {
+    lower: byStoredAt && filter.from ? msPart(filter.from.getTime()) : undefined,
+    upper: uppers.length ? uppers.sort()[0] : undefined,
+  };
 }
 
 function after(position: CursorPosition): FilterQuery<ArticleDoc> {

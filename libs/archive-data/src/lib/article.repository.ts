@@ -13,7 +13,10 @@ import {
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
 import { type EnrichmentVersionDoc, enrichmentVersionModel } from './enrichment-version.model';
 import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
+import { type ListedStory, ListIndex } from './list-index/list-index';
+import { listsOf } from './list-index/lists';
 import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
+import { fromStored, toStored } from './stored-shape';
 import { omit, planWrite, type WriteMeta, type WritePlan } from './write-plan';
 
 export type StoreOutcome = 'stored' | 'unchanged' | 'duplicate-recorded' | 'stale-recorded' | 'killed';
@@ -36,9 +39,35 @@ const OPTIONAL_FIELDS = [
   'source',
   'publisher',
   'provider',
+  'searchTerms',
+  'searchText',
+  'packed',
+  'article',
+  'enrichment',
+  'dedup',
 ] as const;
 
 type StoryPlan = Extract<WritePlan, { kind: 'story' | 'kill' }>;
+
+/** The article fields the list index is built from. */
+const LISTED_PROJECTION = {
+  storedAt: 1,
+  people: 1,
+  organisations: 1,
+  places: 1,
+  subjects: 1,
+  source: 1,
+  provider: 1,
+  publisher: 1,
+  language: 1,
+  clusterId: 1,
+  dedupStatus: 1,
+  searchTerms: 1,
+  searchText: 1,
+} as const;
+
+/** On MongoDB each list filter is an index on the field followed by the list order. */
+const LIST_FIELDS = ['people', 'organisations', 'places', 'subjects', 'source', 'provider', 'publisher', 'language', 'clusterId', 'dedupStatus'] as const;
 
 /**
  * The archive's write side. Every write is idempotent (Kafka is at-least-once)
@@ -50,6 +79,9 @@ export class ArticleRepository {
   readonly versions: Model<ArticleVersionDoc>;
   readonly duplicates: Model<DuplicateDoc>;
   readonly enrichments: Model<EnrichmentVersionDoc>;
+  readonly listIndex: ListIndex;
+  private capabilities?: Promise<StoreCapabilities>;
+  private rangesAnswered = false;
 
   /** With a tracer, each store call is a span (archive.<method>). */
   constructor(
@@ -60,23 +92,84 @@ export class ArticleRepository {
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
     this.enrichments = enrichmentVersionModel(connection);
-    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf']);
+    this.listIndex = new ListIndex(connection);
+    withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf', 'compactListIndex']);
   }
 
-  /** Schema indexes work on FerretDB and MongoDB alike; the text index only where the server has one. */
+  /** Whether the store answers hinted `_id` ranges from its index (the project's FerretDB build); a yes is kept. */
+  private async answersRanges(): Promise<boolean> {
+    if (this.rangesAnswered) return true;
+    this.rangesAnswered = await this.listIndex.answersRanges();
+    return this.rangesAnswered;
+  }
+
+  /** What the store supports, asked once. */
+  storeCapabilities(): Promise<StoreCapabilities> {
+    this.capabilities ??= detectCapabilities(this.connection).catch((err: unknown) => {
+      this.capabilities = undefined;
+      throw err;
+    });
+    return this.capabilities;
+  }
+
+  /**
+   * On MongoDB, the schema indexes, the text index and one index per list filter. FerretDB 1.x
+   * reads through no index but `_id` (a secondary index there is an SQLite expression index that
+   * only costs writes and space: on an array field it indexes the whole array as one value), so
+   * there the list index stands in for them: built from the stored stories the first time, then
+   * marked ready (the API uses it only once it is).
+   */
   async ensureIndexes(capabilities?: StoreCapabilities): Promise<StoreCapabilities> {
-    const caps = capabilities ?? (await detectCapabilities(this.connection));
-    await this.articles.createIndexes();
-    await this.versions.createIndexes();
-    await this.duplicates.createIndexes();
-    await this.enrichments.createIndexes();
+    const caps = capabilities ?? (await this.storeCapabilities());
+    if (caps.server === 'mongodb') {
+      await this.articles.createIndexes();
+      await this.versions.createIndexes();
+      await this.duplicates.createIndexes();
+      await this.enrichments.createIndexes();
+    }
     if (caps.textSearch) {
       await this.articles.collection.createIndex(
         { headline: 'text', bodyText: 'text' },
         { name: 'article_text', weights: { headline: 3, bodyText: 1 }, default_language: 'none' },
       );
     }
+    if (caps.server === 'mongodb') {
+      for (const field of LIST_FIELDS) await this.articles.collection.createIndex({ [field]: 1, storedAt: -1, _id: -1 }, { name: `list_${field}` });
+    }
+    if (caps.listIndex) await this.buildListIndex();
     return caps;
+  }
+
+  /**
+   * Indexes every stored story once, then marks the list index ready. Stories stored meanwhile
+   * are indexed by their own writes, so none is missed; one indexed twice only repeats postings.
+   */
+  async buildListIndex(now = new Date()): Promise<void> {
+    if (await this.listIndex.isReady()) return;
+    const cursor = this.articles.find({}, LISTED_PROJECTION).lean<ArticleDoc[]>().cursor({ batchSize: 500 });
+    let chunk: ListedStory[] = [];
+    for await (const doc of cursor) {
+      chunk.push({ storyKey: doc._id, storedAt: doc.storedAt, lists: listsOf(doc) });
+      if (chunk.length === 500) {
+        await this.listIndex.record(chunk);
+        chunk = [];
+      }
+    }
+    await this.listIndex.record(chunk);
+    if (await this.answersRanges()) while ((await this.listIndex.compact(now)) > 0);
+    await this.listIndex.markReady(now);
+  }
+
+  /**
+   * Moves the list index's recent postings into compacted blocks (FerretDB; the storage stage runs
+   * it periodically). Only where the store answers `_id` ranges from its index: elsewhere (stock
+   * FerretDB) each read would scan the whole index, and the API does not use it there anyway.
+   */
+  async compactListIndex(now = new Date()): Promise<number> {
+    if (!(await this.storeCapabilities()).listIndex || !(await this.answersRanges())) return 0;
+    let moved = 0;
+    for (let n = await this.listIndex.compact(now); n > 0; n = await this.listIndex.compact(now)) moved += n;
+    return moved;
   }
 
   async store(message: ArticleDeduplicated, now = new Date()): Promise<StoreOutcome> {
@@ -90,7 +183,9 @@ export class ArticleRepository {
     const stories = plans.filter((p): p is StoryPlan => p.kind !== 'duplicate');
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
-    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now)));
+    const compact = (await this.storeCapabilities()).server === 'ferretdb';
+    const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
+    await this.indexStories(stories.filter((_, i) => applied[i]));
     const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
     const duplicateInserted = await insertFlags(
       as(this.duplicates),
@@ -117,8 +212,27 @@ export class ArticleRepository {
    */
   async reEnrichMany(messages: ArticleDeduplicated[], provenance: ReplayProvenance[] = [], now = new Date()): Promise<ReEnrichResult[]> {
     const results: ReEnrichResult[] = [];
-    for (const [i, message] of messages.entries()) results.push(await reEnrich(this.articles, this.enrichments, message, provenance[i] ?? {}, now));
+    const index = (await this.storeCapabilities()).listIndex ? this.listIndex : undefined;
+    for (const [i, message] of messages.entries()) results.push(await reEnrich(this.articles, this.enrichments, message, provenance[i] ?? {}, now, index));
     return results;
+  }
+
+  /**
+   * Adds the list-index postings of the states just written (FerretDB). After the write, so a
+   * crash in between leaves the message uncommitted: its redelivery finds its version current
+   * (applied) and indexes it then. storedAt is read back: an update keeps the story's first one.
+   */
+  private async indexStories(plans: StoryPlan[]): Promise<void> {
+    if (plans.length === 0 || !(await this.storeCapabilities()).listIndex) return;
+    const keys = [...new Set(plans.map((p) => p.storyKey))];
+    const docs = await this.articles.find({ _id: { $in: keys } }, { storedAt: 1 }).lean<Pick<ArticleDoc, '_id' | 'storedAt'>[]>().exec();
+    const storedAt = new Map(docs.map((d) => [d._id, d.storedAt]));
+    const stories: ListedStory[] = [];
+    for (const p of plans) {
+      const at = storedAt.get(p.storyKey);
+      if (at) stories.push({ storyKey: p.storyKey, storedAt: at, lists: listsOf(p.current) });
+    }
+    await this.listIndex.record(stories);
   }
 
   /** Every enrichment version kept for an article, oldest first (none until a replay changed it). */
@@ -133,8 +247,9 @@ export class ArticleRepository {
     return version ? this.findByStoryKey(version.storyKey) : null;
   }
 
-  findByStoryKey(storyKey: string): Promise<ArticleDoc | null> {
-    return this.articles.findById(storyKey).lean<ArticleDoc>().exec();
+  async findByStoryKey(storyKey: string): Promise<ArticleDoc | null> {
+    const doc = await this.articles.findById(storyKey).lean<ArticleDoc>().exec();
+    return doc && fromStored(doc);
   }
 
   versionsOf(storyKey: string): Promise<ArticleVersionDoc[]> {
@@ -149,8 +264,8 @@ function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {
 /** The write helpers are generic over documents; the models' own types add nothing there. */
 const as = (model: Model<never> | Model<ArticleDoc> | Model<ArticleVersionDoc> | Model<DuplicateDoc>) => model as Model<never>;
 
-function storyWrite(plan: StoryPlan, now: Date): GuardedWrite {
-  const current = plan.current as unknown as Record<string, unknown>;
+function storyWrite(plan: StoryPlan, now: Date, compact: boolean): GuardedWrite {
+  const current = toStored(plan.current, compact) as unknown as Record<string, unknown>;
   const $unset: Record<string, ''> = {};
   for (const field of OPTIONAL_FIELDS) if (current[field] === undefined) $unset[field] = '';
   // A kill wins over any rank but only once; a story already killed takes no further version.

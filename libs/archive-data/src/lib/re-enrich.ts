@@ -2,7 +2,10 @@ import type { Model } from 'mongoose';
 import { type ArticleDeduplicated, type Enrichment, storyKeyOf } from '@newswire/contracts';
 import type { ArticleDoc } from './article.model';
 import { type EnrichmentVersionDoc, enrichmentVersionId } from './enrichment-version.model';
+import type { ListIndex } from './list-index/list-index';
+import { listsOf } from './list-index/lists';
 import { toStorable } from './storable';
+import { fromStored, packStory } from './stored-shape';
 import { enrichmentFields, omit } from './write-plan';
 
 export interface ReEnrichResult {
@@ -21,7 +24,7 @@ export interface ReplayProvenance {
   replayId?: string;
 }
 
-type CurrentEnrichment = Pick<ArticleDoc, '_id' | 'articleId' | 'killed' | 'enrichment' | 'enrichmentVersion'>;
+type CurrentEnrichment = Pick<ArticleDoc, '_id' | 'articleId' | 'killed' | 'article' | 'enrichment' | 'dedup' | 'enrichmentVersion' | 'storedAt' | 'packed'>;
 
 /**
  * A replayed article's new enrichment, applied to its stored story without
@@ -34,7 +37,8 @@ type CurrentEnrichment = Pick<ArticleDoc, '_id' | 'articleId' | 'killed' | 'enri
  * arriving meanwhile is never overwritten. An enrichment equal to the
  * current one (apart from its time) writes nothing: re-running an unchanged
  * extractor is a no-op. A redelivered replay finds its own enrichment current
- * and reports it again.
+ * and reports it again. With a list index (FerretDB), the story is added to the lists its new
+ * enrichment puts it in (after the switch; a redelivery adds them again).
  */
 export async function reEnrich(
   articles: Model<ArticleDoc>,
@@ -42,32 +46,41 @@ export async function reEnrich(
   message: ArticleDeduplicated,
   provenance: ReplayProvenance,
   now: Date,
+  index?: ListIndex,
 ): Promise<ReEnrichResult> {
   const { article, enrichment } = message;
   const storyKey = message.dedup.storyKey ?? storyKeyOf(article);
   const base = { articleId: article.id, storyKey };
-  const doc = await articles.findById(storyKey, { articleId: 1, killed: 1, enrichment: 1, enrichmentVersion: 1 }).lean<CurrentEnrichment>().exec();
-  if (!doc || doc.articleId !== article.id) return { ...base, outcome: 'unchanged', reason: 'not-current' };
+  const stored = await articles.findById(storyKey, { articleId: 1, killed: 1, enrichment: 1, enrichmentVersion: 1, storedAt: 1, packed: 1, article: 1, dedup: 1 }).lean<CurrentEnrichment>().exec();
+  if (!stored || stored.articleId !== article.id) return { ...base, outcome: 'unchanged', reason: 'not-current' };
+  const doc = fromStored(stored);
   if (doc.killed) return { ...base, outcome: 'unchanged', reason: 'killed' };
   const version = doc.enrichmentVersion ?? 1;
   const incoming = toStorable(enrichment) as Enrichment;
+  const fields = toStorable(enrichmentFields(article, enrichment)) as ReturnType<typeof enrichmentFields>;
+  const indexFields = () => index?.record([{ storyKey, storedAt: doc.storedAt, lists: listsOf(fields) }]);
 
   if (sameEnrichment(doc.enrichment, incoming)) {
     if (doc.enrichment.enrichedAt !== incoming.enrichedAt || version === 1) return { ...base, outcome: 'unchanged', enrichmentVersion: version, reason: 'same-enrichment' };
-    // This very replay, redelivered after it was applied: its history entry may still be missing.
+    // This very replay, redelivered after it was applied: its history entry and postings may still be missing.
+    await indexFields();
     await keep(history, { ...base, version, enrichment: incoming, origin: 'replay', replayId: provenance.replayId }, now);
     return { ...base, outcome: 're-enriched', enrichmentVersion: version };
   }
 
   if (version === 1) await keep(history, { ...base, version, enrichment: doc.enrichment, origin: 'ingest' }, now);
   const next = version + 1;
+  // Compare-and-set on the enrichment it had; a packed story (FerretDB) on its whole packed form.
+  const guard = stored.packed === undefined ? { 'enrichment.enrichedAt': doc.enrichment.enrichedAt } : { packed: stored.packed };
+  const enrichmentSet = stored.packed === undefined ? { enrichment: incoming } : { packed: packStory({ article: doc.article, enrichment: incoming, dedup: doc.dedup }) };
   const switched = await articles
     .updateOne(
-      { _id: storyKey, articleId: article.id, killed: { $ne: true }, 'enrichment.enrichedAt': doc.enrichment.enrichedAt },
-      { $set: { enrichment: incoming, enrichmentVersion: next, ...(toStorable(enrichmentFields(article, enrichment)) as object), updatedAt: now } },
+      { _id: storyKey, articleId: article.id, killed: { $ne: true }, ...guard },
+      { $set: { ...enrichmentSet, enrichmentVersion: next, ...fields, updatedAt: now } },
     )
     .exec();
   if (switched.modifiedCount !== 1) return { ...base, outcome: 'unchanged', reason: 'superseded' };
+  await indexFields();
   await keep(history, { ...base, version: next, enrichment: incoming, origin: 'replay', replayId: provenance.replayId }, now);
   return { ...base, outcome: 're-enriched', enrichmentVersion: next };
 }

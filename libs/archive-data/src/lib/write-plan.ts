@@ -122,3 +122,4 @@ export function omit<T extends object, K extends keyof T>(value: T, keys: K[]): 
   for (const k of keys) delete out[k];
   return out;
 }
+
