@@ -1,5 +1,5 @@
 import { physicalTopic, TOPICS } from '@newswire/contracts';
-import { freePort, publishRaw, receivedArticle, scrapeMetrics, seriesOf, ServiceProcess, testEnv, TopicProbe, valueOf } from '@newswire/testing';
+import { askUntil, freePort, publishRaw, receivedArticle, scrapeMetrics, seriesOf, ServiceProcess, testEnv, TopicProbe, valueOf } from '@newswire/testing';
 
 /**
  * The enricher as run in production, forking workers: its primary serves the
@@ -27,9 +27,12 @@ describe('the clustered enricher, from its built bundle', () => {
 
   it('is live, and ready once every worker is up and ready', async () => {
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
-    const ready = await fetch(`${base}/health/ready`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { workers: { status: 'up' }, consumer: { status: 'up' }, broker: { status: 'up' } }, error: {} });
+    // Readiness is polled: the workers' broker checks may report a moment after their consumers start.
+    const ready = await askUntil('enricher ready', async () => {
+      const answer = await fetch(`${base}/health/ready`);
+      return { status: answer.status, body: (await answer.json()) as unknown };
+    }, (answer) => answer.status === 200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { workers: { status: 'up' }, consumer: { status: 'up' }, broker: { status: 'up' } }, error: {} });
   });
 
   it('serves the workers\' metrics summed, whichever worker handled the story', async () => {

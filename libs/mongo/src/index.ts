@@ -2,3 +2,4 @@ export * from './lib/mongo';
 export * from './lib/mongo.module';
 export * from './lib/store-health';
 export * from './lib/mongo-security';
+export * from './lib/store-limits';

@@ -13,3 +13,4 @@ export * from './lib/service-process';
 export * from './lib/telemetry-probes';
 export * from './lib/ports';
 export * from './lib/prometheus-server';
+export * from './lib/ask-until';

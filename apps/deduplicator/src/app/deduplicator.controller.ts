@@ -22,14 +22,21 @@ export class DeduplicatorController {
   async handle(@Payload() messages: ArticleEnriched[], @Ctx() ctx: KafkaStageContext): Promise<OutboundMessage[][]> {
     // A replayed article gets the verdict it was first given (verdicts are kept by article id).
     const verdicts = await this.dedup.verdictsFor(messages.map((m) => m.article));
-    return messages.map((message, i) => this.outputsOf(message, verdicts[i], ctx.messages[i]?.headers?.[HEADERS.replay] !== undefined));
+    return messages.map((message, i) => {
+      const own = ctx.messages[i];
+      // Why it was judged so is the operator's first question: said in the story's own log scope and trace.
+      own.inScope(() => this.explain(verdicts[i]));
+      return this.outputsOf(message, verdicts[i], own.headers?.[HEADERS.replay] !== undefined);
+    });
+  }
+
+  private explain(dedup: DedupVerdict): void {
+    this.logger.debug(`verdict ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
   }
 
   private outputsOf(message: ArticleEnriched, dedup: DedupVerdict, replayed: boolean): OutboundMessage[] {
     const { article } = message;
     const key = storyKeyOf(article);
-    // Why it was judged so is the operator's first question; the line names the story (the message's log scope).
-    this.logger.debug(`${article.id}: ${dedup.status} by ${dedup.method}${dedup.duplicateOf ? ` of ${dedup.duplicateOf}` : ''}${dedup.explanation ? `: ${dedup.explanation}` : ''}`);
     const out: OutboundMessage[] = [{ topic: TOPICS.articleDeduplicated, key, value: { ...message, dedup } satisfies ArticleDeduplicated }];
     // A replay re-runs enrichment only: the kill or correction was announced when the story arrived.
     if (replayed) return out;

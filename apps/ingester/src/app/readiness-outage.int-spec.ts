@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
-import { deduplicatedArticle, freePort, publishRaw, type PrivateStack, type Sample, scrapeMetrics, seriesOf, startPrivateStack, testEnv, valueOf } from '@newswire/testing';
+import { askUntil, deduplicatedArticle, freePort, publishRaw, type PrivateStack, type Sample, scrapeMetrics, seriesOf, startPrivateStack, testEnv, valueOf } from '@newswire/testing';
 import { startIngester } from '../bootstrap';
 import { startStorage } from '../../../storage/src/bootstrap';
 
@@ -13,18 +13,6 @@ const probe = async (url: string): Promise<Probe> => {
   const res = await fetch(url);
   return { status: res.status, body: (await res.json()) as Probe['body'] };
 };
-
-/** Asks again (readiness is a probe: it is polled) until `done` holds, or fails naming the last answer. */
-async function until<T>(what: string, ask: () => Promise<T>, done: (answer: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await ask();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what} within ${timeoutMs} ms; last answer: ${JSON.stringify(last)}`);
-}
 
 /**
  * Readiness on a broker and a store of this test's own, taken away one after
@@ -67,14 +55,14 @@ describe('readiness when the store and then the broker go away', () => {
   it('is ready with every check up while broker and store answer', async () => {
     const message = deduplicatedArticle();
     await publishRaw(env['KAFKA_BROKERS'], physicalTopic(TOPICS.articleDeduplicated, env['KAFKA_TOPIC_NAMESPACE']), [{ key: message.article.uri, value: JSON.stringify(message) }], env);
-    const ready = await until('storage ready', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 200);
+    const ready = await askUntil('storage ready', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 200);
     expect(ready.body).toMatchObject({ status: 'ok', info: { consumer: { status: 'up' }, broker: { status: 'up' }, store: { status: 'up' } }, error: {} });
     expect((await probe(`${ingestUrl}/health/ready`)).status).toBe(200);
   });
 
   it('turns not ready naming the store when the store goes, stays live, and waits the work out', async () => {
     await stack.stopStore();
-    const notReady = await until('storage not ready', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 503, 20_000);
+    const notReady = await askUntil('storage not ready', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 503, 20_000);
     expect(notReady.body).toMatchObject({ status: 'error', error: { store: { status: 'down' } }, info: { consumer: { status: 'up' }, broker: { status: 'up' } } });
     expect(JSON.stringify(notReady.body)).not.toMatch(/127\.0\.0\.1|mongodb|ECONN/i);
     expect((await probe(`${stageUrl}/health/live`)).status).toBe(200);
@@ -82,7 +70,7 @@ describe('readiness when the store and then the broker go away', () => {
     // Work arriving now is waited out (retried as an outage), never dead-lettered.
     const message = deduplicatedArticle();
     await publishRaw(env['KAFKA_BROKERS'], physicalTopic(TOPICS.articleDeduplicated, env['KAFKA_TOPIC_NAMESPACE']), [{ key: message.article.uri, value: JSON.stringify(message) }], env);
-    const metrics = await until(
+    const metrics = await askUntil(
       'an outage retry',
       async () => (await scrapeMetrics(stageUrl)).samples,
       (s: Sample[]) => seriesOf(s, 'newswire_messages_retried_total', { stage: 'storage', topic: TOPICS.articleDeduplicated, kind: 'outage' }).some((x) => x.value >= 1),
@@ -95,9 +83,9 @@ describe('readiness when the store and then the broker go away', () => {
 
   it('turns not ready naming the broker when the broker goes, on the stage and on the ingester', async () => {
     await stack.stopKafka();
-    const stage = await until('storage reports the broker down', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 503 && p.body.error?.['broker'] !== undefined, 20_000);
+    const stage = await askUntil('storage reports the broker down', () => probe(`${stageUrl}/health/ready`), (p) => p.status === 503 && p.body.error?.['broker'] !== undefined, 20_000);
     expect(stage.body.error).toMatchObject({ broker: { status: 'down' }, store: { status: 'down' } });
-    const ingest = await until('ingester not ready', () => probe(`${ingestUrl}/health/ready`), (p) => p.status === 503, 20_000);
+    const ingest = await askUntil('ingester not ready', () => probe(`${ingestUrl}/health/ready`), (p) => p.status === 503, 20_000);
     expect(ingest.body).toMatchObject({ status: 'error', error: { broker: { status: 'down' } } });
     expect((await probe(`${ingestUrl}/health/live`)).status).toBe(200);
     expect((await probe(`${stageUrl}/health/live`)).status).toBe(200);

@@ -1,14 +1,10 @@
+import { MAX_UPDATES_PER_COMMAND } from '@newswire/mongo';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 
 const DUPLICATE_KEY = 11000;
 
-/**
- * Statements per update command. FerretDB 1.24 never answers an `update`
- * command that modifies 100 or more existing documents (99 are answered in
- * half a second; reproduced on its SQLite backend), so a chunk of 100 new
- * versions of stored stories would stall storage. MongoDB does not mind.
- */
-export const MAX_UPDATES_PER_COMMAND = 50;
+/** Re-exported: the slice size every bulk write here uses (see @newswire/mongo). */
+export { MAX_UPDATES_PER_COMMAND };
 
 export function isDuplicateKeyError(err: unknown): boolean {
   const e = err as { code?: number; writeErrors?: { code?: number } | { code?: number }[] };

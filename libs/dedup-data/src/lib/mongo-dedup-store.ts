@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { Connection, mongo } from 'mongoose';
 import type { DedupVerdict } from '@newswire/contracts';
 import type { BandClaim, Candidate, ContentClaim, ContentClaimant, DedupStore, FingerprintRecord, StoryReplace, StoryState } from '@newswire/dedup';
+import { inSlices } from '@newswire/mongo';
 import { withStoreSpans } from '@newswire/observability';
 import { ChunkLease, DEFAULT_LEASE, type LeaseDoc, type LeaseOptions } from './chunk-lease';
 import { collection, COLLECTIONS } from './collections';
@@ -27,8 +28,6 @@ import { claimFirst, insertNew } from './first-writer';
 import { IdReader } from './id-reads';
 import { storeOp } from './store-errors';
 
-/** FerretDB 1.24 never answers an update command that changes 100 or more documents (measured); smaller commands do. */
-const UPDATES_PER_COMMAND = 50;
 
 export interface MongoDedupStoreOptions {
   lease?: LeaseOptions;
@@ -147,8 +146,9 @@ export class MongoDedupStore implements DedupStore {
       return { key: expected.key, rev, op: { updateOne: { filter, update: { $set: fields } } } };
     });
     let matched = 0;
-    for (let i = 0; i < writes.length; i += UPDATES_PER_COMMAND) {
-      const group = writes.slice(i, i + UPDATES_PER_COMMAND).map((w) => w.op);
+    // In slices: FerretDB never answers an update command modifying 100 or more documents.
+    for (const slice of inSlices(writes)) {
+      const group = slice.map((w) => w.op);
       matched += (await storeOp('story replace', () => this.storiesCol.bulkWrite(group, { ordered: false }))).matchedCount;
     }
     if (matched === writes.length) return new Set();

@@ -19,6 +19,11 @@ export interface MessageContextData {
   key: string | undefined;
   headers: IHeaders | undefined;
   timestamp: string;
+  /**
+   * Runs `fn` in this message's span and log scope. A batch handler runs under one chunk scope; what it
+   * says about one story (a verdict, a refusal) goes through this so the line names that story and trace.
+   */
+  inScope<T>(fn: () => T): T;
 }
 
 export type StageHandler = (value: unknown, ctx: MessageContextData) => Promise<OutboundMessage[]>;
@@ -270,6 +275,7 @@ export class StageConsumer {
     for (const message of chunk) {
       const ctx = this.contextOf(topic, physical, partition, message);
       const trace = this.telemetry.startMessage(topic, partition, message, ctx.key);
+      ctx.inScope = (fn) => this.telemetry.inMessage(trace, fn);
       try {
         const value = this.decode(topic, message);
         this.telemetry.identify(trace, value);
@@ -489,6 +495,7 @@ export class StageConsumer {
       key: message.key?.toString(),
       headers: message.headers,
       timestamp: message.timestamp,
+      inScope: (fn) => fn(),
     };
   }
 

@@ -1,3 +1,4 @@
+import { inSlices } from '@newswire/mongo';
 import type { Connection, mongo } from 'mongoose';
 import { isDuplicateKeyError } from '../guarded-bulk';
 import { type ColdDoc, decodePositions, type HotDoc, hotDocsOf, mergeCold, type Posting, weekOf } from './blocks';
@@ -82,14 +83,19 @@ export class ListIndex {
     await this.upsertRegistry(registry);
   }
 
-  /** Registry upserts; two writers racing to create one entry can collide (FerretDB does not retry), so those go again. */
+  /**
+   * Registry upserts, in slices (FerretDB never answers an update command modifying 100 or more
+   * documents); two writers racing to create one entry can collide (FerretDB does not retry), so those go again.
+   */
   private async upsertRegistry(ops: mongo.AnyBulkWriteOperation<RegistryDoc>[]): Promise<void> {
     const registry = this.collection as unknown as mongo.Collection<RegistryDoc>;
-    try {
-      await registry.bulkWrite(ops, { ordered: true });
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      for (const op of ops) if ('updateOne' in op) await registry.updateOne(op.updateOne.filter, op.updateOne.update, { upsert: true });
+    for (const slice of inSlices(ops)) {
+      try {
+        await registry.bulkWrite(slice, { ordered: true });
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        for (const op of slice) if ('updateOne' in op) await registry.updateOne(op.updateOne.filter, op.updateOne.update, { upsert: true });
+      }
     }
   }
 
