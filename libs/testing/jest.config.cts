@@ -1,1 +1,1 @@
-module.exports = require('../../tools/jest/project-config')('testing');
+module.exports = require('../../tools/jest/project-config')('testing', { servers: true });

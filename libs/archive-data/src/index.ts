@@ -8,7 +8,6 @@ export * from './lib/cursor';
 export * from './lib/search-terms';
 export * from './lib/storable';
 export * from './lib/stored-shape';
-export * from './lib/version-rank';
 export * from './lib/write-plan';
 export * from './lib/store-errors';
 export * from './lib/list-index';

@@ -6,7 +6,6 @@ export * from './lib/similarity';
 export * from './lib/fingerprint';
 export * from './lib/source-rules';
 export * from './lib/near';
-export * from './lib/versions';
 export * from './lib/verdict';
 export * from './lib/story-events';
 export * from './lib/store-port';

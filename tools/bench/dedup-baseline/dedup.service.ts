@@ -1,9 +1,8 @@
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
-import { storyKeyOf } from '@newswire/contracts';
+import { describeVersion, storyKeyOf, versionRankOf as versionRank } from '@newswire/contracts';
 import {
   contentHash,
   type DedupOptions,
-  describeVersion,
   exactDuplicateVerdict,
   fingerprintOf,
   mayMerge,
@@ -13,7 +12,6 @@ import {
   sourceOf,
   staleVersionVerdict,
   type VerdictContext,
-  versionRank,
 } from '@newswire/dedup';
 import type { ContentHashRepository } from './content-hash.repository';
 import type { FingerprintRepository } from './fingerprint.repository';

@@ -12,8 +12,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { statfsSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
 import { omit, planWrite } from '@newswire/archive-data';
-import { storyKeyOf } from '@newswire/contracts';
-import { DEFAULT_DEDUP_OPTIONS as O, versionRank } from '@newswire/dedup';
+import { storyKeyOf, versionRankOf } from '@newswire/contracts';
+import { DEFAULT_DEDUP_OPTIONS as O } from '@newswire/dedup';
 import { COLLECTIONS } from '@newswire/dedup-data';
 import { storyVersion } from '@newswire/testing';
 import type { BenchStory } from './corpus';
@@ -69,7 +69,7 @@ export async function preload(o: PreloadOptions): Promise<{ seconds: number; per
       if (plan.kind === 'duplicate') throw new Error('the preload template must be an original story');
       add('articles', { _id: storyKey, ...plan.current, storedAt: now });
       add('article_versions', { ...omit(plan.version, ['outcome']), outcome: 'stored' });
-      const rank = versionRank(article);
+      const rank = versionRankOf(article);
       add(COLLECTIONS.stories, {
         _id: storyKey,
         rank,

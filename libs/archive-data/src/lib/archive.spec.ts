@@ -2,7 +2,6 @@ import { capabilitiesFromBuildInfo } from './capabilities';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import { queryTerms, searchTermsOf } from './search-terms';
 import { toStorable } from './storable';
-import { versionRankOf } from './version-rank';
 
 describe('toStorable (what FerretDB 1.x refuses)', () => {
   it('renames dotted and $-prefixed keys, drops NaN and NUL, wraps nested arrays', () => {
@@ -16,15 +15,6 @@ describe('search terms', () => {
     expect(searchTermsOf('Díaz-Canel meets the President', 'of Cuba')).toEqual(['diaz', 'canel', 'meets', 'president', 'cuba']);
     expect(queryTerms('the DIAZ diaz')).toEqual(['diaz']);
     expect(queryTerms('the of')).toEqual([]);
-  });
-});
-
-describe('versionRankOf', () => {
-  const source = { format: 'json' as const, channel: 'http', receivedAt: '2024-01-01T00:00:00Z' };
-  it('prefers the version number, then versionCreated, then arrival', () => {
-    expect(versionRankOf({ version: 3, versionCreated: '2024-01-02T00:00:00Z', source })).toBe(3);
-    expect(versionRankOf({ versionCreated: '2024-01-02T00:00:00Z', source })).toBe(Date.parse('2024-01-02T00:00:00Z'));
-    expect(versionRankOf({ source })).toBe(Date.parse('2024-01-01T00:00:00Z'));
   });
 });
 

@@ -15,8 +15,8 @@ export interface ArticleDoc {
   articleId: string;
   uri: string;
   version?: number;
-  /** Orders versions of the story; see versionRankOf. */
-  rank: number;
+  /** Orders versions of the story: versionRankOf (contracts), the deduplicator's order too. */
+  rank: string;
   pubStatus: PubStatus;
   /** Canceled by the source: the body is removed and never served again. */
   killed: boolean;
@@ -70,7 +70,7 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     articleId: { type: String, required: true, index: true },
     uri: { type: String, required: true, index: true },
     version: Number,
-    rank: { type: Number, required: true },
+    rank: { type: String, required: true },
     pubStatus: { type: String, required: true },
     killed: { type: Boolean, required: true },
     killedAt: Date,
@@ -114,7 +114,7 @@ export interface ArticleVersionDoc {
   storyKey: string;
   uri: string;
   version?: number;
-  rank: number;
+  rank: string;
   versionCreated?: Date;
   pubStatus: PubStatus;
   signals: string[];
@@ -133,7 +133,7 @@ export const ArticleVersionSchema = new Schema<ArticleVersionDoc>(
     storyKey: { type: String, required: true },
     uri: { type: String, required: true },
     version: Number,
-    rank: { type: Number, required: true },
+    rank: { type: String, required: true },
     versionCreated: Date,
     pubStatus: { type: String, required: true },
     signals: { type: [String], default: [] },

@@ -269,7 +269,9 @@ function storyWrite(plan: StoryPlan, now: Date, compact: boolean): GuardedWrite 
   const $unset: Record<string, ''> = {};
   for (const field of OPTIONAL_FIELDS) if (current[field] === undefined) $unset[field] = '';
   // A kill wins over any rank but only once; a story already killed takes no further version.
-  const filter = plan.kind === 'kill' ? { _id: plan.storyKey, killed: { $ne: true } } : { _id: plan.storyKey, rank: { $lt: plan.rank }, killed: { $ne: true } };
+  // Ranks are strings (versionRankOf); a number is a rank written before that, older than any version.
+  const newer = { $or: [{ rank: { $lt: plan.rank } }, { rank: { $type: 'number' } }] };
+  const filter = plan.kind === 'kill' ? { _id: plan.storyKey, killed: { $ne: true } } : { _id: plan.storyKey, ...newer, killed: { $ne: true } };
   const update = { $set: current, ...(Object.keys($unset).length ? { $unset } : {}), $setOnInsert: { storedAt: now } };
   return {
     storyKey: plan.storyKey,

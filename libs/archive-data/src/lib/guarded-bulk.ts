@@ -17,7 +17,7 @@ export function isDuplicateKeyError(err: unknown): boolean {
 export interface GuardedWrite {
   storyKey: string;
   articleId: string;
-  rank: number;
+  rank: string;
   kill: boolean;
   op: AnyBulkWriteOperation;
 }
@@ -25,7 +25,8 @@ export interface GuardedWrite {
 interface CurrentState {
   _id: string;
   articleId: string;
-  rank: number;
+  /** A number in stores written before ranks became strings: older than any string rank. */
+  rank: string | number;
   killed: boolean;
 }
 
@@ -58,7 +59,7 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
       const w = writes[i];
       const state = current.get(w.storyKey);
       if (state?.articleId === w.articleId) applied[i] = true;
-      else if (state && (state.killed || (!w.kill && state.rank >= w.rank))) applied[i] = false;
+      else if (state && (state.killed || (!w.kill && typeof state.rank === 'string' && state.rank >= w.rank))) applied[i] = false;
       else unsettled.push(i);
     }
     if (unsettled.length === pending.length) throw new Error('guarded bulk write made no progress after a duplicate-key error');

@@ -1,14 +1,13 @@
-import { type ArticleDeduplicated, storyKeyOf } from '@newswire/contracts';
+import { type ArticleDeduplicated, storyKeyOf, versionRankOf } from '@newswire/contracts';
 import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc } from './article.model';
 import { searchTermsOf } from './search-terms';
 import { toStorable } from './storable';
-import { versionRankOf } from './version-rank';
 
 /** What one consumed message asks of the archive. */
 export type WritePlan =
   | { kind: 'duplicate'; articleId: string; storyKey: string; duplicate: DuplicateDoc }
-  | { kind: 'story'; articleId: string; storyKey: string; rank: number; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc }
-  | { kind: 'kill'; articleId: string; storyKey: string; rank: number; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc };
+  | { kind: 'story'; articleId: string; storyKey: string; rank: string; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc }
+  | { kind: 'kill'; articleId: string; storyKey: string; rank: string; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc };
 
 /** What the message's transport said about it, beside the message itself. */
 export interface WriteMeta {

@@ -1,12 +1,11 @@
 import type { CanonicalArticle } from '@newswire/contracts';
-import { storyKeyOf } from '@newswire/contracts';
+import { describeVersion, storyKeyOf, versionRankOf } from '@newswire/contracts';
 import { type ArticleFingerprint, fingerprintOf } from './fingerprint';
 import type { Candidate, NearSelf } from './near';
 import { contentHash } from './normalise';
 import type { DedupOptions } from './options';
 import { sourceOf } from './source-rules';
 import type { StoryVersion } from './store-port';
-import { describeVersion, versionRank } from './versions';
 import type { VerdictContext } from './verdict';
 
 /** An article with everything the decision computes from it alone (the CPU part, done before any store call). */
@@ -29,7 +28,7 @@ export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: 
     storyKey,
     source: sourceOf(article),
     uri: article.uri,
-    version: clean({ articleId: article.id, rank: versionRank(article), version: article.version, versionCreated: article.versionCreated, pubStatus: article.pubStatus, at: now }),
+    version: clean({ articleId: article.id, rank: versionRankOf(article), version: article.version, versionCreated: article.versionCreated, pubStatus: article.pubStatus, at: now }),
     described: describeVersion(article),
     ctx: { articleId: article.id, contentHash: contentHash(article.headline, article.bodyText), storyKey, now },
     fingerprint: fingerprintOf(article.bodyText, o),

@@ -5,19 +5,9 @@ import { isNearCopy, similarity } from './similarity';
 import { mayMerge } from './source-rules';
 import { storyEventsOf } from './story-events';
 import { newVersionVerdict, staleVersionVerdict } from './verdict';
-import { versionRank } from './versions';
 
 const BODY = Array.from({ length: 12 }, (_, i) => `Sentence ${i} about the harbour bridge collapse names officer number ${i * 7} and the shipping channel.`).join(' ');
 const OTHER = Array.from({ length: 12 }, (_, i) => `Markets in paragraph ${i} priced rate cuts as bond yields fell by ${i} basis points.`).join(' ');
-
-describe('versionRank', () => {
-  it('orders by version number, then by version time, as strings the store can compare', () => {
-    expect(versionRank({ version: 2 }) > versionRank({ version: 1, versionCreated: '2030-01-01T00:00:00Z' })).toBe(true);
-    expect(versionRank({ versionCreated: '2024-05-20T10:00:00Z' }) > versionRank({ versionCreated: '2024-05-20T09:00:00Z' })).toBe(true);
-    expect(versionRank({ version: 10 }) > versionRank({ version: 9 })).toBe(true);
-    expect(versionRank({ version: 1 })).toBe(versionRank({ version: 1 }));
-  });
-});
 
 describe('similarity', () => {
   it('scores a trimmed copy high by containment and another story low', () => {
