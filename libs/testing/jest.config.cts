@@ -1,1 +1,1 @@
-module.exports = require('../../tools/jest/project-config')('testing', { servers: true });
+module.exports = require('../../tools/jest/project-config')('testing');

@@ -3,9 +3,8 @@ import { ArticleRepository } from '@newswire/archive-data';
 import { type ArticleDeduplicated, storyKeyOf } from '@newswire/contracts';
 import { decideChunk, DEFAULT_DEDUP_OPTIONS, MemoryDedupStore } from '@newswire/dedup';
 import { connectMongo } from '@newswire/mongo';
+import { storyVersion, testEnv } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { storyVersion } from './articles';
-import { testEnv } from './names';
 
 /** One version as an agency may send it: numbered or not, timed or not, received at some instant. */
 interface Sent {
