@@ -1,11 +1,58 @@
-import { htmlToText, parseNewsMlG2, parseNinjs } from '@newswire/wire-formats';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { type CanonicalArticle, storyKeyOf } from '@newswire/contracts';
+import { enrich } from '@newswire/enrichment';
+import { htmlToText, newArticleId, type ParseOutcome, ParseRejection, parseNewsMlG2, parseNinjs, parseSubmission, toCanonical } from '@newswire/wire-formats';
 import { XMLValidator } from 'fast-xml-parser';
 import { conceptsOf } from './concepts';
 import { toNewsmlG2 } from './newsml-g2';
 import { toNinjs } from './ninjs';
 import type { ExportStory } from './story';
-import { canonicalOf, fixtureFiles, fixtureName, REFERENCE_SAMPLE, storiesOf } from '../testing/fixture-stories';
 import { ninjsValidator } from '../testing/ninjs-validator';
+
+/** The wire-format fixtures; the reference sample there is byte-identical to ../shared/fixtures/plaintext/daily-impact-european-2024-11-24.txt. */
+const FIXTURES = join(__dirname, '../../../wire-formats/src/fixtures');
+const REFERENCE_SAMPLE = join(FIXTURES, 'daily-impact-european-2024-11-24.txt');
+
+function fixtureFiles(dir = FIXTURES): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? fixtureFiles(path) : [path];
+    })
+    .filter((path) => !path.endsWith('.md'))
+    .sort();
+}
+
+const fixtureName = (path: string) => relative(FIXTURES, path);
+
+/** Canonical articles of an outcome: what the ingester would publish (items it refuses are left out). */
+function canonicalOf(outcome: ParseOutcome): CanonicalArticle[] {
+  return outcome.items.flatMap((item) => {
+    if (!item.ok) return [];
+    try {
+      return [toCanonical(item.article, { id: newArticleId(), format: outcome.format, receivedAt: new Date('2024-11-25T00:00:00Z') })];
+    } catch (error) {
+      if (error instanceof ParseRejection) return [];
+      throw error;
+    }
+  });
+}
+
+/** What the ingester reads from a file, as the API would hold it: enriched, with a verdict. */
+function storiesOf(path: string): ExportStory[] {
+  let outcome: ParseOutcome;
+  try {
+    outcome = parseSubmission({ body: readFileSync(path), filename: basename(path), contentType: path.endsWith('.json') ? 'application/json' : undefined });
+  } catch {
+    return []; // refused whole (malicious, not a story): nothing to serve
+  }
+  return canonicalOf(outcome).map((article) => ({
+    article,
+    enrichment: enrich(article, new Date('2024-11-25T00:00:00Z')),
+    dedup: { clusterId: article.id, storyKey: storyKeyOf(article), status: 'original' },
+  }));
+}
 
 const validate = ninjsValidator();
 const files = fixtureFiles();
