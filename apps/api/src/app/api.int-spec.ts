@@ -11,6 +11,9 @@ import type { Connection } from 'mongoose';
 import { startApi } from '../bootstrap';
 import { sha256Hex } from './auth/token-registry';
 import { ArticlePage, ArticleView, ArticleWithVersions, ClusterView, DuplicateView, VersionView } from './views.schema';
+import { parseNewsMlG2, parseNinjs } from '@newswire/wire-formats';
+import { XMLValidator } from 'fast-xml-parser';
+import { ninjsValidator } from '../../../../libs/wire-out/src/testing/ninjs-validator';
 
 interface Item {
   id: string;
@@ -263,6 +266,109 @@ describe('query API over a real archive', () => {
     ArticleWithVersions.extend({ versions: VersionView.strict().array() }).strict().parse(one);
     const cluster = (await get(`/v1/clusters/${first.clusterId}`)).body;
     strict(ClusterView.extend({ articles: ArticleView.strict().array(), duplicates: DuplicateView.strict().array() }), cluster);
+  });
+
+  describe('standard formats out', () => {
+    const NINJS = 'application/ninjs+json';
+    const G2 = 'application/vnd.iptc.g2.newsitem+xml';
+    const validNinjs = ninjsValidator();
+    const raw = async (path: string, accept?: string) => {
+      const res = await fetch(`${url}${path}`, accept ? { headers: { accept } } : {});
+      return { status: res.status, type: res.headers.get('content-type') ?? '', vary: res.headers.get('vary') ?? '', text: await res.text() };
+    };
+    const onlyItem = (outcome: ReturnType<typeof parseNinjs>) => {
+      const [item] = outcome.items;
+      if (!item?.ok) throw new Error(`not read back: ${JSON.stringify(item)}`);
+      return item.article;
+    };
+    const cubaPath = () => `/v1/articles/${seeded['cuba2'].article.id}`;
+
+    it.each([
+      ['Accept', '', NINJS],
+      ['?format=ninjs', '?format=ninjs', undefined],
+      ['?format=ninjs over a JSON Accept', '?format=ninjs', 'application/json'],
+      ['Accept with q-values', '', 'application/json;q=0.5, application/ninjs+json'],
+    ])('serves ninjs 2.1 (%s), valid against IPTC\'s schema', async (_how, query, accept) => {
+      const res = await raw(`${cubaPath()}${query}`, accept);
+      expect(res.status).toBe(200);
+      expect(res.type).toBe('application/ninjs+json; charset=utf-8');
+      expect(res.vary).toMatch(/accept/i);
+      const item = JSON.parse(res.text) as Record<string, unknown>;
+      expect(validNinjs(item)).toBe(true);
+      expect(item).toMatchObject({ uri: 'urn:a:cuba', type: 'text', version: '2', pubstatus: 'usable', headlines: [{ role: 'main', value: 'Washington sanctions Havana (updated)' }] });
+      expect(item['altids']).toEqual(expect.arrayContaining([{ role: 'newswire:article-id', value: seeded['cuba2'].article.id }, { role: 'newswire:story-key', value: 'reuters|urn:a:cuba' }]));
+      const back = onlyItem(parseNinjs(res.text));
+      expect(back).toMatchObject({ headline: 'Washington sanctions Havana (updated)', bodyText: seeded['cuba2'].article.bodyText, version: 2 });
+      expect(back.people?.map((p) => p.name)).toEqual(['Vladimir Putin']);
+    });
+
+    it.each([
+      ['Accept', '', G2],
+      ['?format=newsml-g2', '?format=newsml-g2', undefined],
+    ])('serves a NewsML-G2 newsItem (%s)', async (_how, query, accept) => {
+      const res = await raw(`${cubaPath()}${query}`, accept);
+      expect(res.status).toBe(200);
+      expect(res.type).toBe('application/vnd.iptc.g2.newsitem+xml; charset=utf-8');
+      expect(XMLValidator.validate(res.text)).toBe(true);
+      const back = onlyItem(parseNewsMlG2(res.text));
+      expect(back).toMatchObject({ uri: 'urn:a:cuba', headline: 'Washington sanctions Havana (updated)', bodyText: seeded['cuba2'].article.bodyText, version: 2 });
+    });
+
+    it('looks a story up by story key in the standard formats too', async () => {
+      const res = await raw(`/v1/articles/${encodeURIComponent('reuters|urn:a:cuba')}?by=storyKey&format=ninjs`);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.text)).toMatchObject({ uri: 'urn:a:cuba', version: '2' });
+    });
+
+    it.each([['ninjs'], ['newsml-g2']])('serves a killed story without its body as %s', async (format) => {
+      const res = await raw(`/v1/articles/${seeded['killed'].article.id}?format=${format}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('KILL: story withdrawn');
+      expect(res.text).toContain('canceled');
+      expect(res.text).not.toContain('Defamatory');
+      if (format === 'ninjs') {
+        const item = JSON.parse(res.text) as Record<string, unknown>;
+        expect(validNinjs(item)).toBe(true);
+        expect(item).toMatchObject({ pubstatus: 'canceled', representationtype: 'partial' });
+        expect(item['bodies']).toBeUndefined();
+      }
+    });
+
+    it('hides a withheld story from a public token (a JSON 404, whatever was asked for) and serves it whole to a privileged one', async () => {
+      const path = `/v1/articles/${seeded['withheld'].article.id}?format=ninjs`;
+      const hidden = await raw(path, NINJS);
+      expect(hidden.status).toBe(404);
+      expect(hidden.type).toContain('application/json');
+      expect(JSON.parse(hidden.text)).toMatchObject({ statusCode: 404, error: 'not_found' });
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${privileged}` } });
+      const item = (await res.json()) as Record<string, unknown>;
+      expect(validNinjs(item)).toBe(true);
+      expect(item).toMatchObject({ pubstatus: 'withheld', representationtype: 'full' });
+      expect(JSON.stringify(item['bodies'])).toContain('Withheld body');
+    });
+
+    it.each([[undefined], ['*/*'], ['text/html'], ['application/json']])('answers JSON as before for Accept %s', async (accept) => {
+      const res = await raw(cubaPath(), accept);
+      expect(res.status).toBe(200);
+      expect(res.type).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(res.text)).toMatchObject({ id: seeded['cuba2'].article.id, matchedAs: 'id' });
+    });
+
+    it('refuses an unknown format with a 400 naming it', async () => {
+      const res = await raw(`${cubaPath()}?format=pdf`, NINJS);
+      expect(res.status).toBe(400);
+      expect(res.type).toContain('application/json');
+      const body = JSON.parse(res.text) as Record<string, unknown>;
+      expect(body).toMatchObject({ statusCode: 400, error: 'invalid_parameter' });
+      expect(body['details']).toEqual({ parameters: [expect.objectContaining({ parameter: 'format' })] });
+    });
+
+    it('describes the formats in the OpenAPI document', async () => {
+      const doc = (await get('/openapi.json')).body as { paths: Record<string, { get: { parameters: { name: string }[]; responses: Record<string, { content?: Record<string, unknown> }> } }> };
+      const op = doc.paths['/v1/articles/{id}'].get;
+      expect(op.parameters.map((p) => p.name)).toContain('format');
+      expect(Object.keys(op.responses['200'].content ?? {}).sort()).toEqual(['application/json', NINJS, G2].sort());
+    });
   });
 
   it('reports health', async () => {

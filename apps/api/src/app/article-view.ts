@@ -1,4 +1,5 @@
 import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, Visibility } from '@newswire/archive-data';
+import type { ExportStory } from '@newswire/wire-out';
 import type { ArticleViewT, DuplicateViewT, VersionViewT } from './views.schema';
 
 /** Instants travel as ISO 8601 strings, as the views declare. */
@@ -11,9 +12,12 @@ const isoRequired = (d: Date) => d.toISOString();
  * archive having dropped it, so no path can serve it; and out of a withheld
  * story unless the caller may see withheld stories.
  */
+/** The body is served only for a story that is not killed, and, withheld, only to who may see withheld stories. */
+const showsBody = (doc: ArticleDoc, visibility: Visibility) => !doc.killed && (doc.listed || visibility.withheld);
+
 export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ArticleViewT {
   const { article, enrichment, dedup } = doc;
-  const showBody = !doc.killed && (doc.listed || visibility.withheld);
+  const showBody = showsBody(doc, visibility);
   return {
     id: doc.articleId,
     storyKey: doc._id,
@@ -52,6 +56,30 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
     clusterId: doc.clusterId,
     dedup: { status: dedup.status, method: dedup.method, score: dedup.score, duplicateOf: dedup.duplicateOf, explanation: dedup.explanation },
     links: article.links,
+  };
+}
+
+/**
+ * The story as the standard formats' serializers take it (ninjs, NewsML-G2),
+ * under the same rule as the JSON view: no body (nor description) when killed,
+ * or withheld from this reader. The current version's own fields win over the
+ * article's copy (a kill keeps the killed headline and status).
+ */
+export function exportStoryOf(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ExportStory {
+  const showBody = showsBody(doc, visibility);
+  return {
+    article: {
+      ...doc.article,
+      uri: doc.uri,
+      version: doc.version,
+      pubStatus: doc.pubStatus,
+      headline: doc.headline,
+      description: showBody ? doc.article.description : undefined,
+      bodyText: showBody ? doc.bodyText : undefined,
+      bodyHtml: showBody ? doc.bodyHtml : undefined,
+    },
+    enrichment: doc.enrichment,
+    dedup: { clusterId: doc.clusterId, storyKey: doc._id, status: doc.dedup.status, duplicateOf: doc.dedup.duplicateOf },
   };
 }
 

@@ -1,13 +1,16 @@
-import { Controller, Get, HttpStatus, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ArticleQueries, EmptySearchError, InvalidCursorError, type Visibility } from '@newswire/archive-data';
-import { articleView, duplicateView, versionView } from './article-view';
+import { toNewsmlG2, toNinjs } from '@newswire/wire-out';
+import { articleView, duplicateView, exportStoryOf, versionView } from './article-view';
 import { assertScope } from './auth/auth.guard';
 import { CurrentPrincipal, type Principal } from './auth/principal';
 import { grants } from './auth/scopes';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ApiError, badParameters } from './http-errors';
-import { Answers, GuardedRefusals, Operation, QueryFrom } from './openapi';
+import { Answers, AnswersStory, GuardedRefusals, Operation, QueryFrom } from './openapi';
 import { GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
+import { chooseFormat, contentTypeOf } from './representation';
 import type { ArticleViewT } from './views.schema';
 
 /** What a principal may see beyond public stories (privileged: withheld ones). */
@@ -48,18 +51,30 @@ export class ArticlesController {
   }
 
   @Get('articles/:id')
-  @Operation('getArticle', 'One story with its version history, by article id (any version or duplicate), story key or uri')
+  @Operation('getArticle', 'One story with its version history, by article id (any version or duplicate), story key or uri; as JSON, ninjs 2.1 or NewsML-G2')
   @QueryFrom(GetArticleQuery)
-  @Answers(200, 'ArticleWithVersions', 'The story')
-  @Answers(400, 'Error', 'A parameter is invalid')
+  @AnswersStory()
+  @Answers(400, 'Error', 'A parameter is invalid (`format` included)')
   @Answers(404, 'Error', 'No such story (or one this token may not see)')
   @GuardedRefusals()
-  async get(@Param('id') rawId: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+  async get(
+    @Param('id') rawId: string,
+    @Query() query: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const id = parsePathId('id', rawId);
-    const { by } = parseQuery(GetArticleQuery, query);
+    const { by, format: explicit } = parseQuery(GetArticleQuery, query);
+    const format = chooseFormat(explicit, req);
     const visibility = visibilityOf(principal);
     const found = await this.queries.get({ [by]: id }, visibility);
     if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no stored article with ${by} ${JSON.stringify(id)}`);
+    // The answer depends on Accept: caches must key on it.
+    res.setHeader('Vary', 'Accept');
+    res.setHeader('Content-Type', contentTypeOf(format));
+    if (format === 'ninjs') return toNinjs(exportStoryOf(found.article, visibility));
+    if (format === 'newsml-g2') return toNewsmlG2(exportStoryOf(found.article, visibility));
     return { ...articleView(found.article, visibility), matchedAs: found.matchedAs, versions: found.versions.map(versionView) };
   }
 

@@ -1,6 +1,7 @@
 import { applyDecorators, type INestApplication } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
+import { NEWSML_G2_MEDIA_TYPE, NEWSML_G2_VERSION, NINJS_MEDIA_TYPE, NINJS_SCHEMA_URI, NINJS_VERSION } from '@newswire/wire-out';
 import { VIEW_SCHEMAS } from './views.schema';
 
 /**
@@ -30,6 +31,26 @@ export function QueryFrom(schema: z.ZodType): MethodDecorator {
 /** An answer described by one of the view schemas. */
 export function Answers(status: number, schema: SchemaName, description: string): MethodDecorator {
   return ApiResponse({ status, description, schema: ref(schema) });
+}
+
+/** The single-story answer in each of its representations (the `format` parameter or Accept chooses). */
+export function AnswersStory(): MethodDecorator {
+  return ApiResponse({
+    status: 200,
+    description: 'The story. `Vary: Accept`.',
+    content: {
+      'application/json': { schema: ref('ArticleWithVersions') },
+      [NINJS_MEDIA_TYPE]: {
+        schema: {
+          type: 'object',
+          description: `An IPTC ninjs ${NINJS_VERSION} news item, valid against ${NINJS_SCHEMA_URI}; platform ids in \`altids\` (newswire:article-id, newswire:story-key, newswire:cluster-id). No body when killed or withheld from the token.`,
+        },
+      },
+      [NEWSML_G2_MEDIA_TYPE]: {
+        schema: { type: 'string', description: `An IPTC NewsML-G2 ${NEWSML_G2_VERSION} newsItem (UTF-8 XML) with the body as XHTML in inlineXML.` },
+      },
+    },
+  });
 }
 
 /** An operation with its stable id (clients generated from the document name their methods after it). */

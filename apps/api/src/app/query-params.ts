@@ -37,8 +37,18 @@ export const ListArticlesQuery = z
 
 export type ListArticlesParams = z.infer<typeof ListArticlesQuery>;
 
+/** The representations of one story; `format` names one, else the Accept header chooses (see representation.ts). */
+export const ARTICLE_FORMATS = ['json', 'ninjs', 'newsml-g2'] as const;
+export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
+
 export const GetArticleQuery = z.strictObject({
   by: z.enum(['id', 'storyKey', 'uri']).default('id').describe('What the path segment is: an article id (any version or duplicate), a story key, or a source uri.'),
+  format: z
+    .enum(ARTICLE_FORMATS)
+    .optional()
+    .describe(
+      'The representation: `json` (this API\'s view, with versions), `ninjs` (IPTC ninjs 2.1, application/ninjs+json) or `newsml-g2` (an IPTC NewsML-G2 newsItem, application/vnd.iptc.g2.newsitem+xml). Without it the Accept header chooses; anything else gets JSON.',
+    ),
 });
 
 /** A path segment naming an article, story key, uri or cluster: bounded, printable. */
