@@ -70,7 +70,8 @@ describe('query API over a real archive', () => {
   beforeAll(async () => {
     const tokensFile = join(mkdtempSync(join(tmpdir(), 'api-tokens-')), 'tokens.json');
     writeFileSync(tokensFile, JSON.stringify({ tokens: [{ id: 'editor', description: 'test', sha256: sha256Hex(privileged), scopes: ['privileged'] }] }));
-    const env: Record<string, string> = { ...testEnv('api'), PORT: '0', API_TOKENS_FILE: tokensFile };
+    // This suite is about answers, not limits (api-auth.int-spec tests those): more requests than one burst.
+    const env: Record<string, string> = { ...testEnv('api'), PORT: '0', API_TOKENS_FILE: tokensFile, API_RATE_LIMIT_PER_MINUTE: '100000', API_RATE_LIMIT_BURST: '10000' };
     db = await connectMongo(env['MONGODB_URI']);
     repo = new ArticleRepository(db);
     await repo.ensureIndexes();
