@@ -5,9 +5,9 @@ import { connectMongo } from '@newswire/mongo';
 import { storyVersion, testEnv } from '@newswire/testing';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Connection } from 'mongoose';
 import { startApi } from '../bootstrap';
@@ -83,6 +83,7 @@ describe('query API tokens, scopes and rate limits (real store)', () => {
     await dev?.app.close();
     await db?.dropDatabase();
     await db?.close();
+    if (tokensFile) rmSync(dirname(tokensFile), { recursive: true, force: true });
     jest.restoreAllMocks();
   });
 

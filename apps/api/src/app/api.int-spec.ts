@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArticleDeduplicated } from '@newswire/contracts';
@@ -53,6 +53,7 @@ describe('query API over a real archive', () => {
   let db: Connection;
   let repo: ArticleRepository;
   const seeded: Record<string, ArticleDeduplicated> = {};
+  let tokensDir: string | undefined;
 
   // Development mode serves requests without a token as `public`; privileged views need a token.
   const privileged = `nw_${randomBytes(32).toString('base64url')}`;
@@ -68,7 +69,8 @@ describe('query API over a real archive', () => {
   const idsOf = (...names: string[]) => names.map((n) => seeded[n].article.id).sort();
 
   beforeAll(async () => {
-    const tokensFile = join(mkdtempSync(join(tmpdir(), 'api-tokens-')), 'tokens.json');
+    tokensDir = mkdtempSync(join(tmpdir(), 'api-tokens-'));
+    const tokensFile = join(tokensDir, 'tokens.json');
     writeFileSync(tokensFile, JSON.stringify({ tokens: [{ id: 'editor', description: 'test', sha256: sha256Hex(privileged), scopes: ['privileged'] }] }));
     // This suite is about answers, not limits (api-auth.int-spec tests those): more requests than one burst.
     const env: Record<string, string> = { ...testEnv('api'), PORT: '0', API_TOKENS_FILE: tokensFile, API_RATE_LIMIT_PER_MINUTE: '100000', API_RATE_LIMIT_BURST: '10000' };
@@ -127,6 +129,7 @@ describe('query API over a real archive', () => {
     await app?.close();
     await db?.dropDatabase();
     await db?.close();
+    if (tokensDir) rmSync(tokensDir, { recursive: true, force: true });
   });
 
   it('lists listed stories, newest first, without withheld ones or killed ones by default', async () => {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { ConfigError } from '@newswire/config';
 import { QueryTimeoutError, StoreUnavailableError } from '@newswire/archive-data';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorResponseOf } from '../api-exception.filter';
@@ -16,6 +16,7 @@ import { readTokenFile, tokenRegistryFromConfig } from './token-file';
 import { sha256Hex, TokenRegistry } from './token-registry';
 
 const dir = mkdtempSync(join(tmpdir(), 'api-auth-spec-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
