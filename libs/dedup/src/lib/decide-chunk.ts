@@ -69,5 +69,5 @@ async function claimContent(items: readonly PassItem[], store: DedupStore, now: 
 }
 
 function recordOf({ a }: PassItem): FingerprintRecord {
-  return { articleId: a.id, encoded: a.fingerprint.encoded, size: a.fingerprint.size, bandKeys: a.fingerprint.bandKeys, source: a.source, uri: a.uri, at: a.version.at };
+  return { articleId: a.id, encoded: a.fingerprint.encoded, encodedSet: a.fingerprint.encodedSet, size: a.fingerprint.size, bandKeys: a.fingerprint.bandKeys, source: a.source, uri: a.uri, at: a.version.at };
 }
