@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CanonicalArticle, storyKeyOf } from '@newswire/contracts';
+import { type CanonicalArticle, itemIdentityOf, storyKeyOf } from '@newswire/contracts';
 import {
   contentHash,
   decideChunk,
@@ -35,10 +35,12 @@ const pairs: Pair[] = readFileSync(file, 'utf8').split('\n').filter((l) => l.tri
 const ref = (s: Side) => ({ source: s.source.toLowerCase(), uri: s.uri });
 const identityOf = (s: Side) => ({ uri: s.uri, provider: s.source, source: s.sourceId ? { id: s.sourceId } : undefined });
 
-/** The pipeline's decision for b arriving after a: identity, then exact text, then an LSH candidate verified by score. */
+/** The pipeline's decision for b arriving after a: story identity, item identity, then exact text, then a band or anchor candidate verified by score. */
 function project(p: Pair, o: DedupOptions): { dup: boolean; method: string; score: number } {
   if (storyKeyOf(identityOf(p.a)) === storyKeyOf(identityOf(p.b))) return { dup: true, method: 'identity', score: 1 };
   if (!mayMerge(ref(p.a), ref(p.b), o.sourceRules)) return { dup: false, method: 'source-rule', score: 0 };
+  const item = itemIdentityOf(identityOf(p.a));
+  if (item && item === itemIdentityOf(identityOf(p.b))) return { dup: true, method: 'item-identity', score: 1 };
   if (contentHash(p.a.headline, p.a.bodyText) === contentHash(p.b.headline, p.b.bodyText)) return { dup: true, method: 'exact', score: 1 };
   const fa = fingerprintOf(p.a.bodyText, o);
   const fb = fingerprintOf(p.b.bodyText, o);
