@@ -64,10 +64,13 @@ export function normaliseItemId(uri: string | undefined): string | undefined {
  * story key: only a signed sender's own deliveries share an identity, so a
  * body naming another provider cannot reach that provider's items. Without
  * one (unsigned development-mode deliveries) the normalised provider name
- * stands in. Undefined when the item carries no usable id or no sender.
+ * stands in, in a namespace of its own, so an unsigned body naming "AFP"
+ * never shares an identity with a signed source whose id is "afp".
+ * Undefined when the item carries no usable id or no sender.
  */
 export function itemIdentityOf(article: ItemIdentitySource): string | undefined {
-  const sender = article.source?.id ?? normaliseProvider(article.provider ?? article.publisher);
+  const named = normaliseProvider(article.provider ?? article.publisher);
+  const sender = article.source?.id ? `source:${article.source.id}` : named ? `named:${named}` : undefined;
   const item = normaliseItemId(article.uri);
   return sender && item ? `${sender}|${item}` : undefined;
 }
