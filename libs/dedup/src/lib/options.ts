@@ -44,7 +44,7 @@ export const DEFAULT_DEDUP_OPTIONS: DedupOptions = {
   containmentThreshold: 0.6,
   minSizeRatio: 0.3,
   minContainedShingles: 12,
-  anchors: 48,
+  anchors: 32,
   maxStoredShingles: 3000,
   minShingles: 8,
   windowMs: 7 * 24 * 3600 * 1000,
