@@ -4,6 +4,7 @@ export * from './lib/article.schema';
 export * from './lib/messages';
 export * from './lib/validate';
 export * from './lib/story-key';
+export * from './lib/item-identity';
 export * from './lib/version-order';
 export * from './lib/json-schema';
 export * from './lib/schema-compat';

@@ -16,6 +16,10 @@ export const DedupEnv = z.object({
   DEDUP_CONTAINMENT_THRESHOLD: ratio(D.containmentThreshold),
   DEDUP_MIN_SIZE_RATIO: ratio(D.minSizeRatio),
   DEDUP_MIN_SHINGLES: envInt(D.minShingles, 1, 1000),
+  DEDUP_MIN_CONTAINED_SHINGLES: envInt(D.minContainedShingles, 1, 1000),
+  /** Rare-phrase anchors indexed per article beside the LSH bands (0 turns the second index off). */
+  DEDUP_ANCHORS: envInt(D.anchors, 0, 256),
+  DEDUP_MAX_STORED_SHINGLES: envInt(D.maxStoredShingles, 100, 20000),
   DEDUP_WINDOW_HOURS: z.coerce.number().positive().default(D.windowMs / 3_600_000),
   /** Sources whose ids are authoritative: two of their items with different ids are never merged. */
   DEDUP_DISTINCT_ID_SOURCES: z
@@ -41,6 +45,9 @@ export function dedupOptionsFrom(c: z.infer<typeof DedupEnv>): DedupOptions {
     containmentThreshold: c.DEDUP_CONTAINMENT_THRESHOLD,
     minSizeRatio: c.DEDUP_MIN_SIZE_RATIO,
     minShingles: c.DEDUP_MIN_SHINGLES,
+    minContainedShingles: c.DEDUP_MIN_CONTAINED_SHINGLES,
+    anchors: c.DEDUP_ANCHORS,
+    maxStoredShingles: c.DEDUP_MAX_STORED_SHINGLES,
     windowMs: c.DEDUP_WINDOW_HOURS * 3_600_000,
     sourceRules: c.DEDUP_DISTINCT_ID_SOURCES.map((source) => ({ source, distinctIds: true })),
   });

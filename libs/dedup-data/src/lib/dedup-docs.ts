@@ -23,6 +23,8 @@ export interface ContentHashDoc {
 export interface FingerprintDoc {
   _id: string;
   sig: string;
+  /** The shingle set, base64 (absent on documents of earlier releases). */
+  set?: string;
   size: number;
   bands: string[];
   source: string;
@@ -62,11 +64,11 @@ export function contentClaimant(d: ContentHashDoc): ContentClaimant {
 }
 
 export function fingerprintDoc(r: FingerprintRecord): FingerprintDoc {
-  return { _id: r.articleId, sig: r.encoded, size: r.size, bands: [...r.bandKeys], source: r.source, uri: r.uri, at: r.at };
+  return clean({ _id: r.articleId, sig: r.encoded, set: r.encodedSet, size: r.size, bands: [...r.bandKeys], source: r.source, uri: r.uri, at: r.at });
 }
 
 export function candidate(d: FingerprintDoc): Candidate {
-  return { articleId: d._id, source: d.source, uri: d.uri, fingerprint: storedFingerprint(d.sig, d.size), bandKeys: d.bands, at: d.at.getTime() };
+  return { articleId: d._id, source: d.source, uri: d.uri, fingerprint: storedFingerprint(d.sig, d.size, d.set), bandKeys: d.bands, at: d.at.getTime() };
 }
 
 export function bandDoc(c: BandClaim): BandDoc {

@@ -147,7 +147,8 @@ describe('MongoDedupStore on the real store', () => {
   });
 
   it('reads what earlier releases stored: a story with its cluster, a content claim without its source', async () => {
-    const body = text(500);
+    // Words of its own: text(500) is text(k) shifted by a few words for some k < 100, a near copy the anchors now find.
+    const body = text(500).replace(/word/g, 'legacy');
     await collection<{ _id: string }>(a.c, COLLECTIONS.contentHashes).insertOne({ _id: contentHash('Headline', body), articleId: 'legacy-1', firstSeenAt: NOW } as never);
     await collection<{ _id: string }>(a.c, COLLECTIONS.stories).insertOne({
       _id: 'legacy|urn:l',
@@ -164,5 +165,19 @@ describe('MongoDedupStore on the real store', () => {
     const [vc, vv] = await decideChunk([copy, v2], store, O, NOW);
     expect(vc).toMatchObject({ status: 'duplicate', method: 'exact', duplicateOf: 'legacy-1', clusterId: 'legacy-1' });
     expect(vv).toMatchObject({ status: 'new-version', duplicateOf: 'legacy-1', clusterId: 'legacy-cluster' });
+  });
+  it('keeps the shingle set with the fingerprint: a one-paragraph re-send decided by another instance is a near duplicate; a fingerprint of an earlier release (no set) still reads', async () => {
+    const paragraphs = Array.from({ length: 8 }, (_, p) => Array.from({ length: 40 }, (_, i) => `resend${p}x${(p * 7919 + i * 104729) % 100003}`).join(' '));
+    const original = article(paragraphs.join('\n\n'));
+    await decideChunk([original], new MongoDedupStore(a.c), O, NOW);
+    const stored = await collection<{ _id: string; set?: string }>(a.c, COLLECTIONS.fingerprints).findOne({ _id: original.id });
+    expect(typeof stored?.set).toBe('string');
+    const [resend] = await decideChunk([article(paragraphs[0])], new MongoDedupStore(b.c), O, NOW);
+    expect(resend).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
+
+    await collection<{ _id: string }>(a.c, COLLECTIONS.fingerprints).insertOne({ _id: 'legacy-print', sig: stored?.['sig' as never], size: 320, bands: [], source: 'x', uri: 'u', at: NOW } as never);
+    const [legacy] = await new MongoDedupStore(b.c).fingerprints(['legacy-print']).then((m) => [...m.values()]);
+    expect(legacy.fingerprint.set).toBeUndefined();
+    expect(legacy.fingerprint.signature.length).toBe(O.numHashes);
   });
 });

@@ -1,5 +1,6 @@
 import type { CanonicalArticle } from '@newswire/contracts';
-import { describeVersion, storyKeyOf, versionRankOf } from '@newswire/contracts';
+import { describeVersion, itemIdentityOf, storyKeyOf, versionRankOf } from '@newswire/contracts';
+import { createHash } from 'node:crypto';
 import { type ArticleFingerprint, fingerprintOf } from './fingerprint';
 import type { Candidate, NearSelf } from './near';
 import { contentHash } from './normalise';
@@ -19,11 +20,15 @@ export interface ChunkArticle {
   described: string;
   ctx: VerdictContext;
   fingerprint: ArticleFingerprint;
+  /** The claim key of the provider's item across formats (see itemIdentityOf), when the item has one. */
+  itemKey?: string;
 }
 
 export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: Date): ChunkArticle {
   const storyKey = storyKeyOf(article);
+  const identity = itemIdentityOf(article);
   return {
+    ...(identity ? { itemKey: `item:${createHash('sha256').update(identity).digest('hex')}` } : {}),
     id: article.id,
     storyKey,
     source: sourceOf(article),

@@ -5,7 +5,7 @@ import type { DedupOptions } from './options';
 import { mayMerge, type SourceRef } from './source-rules';
 import type { StoryStep } from './story-fold';
 import type { ContentClaimant, StoryState } from './store-port';
-import { exactDuplicateVerdict, nearDuplicateVerdict, newVersionVerdict, originalVerdict, staleVersionVerdict } from './verdict';
+import { exactDuplicateVerdict, nearDuplicateVerdict, newVersionVerdict, originalVerdict, sameItemVerdict, staleVersionVerdict } from './verdict';
 
 /** An article whose story step is known, to be decided in chunk order. */
 export interface PassItem {
@@ -19,6 +19,8 @@ export interface PassItem {
 export interface PassView {
   /** The first claimant of each content-deciding article's text (itself when it won). */
   claimants: ReadonlyMap<string, ContentClaimant>;
+  /** The first claimant of each new story's item identity (itself when it won); none for items without one. */
+  itemClaimants?: ReadonlyMap<string, ContentClaimant>;
   /**
    * Articles that claim band keys (new versions, and content decisions not
    * settled by an exact copy whose verdict is known): decided by the first
@@ -83,8 +85,21 @@ class ChunkPass {
     return this.byContent(a);
   }
 
-  /** Exact text first (the content claim), then near copies (the band index). */
+  /** The same provider's item under another story key (another format's id form, another spelling of the provider). */
+  private sameItemAs(a: ChunkArticle): string | undefined {
+    const item = this.view.itemClaimants?.get(a.id);
+    if (!item || item.articleId === a.id) return undefined;
+    return this.mayMergeWith(a, item.articleId) ? item.articleId : undefined;
+  }
+
+  /** Item identity first, then exact text (the content claim), then near copies (the band index). */
   private byContent(a: ChunkArticle): DedupVerdict {
+    const itemOf = this.sameItemAs(a);
+    if (itemOf) {
+      const verdict = sameItemVerdict(a.ctx, itemOf, this.clusterOfArticle(itemOf) ?? itemOf);
+      if (this.participates(a, true)) this.index(a, verdict.clusterId);
+      return verdict;
+    }
     const claimant = this.view.claimants.get(a.id)?.articleId ?? a.id;
     const exactOf = claimant !== a.id && this.mayMergeWith(a, claimant) ? claimant : undefined;
     if (!this.participates(a, !exactOf || this.clusterOfArticle(exactOf) === undefined)) {

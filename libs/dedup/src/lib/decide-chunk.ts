@@ -32,8 +32,8 @@ async function decidePending(chunk: readonly ChunkArticle[], store: DedupStore, 
   const inChunk = new Set(chunk.map((a) => a.id));
   const external = stories.verdicts;
 
-  const claimants = await claimContent(items, store, now, cutoff);
-  const outside = [...new Map([...claimants].filter(([id, c]) => c.articleId !== id && !inChunk.has(c.articleId)).map(([, c]) => [c.articleId, c])).values()];
+  const { claimants, itemClaimants } = await claimContent(items, store, now, cutoff);
+  const outside = [...new Map([...claimants, ...itemClaimants].filter(([id, c]) => c.articleId !== id && !inChunk.has(c.articleId)).map(([, c]) => [c.articleId, c])).values()];
   const [claimantVerdicts, claimantPrints] = await Promise.all([
     store.verdicts(outside.map((c) => c.articleId).filter((id) => !external.has(id))),
     // Source rules compare the claimant's source; claims from earlier releases do not carry it.
@@ -42,7 +42,7 @@ async function decidePending(chunk: readonly ChunkArticle[], store: DedupStore, 
   claimantVerdicts.forEach((v, id) => external.set(id, v));
 
   // First pass: the chunk alone decides which keys it claims, and with which cluster.
-  const first = decideInOrder(items, { claimants, held: new Map(), candidates: claimantPrints, verdicts: external }, o, now);
+  const first = decideInOrder(items, { claimants, itemClaimants, held: new Map(), candidates: claimantPrints, verdicts: external }, o, now);
   await store.saveFingerprints(items.filter((i) => first.participants.has(i.a.id)).map((i) => recordOf(i)));
   const held = new Map((await store.claimBands(first.claims, cutoff)).map((c) => [c.key, c]));
 
@@ -50,24 +50,34 @@ async function decidePending(chunk: readonly ChunkArticle[], store: DedupStore, 
   const holders = [...new Set([...held.values()].map((c) => c.articleId))].filter((id) => !inChunk.has(id));
   const [prints, holderVerdicts] = await Promise.all([store.fingerprints(holders), store.verdicts(holders.filter((id) => !external.has(id)))]);
   holderVerdicts.forEach((v, id) => external.set(id, v));
-  const final = held.size === 0 ? first : decideInOrder(items, { claimants, participants: first.participants, held, candidates: new Map([...claimantPrints, ...prints]), verdicts: external }, o, now);
+  const final = held.size === 0 ? first : decideInOrder(items, { claimants, itemClaimants, participants: first.participants, held, candidates: new Map([...claimantPrints, ...prints]), verdicts: external }, o, now);
 
   const saved = await store.saveVerdicts(final.verdicts);
   return new Map([...stories.adopted, ...saved]);
 }
 
-/** One claim per text, by the first article in the chunk that carries it; the others in the chunk share its answer. */
-async function claimContent(items: readonly PassItem[], store: DedupStore, now: Date, cutoff: Date): Promise<Map<string, ContentClaimant>> {
+/**
+ * One claim per text, by the first article in the chunk that carries it; the
+ * others in the chunk share its answer. In the same write, one claim per
+ * item identity (provider and item id across formats) by the first version
+ * of each new story: a later story with that identity is the same item.
+ */
+async function claimContent(items: readonly PassItem[], store: DedupStore, now: Date, cutoff: Date): Promise<{ claimants: Map<string, ContentClaimant>; itemClaimants: Map<string, ContentClaimant> }> {
   const claiming = items.filter((i) => i.step.kind !== 'stale');
   const firstByHash = new Map<string, PassItem>();
   for (const i of claiming) if (!firstByHash.has(i.a.ctx.contentHash)) firstByHash.set(i.a.ctx.contentHash, i);
+  const identified = items.filter((i) => i.step.kind === 'first' && i.a.itemKey);
+  for (const i of identified) if (!firstByHash.has(i.a.itemKey as string)) firstByHash.set(i.a.itemKey as string, i);
   const byHash = await store.claimContent(
     [...firstByHash].map(([hash, { a }]) => ({ hash, articleId: a.id, source: a.source, uri: a.uri, at: now })),
     cutoff,
   );
-  return new Map(claiming.map((i) => [i.a.id, byHash.get(i.a.ctx.contentHash) as ContentClaimant]));
+  return {
+    claimants: new Map(claiming.map((i) => [i.a.id, byHash.get(i.a.ctx.contentHash) as ContentClaimant])),
+    itemClaimants: new Map(identified.map((i) => [i.a.id, byHash.get(i.a.itemKey as string) as ContentClaimant])),
+  };
 }
 
 function recordOf({ a }: PassItem): FingerprintRecord {
-  return { articleId: a.id, encoded: a.fingerprint.encoded, size: a.fingerprint.size, bandKeys: a.fingerprint.bandKeys, source: a.source, uri: a.uri, at: a.version.at };
+  return { articleId: a.id, encoded: a.fingerprint.encoded, encodedSet: a.fingerprint.encodedSet, size: a.fingerprint.size, bandKeys: a.fingerprint.bandKeys, source: a.source, uri: a.uri, at: a.version.at };
 }

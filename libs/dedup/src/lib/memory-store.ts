@@ -135,7 +135,7 @@ export class MemoryDedupStore implements DedupStore {
   async fingerprints(ids: readonly string[]): Promise<Map<string, Candidate>> {
     await this.roundTrip('fingerprints', ids);
     return new Map(
-      [...pick(this.state.fingerprints, ids)].map(([id, r]) => [id, { articleId: id, source: r.source, uri: r.uri, fingerprint: storedFingerprint(r.encoded, r.size), bandKeys: r.bandKeys, at: r.at.getTime() }]),
+      [...pick(this.state.fingerprints, ids)].map(([id, r]) => [id, { articleId: id, source: r.source, uri: r.uri, fingerprint: storedFingerprint(r.encoded, r.size, r.encodedSet), bandKeys: r.bandKeys, at: r.at.getTime() }]),
     );
   }
 

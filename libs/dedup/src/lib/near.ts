@@ -29,10 +29,17 @@ export type NearChoice =
   | { kind: 'none' }
   /** This article anchors every pair it is part of: it is the original of its cluster. */
   | { kind: 'anchor'; score: number; peers: number }
-  | { kind: 'match'; of: string; clusterId: string; score: number; band: number };
+  | { kind: 'match'; of: string; clusterId: string; score: number; band: number; key: string };
 
+/** The band of an LSH key; anchor keys (not numbered) come after every band. */
 export function bandOf(key: string): number {
-  return Number(key.slice(0, key.indexOf(':')));
+  const band = Number(key.slice(0, key.indexOf(':')));
+  return Number.isInteger(band) ? band : Number.MAX_SAFE_INTEGER;
+}
+
+/** One order of index keys both sides of a pair agree on: bands first, then by key. */
+export function keyOrder(a: string, b: string): number {
+  return bandOf(a) - bandOf(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 export function isExpired(at: number, now: number, o: Pick<DedupOptions, 'windowMs'>): boolean {
@@ -60,7 +67,7 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
   let anchorScore = 0;
   for (const [peerId, score] of verified) {
     const peer = candidates.get(peerId) as Candidate;
-    const shared = peer.bandKeys.filter((k) => self.bandKeys.includes(k)).sort((a, b) => bandOf(a) - bandOf(b));
+    const shared = peer.bandKeys.filter((k) => self.bandKeys.includes(k)).sort(keyOrder);
     // The pair's deciding key: the lowest shared one held by either side or by a verified copy of ours.
     const key = shared.find((k) => owner(k) === self.articleId || verified.has(owner(k)));
     if (!key) continue;
@@ -70,8 +77,8 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
       continue;
     }
     const claim = byKey.get(key) as BandClaim;
-    if (!best || bandOf(key) < best.band) {
-      best = { kind: 'match', of: winner, clusterId: claim.clusterId, score: verified.get(winner) ?? score, band: bandOf(key) };
+    if (!best || keyOrder(key, best.key) < 0) {
+      best = { kind: 'match', of: winner, clusterId: claim.clusterId, score: verified.get(winner) ?? score, band: bandOf(key), key };
     }
   }
   if (best && best.clusterId !== self.articleId) return best;

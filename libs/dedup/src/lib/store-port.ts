@@ -55,6 +55,8 @@ export interface ContentClaimant {
 export interface FingerprintRecord {
   articleId: string;
   encoded: string;
+  /** The shingle set (see shingle-set.ts); absent on records of earlier releases. */
+  encodedSet?: string;
   size: number;
   bandKeys: readonly string[];
   source: string;

@@ -48,6 +48,19 @@ export function exactDuplicateVerdict(c: VerdictContext, of: string, clusterId: 
   };
 }
 
+/** The provider's item seen before under another story key: another format's id form or spelling of the provider. */
+export function sameItemVerdict(c: VerdictContext, of: string, clusterId: string): DedupVerdict {
+  return {
+    ...base(c),
+    status: 'duplicate',
+    method: 'identity',
+    score: 1,
+    duplicateOf: of,
+    clusterId,
+    explanation: `same provider item as ${of} (sender and item id agree once normalised: another format or id form)`,
+  };
+}
+
 export function nearDuplicateVerdict(c: VerdictContext, of: string, clusterId: string, score: number): DedupVerdict {
   const rounded = Math.round(score * 100) / 100;
   return {
@@ -57,7 +70,7 @@ export function nearDuplicateVerdict(c: VerdictContext, of: string, clusterId: s
     score: rounded,
     duplicateOf: of,
     clusterId,
-    explanation: `near copy of ${of}: ${Math.round(rounded * 100)}% of shingles shared (MinHash estimate)`,
+    explanation: `near copy of ${of}: ${Math.round(rounded * 100)}% of shingles shared (Jaccard, or containment of the shorter text)`,
   };
 }
 
