@@ -10,7 +10,7 @@ export const PollerEnv = KafkaEnv.extend(DevModeEnv.shape)
   .extend(TelemetryEnv.shape)
   .extend({
     /** The source registry (the ingester's file): every enabled source with a `poll` channel is polled. */
-    SOURCES_FILE: z.string().min(1, 'required: the registry of sources whose feeds are polled'),
+    SOURCES_FILE: z.string({ error: 'required: the registry of sources whose feeds are polled' }).min(1, 'required: the registry of sources whose feeds are polled'),
     /** 0 (the default) serves no HTTP; otherwise `/health/live`, `/health/ready` and `/metrics` on this port. */
     HEALTH_PORT: envInt(0, 0, 65535),
     HOST: z.string().default('0.0.0.0'),
