@@ -10,6 +10,7 @@ import { ApiModule } from './app/api.module';
 import { buildOpenApiDocument } from './app/openapi';
 import { OpenApiDocument } from './app/openapi.controller';
 import { tokenRegistryFromConfig } from './app/auth/token-file';
+import { sourceCatalogueFrom } from './app/sources/source-catalogue';
 
 export async function startApi(env: Record<string, string | undefined> = process.env): Promise<{ app: INestApplication; url: string; config: ApiConfig; telemetry: ServiceTelemetry }> {
   const config = loadConfig('api', ApiEnv, env);
@@ -17,6 +18,7 @@ export async function startApi(env: Record<string, string | undefined> = process
   // Before anything listens: outside development mode no token file means no start (ConfigError, exit 78).
   const open = enforceSecurity('api', config, [assessMongoSecurity(config)]);
   const tokens = tokenRegistryFromConfig(config);
+  const sources = sourceCatalogueFrom(config.SOURCES_FILE);
   if (config.NEWSWIRE_DEV_MODE) {
     new Logger('api').warn(
       devModeBanner('api', [
@@ -28,7 +30,7 @@ export async function startApi(env: Record<string, string | undefined> = process
   }
   // Read-only GET API: no body parser at all.
   const readiness = new Readiness(telemetry.metrics);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens, telemetry, readiness), { bodyParser: false, logger: telemetry.logger });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, tokens, telemetry, readiness, sources), { bodyParser: false, logger: telemetry.logger });
   // Ready only while the archive answers a ping now: an orchestrator stops routing queries otherwise.
   const store = app.get(StoreProbe);
   readiness.add('store', () => store.check());

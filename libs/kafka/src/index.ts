@@ -18,3 +18,4 @@ export * from './lib/records';
 export * from './lib/dead-letters';
 export * from './lib/carried-headers';
 export * from './lib/topic-range';
+export * from './lib/received-publisher';

@@ -3,3 +3,4 @@ export * from './lib/mongo.module';
 export * from './lib/store-health';
 export * from './lib/mongo-security';
 export * from './lib/store-limits';
+export * from './lib/keyed-lease';

@@ -23,3 +23,4 @@ export { parseSubmission, InvalidJsonError } from './lib/intake/submission';
 export { parseNewsMl1 } from './lib/newsml-1/newsml1-parser';
 export { parseAnpa1312, parseIptc7901 } from './lib/wire-text/wire-text-parser';
 export { parseAgencyJson } from './lib/agency-json/agency-json';
+export { readSubmission, SubmissionRefusal, type SubmissionRefusalCode, type Attribution, type SubmittedItem, type SubmissionOptions } from './lib/intake/read-submission';

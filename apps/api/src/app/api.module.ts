@@ -15,11 +15,13 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { Open } from './auth/decorators';
 import { OpenApiController, OpenApiDocument } from './openapi.controller';
 import { CAPABILITIES } from './tokens';
+import { SourceCatalogue } from './sources/source-catalogue';
+import { SourcesController } from './sources/sources.controller';
 
 /** Reads the archive only: indexes are the storage stage's job. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: ApiConfig, tokens: TokenRegistry, telemetry: ServiceTelemetry, readiness: Readiness): DynamicModule {
+  static forRoot(config: ApiConfig, tokens: TokenRegistry, telemetry: ServiceTelemetry, readiness: Readiness, sources: SourceCatalogue): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -29,11 +31,12 @@ export class ApiModule {
         // Probes and metrics are open (no token), as probes and scrapers expect; their bodies name checks only.
         HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing, decorators: [Open()] }),
       ],
-      controllers: [ArticlesController, OpenApiController],
+      controllers: [ArticlesController, SourcesController, OpenApiController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         OpenApiDocument,
         { provide: TokenRegistry, useValue: tokens },
+        { provide: SourceCatalogue, useValue: sources },
         // Global guards run in this order: who is asking, then how often they asked.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: TokenRateLimitGuard },

@@ -15,6 +15,8 @@ export const ApiEnv = MongoEnv.extend(DevModeEnv.shape).extend(TelemetryEnv.shap
    * development mode: the file holds SHA-256 hashes only, never a token.
    */
   API_TOKENS_FILE: z.string().trim().min(1).optional(),
+  /** The source registry (the ingester's file), listed at /v1/sources without its secrets; none: an empty list. */
+  SOURCES_FILE: z.string().trim().min(1).optional(),
   /** Server-side limit on every store read; past it the client gets 503 query_timeout. */
   API_QUERY_MAX_TIME_MS: envInt(5000, 1, 600_000),
   /**

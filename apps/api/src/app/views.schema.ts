@@ -100,9 +100,44 @@ export const ErrorBody = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
+const SecretRef = z.string().describe('Where the secret lives (`env:NAME` or `file:path`), never the secret');
+
+/** A registered source (`SOURCES_FILE`), as `sourceView` in @newswire/sources builds it. */
+export const SourceViewSchema = z.object({
+  id: z.string().describe('The source id: the first part of its stories\' story keys'),
+  name: z.string(),
+  provider: z.string().nullable(),
+  providerId: z.string().nullable(),
+  enabled: z.boolean(),
+  format: z.string().nullable().describe('Media type of what it sends, when the channel does not say'),
+  language: z.string().nullable().describe('Language of its items that do not say theirs'),
+  expectedCadence: z.string().nullable().describe('ISO 8601 duration'),
+  expectedCadenceSeconds: z.number().int().nullable(),
+  trust: z.enum(['trusted', 'standard', 'untrusted']),
+  dedup: z.object({ distinctIds: z.boolean() }),
+  channels: z.array(z.enum(['push', 'poll', 'dropFolder'])),
+  push: z.object({ keys: z.array(z.object({ id: z.string(), secret: SecretRef })) }).nullable(),
+  poll: z
+    .object({
+      url: z.string().describe('Query values shown as REDACTED'),
+      everySeconds: z.number().int(),
+      timeoutMs: z.number().int(),
+      maxBytes: z.number().int(),
+      maxRedirects: z.number().int(),
+      allowInternal: z.union([z.boolean(), z.array(z.string())]),
+      format: z.string().nullable(),
+      credentials: z.object({ header: z.string(), secret: SecretRef }).nullable(),
+    })
+    .nullable(),
+  dropFolder: z.object({ path: z.string(), quietSeconds: z.number().int() }).nullable(),
+  rateLimit: z.object({ perMinute: z.number().int(), burst: z.number().int() }).nullable(),
+});
+
+export const SourceList = z.object({ items: z.array(SourceViewSchema) });
+
 export type ArticleViewT = z.infer<typeof ArticleView>;
 export type VersionViewT = z.infer<typeof VersionView>;
 export type DuplicateViewT = z.infer<typeof DuplicateView>;
 
 /** Named schemas of the document's components. */
-export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Error: ErrorBody };
+export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Source: SourceViewSchema, SourceList, Error: ErrorBody };

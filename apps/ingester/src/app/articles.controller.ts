@@ -33,7 +33,7 @@ export class ArticlesController {
     const intake = async (attribution?: Attribution) => this.intake.ingest(await inflateBody(raw, req.headers, limit), contentType, attribution);
     if (!sender) return intake();
     this.limits.admit(sender.source);
-    const outcome = await this.deliveries.once(sender, () => intake({ sourceId: sender.source.id, provider: sender.source.provider }));
+    const outcome = await this.deliveries.once(sender, () => intake({ sourceId: sender.source.id, provider: sender.source.provider, language: sender.source.language }));
     if (outcome.replayed) res.setHeader(REPLAY_HEADER, 'true');
     return outcome.body;
   }

@@ -91,6 +91,20 @@ export class ServiceMetrics {
     );
   }
 
+  get feedPolls(): Counter<'source' | 'outcome'> {
+    return this.family(
+      'feed_polls_total',
+      () => new Counter({ ...this.base('feed_polls_total', 'Polls of pulled feeds per source, by outcome (published, unchanged, not_modified, or the failure code)'), labelNames: ['source', 'outcome'] }),
+    );
+  }
+
+  get feedLastSuccess(): Gauge<'source'> {
+    return this.family(
+      'feed_last_success_timestamp_seconds',
+      () => new Gauge({ ...this.base('feed_last_success_timestamp_seconds', 'When a pulled feed last answered a poll (200 or 304, unix seconds)'), labelNames: ['source'], aggregator: 'max' }),
+    );
+  }
+
   get httpRequests(): Counter<'route' | 'method' | 'status'> {
     return this.family(
       'http_requests_total',

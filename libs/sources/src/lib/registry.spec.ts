@@ -70,7 +70,9 @@ sources:
     expect(doc.sources.map((s) => [s.id, s.enabled, s.push?.keys.length])).toEqual([
       ['acme', true, 2],
       ['regional-daily', false, 1],
+      ['metro-feed', true, undefined],
     ]);
+    expect(doc.sources[2].poll).toMatchObject({ everySeconds: 300, credentials: { secretEnv: 'METRO_FEED_TOKEN' } });
   });
 
   it('reads the same document as JSON', () => {

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import type { RateLimit, SourceEntry, SourcesDocument } from './registry.schema';
+import type { PollChannel, RateLimit, SourceEntry, SourcesDocument } from './registry.schema';
 
 /** Secrets shorter than this are refused: an HMAC key should carry at least 256 bits. */
 export const MIN_SECRET_BYTES = 32;
@@ -14,6 +14,8 @@ export interface RegisteredSource {
   id: string;
   name: string;
   provider?: string;
+  /** The language of its stories when an item does not say. */
+  language?: string;
   enabled: boolean;
   /** Empty for a disabled source (its secrets are not loaded) or one that takes no pushed deliveries. */
   keys: SigningKey[];
@@ -55,7 +57,7 @@ export function loadSourceRegistry(doc: SourcesDocument, readers: SecretReaders)
   const sources = doc.sources.map((entry, index) => {
     const keys = entry.enabled ? (entry.push?.keys ?? []).flatMap((ref, k) => {
       const where = `sources[${index}] "${entry.id}": push.keys[${k}] "${ref.id}"`;
-      const secret = readSecret(ref, readers);
+      const secret = readSecret(ref, readers, MIN_SECRET_BYTES);
       if (typeof secret === 'string') {
         problems.push(`${where}: ${secret}`);
         return [];
@@ -72,14 +74,57 @@ function toRegistered(entry: SourceEntry, keys: SigningKey[]): RegisteredSource 
     id: entry.id,
     name: entry.name,
     ...(entry.provider === undefined ? {} : { provider: entry.provider }),
+    ...(entry.language === undefined ? {} : { language: entry.language }),
     enabled: entry.enabled,
     keys,
     ...(entry.rateLimit ? { rateLimit: { perMinute: entry.rateLimit.perMinute, burst: entry.rateLimit.burst ?? entry.rateLimit.perMinute } } : {}),
   };
 }
 
+/** An enabled source's pulled feed, with its credential loaded. */
+export interface PollTarget {
+  sourceId: string;
+  provider?: string;
+  language?: string;
+  /** The source's format: how to read a body whose Content-Type says nothing useful, unless the channel names one. */
+  format?: string;
+  poll: PollChannel;
+  /** The header sent with every request of this feed. */
+  credential?: { header: string; value: string };
+}
+
+/** Every enabled source with a `poll` channel; problems (an unset variable, an unreadable file) are collected. */
+export function loadPollTargets(doc: SourcesDocument, readers: SecretReaders): { targets: PollTarget[]; problems: string[] } {
+  const problems: string[] = [];
+  const targets = doc.sources.flatMap((entry, index): PollTarget[] => {
+    if (!entry.enabled || !entry.poll) return [];
+    const ref = entry.poll.credentials;
+    let credential: PollTarget['credential'];
+    if (ref) {
+      const secret = readSecret(ref, readers, 1);
+      if (typeof secret === 'string') {
+        problems.push(`sources[${index}] "${entry.id}": poll.credentials: ${secret}`);
+        return [];
+      }
+      credential = { header: ref.header, value: `${ref.prefix ?? ''}${secret.toString('utf8')}` };
+    }
+    const format = entry.poll.format ?? entry.format;
+    return [
+      {
+        sourceId: entry.id,
+        ...(entry.provider === undefined ? {} : { provider: entry.provider }),
+        ...(entry.language === undefined ? {} : { language: entry.language }),
+        ...(format === undefined ? {} : { format }),
+        poll: entry.poll,
+        ...(credential ? { credential } : {}),
+      },
+    ];
+  });
+  return { targets, problems };
+}
+
 /** The secret's bytes, or a sentence saying why it cannot be used. */
-function readSecret(ref: { secretEnv?: string; secretFile?: string }, readers: SecretReaders): Buffer | string {
+function readSecret(ref: { secretEnv?: string; secretFile?: string }, readers: SecretReaders, minBytes: number): Buffer | string {
   let text: string | undefined;
   if (ref.secretEnv !== undefined) {
     text = readers.env[ref.secretEnv];
@@ -93,7 +138,7 @@ function readSecret(ref: { secretEnv?: string; secretFile?: string }, readers: S
     }
   }
   const secret = secretBytes(text);
-  if (secret.length < MIN_SECRET_BYTES) return `the secret is ${secret.length} bytes; at least ${MIN_SECRET_BYTES} are required`;
+  if (secret.length < minBytes) return `the secret is ${secret.length} bytes; at least ${minBytes} are required`;
   return secret;
 }
 

@@ -1,0 +1,32 @@
+import { readSubmission, SubmissionRefusal } from './read-submission';
+
+const rss = (items: string) => Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${items}</channel></rss>`);
+const item = (guid: string, lang = '') => `<item><guid>${guid}</guid><title>Headline ${guid}</title><description>Body text of ${guid}, long enough to read.</description>${lang}</item>`;
+const options = { maxItems: 10, articleBytes: 512 * 1024, receivedAt: new Date('2026-01-01T00:00:00Z') };
+
+describe('readSubmission (the intake path shared by push and pull)', () => {
+  it('attributes every item to the registered source, with its provider and default language', () => {
+    const out = readSubmission(rss(item('urn:a:1') + item('urn:a:2')), 'application/rss+xml', { ...options, attribution: { sourceId: 'acme', provider: 'ACME', language: 'de' } });
+    expect(out.format).toBe('rss');
+    expect(out.items.map((i) => i.status === 'accepted' && [i.article.source.id, i.article.provider, i.article.language, i.article.uri])).toEqual([
+      ['acme', 'ACME', 'de', 'urn:a:1'],
+      ['acme', 'ACME', 'de', 'urn:a:2'],
+    ]);
+  });
+
+  it('refuses a document it cannot read as a whole, with a stable code', () => {
+    const refusal = (body: string, type: string | undefined, max = 10) => {
+      try {
+        readSubmission(Buffer.from(body), type, { ...options, maxItems: max });
+      } catch (err) {
+        return err instanceof SubmissionRefusal ? err.code : String(err);
+      }
+      return 'accepted';
+    };
+    expect(refusal('x', undefined)).toBe('missing_content_type');
+    expect(refusal('x', 'image/png')).toBe('unsupported_media_type');
+    expect(refusal('  ', 'text/plain')).toBe('empty_body');
+    expect(refusal('{', 'application/json')).toBe('invalid_json');
+    expect(refusal(rss(item('a') + item('b')).toString(), 'application/rss+xml', 1)).toBe('too_many_items');
+  });
+});
