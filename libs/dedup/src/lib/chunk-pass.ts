@@ -5,7 +5,11 @@ import type { DedupOptions } from './options';
 import { mayMerge, type SourceRef } from './source-rules';
 import type { StoryStep } from './story-fold';
 import type { ContentClaimant, StoryState } from './store-port';
+import { similarity } from './similarity';
 import { exactDuplicateVerdict, nearDuplicateVerdict, newVersionVerdict, originalVerdict, sameItemVerdict, staleVersionVerdict } from './verdict';
+
+/** How much of the shorter text an item-identity match must share with the item it names (see sameItemAs). */
+const IDENTITY_MIN_CONTAINMENT = 0.3;
 
 /** An article whose story step is known, to be decided in chunk order. */
 export interface PassItem {
@@ -88,8 +92,12 @@ class ChunkPass {
   /** The same provider's item under another story key (another format's id form, another spelling of the provider). */
   private sameItemAs(a: ChunkArticle): string | undefined {
     const item = this.view.itemClaimants?.get(a.id);
-    if (!item || item.articleId === a.id) return undefined;
-    return this.mayMergeWith(a, item.articleId) ? item.articleId : undefined;
+    if (!item || item.articleId === a.id || !this.mayMergeWith(a, item.articleId)) return undefined;
+    // An id match alone is not proof: ids normalised from different forms can collide (a sequence number
+    // read as a revision: `urn:x:feed:7` and `urn:x:feed:8`), so the texts must share content too.
+    const other = this.chunkCandidates.get(item.articleId) ?? this.view.candidates.get(item.articleId);
+    if (!other || similarity(a.fingerprint, other.fingerprint).containment < IDENTITY_MIN_CONTAINMENT) return undefined;
+    return item.articleId;
   }
 
   /** Item identity first, then exact text (the content claim), then near copies (the band index). */

@@ -133,6 +133,15 @@ describe('decideChunk: one provider item in two formats', () => {
     expect(await after(signed, g2({ bodyText: rates.paragraphs.join('\n\n') }))).toMatchObject({ status: 'original' });
   });
 
+  it('does not merge different stories whose ids only look alike once normalised (a sequence number read as a revision)', async () => {
+    // The fault suite's feed: one provider, uris `urn:faults:<run>:<n>`, unrelated texts.
+    const a = article(quake.paragraphs, { provider: 'Fault Wire', uri: 'urn:faults:run-mx5vi96z:0' });
+    const b = article(rates.paragraphs, { provider: 'Fault Wire', uri: 'urn:faults:run-mx5vi96z:2' });
+    expect(await after(a, b)).toMatchObject({ status: 'original' });
+    const [, vb] = await decideChunk([a, { ...b, id: 'r-same-chunk' }], new MemoryDedupStore(), O, NOW);
+    expect(vb).toMatchObject({ status: 'original' });
+  });
+
   it('leaves versions of one story to the story key: a later version of the same id is a new version, not a duplicate', async () => {
     const a = json({ version: 1 });
     expect(await after(a, json({ version: 2, uri: a.uri }))).toMatchObject({ status: 'new-version', method: 'identity' });
