@@ -11,21 +11,13 @@
  * before they were stored). Entities are named in the text, so their words are search terms too.
  */
 import type { ArticleDeduplicated } from '@newswire/contracts';
+import { random } from '../shared/random';
 
 export const START_MS = Date.UTC(2025, 11, 1);
 export const MEAN_GAP_MS = 31_536;
 
-/** mulberry32: small, fast, and the same everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every generated corpus uses. */
+export const rng = random;
 
 /** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s. */
 export class Zipf {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSubmission } from '@newswire/wire-formats';
 import { readCorpus } from '../../shared/corpus';
+import { random } from '../../shared/random';
 
 const ROOT = join(__dirname, '../../..');
 export const PROVIDER = 'Fault Wire';
@@ -51,17 +52,7 @@ function sentencesOf(texts: string[]): string[] {
   return [...new Set(all.map((s) => s.trim()).filter((s) => s.length >= 40 && s.length <= 400))];
 }
 
-/** mulberry32: a seeded generator, so a case's stories can be rebuilt for a report. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
 
 let pool: string[] | undefined;
 export function sentencePool(): string[] {

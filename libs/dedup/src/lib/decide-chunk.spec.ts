@@ -1,37 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { decideChunk } from './decide-chunk';
 import { MemoryDedupState, MemoryDedupStore } from './memory-store';
 import { DEFAULT_DEDUP_OPTIONS as O, type DedupOptions } from './options';
+import { articleMaker, EVAL_STORIES } from './spec-articles';
 import { storyEventsOf } from './story-events';
 
-interface EvalStory { headline: string; alt: string; paragraphs: string[] }
-const STORIES: EvalStory[] = JSON.parse(readFileSync(join(__dirname, '../../eval/stories.json'), 'utf8'));
+const STORIES = EVAL_STORIES;
 const NOW = new Date('2024-05-20T12:00:00Z');
 
-let seq = 0;
-function article(paragraphs: string[], fields: Partial<CanonicalArticle> = {}): CanonicalArticle {
-  seq += 1;
-  return {
-    id: `a${seq}`,
-    uri: `urn:test:${seq}`,
-    provider: `Outlet ${seq}`,
-    pubStatus: 'usable',
-    signals: [],
-    headline: STORIES[0].headline,
-    bodyText: paragraphs.join('\n\n'),
-    subjects: [],
-    keywords: [],
-    people: [],
-    organisations: [],
-    places: [],
-    links: [],
-    renditions: [],
-    source: { format: 'json', channel: 'http', receivedAt: NOW.toISOString() },
-    ...fields,
-  };
-}
+const article = articleMaker('a', STORIES[0].headline, NOW);
 
 const fire = STORIES[4];
 const fireOther = STORIES[5];

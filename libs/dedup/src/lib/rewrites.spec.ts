@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { anchorKeys } from './anchors';
 import { decideChunk } from './decide-chunk';
@@ -8,35 +6,14 @@ import { MemoryDedupStore } from './memory-store';
 import { DEFAULT_DEDUP_OPTIONS as O } from './options';
 import { overlap, shingleSetOf } from './shingle-set';
 import { wordsOf } from './shingles';
+import { articleMaker, EVAL_STORIES, type EvalStory } from './spec-articles';
 import { isNearCopy, similarity } from './similarity';
 
-interface EvalStory { event: string; headline: string; paragraphs: string[] }
-const STORIES: EvalStory[] = JSON.parse(readFileSync(join(__dirname, '../../eval/stories.json'), 'utf8'));
+const STORIES = EVAL_STORIES;
 const NOW = new Date('2024-05-20T12:00:00Z');
 const [quake, quakeOther, rates, , fire, , chips, , strike] = STORIES;
 
-let seq = 0;
-function article(paragraphs: string[], fields: Partial<CanonicalArticle> = {}): CanonicalArticle {
-  seq += 1;
-  return {
-    id: `r${seq}`,
-    uri: `urn:test:r${seq}`,
-    provider: `Outlet ${seq}`,
-    pubStatus: 'usable',
-    signals: [],
-    headline: 'Headline',
-    bodyText: paragraphs.join('\n\n'),
-    subjects: [],
-    keywords: [],
-    people: [],
-    organisations: [],
-    places: [],
-    links: [],
-    renditions: [],
-    source: { format: 'json', channel: 'http', receivedAt: NOW.toISOString() },
-    ...fields,
-  };
-}
+const article = articleMaker('r', 'Headline', NOW);
 
 /** b decided in a later chunk than a, on one store. */
 async function after(a: CanonicalArticle, b: CanonicalArticle): Promise<DedupVerdict> {
