@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run deploy:verify`: the compose deployment, proven on this machine with podman.
-//  1. builds the local base images (tools/deploy/build-base-images.mjs) and the five service
+//  1. builds the local base images (tools/deploy/build-base-images.mjs) and the six service
 //     images from deploy/docker/Dockerfile (newswire/<service>:latest, as compose names them);
 //  2. makes the compose secrets (deploy/docker/make-secrets.sh: .env, TLS, sources, API token);
 //  3. brings up docker-compose.yml + deploy/docker/compose.ferretdb.yml with the docker-compose
@@ -21,7 +21,7 @@ import { ensurePodmanService, imageSizeMb, log, podman, podmanEnv, podmanLoud } 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const SERVICES = ['ingester', 'enricher', 'deduplicator', 'storage', 'api'];
+const SERVICES = ['ingester', 'poller', 'enricher', 'deduplicator', 'storage', 'api'];
 const PROJECT = process.env.NEWSWIRE_VERIFY_PROJECT || 'newswire-verify';
 const SAMPLE = join(repo, 'libs/wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt');
 const HEADLINE = 'Washington sanctions Havana: Russia and Cuba are strategic allies';
@@ -67,7 +67,7 @@ function readDotEnv() {
 }
 
 function buildServiceImages() {
-  // The build stage (npm ci and all five bundles) is one cached layer: the first image builds it.
+  // The build stage (npm ci and all six bundles) is one cached layer: the first image builds it.
   for (const service of SERVICES) {
     log(`building ${imageOf(service)}`);
     podmanLoud(['build', '--pull=never', '--layers', '--format=docker', '-f', 'deploy/docker/Dockerfile', '--build-arg', `APP=${service}`, '-t', imageOf(service), '.'], { cwd: repo });
@@ -279,7 +279,7 @@ async function main() {
         const states = projectContainers().map((c) => ({ ...c, ...healthOf(c.id) }));
         const waiting = states.filter((s) => !s.running || s.status !== 'healthy');
         if (waiting.length) log(`waiting for ${waiting.map((s) => `${s.name}=${s.running ? s.status : 'stopped'}`).join(', ')}`);
-        return states.length === 7 && waiting.length === 0;
+        return states.length === SERVICES.length + 2 && waiting.length === 0;
       },
       600_000,
       5000,
@@ -287,7 +287,7 @@ async function main() {
     composeUp = true;
     await stopHealth();
     stopHealth = undefined;
-    log('compose: all seven containers healthy');
+    log(`compose: all ${SERVICES.length + 2} containers healthy`);
 
     await endToEnd({ ingesterUrl: `http://127.0.0.1:${ports.ingester}`, apiUrl: `http://127.0.0.1:${ports.api}`, dotEnv });
     log(`verified in ${Math.round((Date.now() - started) / 1000)} s`);

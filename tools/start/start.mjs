@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the default local stack (Kafka + FerretDB, see
 // tools/infra/local-stack.mjs, unless KAFKA_BROKERS and MONGODB_URI point
-// elsewhere), the four services built and started, the reference sample
+// elsewhere), the six services built and started, the reference sample
 // ingested, and where to look printed. Ctrl-C stops the services; the stack
 // keeps running until `npm run stack:stop`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,7 +27,7 @@ async function infrastructure() {
 
 function build() {
   say('building the services ...');
-  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage,api', '--output-style=static'], {
+  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,poller,enricher,deduplicator,storage,api', '--output-style=static'], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_NO_CLOUD: 'true' },
@@ -73,6 +73,7 @@ async function main() {
   await Promise.all([
     ...['enricher', 'deduplicator', 'storage'].map((name) => startService(name, env, logs, /consuming .* as group/)),
     startService('ingester', env, logs, /ready: POST/),
+    startService('poller', { ...env, SOURCES_FILE: process.env.SOURCES_FILE ?? join(repo, 'deploy/local/sources.dev.yaml') }, logs, /polling \d+ feed/),
     startService('api', { ...env, PORT: API_PORT }, logs, /ready: GET/),
   ]);
   const stop = () => {
@@ -95,6 +96,7 @@ async function main() {
 The pipeline is running.
 
   ingester     POST ${url}/v1/articles   (text/plain, application/json, ninjs, NewsML-G2, NITF, RSS, Atom)
+  poller       pulls the feeds in ${process.env.SOURCES_FILE ?? 'deploy/local/sources.dev.yaml'} (none until you add one)
   query API    GET  ${apiUrl}/v1/articles  (OpenAPI: ${apiUrl}/openapi.json)
   Kafka        ${infra.KAFKA_BROKERS}     topics news.article.{received,enriched,deduplicated,stored}.v1 (+ .dlq)
   MongoDB      ${infra.MONGODB_URI}   collections articles, article_duplicates, dedup_content_hashes

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: process.env.NX_DAEMON ?? 'false' };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-const build = spawnSync(npx, ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage,api', '--output-style=static'], {
+const build = spawnSync(npx, ['nx', 'run-many', '-t', 'build', '--projects=ingester,poller,enricher,deduplicator,storage,api', '--output-style=static'], {
   stdio: 'inherit',
   env,
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 const STAGES = ['enricher', 'deduplicator', 'storage'] as const;
-const JOBS = ['ingester', ...STAGES, 'api'] as const;
+const JOBS = ['ingester', ...STAGES, 'poller', 'api'] as const;
 /** Each stage's input topic (the `topic` label of its consumer series: logical, without the namespace). */
 const INPUT: Record<(typeof STAGES)[number], string> = {
   enricher: TOPICS.articleReceived,
@@ -50,7 +50,7 @@ interface DashboardQuery {
   expr: string;
 }
 
-describe('Prometheus scraping the five services, with the shipped configuration, alert rules and dashboard', () => {
+describe('Prometheus scraping the six services, with the shipped configuration, alert rules and dashboard', () => {
   const env: Record<string, string> = { ...testEnv('prom'), LOG_LEVEL: 'log' };
   const ns = env['KAFKA_TOPIC_NAMESPACE'];
   const services: ServiceProcess[] = [];
@@ -72,6 +72,8 @@ describe('Prometheus scraping the five services, with the shipped configuration,
       ...STAGES.map((stage) => new ServiceProcess(stage, { ...env, HEALTH_PORT: String(ports[stage]) }, /consuming .* as group/)),
       new ServiceProcess('ingester', { ...env, PORT: String(ports.ingester) }, /ready: POST/),
       new ServiceProcess('api', { ...env, PORT: String(ports.api) }, /ready: GET/),
+      // No feed registered: scraped for its health and process series like every service.
+      new ServiceProcess('poller', { ...env, HEALTH_PORT: String(ports.poller), SOURCES_FILE: join(__dirname, '../../../deploy/local/sources.dev.yaml') }, /polling \d+ feed/),
     );
     await Promise.all(services.map((s) => s.start()));
     ingesterUrl = `http://127.0.0.1:${ports.ingester}`;
