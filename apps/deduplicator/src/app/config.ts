@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { envInt } from '@newswire/config';
+import { ConfigError, envInt } from '@newswire/config';
 import { checkDedupOptions, DEFAULT_DEDUP_OPTIONS as D, type DedupOptions } from '@newswire/dedup';
 import { StageEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
+import { InvalidSourcesFile, parseSourcesDocument } from '@newswire/sources';
 
 const ratio = (def: number) => z.coerce.number().gt(0).max(1).default(def);
 
@@ -26,6 +28,11 @@ export const DedupEnv = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /**
+   * The source registry (optional): its entries with `dedup.distinctIds: true` join
+   * DEDUP_DISTINCT_ID_SOURCES, so the rule is written once, beside the source it is about.
+   */
+  SOURCES_FILE: z.string().min(1).optional(),
 });
 
 export const DeduplicatorEnv = StageEnv.extend(MongoEnv.shape)
@@ -49,6 +56,19 @@ export function dedupOptionsFrom(c: z.infer<typeof DedupEnv>): DedupOptions {
     anchors: c.DEDUP_ANCHORS,
     maxStoredShingles: c.DEDUP_MAX_STORED_SHINGLES,
     windowMs: c.DEDUP_WINDOW_HOURS * 3_600_000,
-    sourceRules: c.DEDUP_DISTINCT_ID_SOURCES.map((source) => ({ source, distinctIds: true })),
+    sourceRules: [...new Set([...c.DEDUP_DISTINCT_ID_SOURCES, ...registryDistinctIdSources(c.SOURCES_FILE)])].map((source) => ({ source, distinctIds: true })),
   });
+}
+
+/** Read once at start-up: a registry that cannot be read or is invalid stops the service (exit 78), naming the entry. */
+function registryDistinctIdSources(file: string | undefined): string[] {
+  if (!file) return [];
+  try {
+    return parseSourcesDocument(readFileSync(file, 'utf8'), file)
+      .sources.filter((s) => s.dedup?.distinctIds)
+      .map((s) => s.id);
+  } catch (err) {
+    if (err instanceof InvalidSourcesFile) throw new ConfigError('deduplicator', err.problems.map((p) => `SOURCES_FILE ${file}: ${p}`));
+    throw new ConfigError('deduplicator', [`SOURCES_FILE: ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`]);
+  }
 }
