@@ -23,6 +23,8 @@ export const DedupEnv = z.object({
   DEDUP_ANCHORS: envInt(D.anchors, 0, 256),
   DEDUP_MAX_STORED_SHINGLES: envInt(D.maxStoredShingles, 100, 20000),
   DEDUP_WINDOW_HOURS: z.coerce.number().positive().default(D.windowMs / 3_600_000),
+  /** Memory for the caches of write-once facts (fingerprints, band claims, verdicts); a miss costs a read by _id. */
+  DEDUP_CACHE_MB: envInt(64, 1, 16_384),
   /** Sources whose ids are authoritative: two of their items with different ids are never merged. */
   DEDUP_DISTINCT_ID_SOURCES: z
     .string()

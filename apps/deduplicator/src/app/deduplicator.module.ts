@@ -19,7 +19,7 @@ export class DeduplicatorModule {
         {
           provide: ChunkDeduplicator,
           inject: [MONGO_CONNECTION],
-          useFactory: (c: Connection) => new ChunkDeduplicator(new MongoDedupStore(c, {}, tracer), options),
+          useFactory: (c: Connection) => new ChunkDeduplicator(new MongoDedupStore(c, { cacheBytes: config.DEDUP_CACHE_MB * 1024 * 1024 }, tracer), options),
         },
       ],
     };

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Tracer } from '@opentelemetry/api';
-import { LRUCache } from 'lru-cache';
 import type { Connection, mongo } from 'mongoose';
 import type { DedupVerdict } from '@newswire/contracts';
 import type { BandClaim, Candidate, ContentClaim, ContentClaimant, DedupStore, FingerprintRecord, StoryReplace, StoryState } from '@newswire/dedup';
@@ -8,6 +7,7 @@ import { inSlices } from '@newswire/mongo';
 import { withStoreSpans } from '@newswire/observability';
 import { ChunkLease, DEFAULT_LEASE, type LeaseDoc, type LeaseOptions } from './chunk-lease';
 import { collection, COLLECTIONS } from './collections';
+import { factCaches, type FactCaches } from './fact-caches';
 import {
   type BandDoc,
   bandClaim,
@@ -31,9 +31,14 @@ import { storeOp } from './store-errors';
 
 export interface MongoDedupStoreOptions {
   lease?: LeaseOptions;
-  /** Entries kept per cache (verdicts, content claims, fingerprints, band claims). */
+  /** Entries kept per cache at most (verdicts, content claims, fingerprints; band claims eight times as many). */
   cacheEntries?: number;
+  /** Bytes the caches may hold in all (an estimate per entry); the bound that matters once the archive is large. */
+  cacheBytes?: number;
 }
+
+/** 64 MiB: about 10,000 recent fingerprints of 3-5 KB articles with their band claims. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The DedupStore port on MongoDB or FerretDB: every claim is an unordered
@@ -58,12 +63,7 @@ export class MongoDedupStore implements DedupStore {
   private readonly verdictsCol: mongo.Collection<VerdictDoc>;
   private readonly reader: IdReader;
   private readonly lease: ChunkLease;
-  private readonly cached: {
-    verdicts: LRUCache<string, DedupVerdict>;
-    content: LRUCache<string, ContentClaimant>;
-    fingerprints: LRUCache<string, Candidate>;
-    bands: LRUCache<string, BandClaim>;
-  };
+  private readonly cached: FactCaches;
   private readonly instance = randomUUID().slice(0, 8);
   private revs = 0;
 
@@ -76,9 +76,7 @@ export class MongoDedupStore implements DedupStore {
     this.verdictsCol = collection(connection, COLLECTIONS.verdicts);
     this.reader = new IdReader(connection);
     this.lease = new ChunkLease(collection<LeaseDoc>(connection, COLLECTIONS.leases), o.lease ?? DEFAULT_LEASE);
-    const max = o.cacheEntries ?? 100_000;
-    // Band claims come eight to an article.
-    this.cached = { verdicts: new LRUCache({ max }), content: new LRUCache({ max }), fingerprints: new LRUCache({ max }), bands: new LRUCache({ max: max * 8 }) };
+    this.cached = factCaches(o.cacheBytes ?? DEFAULT_CACHE_BYTES, o.cacheEntries ?? 100_000);
     withStoreSpans<MongoDedupStore>(this, tracer, 'dedup.store', [
       'exclusive',
       'verdicts',
