@@ -131,7 +131,8 @@ describe('MongoDedupStore on the real store', () => {
   });
 
   it('decides a chunk of 100 articles in a handful of commands, and a chunk of copies decided elsewhere in a few more', async () => {
-    const store = new MongoDedupStore(a.c);
+    // A lease long enough that no renewal (one more command) falls inside the chunk on a slow machine.
+    const store = new MongoDedupStore(a.c, { lease: { ttlMs: 600_000, pollMs: 5 } });
     const chunk = Array.from({ length: 100 }, (_, i) => article(text(i)));
     a.commands.length = 0;
     const verdicts = await decideChunk(chunk, store, O, NOW);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { mongo } from 'mongoose';
 
 export interface KeyedLeaseDoc {
@@ -26,7 +27,8 @@ export type Held<T> = { held: true; value: T } | { held: false };
  * for the TTL at most. Without fencing tokens: a holder that stalls past its
  * lease is told (its signal aborts at the next renewal) and must stop before
  * it acts again; what it did meanwhile must be safe to repeat.
- * (The deduplicator's ChunkLease is the single-key case of the same protocol.)
+ * Used by the poller (a lease per source: `holdIfFree`) and the deduplicator
+ * (one lease for chunks, waited for: `hold`).
  */
 export class KeyedLease {
   constructor(
@@ -68,6 +70,20 @@ export class KeyedLease {
    */
   async holdIfFree<T>(key: string, work: (lost: AbortSignal) => Promise<T>): Promise<Held<T>> {
     if (!(await this.tryAcquire(key))) return { held: false };
+    return { held: true, value: await this.runHolding(key, work) };
+  }
+
+  /**
+   * Waits until `key`'s lease is ours, asking again after `pollMs` (jittered,
+   * doubling up to eight times that while it waits), then runs `work` holding it.
+   */
+  async hold<T>(key: string, pollMs: number, work: (lost: AbortSignal) => Promise<T>): Promise<T> {
+    for (let wait = pollMs; !(await this.tryAcquire(key)); wait = Math.min(wait * 2, pollMs * 8)) await sleep(wait * (0.5 + Math.random()));
+    return this.runHolding(key, work);
+  }
+
+  /** `work` with the lease renewed every third of the TTL, released after (the caller has just taken it). */
+  private async runHolding<T>(key: string, work: (lost: AbortSignal) => Promise<T>): Promise<T> {
     const lost = new AbortController();
     const renewal = setInterval(() => {
       this.renew(key).then(
@@ -78,7 +94,7 @@ export class KeyedLease {
       );
     }, this.ttlMs / 3);
     try {
-      return { held: true, value: await work(lost.signal) };
+      return await work(lost.signal);
     } finally {
       clearInterval(renewal);
       // Not released (the store went away): it expires.
