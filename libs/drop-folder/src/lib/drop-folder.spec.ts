@@ -64,12 +64,12 @@ describe('the ledger: what a restarted watcher does with a file', () => {
   const now = new Date('2026-01-01T00:00:00Z');
   const then = new Date('2025-12-31T23:59:00Z');
 
-  it('publishes a new file, re-publishes an unfinished one with its first receivedAt, only moves a published or failed one', () => {
+  it('publishes a new file, re-publishes an unfinished one with its first receivedAt, only moves a published one', () => {
     expect(stepFor(null, now)).toEqual({ step: 'publish', receivedAt: now });
     expect(stepFor({ state: 'publishing', receivedAt: then }, now)).toEqual({ step: 'publish', receivedAt: then });
-    expect(stepFor({ state: 'published', receivedAt: then }, now)).toEqual({ step: 'move', to: 'processed' });
-    const reason = { code: 'invalid_json', message: 'bad' };
-    expect(stepFor({ state: 'failed', receivedAt: then, reason }, now)).toEqual({ step: 'move', to: 'failed', reason });
+    expect(stepFor({ state: 'published', receivedAt: then }, now)).toEqual({ step: 'move' });
+    const reason = { code: 'partial', message: '1 of 2 items could not be accepted' };
+    expect(stepFor({ state: 'published', receivedAt: then, reason }, now)).toEqual({ step: 'move', reason });
   });
 
   it('gives a story the same UUID-shaped id every time, distinct per source, content and position', () => {

@@ -3,31 +3,34 @@ import { createHash } from 'node:crypto';
 /**
  * What the store remembers of a file's content, per source (`drop_files`,
  * `_id` = `dropFileKey`): `publishing` is written before the first item is
- * published, `published` once the broker acknowledged them all, `failed`
- * when the content can never be ingested.
+ * published, `published` once the broker acknowledged them all. A file
+ * that cannot be ingested is not recorded: reading it is deterministic, so
+ * it is judged the same way again, and an operator who fixes the source's
+ * settings can drop it again.
  *
  * Every point a watcher can die at, for one file, and what the next holder
  * of the folder's lease then does:
- * 1. before the record is written (reading, hashing, parsing): nothing was
- *    published; the file is still in the folder and is taken afresh;
+ * 1. before the record is written (reading, hashing, parsing, or judging it
+ *    failed): nothing was published; the file is still in the folder and is
+ *    taken afresh;
  * 2. after `publishing` is written, before or while publishing: some items
  *    may be on the topic; the file is still there, its record says
  *    `publishing`, so it is parsed again with the recorded `receivedAt` and
- *    the same item ids (`dropItemId`) and published again: the records a
- *    re-publish adds are byte-for-byte the items already sent (same key,
- *    id, version), which the deduplicator stores once. This is the only
- *    window in which a record can reach the topic twice, and then only as
- *    the same item;
- * 3. after `published` (or `failed`) is written, before the move: the
- *    record says so, so the file is moved without publishing anything;
+ *    the same item ids (`dropItemId`) and published again: what a
+ *    re-publish adds is the very records already sent (same key, id,
+ *    version, content), which the deduplicator stores once. This is the
+ *    only window in which a record can reach the topic twice, and then only
+ *    as the same item (Kafka and the store share no transaction);
+ * 3. after `published` is written, before the move: the record says so, so
+ *    the file is moved without publishing anything;
  * 4. after the move into processed/ or failed/: done; the record stays, so
  *    the same content dropped again later is recognised (case 3) and not
  *    published again;
- * 5. after a failed file's move, before its reason file is written: the
- *    file is in failed/ without its reason (nothing lost; the reason is
- *    also in the record and the log).
+ * 5. between a move and writing its reason file: the file is filed without
+ *    its reason (nothing lost; the reason is in the log, and for a partly
+ *    refused file in the record).
  */
-export type DropFileState = 'publishing' | 'published' | 'failed';
+export type DropFileState = 'publishing' | 'published';
 
 /** Why a file went to failed/, or which of its stories were refused (processed/ with a reason file). */
 export interface DropReason {
@@ -40,15 +43,13 @@ export interface DropReason {
 export type DropStep =
   /** Nothing acknowledged yet (or not known to be): parse and publish, items stamped `receivedAt`. */
   | { step: 'publish'; receivedAt: Date }
-  /** Everything was published before: only the move is left. */
-  | { step: 'move'; to: 'processed' }
-  | { step: 'move'; to: 'failed'; reason: DropReason };
+  /** Everything was published before: only the move to processed/ is left (with the reason listing refused stories, if any). */
+  | { step: 'move'; reason?: DropReason };
 
 /** What to do with a complete file, given what the store remembers of its content. */
 export function stepFor(record: { state: DropFileState; receivedAt: Date; reason?: DropReason } | null, now: Date): DropStep {
   if (!record) return { step: 'publish', receivedAt: now };
-  if (record.state === 'published') return { step: 'move', to: 'processed' };
-  if (record.state === 'failed') return { step: 'move', to: 'failed', reason: record.reason ?? { code: 'failed', message: 'the file failed before' } };
+  if (record.state === 'published') return { step: 'move', ...(record.reason ? { reason: record.reason } : {}) };
   return { step: 'publish', receivedAt: record.receivedAt };
 }
 
