@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { Counter } from 'prom-client';
 import { contentHash, contentTypeForFile, type DropReason, dropFileKey, dropItemId, FAILED_FOLDER, observeFolder, PROCESSED_FOLDER, type ReadItem, stepFor, verdictOf, type WatchedFile } from '@newswire/drop-folder';
 import { classifyPublishFailure, type ReceivedPublisher } from '@newswire/kafka';
 import type { KeyedLease } from '@newswire/mongo';
@@ -35,8 +34,6 @@ export class DropFolderWatcher {
   private readonly running = new Map<string, Promise<void>>();
   /** The last problem logged per folder, so a folder that stays unreadable is logged once, not every scan. */
   private readonly problems = new Map<string, string>();
-  private readonly files: Counter<'source' | 'outcome'>;
-  private readonly folderErrors: Counter<'source'>;
   private timer: NodeJS.Timeout | undefined;
   private readonly stopping = new AbortController();
 
@@ -45,12 +42,9 @@ export class DropFolderWatcher {
     private readonly ledger: DropFileLedger,
     private readonly lease: KeyedLease,
     private readonly publisher: ReceivedPublisher,
-    metrics: ServiceMetrics,
+    private readonly metrics: ServiceMetrics,
     private readonly o: DropFolderOptions,
-  ) {
-    this.files = metrics.dropFiles;
-    this.folderErrors = metrics.dropFolderErrors;
-  }
+  ) {}
 
   start(): void {
     if (this.targets.length === 0) return;
@@ -80,7 +74,10 @@ export class DropFolderWatcher {
       const run = this.lease
         .holdIfFree(`drop:${target.sourceId}`, (lost) => this.scan(target, AbortSignal.any([lost, this.stopping.signal])))
         .then(
-          () => this.problemSolved(target),
+          // Only a scan this instance made says the folder is readable again.
+          (held) => {
+            if (held.held) this.problemSolved(target);
+          },
           (err: unknown) => this.problem(target, (err as Error).message),
         )
         .finally(() => this.running.delete(target.sourceId));
@@ -100,7 +97,7 @@ export class DropFolderWatcher {
         await this.take(target, name, stop);
       } catch (err) {
         // One file that cannot be read or filed (permissions, the store away) does not hold up the others: it is tried again next scan.
-        this.folderErrors.inc({ source: target.sourceId });
+        this.metrics.dropFolderErrors.inc({ source: target.sourceId });
         this.logger.warn(`${target.sourceId}: ${name}: ${(err as Error).message}`);
       }
       watched.delete(name);
@@ -195,12 +192,12 @@ export class DropFolderWatcher {
   }
 
   private count(target: DropTarget, outcome: Outcome): void {
-    this.files.inc({ source: target.sourceId, outcome });
+    this.metrics.dropFiles.inc({ source: target.sourceId, outcome });
   }
 
   /** An unreadable folder (unmounted share, permissions) is counted every scan and logged when the problem changes; readiness is not affected. */
   private problem(target: DropTarget, message: string): void {
-    this.folderErrors.inc({ source: target.sourceId });
+    this.metrics.dropFolderErrors.inc({ source: target.sourceId });
     if (this.problems.get(target.sourceId) === message) return;
     this.problems.set(target.sourceId, message);
     this.logger.warn(`${target.sourceId}: drop folder ${target.dropFolder.path}: ${message}`);

@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
 import { contentHash, dropFileKey, dropItemId } from '@newswire/drop-folder';
 import { connectMongo } from '@newswire/mongo';
-import { askUntil, testEnv, TopicProbe } from '@newswire/testing';
+import { askUntil, freePort, testEnv, TopicProbe } from '@newswire/testing';
 import { readSubmission } from '@newswire/wire-formats';
 import { startPoller, type StartedPoller } from '../bootstrap';
 import { DROP_FILES_COLLECTION, type DropFileDoc } from './drop-files';
@@ -46,7 +46,7 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
   const filed = (f: string, sub: 'processed' | 'failed', name: string) =>
     askUntil(`${name} in ${sub}/`, async () => ({ root: ls(f), sub: ls(join(f, sub)) }), (s) => s.sub.includes(name) && !s.root.includes(name), 30_000);
   const reason = (f: string, sub: string, name: string) => JSON.parse(readFileSync(join(f, sub, `${name}.reason.json`), 'utf8')) as { code: string; message: string; at: string; items?: unknown[] };
-  const start = async () => (pollers = [await startPoller(env), await startPoller(env)]);
+  const start = async () => (pollers = [await startPoller(env), await startPoller({ ...env, HEALTH_PORT: String(await freePort()) })]);
   const stop = async () => {
     for (const p of pollers) await p.app.close();
     pollers = [];
@@ -65,6 +65,8 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
           { id: 'wire', name: 'Wire drops', provider: 'Wire Co', dropFolder: { path: 'wire', quietSeconds: 2, maxBytes: 4096 } },
           // A sender that renames into place: taken when first seen.
           { id: 'g2', name: 'G2 drops', format: 'application/vnd.iptc.g2.newsmessage+xml', dropFolder: { path: folder.g2, quietSeconds: 0 } },
+          // A share that is not there (its path runs through a file): logged and counted, never unready.
+          { id: 'unmounted', name: 'Unmounted share', dropFolder: { path: join(dir, 'sources.json', 'share') } },
         ],
       }),
     );
@@ -154,6 +156,14 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
     const want = expected('wire', body, 'application/xml').map((w) => w.key);
     await probe.waitFor((ms) => want.every((k) => ms.some((m) => m.key === k)), 30_000, 'the slow file stories');
     expect(keysOnTopic().filter((k) => k.includes(':slow:')).sort()).toEqual(want.sort());
+  });
+
+  it('counts and logs a folder it cannot read, and stays ready', async () => {
+    const [, withHealth] = pollers;
+    const errors = async () => (await withHealth.telemetry.metrics.dropFolderErrors.get()).values.find((v) => v.labels['source'] === 'unmounted')?.value ?? 0;
+    expect(await askUntil('scan errors counted for the unmounted share', errors, (n) => n >= 2)).toBeGreaterThanOrEqual(2);
+    expect((await fetch(`${withHealth.url}/health/ready`)).status).toBe(200);
+    expect(await (await fetch(`${withHealth.url}/metrics`)).text()).toMatch(/newswire_drop_folder_errors_total\{[^}]*source="unmounted"[^}]*\} [1-9]/);
   });
 
   it('survives a restart mid-file, after publishing before the move, and after recording before publishing: every story once, no file left behind', async () => {
