@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clashFreeName, FAILED_FOLDER, type FileSighting, isInProgressName, PROCESSED_FOLDER, reasonFileName } from '@newswire/drop-folder';
 
@@ -69,8 +69,9 @@ export async function readCapped(path: string, maxBytes: number): Promise<Buffer
  */
 export async function fileAway(folder: string, into: typeof PROCESSED_FOLDER | typeof FAILED_FOLDER, name: string, reason?: object): Promise<string | undefined> {
   const dir = join(folder, into);
-  const present = new Set(await readdir(dir));
-  const final = clashFreeName(name, (n) => present.has(n) || present.has(reasonFileName(n)));
+  // Asked name by name (not a listing of processed/, which grows with every file).
+  const exists = (n: string) => lstat(join(dir, n)).then(() => true, (err: unknown) => (isGone(err) ? false : Promise.reject(err as Error)));
+  const final = await clashFreeName(name, async (n) => (await exists(n)) || (await exists(reasonFileName(n))));
   try {
     await rename(join(folder, name), join(dir, final));
   } catch (err) {

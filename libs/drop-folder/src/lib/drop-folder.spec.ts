@@ -42,13 +42,13 @@ describe('file names', () => {
     expect(['x.xml', 'x.json', 'partial.xml', 'x.tmp.xml'].map(isInProgressName)).toEqual([false, false, false, false]);
   });
 
-  it('never replaces a file: a numbered name before the extension', () => {
+  it('never replaces a file: a numbered name before the extension', async () => {
     const taken = new Set(['a.xml', 'a.1.xml', 'notes', 'x.tar.gz']);
-    expect(clashFreeName('b.xml', (n) => taken.has(n))).toBe('b.xml');
-    expect(clashFreeName('a.xml', (n) => taken.has(n))).toBe('a.2.xml');
-    expect(clashFreeName('notes', (n) => taken.has(n))).toBe('notes.1');
-    expect(clashFreeName('x.tar.gz', (n) => taken.has(n))).toBe('x.tar.1.gz');
-    expect(() => clashFreeName('a.xml', () => true, 3)).toThrow(RangeError);
+    expect(await clashFreeName('b.xml', (n) => taken.has(n))).toBe('b.xml');
+    expect(await clashFreeName('a.xml', (n) => taken.has(n))).toBe('a.2.xml');
+    expect(await clashFreeName('notes', (n) => taken.has(n))).toBe('notes.1');
+    expect(await clashFreeName('x.tar.gz', async (n) => taken.has(n))).toBe('x.tar.1.gz');
+    await expect(clashFreeName('a.xml', () => true, 3)).rejects.toThrow(RangeError);
   });
 
   it('reads by the source format, else by the extension', () => {

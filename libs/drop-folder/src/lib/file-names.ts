@@ -19,18 +19,22 @@ export function reasonFileName(name: string): string {
   return `${name}.reason.json`;
 }
 
+/** `name` for 0, else `stem.<n>.ext`: the names a file may be filed under, in order. */
+export function numberedName(name: string, n: number): string {
+  if (n === 0) return name;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}.${n}${name.slice(dot)}` : `${name}.${n}`;
+}
+
 /**
  * The first of `name`, `stem.1.ext`, `stem.2.ext`, ... that `taken` says is
  * free: a file moved into processed/ or failed/ never replaces one already
  * there (senders re-use names: `latest.xml` every five minutes).
  */
-export function clashFreeName(name: string, taken: (candidate: string) => boolean, maxTries = 10_000): string {
-  if (!taken(name)) return name;
-  const dot = name.lastIndexOf('.');
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-  for (let n = 1; n <= maxTries; n++) {
-    const candidate = `${stem}.${n}${ext}`;
-    if (!taken(candidate)) return candidate;
+export async function clashFreeName(name: string, taken: (candidate: string) => boolean | Promise<boolean>, maxTries = 10_000): Promise<string> {
+  for (let n = 0; n <= maxTries; n++) {
+    const candidate = numberedName(name, n);
+    if (!(await taken(candidate))) return candidate;
   }
   throw new RangeError(`no free name for ${name} after ${maxTries} tries`);
 }
