@@ -27,6 +27,7 @@ export function loadTargets(sourcesFile: string, env: Record<string, string | un
     throw err;
   }
   const { targets, problems } = loadPollTargets(doc, { env, readFile: (path) => readFileSync(path, 'utf8'), baseDir: dirname(file) });
-  if (problems.length > 0) throw fail(problems);
-  return { feeds: targets, drops: loadDropTargets(doc, dirname(file)) };
+  const drops = loadDropTargets(doc, dirname(file));
+  if (problems.length + drops.problems.length > 0) throw fail([...problems, ...drops.problems]);
+  return { feeds: targets, drops: drops.targets };
 }

@@ -12,11 +12,23 @@ export interface DropTarget {
   dropFolder: DropFolderChannel;
 }
 
-/** Every enabled source's drop folder. Nothing secret is read: a folder needs no credential of ours. */
-export function loadDropTargets(doc: SourcesDocument, baseDir: string): DropTarget[] {
-  return doc.sources.flatMap((entry): DropTarget[] => {
+/**
+ * Every enabled source's drop folder. Nothing secret is read: a folder
+ * needs no credential of ours. Two sources may not share a folder: each
+ * would take the other's files under its own name (the lease is per source).
+ */
+export function loadDropTargets(doc: SourcesDocument, baseDir: string): { targets: DropTarget[]; problems: string[] } {
+  const problems: string[] = [];
+  const owners = new Map<string, string>();
+  const targets = doc.sources.flatMap((entry, index): DropTarget[] => {
     if (!entry.enabled || !entry.dropFolder) return [];
-    const path = isAbsolute(entry.dropFolder.path) ? entry.dropFolder.path : resolve(baseDir, entry.dropFolder.path);
+    const path = isAbsolute(entry.dropFolder.path) ? resolve(entry.dropFolder.path) : resolve(baseDir, entry.dropFolder.path);
+    const owner = owners.get(path);
+    if (owner !== undefined) {
+      problems.push(`sources[${index}] "${entry.id}": dropFolder.path: ${path} is already the drop folder of "${owner}"`);
+      return [];
+    }
+    owners.set(path, entry.id);
     return [
       {
         sourceId: entry.id,
@@ -27,4 +39,5 @@ export function loadDropTargets(doc: SourcesDocument, baseDir: string): DropTarg
       },
     ];
   });
+  return { targets, problems };
 }

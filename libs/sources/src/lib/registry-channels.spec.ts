@@ -130,10 +130,18 @@ sources:
 `,
       'sources.yaml',
     );
-    expect(loadDropTargets(doc, '/etc/newswire')).toEqual([
-      { sourceId: 'a', format: 'application/ninjs+json', language: 'de', dropFolder: { path: '/srv/drop/a', quietSeconds: 5, maxBytes: 4 * 1024 * 1024 } },
-      { sourceId: 'b', dropFolder: { path: '/etc/newswire/drops/b', quietSeconds: 0, maxBytes: 2048 } },
-    ]);
+    expect(loadDropTargets(doc, '/etc/newswire')).toEqual({
+      targets: [
+        { sourceId: 'a', format: 'application/ninjs+json', language: 'de', dropFolder: { path: '/srv/drop/a', quietSeconds: 5, maxBytes: 4 * 1024 * 1024 } },
+        { sourceId: 'b', dropFolder: { path: '/etc/newswire/drops/b', quietSeconds: 0, maxBytes: 2048 } },
+      ],
+      problems: [],
+    });
+  });
+
+  it('refuses two sources sharing a drop folder (each would ingest the other\'s files)', () => {
+    const doc = parseSourcesDocument('sources:\n  - { id: a, name: A, dropFolder: { path: /srv/drop } }\n  - { id: b, name: B, dropFolder: { path: ../../srv/drop/ } }\n', 'sources.yaml');
+    expect(loadDropTargets(doc, '/etc/newswire').problems).toEqual(['sources[1] "b": dropFolder.path: /srv/drop is already the drop folder of "a"']);
   });
 
   it('lists a source with references in place of secrets and API keys', () => {
