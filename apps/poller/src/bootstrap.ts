@@ -6,6 +6,7 @@ import { assessKafkaSecurity } from '@newswire/kafka';
 import { assessMongoSecurity } from '@newswire/mongo';
 import { createTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { PollerEnv, type PollerConfig } from './app/config';
+import { DropFolderWatcher } from './app/drop-folder-watcher';
 import { FeedPoller } from './app/feed-poller';
 import { loadTargets } from './app/load-targets';
 import { PollerModule } from './app/poller.module';
@@ -15,6 +16,7 @@ export interface StartedPoller {
   config: PollerConfig;
   telemetry: ServiceTelemetry;
   poller: FeedPoller;
+  dropFolders: DropFolderWatcher;
   /** The health and metrics URL, when HEALTH_PORT is set. */
   url?: string;
 }
@@ -24,11 +26,11 @@ export async function startPoller(env: Record<string, string | undefined> = proc
   const telemetry = createTelemetry('poller', config);
   // Before anything connects: missing credentials or a bad registry stop start-up (ConfigError, exit 78).
   const open = enforceSecurity('poller', config, [assessKafkaSecurity(config), assessMongoSecurity(config)]);
-  const targets = loadTargets(config.SOURCES_FILE, env);
+  const { feeds: targets, drops } = loadTargets(config.SOURCES_FILE, env);
   const logger = new Logger('poller');
   if (config.NEWSWIRE_DEV_MODE) logger.warn(devModeBanner('poller', open));
   const readiness = new Readiness(telemetry.metrics);
-  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets), { bodyParser: false, logger: telemetry.logger });
+  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets, drops), { bodyParser: false, logger: telemetry.logger });
   PollerModule.readinessOf(readiness, app);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -42,5 +44,8 @@ export async function startPoller(env: Record<string, string | undefined> = proc
   const poller = app.get(FeedPoller);
   poller.start();
   logger.log(`polling ${targets.length} feed(s): ${targets.map((t) => `${t.sourceId} every ${t.poll.everySeconds}s`).join(', ') || 'none registered'}`);
-  return { app, config, telemetry, poller, ...(url ? { url } : {}) };
+  const dropFolders = app.get(DropFolderWatcher);
+  dropFolders.start();
+  logger.log(`watching ${drops.length} drop folder(s): ${drops.map((d) => `${d.sourceId} at ${d.dropFolder.path} (quiet ${d.dropFolder.quietSeconds}s)`).join(', ') || 'none registered'}`);
+  return { app, config, telemetry, poller, dropFolders, ...(url ? { url } : {}) };
 }

@@ -5,3 +5,4 @@ export * from './lib/source-view';
 export * from './lib/signature';
 export * from './lib/verify-request';
 export * from './lib/rate-limit';
+export * from './lib/drop-targets';

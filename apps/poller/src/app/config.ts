@@ -9,7 +9,7 @@ export const PollerEnv = KafkaEnv.extend(DevModeEnv.shape)
   .extend(MongoEnv.shape)
   .extend(TelemetryEnv.shape)
   .extend({
-    /** The source registry (the ingester's file): every enabled source with a `poll` channel is polled. */
+    /** The source registry (the ingester's file): every enabled source with a `poll` channel is polled, every `dropFolder` watched. */
     SOURCES_FILE: z.string({ error: 'required: the registry of sources whose feeds are polled' }).min(1, 'required: the registry of sources whose feeds are polled'),
     /** 0 (the default) serves no HTTP; otherwise `/health/live`, `/health/ready` and `/metrics` on this port. */
     HEALTH_PORT: envInt(0, 0, 65535),
@@ -28,6 +28,8 @@ export const PollerEnv = KafkaEnv.extend(DevModeEnv.shape)
     MAX_ITEMS_PER_DOCUMENT: envInt(1000, 1, 100_000),
     /** A publish the broker has not acknowledged within this fails the poll (retried with backoff). */
     INGEST_PUBLISH_TIMEOUT_MS: envInt(5_000, 100, 120_000),
+    /** How often an instance scans each drop folder (jittered); a file's quiet period is judged on these scans. */
+    DROP_SCAN_MS: envInt(1_000, 50, 60_000),
     SHUTDOWN_GRACE_MS: envInt(25_000, 1_000, 600_000),
     LOG_LEVEL: envLogLevel,
   });

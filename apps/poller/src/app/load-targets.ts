@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '@newswire/config';
-import { InvalidSourcesFile, loadPollTargets, parseSourcesDocument, type PollTarget } from '@newswire/sources';
+import { type DropTarget, InvalidSourcesFile, loadDropTargets, loadPollTargets, parseSourcesDocument, type PollTarget } from '@newswire/sources';
 
 /**
- * The feeds to poll, read and checked once at start-up: a bad registry or a
- * credential that cannot be read stops start-up with ConfigError (exit 78),
- * naming the entry. A registry without a pulled feed is valid (nothing to do).
+ * The feeds to poll and the folders to watch, read and checked once at
+ * start-up: a bad registry or a credential that cannot be read stops
+ * start-up with ConfigError (exit 78), naming the entry. A registry without
+ * either is valid (nothing to do). A drop folder that cannot be read is not
+ * a start-up error (a share may be mounted later): the watcher logs and counts it.
  */
-export function loadTargets(sourcesFile: string, env: Record<string, string | undefined>): PollTarget[] {
+export function loadTargets(sourcesFile: string, env: Record<string, string | undefined>): { feeds: PollTarget[]; drops: DropTarget[] } {
   const file = resolve(sourcesFile);
   const fail = (problems: string[]) => new ConfigError('poller', problems.map((p) => `SOURCES_FILE ${file}: ${p}`));
   let text: string;
@@ -25,6 +27,7 @@ export function loadTargets(sourcesFile: string, env: Record<string, string | un
     throw err;
   }
   const { targets, problems } = loadPollTargets(doc, { env, readFile: (path) => readFileSync(path, 'utf8'), baseDir: dirname(file) });
-  if (problems.length > 0) throw fail(problems);
-  return targets;
+  const drops = loadDropTargets(doc, dirname(file));
+  if (problems.length + drops.problems.length > 0) throw fail([...problems, ...drops.problems]);
+  return { feeds: targets, drops: drops.targets };
 }

@@ -5,8 +5,10 @@ import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom, ReceivedPublisher } from '@newswire/kafka';
 import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, StoreProbe } from '@newswire/mongo';
 import { HealthModule, type Readiness, type ServiceTelemetry } from '@newswire/observability';
-import type { PollTarget } from '@newswire/sources';
+import type { DropTarget, PollTarget } from '@newswire/sources';
 import { articleBytesOf, POLLER_CONFIG, type PollerConfig } from './config';
+import { DropFileLedger } from './drop-files';
+import { DropFolderWatcher } from './drop-folder-watcher';
 import { FeedFetcher } from './feed-fetcher';
 import { FeedPoller } from './feed-poller';
 import { POLL_LEASES_COLLECTION, PollStateStore } from './poll-state';
@@ -21,9 +23,10 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     @Inject(POLLER_CONFIG) private readonly config: PollerConfig,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(FeedPoller) private readonly poller: FeedPoller,
+    @Inject(DropFolderWatcher) private readonly dropFolders: DropFolderWatcher,
   ) {}
 
-  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[]): DynamicModule {
+  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[], drops: DropTarget[]): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'poller');
     const kafka = createKafka(settings);
     return {
@@ -37,16 +40,22 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
           useFactory: () => new BatchingProducer(kafka, { namespace: settings.namespace, maxMessageBytes: settings.maxMessageBytes, publishTimeoutMs: config.INGEST_PUBLISH_TIMEOUT_MS }),
         },
         { provide: BrokerProbe, useFactory: () => new BrokerProbe(settings) },
+        { provide: ReceivedPublisher, inject: [BatchingProducer], useFactory: (producer: BatchingProducer) => new ReceivedPublisher(producer, telemetry, 'poller') },
+        {
+          provide: KeyedLease,
+          inject: [MONGO_CONNECTION],
+          useFactory: (connection: Connection) => new KeyedLease(connection.collection(POLL_LEASES_COLLECTION) as unknown as mongo.Collection<KeyedLeaseDoc>, config.POLL_LEASE_TTL_MS),
+        },
         {
           provide: FeedPoller,
-          inject: [MONGO_CONNECTION, BatchingProducer],
-          useFactory: (connection: Connection, producer: BatchingProducer) =>
+          inject: [MONGO_CONNECTION, KeyedLease, ReceivedPublisher],
+          useFactory: (connection: Connection, lease: KeyedLease, publisher: ReceivedPublisher) =>
             new FeedPoller(
               targets,
               new PollStateStore(connection),
-              new KeyedLease(connection.collection(POLL_LEASES_COLLECTION) as unknown as mongo.Collection<KeyedLeaseDoc>, config.POLL_LEASE_TTL_MS),
+              lease,
               new FeedFetcher('newswire-poller/1 (+https://github.com/newswire)'),
-              new ReceivedPublisher(producer, telemetry, 'poller'),
+              publisher,
               telemetry.metrics,
               {
                 tickMs: config.POLL_TICK_MS,
@@ -57,6 +66,16 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
                 articleBytes: articleBytesOf(config),
               },
             ),
+        },
+        {
+          provide: DropFolderWatcher,
+          inject: [MONGO_CONNECTION, KeyedLease, ReceivedPublisher],
+          useFactory: (connection: Connection, lease: KeyedLease, publisher: ReceivedPublisher) =>
+            new DropFolderWatcher(drops, new DropFileLedger(connection), lease, publisher, telemetry.metrics, {
+              scanMs: config.DROP_SCAN_MS,
+              maxItems: config.MAX_ITEMS_PER_DOCUMENT,
+              articleBytes: articleBytesOf(config),
+            }),
         },
       ],
     };
@@ -80,9 +99,9 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     await this.broker.start();
   }
 
-  /** Before the store and the producer close: no poll is left half done. */
+  /** Before the store and the producer close: no poll or dropped file is left half done. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+    await Promise.all([this.poller.stop(), this.dropFolders.stop()]);
   }
 
   async onApplicationShutdown(): Promise<void> {

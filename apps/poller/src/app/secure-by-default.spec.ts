@@ -32,6 +32,12 @@ describe('poller start-up checks', () => {
     expect(problem).toMatch(/^SOURCES_FILE .*bad\.yaml: sources\[0\] "a": poll\.maxBytes: /);
   });
 
+  it('refuses two sources sharing a drop folder', async () => {
+    writeFileSync(join(dir, 'shared.yaml'), 'sources:\n  - { id: a, name: A, dropFolder: { path: drops } }\n  - { id: b, name: B, dropFolder: { path: ./drops } }\n');
+    const [problem] = await problems({ NEWSWIRE_DEV_MODE: 'true', SOURCES_FILE: join(dir, 'shared.yaml') });
+    expect(problem).toMatch(/^SOURCES_FILE .*shared\.yaml: sources\[1\] "b": dropFolder\.path: .*drops is already the drop folder of "a"$/);
+  });
+
   it('outside development mode refuses Kafka and a store without credentials, naming each variable', async () => {
     const names = (await problems({ SOURCES_FILE: join(dir, 'ok.yaml'), KAFKA_BROKERS: '127.0.0.1:9', MONGODB_URI: 'mongodb://127.0.0.1:9/newswire' })).map((p) => p.split(':')[0]);
     expect(names).toEqual(['KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE', 'KAFKA_SSL', 'MONGODB_URI']);

@@ -105,6 +105,21 @@ export class ServiceMetrics {
     );
   }
 
+  get dropFiles(): Counter<'source' | 'outcome'> {
+    return this.family(
+      'drop_files_total',
+      () =>
+        new Counter({
+          ...this.base('drop_files_total', 'Drop-folder files per source, by outcome (taken, processed, failed, publish_failed: left in place and retried)'),
+          labelNames: ['source', 'outcome'],
+        }),
+    );
+  }
+
+  get dropFolderErrors(): Counter<'source'> {
+    return this.family('drop_folder_errors_total', () => new Counter({ ...this.base('drop_folder_errors_total', 'Scans of a drop folder that could not read or file into it'), labelNames: ['source'] }));
+  }
+
   get httpRequests(): Counter<'route' | 'method' | 'status'> {
     return this.family(
       'http_requests_total',

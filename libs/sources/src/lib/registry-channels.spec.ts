@@ -1,5 +1,6 @@
 import { InvalidSourcesFile, parseSourcesDocument } from './registry.parse';
 import { durationSeconds } from './registry.schema';
+import { loadDropTargets } from './drop-targets';
 import { loadPollTargets, loadSourceRegistry, type SecretReaders } from './source-registry';
 import { redactQuery, sourceView } from './source-view';
 
@@ -62,7 +63,7 @@ describe('sources file: metadata and channels', () => {
       allowInternal: false,
       credentials: { header: 'Authorization', prefix: 'Bearer ', secretFile: 'secrets/acme-feed' },
     });
-    expect(acme.dropFolder).toEqual({ path: '/var/spool/acme', quietSeconds: 5 });
+    expect(acme.dropFolder).toEqual({ path: '/var/spool/acme', quietSeconds: 5, maxBytes: 4 * 1024 * 1024 });
     expect(lab).toMatchObject({ trust: 'standard', poll: { timeoutMs: 500, maxBytes: 2048, allowInternal: ['127.0.0.1/32'], format: 'application/atom+xml' } });
   });
 
@@ -116,6 +117,31 @@ sources:
     // The ingester's registry does not need the poll credential, and carries the default language.
     const { registry } = loadSourceRegistry(doc, readers({ ACME_KEY: 'k'.repeat(32) }));
     expect(registry.get('acme')).toMatchObject({ language: 'en', keys: [{ id: 'k1' }] });
+  });
+
+  it('gives the poller every enabled drop folder, a relative path read from the registry folder', () => {
+    const doc = parseSourcesDocument(
+      `
+sources:
+  - { id: a, name: A, format: application/ninjs+json, language: de, dropFolder: { path: /srv/drop/a } }
+  - { id: b, name: B, dropFolder: { path: drops/b, quietSeconds: 0, maxBytes: 2048 } }
+  - { id: c, name: C, enabled: false, dropFolder: { path: /srv/drop/c } }
+  - { id: d, name: D, poll: { url: "https://d.example/feed", everySeconds: 60 } }
+`,
+      'sources.yaml',
+    );
+    expect(loadDropTargets(doc, '/etc/newswire')).toEqual({
+      targets: [
+        { sourceId: 'a', format: 'application/ninjs+json', language: 'de', dropFolder: { path: '/srv/drop/a', quietSeconds: 5, maxBytes: 4 * 1024 * 1024 } },
+        { sourceId: 'b', dropFolder: { path: '/etc/newswire/drops/b', quietSeconds: 0, maxBytes: 2048 } },
+      ],
+      problems: [],
+    });
+  });
+
+  it('refuses two sources sharing a drop folder (each would ingest the other\'s files)', () => {
+    const doc = parseSourcesDocument('sources:\n  - { id: a, name: A, dropFolder: { path: /srv/drop } }\n  - { id: b, name: B, dropFolder: { path: ../../srv/drop/ } }\n', 'sources.yaml');
+    expect(loadDropTargets(doc, '/etc/newswire').problems).toEqual(['sources[1] "b": dropFolder.path: /srv/drop is already the drop folder of "a"']);
   });
 
   it('lists a source with references in place of secrets and API keys', () => {

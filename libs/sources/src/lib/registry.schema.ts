@@ -112,10 +112,17 @@ export const PollChannel = z.strictObject({
   credentials: CredentialRef.optional(),
 });
 
-/** A folder the drop-folder watcher (not built yet) reads files from; a file is taken once unchanged for `quietSeconds`. */
+/**
+ * A folder the poller's drop-folder watcher reads files from (a local disk
+ * or a mounted share; relative paths from the registry's folder); a file is
+ * taken once unchanged for `quietSeconds` (0: when first seen, for senders
+ * that write under an in-progress name and rename into place).
+ */
 export const DropFolderChannel = z.strictObject({
   path: z.string().min(1),
   quietSeconds: z.number().int().min(0).max(3600).default(5),
+  /** A larger file goes to failed/ unread (`payload_too_large`, as push answers). */
+  maxBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(4 * 1024 * 1024),
 });
 
 /** How far a source's own claims are believed downstream (recorded here; no stage reads it yet). */

@@ -71,8 +71,10 @@ sources:
       ['acme', true, 2],
       ['regional-daily', false, 1],
       ['metro-feed', true, undefined],
+      ['acme-files', true, undefined],
     ]);
     expect(doc.sources[2].poll).toMatchObject({ everySeconds: 300, credentials: { secretEnv: 'METRO_FEED_TOKEN' } });
+    expect(doc.sources[3].dropFolder).toEqual({ path: '/mnt/acme-drop', quietSeconds: 5, maxBytes: 4194304 });
   });
 
   it('reads the same document as JSON', () => {

@@ -14,6 +14,13 @@ describe('readSubmission (the intake path shared by push and pull)', () => {
     ]);
   });
 
+  it('gives items the ids the caller derives (a drop folder re-reading a file), and a uri-less story the same uri each time', () => {
+    const read = () => readSubmission(Buffer.from('Harbour reopens\n\nThe harbour reopened on Tuesday after the storm, officials said.'), 'text/plain', { ...options, articleId: (i) => `drop-${i}` });
+    const [first, again] = [read().items[0], read().items[0]];
+    expect(first).toMatchObject({ status: 'accepted', article: { id: 'drop-0', uri: 'urn:newswire:article:drop-0' } });
+    expect(again).toEqual(first);
+  });
+
   it('refuses a document it cannot read as a whole, with a stable code', () => {
     const refusal = (body: string, type: string | undefined, max = 10) => {
       try {

@@ -42,6 +42,8 @@ export interface SubmissionOptions {
   receivedAt: Date;
   /** Set for a source the registry knows (a signed push, a polled feed); unsigned stories keep the names in their body. */
   attribution?: Attribution;
+  /** The article id of the `index`th item (default: a new UUIDv7): a drop folder re-publishing a file after a crash gives every story the id it had. */
+  articleId?: (index: number) => string;
 }
 
 const code = (c: string) => c.replace(/-/g, '_');
@@ -84,7 +86,7 @@ function complete(item: ItemOutcome, index: number, format: string, mediaType: s
   if (!item.ok) return { index, status: 'rejected', code: code(item.code), reason: item.reason };
   let article: CanonicalArticle;
   try {
-    article = toCanonical(item.article, { id: newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt: o.receivedAt, raw });
+    article = toCanonical(item.article, { id: o.articleId?.(index) ?? newArticleId(), format: format as CanonicalArticle['source']['format'], contentType: mediaType, receivedAt: o.receivedAt, raw });
     if (o.attribution) article = attribute(article, o.attribution);
   } catch (err) {
     if (err instanceof ParseRejection) return { index, status: 'rejected', code: code(err.code), reason: err.message };
