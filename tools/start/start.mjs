@@ -73,7 +73,7 @@ async function main() {
   await Promise.all([
     ...['enricher', 'deduplicator', 'storage'].map((name) => startService(name, env, logs, /consuming .* as group/)),
     startService('ingester', env, logs, /ready: POST/),
-    startService('poller', { ...env, SOURCES_FILE: process.env.SOURCES_FILE ?? join(repo, 'deploy/local/sources.dev.yaml') }, logs, /polling \d+ feed/),
+    startService('poller', { ...env, SOURCES_FILE: process.env.SOURCES_FILE ?? join(repo, 'deploy/local/sources.dev.yaml') }, logs, /watching \d+ drop folder/),
     startService('api', { ...env, PORT: API_PORT }, logs, /ready: GET/),
   ]);
   const stop = () => {
@@ -96,7 +96,7 @@ async function main() {
 The pipeline is running.
 
   ingester     POST ${url}/v1/articles   (text/plain, application/json, ninjs, NewsML-G2, NITF, RSS, Atom)
-  poller       pulls the feeds in ${process.env.SOURCES_FILE ?? 'deploy/local/sources.dev.yaml'} (none until you add one)
+  poller       pulls the feeds and watches the drop folders of ${process.env.SOURCES_FILE ?? 'deploy/local/sources.dev.yaml (drop story files into tmp/drop/local)'}
   query API    GET  ${apiUrl}/v1/articles  (OpenAPI: ${apiUrl}/openapi.json)
   Kafka        ${infra.KAFKA_BROKERS}     topics news.article.{received,enriched,deduplicated,stored}.v1 (+ .dlq)
   MongoDB      ${infra.MONGODB_URI}   collections articles, article_duplicates, dedup_content_hashes

@@ -3,7 +3,8 @@ import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
 import { callToolModule, freePort, PROMETHEUS_CONFIG_DIR, PrometheusServer, publishRaw, ServiceProcess, STORIES, storyText, testEnv, TopicProbe } from '@newswire/testing';
 import type { Connection } from 'mongoose';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -44,6 +45,15 @@ const PANELS_WITH_DATA = [
   'Event-loop lag (p99)',
 ];
 
+/** A sources file with no source, in a folder of its own (removed at exit). */
+function emptyRegistry(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'prom-sources-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'sources.yaml');
+  writeFileSync(file, 'sources: []\n');
+  return file;
+}
+
 interface DashboardQuery {
   where: string;
   panel?: string;
@@ -72,8 +82,8 @@ describe('Prometheus scraping the six services, with the shipped configuration, 
       ...STAGES.map((stage) => new ServiceProcess(stage, { ...env, HEALTH_PORT: String(ports[stage]) }, /consuming .* as group/)),
       new ServiceProcess('ingester', { ...env, PORT: String(ports.ingester) }, /ready: POST/),
       new ServiceProcess('api', { ...env, PORT: String(ports.api) }, /ready: GET/),
-      // No feed registered: scraped for its health and process series like every service.
-      new ServiceProcess('poller', { ...env, HEALTH_PORT: String(ports.poller), SOURCES_FILE: join(__dirname, '../../../deploy/local/sources.dev.yaml') }, /polling \d+ feed/),
+      // No source registered: scraped for its health and process series like every service.
+      new ServiceProcess('poller', { ...env, HEALTH_PORT: String(ports.poller), SOURCES_FILE: emptyRegistry() }, /polling \d+ feed/),
     );
     await Promise.all(services.map((s) => s.start()));
     ingesterUrl = `http://127.0.0.1:${ports.ingester}`;
