@@ -26,6 +26,11 @@ const RENDERS = [
   { name: 'defaults', args: [] },
   { name: 'dev', args: ['-f', join(chart, 'values-dev.yaml')] },
   { name: 'no-operators', args: ['--set', 'keda.enabled=false,strimzi.enabled=false,kafka.topicNamespace=staging'] },
+  // A drop-folder share mounted into the poller.
+  {
+    name: 'poller-drop-share',
+    args: ['--set-json', 'poller.extraVolumes=[{"name":"drop","persistentVolumeClaim":{"claimName":"wire-drop"}}]', '--set-json', 'poller.extraVolumeMounts=[{"name":"drop","mountPath":"/var/lib/newswire/drop"}]'],
+  },
 ];
 
 function log(message) {
