@@ -7,6 +7,7 @@ import { assessMongoSecurity } from '@newswire/mongo';
 import { createTelemetry, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { PollerEnv, type PollerConfig } from './app/config';
 import { FeedPoller } from './app/feed-poller';
+import { watchedSourcesOf } from './app/feed-health/watched-sources';
 import { loadTargets } from './app/load-targets';
 import { PollerModule } from './app/poller.module';
 
@@ -28,7 +29,8 @@ export async function startPoller(env: Record<string, string | undefined> = proc
   const logger = new Logger('poller');
   if (config.NEWSWIRE_DEV_MODE) logger.warn(devModeBanner('poller', open));
   const readiness = new Readiness(telemetry.metrics);
-  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets), { bodyParser: false, logger: telemetry.logger });
+  const watched = config.FEED_HEALTH_ENABLED ? watchedSourcesOf(config.SOURCES_FILE) : [];
+  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets, watched), { bodyParser: false, logger: telemetry.logger });
   PollerModule.readinessOf(readiness, app);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

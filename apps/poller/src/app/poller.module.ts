@@ -7,7 +7,9 @@ import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, StorePro
 import { HealthModule, type Readiness, type ServiceTelemetry } from '@newswire/observability';
 import type { PollTarget } from '@newswire/sources';
 import { articleBytesOf, POLLER_CONFIG, type PollerConfig } from './config';
+import type { WatchedSource } from '@newswire/feed-health';
 import { FeedFetcher } from './feed-fetcher';
+import { FeedHealthModule } from './feed-health/feed-health.module';
 import { FeedPoller } from './feed-poller';
 import { POLL_LEASES_COLLECTION, PollStateStore } from './poll-state';
 
@@ -23,12 +25,16 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     @Inject(FeedPoller) private readonly poller: FeedPoller,
   ) {}
 
-  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[]): DynamicModule {
+  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[], watched: WatchedSource[] = []): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'poller');
     const kafka = createKafka(settings);
     return {
       module: PollerModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
+      imports: [
+        MongoModule.forRoot(config.MONGODB_URI),
+        HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing }),
+        FeedHealthModule.forRoot(config, telemetry, watched),
+      ],
       providers: [
         { provide: POLLER_CONFIG, useValue: config },
         { provide: KAFKA, useValue: kafka },

@@ -1,4 +1,4 @@
-import type { CanonicalArticleInput } from '@newswire/contracts';
+import type { CanonicalArticleInput, TransmissionSequence } from '@newswire/contracts';
 
 /** The format names of the contract ('plaintext', 'ninjs', 'newsml-g2', ...). */
 export type SourceFormatName = CanonicalArticleInput['source']['format'];
