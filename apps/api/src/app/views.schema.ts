@@ -158,6 +158,7 @@ export const SourceHealthViewSchema = z.object({
 export type ArticleViewT = z.infer<typeof ArticleView>;
 export type VersionViewT = z.infer<typeof VersionView>;
 export type DuplicateViewT = z.infer<typeof DuplicateView>;
+export type SourceHealthViewT = z.infer<typeof SourceHealthViewSchema>;
 
 /** Named schemas of the document's components. */
 export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Source: SourceViewSchema, SourceList, SourceHealth: SourceHealthViewSchema, Error: ErrorBody };

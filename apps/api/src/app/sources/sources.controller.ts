@@ -5,6 +5,7 @@ import { ApiError } from '../http-errors';
 import { Answers, GuardedRefusals, Operation } from '../openapi';
 import { parsePathId } from '../query-params';
 import { SourceCatalogue } from './source-catalogue';
+import type { SourceHealthViewT } from '../views.schema';
 import { SourceHealthReader } from './source-health';
 
 /**
@@ -44,7 +45,7 @@ export class SourcesController {
   @Answers(400, 'Error', 'The id is invalid')
   @Answers(404, 'Error', 'No source with this id')
   @GuardedRefusals()
-  async health(@Param('id') rawId: string) {
+  async health(@Param('id') rawId: string): Promise<SourceHealthViewT> {
     const { id } = this.registered(rawId);
     return sourceHealthView(id, await this.healthReader.read(id), Date.now());
   }
