@@ -8,7 +8,7 @@ import {
 } from '@newswire/contracts';
 
 /** Who publishes each topic, and what it means: the part of the contract the schemas cannot say. */
-const TOPIC_DOCS: Record<string, { title: string; producer: string; description: string }> = {
+const TOPIC_DOCS: Record<string, { title: string; producer: string; description: string; key?: string }> = {
   [TOPICS.articleReceived]: { title: 'Article received', producer: 'ingester', description: 'A canonical article as parsed from any wire format.' },
   [TOPICS.articleEnriched]: {
     title: 'Article enriched',
@@ -30,6 +30,13 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
     title: 'Story corrected',
     producer: 'deduplicator',
     description: 'A story superseded by a correction or update: subscribers replace what they hold.',
+  },
+  [TOPICS.sourceHealth]: {
+    title: 'Source health changed',
+    producer: 'poller (feed-health monitor)',
+    description:
+      "A source's feed health changed: silent past its expected cadence, far off its own hourly baseline, agency sequence numbers missing, repeated parse failures, or ok again. Published on transitions only.",
+    key: 'The registered source id: every change of one source is on one partition, in order.',
   },
 };
 
@@ -92,7 +99,7 @@ export function buildAsyncApi(): { document: Record<string, unknown>; schemas: R
       contentType: 'application/json',
       headers: contractHeaders,
       payload: schemas[topic],
-      bindings: { kafka: { key: KEY, bindingVersion: '0.5.0' } },
+      bindings: { kafka: { key: doc.key ? { type: 'string', description: doc.key } : KEY, bindingVersion: '0.5.0' } },
     };
     channels[id] = {
       address: topic,

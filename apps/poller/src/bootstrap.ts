@@ -8,6 +8,7 @@ import { createTelemetry, Readiness, type ServiceTelemetry } from '@newswire/obs
 import { PollerEnv, type PollerConfig } from './app/config';
 import { DropFolderWatcher } from './app/drop-folder-watcher';
 import { FeedPoller } from './app/feed-poller';
+import { watchedSourcesOf } from './app/feed-health/watched-sources';
 import { loadTargets } from './app/load-targets';
 import { PollerModule } from './app/poller.module';
 
@@ -30,7 +31,8 @@ export async function startPoller(env: Record<string, string | undefined> = proc
   const logger = new Logger('poller');
   if (config.NEWSWIRE_DEV_MODE) logger.warn(devModeBanner('poller', open));
   const readiness = new Readiness(telemetry.metrics);
-  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets, drops), { bodyParser: false, logger: telemetry.logger });
+  const watched = config.FEED_HEALTH_ENABLED ? watchedSourcesOf(config.SOURCES_FILE) : [];
+  const app = await NestFactory.create<NestExpressApplication>(PollerModule.forRoot(config, telemetry, readiness, targets, drops, watched), { bodyParser: false, logger: telemetry.logger });
   PollerModule.readinessOf(readiness, app);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -16,6 +16,7 @@ import { Open } from './auth/decorators';
 import { OpenApiController, OpenApiDocument } from './openapi.controller';
 import { CAPABILITIES } from './tokens';
 import { SourceCatalogue } from './sources/source-catalogue';
+import { SourceHealthReader } from './sources/source-health';
 import { SourcesController } from './sources/sources.controller';
 
 /** Reads the archive only: indexes are the storage stage's job. */
@@ -42,6 +43,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: TokenRateLimitGuard },
         { provide: APP_FILTER, useFactory: () => new HttpErrorFilter([storeErrors]) },
         { provide: CAPABILITIES, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => detectCapabilities(c) },
+        { provide: SourceHealthReader, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => new SourceHealthReader(c, config.API_QUERY_MAX_TIME_MS) },
         {
           provide: ArticleQueries,
           inject: [MONGO_CONNECTION, CAPABILITIES],

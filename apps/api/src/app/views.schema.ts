@@ -135,9 +135,30 @@ export const SourceViewSchema = z.object({
 
 export const SourceList = z.object({ items: z.array(SourceViewSchema) });
 
+/** A source's feed health, as `sourceHealthView` in @newswire/feed-health builds it (README, "Feed health"). */
+export const SourceHealthViewSchema = z.object({
+  sourceId: z.string(),
+  status: z.enum(['ok', 'silent', 'off-baseline', 'gaps', 'failing', 'unknown']),
+  since: Instant.nullable().describe('When the source entered this status'),
+  reason: z.string(),
+  evaluatedAt: Instant.nullable(),
+  watchedSince: Instant.nullable(),
+  lastStoryAt: Instant.nullable(),
+  secondsSinceLastStory: z.number().int().nullable(),
+  silenceThresholdSeconds: z.number().int().nullable().describe('Silent past this: its expectedCadence, else 4 mean gaps of its baseline, else one hour'),
+  storiesPerHour: z.object({ lastHour: z.number().nullable(), baseline: z.number().nullable().describe('Mean of the previous complete hours (up to 24)') }),
+  sequences: z.object({
+    last: z.array(z.object({ series: z.string(), number: z.number().int(), at: Instant })).describe('The newest ANPA / IPTC 7901 sequence number per series'),
+    missing: z.number().int(),
+    gaps: z.array(z.object({ series: z.string(), missing: z.number().int(), listed: z.array(z.number().int()) })),
+  }),
+  parseFailures: z.object({ lastHour: z.number(), last: z.object({ at: Instant, reason: z.string() }).nullable() }),
+});
+
 export type ArticleViewT = z.infer<typeof ArticleView>;
 export type VersionViewT = z.infer<typeof VersionView>;
 export type DuplicateViewT = z.infer<typeof DuplicateView>;
+export type SourceHealthViewT = z.infer<typeof SourceHealthViewSchema>;
 
 /** Named schemas of the document's components. */
-export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Source: SourceViewSchema, SourceList, Error: ErrorBody };
+export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Source: SourceViewSchema, SourceList, SourceHealth: SourceHealthViewSchema, Error: ErrorBody };

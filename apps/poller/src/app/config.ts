@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DevModeEnv, envInt, envLogLevel } from '@newswire/config';
+import { DevModeEnv, envBool, envInt, envLogLevel } from '@newswire/config';
 import { byteBudget } from '@newswire/contracts';
 import { KafkaEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
@@ -30,6 +30,12 @@ export const PollerEnv = KafkaEnv.extend(DevModeEnv.shape)
     INGEST_PUBLISH_TIMEOUT_MS: envInt(5_000, 100, 120_000),
     /** How often an instance scans each drop folder (jittered); a file's quiet period is judged on these scans. */
     DROP_SCAN_MS: envInt(1_000, 50, 60_000),
+    /** Feed health: count every registered source's stories and dead letters, judge them, announce changes. */
+    FEED_HEALTH_ENABLED: envBool(true),
+    /** How often sources are judged (by one instance at a time). */
+    FEED_HEALTH_TICK_MS: envInt(15_000, 100, 600_000),
+    /** The evaluator's lease: an instance that dies while judging keeps the others off it this long at most. */
+    FEED_HEALTH_LEASE_TTL_MS: envInt(30_000, 300, 600_000),
     SHUTDOWN_GRACE_MS: envInt(25_000, 1_000, 600_000),
     LOG_LEVEL: envLogLevel,
   });

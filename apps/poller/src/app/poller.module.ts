@@ -7,9 +7,11 @@ import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, StorePro
 import { HealthModule, type Readiness, type ServiceTelemetry } from '@newswire/observability';
 import type { DropTarget, PollTarget } from '@newswire/sources';
 import { articleBytesOf, POLLER_CONFIG, type PollerConfig } from './config';
+import type { WatchedSource } from '@newswire/feed-health';
 import { DropFileLedger } from './drop-files';
 import { DropFolderWatcher } from './drop-folder-watcher';
 import { FeedFetcher } from './feed-fetcher';
+import { FeedHealthModule } from './feed-health/feed-health.module';
 import { FeedPoller } from './feed-poller';
 import { POLL_LEASES_COLLECTION, PollStateStore } from './poll-state';
 
@@ -26,12 +28,16 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     @Inject(DropFolderWatcher) private readonly dropFolders: DropFolderWatcher,
   ) {}
 
-  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[], drops: DropTarget[]): DynamicModule {
+  static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[], drops: DropTarget[], watched: WatchedSource[] = []): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'poller');
     const kafka = createKafka(settings);
     return {
       module: PollerModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
+      imports: [
+        MongoModule.forRoot(config.MONGODB_URI),
+        HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing }),
+        FeedHealthModule.forRoot(config, telemetry, watched),
+      ],
       providers: [
         { provide: POLLER_CONFIG, useValue: config },
         { provide: KAFKA, useValue: kafka },

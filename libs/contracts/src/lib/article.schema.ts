@@ -53,6 +53,19 @@ export const Rendition = z.object({
 });
 
 /**
+ * The agency's transmission sequence number where the format carries one
+ * (ANPA 1312 `W2870`: service `w`, number 2870; IPTC 7901 `eca062`: series
+ * `eca`, number 62). Numbers run within a series and start again after
+ * `wrapsAfter` (9999 for ANPA's four digits), so a missing number is a lost message.
+ */
+export const TransmissionSequence = z.object({
+  series: z.string().min(1).max(32),
+  number: z.number().int().nonnegative(),
+  wrapsAfter: z.number().int().positive(),
+});
+export type TransmissionSequence = z.infer<typeof TransmissionSequence>;
+
+/**
  * The canonical article, named after IPTC ninjs 2.x (camel-cased) so that
  * every wire format maps onto one shape.
  */
@@ -102,6 +115,7 @@ export const CanonicalArticleV1 = z.object({
     contentType: z.string().optional(),
     channel: z.string().default('http'),
     receivedAt: IsoDateTime,
+    sequence: TransmissionSequence.optional(),
   }),
   /** Original bytes (UTF-8 text) when small, so a parser fix can be replayed. */
   raw: z.string().optional(),

@@ -131,6 +131,32 @@ export const ArticleStoredV1 = z.object({
   enrichmentVersion: z.number().int().positive().optional(),
 });
 
+/**
+ * A feed's health: `ok`; `silent` (nothing past its expected cadence);
+ * `off-baseline` (the last hour far from its own usual rate); `gaps` (agency
+ * sequence numbers missing); `failing` (repeated parse failures); `unknown`
+ * (not judged yet). Values are only ever appended.
+ */
+export const SourceHealthStatus = z.enum(['ok', 'silent', 'off-baseline', 'gaps', 'failing', 'unknown']);
+
+/** A source's health changed (published on transitions only, keyed by source id). */
+export const SourceHealthChangedV1 = z.object({
+  sourceId: z.string().min(1),
+  status: SourceHealthStatus,
+  previousStatus: SourceHealthStatus,
+  /** When the source entered this status (the evaluation that saw it). */
+  since: IsoDateTime,
+  /** Why, in words: "no story for 2 h 5 min (expected every 15 min)". */
+  reason: z.string(),
+  lastSeenAt: IsoDateTime.nullable(),
+  storiesLastHour: z.number().nonnegative(),
+  /** Mean stories per hour over the baseline hours; null until there is enough history. */
+  baselinePerHour: z.number().nonnegative().nullable(),
+  /** Sequence numbers (and NewsML-G2 versions) missing in the recent window. */
+  missingSequences: z.number().int().nonnegative(),
+  parseFailuresLastHour: z.number().nonnegative(),
+});
+
 export type Enrichment = z.infer<typeof EnrichmentV1>;
 export type FoundEntityT = z.infer<typeof FoundEntity>;
 export type ArticleReceived = z.infer<typeof ArticleReceivedV1>;
@@ -140,6 +166,8 @@ export type ArticleDeduplicated = z.infer<typeof ArticleDeduplicatedV1>;
 export type ArticleStored = z.infer<typeof ArticleStoredV1>;
 export type StoryKilled = z.infer<typeof StoryKilledV1>;
 export type StoryCorrected = z.infer<typeof StoryCorrectedV1>;
+export type SourceHealthStatus = z.infer<typeof SourceHealthStatus>;
+export type SourceHealthChanged = z.infer<typeof SourceHealthChangedV1>;
 
 /** The single place that says which schema a topic carries. */
 export const TOPIC_SCHEMAS = {
@@ -149,6 +177,7 @@ export const TOPIC_SCHEMAS = {
   [TOPICS.articleStored]: ArticleStoredV1,
   [TOPICS.storyKilled]: StoryKilledV1,
   [TOPICS.storyCorrected]: StoryCorrectedV1,
+  [TOPICS.sourceHealth]: SourceHealthChangedV1,
 } as const;
 
 export type TopicSchemas = typeof TOPIC_SCHEMAS;

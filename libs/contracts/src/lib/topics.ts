@@ -9,6 +9,8 @@ export const TOPICS = {
   articleStored: 'news.article.stored.v1',
   storyKilled: 'news.story.killed.v1',
   storyCorrected: 'news.story.corrected.v1',
+  /** A source's feed health changed (silent, off its baseline, sequence gaps, failing, ok again); keyed by source id. */
+  sourceHealth: 'news.source.health.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;

@@ -120,6 +120,25 @@ export class ServiceMetrics {
     return this.family('drop_folder_errors_total', () => new Counter({ ...this.base('drop_folder_errors_total', 'Scans of a drop folder that could not read or file into it'), labelNames: ['source'] }));
   }
 
+  get sourceHealth(): Gauge<'source' | 'status'> {
+    return this.family(
+      'source_health_status',
+      () =>
+        new Gauge({
+          ...this.base('source_health_status', "1 for the source's current feed-health status (ok, silent, off-baseline, gaps, failing, unknown), 0 for the others"),
+          labelNames: ['source', 'status'],
+          aggregator: 'max',
+        }),
+    );
+  }
+
+  get sourceSilence(): Gauge<'source'> {
+    return this.family(
+      'source_silence_seconds',
+      () => new Gauge({ ...this.base('source_silence_seconds', 'Seconds since the source last sent a story (since it was first watched, if never), as of the last feed-health evaluation'), labelNames: ['source'], aggregator: 'max' }),
+    );
+  }
+
   get httpRequests(): Counter<'route' | 'method' | 'status'> {
     return this.family(
       'http_requests_total',

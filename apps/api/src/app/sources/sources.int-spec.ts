@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Connection } from 'mongoose';
 import { ConfigError } from '@newswire/config';
+import { SOURCE_HEALTH_COLLECTION, type SourceHealthDoc } from '@newswire/feed-health';
+import { connectMongo } from '@newswire/mongo';
 import { testEnv } from '@newswire/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi } from '../../bootstrap';
 import { sha256Hex } from '../auth/token-registry';
+import { SourceHealthViewSchema } from '../views.schema';
 
 const newToken = () => `nw_${randomBytes(32).toString('base64url')}`;
 
@@ -50,7 +54,12 @@ describe('GET /v1/sources (real HTTP, real store)', () => {
     api = await startApi(env);
   });
 
+  /** The store, opened by the health test (which writes to this test's database). */
+  let db: Connection | undefined;
+
   afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
     await api?.app.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -84,6 +93,51 @@ describe('GET /v1/sources (real HTTP, real store)', () => {
     expect(JSON.parse(bad.text)).toMatchObject({ error: 'invalid_parameter' });
   });
 
+  it("answers a source's feed health as the poller's monitor stored it, unknown before its first verdict, 404 for no such source", async () => {
+    db = await connectMongo(env['MONGODB_URI']);
+    const at = Date.parse('2026-12-01T10:00:00Z');
+    await db.db!.collection<SourceHealthDoc>(SOURCE_HEALTH_COLLECTION).insertOne({
+      _id: 'acme',
+      trackedSince: new Date(at - 3_600_000),
+      lastSeenAt: new Date(at - 1_200_000),
+      stories: { h1: 5 },
+      verdict: {
+        status: 'silent',
+        since: at - 300_000,
+        reason: 'no story for 20 min (silent after its expected cadence, 15 min)',
+        evaluatedAt: at,
+        trackedSince: at - 3_600_000,
+        lastSeenAt: at - 1_200_000,
+        storiesLastHour: 3.5,
+        baselinePerHour: 6,
+        silenceThresholdSeconds: 900,
+        parseFailuresLastHour: 1,
+        lastFailure: { at: at - 600_000, reason: 'invalid JSON' },
+        lastSequences: [{ series: 'a', number: 412, at: at - 1_200_000 }],
+        gaps: [{ series: 'a', missing: 1, listed: [410] }],
+        missingSequences: 1,
+      },
+    });
+    const res = await get('/v1/sources/acme/health', tokens.operator);
+    expect(res.status).toBe(200);
+    // What the OpenAPI document promises (its schema is generated from this one).
+    expect(SourceHealthViewSchema.safeParse(JSON.parse(res.text)).error).toBeUndefined();
+    expect(JSON.parse(res.text)).toMatchObject({
+      sourceId: 'acme',
+      status: 'silent',
+      since: '2026-12-01T09:55:00.000Z',
+      lastStoryAt: '2026-12-01T09:40:00.000Z',
+      silenceThresholdSeconds: 900,
+      storiesPerHour: { lastHour: 3.5, baseline: 6 },
+      sequences: { last: [{ series: 'a', number: 412, at: '2026-12-01T09:40:00.000Z' }], missing: 1, gaps: [{ series: 'a', missing: 1, listed: [410] }] },
+      parseFailures: { lastHour: 1, last: { at: '2026-12-01T09:50:00.000Z', reason: 'invalid JSON' } },
+    });
+    expect(JSON.parse((await get('/v1/sources/metro/health', tokens.operator)).text)).toMatchObject({ sourceId: 'metro', status: 'unknown', lastStoryAt: null, reason: 'not evaluated yet' });
+    const missing = await get('/v1/sources/nobody/health', tokens.operator);
+    expect([missing.status, JSON.parse(missing.text)]).toEqual([404, { statusCode: 404, error: 'not_found', message: 'no registered source "nobody"' }]);
+    expect((await get('/v1/sources/acme/health', tokens.reader)).status).toBe(403);
+  });
+
   it('follows the API auth rules: no token 401, a public token 403, privileged only', async () => {
     expect((await get('/v1/sources')).status).toBe(401);
     const forbidden = await get('/v1/sources/acme', tokens.reader);
@@ -93,7 +147,7 @@ describe('GET /v1/sources (real HTTP, real store)', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = JSON.parse((await get('/openapi.json')).text) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/sources', '/v1/sources/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/sources', '/v1/sources/{id}', '/v1/sources/{id}/health']));
   });
 
   it('refuses to start on a bad sources file, naming the entry', async () => {

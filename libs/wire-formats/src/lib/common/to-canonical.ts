@@ -33,6 +33,8 @@ export function toCanonical(draft: ArticleDraft, meta: IntakeMeta): CanonicalArt
       contentType: identifier(meta.contentType),
       channel: identifier(meta.channel) ?? 'http',
       receivedAt: meta.receivedAt.toISOString(),
+      // Read from the header by the format's reader (a number and a short code), not from a sender's JSON.
+      ...(draft.sequence ? { sequence: draft.sequence } : {}),
     },
     raw,
   });

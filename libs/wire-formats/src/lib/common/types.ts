@@ -1,10 +1,11 @@
-import type { CanonicalArticleInput } from '@newswire/contracts';
+import type { CanonicalArticleInput, TransmissionSequence } from '@newswire/contracts';
 
 /** The format names of the contract ('plaintext', 'ninjs', 'newsml-g2', ...). */
 export type SourceFormatName = CanonicalArticleInput['source']['format'];
 
 /** What a parser knows: the canonical article minus what ingestion assigns. */
-export type ArticleDraft = Omit<CanonicalArticleInput, 'id' | 'source' | 'uri'> & { uri?: string };
+/** `sequence`: the transmission sequence number a wire format's header carries (set by its reader, never by a sender). */
+export type ArticleDraft = Omit<CanonicalArticleInput, 'id' | 'source' | 'uri'> & { uri?: string; sequence?: TransmissionSequence };
 
 export interface ParseInput {
   body: Buffer | string;

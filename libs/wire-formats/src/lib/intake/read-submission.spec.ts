@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readSubmission, SubmissionRefusal } from './read-submission';
 
 const rss = (items: string) => Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>${items}</channel></rss>`);
@@ -19,6 +21,13 @@ describe('readSubmission (the intake path shared by push and pull)', () => {
     const [first, again] = [read().items[0], read().items[0]];
     expect(first).toMatchObject({ status: 'accepted', article: { id: 'drop-0', uri: 'urn:newswire:article:drop-0' } });
     expect(again).toEqual(first);
+  it('carries an agency transmission sequence number to the article (source.sequence), never one a JSON sender names', () => {
+    const anpa = readFileSync(join(__dirname, '../../fixtures/anpa-1312/story.tst'));
+    const [wire] = readSubmission(anpa, 'application/x-anpa-1312', options).items;
+    expect(wire.status === 'accepted' && wire.article.source.sequence).toEqual({ series: 'a', number: 412, wrapsAfter: 9999 });
+    const json = Buffer.from(JSON.stringify({ headline: 'H', bodyText: 'Body text.', sequence: { series: 'x', number: 1, wrapsAfter: 9 } }));
+    const [sent] = readSubmission(json, 'application/json', options).items;
+    expect(sent.status === 'accepted' && sent.article.source).not.toHaveProperty('sequence');
   });
 
   it('refuses a document it cannot read as a whole, with a stable code', () => {

@@ -37,6 +37,8 @@ describe('parseAnpa1312 on a story (AP layout)', () => {
   it('dates and names it from the trailer and the selector line; the priority is the urgency', () => {
     expect(a.firstCreated).toBe('2023-11-13T15:09:00.000Z');
     expect(a.uri).toBe('urn:anpa1312:a0412:2023-11-13T15:09:00.000Z');
+    // Service level `a`, sequence 0412 of four digits: it wraps after 9999 (feed health counts gaps).
+    expect(a.sequence).toEqual({ series: 'a', number: 412, wrapsAfter: 9999 });
     expect(a.urgency).toBe(5);
     expect(a.version).toBeUndefined();
   });

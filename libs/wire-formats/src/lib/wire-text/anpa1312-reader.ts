@@ -4,7 +4,7 @@ import type { PartialDraft } from '../common/draft';
 import { type Embargo, isAgencyLabel, isEditorNote, readEmbargo } from '../common/editorial';
 import { ParseRejection } from '../common/types';
 import { frameOf } from './framing';
-import { bodyFields, signalsOfLabels } from './wire-common';
+import { bodyFields, sequenceOf, signalsOfLabels } from './wire-common';
 import { MAX_MARK_LINE, trailerDate } from './wire-lines';
 
 /*
@@ -172,6 +172,7 @@ export function readAnpa1312(input: string): PartialDraft {
   const paragraphs = (parts.paragraphs.length > 0 ? parts.paragraphs : heads.extra).map(plain).filter((p) => p && !SEPARATOR.test(p));
   return {
     uri: selector && sentAt ? `urn:anpa1312:${selector.toLowerCase()}:${sentAt}` : undefined,
+    sequence: selector ? sequenceOf(selector.slice(0, 1), selector.slice(1)) : undefined,
     version: lead ? Number(lead[1]) : undefined,
     signals: signalsOfLabels([...(version ? [version] : []), ...heads.labels]),
     urgency: URGENCY[formatLine?.[1]?.toLowerCase() ?? ''],

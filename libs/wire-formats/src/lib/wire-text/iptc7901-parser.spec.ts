@@ -35,6 +35,7 @@ describe('parseIptc7901 on an English take (dpa layout)', () => {
     expect(a.firstCreated).toBe('2023-11-13T11:37:00.000Z');
     expect(a.versionCreated).toBe('2023-11-13T11:37:00.000Z');
     expect(a.uri).toBe('urn:iptc7901:eca0417:2023-11-13T11:37:00.000Z');
+    expect(a.sequence).toEqual({ series: 'eca', number: 417, wrapsAfter: 9999 });
   });
 
   it('joins wrapped lines into paragraphs, by indent and by blank line, and stops before the notes', () => {

@@ -4,7 +4,7 @@ import { type PartialDraft, toUrgency } from '../common/draft';
 import { type Embargo, isAgencyLabel, isApparatus, isEditorNote, isKeywordLine, isNotesMarker, readEmbargo } from '../common/editorial';
 import { ParseRejection } from '../common/types';
 import { frameOf } from './framing';
-import { bodyFields, signalsOfLabels } from './wire-common';
+import { bodyFields, sequenceOf, signalsOfLabels } from './wire-common';
 import { MAX_MARK_LINE, isClosingLine, paragraphsOf, trailerDate } from './wire-lines';
 
 /*
@@ -131,6 +131,7 @@ export function readIptc7901(input: string): PartialDraft {
   if (embargo && !embargo.until && sentAt) embargo = readEmbargo(embargo.note, sentAt) ?? embargo;
   return {
     uri: header && sentAt ? `urn:iptc7901:${header.source.toLowerCase()}${header.number}:${sentAt}` : undefined,
+    sequence: header ? sequenceOf(header.source || 'default', header.number) : undefined,
     headline: heading.headline,
     byline: personalByline(heading.byline),
     urgency: toUrgency(header?.priority),

@@ -32,3 +32,13 @@ export function bodyFields(input: string[]): PartialDraft {
     provider: dateline?.provider,
   };
 }
+
+/**
+ * The transmission sequence of a header ("W2870": series `w`, number 2870;
+ * "eca062": series `eca`, number 62). Its digits say where it wraps: four
+ * digits run to 9999 and start again, so a gap can be told across the wrap.
+ */
+export function sequenceOf(series: string, digits: string): ArticleDraft['sequence'] {
+  if (!/^\d{1,6}$/.test(digits) || !/^[A-Za-z]{1,8}$/.test(series)) return undefined;
+  return { series: series.toLowerCase(), number: Number(digits), wrapsAfter: 10 ** digits.length - 1 };
+}
