@@ -21,6 +21,8 @@ describe('readSubmission (the intake path shared by push and pull)', () => {
     const [first, again] = [read().items[0], read().items[0]];
     expect(first).toMatchObject({ status: 'accepted', article: { id: 'drop-0', uri: 'urn:newswire:article:drop-0' } });
     expect(again).toEqual(first);
+  });
+
   it('carries an agency transmission sequence number to the article (source.sequence), never one a JSON sender names', () => {
     const anpa = readFileSync(join(__dirname, '../../fixtures/anpa-1312/story.tst'));
     const [wire] = readSubmission(anpa, 'application/x-anpa-1312', options).items;
