@@ -31,6 +31,11 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
     producer: 'deduplicator',
     description: 'A story superseded by a correction or update: subscribers replace what they hold.',
   },
+  [TOPICS.storyReleased]: {
+    title: 'Story released',
+    producer: 'storage',
+    description: 'A story held under embargo became public (its time passed, or a newer version lifted the embargo); its stored event follows on news.article.stored.v1. Deduplicate on releaseId.',
+  },
 };
 
 const KEY = {

@@ -30,6 +30,7 @@ export const ListArticlesQuery = z
     q: text.optional().describe('Keywords; every word must occur in the headline or body.'),
     includeKilled: z.enum(['true', 'false']).default('false').describe('List killed stories too (never with their body). Needs the privileged scope.'),
     includeWithheld: z.enum(['true', 'false']).default('false').describe('List withheld stories too. Needs the privileged scope.'),
+    includeEmbargoed: z.enum(['true', 'false']).default('false').describe('List stories held under embargo too. Needs the privileged scope.'),
     limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size.'),
     cursor: z.string().min(1).max(512).optional().describe('`nextCursor` of the previous page.'),
   })
@@ -90,5 +91,6 @@ export function toFilter(p: ListArticlesParams): ArticleFilter {
     q: p.q,
     includeKilled: p.includeKilled === 'true',
     includeWithheld: p.includeWithheld === 'true',
+    includeEmbargoed: p.includeEmbargoed === 'true',
   };
 }

@@ -9,6 +9,7 @@ export const TOPICS = {
   articleStored: 'news.article.stored.v1',
   storyKilled: 'news.story.killed.v1',
   storyCorrected: 'news.story.corrected.v1',
+  storyReleased: 'news.story.released.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;
