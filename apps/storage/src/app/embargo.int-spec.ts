@@ -83,6 +83,9 @@ describe('embargo in the storage stage (real broker and store)', () => {
     await publishAndPass([]);
     expect(releases(key)).toHaveLength(1);
     expect(storedEvents(key)).toEqual([expect.objectContaining({ status: 'stored', articleId: story.article.id })]);
+    const counted = await storage.telemetry.metrics.registry.getSingleMetricAsString('newswire_embargo_actions_total');
+    expect(counted).toMatch(/action="hold"[^\n]* 1\n/);
+    expect(counted).toMatch(/action="release"[^\n]* 1(\n|$)/);
   });
 
   it('releases at once when a new version lifts the embargo', async () => {
