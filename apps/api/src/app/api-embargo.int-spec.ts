@@ -90,7 +90,8 @@ describe('query API and embargoed stories (real HTTP, real store)', () => {
     expect(one.status).toBe(200);
     expect(one.body['heldUntil']).toBeUndefined();
     expect(await listed('q=budget', tokens.reader)).toContain(key);
-    const audit = await get(`/v1/articles/${v2.article.id}/embargo-audit`, tokens.editor);
+    expect((await get(`/v1/articles/${v2.article.id}/embargo-audit?format=ninjs`, tokens.editor)).status).toBe(400);
+    const audit = await get(`/v1/articles/${encodeURIComponent(key)}/embargo-audit?by=storyKey`, tokens.editor);
     expect((audit.body['entries'] as { action: string }[]).map((e) => e.action)).toEqual(['hold', 'lift']);
   });
 });

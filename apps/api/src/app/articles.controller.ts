@@ -10,7 +10,7 @@ import { grants } from './auth/scopes';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ApiError, badParameters } from './http-errors';
 import { Answers, AnswersStory, GuardedRefusals, Operation, QueryFrom } from './openapi';
-import { GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
+import { EmbargoAuditQuery, GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
 import { chooseFormat, contentTypeOf } from './representation';
 import type { ArticleViewT } from './views.schema';
 
@@ -83,7 +83,7 @@ export class ArticlesController {
 
   @Get('articles/:id/embargo-audit')
   @Operation('getEmbargoAudit', 'Every embargo hold, change, lift and release of the story, oldest first (privileged)')
-  @QueryFrom(GetArticleQuery)
+  @QueryFrom(EmbargoAuditQuery)
   @Answers(200, 'EmbargoAudit', 'The story\'s embargo audit trail (empty when it was never held)')
   @Answers(400, 'Error', 'A parameter is invalid')
   @Answers(404, 'Error', 'No such story')
@@ -91,7 +91,7 @@ export class ArticlesController {
   @RequireScope('privileged')
   async embargoAudit(@Param('id') rawId: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
     const id = parsePathId('id', rawId);
-    const { by } = parseQuery(GetArticleQuery, query);
+    const { by } = parseQuery(EmbargoAuditQuery, query);
     const found = await this.queries.get({ [by]: id }, visibilityOf(principal));
     if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no stored article with ${by} ${JSON.stringify(id)}`);
     const entries = await this.queries.embargoTrail(found.article._id);

@@ -52,6 +52,9 @@ export const GetArticleQuery = z.strictObject({
     ),
 });
 
+/** The embargo audit takes the story by the same names, without a representation. */
+export const EmbargoAuditQuery = GetArticleQuery.pick({ by: true });
+
 /** A path segment naming an article, story key, uri or cluster: bounded, printable. */
 export const PathId = z.string().min(1).max(512).regex(NO_CONTROL, 'must not contain control characters');
 
