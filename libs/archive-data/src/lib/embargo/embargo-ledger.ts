@@ -48,11 +48,22 @@ export class EmbargoLedger {
     this.articles = articleModel(connection);
   }
 
-  /** Decides each version in order against the stored story (and the batch's earlier versions of it). */
+  /**
+   * Decides each version in order against the stored story (and the batch's earlier versions of it).
+   * Stories are read only where a hold can be at stake: the story has a due entry (held), or a
+   * version carries a future embargo. Reading every story would cost FerretDB a decode of each
+   * (milliseconds apiece); for the others "no hold" is the whole answer, and `undefined` decides so.
+   */
   async decide(candidates: EmbargoCandidate[], now: Date): Promise<DecidedVersion[]> {
     if (candidates.length === 0) return [];
     const keys = [...new Set(candidates.map((c) => c.storyKey))];
-    const docs = await this.articles.find({ _id: { $in: keys } }, HOLD_PROJECTION).lean<Pick<ArticleDoc, '_id' | 'rank' | 'killed' | 'heldUntil'>[]>().exec();
+    const due = await this.due.find({ _id: { $in: keys } }, { _id: 1 }).lean<Pick<EmbargoDueDoc, '_id'>[]>().exec();
+    const dueKeys = new Set(due.map((d) => d._id));
+    const embargoedKeys = new Set(candidates.filter((c) => c.embargoed && c.embargoed.getTime() > now.getTime()).map((c) => c.storyKey));
+    const toRead = keys.filter((k) => dueKeys.has(k) || embargoedKeys.has(k));
+    const docs = toRead.length
+      ? await this.articles.find({ _id: { $in: toRead } }, HOLD_PROJECTION).lean<Pick<ArticleDoc, '_id' | 'rank' | 'killed' | 'heldUntil'>[]>().exec()
+      : [];
     const states = new Map<string, HoldState | undefined>(docs.map((d) => [d._id, { rank: d.rank, killed: d.killed, heldUntil: d.heldUntil ?? undefined }]));
     return candidates.map((c) => {
       const before = states.get(c.storyKey);
