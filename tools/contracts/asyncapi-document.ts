@@ -38,6 +38,11 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
       "A source's feed health changed: silent past its expected cadence, far off its own hourly baseline, agency sequence numbers missing, repeated parse failures, or ok again. Published on transitions only.",
     key: 'The registered source id: every change of one source is on one partition, in order.',
   },
+  [TOPICS.storyReleased]: {
+    title: 'Story released',
+    producer: 'storage',
+    description: 'A story held under embargo became public (its time passed, or a newer version lifted the embargo); its stored event follows on news.article.stored.v1. Deduplicate on releaseId.',
+  },
 };
 
 const KEY = {

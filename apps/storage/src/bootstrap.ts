@@ -9,11 +9,11 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     service: 'storage',
     schema: StorageEnv,
     env,
-    module: (config, telemetry) => StorageModule.forRoot(config, telemetry.tracing.tracer),
+    module: (config, telemetry) => StorageModule.forRoot(config, { tracer: telemetry.tracing.tracer, metrics: telemetry.metrics }),
     // A store outage is waited out (the partition pauses), never dead-lettered.
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,
     security: (config) => [assessMongoSecurity(config)],
-    outputs: [TOPICS.articleStored],
+    outputs: [TOPICS.articleStored, TOPICS.storyReleased],
   });
 }

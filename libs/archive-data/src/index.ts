@@ -11,3 +11,4 @@ export * from './lib/stored-shape';
 export * from './lib/write-plan';
 export * from './lib/store-errors';
 export * from './lib/list-index';
+export * from './lib/embargo';

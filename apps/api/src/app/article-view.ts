@@ -1,6 +1,6 @@
-import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, Visibility } from '@newswire/archive-data';
+import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, EmbargoAuditDoc, Visibility } from '@newswire/archive-data';
 import type { ExportStory } from '@newswire/wire-out';
-import type { ArticleViewT, DuplicateViewT, VersionViewT } from './views.schema';
+import type { ArticleViewT, DuplicateViewT, EmbargoAuditEntryViewT, VersionViewT } from './views.schema';
 
 /** Instants travel as ISO 8601 strings, as the views declare. */
 const iso = (d: Date | undefined) => d?.toISOString();
@@ -18,6 +18,7 @@ const showsBody = (doc: ArticleDoc, visibility: Visibility) => !doc.killed && (d
 export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ArticleViewT {
   const { article, enrichment, dedup } = doc;
   const showBody = showsBody(doc, visibility);
+  const heldUntil = visibility.embargoed ? iso(doc.heldUntil ?? undefined) : undefined;
   return {
     id: doc.articleId,
     storyKey: doc._id,
@@ -26,6 +27,8 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
     pubStatus: doc.pubStatus,
     killed: doc.killed,
     killedAt: iso(doc.killedAt),
+    embargoed: article.embargoed,
+    heldUntil,
     headline: doc.headline,
     subheadline: article.subheadline,
     byline: article.byline,
@@ -109,5 +112,17 @@ export function duplicateView(d: DuplicateDoc): DuplicateViewT {
     explanation: d.explanation,
     receivedAt: isoRequired(d.receivedAt),
     recordedAt: isoRequired(d.recordedAt),
+  };
+}
+
+export function embargoAuditEntryView(entry: EmbargoAuditDoc): EmbargoAuditEntryViewT {
+  return {
+    action: entry.action,
+    articleId: entry.articleId,
+    version: entry.version,
+    embargoedUntil: isoRequired(entry.embargoedUntil),
+    previousUntil: iso(entry.previousUntil),
+    releaseId: entry.releaseId,
+    at: isoRequired(entry.at),
   };
 }

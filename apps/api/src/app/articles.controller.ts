@@ -2,20 +2,22 @@ import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@ne
 import type { Request, Response } from 'express';
 import { ArticleQueries, EmptySearchError, InvalidCursorError, type Visibility } from '@newswire/archive-data';
 import { toNewsmlG2, toNinjs } from '@newswire/wire-out';
-import { articleView, duplicateView, exportStoryOf, versionView } from './article-view';
+import { articleView, duplicateView, embargoAuditEntryView, exportStoryOf, versionView } from './article-view';
 import { assertScope } from './auth/auth.guard';
+import { RequireScope } from './auth/decorators';
 import { CurrentPrincipal, type Principal } from './auth/principal';
 import { grants } from './auth/scopes';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ApiError, badParameters } from './http-errors';
 import { Answers, AnswersStory, GuardedRefusals, Operation, QueryFrom } from './openapi';
-import { GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
+import { EmbargoAuditQuery, GetArticleQuery, ListArticlesQuery, parsePathId, parseQuery, toFilter } from './query-params';
 import { chooseFormat, contentTypeOf } from './representation';
 import type { ArticleViewT } from './views.schema';
 
-/** What a principal may see beyond public stories (privileged: withheld ones). */
+/** What a principal may see beyond public stories (privileged: withheld ones and those held under embargo). */
 function visibilityOf(principal: Principal): Visibility {
-  return { withheld: grants(principal.scopes, 'privileged') };
+  const privileged = grants(principal.scopes, 'privileged');
+  return { withheld: privileged, embargoed: privileged };
 }
 
 /** Every route needs a token with the `public` scope (the auth guard); some parameters need `privileged`. */
@@ -38,6 +40,7 @@ export class ArticlesController {
     if (limit > this.config.MAX_PAGE_SIZE) throw badParameters([{ parameter: 'limit', message: `must be at most ${this.config.MAX_PAGE_SIZE}` }]);
     if (params.includeKilled === 'true') assertScope(principal, 'privileged', 'includeKilled=true');
     if (params.includeWithheld === 'true') assertScope(principal, 'privileged', 'includeWithheld=true');
+    if (params.includeEmbargoed === 'true') assertScope(principal, 'privileged', 'includeEmbargoed=true');
     const visibility = visibilityOf(principal);
     try {
       const page = await this.queries.list(toFilter(params), { limit, cursor: params.cursor });
@@ -76,6 +79,23 @@ export class ArticlesController {
     if (format === 'ninjs') return toNinjs(exportStoryOf(found.article, visibility));
     if (format === 'newsml-g2') return toNewsmlG2(exportStoryOf(found.article, visibility));
     return { ...articleView(found.article, visibility), matchedAs: found.matchedAs, versions: found.versions.map(versionView) };
+  }
+
+  @Get('articles/:id/embargo-audit')
+  @Operation('getEmbargoAudit', 'Every embargo hold, change, lift and release of the story, oldest first (privileged)')
+  @QueryFrom(EmbargoAuditQuery)
+  @Answers(200, 'EmbargoAudit', 'The story\'s embargo audit trail (empty when it was never held)')
+  @Answers(400, 'Error', 'A parameter is invalid')
+  @Answers(404, 'Error', 'No such story')
+  @GuardedRefusals()
+  @RequireScope('privileged')
+  async embargoAudit(@Param('id') rawId: string, @Query() query: unknown, @CurrentPrincipal() principal: Principal) {
+    const id = parsePathId('id', rawId);
+    const { by } = parseQuery(EmbargoAuditQuery, query);
+    const found = await this.queries.get({ [by]: id }, visibilityOf(principal));
+    if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'not_found', `no stored article with ${by} ${JSON.stringify(id)}`);
+    const entries = await this.queries.embargoTrail(found.article._id);
+    return { storyKey: found.article._id, entries: entries.map(embargoAuditEntryView) };
   }
 
   @Get('clusters/:clusterId')

@@ -85,7 +85,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Read-only access to stored stories. A story is stored once under its story key (source + source id) at its newest version; ' +
         'killed stories never carry a body; withheld stories are left out of lists. Lists are newest-first by first-stored time with an opaque cursor. ' +
         'Every /v1 request needs `Authorization: Bearer <token>`. Scopes: `public` reads published stories; `privileged` also sees withheld ' +
-        'stories (by id, in clusters, and in lists with includeWithheld=true) and may list killed ones (includeKilled=true). Each token has a rate limit.',
+        'stories (by id, in clusters, and in lists with includeWithheld=true) and stories held under embargo (likewise, includeEmbargoed=true; with heldUntil and ' +
+        'their embargo audit), and may list killed ones (includeKilled=true). Public tokens never see a held story (404, in no list). Each token has a rate limit.',
     )
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A read token (mint one with `npm run api:token`); the server keeps only its SHA-256.' }, 'bearer')
     .addSecurityRequirements('bearer')

@@ -30,6 +30,7 @@ export const ListArticlesQuery = z
     q: text.optional().describe('Keywords; every word must occur in the headline or body.'),
     includeKilled: z.enum(['true', 'false']).default('false').describe('List killed stories too (never with their body). Needs the privileged scope.'),
     includeWithheld: z.enum(['true', 'false']).default('false').describe('List withheld stories too. Needs the privileged scope.'),
+    includeEmbargoed: z.enum(['true', 'false']).default('false').describe('List stories held under embargo too. Needs the privileged scope.'),
     limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size.'),
     cursor: z.string().min(1).max(512).optional().describe('`nextCursor` of the previous page.'),
   })
@@ -50,6 +51,9 @@ export const GetArticleQuery = z.strictObject({
       'The representation: `json` (this API\'s view, with versions), `ninjs` (IPTC ninjs 2.1, application/ninjs+json) or `newsml-g2` (an IPTC NewsML-G2 newsItem, application/vnd.iptc.g2.newsitem+xml). Without it the Accept header chooses; anything else gets JSON.',
     ),
 });
+
+/** The embargo audit takes the story by the same names, without a representation. */
+export const EmbargoAuditQuery = GetArticleQuery.pick({ by: true });
 
 /** A path segment naming an article, story key, uri or cluster: bounded, printable. */
 export const PathId = z.string().min(1).max(512).regex(NO_CONTROL, 'must not contain control characters');
@@ -90,5 +94,6 @@ export function toFilter(p: ListArticlesParams): ArticleFilter {
     q: p.q,
     includeKilled: p.includeKilled === 'true',
     includeWithheld: p.includeWithheld === 'true',
+    includeEmbargoed: p.includeEmbargoed === 'true',
   };
 }

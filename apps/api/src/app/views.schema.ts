@@ -16,6 +16,8 @@ export const ArticleView = z.object({
   pubStatus: PubStatus,
   killed: z.boolean().describe('Canceled by its source: never served with a body'),
   killedAt: Instant.optional(),
+  embargoed: Instant.optional().describe('The embargo instant the source gave (public readers see a story only once it passed)'),
+  heldUntil: Instant.optional().describe('Privileged readers only: held under embargo until this instant, not yet released'),
   headline: z.string(),
   subheadline: z.string().optional(),
   byline: z.string().optional(),
@@ -89,6 +91,21 @@ export const ClusterView = z.object({
   duplicates: z.array(DuplicateView),
 });
 
+export const EmbargoAuditEntryView = z.object({
+  action: z.enum(['hold', 'change', 'lift', 'release']),
+  articleId: z.string().describe('The version that held, changed or lifted; for a release, the version made public'),
+  version: z.number().int().optional(),
+  embargoedUntil: Instant.describe('The hold after the action; for a lift or a release, the hold that ended'),
+  previousUntil: Instant.optional().describe('A change: the instant before'),
+  releaseId: z.string().optional().describe('A release: the releaseId of its news.story.released.v1 event'),
+  at: Instant,
+});
+
+export const EmbargoAudit = z.object({
+  storyKey: z.string(),
+  entries: z.array(EmbargoAuditEntryView).describe('Oldest first'),
+});
+
 export const ErrorBody = z.object({
   statusCode: z.number().int(),
   error: z
@@ -159,6 +176,7 @@ export type ArticleViewT = z.infer<typeof ArticleView>;
 export type VersionViewT = z.infer<typeof VersionView>;
 export type DuplicateViewT = z.infer<typeof DuplicateView>;
 export type SourceHealthViewT = z.infer<typeof SourceHealthViewSchema>;
+export type EmbargoAuditEntryViewT = z.infer<typeof EmbargoAuditEntryView>;
 
 /** Named schemas of the document's components. */
-export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, Source: SourceViewSchema, SourceList, SourceHealth: SourceHealthViewSchema, Error: ErrorBody };
+export const VIEW_SCHEMAS = { Article: ArticleView, ArticlePage, ArticleWithVersions, Version: VersionView, Duplicate: DuplicateView, Cluster: ClusterView, EmbargoAudit, Source: SourceViewSchema, SourceList, SourceHealth: SourceHealthViewSchema, Error: ErrorBody };

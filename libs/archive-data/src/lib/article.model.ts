@@ -23,6 +23,11 @@ export interface ArticleDoc {
   killedAt?: Date;
   /** False while withheld: kept, but left out of every list. */
   listed: boolean;
+  /**
+   * Under embargo until this instant (see embargo/decide.ts): hidden from public readers while in
+   * the future; cleared by the release.
+   */
+  heldUntil?: Date;
   headline: string;
   bodyText?: string;
   bodyHtml?: string;
@@ -75,6 +80,7 @@ export const ArticleSchema = new Schema<ArticleDoc>(
     killed: { type: Boolean, required: true },
     killedAt: Date,
     listed: { type: Boolean, required: true },
+    heldUntil: Date,
     headline: { type: String, required: true },
     bodyText: String,
     bodyHtml: String,

@@ -10,6 +10,9 @@ import { ListIndex } from './list-index/list-index';
 import { type ListConditions, listsOfConditions } from './list-index/lists';
 import type { PositionBounds } from './list-index/streams';
 import { queryTerms } from './search-terms';
+import { isHeld } from './embargo/decide';
+import type { EmbargoAuditDoc } from './embargo/embargo.model';
+import { EmbargoLedger } from './embargo/embargo-ledger';
 import { fromStored } from './stored-shape';
 import { classifyStoreError } from './store-errors';
 
@@ -33,12 +36,16 @@ export interface ArticleFilter {
   includeKilled?: boolean;
   /** Withheld stories are left out unless the caller may see them and asks. */
   includeWithheld?: boolean;
+  /** Stories under embargo (held) are left out unless the caller may see them and asks. */
+  includeEmbargoed?: boolean;
 }
 
 /** What the caller may see beyond public stories. */
 export interface Visibility {
   /** Withheld stories (pubStatus `withheld`), otherwise treated as absent. */
   withheld: boolean;
+  /** Stories under embargo (held until a future instant), otherwise treated as absent. */
+  embargoed?: boolean;
 }
 
 export interface QueryOptions {
@@ -87,6 +94,7 @@ export class ArticleQueries {
   private readonly versions: Model<ArticleVersionDoc>;
   private readonly duplicates: Model<DuplicateDoc>;
   private readonly index: ListIndex;
+  private readonly embargo: EmbargoLedger;
   private indexState?: { usable: boolean; until: number };
 
   constructor(
@@ -100,7 +108,8 @@ export class ArticleQueries {
     this.versions = articleVersionModel(connection);
     this.duplicates = duplicateModel(connection);
     this.index = new ListIndex(connection);
-    withStoreSpans<ArticleQueries>(this, tracer, 'archive.query', ['list', 'get', 'cluster']);
+    this.embargo = new EmbargoLedger(connection);
+    withStoreSpans<ArticleQueries>(this, tracer, 'archive.query', ['list', 'get', 'cluster', 'embargoTrail']);
   }
 
   async list(filter: ArticleFilter, page: { limit: number; cursor?: string }): Promise<Page<ArticleDoc>> {
@@ -139,6 +148,8 @@ export class ArticleQueries {
     }
     // A withheld story is absent for whoever may not see it: no 403 that would confirm it exists.
     if (!article || (!article.listed && !visibility.withheld)) return null;
+    // Held under embargo: absent in the same way.
+    if (isHeld(article.heldUntil ?? undefined, new Date()) && !visibility.embargoed) return null;
     const versions = await this.read(this.versions.find({ storyKey: article._id }).sort({ rank: -1, recordedAt: -1 }).lean<ArticleVersionDoc[]>());
     return { article: fromStored(article), versions, matchedAs };
   }
@@ -149,7 +160,11 @@ export class ArticleQueries {
    * whose stories is visible is absent, duplicates included.
    */
   async cluster(clusterId: string, visibility: Visibility = PUBLIC): Promise<{ articles: ArticleDoc[]; duplicates: DuplicateDoc[] } | null> {
-    const articleFilter: FilterQuery<ArticleDoc> = visibility.withheld ? { clusterId } : { clusterId, listed: true };
+    const articleFilter: FilterQuery<ArticleDoc> = {
+      clusterId,
+      ...(visibility.withheld ? {} : { listed: true }),
+      ...(visibility.embargoed ? {} : notHeld(new Date())),
+    };
     const clusterArticles = async () =>
       (await this.usesListIndex())
         ? (await this.indexed({ cluster: clusterId }, [articleFilter], undefined, 199)).slice(0, 200)
@@ -158,8 +173,17 @@ export class ArticleQueries {
       clusterArticles(),
       this.read(this.duplicates.find({ clusterId }).sort({ recordedAt: 1, _id: 1 }).limit(1000).lean<DuplicateDoc[]>()),
     ]);
-    if (!visibility.withheld && articles.length === 0) return null;
+    if ((!visibility.withheld || !visibility.embargoed) && articles.length === 0) return null;
     return articles.length || duplicates.length ? { articles: articles.map(fromStored), duplicates } : null;
+  }
+
+  /** A story's embargo audit trail, oldest first (privileged readers). */
+  async embargoTrail(storyKey: string): Promise<EmbargoAuditDoc[]> {
+    try {
+      return await this.embargo.trailOf(storyKey, this.options.maxTimeMS);
+    } catch (err) {
+      throw classifyStoreError(err);
+    }
   }
 
   /**
@@ -226,6 +250,7 @@ export class ArticleQueries {
   private conditions(filter: ArticleFilter): FilterQuery<ArticleDoc>[] {
     const c: FilterQuery<ArticleDoc>[] = filter.includeWithheld ? [] : [{ listed: true }];
     if (!filter.includeKilled) c.push({ killed: false });
+    if (!filter.includeEmbargoed) c.push(notHeld(new Date()));
     const field = filter.timeField ?? 'storedAt';
     if (filter.from) c.push({ [field]: { $gte: filter.from } });
     if (filter.to) c.push({ [field]: { $lt: filter.to } });
@@ -257,6 +282,14 @@ export class ArticleQueries {
     const inText = terms.map((t) => ({ searchText: { $regex: `(?:^| )${t}(?: |$)` } }));
     return { $or: [{ searchTerms: { $all: terms } }, inText.length === 1 ? inText[0] : { $and: inText }] };
   }
+}
+
+/**
+ * Not under embargo at `now`: never held, released, or past its time (public from that instant,
+ * even before the releaser's round). A plain condition, so the list index's store check applies it too.
+ */
+function notHeld(now: Date): FilterQuery<ArticleDoc> {
+  return { $or: [{ heldUntil: { $exists: false } }, { heldUntil: { $lte: now } }] };
 }
 
 function and(conditions: FilterQuery<ArticleDoc>[]): FilterQuery<ArticleDoc> {

@@ -10,6 +10,8 @@ import {
   type DuplicateDoc,
   duplicateModel,
 } from './article.model';
+import { type AuditAction, auditActionOf, heldUntilAfter, waitsForRelease } from './embargo/decide';
+import { type EmbargoCandidate, EmbargoLedger } from './embargo/embargo-ledger';
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
 import { type EnrichmentVersionDoc, enrichmentVersionModel } from './enrichment-version.model';
 import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
@@ -25,12 +27,18 @@ export interface StoreResult {
   articleId: string;
   storyKey: string;
   outcome: StoreOutcome;
+  /**
+   * The story is (still) under embargo after this message, or its release is pending: the
+   * message's public stored event is left to the release. `action` is what this version did to the hold.
+   */
+  embargo?: { held: true; action?: AuditAction };
 }
 
 /** Optional fields of the current version: a newer version without one must not inherit the older one's. */
 const OPTIONAL_FIELDS = [
   'version',
   'killedAt',
+  'heldUntil',
   'bodyText',
   'bodyHtml',
   'firstCreated',
@@ -80,6 +88,7 @@ export class ArticleRepository {
   readonly duplicates: Model<DuplicateDoc>;
   readonly enrichments: Model<EnrichmentVersionDoc>;
   readonly listIndex: ListIndex;
+  readonly embargo: EmbargoLedger;
   private capabilities?: Promise<StoreCapabilities>;
   private rangesAnswered = false;
 
@@ -93,6 +102,7 @@ export class ArticleRepository {
     this.duplicates = duplicateModel(connection);
     this.enrichments = enrichmentVersionModel(connection);
     this.listIndex = new ListIndex(connection);
+    this.embargo = new EmbargoLedger(connection);
     withStoreSpans<ArticleRepository>(this, tracer, 'archive', ['storeMany', 'reEnrichMany', 'findById', 'findByStoryKey', 'versionsOf', 'compactListIndex']);
   }
 
@@ -184,6 +194,10 @@ export class ArticleRepository {
     const duplicates = plans.filter((p): p is Extract<WritePlan, { kind: 'duplicate' }> => p.kind === 'duplicate');
 
     const compact = (await this.storeCapabilities()).server === 'ferretdb';
+    const candidates = stories.map(embargoCandidateOf);
+    const decided = await this.embargo.decide(candidates, now);
+    stories.forEach((p, i) => (p.current.heldUntil = heldUntilAfter(decided[i].decision, now)));
+    await this.embargo.record(candidates, decided, now);
     const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
     await this.indexStories(stories.filter((_, i) => applied[i]));
     const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
@@ -202,7 +216,17 @@ export class ArticleRepository {
       else outcomes.set(p, 'stale-recorded');
     });
     duplicates.forEach((p, i) => outcomes.set(p, duplicateInserted[i] ? 'duplicate-recorded' : 'unchanged'));
-    return plans.map((p) => ({ articleId: p.articleId, storyKey: p.storyKey, outcome: outcomes.get(p) ?? 'unchanged' }));
+    const embargoes = new Map<WritePlan, StoreResult['embargo']>();
+    stories.forEach((p, i) => {
+      const { decision, heldBefore } = decided[i];
+      if (waitsForRelease(decision)) embargoes.set(p, { held: true, action: auditActionOf(decision) });
+      else if (decision.action === 'stale' && heldBefore) embargoes.set(p, { held: true });
+    });
+    duplicates.forEach((p) => {
+      // A copy under its own future embargo says nothing in public either.
+      if (p.embargoed && p.embargoed.getTime() > now.getTime()) embargoes.set(p, { held: true });
+    });
+    return plans.map((p) => ({ articleId: p.articleId, storyKey: p.storyKey, outcome: outcomes.get(p) ?? 'unchanged', ...(embargoes.has(p) ? { embargo: embargoes.get(p) } : {}) }));
   }
 
   /**
@@ -255,6 +279,18 @@ export class ArticleRepository {
   versionsOf(storyKey: string): Promise<ArticleVersionDoc[]> {
     return this.versions.find({ storyKey }).sort({ rank: -1, recordedAt: -1 }).lean<ArticleVersionDoc[]>().exec();
   }
+}
+
+function embargoCandidateOf(plan: StoryPlan): EmbargoCandidate {
+  const embargoed = plan.current.article.embargoed;
+  return {
+    storyKey: plan.storyKey,
+    articleId: plan.articleId,
+    version: plan.current.version,
+    rank: plan.rank,
+    kill: plan.kind === 'kill',
+    embargoed: embargoed ? new Date(embargoed) : undefined,
+  };
 }
 
 function withoutId<T extends { _id?: unknown }>(doc: T): Omit<T, '_id'> {

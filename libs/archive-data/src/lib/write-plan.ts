@@ -5,7 +5,7 @@ import { toStorable } from './storable';
 
 /** What one consumed message asks of the archive. */
 export type WritePlan =
-  | { kind: 'duplicate'; articleId: string; storyKey: string; duplicate: DuplicateDoc }
+  | { kind: 'duplicate'; articleId: string; storyKey: string; duplicate: DuplicateDoc; embargoed?: Date }
   | { kind: 'story'; articleId: string; storyKey: string; rank: string; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc }
   | { kind: 'kill'; articleId: string; storyKey: string; rank: string; current: Omit<ArticleDoc, '_id' | 'storedAt'>; version: ArticleVersionDoc };
 
@@ -62,6 +62,7 @@ export function planWrite(message: ArticleDeduplicated, now: Date, meta: WriteMe
         receivedAt,
         recordedAt: now,
       }) as DuplicateDoc,
+      embargoed: date(article.embargoed),
     };
   }
 

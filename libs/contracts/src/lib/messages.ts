@@ -112,6 +112,22 @@ export const StoryCorrectedV1 = z.object({
 });
 
 /**
+ * A story held under embargo became public: its time passed (`due`) or a newer version lifted
+ * the embargo (`lifted`). The stored event of its current version follows on news.article.stored.v1.
+ * `releaseId` is the same for every send of one release (a crash mid-release may send it again).
+ */
+export const StoryReleasedV1 = z.object({
+  releaseId: z.string(),
+  storyKey: z.string(),
+  articleId: z.string(),
+  headline: z.string(),
+  /** The hold that ended: the embargo time, or the instant a newer version lifted it. */
+  embargoedUntil: IsoDateTime,
+  reason: z.enum(['due', 'lifted']),
+  releasedAt: IsoDateTime,
+});
+
+/**
  * What the archive did with one message: stored (new story or newer version),
  * duplicate-recorded, unchanged (a redelivery, or a replay that changed
  * nothing), stale-recorded (an older or equal version, kept in the history
@@ -168,6 +184,7 @@ export type StoryKilled = z.infer<typeof StoryKilledV1>;
 export type StoryCorrected = z.infer<typeof StoryCorrectedV1>;
 export type SourceHealthStatus = z.infer<typeof SourceHealthStatus>;
 export type SourceHealthChanged = z.infer<typeof SourceHealthChangedV1>;
+export type StoryReleased = z.infer<typeof StoryReleasedV1>;
 
 /** The single place that says which schema a topic carries. */
 export const TOPIC_SCHEMAS = {
@@ -178,6 +195,7 @@ export const TOPIC_SCHEMAS = {
   [TOPICS.storyKilled]: StoryKilledV1,
   [TOPICS.storyCorrected]: StoryCorrectedV1,
   [TOPICS.sourceHealth]: SourceHealthChangedV1,
+  [TOPICS.storyReleased]: StoryReleasedV1,
 } as const;
 
 export type TopicSchemas = typeof TOPIC_SCHEMAS;

@@ -11,6 +11,7 @@ export const TOPICS = {
   storyCorrected: 'news.story.corrected.v1',
   /** A source's feed health changed (silent, off its baseline, sequence gaps, failing, ok again); keyed by source id. */
   sourceHealth: 'news.source.health.v1',
+  storyReleased: 'news.story.released.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;

@@ -139,6 +139,17 @@ export class ServiceMetrics {
     );
   }
 
+  get embargoes(): Counter<'action'> {
+    return this.family(
+      'embargo_actions_total',
+      () => new Counter({ ...this.base('embargo_actions_total', 'Embargo actions of the storage stage: hold, change, lift (by a new version) and release'), labelNames: ['action'] }),
+    );
+  }
+
+  get embargoesDue(): Gauge {
+    return this.family('embargo_due', () => new Gauge({ ...this.base('embargo_due', 'Held stories whose embargo time has passed and that await release (the last release round)'), aggregator: 'max' }));
+  }
+
   get httpRequests(): Counter<'route' | 'method' | 'status'> {
     return this.family(
       'http_requests_total',

@@ -2,8 +2,8 @@
  * What a read token may do.
  * - `public`: stories that are published (listed) and killed stories' headlines, never a body that was withdrawn.
  * - `privileged`: everything `public` may, plus withheld stories (listed with `includeWithheld=true`, found by id,
- *   shown in clusters, with their body) and `includeKilled=true` on lists. Embargoed stories will join this scope
- *   once embargoes exist.
+ *   shown in clusters, with their body), stories held under embargo (likewise, `includeEmbargoed=true`; their
+ *   embargo audit) and `includeKilled=true` on lists.
  */
 export const SCOPES = ['public', 'privileged'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -78,8 +78,11 @@ const FILTERS: [string, ArticleFilter][] = [
   ['status', { status: 'new-version' }],
   ['killed included', { includeKilled: true, person: 'Ada Lovelace' }],
   ['withheld included', { includeWithheld: true }],
+  ['embargoed included', { includeEmbargoed: true }],
   ['nobody', { person: 'Nobody At All' }],
 ];
+
+const HELD = 21;
 
 describe('the list index on the real store', () => {
   let db: Connection;
@@ -97,7 +100,10 @@ describe('the list index on the real store', () => {
     // 60 stories in batches of 6 sharing one storedAt (ties across page boundaries), a minute apart.
     for (let b = 0; b < 10; b++) {
       await repo.storeMany(
-        Array.from({ length: 6 }, (_, k) => story(b * 6 + k, 1, { pubStatus: b * 6 + k === 13 ? 'withheld' : undefined })),
+        Array.from({ length: 6 }, (_, k) => story(b * 6 + k, 1, { pubStatus: b * 6 + k === 13 ? 'withheld' : undefined })).map((m, k) =>
+          // Story 21 is held under an embargo far ahead.
+          b * 6 + k === HELD ? { ...m, article: { ...m.article, embargoed: '2099-01-01T00:00:00.000Z' } } : m,
+        ),
         new Date(Date.UTC(2025, 2, 1, 0, b)),
       );
     }
@@ -127,6 +133,15 @@ describe('the list index on the real store', () => {
   it.each(FILTERS)('answers %s exactly as the plain query, page by page', async (_name, filter) => {
     const expected = await pages(plain, filter, 7);
     expect(await pages(indexed, filter, 7)).toEqual(expected);
+  });
+
+  it('leaves a story held under embargo out of every list unless embargoed stories are asked for', async () => {
+    const key = 'reuters|urn:list:21';
+    expect((await repo.findByStoryKey(key))?.heldUntil).toEqual(new Date('2099-01-01T00:00:00.000Z'));
+    for (const [name, filter] of FILTERS) {
+      const keys = (await pages(indexed, filter, 7)).flat();
+      expect({ name, listed: keys.includes(key) }).toEqual({ name, listed: !!filter.includeEmbargoed });
+    }
   });
 
   it('finds what the corrections say now, not what the first versions said', async () => {

@@ -25,6 +25,16 @@ describe('dpa digitalwires', () => {
     expect(a.bodyText).toBe('Die Koalition hat sich nach langen Verhandlungen auf die Eckpunkte des Haushalts für das kommende Jahr geeinigt.\n\nEinsparungen\n\nDie Einigung sieht Einsparungen in mehreren Ressorts vor.');
   });
 
+  it('takes the embargo instant from the editors\' note when the entry has no embargoed field', () => {
+    const entry = JSON.parse(fixture('agency-json/dpa-digitalwires.json').toString('utf8'));
+    const strip = (e: Record<string, unknown>) => delete e['embargoed'];
+    if (Array.isArray(entry.entries)) entry.entries.forEach(strip);
+    else strip(entry);
+    const a = article(parseAgencyJson(JSON.stringify(entry)).items[0]);
+    expect(a.embargoed).toBe('2024-11-25T09:00:00.000Z');
+    expect(a.embargoNote).toContain('Sperrfrist');
+  });
+
   it('reads version, dates, status, signal, embargo, language and people', () => {
     const a = article(parseAgencyJson(fixture('agency-json/dpa-digitalwires.json')).items[0]);
     expect(a).toMatchObject({

@@ -64,6 +64,12 @@ function embargoNoteOf(f: Folded): string | undefined {
   return undefined;
 }
 
+/** The instant a note names, read from its instruction ("Bitte beachten Sie die Sperrfrist bis ..."). */
+function embargoInstantOf(note: string | undefined, reference: string | undefined): string | undefined {
+  const at = note?.search(/sperrfrist|embargo/i) ?? -1;
+  return note && at >= 0 ? readEmbargo(note.slice(at), reference)?.until : undefined;
+}
+
 export function readDigitalwiresEntry(entry: JsonObject): PartialDraft {
   const f = new Folded(entry);
   const body = fromHtml(f.str('article_html'));
@@ -79,7 +85,8 @@ export function readDigitalwiresEntry(entry: JsonObject): PartialDraft {
     signals: signalOf(f.str('signal')),
     firstCreated: parseWireDate(f.str('content_created')) ?? versionCreated,
     versionCreated,
-    embargoed: parseWireDate(f.str('embargoed')),
+    // The field when present; else the instant the editors' note names.
+    embargoed: parseWireDate(f.str('embargoed')) ?? embargoInstantOf(embargoNote, versionCreated),
     embargoNote,
     language: f.str('language'),
     urgency: toUrgency(f.get('urgency')),

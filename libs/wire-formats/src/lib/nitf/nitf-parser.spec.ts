@@ -33,6 +33,16 @@ describe('parseNitf', () => {
     expect(a?.bodyHtml).toContain('<p>');
   });
 
+  it('reads an embargo from date.release, an editor\'s message, or a leading body paragraph', () => {
+    const nitf = (docdata: string, body = '<p>Budget text.</p>') =>
+      parseNitf(`<nitf><head><docdata><date.issue norm="20241125T080000Z"/>${docdata}</docdata></head><body><body.head><hedline><hl1>Budget</hl1></hedline></body.head><body.content>${body}</body.content></body></nitf>`).items[0];
+    const embargoOf = (item: ReturnType<typeof nitf>) => (item.ok ? [item.article.embargoed, item.article.embargoNote] : item.reason);
+    expect(embargoOf(nitf('<date.release norm="20241125T100000Z"/>'))).toEqual(['2024-11-25T10:00:00.000Z', undefined]);
+    expect(embargoOf(nitf('<date.release norm="20241125T070000Z"/>'))).toEqual([undefined, undefined]);
+    expect(embargoOf(nitf('<ed-msg info="EMBARGOED until 0900 GMT November 25, 2024"/>'))).toEqual(['2024-11-25T09:00:00.000Z', 'EMBARGOED until 0900 GMT November 25, 2024']);
+    expect(embargoOf(nitf('', '<p>EMBARGOED until 0900 GMT November 25, 2024</p><p>Budget text.</p>'))).toEqual(['2024-11-25T09:00:00.000Z', 'EMBARGOED until 0900 GMT November 25, 2024']);
+  });
+
   it('falls back to head/title and rejects an empty story', () => {
     const titled = parseNitf('<nitf><head><title>Only title</title></head><body><body.content><p>Text.</p></body.content></body></nitf>').items[0];
     expect(titled.ok && titled.article.headline).toBe('Only title');

@@ -1,5 +1,7 @@
 import { type PartialDraft, clean, cleanInline, fromHtml, splitQcode, toUrgency } from '../common/draft';
+import { readEmbargo } from '../common/editorial';
 import { parseWireDate } from '../common/wire-date';
+import { storyBodyOf } from '../xml/story-body';
 import type { ArticleDraft } from '../common/types';
 import { attr, child, childrenNamed, cleanText, descendants, innerMarkup, path, type XElement } from '../xml/tree';
 
@@ -66,7 +68,7 @@ export function readNitf(nitf: XElement): PartialDraft {
     urgency: toUrgency(attr(urgencyEl, 'ed-urg') ?? attr(urgencyEl, 'urgency')),
     firstCreated: issued ?? storyDate,
     versionCreated: issued ?? storyDate,
-    embargoed: parseWireDate(attr(child(docdata, 'date.release'), 'norm')) && isFuture(attr(child(docdata, 'date.release'), 'norm'), issued) ? parseWireDate(attr(child(docdata, 'date.release'), 'norm')) : undefined,
+    ...embargoOf(docdata, content, issued),
     language: attr(nitf, 'xml:lang') ?? attr(child(nitf, 'body'), 'xml:lang'),
     bodyHtml,
     bodyText,
@@ -76,6 +78,20 @@ export function readNitf(nitf: XElement): PartialDraft {
     organisations: entities(identified, 'org'),
     places: entities(identified, 'location'),
   };
+}
+
+/**
+ * The embargo: a release date later than the issue date, else an instruction in an editor's
+ * message (<ed-msg info="EMBARGOED until ...">) or among the body's leading paragraphs (which
+ * stay in the body: NITF's own reader keeps the whole body.content).
+ */
+function embargoOf(docdata: XElement | undefined, content: XElement | undefined, issued: string | undefined): { embargoed?: string; embargoNote?: string } {
+  const release = attr(child(docdata, 'date.release'), 'norm');
+  const note = childrenNamed(docdata, 'ed-msg')
+    .map((m) => readEmbargo(attr(m, 'info') ?? cleanText(m) ?? '', issued))
+    .find(Boolean) ?? (content ? storyBodyOf(content).embargo : undefined);
+  const dated = note && !note.until && issued ? (readEmbargo(note.note, issued) ?? note) : note;
+  return { embargoed: isFuture(release, issued) ? parseWireDate(release) : dated?.until, embargoNote: dated?.note };
 }
 
 /** A release date later than the issue date is an embargo. */

@@ -1,0 +1,3 @@
+export * from './decide';
+export * from './embargo.model';
+export * from './embargo-ledger';
