@@ -2,18 +2,7 @@ import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
 import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
-import {
-  ORG_CUES_AFTER,
-  ORG_CUES_BEFORE,
-  ORG_HEADS,
-  ORG_JOINERS,
-  ORG_PREFIXES,
-  PARTICLES,
-  PLACE_CUES_BEFORE,
-  PLACE_HEADS,
-  PLACE_PREFIXES,
-  SPEECH_VERBS,
-} from './entity-rules';
+import { type EntityRules, rulesFor } from './entity-languages';
 
 export type { EntityType } from './entity-mentions';
 
@@ -33,6 +22,8 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /** Offset where the body starts: text before it is the headline. */
   bodyStart?: number;
+  /** ISO 639-1 code choosing the word lists (entity-languages.ts); English by default. */
+  language?: string;
 }
 
 interface Single {
@@ -50,7 +41,7 @@ interface Single {
  * already found (surname -> person) and local cues ("X said", "in X").
  */
 export function extractEntities(text: string, opts: ExtractOptions = {}): ExtractedEntities {
-  return new Extraction(text, opts.gazetteer ?? DEFAULT_GAZETTEER, opts.bodyStart ?? 0).run();
+  return new Extraction(text, opts.gazetteer ?? DEFAULT_GAZETTEER, opts.bodyStart ?? 0, rulesFor(opts.language ?? 'en')).run();
 }
 
 class Extraction {
@@ -65,6 +56,7 @@ class Extraction {
     private readonly text: string,
     private readonly g: Gazetteer,
     private readonly bodyStart: number,
+    private readonly r: EntityRules,
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -93,18 +85,18 @@ class Extraction {
       let j = i + 1;
       while (j < t.length && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
-        if (prev.poss && !(t[j].cap && (PLACE_HEADS.has(t[j].text) || ORG_HEADS.has(t[j].text)))) break;
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text)))) break;
         if (t[j].cap) {
           j++;
           continue;
         }
         const low = t[j].text;
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
-        if (nextCap && (PARTICLES.has(low) || low === '&')) {
+        if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
           j += 2;
           continue;
         }
-        if (nextCap && ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
+        if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
           continue;
         }
@@ -125,11 +117,11 @@ class Extraction {
     // "Coventry University and Cardiff University" are two names, not one.
     // "University of Arizona and Leeds City Council" too: a place closes the first name.
     const before = this.toks[joiner - 1];
-    if (ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
-    if (ORG_PREFIXES.has(this.toks[runStart].text)) return true;
+    if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
+    if (this.r.ORG_PREFIXES.has(this.toks[runStart].text)) return true;
     let k = joiner + 1;
-    while (k < this.toks.length && (this.toks[k].cap || PARTICLES.has(this.toks[k].text))) k++;
-    return ORG_HEADS.has(this.toks[k - 1].text);
+    while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
+    return this.r.ORG_HEADS.has(this.toks[k - 1].text);
   }
 
   // ---- segmentation of one run ---------------------------------------------
@@ -162,7 +154,7 @@ class Extraction {
         continue;
       }
       const word = t[i].text;
-      if ((this.g.titles.has(word) || this.g.titles.has(word.split('-')[0])) && !this.isAllCaps(i)) {
+      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && !this.isAllCaps(i)) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
@@ -172,7 +164,7 @@ class Extraction {
         i += dem;
         continue;
       }
-      if (PARTICLES.has(word) || !t[i].cap) {
+      if (this.r.PARTICLES.has(word) || !t[i].cap) {
         i++;
         continue;
       }
@@ -204,7 +196,7 @@ class Extraction {
       if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
       return;
     }
-    if (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first)) {
+    if (this.r.PLACE_HEADS.has(last) || this.r.PLACE_PREFIXES.has(first)) {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
     }
@@ -212,6 +204,8 @@ class Extraction {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
+    // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.
+    if (this.r.nounsCapitalised && !titled && !this.g.firstNames.has(first)) return;
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
@@ -243,25 +237,27 @@ class Extraction {
     const at = (type: EntityType, name: string, extra?: Partial<Mention>): Mention => ({ type, name, surface: tok.text, start: tok.start, ...extra });
     const person = people.get(key);
     if (person) return at('person', person);
-    const org = orgs.get(key);
+    const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
     if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
-    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.g.common.has(tok.text)) {
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
-    if (this.g.common.has(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
-    if (next && SPEECH_VERBS.has(next.text)) {
+    if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
+    if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
+    if (next && this.r.SPEECH_VERBS.has(next.text)) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }
     if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
     const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 3) : undefined;
     if (comma?.places && comma.places[0].kind !== 'city') return at('place', tok.text, { places: [{ name: tok.text, countryCode: comma.places[0].countryCode, kind: 'city' }] });
-    if (prev && !prev.cap && (PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
     return undefined;
   }
 
@@ -273,7 +269,7 @@ class Extraction {
       const out = new Map<string, string>();
       const full = this.mentions.filter((m) => m.type === 'person' && m.name.includes(' '));
       for (const m of full) {
-        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !PARTICLES.has(p));
+        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !this.r.PARTICLES.has(p));
         for (const p of parts.slice(0, -1)) if (!out.has(fold(p))) out.set(fold(p), m.name);
       }
       for (const m of full) out.set(fold(m.name.split(' ').pop()!), m.name); // surnames win
@@ -282,12 +278,15 @@ class Extraction {
     const out = new Map<string, Mention>();
     for (const m of this.mentions) {
       if (m.type !== 'organisation') continue;
+      // "Parti socialiste (PS)": the bracketed acronym names the body just written out.
+      const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(this.text.slice(m.start + m.surface.length, m.start + m.surface.length + 16));
+      if (acronym) out.set(fold(acronym[1]), m);
       const words = m.name.split(/\s+/);
       if (words.length > 1) {
         const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
         if (initials.length >= 2) out.set(fold(initials), m);
-        if (!words.some((w) => ORG_HEADS.has(w)))
-          for (const w of words) if (!this.g.places.has(fold(w)) && !this.g.common.has(w)) out.set(fold(w), m);
+        if (!words.some((w) => this.r.ORG_HEADS.has(w)))
+          for (const w of words) if (!this.g.places.has(fold(w)) && !this.isCommon(w)) out.set(fold(w), m);
       }
     }
     return out;
@@ -300,6 +299,7 @@ class Extraction {
     // Longest match first, but never longer than a known name's prefix allows.
     let maxLen = 0;
     let prefix = '';
+    to = Math.min(to, t.length);
     for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
       prefix += (k > i ? ' ' : '') + this.folded(k);
       if (!this.g.prefixes.has(prefix)) break;
@@ -323,40 +323,40 @@ class Extraction {
 
   /** "Jordan Henderson", "Georgia May": a place that is really a first name. */
   private firstNameBeforeName(i: number, len: number, to: number): boolean {
-    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.g.titles.has(this.toks[i + 1].text);
+    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
   private orgSpanFrom(i: number, to: number, known: { len: number } | undefined): boolean {
     const t = this.toks;
     const last = t[to - 1].text;
-    if (to - i < 2 || (known && known.len === to - i) || PLACE_HEADS.has(last) || !t[i].cap) return false;
-    if (ORG_HEADS.has(last)) return true;
-    return ORG_PREFIXES.has(t[i].text) && !known && PARTICLES.has(t[i + 1].text);
+    if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
+    if (this.r.ORG_HEADS.has(last)) return true;
+    return this.r.ORG_PREFIXES.has(t[i].text) && !known && this.r.PARTICLES.has(t[i + 1].text);
   }
 
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
   private placeSpanFrom(i: number, to: number): boolean {
     const t = this.toks;
-    if (to - i < 2 || !t[i].cap || this.g.common.has(t[i].text) && !PLACE_PREFIXES.has(t[i].text)) return false;
-    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
+    if (to - i < 2 || !t[i].cap || this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
   }
 
   private skippable(i: number): boolean {
     const tok = this.toks[i];
     if (!tok.cap) return true;
-    if (this.g.common.has(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
   }
 
   private nameLike(j: number, to: number, chunkStart: number): boolean {
     const tok = this.toks[j];
-    if (!tok.cap) return PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
-    if (this.toks[j - 1].poss || this.g.titles.has(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
+    if (!tok.cap) return this.r.PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
+    if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
-    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.g.common.has(tok.text))) return true;
-    return !this.g.common.has(tok.text) && !this.knownAt(j, to);
+    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    return !this.isCommon(tok.text) && !this.knownAt(j, to);
   }
 
   private demonymLen(i: number, to: number): number {
@@ -368,14 +368,14 @@ class Extraction {
     const p1 = this.toks[i - 1];
     const p2 = this.toks[i - 2];
     if (!p1 || !p1.isWord || p1.cap) return false;
-    if (ORG_CUES_BEFORE.has(p1.text)) return true;
+    if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
     return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
   }
 
   private orgCueAfter(j: number): boolean {
     const n = this.toks[j];
     const prev = this.toks[j - 1];
-    return !!n && n.isWord && ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
+    return !!n && n.isWord && this.r.ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
   }
 
   /** "towns of Paiporta and Catarroja": a list whose earlier member is a place. */
@@ -409,6 +409,24 @@ class Extraction {
   private isAllCaps(i: number): boolean {
     const s = this.toks[i].text;
     return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+  }
+
+  /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */
+  private bodyByHeadWord(i: number): Mention | undefined {
+    const prev = this.toks[i - 1];
+    if (!prev || !this.r.articles.has(prev.text)) return undefined;
+    const word = this.toks[i].text;
+    if (!this.r.ORG_HEADS.has(word) && !this.r.ORG_PREFIXES.has(word)) return undefined;
+    const bodies = new Set(this.mentions.filter((m) => m.type === 'organisation' && m.name !== word && m.name.split(/\s+/).includes(word)).map((m) => m.name));
+    return bodies.size === 1 ? this.mentions.find((m) => m.type === 'organisation' && bodies.has(m.name)) : undefined;
+  }
+
+  private isCommon(word: string): boolean {
+    return this.g.common.has(word) || this.r.common.has(word);
+  }
+
+  private isTitle(word: string): boolean {
+    return this.g.titles.has(word) || this.r.titles.has(word);
   }
 
   private readonly foldCache: string[] = [];

@@ -70,7 +70,8 @@ export function seedData(): GazetteerData {
   };
 }
 
-export function buildGazetteer(data: GazetteerData): Gazetteer {
+/** `language` adds that language's country names (i18n-iso-countries) to the English ones. */
+export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer {
   const places = new Map<string, PlaceEntry[]>();
   let maxWords = 1;
   const addPlace = (surface: string, entry: PlaceEntry) => {
@@ -84,9 +85,10 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   };
 
   const isoNames = getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const localNames = language === 'en' ? {} : (getNames(language, { select: 'all' }) as Record<string, string[]>);
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
-    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? [])]) {
+    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? []), ...(localNames[code] ?? [])]) {
       if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
   }
@@ -140,3 +142,23 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 
 /** Built once at module load (about 0.2 s with GeoNames) so each article pays only for Map lookups. */
 export const DEFAULT_GAZETTEER = buildGazetteer(withGeoNames(seedData()));
+
+/** Countries whose smaller towns a text in that language names often. */
+const HOME_COUNTRIES: Record<string, string[]> = {
+  fr: ['FR', 'BE', 'CH', 'LU', 'MC'],
+  es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'CU', 'UY', 'EC', 'BO'],
+  de: ['DE', 'AT', 'CH', 'LU', 'LI'],
+  sv: ['SE', 'FI'],
+};
+/** Home-country towns from this size up: small enough for regional news, large enough to be few (a few thousand names). */
+export const MIN_HOME_CITY_POPULATION = 20_000;
+const byLanguage = new Map<string, Gazetteer>();
+
+/** The gazetteer for one language, built on first use and kept: English is DEFAULT_GAZETTEER. */
+export function gazetteerFor(language: string): Gazetteer {
+  const home = HOME_COUNTRIES[language];
+  if (!home) return DEFAULT_GAZETTEER;
+  let g = byLanguage.get(language);
+  if (!g) byLanguage.set(language, (g = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language)));
+  return g;
+}

