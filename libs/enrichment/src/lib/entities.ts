@@ -102,6 +102,8 @@ class Extraction {
         }
         break;
       }
+      // "Commission européenne", "Partido Popular" is capitalised but "Banco central" is not.
+      if (this.r.orgAdjective && this.r.ORG_PREFIXES.has(t[j - 1].text) && !this.lineBreakBefore(j)) while (j < t.length && !t[j].cap && this.r.orgAdjective.test(t[j].text)) j++;
       out.push([i, j]);
       i = j;
     }
@@ -131,6 +133,11 @@ class Extraction {
     let titled: string | undefined;
     let i = from;
     while (i < to) {
+      // "La Commission", "Die Regierung": a sentence-initial article is not part of the name.
+      if (t[i].cap && this.r.articles.has(t[i].text)) {
+        i++;
+        continue;
+      }
       const known = this.knownAt(i, to);
       if (this.orgSpanFrom(i, to, known)) {
         this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
@@ -332,7 +339,8 @@ class Extraction {
     const last = t[to - 1].text;
     if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
-    return this.r.ORG_PREFIXES.has(t[i].text) && !known && this.r.PARTICLES.has(t[i + 1].text);
+    if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
+    return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || (!!this.r.orgAdjective && !t[i + 1].cap));
   }
 
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */

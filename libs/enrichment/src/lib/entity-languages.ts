@@ -24,6 +24,8 @@ export interface EntityRules {
   articles: Set<string>;
   /** German and Swedish write organisations as compounds: "Bundesministerium", "Socialdemokraterna". */
   orgSuffix?: RegExp;
+  /** French and Spanish write the adjectives of a body's name in lower case: "Assemblée nationale". */
+  orgAdjective?: RegExp;
   /** German capitalises every noun: a capitalised run is a name only with positive evidence. */
   nounsCapitalised: boolean;
 }
@@ -44,7 +46,7 @@ const ENGLISH: EntityRules = {
   PLACE_CUES_BEFORE,
   common: new Set(),
   titles: new Set(),
-  articles: new Set(words('the The')),
+  articles: new Set(words('the')),
   nounsCapitalised: false,
 };
 
@@ -55,9 +57,9 @@ const MONTHS_DAYS = {
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
 };
 
-type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'nounsCapitalised'>, string>>;
+type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'>, string>>;
 
-function language(over: WordLists & { orgSuffix?: RegExp; nounsCapitalised?: boolean; months: string }): EntityRules {
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; months: string }): EntityRules {
   return {
     ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
     ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
@@ -73,6 +75,7 @@ function language(over: WordLists & { orgSuffix?: RegExp; nounsCapitalised?: boo
     titles: new Set(words(over.titles ?? '')),
     articles: new Set(words(over.articles ?? '')),
     ...(over.orgSuffix ? { orgSuffix: over.orgSuffix } : {}),
+    ...(over.orgAdjective ? { orgAdjective: over.orgAdjective } : {}),
     nounsCapitalised: over.nounsCapitalised ?? false,
   };
 }
@@ -93,6 +96,7 @@ const RULES: Record<string, EntityRules> = {
     common:
       "Le La Les L Un Une Des Du De D Dans Pour Par Sur Mais Et Ou Où Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces Cet Ça Son Sa Ses Leur Leurs Notre Nos Votre Vos Mon Ma Mes Au Aux En À A Selon Après Avant Depuis Lors Quand Comme Si Alors Enfin Ainsi Pendant Entre Chez Sans Avec Contre Vers Tout Tous Toute Toutes Qui Que Quoi Quel Quelle Quels Quelles Pourquoi Comment Aucun Aucune Chaque Plusieurs Certains Certaines Rien Personne Oui Non Voici Voilà Puis Donc Car Or Ni Aussi Encore Déjà Ici Là Hier Aujourd Demain Cependant Pourtant Toutefois Néanmoins Bien Très Plus Moins Même Autre Autres Seul Seule État Etat Gouvernement Ministre Président Roi Reine Dieu Madame Monsieur Mademoiselle Messieurs Mesdames Etats Nord Sud Est Ouest Chambre Conseil",
     articles: "la le les l' La Le Les L'",
+    orgAdjective: /^\p{Ll}+(?:éen|éenne|ien|ienne|al|ale|aux|ique|ais|aise|ain|aine|if|ive|el|elle|aire|iste|uel|uelle)s?$/u,
   }),
   es: language({
     months: MONTHS_DAYS.es,
@@ -108,6 +112,7 @@ const RULES: Record<string, EntityRules> = {
     common:
       'El La Los Las Lo Un Una Unos Unas De Del En Con Por Para Sin Sobre Entre Desde Hasta Hacia Según Tras Ante Bajo Y O Pero Mas Si No Sí Como Cuando Donde Que Qué Quien Quién Cual Cuál Este Esta Estos Estas Ese Esa Esos Esas Aquel Aquella Su Sus Mi Mis Tu Tus Nuestro Nuestra Él Ella Ellos Ellas Nosotros Usted Ustedes Todo Toda Todos Todas Otro Otra Otros Otras Además También Sin Embargo Así Ahora Hoy Ayer Mañana Entonces Luego Después Antes Durante Mientras Aunque Porque Cada Ya Aquí Allí Al Gobierno Estado Presidente Ministro Rey Dios Señor Señora Norte Sur Este Oeste',
     articles: 'el la los las El La Los Las',
+    orgAdjective: /^\p{Ll}+(?:al|ales|ano|ana|anos|anas|ico|ica|icos|icas|ista|istas|ense|enses|eo|ea|ol|ola|ivo|iva|ario|aria)$/u,
   }),
   de: language({
     months: MONTHS_DAYS.de,

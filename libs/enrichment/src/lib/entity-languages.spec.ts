@@ -1,0 +1,43 @@
+import { enrich } from './enrich';
+
+const run = (language: string, bodyText: string) => enrich({ headline: '', bodyText, language }, new Date('2026-01-01T00:00:00Z'));
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+
+describe('entities beyond English', () => {
+  it('French: titles, lower-case adjectives of a body, elided articles, acronyms after the full name', () => {
+    const e = run('fr', "Le président Emmanuel Macron a reçu le chancelier Olaf Scholz à l'Élysée. Macron a vu la Commission européenne. Le Parti socialiste (PS) a critiqué la décision, selon le PS.");
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Olaf Scholz']));
+    expect(e.people.find((p) => p.name === 'Emmanuel Macron')?.surfaceForms).toContain('Macron');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Commission européenne', 'Parti socialiste']));
+    expect(e.organisations.find((o) => o.name === 'Parti socialiste')?.surfaceForms).toContain('PS');
+    expect(e.provenance.map((p) => p.annotation)).toContain('entities');
+  });
+
+  it('Spanish: towns resolve to the Spanish city, not a smaller namesake abroad', () => {
+    const e = run('es', 'El presidente del Gobierno, Pedro Sánchez, viajó a Sevilla. Sánchez se reunió con el Banco de España en Madrid.');
+    expect(e.people.find((p) => p.name === 'Pedro Sánchez')?.surfaceForms).toEqual(['Pedro Sánchez', 'Sánchez']);
+    expect(names(e.organisations)).toContain('Banco de España');
+    expect(e.places.filter((p) => p.name === 'Madrid' || p.name === 'Sevilla').map((p) => p.countryCode)).toEqual(['ES', 'ES']);
+  });
+
+  it('German: capitalised nouns are not names, compounds and heads make organisations', () => {
+    const e = run('de', 'Bundeskanzler Olaf Scholz hat am Montag in Berlin gesprochen. Die Regierung erklärte, die Europäische Kommission habe zugestimmt. Das Bundesministerium für Finanzen schwieg.');
+    expect(names(e.people)).toEqual(['Olaf Scholz']);
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Europäische Kommission', 'Bundesministerium für Finanzen']));
+    expect(names(e.organisations)).not.toContain('Die Regierung');
+    expect(e.places.find((p) => p.name === 'Berlin')?.countryCode).toBe('DE');
+  });
+
+  it('Swedish: a country name in the language links to its ISO code', () => {
+    const e = run('sv', 'Statsminister Ulf Kristersson besökte Göteborg och reste sedan till Tyskland.');
+    expect(names(e.people)).toEqual(['Ulf Kristersson']);
+    expect(e.places.find((p) => p.surfaceForms.includes('Tyskland'))?.countryCode).toBe('DE');
+    expect(e.places.find((p) => p.name === 'Göteborg')?.geonameId).toBeGreaterThan(0);
+  });
+
+  it('a language without rules gets no entities rather than English guesses', () => {
+    const e = run('pl', 'Premier Donald Tusk spotkał się w Warszawie z prezydentem.');
+    expect(e.people).toEqual([]);
+    expect(e.provenance.map((p) => p.annotation)).not.toContain('entities');
+  });
+});
