@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { enrich } from '@newswire/enrichment';
+import { enrich, extractEntityMentions, gazetteerFor } from '@newswire/enrichment';
 import { buildCorpus, CORPUS_FILE, type CorpusDoc, type MentionType } from './build-multilingual-set';
 
 const TYPES: MentionType[] = ['person', 'organisation', 'place'];
@@ -22,7 +22,7 @@ type Surfaces = Record<MentionType, string[]>;
 export type Fold = (s: string) => string;
 
 // The corpora put titles inside person spans ("M. Désiré Ferry"); like the English scorer, titles are stripped from both sides.
-const TITLES = /^(?:(?:m|mme|mlle|me|mgr|monsieur|madame|general|president|sr|sra|don|dona|senor|senora|herr|herrn|frau|dr|prof|hr|fru|kung|le|la|el|der|die|das)\s+)+/;
+const TITLES = /^(?:(?:m|mme|mlle|me|mgr|monsieur|madame|general|president|sr|sra|don|dona|senor|senora|herr|herrn|frau|dr|prof|hr|fru|kung|konung|le|la|el|der|die|das)\s+)+/;
 const foldWith = (fold: Fold) => (s: string) => fold(s).replace(TITLES, '');
 
 function project(d: CorpusDoc): Surfaces {
@@ -36,6 +36,28 @@ function compromise(d: CorpusDoc): Surfaces {
   const doc = nlp(d.text);
   const out = (v: { out(f: 'array'): string[] }) => v.out('array');
   return { person: out(doc.people()), organisation: out(doc.organizations()), place: out(doc.places()) };
+}
+
+type Span = `${MentionType}:${number}:${number}`;
+
+/** Mention level: the project's offsets, exact span and type. */
+function projectSpans(d: CorpusDoc): Set<Span> {
+  return new Set(extractEntityMentions(d.text, { language: d.language, gazetteer: gazetteerFor(d.language) }).map((m) => `${m.type}:${m.start}:${m.end}` as Span));
+}
+
+/** compromise's offsets include trailing punctuation ("Berlin."): trimmed. */
+function compromiseSpans(d: CorpusDoc): Set<Span> {
+  const doc = nlp(d.text);
+  const out = new Set<Span>();
+  const views: [MentionType, ReturnType<typeof doc.people>][] = [['person', doc.people()], ['organisation', doc.organizations()], ['place', doc.places()]];
+  for (const [type, view] of views) {
+    for (const m of view.json({ offset: true }) as { offset: { start: number; length: number } }[]) {
+      let end = m.offset.start + m.offset.length;
+      while (end > m.offset.start && !/[\p{L}\p{N}]/u.test(d.text[end - 1])) end--;
+      out.add(`${type}:${m.offset.start}:${end}`);
+    }
+  }
+  return out;
 }
 
 function loadCorpus(): CorpusDoc[] | undefined {
@@ -103,6 +125,21 @@ export function evalMultilingual(baseFold: Fold): void {
       }
       console.log(`[${split} ${language}] ${docs.length} docs  entities-f1: project=${f1.project.toFixed(2)} compromise=${f1.compromise.toFixed(2)}`);
       for (const l of lines) console.log(l);
+      const spans = { project: projectSpans, compromise: compromiseSpans };
+      const exact = Object.entries(spans).map(([name, run]) => {
+        const c: Counts = { tp: 0, fp: 0, fn: 0 };
+        for (const d of docs) {
+          const gold = new Set(d.mentions.map((m) => `${m.type}:${m.start}:${m.end}`));
+          const got = run(d);
+          const tp = [...got].filter((g) => gold.has(g)).length;
+          c.tp += tp;
+          c.fp += got.size - tp;
+          c.fn += gold.size - tp;
+        }
+        const [p, r, f] = prf(c);
+        return `${name} P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${f.toFixed(2)}`;
+      });
+      console.log(`  mentions (exact span and type): ${exact.join('  ')}`);
     }
   }
 }

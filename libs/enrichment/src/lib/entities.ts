@@ -1,8 +1,8 @@
 import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
-import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
+import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
-import { type EntityRules, rulesFor } from './entity-languages';
+import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 
 export type { EntityType } from './entity-mentions';
 
@@ -41,7 +41,31 @@ interface Single {
  * already found (surname -> person) and local cues ("X said", "in X").
  */
 export function extractEntities(text: string, opts: ExtractOptions = {}): ExtractedEntities {
-  return new Extraction(text, opts.gazetteer ?? DEFAULT_GAZETTEER, opts.bodyStart ?? 0, rulesFor(opts.language ?? 'en')).run();
+  return extraction(text, opts).run();
+}
+
+/** One occurrence of an entity: its type, the entity's full name (short forms resolved) and where it is. */
+export interface EntityMention {
+  type: EntityType;
+  name: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every mention with its offsets in `text`, in text order. "Putin" after
+ * "Vladimir Putin", "la Commission" after "la Commission européenne" and
+ * "PS" after "Parti socialiste (PS)" carry the full entity's name.
+ */
+export function extractEntityMentions(text: string, opts: ExtractOptions = {}): EntityMention[] {
+  const x = extraction(text, opts);
+  x.run();
+  return x.typedMentions().sort((a, b) => a.start - b.start);
+}
+
+function extraction(text: string, opts: ExtractOptions): Extraction {
+  return new Extraction(text, opts.gazetteer ?? gazetteerFor(opts.language ?? 'en'), opts.bodyStart ?? 0, rulesFor(opts.language ?? 'en'));
 }
 
 class Extraction {
@@ -96,6 +120,11 @@ class Extraction {
           j += 2;
           continue;
         }
+        // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row.
+        if (!nextCap && this.r !== ENGLISH_RULES && this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
+          j += 3;
+          continue;
+        }
         if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
           continue;
@@ -120,7 +149,8 @@ class Extraction {
     // "University of Arizona and Leeds City Council" too: a place closes the first name.
     const before = this.toks[joiner - 1];
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
-    if (this.r.ORG_PREFIXES.has(this.toks[runStart].text)) return true;
+    const first = this.r.articles.has(this.toks[runStart].text) ? runStart + 1 : runStart; // "Das Bundesministerium für ..."
+    if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);
@@ -133,12 +163,12 @@ class Extraction {
     let titled: string | undefined;
     let i = from;
     while (i < to) {
-      // "La Commission", "Die Regierung": a sentence-initial article is not part of the name.
-      if (t[i].cap && this.r.articles.has(t[i].text)) {
+      const known = this.knownAt(i, to);
+      // "La Commission", "Die Regierung": a sentence-initial article is not part of the name ("La Paz" is known).
+      if (!known && t[i].cap && this.r.articles.has(t[i].text)) {
         i++;
         continue;
       }
-      const known = this.knownAt(i, to);
       if (this.orgSpanFrom(i, to, known)) {
         this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
         return;
@@ -194,6 +224,11 @@ class Extraction {
     const last = t[j - 1].text;
     const surface = this.slice(i, j);
     const start = t[i].start;
+    // Mixed-case wire dateline: "Sevilla, 25 may (EFE)", "Lyon, 3 mars (AFP)".
+    if (this.r !== ENGLISH_RULES && this.datelinePosition(i, j) && /^\d{1,2}$/.test(t[j + 1]?.text ?? '')) {
+      this.add({ type: 'place', name: surface, surface, start });
+      return;
+    }
     if (j - i === 1) {
       this.singles.push({ tok: t[i], index: i, titled, weakOnly: this.inWeakHeadline(i) });
       return;
@@ -340,7 +375,8 @@ class Extraction {
     if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
-    return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || (!!this.r.orgAdjective && !t[i + 1].cap));
+    // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
+    return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
   }
 
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
@@ -462,6 +498,19 @@ class Extraction {
 
   // ---- output -------------------------------------------------------------------
 
+  /** Mentions with their final type (a weak guess overruled by a cue elsewhere) and span end. */
+  typedMentions(): EntityMention[] {
+    const strong = new Map<string, EntityType>();
+    for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
+    return mergePersonNames(this.mentions).map((m) => ({
+      type: m.weak ? strong.get(fold(m.name)) ?? m.type : m.type,
+      name: m.name,
+      surface: m.surface,
+      start: m.start,
+      end: spanEnd(this.text, m.start, m.surface),
+    }));
+  }
+
   private collect(): ExtractedEntities {
     const strong = new Map<string, EntityType>();
     for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
@@ -490,4 +539,14 @@ class Extraction {
     const n = this.text.length;
     return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
   }
+}
+
+/** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */
+function spanEnd(text: string, start: number, surface: string): number {
+  let i = start;
+  for (let k = 0; k < surface.length && i < text.length; k++) {
+    if (surface[k] === ' ' && /\s/.test(text[i])) while (i < text.length && /\s/.test(text[i])) i++;
+    else i++;
+  }
+  return i;
 }

