@@ -37,6 +37,15 @@ describe('entities beyond English', () => {
     expect(e.places.find((p) => p.name === 'Göteborg')?.geonameId).toBeGreaterThan(0);
   });
 
+  it("the language's own name of a foreign city links to the GeoNames entry", () => {
+    const de = run('de', 'Der Zug fuhr von München nach Wien.');
+    const fr = run('fr', 'Le ministre est arrivé à Londres mardi.');
+    const munich = de.places.find((p) => p.surfaceForms.includes('München'));
+    expect(munich).toMatchObject({ countryCode: 'DE', geonameId: 2867714 });
+    expect(de.places.find((p) => p.surfaceForms.includes('Wien'))?.countryCode).toBe('AT');
+    expect(fr.places.find((p) => p.surfaceForms.includes('Londres'))).toMatchObject({ name: 'London', countryCode: 'GB' });
+  });
+
   it('a language without rules gets no entities rather than English guesses', () => {
     const e = run('pl', 'Premier Donald Tusk spotkał się w Warszawie z prezydentem.');
     expect(e.people).toEqual([]);

