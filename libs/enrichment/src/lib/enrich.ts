@@ -1,7 +1,8 @@
 import type { Enrichment } from '@newswire/contracts';
 import { DATELINE_EXTRACTOR, parseDateline } from './dateline';
 import { ENTITY_EXTRACTOR, extractEntities } from './entities';
-import { DEFAULT_GAZETTEER } from './gazetteer';
+import { ENTITY_LANGUAGES } from './entity-languages';
+import { DEFAULT_GAZETTEER, gazetteerFor } from './gazetteer';
 import { KEYWORD_EXTRACTOR, extractKeywords } from './keywords';
 import { detectLanguage } from './language';
 import { SUBJECT_CLASSIFIER, classifySubjects } from './subjects';
@@ -40,11 +41,14 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const text = `${input.headline}\n\n${input.bodyText}`;
   const detected = detectLanguage(input.bodyText || input.headline);
   const language = input.language ?? detected.language;
-  const supported = SUPPORTED_LANGUAGES.has(language.split('-')[0].toLowerCase());
+  const base = language.split('-')[0].toLowerCase();
+  const supported = SUPPORTED_LANGUAGES.has(base);
+  // Entities have rules in more languages than the English-trained subjects and keywords.
+  const withEntities = ENTITY_LANGUAGES.has(base);
   const words = wordCount(input.bodyText);
   const reference = input.firstCreated ? new Date(input.firstCreated) : now;
 
-  const entities = bounded(supported ? extractEntities(text, { bodyStart: input.headline.length + 2 }) : { people: [], organisations: [], places: [] });
+  const entities = bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base) }) : { people: [], organisations: [], places: [] });
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
   const located = locate(input.located, dateline?.place, entities.places);
 
@@ -55,9 +59,8 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   ];
   if (dateline) provenance.push({ annotation: 'dateline', ...DATELINE_EXTRACTOR });
   if (located) provenance.push({ annotation: 'located', ...(located.from === 'source' ? { extractor: 'source', version: '-' } : located.from === 'dateline' ? DATELINE_EXTRACTOR : ENTITY_EXTRACTOR) });
-  if (supported) {
-    provenance.push({ annotation: 'entities', ...ENTITY_EXTRACTOR }, { annotation: 'subjects', ...SUBJECT_CLASSIFIER }, { annotation: 'keywords', ...KEYWORD_EXTRACTOR });
-  }
+  if (withEntities) provenance.push({ annotation: 'entities', ...ENTITY_EXTRACTOR });
+  if (supported) provenance.push({ annotation: 'subjects', ...SUBJECT_CLASSIFIER }, { annotation: 'keywords', ...KEYWORD_EXTRACTOR });
 
   return {
     language,

