@@ -43,6 +43,12 @@ const TOPIC_DOCS: Record<string, { title: string; producer: string; description:
     producer: 'storage',
     description: 'A story held under embargo became public (its time passed, or a newer version lifted the embargo); its stored event follows on news.article.stored.v1. Deduplicate on releaseId.',
   },
+  [TOPICS.articleNinjs]: {
+    title: 'Story as ninjs',
+    producer: 'storage (NINJS_TOPIC=true)',
+    description:
+      "Each story's new current version (stored or killed) in IPTC ninjs 2.1, as GET /v1/articles/:id?format=ninjs answers it; sent with the stored event, so never for a story still under embargo (its release sends it). A killed story's item has pubstatus canceled and no body.",
+  },
 };
 
 const KEY = {

@@ -14,6 +14,7 @@ export function startStorage(env: Record<string, string | undefined> = process.e
     isOutage: isStoreUnavailable,
     readiness: storeReadiness,
     security: (config) => [assessMongoSecurity(config)],
-    outputs: [TOPICS.articleStored, TOPICS.storyReleased],
+    // The ninjs topic is created whether or not NINJS_TOPIC fills it, so a subscriber can start first.
+    outputs: [TOPICS.articleStored, TOPICS.storyReleased, TOPICS.articleNinjs],
   });
 }

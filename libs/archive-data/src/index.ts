@@ -12,3 +12,4 @@ export * from './lib/write-plan';
 export * from './lib/store-errors';
 export * from './lib/list-index';
 export * from './lib/embargo';
+export * from './lib/export-story';

@@ -1,4 +1,4 @@
-import type { ArticleDoc, ArticleVersionDoc, DuplicateDoc, EmbargoAuditDoc, Visibility } from '@newswire/archive-data';
+import { type ArticleDoc, type ArticleVersionDoc, type DuplicateDoc, type EmbargoAuditDoc, exportStoryOf, type Visibility } from '@newswire/archive-data';
 import type { ExportStory } from '@newswire/wire-out';
 import type { ArticleViewT, DuplicateViewT, EmbargoAuditEntryViewT, VersionViewT } from './views.schema';
 
@@ -62,28 +62,9 @@ export function articleView(doc: ArticleDoc, visibility: Visibility = { withheld
   };
 }
 
-/**
- * The story as the standard formats' serializers take it (ninjs, NewsML-G2),
- * under the same rule as the JSON view: no body (nor description) when killed,
- * or withheld from this reader. The current version's own fields win over the
- * article's copy (a kill keeps the killed headline and status).
- */
-export function exportStoryOf(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ExportStory {
-  const showBody = showsBody(doc, visibility);
-  return {
-    article: {
-      ...doc.article,
-      uri: doc.uri,
-      version: doc.version,
-      pubStatus: doc.pubStatus,
-      headline: doc.headline,
-      description: showBody ? doc.article.description : undefined,
-      bodyText: showBody ? doc.bodyText : undefined,
-      bodyHtml: showBody ? doc.bodyHtml : undefined,
-    },
-    enrichment: doc.enrichment,
-    dedup: { clusterId: doc.clusterId, storyKey: doc._id, status: doc.dedup.status, duplicateOf: doc.dedup.duplicateOf },
-  };
+/** The story for the standard formats (ninjs, NewsML-G2), under the same rule as the JSON view. */
+export function exportStoryFor(doc: ArticleDoc, visibility: Visibility = { withheld: false }): ExportStory {
+  return exportStoryOf(doc, showsBody(doc, visibility));
 }
 
 export function versionView(v: ArticleVersionDoc): VersionViewT {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@ne
 import type { Request, Response } from 'express';
 import { ArticleQueries, EmptySearchError, InvalidCursorError, type Visibility } from '@newswire/archive-data';
 import { toNewsmlG2, toNinjs } from '@newswire/wire-out';
-import { articleView, duplicateView, embargoAuditEntryView, exportStoryOf, versionView } from './article-view';
+import { articleView, duplicateView, embargoAuditEntryView, exportStoryFor, versionView } from './article-view';
 import { assertScope } from './auth/auth.guard';
 import { RequireScope } from './auth/decorators';
 import { CurrentPrincipal, type Principal } from './auth/principal';
@@ -76,8 +76,8 @@ export class ArticlesController {
     // The answer depends on Accept: caches must key on it.
     res.setHeader('Vary', 'Accept');
     res.setHeader('Content-Type', contentTypeOf(format));
-    if (format === 'ninjs') return toNinjs(exportStoryOf(found.article, visibility));
-    if (format === 'newsml-g2') return toNewsmlG2(exportStoryOf(found.article, visibility));
+    if (format === 'ninjs') return toNinjs(exportStoryFor(found.article, visibility));
+    if (format === 'newsml-g2') return toNewsmlG2(exportStoryFor(found.article, visibility));
     return { ...articleView(found.article, visibility), matchedAs: found.matchedAs, versions: found.versions.map(versionView) };
   }
 

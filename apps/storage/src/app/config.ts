@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envInt } from '@newswire/config';
+import { envBool, envInt } from '@newswire/config';
 import { StageEnv } from '@newswire/kafka';
 import { MongoEnv } from '@newswire/mongo';
 
@@ -10,5 +10,7 @@ export const StorageEnv = StageEnv.extend(MongoEnv.shape).extend({
   EMBARGO_RELEASE_INTERVAL_MS: envInt(1_000, 100, 60_000),
   /** The releaser lease's lifetime: an instance that dies holding it blocks releases this long at most. */
   EMBARGO_LEASE_TTL_MS: envInt(30_000, 3_000, 600_000),
+  /** Also send each new current version as ninjs 2.1 on news.article.ninjs.v1, beside its stored event. */
+  NINJS_TOPIC: envBool(false),
 });
 export type StorageConfig = z.infer<typeof StorageEnv>;

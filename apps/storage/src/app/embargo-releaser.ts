@@ -4,6 +4,7 @@ import { type ArticleStored, type StoryReleased, TOPICS } from '@newswire/contra
 import type { OutboundMessage } from '@newswire/kafka';
 import type { KeyedLease } from '@newswire/mongo';
 import type { ServiceMetrics } from '@newswire/observability';
+import { ninjsOfStored } from './ninjs-out';
 
 /** The one lease every storage instance's releaser competes for. */
 export const RELEASER_LEASE_KEY = 'embargo-releaser';
@@ -12,6 +13,8 @@ export interface ReleaserOptions {
   intervalMs: number;
   /** Releases per lease-holding round at most; the next round takes the rest. */
   batch: number;
+  /** Also send the released story as ninjs (NINJS_TOPIC), after its stored event. */
+  ninjs?: boolean;
 }
 
 /**
@@ -113,6 +116,7 @@ export class EmbargoReleaser {
     };
     await this.publish({ topic: TOPICS.storyReleased, key: story._id, value: event });
     await this.publish({ topic: TOPICS.articleStored, key: story._id, value: storedEventOf(story, releasedAt) });
+    if (this.options.ninjs) await this.publish(ninjsOfStored(story));
   }
 }
 

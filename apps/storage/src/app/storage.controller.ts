@@ -11,6 +11,7 @@ import { ArticleRepository, type StoreResult } from '@newswire/archive-data';
 import { headersToStrings, KafkaStageContext, type OutboundMessage, STAGE_BATCH } from '@newswire/kafka';
 import { ServiceMetrics } from '@newswire/observability';
 import { EmbargoReleaser } from './embargo-releaser';
+import { NINJS_OUT, ninjsOfMessage, sendsNinjs } from './ninjs-out';
 
 type Outcome = Pick<StoreResult, 'storyKey' | 'embargo'> & { outcome: ArticleStored['status']; enrichmentVersion?: number };
 
@@ -23,6 +24,7 @@ export class StorageController {
     @Inject(ArticleRepository) private readonly articles: ArticleRepository,
     @Inject(EmbargoReleaser) private readonly releaser: EmbargoReleaser,
     @Optional() @Inject(ServiceMetrics) private readonly metrics?: ServiceMetrics,
+    @Optional() @Inject(NINJS_OUT) private readonly ninjs = false,
   ) {}
 
   /**
@@ -36,7 +38,7 @@ export class StorageController {
   async handle(
     @Payload() messages: ArticleDeduplicated[],
     @Ctx() ctx: KafkaStageContext,
-  ): Promise<OutboundMessage<ArticleStored>[][]> {
+  ): Promise<OutboundMessage[][]> {
     const headers = messages.map((_, i) => headersToStrings(ctx.messages[i]?.headers));
     const replayed = messages.map((_, i) => headers[i][HEADERS.replay] === 'enrichment');
     const pick = <T>(list: T[], replay: boolean) => list.filter((_, i) => replayed[i] === replay);
@@ -53,7 +55,10 @@ export class StorageController {
     const storedAt = now.toISOString();
     return messages.map((message, i) => {
       const held = results[i].embargo?.held || (replayed[i] && underEmbargo(message, now));
-      return held ? [] : [this.storedEvent(message, results[i], storedAt)];
+      if (held) return [];
+      const event = this.storedEvent(message, results[i], storedAt);
+      // ninjs after the stored event (same key, so same partition order as the stored topic's).
+      return this.ninjs && !replayed[i] && sendsNinjs(results[i].outcome) ? [event, ninjsOfMessage(message, results[i].storyKey, results[i].outcome === 'killed')] : [event];
     });
   }
 

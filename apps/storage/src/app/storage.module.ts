@@ -10,6 +10,7 @@ import { ServiceMetrics } from '@newswire/observability';
 import type { StorageConfig } from './config';
 import { EmbargoReleaser } from './embargo-releaser';
 import { ListIndexCompactor } from './list-index-compactor';
+import { NINJS_OUT } from './ninjs-out';
 import { StorageController } from './storage.controller';
 
 const COMPACTOR = Symbol('ListIndexCompactor');
@@ -41,6 +42,7 @@ export class StorageModule implements OnModuleInit, OnModuleDestroy {
         { provide: COMPACTOR, inject: [ArticleRepository], useFactory: (a: ArticleRepository) => new ListIndexCompactor(a, config.LIST_INDEX_COMPACT_INTERVAL_MS) },
         ...(telemetry?.metrics ? [{ provide: ServiceMetrics, useValue: telemetry.metrics }] : []),
         { provide: STORAGE_CONFIG, useValue: config },
+        { provide: NINJS_OUT, useValue: config.NINJS_TOPIC },
         { provide: RELEASE_KAFKA, useValue: kafka },
         // The releaser's own producer: releases are sent outside any consumed batch.
         {
@@ -56,7 +58,7 @@ export class StorageModule implements OnModuleInit, OnModuleDestroy {
               new KeyedLease(c.collection(EMBARGO_LEASES_COLLECTION) as unknown as mongo.Collection<KeyedLeaseDoc>, config.EMBARGO_LEASE_TTL_MS),
               (message) => producer.publish(message),
               telemetry?.metrics,
-              { intervalMs: config.EMBARGO_RELEASE_INTERVAL_MS, batch: 100 },
+              { intervalMs: config.EMBARGO_RELEASE_INTERVAL_MS, batch: 100, ninjs: config.NINJS_TOPIC },
             ),
         },
       ],
@@ -66,7 +68,7 @@ export class StorageModule implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.articles.ensureIndexes();
     // The releaser may run before the stage's consumer has created its outputs.
-    this.producer.setTopicLimits(await ensureTopics(this.kafka, [TOPICS.storyReleased, TOPICS.articleStored], kafkaSettingsFrom(this.config, 'storage')));
+    this.producer.setTopicLimits(await ensureTopics(this.kafka, [TOPICS.storyReleased, TOPICS.articleStored, TOPICS.articleNinjs], kafkaSettingsFrom(this.config, 'storage')));
     await this.producer.connect();
     this.compactor.start();
     this.releaser.start();

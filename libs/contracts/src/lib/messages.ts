@@ -128,6 +128,21 @@ export const StoryReleasedV1 = z.object({
 });
 
 /**
+ * A story's current version in IPTC's ninjs 2.1, as the API serves it with
+ * `?format=ninjs`: the IPTC JSON Schema (libs/wire-out/src/schema) is the
+ * full contract; this schema checks the envelope every consumer relies on
+ * and lets the rest of the standard through.
+ */
+export const ArticleNinjsV1 = z.looseObject({
+  uri: z.string().min(1),
+  type: z.string(),
+  standard: z.looseObject({ name: z.literal('ninjs'), version: z.string() }),
+  pubstatus: z.string().optional(),
+  version: z.string().optional(),
+  headlines: z.array(z.looseObject({ value: z.string() })).optional(),
+});
+
+/**
  * What the archive did with one message: stored (new story or newer version),
  * duplicate-recorded, unchanged (a redelivery, or a replay that changed
  * nothing), stale-recorded (an older or equal version, kept in the history
@@ -185,6 +200,7 @@ export type StoryCorrected = z.infer<typeof StoryCorrectedV1>;
 export type SourceHealthStatus = z.infer<typeof SourceHealthStatus>;
 export type SourceHealthChanged = z.infer<typeof SourceHealthChangedV1>;
 export type StoryReleased = z.infer<typeof StoryReleasedV1>;
+export type ArticleNinjs = z.infer<typeof ArticleNinjsV1>;
 
 /** The single place that says which schema a topic carries. */
 export const TOPIC_SCHEMAS = {
@@ -196,6 +212,7 @@ export const TOPIC_SCHEMAS = {
   [TOPICS.storyCorrected]: StoryCorrectedV1,
   [TOPICS.sourceHealth]: SourceHealthChangedV1,
   [TOPICS.storyReleased]: StoryReleasedV1,
+  [TOPICS.articleNinjs]: ArticleNinjsV1,
 } as const;
 
 export type TopicSchemas = typeof TOPIC_SCHEMAS;

@@ -12,6 +12,8 @@ export const TOPICS = {
   /** A source's feed health changed (silent, off its baseline, sequence gaps, failing, ok again); keyed by source id. */
   sourceHealth: 'news.source.health.v1',
   storyReleased: 'news.story.released.v1',
+  /** Each story's current version as ninjs 2.1 (IPTC), when storage is told to publish it (NINJS_TOPIC). */
+  articleNinjs: 'news.article.ninjs.v1',
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;
