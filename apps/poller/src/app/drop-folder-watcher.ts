@@ -8,6 +8,7 @@ import type { DropTarget } from '@newswire/sources';
 import { readSubmission, SubmissionRefusal, type SubmittedItem } from '@newswire/wire-formats';
 import type { DropFileLedger } from './drop-files';
 import { fileAway, listDropFolder, readCapped } from './drop-folder-files';
+import type { SourceFailures } from './feed-health/source-failures';
 
 export interface DropFolderOptions {
   scanMs: number;
@@ -44,6 +45,7 @@ export class DropFolderWatcher {
     private readonly publisher: ReceivedPublisher,
     private readonly metrics: ServiceMetrics,
     private readonly o: DropFolderOptions,
+    private readonly failures?: SourceFailures,
   ) {}
 
   start(): void {
@@ -188,6 +190,7 @@ export class DropFolderWatcher {
     const filed = await fileAway(target.dropFolder.path, FAILED_FOLDER, name, { ...reason, at: new Date().toISOString() });
     if (filed === undefined) return;
     this.count(target, 'failed');
+    this.failures?.failed(target.sourceId, `${name}: ${reason.code}`);
     this.logger.warn(`${target.sourceId}: ${name} moved to ${FAILED_FOLDER}/${filed}: ${reason.code}: ${reason.message}`);
   }
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Connection } from 'mongoose';
 import { physicalTopic, TOPICS } from '@newswire/contracts';
 import { contentHash, dropFileKey, dropItemId } from '@newswire/drop-folder';
+import { SOURCE_HEALTH_COLLECTION } from '@newswire/feed-health';
 import { connectMongo } from '@newswire/mongo';
 import { askUntil, freePort, testEnv, TopicProbe } from '@newswire/testing';
 import { readSubmission } from '@newswire/wire-formats';
@@ -135,6 +136,12 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
     // The in-progress uploads are untouched (and the failed files published nothing).
     expect(ls(folder.wire)).toEqual(['.hidden.xml', 'failed', 'processed', 'upload.xml.part']);
     expect(keysOnTopic().filter((k) => /partial|hidden/.test(k))).toEqual([]);
+    // Feed health counts each failed file as one of the source's parse failures.
+    const failuresOf = async () => {
+      const doc = await db.db!.collection<{ _id: string; failures?: Record<string, number> }>(SOURCE_HEALTH_COLLECTION).findOne({ _id: 'wire' });
+      return Object.values(doc?.failures ?? {}).reduce((n, v) => n + v, 0);
+    };
+    expect(await askUntil('the failed files counted by feed health', failuresOf, (n) => n >= 4)).toBe(4);
   });
 
   it('does not take a file while it is still being written (appended over several scans)', async () => {

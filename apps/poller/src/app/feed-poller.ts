@@ -7,6 +7,7 @@ import type { ServiceMetrics } from '@newswire/observability';
 import type { PollTarget } from '@newswire/sources';
 import { isSupportedMediaType, mediaTypeOf, readSubmission, SubmissionRefusal } from '@newswire/wire-formats';
 import type { FeedFetcher } from './feed-fetcher';
+import type { SourceFailures } from './feed-health/source-failures';
 import type { PollStateDoc, PollStateStore } from './poll-state';
 
 export interface FeedPollerOptions {
@@ -56,6 +57,7 @@ export class FeedPoller {
     private readonly publisher: ReceivedPublisher,
     metrics: ServiceMetrics,
     private readonly o: FeedPollerOptions,
+    private readonly failures?: SourceFailures,
   ) {
     this.polls = metrics.feedPolls;
     this.lastSuccess = metrics.feedLastSuccess;
@@ -185,6 +187,7 @@ export class FeedPoller {
       this.logger.debug(`${target.sourceId}: ${r.outcome} (${r.published} published, ${r.rejected} rejected)`);
     } else {
       this.logger.warn(`${target.sourceId}: ${r.outcome}: ${r.reason ?? ''}`);
+      if (r.outcome === 'unreadable') this.failures?.failed(target.sourceId, r.reason ?? 'unreadable');
     }
   }
 }

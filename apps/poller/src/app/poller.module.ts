@@ -12,6 +12,8 @@ import { DropFileLedger } from './drop-files';
 import { DropFolderWatcher } from './drop-folder-watcher';
 import { FeedFetcher } from './feed-fetcher';
 import { FeedHealthModule } from './feed-health/feed-health.module';
+import { MongoHealthStore } from './feed-health/health-store';
+import { StoreSourceFailures } from './feed-health/source-failures';
 import { FeedPoller } from './feed-poller';
 import { POLL_LEASES_COLLECTION, PollStateStore } from './poll-state';
 
@@ -30,6 +32,8 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
 
   static forRoot(config: PollerConfig, telemetry: ServiceTelemetry, readiness: Readiness, targets: PollTarget[], drops: DropTarget[], watched: WatchedSource[] = []): DynamicModule {
     const settings = kafkaSettingsFrom(config, 'poller');
+    // Unreadable feeds and failed drop files count as the source's parse failures (feed health).
+    const failuresOf = (connection: Connection) => (config.FEED_HEALTH_ENABLED ? new StoreSourceFailures(new MongoHealthStore(connection)) : undefined);
     const kafka = createKafka(settings);
     return {
       module: PollerModule,
@@ -71,6 +75,7 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
                 maxItems: config.MAX_ITEMS_PER_DOCUMENT,
                 articleBytes: articleBytesOf(config),
               },
+              failuresOf(connection),
             ),
         },
         {
@@ -81,7 +86,7 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
               scanMs: config.DROP_SCAN_MS,
               maxItems: config.MAX_ITEMS_PER_DOCUMENT,
               articleBytes: articleBytesOf(config),
-            }),
+            }, failuresOf(connection)),
         },
       ],
     };
