@@ -43,9 +43,17 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
   const onTopic = () => probe.on(topic).map((m) => ({ key: m.key ?? '', value: m.value as { id: string; source: { id: string; receivedAt: string } } }));
   const keysOnTopic = () => onTopic().map((m) => m.key);
   const ls = (path: string) => (existsSync(path) ? readdirSync(path).sort() : []);
-  /** Waits until the watcher has filed `name` into `sub` (processed/ or failed/) and the folder holds no file of that name. */
-  const filed = (f: string, sub: 'processed' | 'failed', name: string) =>
-    askUntil(`${name} in ${sub}/`, async () => ({ root: ls(f), sub: ls(join(f, sub)) }), (s) => s.sub.includes(name) && !s.root.includes(name), 30_000);
+  /**
+   * Waits until the watcher has filed `name` into `sub` (processed/ or failed/) and the folder holds no file of that name,
+   * and, with `withReason` (always in failed/), until its reason file is there too: it is written just after the move.
+   */
+  const filed = (f: string, sub: 'processed' | 'failed', name: string, withReason = sub === 'failed') =>
+    askUntil(
+      `${name}${withReason ? ' and its reason' : ''} in ${sub}/`,
+      async () => ({ root: ls(f), sub: ls(join(f, sub)) }),
+      (s) => s.sub.includes(name) && !s.root.includes(name) && (!withReason || s.sub.includes(`${name}.reason.json`)),
+      30_000,
+    );
   const reason = (f: string, sub: string, name: string) => JSON.parse(readFileSync(join(f, sub, `${name}.reason.json`), 'utf8')) as { code: string; message: string; at: string; items?: unknown[] };
   const start = async () => (pollers = [await startPoller(env), await startPoller({ ...env, HEALTH_PORT: String(await freePort()) })]);
   const stop = async () => {
@@ -99,7 +107,7 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
     const want = [...expected('wire', feed, 'application/xml'), ...expected('wire', ninjs, 'application/json'), ...expected('g2', g2, 'application/vnd.iptc.g2.newsmessage+xml')];
     expect(want.length).toBeGreaterThanOrEqual(5);
     await filed(folder.wire, 'processed', 'feed.xml');
-    await filed(folder.wire, 'processed', 'story.json');
+    await filed(folder.wire, 'processed', 'story.json', true);
     await filed(folder.g2, 'processed', 'message.xml');
     // Published before filed: everything is on the topic once the files are in processed/.
     await probe.waitFor((ms) => want.every((w) => ms.some((m) => m.key === w.key)), 30_000, 'the stories of the dropped files');
