@@ -30,6 +30,9 @@ export interface DueRelease {
 }
 
 const ACTION_ORDER = ['hold', 'change', 'lift', 'release'];
+/** Longer than any storeMany between writing a due entry and its story. */
+const DUE_WRITE_GRACE_MS = 60_000;
+
 const HOLD_PROJECTION = { rank: 1, killed: 1, heldUntil: 1 } as const;
 
 /**
@@ -124,6 +127,10 @@ export class EmbargoLedger {
       return undefined;
     }
     if (heldUntil.getTime() > now.getTime()) {
+      // The due entry is written before the story (storeMany): a lift or an earlier time may not be on the
+      // story yet. Pushing the entry back to the story's time now would lose that release (a lift would wait
+      // for the old embargo); only an entry that stayed ahead of its story past the grace is rescheduled.
+      if (now.getTime() - due.updatedAt.getTime() < DUE_WRITE_GRACE_MS) return undefined;
       await this.due.updateOne({ _id: due._id, dueAt: due.dueAt }, { $set: { dueAt: heldUntil, updatedAt: now } });
       return undefined;
     }
