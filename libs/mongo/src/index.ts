@@ -4,3 +4,4 @@ export * from './lib/store-health';
 export * from './lib/mongo-security';
 export * from './lib/store-limits';
 export * from './lib/keyed-lease';
+export * from './lib/store-wedge';

@@ -13,7 +13,7 @@ export class DeduplicatorModule {
     const options = dedupOptionsFrom(config);
     return {
       module: DeduplicatorModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI)],
+      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'deduplicator', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 })],
       controllers: [DeduplicatorController],
       providers: [
         {

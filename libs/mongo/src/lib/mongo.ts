@@ -6,6 +6,11 @@ export const MongoEnv = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
     .default('mongodb://127.0.0.1:27017/newswire'),
+  /**
+   * Seconds the service's store connection may fail while a fresh client reaches the store
+   * before the service stops to be restarted (see StoreWedgeWatch); 0 turns the watch off.
+   */
+  STORE_WEDGE_RESTART_S: z.coerce.number().int().min(0).default(60),
 });
 
 /**

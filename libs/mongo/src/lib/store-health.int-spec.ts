@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { testEnv } from '@newswire/testing';
 import { connectMongo } from './mongo';
 import { isStoreUnavailable, StoreProbe } from './store-health';
+import { freshStorePing } from './store-wedge';
 
 /** A port nothing listens on: taken, then released. */
 async function closedPort(): Promise<number> {
@@ -47,11 +48,23 @@ describe('store outage classification, on real drivers', () => {
     await probe.start();
     try {
       expect(probe.reachable).toBe(true);
+      expect(probe.downSince).toBeUndefined();
       await connection.close();
+      const before = Date.now();
       expect(await probe.check()).toBe(false);
       expect(probe.reachable).toBe(false);
+      const since = probe.downSince;
+      expect(since).toBeGreaterThanOrEqual(before);
+      // A second failed ping keeps the start of the outage.
+      expect(await probe.check()).toBe(false);
+      expect(probe.downSince).toBe(since);
     } finally {
       probe.stop();
     }
+  });
+
+  it('pings with a client of its own: yes for the running store, no for a port nothing listens on', async () => {
+    expect(await freshStorePing(testEnv('fresh-ping')['MONGODB_URI'])).toBe(true);
+    expect(await freshStorePing(`mongodb://127.0.0.1:${await closedPort()}/x`, 300)).toBe(false);
   });
 });

@@ -50,6 +50,7 @@ export function isStoreUnavailable(err: unknown): boolean {
 export class StoreProbe {
   private ok = false;
   private timer: NodeJS.Timeout | undefined;
+  private failingSince: number | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -59,6 +60,11 @@ export class StoreProbe {
 
   get reachable(): boolean {
     return this.ok;
+  }
+
+  /** Since when the pings have failed without a break, if they are failing. */
+  get downSince(): number | undefined {
+    return this.failingSince;
   }
 
   async start(): Promise<void> {
@@ -73,15 +79,20 @@ export class StoreProbe {
   }
 
   async check(): Promise<boolean> {
+    this.ok = await this.ping();
+    this.failingSince = this.ok ? undefined : (this.failingSince ?? Date.now());
+    return this.ok;
+  }
+
+  private async ping(): Promise<boolean> {
     const db = this.connection.db;
-    if (!db || this.connection.readyState !== 1) return (this.ok = false);
+    if (!db || this.connection.readyState !== 1) return false;
     try {
       await withDeadline(db.command({ ping: 1 }), this.timeoutMs, 'store ping');
-      this.ok = true;
+      return true;
     } catch {
-      this.ok = false;
+      return false;
     }
-    return this.ok;
   }
 }
 
