@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
+import { evalAgency } from './eval-agency';
 import { evalMultilingual } from './eval-multilingual';
 
 type EntityType = 'person' | 'organisation' | 'place';
@@ -128,7 +129,9 @@ function main(): void {
     console.log(`${'micro'.padEnd(13)} ${name.padEnd(11)} ${p.toFixed(2)}  ${r.toFixed(2)}  ${f.toFixed(2)}  (${all.tp}/${all.fp}/${all.fn})`);
   }
   console.log(`entities-f1: project=${f1s.project.toFixed(2)} compromise=${f1s.compromise.toFixed(2)}`);
-  if (!process.argv[2]) evalMultilingual(fold);
+  if (process.argv[2]) return;
+  evalMultilingual(fold);
+  evalAgency(fold);
 }
 
 function report(id: string, type: EntityType, gold: GoldEntity[], predicted: string[]): void {

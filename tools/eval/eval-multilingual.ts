@@ -11,12 +11,18 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import nlp from 'compromise';
-import { enrich, extractEntityMentions, gazetteerFor } from '@newswire/enrichment';
+import { ENTITY_LANGUAGES, enrich, extractEntityMentions, gazetteerFor } from '@newswire/enrichment';
 import { buildCorpus, CORPUS_FILE, type CorpusDoc, type MentionType } from './build-multilingual-set';
 
 const TYPES: MentionType[] = ['person', 'organisation', 'place'];
 type Counts = { tp: number; fp: number; fn: number };
 type Surfaces = Record<MentionType, string[]>;
+
+/**
+ * A document either scorer reads. With `headline`, `text` is `headline + "\n\n" + body` (the enricher's own
+ * text) and the project gets headline and body apart, as in the pipeline; without it, `text` is all body.
+ */
+export type ScoredDoc = Pick<CorpusDoc, 'id' | 'language' | 'split' | 'text' | 'mentions'> & { headline?: string };
 
 /** Same normalisation as the English set: accents, case, punctuation and leading titles go. */
 export type Fold = (s: string) => string;
@@ -25,14 +31,17 @@ export type Fold = (s: string) => string;
 const TITLES = /^(?:(?:m|mme|mlle|me|mgr|monsieur|madame|general|president|sr|sra|don|dona|senor|senora|herr|herrn|frau|dr|prof|hr|fru|kung|konung|le|la|el|der|die|das)\s+)+/;
 const foldWith = (fold: Fold) => (s: string) => fold(s).replace(TITLES, '');
 
-function project(d: CorpusDoc): Surfaces {
-  const e = enrich({ headline: '', bodyText: d.text, language: d.language });
+const bodyStartOf = (d: ScoredDoc) => (d.headline === undefined ? undefined : d.headline.length + 2);
+
+function project(d: ScoredDoc): Surfaces {
+  const start = bodyStartOf(d);
+  const e = enrich(start === undefined ? { headline: '', bodyText: d.text, language: d.language } : { headline: d.headline ?? '', bodyText: d.text.slice(start), language: d.language });
   // Gold holds what the text says, so only surface forms count (the canonical name may be English: "Germany" for "Deutschland").
   const forms = (list: { surfaceForms: string[] }[]) => list.flatMap((x) => x.surfaceForms);
   return { person: forms(e.people), organisation: forms(e.organisations), place: forms(e.places) };
 }
 
-function compromise(d: CorpusDoc): Surfaces {
+function compromise(d: ScoredDoc): Surfaces {
   const doc = nlp(d.text);
   const out = (v: { out(f: 'array'): string[] }) => v.out('array');
   return { person: out(doc.people()), organisation: out(doc.organizations()), place: out(doc.places()) };
@@ -40,13 +49,14 @@ function compromise(d: CorpusDoc): Surfaces {
 
 type Span = `${MentionType}:${number}:${number}`;
 
-/** Mention level: the project's offsets, exact span and type. */
-function projectSpans(d: CorpusDoc): Set<Span> {
-  return new Set(extractEntityMentions(d.text, { language: d.language, gazetteer: gazetteerFor(d.language) }).map((m) => `${m.type}:${m.start}:${m.end}` as Span));
+/** Mention level: the project's offsets, exact span and type; none in a language enrich() gives no entities for (it would fall back to English rules here only). */
+function projectSpans(d: ScoredDoc): Set<Span> {
+  if (!ENTITY_LANGUAGES.has(d.language.split('-')[0].toLowerCase())) return new Set();
+  return new Set(extractEntityMentions(d.text, { language: d.language, gazetteer: gazetteerFor(d.language), bodyStart: bodyStartOf(d) }).map((m) => `${m.type}:${m.start}:${m.end}` as Span));
 }
 
 /** compromise's offsets include trailing punctuation ("Berlin."): trimmed. */
-function compromiseSpans(d: CorpusDoc): Set<Span> {
+function compromiseSpans(d: ScoredDoc): Set<Span> {
   const doc = nlp(d.text);
   const out = new Set<Span>();
   type View = { json(o: { offset: true }): unknown };
@@ -84,20 +94,37 @@ const prf = (c: Counts): [number, number, number] => {
 };
 
 export function evalMultilingual(baseFold: Fold): void {
-  const fold = foldWith(baseFold);
   const corpus = loadCorpus();
   if (!corpus) return;
-  const verbose = process.env.EVAL_VERBOSE === '1';
-  const systems = { project, compromise };
   const languages = [...new Set(corpus.map((d) => d.language))];
   console.log(`\nmultilingual corpus: ${corpus.length} documents (${languages.join(', ')}), mention surfaces unique per document`);
+  scoreByLanguage(corpus, baseFold);
+}
+
+const NO_COUNTS = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const add = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+
+/**
+ * Prints, per split and language, entity-level P/R/F1 per type and micro (unique folded surfaces per document)
+ * and mention-level micro (exact span and type) for the project and compromise. Returns the entity-level
+ * micro F1 of each system over all languages of each split. EVAL_VERBOSE=1 lists the project's errors on dev
+ * documents only.
+ */
+export function scoreByLanguage(docsIn: ScoredDoc[], baseFold: Fold): Record<'dev' | 'test', { project: number; compromise: number }> {
+  const fold = foldWith(baseFold);
+  const verbose = process.env.EVAL_VERBOSE === '1';
+  const systems = { project, compromise };
+  const languages = [...new Set(docsIn.map((d) => d.language))];
+  const overall = { dev: { project: 0, compromise: 0 }, test: { project: 0, compromise: 0 } };
   for (const split of ['dev', 'test'] as const) {
+    const splitTotals: Record<string, Counts> = { project: NO_COUNTS(), compromise: NO_COUNTS() };
     for (const language of languages) {
-      const docs = corpus.filter((d) => d.split === split && d.language === language);
+      const docs = docsIn.filter((d) => d.split === split && d.language === language);
+      if (!docs.length) continue;
       const f1: Record<string, number> = {};
       const lines: string[] = [];
       for (const [name, run] of Object.entries(systems)) {
-        const by: Record<MentionType, Counts> = { person: { tp: 0, fp: 0, fn: 0 }, organisation: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+        const by: Record<MentionType, Counts> = { person: NO_COUNTS(), organisation: NO_COUNTS(), place: NO_COUNTS() };
         for (const d of docs) {
           const pred = run(d);
           for (const t of TYPES) {
@@ -114,13 +141,14 @@ export function evalMultilingual(baseFold: Fold): void {
             }
           }
         }
-        const all = TYPES.reduce((a, t) => ({ tp: a.tp + by[t].tp, fp: a.fp + by[t].fp, fn: a.fn + by[t].fn }), { tp: 0, fp: 0, fn: 0 });
+        const all = TYPES.reduce((a, t) => add(a, by[t]), NO_COUNTS());
+        splitTotals[name] = add(splitTotals[name], all);
         f1[name] = prf(all)[2];
         lines.push(
           `  ${name.padEnd(10)} ` +
             TYPES.map((t) => {
-              const [p, r] = prf(by[t]);
-              return `${t.slice(0, 3)} P=${p.toFixed(2)} R=${r.toFixed(2)}`;
+              const [p, r, f] = prf(by[t]);
+              return `${t.slice(0, 3)} P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${f.toFixed(2)}`;
             }).join('  '),
         );
       }
@@ -128,7 +156,7 @@ export function evalMultilingual(baseFold: Fold): void {
       for (const l of lines) console.log(l);
       const spans = { project: projectSpans, compromise: compromiseSpans };
       const exact = Object.entries(spans).map(([name, run]) => {
-        const c: Counts = { tp: 0, fp: 0, fn: 0 };
+        const c: Counts = NO_COUNTS();
         for (const d of docs) {
           const gold = new Set(d.mentions.map((m) => `${m.type}:${m.start}:${m.end}`));
           const got = run(d);
@@ -142,5 +170,7 @@ export function evalMultilingual(baseFold: Fold): void {
       });
       console.log(`  mentions (exact span and type): ${exact.join('  ')}`);
     }
+    overall[split] = { project: prf(splitTotals.project)[2], compromise: prf(splitTotals.compromise)[2] };
   }
+  return overall;
 }
