@@ -78,7 +78,10 @@ export class ServiceProcess {
     if (!command && !existsSync(main)) throw new Error(`${main} is missing: build the apps first (npx nx run-many -t build)`);
     this.note(`--- ${this.name} starting at ${new Date().toISOString()}\n`);
     this.runStart = this.output.length;
-    const child = spawn(process.execPath, command?.args ?? [...nodeArgs, main], {
+    // SERVICE_NODE_ARGS adds node flags to every built service a harness starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+    // to profile a benchmark run (node refuses --cpu-prof in NODE_OPTIONS).
+    const extraArgs = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, command?.args ?? [...extraArgs, ...nodeArgs, main], {
       cwd: command?.cwd,
       env: { ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
