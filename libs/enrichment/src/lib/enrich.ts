@@ -4,7 +4,7 @@ import { ENTITY_EXTRACTOR, extractEntities } from './entities';
 import { ENTITY_LANGUAGES } from './entity-languages';
 import { DEFAULT_GAZETTEER, gazetteerFor } from './gazetteer';
 import { KEYWORD_EXTRACTOR, extractKeywords } from './keywords';
-import { detectLanguage } from './language';
+import { chooseLanguage, detectLanguage } from './language';
 import { SUBJECT_CLASSIFIER, classifySubjects } from './subjects';
 import { SUMMARY_EXTRACTOR, leadSummary } from './summary';
 import { wordCount } from './text-stats';
@@ -26,7 +26,7 @@ export const ENRICHMENT_MAX_BYTES = 192 * 1024;
 export interface EnrichInput {
   headline: string;
   bodyText: string;
-  /** The source's own language tag; trusted over detection. */
+  /** The source's own language tag; trusted over detection unless detection is sure of an unrelated language. */
   language?: string;
   /** The source's own dateline text (NewsML-G2 contentMeta/dateline, NITF dateline). */
   dateline?: string;
@@ -40,7 +40,9 @@ export interface EnrichInput {
 export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const text = `${input.headline}\n\n${input.bodyText}`;
   const detected = detectLanguage(input.bodyText || input.headline);
-  const language = input.language ?? detected.language;
+  const chosen = chooseLanguage(input.language, detected);
+  const language = chosen.language;
+  const fromSource = chosen.from === 'source';
   const base = language.split('-')[0].toLowerCase();
   const supported = SUPPORTED_LANGUAGES.has(base);
   // Entities have rules in more languages than the English-trained subjects and keywords.
@@ -53,7 +55,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const located = locate(input.located, dateline?.place, entities.places);
 
   const provenance: Enrichment['provenance'] = [
-    { annotation: 'language', ...(input.language ? { extractor: 'source', version: '-' } : detected.detector) },
+    { annotation: 'language', ...(fromSource ? { extractor: 'source', version: '-' } : detected.detector) },
     { annotation: 'counts', ...COUNTS },
     { annotation: 'summary', ...SUMMARY_EXTRACTOR },
   ];
@@ -64,7 +66,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
 
   return {
     language,
-    languageConfidence: input.language ? 1 : detected.confidence,
+    languageConfidence: fromSource ? 1 : detected.confidence,
     languageSupported: supported,
     wordCount: words,
     readingTimeSeconds: Math.ceil((words / WORDS_PER_MINUTE) * 60),

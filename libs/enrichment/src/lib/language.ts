@@ -8,6 +8,8 @@ export interface DetectedLanguage {
   language: string;
   confidence: number;
   detector: { extractor: string; version: string };
+  /** Clear enough to overrule a source's tag that says otherwise: enough words and no close second. */
+  sure: boolean;
 }
 
 // Function words that are frequent in English and rare as words in other Latin-script languages.
@@ -28,11 +30,32 @@ export function detectLanguage(text: string): DetectedLanguage {
   let hits = 0;
   for (let i = 0; i < n; i++) if (ENGLISH.has(sample[i])) hits++;
   if (n >= 20 && hits / n >= ENGLISH_SHARE) {
-    return { language: 'en', confidence: Math.min(0.99, round(0.6 + hits / n)), detector: ENGLISH_FAST_PATH };
+    return { language: 'en', confidence: Math.min(0.99, round(0.6 + hits / n)), detector: ENGLISH_FAST_PATH, sure: true };
   }
-  const [best] = detectAll(text.slice(0, 4000));
-  if (!best) return { language: 'und', confidence: 0, detector: LANGUAGE_DETECTOR };
-  return { language: best.lang, confidence: Math.max(0, Math.min(1, best.accuracy)), detector: LANGUAGE_DETECTOR };
+  const [best, second] = detectAll(text.slice(0, 4000));
+  if (!best) return { language: 'und', confidence: 0, detector: LANGUAGE_DETECTOR, sure: false };
+  // tinyld's scores are not probabilities (a correct Swedish guess may score 0.45); a wide lead over the runner-up is what tells.
+  const sure = sample.length >= 30 && best.accuracy >= 0.4 && best.accuracy >= 10 * (second?.accuracy ?? 0);
+  return { language: best.lang, confidence: Math.max(0, Math.min(1, best.accuracy)), detector: LANGUAGE_DETECTOR, sure };
+}
+
+// Languages a detector confuses with each other and sources legitimately tag either way.
+const KIN = [['no', 'nb', 'nn', 'da', 'sv'], ['hr', 'sr', 'bs', 'sh'], ['ms', 'id'], ['cs', 'sk'], ['pt', 'gl'], ['es', 'gl', 'ca']];
+const kin = (a: string, b: string) => KIN.some((group) => group.includes(a) && group.includes(b));
+
+/**
+ * The language to enrich in. The source's tag wins, except when detection is
+ * sure of an unrelated language: feeds mis-tag (an agency's English service
+ * tagged "it", an English RSS channel tagged "kn"), and entity rules, subjects
+ * and keywords for the wrong language find nothing. Tags that say nothing
+ * ("und", "mul", "zxx") count as absent.
+ */
+export function chooseLanguage(declared: string | undefined, detected: DetectedLanguage): { language: string; from: 'source' | 'detected' | 'overruled' } {
+  const tag = declared?.trim();
+  const base = tag?.split('-')[0].toLowerCase();
+  if (!tag || !base || ['und', 'mul', 'zxx', 'mis'].includes(base)) return { language: detected.language, from: 'detected' };
+  if (detected.sure && detected.language !== 'und' && detected.language !== base && !kin(base, detected.language)) return { language: detected.language, from: 'overruled' };
+  return { language: tag, from: 'source' };
 }
 
 function round(n: number): number {

@@ -1,0 +1,44 @@
+import { enrich } from './enrich';
+import { chooseLanguage, detectLanguage } from './language';
+
+const ENGLISH = 'Prime Minister said on Monday that the government would not change its plans for the budget, which has been criticised by the opposition and by business groups who say it will cost jobs in the region.';
+const GERMAN = 'Die Bundesregierung hat am Mittwoch in Berlin neue Maßnahmen gegen die Inflation beschlossen. Der Finanzminister sagte, die Entlastung komme schnell bei den Bürgern an. Die Opposition kritisierte das Paket als unzureichend und forderte weitere Schritte.';
+const SWEDISH = 'Regeringen presenterade på onsdagen nya åtgärder mot inflationen. Finansministern sade att hushållen snabbt skulle märka skillnaden, medan oppositionen kritiserade paketet som otillräckligt och krävde fler steg från regeringen.';
+
+describe('chooseLanguage', () => {
+  it('keeps the source tag when the text agrees', () => {
+    expect(chooseLanguage('en-GB', detectLanguage(ENGLISH))).toEqual({ language: 'en-GB', from: 'source' });
+    expect(chooseLanguage('de', detectLanguage(GERMAN))).toEqual({ language: 'de', from: 'source' });
+  });
+
+  it('overrules a tag that names an unrelated language when detection is sure', () => {
+    expect(chooseLanguage('it', detectLanguage(ENGLISH))).toEqual({ language: 'en', from: 'overruled' });
+    expect(chooseLanguage('kn', detectLanguage(ENGLISH))).toEqual({ language: 'en', from: 'overruled' });
+    expect(chooseLanguage('en', detectLanguage(GERMAN))).toEqual({ language: 'de', from: 'overruled' });
+  });
+
+  it('never overrules within languages detectors confuse (Norwegian tagged, Swedish detected)', () => {
+    const detected = detectLanguage(SWEDISH);
+    expect(detected.language).toBe('sv');
+    expect(chooseLanguage('nb', detected)).toEqual({ language: 'nb', from: 'source' });
+  });
+
+  it('keeps the tag when the text is too short to be sure', () => {
+    const detected = detectLanguage('Berlin (dpa) - Neue Regeln.');
+    expect(detected.sure).toBe(false);
+    expect(chooseLanguage('en', detected)).toEqual({ language: 'en', from: 'source' });
+  });
+
+  it('treats tags that say nothing as absent', () => {
+    expect(chooseLanguage('und', detectLanguage(GERMAN))).toEqual({ language: 'de', from: 'detected' });
+    expect(chooseLanguage(undefined, detectLanguage(GERMAN))).toEqual({ language: 'de', from: 'detected' });
+  });
+
+  it('enriches a mis-tagged English story as English, with detection in its provenance', () => {
+    const e = enrich({ headline: 'Budget row', bodyText: `${ENGLISH} Angela Merkel met Emmanuel Macron in Paris.`, language: 'it' });
+    expect(e.language).toBe('en');
+    expect(e.languageConfidence).toBeLessThan(1);
+    expect(e.provenance.find((p) => p.annotation === 'language')?.extractor).not.toBe('source');
+    expect(e.people.map((p) => p.name)).toContain('Angela Merkel');
+  });
+});
