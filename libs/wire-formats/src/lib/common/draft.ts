@@ -32,10 +32,28 @@ export function cleanBlock(text: string | undefined | null): string | undefined 
   const out = text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
+    .flatMap(paragraphsOf)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n\n');
   return out || undefined;
+}
+
+/** Longer than any hard-wrapped line (wire and e-mail copy wrap at 60-80 columns). */
+const UNWRAPPED_LINE = 100;
+
+/**
+ * A block between blank lines: hard-wrapped prose (every line but the last
+ * short) is one paragraph; a block with a longer line was not wrapped, so its
+ * single line breaks are paragraph breaks. Agencies (TT, ninjs text/plain
+ * bodies) send one paragraph per line; joining those ran the headline and
+ * the byline into the lead.
+ */
+function paragraphsOf(block: string): string[] {
+  const lines = block.split('\n');
+  if (lines.length < 2) return [block];
+  const unwrapped = lines.slice(0, -1).some((line) => line.trim().length > UNWRAPPED_LINE);
+  return unwrapped ? lines : [block];
 }
 
 /** Sanitised HTML and its text; undefined when nothing readable is left. */
