@@ -28,6 +28,8 @@ export const FoundEntity = z.object({
   salience: z.number().min(0).max(1).optional(),
   countryCode: z.string().length(2).optional(),
   geonameId: z.number().int().optional(),
+  /** Countries: their Wikidata item (Q142 for France). */
+  wikidataId: z.string().regex(/^Q[1-9]\d*$/).optional(),
   /** Places: country, capital, city, region, feature; organisations: company, seat of power, ... */
   kind: z.string().optional(),
   /** Where an organisation sits: the Kremlin is in Moscow, RU. */

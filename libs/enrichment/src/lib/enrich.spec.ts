@@ -43,6 +43,14 @@ describe('enrich on the reference sample', () => {
     expect(byName.get('Moscow')?.geonameId).toBe(524901);
   });
 
+  it('links countries to their Wikidata items, and only countries', () => {
+    const byName = new Map(result.places.map((p) => [p.name, p]));
+    expect(byName.get('Cuba')?.wikidataId).toBe('Q241');
+    expect(byName.get('Russia')?.wikidataId).toBe('Q159');
+    expect(byName.get('United States')?.wikidataId).toBe('Q30');
+    expect(byName.get('Moscow')?.wikidataId).toBeUndefined();
+  });
+
   it('treats the Kremlin as an organisation located in Moscow', () => {
     const kremlin = result.organisations.find((o) => o.name === 'Kremlin');
     expect(kremlin?.located).toMatchObject({ name: 'Moscow', countryCode: 'RU' });

@@ -5,6 +5,7 @@ import { ENTITY_LANGUAGES } from './entity-languages';
 import { DEFAULT_GAZETTEER, gazetteerFor } from './gazetteer';
 import { KEYWORD_EXTRACTOR, extractKeywords } from './keywords';
 import { chooseLanguage, detectLanguage } from './language';
+import { withWikidata } from './wikidata';
 import { SUBJECT_CLASSIFIER, classifySubjects } from './subjects';
 import { SUMMARY_EXTRACTOR, leadSummary } from './summary';
 import { wordCount } from './text-stats';
@@ -50,7 +51,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const words = wordCount(input.bodyText);
   const reference = input.firstCreated ? new Date(input.firstCreated) : now;
 
-  const entities = bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base) }) : { people: [], organisations: [], places: [] });
+  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base) }) : { people: [], organisations: [], places: [] }));
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
   const located = locate(input.located, dateline?.place, entities.places);
 

@@ -1,5 +1,5 @@
 import type { FoundEntityT } from '@newswire/contracts';
-import { geonamesUri, isAbsoluteUri, qcodeOf, qcodeUri } from './identifiers';
+import { geonamesUri, isAbsoluteUri, qcodeOf, qcodeUri, wikidataUri } from './identifiers';
 import type { ExportStory } from './story';
 
 /** A person, organisation or place as both formats name it: a name, and an identifier when one is known. */
@@ -42,9 +42,9 @@ function fromSource(e: SourceEntity): ExportEntity {
 }
 
 function fromFound(e: FoundEntityT): ExportEntity {
-  const uri = e.geonameId ? geonamesUri(e.geonameId) : undefined;
+  const uri = e.geonameId ? geonamesUri(e.geonameId) : e.wikidataId ? wikidataUri(e.wikidataId) : undefined;
   // A country code names a country only on the country itself; on a city it says where the city is.
-  const literal = !uri && e.kind === 'country' && e.countryCode ? `iso3166-1a2:${e.countryCode}` : undefined;
+  const literal = e.kind === 'country' && e.countryCode ? `iso3166-1a2:${e.countryCode}` : undefined;
   return { name: e.name, ...(uri ? { uri } : {}), ...(literal ? { literal } : {}) };
 }
 

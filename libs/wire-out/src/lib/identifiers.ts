@@ -18,6 +18,8 @@ export function asUri(value: string, kind: string): string {
 
 /** GeoNames' own URI form for a feature (https://www.geonames.org/ontology/documentation.html). */
 export const geonamesUri = (id: number) => `https://sws.geonames.org/${id}/`;
+/** Wikidata's concept URI for an item (https://www.wikidata.org/wiki/Wikidata:Identifiers). */
+export const wikidataUri = (qid: string) => `http://www.wikidata.org/entity/${qid}`;
 
 /** IPTC NewsCodes schemes the platform uses, by their usual qcode alias. */
 const IPTC_SCHEMES: Record<string, string> = {

@@ -54,6 +54,14 @@ describe('toNinjs', () => {
     ]);
   });
 
+  it('links a country enrichment found to its Wikidata item, keeping the ISO code, and stays valid', () => {
+    const story = sampleStory();
+    story.enrichment.places = story.enrichment.places.map((p) => (p.name === 'Cuba' ? { ...p, wikidataId: 'Q241' } : p));
+    const item = toNinjs(story);
+    expect(item.places).toContainEqual({ name: 'Cuba', uri: 'http://www.wikidata.org/entity/Q241', literal: 'iso3166-1a2:CU' });
+    expect(validate(item)).toBe(true);
+  });
+
   it('gives subjects their NewsCodes URI and qcode, and enrichment\'s its confidence and creator', () => {
     expect(toNinjs(sampleStory()).subjects).toEqual([
       { name: 'politics', uri: 'http://cv.iptc.org/newscodes/mediatopic/11000000', literal: 'medtop:11000000' },
