@@ -8,6 +8,7 @@
  */
 import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
+import { evalModern } from './eval-modern';
 import { evalMultilingual } from './eval-multilingual';
 import { type Article, type Counts, type EntityType, fold, keysOf, type GoldEntity, type Predicted, readArticles, score, TYPES } from './entity-score';
 
@@ -62,7 +63,9 @@ function main(): void {
     console.log(`${'micro'.padEnd(13)} ${name.padEnd(11)} ${p.toFixed(2)}  ${r.toFixed(2)}  ${f.toFixed(2)}  (${all.tp}/${all.fp}/${all.fn})`);
   }
   console.log(`entities-f1: project=${f1s.project.toFixed(2)} compromise=${f1s.compromise.toFixed(2)}`);
-  if (!process.argv[2]) evalMultilingual(fold);
+  if (process.argv[2]) return;
+  evalMultilingual(fold);
+  evalModern(fold);
 }
 
 function report(id: string, type: EntityType, gold: GoldEntity[], predicted: string[]): void {

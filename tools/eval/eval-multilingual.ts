@@ -32,7 +32,7 @@ function project(d: CorpusDoc): Surfaces {
   return { person: forms(e.people), organisation: forms(e.organisations), place: forms(e.places) };
 }
 
-function compromise(d: CorpusDoc): Surfaces {
+export function compromise(d: CorpusDoc): Surfaces {
   const doc = nlp(d.text);
   const out = (v: { out(f: 'array'): string[] }) => v.out('array');
   return { person: out(doc.people()), organisation: out(doc.organizations()), place: out(doc.places()) };

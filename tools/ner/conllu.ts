@@ -18,7 +18,12 @@ export interface Source {
   commit: string;
   path: string;
   licence: string;
+  /** "bio": one "word tag" pair a line and no sentence breaks (Europeana Newspapers); cut at full stops. */
+  format?: 'conllu' | 'bio';
 }
+
+/** Longest pseudo-sentence cut from a file without sentence breaks. */
+const MAX_SENTENCE = 60;
 
 export function readSource(s: Source): string {
   const git = join(MIRROR, s.repo.replace('/', '+'), 'repo');
@@ -26,7 +31,7 @@ export function readSource(s: Source): string {
 }
 
 /** MISC is not a type this project extracts: it becomes O. A stray I-X opens a span as B-X. */
-export function parseConllu(text: string): Sentence[] {
+export function parseConllu(text: string, bio = false): Sentence[] {
   const out: Sentence[] = [];
   let words: string[] = [];
   let tags: number[] = [];
@@ -41,14 +46,15 @@ export function parseConllu(text: string): Sentence[] {
       continue;
     }
     if (line.startsWith('#')) continue;
-    const cols = line.split('\t');
-    if (cols.length < 3) continue;
+    const cols = bio ? line.trim().split(/\s+/) : line.split('\t');
+    if (cols.length < (bio ? 2 : 3)) continue;
     let tag = (LABELS as readonly string[]).indexOf(cols[cols.length - 1].trim());
     if (tag < 0) tag = 0;
     const prev = tags.length ? tags[tags.length - 1] : 0;
     if (tag % 2 === 0 && tag !== 0 && prev !== tag && prev !== tag - 1) tag -= 1;
-    words.push(cols[1]);
+    words.push(cols[bio ? 0 : 1]);
     tags.push(tag);
+    if (bio && ((tag === 0 && /^[.!?]$/.test(cols[0])) || words.length >= MAX_SENTENCE)) flush();
   }
   flush();
   return out;

@@ -6,16 +6,22 @@
  */
 import { spansOf, type TaggedSpan } from '@newswire/enrichment';
 import type { CorpusDoc } from '../eval/build-multilingual-set';
-import { parseConllu, readSource } from './conllu';
+import { parseConllu, readSource, type Sentence } from './conllu';
 import { heldOutSource } from './sources';
 
 const DOC_SENTENCES = 10;
 
+const halfCut = (s: Sentence[]) => Math.floor(s.length / 2 / DOC_SENTENCES) * DOC_SENTENCES;
+
+/** The sentences blend modes and training settings may be chosen on. */
+export function chooseHalf(sentences: Sentence[]): Sentence[] {
+  return sentences.slice(0, halfCut(sentences));
+}
+
 export function modernDocs(language: string, half: 'choose' | 'report'): CorpusDoc[] {
   const source = heldOutSource(language);
   const sentences = parseConllu(readSource(source));
-  const cut = Math.floor(sentences.length / 2 / DOC_SENTENCES) * DOC_SENTENCES;
-  const part = half === 'choose' ? sentences.slice(0, cut) : sentences.slice(cut);
+  const part = half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences));
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < part.length; i += DOC_SENTENCES) {
     let text = '';

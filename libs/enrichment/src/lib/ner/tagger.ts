@@ -23,10 +23,12 @@ export function allowed(label: number, prev: number): boolean {
 
 /**
  * Greedy left-to-right decoding (each tag sees the two before it), BIO
- * constrained. Writes one label per token of `f` into `out`; `scores` is
+ * constrained; a long lower-case word does not continue a person's name
+ * (places and organisations keep lower-case adjectives: "République
+ * tchèque", "Commission européenne"; constraining places cost 0.01 F1). Writes one label per token of `f` into `out`; `scores` is
  * scratch of N_LABELS. Shared by training and inference.
  */
-export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8Array, gold?: Uint8Array, onToken?: (k: number, dyn: Int32Array, predicted: number) => void): void {
+export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8Array, onToken?: (k: number, dyn: Int32Array, predicted: number) => void): void {
   const w = m.weights;
   const scores = SCRATCH.scores;
   const dyn = SCRATCH.dyn;
@@ -45,15 +47,17 @@ export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8
       for (let l = 0; l < N_LABELS; l++) scores[l] += w[o + l];
     }
     let best = 0;
-    for (let l = 1; l < N_LABELS; l++) if (allowed(l, prev) && scores[l] > scores[best]) best = l;
+    const lower = f.longLower[k] === 1;
+    for (let l = 1; l < N_LABELS; l++) if (allowed(l, prev) && !(lower && l === I_PER) && scores[l] > scores[best]) best = l;
     out[k] = best;
     onToken?.(k, dyn, best);
     prev2 = prev;
-    // Training follows the gold history so one early error does not derail the sentence.
-    prev = gold ? gold[k] : best;
+    // Training sees its own history too (not the gold one), as inference will.
+    prev = best;
   }
 }
 
+const I_PER = 2;
 const SCRATCH = { scores: new Float64Array(N_LABELS), dyn: new Int32Array(N_DYNAMIC) };
 
 /** BIO labels -> spans (token indices relative to `offset`). */
