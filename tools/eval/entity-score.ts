@@ -63,7 +63,6 @@ export function score(gold: GoldEntity[], predicted: string[], into: Counts): vo
   into.fn += gold.length - matched.size;
 }
 
-
 export const ENGLISH_SET = join(__dirname, '../../libs/enrichment/eval/entities.jsonl');
 
 export function readArticles(file: string = ENGLISH_SET): Article[] {

@@ -34,7 +34,12 @@ function english(): void {
     for (const a of articles) {
       const e = extractEntities(`${a.headline}\n\n${a.bodyText}`, { bodyStart: a.headline.length + 2, language: 'en', blend });
       const names = { person: e.people, organisation: e.organisations, place: e.places };
-      for (const t of TYPES) score(a.entities.filter((g) => g.type === t), names[t].map((x) => x.name), all);
+      for (const t of TYPES)
+        score(
+          a.entities.filter((g) => g.type === t),
+          names[t].map((x) => x.name),
+          all,
+        );
     }
     return `${blend}=${((2 * all.tp) / Math.max(1, 2 * all.tp + all.fp + all.fn)).toFixed(3)}`;
   });
@@ -43,7 +48,11 @@ function english(): void {
 
 function main(): void {
   const corpus = loadCorpus() ?? [];
-  for (const language of [...new Set(corpus.map((d) => d.language))]) compare(`dev ${language}`, corpus.filter((d) => d.split === 'dev' && d.language === language));
+  for (const language of [...new Set(corpus.map((d) => d.language))])
+    compare(
+      `dev ${language}`,
+      corpus.filter((d) => d.split === 'dev' && d.language === language),
+    );
   for (const language of MODEL_LANGUAGES) compare(`WikiNEuRal test, choose half, ${language}`, modernDocs(language, 'choose'));
   english();
 }

@@ -40,7 +40,16 @@ export function modernDocs(language: string, half: 'choose' | 'report'): CorpusD
         mentions.push({ type: sp.type, start, end, text: text.slice(start, end) });
       }
     }
-    docs.push({ id: `${language}:wikineural-test-${half}-${i / DOC_SENTENCES}`, language, outlet: 'Wikipedia', licence: source.licence, origin: source, split: half === 'choose' ? 'dev' : 'test', text, mentions });
+    docs.push({
+      id: `${language}:wikineural-test-${half}-${i / DOC_SENTENCES}`,
+      language,
+      outlet: 'Wikipedia',
+      licence: source.licence,
+      origin: source,
+      split: half === 'choose' ? 'dev' : 'test',
+      text,
+      mentions,
+    });
   }
   return docs;
 }

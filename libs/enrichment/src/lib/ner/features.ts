@@ -86,11 +86,14 @@ export class SentenceFeatures {
   lower = new Uint32Array(64);
   shape = new Uint32Array(64);
   gaz = new Uint8Array(64);
+  /** Starts with a capital letter: the tagger decodes only around these (tagger.ts). */
+  capital = new Uint8Array(64);
   /** A lower-case word of 4+ letters: never inside a person's name ("Lula da Silva visitou"). */
   longLower = new Uint8Array(64);
   /** N_STATIC table indices (already masked) per token. */
   index = new Int32Array(64 * N_STATIC);
   length = 0;
+  private readonly values = new Uint32Array(N_STATIC);
 
   constructor(private readonly bits: number) {}
 
@@ -101,6 +104,7 @@ export class SentenceFeatures {
     this.shape = new Uint32Array(size);
     this.gaz = new Uint8Array(size);
     this.longLower = new Uint8Array(size);
+    this.capital = new Uint8Array(size);
     this.index = new Int32Array(size * N_STATIC);
   }
 
@@ -121,47 +125,53 @@ export class SentenceFeatures {
       const c = w.charCodeAt(0);
       this.gaz[k] = w[0] !== lw[0] || (c >= 65 && c <= 90) ? lexicon.flags(w) : 0;
       this.longLower[k] = w.length > 3 && w[0] !== w[0].toUpperCase() ? 1 : 0;
+      this.capital[k] = w[0] !== lw[0] ? 1 : 0;
     }
-    const at = (a: Uint32Array, k: number) => (k < 0 || k >= n ? BOUNDARY + (k < 0 ? k : k - n + 8) : a[k]);
-    const gazAt = (k: number) => (k < 0 || k >= n ? 64 : this.gaz[k]);
-    for (let k = 0; k < n; k++) {
-      const w = words[from + k];
-      const lw = w.toLowerCase();
-      const len = lw.length;
-      const cap = w[0] !== lw[0] ? 1 : 0;
-      const first = k === 0 && sentenceInitial ? 1 : 0;
-      const base = k * N_STATIC;
-      const f = this.index;
-      let t = 0;
-      const put = (value: number) => {
-        f[base + t] = mix(t, value) >>> shift;
-        t++;
-      };
-      put(1); // bias
-      put(this.lower[k]);
-      put(hashString(w)); // exact form: case is evidence
-      put(at(this.lower, k - 1));
-      put(at(this.lower, k + 1));
-      put(at(this.lower, k - 2));
-      put(at(this.lower, k + 2));
-      put(this.shape[k]);
-      put(at(this.shape, k - 1));
-      put(at(this.shape, k + 1));
-      put(hashRange(lw, 0, Math.min(3, len)));
-      put(hashRange(lw, Math.max(0, len - 2), len));
-      put(hashRange(lw, Math.max(0, len - 3), len));
-      put(hashRange(lw, Math.max(0, len - 4), len));
-      put(cap * 4 + first * 2 + (len > 3 ? 1 : 0));
-      put(this.gaz[k] * 2 + first);
-      put(gazAt(k - 1));
-      put(gazAt(k + 1));
-      put(mix(at(this.lower, k - 1), this.lower[k]));
-      put(mix(this.lower[k], at(this.lower, k + 1)));
-      put(mix(mix(at(this.shape, k - 1), this.shape[k]), at(this.shape, k + 1)));
-      put(mix(at(this.lower, k - 1), this.shape[k]));
-      put(mix(this.shape[k], at(this.lower, k + 1)));
-      put(mix(this.gaz[k], at(this.lower, k - 1)));
-    }
+    for (let k = 0; k < n; k++) this.row(words[from + k], k, n, k === 0 && sentenceInitial ? 1 : 0, shift);
+  }
+
+  /** One token's static features: values into `v`, then mixed with their template number. */
+  private row(w: string, k: number, n: number, first: number, shift: number): void {
+    const v = this.values;
+    const lw = w.toLowerCase();
+    const len = lw.length;
+    const cap = w[0] !== lw[0] ? 1 : 0;
+    const lower = this.lower[k];
+    const shape = this.shape[k];
+    const gaz = this.gaz[k];
+    const prev = this.around(this.lower, k - 1, n);
+    const next = this.around(this.lower, k + 1, n);
+    v[0] = 1; // bias
+    v[1] = lower;
+    v[2] = hashString(w); // exact form: case is evidence
+    v[3] = prev;
+    v[4] = next;
+    v[5] = this.around(this.lower, k - 2, n);
+    v[6] = this.around(this.lower, k + 2, n);
+    v[7] = shape;
+    v[8] = this.around(this.shape, k - 1, n);
+    v[9] = this.around(this.shape, k + 1, n);
+    v[10] = hashRange(lw, 0, Math.min(3, len));
+    v[11] = hashRange(lw, Math.max(0, len - 2), len);
+    v[12] = hashRange(lw, Math.max(0, len - 3), len);
+    v[13] = hashRange(lw, Math.max(0, len - 4), len);
+    v[14] = cap * 4 + first * 2 + (len > 3 ? 1 : 0);
+    v[15] = gaz * 2 + first;
+    v[16] = k > 0 ? this.gaz[k - 1] : 64;
+    v[17] = k + 1 < n ? this.gaz[k + 1] : 64;
+    v[18] = mix(prev, lower);
+    v[19] = mix(lower, next);
+    v[20] = mix(mix(v[8], shape), v[9]);
+    v[21] = mix(prev, shape);
+    v[22] = mix(shape, next);
+    v[23] = mix(gaz, prev);
+    const base = k * N_STATIC;
+    for (let t = 0; t < N_STATIC; t++) this.index[base + t] = mix(t, v[t]) >>> shift;
+  }
+
+  /** A neighbour's hash, or a marker per distance beyond the sentence's ends. */
+  private around(a: Uint32Array, k: number, n: number): number {
+    return k < 0 || k >= n ? BOUNDARY + (k < 0 ? k : k - n + 8) : a[k];
   }
 }
 

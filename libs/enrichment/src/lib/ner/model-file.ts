@@ -27,8 +27,18 @@ export function encodeModel(language: string, m: { bits: number; weights: Float3
   const scale = max / 32767 || 1;
   const q = new Int16Array(m.weights.length);
   for (let i = 0; i < q.length; i++) q[i] = Math.round(m.weights[i] / scale);
-  const gz = gzipSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), { level: 9 });
-  return { format: MODEL_FORMAT, featureSet: FEATURE_SET, language, labels: LABELS, bits: m.bits, scale, weights: gz.toString('base64') };
+  const gz = gzipSync(Buffer.from(q.buffer, q.byteOffset, q.byteLength), {
+    level: 9,
+  });
+  return {
+    format: MODEL_FORMAT,
+    featureSet: FEATURE_SET,
+    language,
+    labels: LABELS,
+    bits: m.bits,
+    scale,
+    weights: gz.toString('base64'),
+  };
 }
 
 /** Refuses a file written for other features or labels: its weights would mean nothing here. */

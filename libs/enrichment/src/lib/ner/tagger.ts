@@ -7,7 +7,11 @@ export interface TaggerWeights {
 }
 
 export type SpanType = 'person' | 'organisation' | 'place';
-const TYPE_OF: Record<number, SpanType> = { 1: 'person', 3: 'organisation', 5: 'place' };
+const TYPE_OF: Record<number, SpanType> = {
+  1: 'person',
+  3: 'organisation',
+  5: 'place',
+};
 
 /** A tagged name: tokens [from, to) of the input. */
 export interface TaggedSpan {
@@ -28,13 +32,13 @@ export function allowed(label: number, prev: number): boolean {
  * tchèque", "Commission européenne"; constraining places cost 0.01 F1). Writes one label per token of `f` into `out`; `scores` is
  * scratch of N_LABELS. Shared by training and inference.
  */
-export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8Array, onToken?: (k: number, dyn: Int32Array, predicted: number) => void): void {
+export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8Array, onToken?: (k: number, dyn: Int32Array, predicted: number) => void, from = 0, to = f.length): void {
   const w = m.weights;
   const scores = SCRATCH.scores;
   const dyn = SCRATCH.dyn;
   let prev = 0;
   let prev2 = 0;
-  for (let k = 0; k < f.length; k++) {
+  for (let k = from; k < to; k++) {
     scores.fill(0);
     const base = k * N_STATIC;
     for (let j = 0; j < N_STATIC; j++) {
@@ -58,7 +62,10 @@ export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8
 }
 
 const I_PER = 2;
-const SCRATCH = { scores: new Float64Array(N_LABELS), dyn: new Int32Array(N_DYNAMIC) };
+const SCRATCH = {
+  scores: new Float64Array(N_LABELS),
+  dyn: new Int32Array(N_DYNAMIC),
+};
 
 /** BIO labels -> spans (token indices relative to `offset`). */
 export function spansOf(labels: Uint8Array, length: number, offset: number, into: TaggedSpan[]): void {
@@ -67,12 +74,19 @@ export function spansOf(labels: Uint8Array, length: number, offset: number, into
     const l = k < length ? labels[k] : 0;
     const continues = l !== 0 && l % 2 === 0 && open >= 0;
     if (open >= 0 && !continues) {
-      into.push({ type: TYPE_OF[labels[open]], from: offset + open, to: offset + k });
+      into.push({
+        type: TYPE_OF[labels[open]],
+        from: offset + open,
+        to: offset + k,
+      });
       open = -1;
     }
     if (l % 2 === 1) open = k;
   }
 }
+
+/** Tokens decoded on each side of a capitalised word ("Oscar de la Renta", "the White House"). */
+const WINDOW = 2;
 
 /** Reusable tagger over one model: scratch buffers are per instance, so one instance per thread. */
 export class Tagger {
