@@ -94,6 +94,9 @@ export class SentenceFeatures {
   index = new Int32Array(64 * N_STATIC);
   length = 0;
   private readonly values = new Uint32Array(N_STATIC);
+  private words: readonly string[] = [];
+  private from = 0;
+  private sentenceInitial = false;
 
   constructor(private readonly bits: number) {}
 
@@ -112,11 +115,13 @@ export class SentenceFeatures {
    * Fills the static feature indices of one sentence. `sentenceInitial` says
    * whether words[0] starts a sentence (its capital letter says little).
    */
-  compute(words: readonly string[], from: number, to: number, lexicon: TokenLexicon, sentenceInitial: boolean): void {
+  compute(words: readonly string[], from: number, to: number, lexicon: TokenLexicon, sentenceInitial: boolean, allRows = true): void {
     const n = to - from;
     this.grow(n);
     this.length = n;
-    const shift = 32 - this.bits;
+    this.words = words;
+    this.from = from;
+    this.sentenceInitial = sentenceInitial;
     for (let k = 0; k < n; k++) {
       const w = words[from + k];
       const lw = w.toLowerCase();
@@ -127,7 +132,13 @@ export class SentenceFeatures {
       this.longLower[k] = w.length > 3 && w[0] !== w[0].toUpperCase() ? 1 : 0;
       this.capital[k] = w[0] !== lw[0] ? 1 : 0;
     }
-    for (let k = 0; k < n; k++) this.row(words[from + k], k, n, k === 0 && sentenceInitial ? 1 : 0, shift);
+    if (allRows) this.rows(0, n);
+  }
+
+  /** The feature rows of tokens [a, b) of the sentence last computed (the tagger asks only for the windows it decodes). */
+  rows(a: number, b: number): void {
+    const shift = 32 - this.bits;
+    for (let k = a; k < b; k++) this.row(this.words[this.from + k], k, this.length, k === 0 && this.sentenceInitial ? 1 : 0, shift);
   }
 
   /** One token's static features: values into `v`, then mixed with their template number. */

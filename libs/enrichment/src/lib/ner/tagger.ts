@@ -116,9 +116,26 @@ export class Tagger {
   }
 
   tagRange(words: readonly string[], from: number, to: number, sentenceInitial: boolean, into: TaggedSpan[]): void {
-    this.f.compute(words, from, to, this.lexicon, sentenceInitial);
-    if (this.labels.length < to - from) this.labels = new Uint8Array(Math.max(to - from, this.labels.length * 2));
-    decodeSentence(this.model, this.f, this.labels);
-    spansOf(this.labels, to - from, from, into);
+    const f = this.f;
+    const n = to - from;
+    f.compute(words, from, to, this.lexicon, sentenceInitial, false);
+    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+    this.labels.fill(0, 0, n);
+    // Weight lookups are the cost (random reads in a 3.5 MB table): only windows of WINDOW tokens
+    // around capitalised words are decoded, the rest of the sentence is O.
+    for (let k = 0; k < n; ) {
+      if (!f.capital[k]) {
+        k++;
+        continue;
+      }
+      const start = Math.max(0, k - WINDOW);
+      let last = k;
+      for (let j = k + 1; j < n && j <= last + 2 * WINDOW; j++) if (f.capital[j]) last = j;
+      const end = Math.min(n, last + 1 + WINDOW);
+      f.rows(start, end);
+      decodeSentence(this.model, f, this.labels, undefined, start, end);
+      k = end;
+    }
+    spansOf(this.labels, n, from, into);
   }
 }
