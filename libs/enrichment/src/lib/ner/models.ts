@@ -7,7 +7,6 @@ import { Tagger } from './tagger';
  * the languages it meets: about 3.5 MB of heap each once loaded. The requires
  * are explicit so the bundler packs the files; they run on first use only.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy, per-language loading of bundled JSON */
 const LOADERS: Record<string, () => NerModelFile> = {
   en: () => require('../../data/ner/en.model.json'),
   fr: () => require('../../data/ner/fr.model.json'),
@@ -17,7 +16,6 @@ const LOADERS: Record<string, () => NerModelFile> = {
   nl: () => require('../../data/ner/nl.model.json'),
   pt: () => require('../../data/ner/pt.model.json'),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const taggers = new Map<string, Tagger>();
 
