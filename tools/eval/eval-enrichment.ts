@@ -6,73 +6,12 @@
  *
  * Matching rule: see libs/enrichment/eval/README.md ("Scoring").
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
 import { evalAgency } from './eval-agency';
+import { evalModern } from './eval-modern';
 import { evalMultilingual } from './eval-multilingual';
-
-type EntityType = 'person' | 'organisation' | 'place';
-const TYPES: EntityType[] = ['person', 'organisation', 'place'];
-
-interface GoldEntity {
-  type: EntityType;
-  name: string;
-  mentions?: number;
-  aliases?: string[];
-}
-interface Article {
-  id: string;
-  headline: string;
-  bodyText: string;
-  entities: GoldEntity[];
-}
-type Predicted = Record<EntityType, string[]>;
-
-// Titles are stripped from both systems' output so neither is punished for
-// returning "President Putin" where the gold name is "Vladimir Putin".
-const TITLE = /^(?:(?:president|prime|minister|mr|mrs|ms|dr|sir|chancellor|senator|sen|rep|gov|governor|mayor|king|queen|prince|cardinal|patriarch|spokesman|judge|coach|captain|the)\.?\s+)+/;
-
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']s$/u, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\bthe\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(TITLE, '');
-}
-
-function keysOf(g: GoldEntity): Set<string> {
-  const keys = new Set([g.name, ...(g.aliases ?? [])].map(fold));
-  if (g.type === 'person') {
-    const parts = fold(g.name).split(' ');
-    if (parts.length > 1) keys.add(parts[parts.length - 1]);
-  }
-  return keys;
-}
-
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-function score(gold: GoldEntity[], predicted: string[], into: Counts): void {
-  const goldKeys = gold.map(keysOf);
-  const matched = new Set<number>();
-  for (const p of new Set(predicted.map(fold).filter(Boolean))) {
-    const i = goldKeys.findIndex((k) => k.has(p));
-    if (i >= 0) matched.add(i);
-    else into.fp += 1;
-  }
-  into.tp += matched.size;
-  into.fn += gold.length - matched.size;
-}
+import { type Article, type Counts, type EntityType, fold, keysOf, type GoldEntity, type Predicted, readArticles, score, TYPES } from './entity-score';
 
 function project(a: Article): Predicted {
   const e = enrich({ headline: a.headline, bodyText: a.bodyText, language: 'en' });
@@ -92,11 +31,7 @@ function prf(c: Counts): [number, number, number] {
 }
 
 function main(): void {
-  const file = process.argv[2] ?? join(__dirname, '../../libs/enrichment/eval/entities.jsonl');
-  const articles: Article[] = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+  const articles = readArticles(process.argv[2]);
   const systems = { project, compromise };
   const totals: Record<string, Record<EntityType, Counts>> = {};
   const verbose = process.env.EVAL_VERBOSE === '1';
@@ -132,6 +67,7 @@ function main(): void {
   if (process.argv[2]) return;
   evalMultilingual(fold);
   evalAgency(fold);
+  evalModern(fold);
 }
 
 function report(id: string, type: EntityType, gold: GoldEntity[], predicted: string[]): void {

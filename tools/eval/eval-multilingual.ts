@@ -16,7 +16,7 @@ import { buildCorpus, CORPUS_FILE, type CorpusDoc, type MentionType } from './bu
 
 const TYPES: MentionType[] = ['person', 'organisation', 'place'];
 type Counts = { tp: number; fp: number; fn: number };
-type Surfaces = Record<MentionType, string[]>;
+export type Surfaces = Record<MentionType, string[]>;
 
 /**
  * A document either scorer reads. With `headline`, `text` is `headline + "\n\n" + body` (the enricher's own
@@ -29,7 +29,7 @@ export type Fold = (s: string) => string;
 
 // The corpora put titles inside person spans ("M. Désiré Ferry"); like the English scorer, titles are stripped from both sides.
 const TITLES = /^(?:(?:m|mme|mlle|me|mgr|monsieur|madame|general|president|sr|sra|don|dona|senor|senora|herr|herrn|frau|dr|prof|hr|fru|kung|konung|le|la|el|der|die|das)\s+)+/;
-const foldWith = (fold: Fold) => (s: string) => fold(s).replace(TITLES, '');
+export const foldWith = (fold: Fold) => (s: string) => fold(s).replace(TITLES, '');
 
 const bodyStartOf = (d: ScoredDoc) => (d.headline === undefined ? undefined : d.headline.length + 2);
 
@@ -41,7 +41,7 @@ function project(d: ScoredDoc): Surfaces {
   return { person: forms(e.people), organisation: forms(e.organisations), place: forms(e.places) };
 }
 
-function compromise(d: ScoredDoc): Surfaces {
+export function compromise(d: ScoredDoc): Surfaces {
   const doc = nlp(d.text);
   const out = (v: { out(f: 'array'): string[] }) => v.out('array');
   return { person: out(doc.people()), organisation: out(doc.organizations()), place: out(doc.places()) };
@@ -71,7 +71,7 @@ function compromiseSpans(d: ScoredDoc): Set<Span> {
   return out;
 }
 
-function loadCorpus(): CorpusDoc[] | undefined {
+export function loadCorpus(): CorpusDoc[] | undefined {
   if (!existsSync(CORPUS_FILE)) {
     try {
       const built = buildCorpus();
@@ -86,6 +86,30 @@ function loadCorpus(): CorpusDoc[] | undefined {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
 }
+
+/** Per type, unique folded gold surfaces against unique folded returned surfaces, summed over documents. */
+export function countEntities<D extends ScoredDoc>(docs: D[], run: (d: D) => Surfaces, fold: Fold, onErrors?: (id: string, t: MentionType, fps: string[], fns: string[]) => void): Record<MentionType, Counts> {
+  const by: Record<MentionType, Counts> = { person: { tp: 0, fp: 0, fn: 0 }, organisation: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+  for (const d of docs) {
+    const pred = run(d);
+    for (const t of TYPES) {
+      const gold = new Set(d.mentions.filter((m) => m.type === t).map((m) => fold(m.text)).filter(Boolean));
+      const got = new Set(pred[t].map(fold).filter(Boolean));
+      const tp = [...gold].filter((g) => got.has(g)).length;
+      by[t].tp += tp;
+      by[t].fn += gold.size - tp;
+      by[t].fp += [...got].filter((g) => !gold.has(g)).length;
+      if (onErrors) {
+        const fps = [...got].filter((g) => !gold.has(g));
+        const fns = [...gold].filter((g) => !got.has(g));
+        if (fps.length || fns.length) onErrors(d.id, t, fps, fns);
+      }
+    }
+  }
+  return by;
+}
+
+export const microF1 = (by: Record<MentionType, Counts>): number => prf(TYPES.reduce((a, t) => ({ tp: a.tp + by[t].tp, fp: a.fp + by[t].fp, fn: a.fn + by[t].fn }), { tp: 0, fp: 0, fn: 0 }))[2];
 
 const prf = (c: Counts): [number, number, number] => {
   const p = c.tp / Math.max(1, c.tp + c.fp);
@@ -124,26 +148,10 @@ export function scoreByLanguage(docsIn: ScoredDoc[], baseFold: Fold): Record<'de
       const f1: Record<string, number> = {};
       const lines: string[] = [];
       for (const [name, run] of Object.entries(systems)) {
-        const by: Record<MentionType, Counts> = { person: NO_COUNTS(), organisation: NO_COUNTS(), place: NO_COUNTS() };
-        for (const d of docs) {
-          const pred = run(d);
-          for (const t of TYPES) {
-            const gold = new Set(d.mentions.filter((m) => m.type === t).map((m) => fold(m.text)).filter(Boolean));
-            const got = new Set(pred[t].map(fold).filter(Boolean));
-            const tp = [...gold].filter((g) => got.has(g)).length;
-            by[t].tp += tp;
-            by[t].fn += gold.size - tp;
-            by[t].fp += [...got].filter((g) => !gold.has(g)).length;
-            if (verbose && split === 'dev' && name === 'project') {
-              const fps = [...got].filter((g) => !gold.has(g));
-              const fns = [...gold].filter((g) => !got.has(g));
-              if (fps.length || fns.length) console.log(`  ${d.id} ${t}: FP [${fps.join(', ')}] FN [${fns.join(', ')}]`);
-            }
-          }
-        }
+        const by = countEntities(docs, run, fold, verbose && split === 'dev' && name === 'project' ? (id, t, fps, fns) => console.log(`  ${id} ${t}: FP [${fps.join(', ')}] FN [${fns.join(', ')}]`) : undefined);
         const all = TYPES.reduce((a, t) => add(a, by[t]), NO_COUNTS());
         splitTotals[name] = add(splitTotals[name], all);
-        f1[name] = prf(all)[2];
+        f1[name] = microF1(by);
         lines.push(
           `  ${name.padEnd(10)} ` +
             TYPES.map((t) => {

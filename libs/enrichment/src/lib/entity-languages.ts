@@ -4,6 +4,7 @@
  * words and capitalised function words. Written from grammar, not from the
  * evaluation corpus.
  */
+import { MODEL_LANGUAGES } from './ner/languages';
 import { ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_JOINERS, ORG_PREFIXES, PARTICLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLACE_PREFIXES, SPEECH_VERBS } from './entity-rules';
 
 export interface EntityRules {
@@ -156,7 +157,8 @@ const RULES: Record<string, EntityRules> = {
 };
 
 /** Languages with entity rules; others get no entities rather than English guesses. */
-export const ENTITY_LANGUAGES = new Set(Object.keys(RULES));
+/** Languages with word lists, or with a trained model (Italian, Dutch, Portuguese: the model over the English lists). */
+export const ENTITY_LANGUAGES = new Set([...Object.keys(RULES), ...MODEL_LANGUAGES]);
 
 export function rulesFor(language: string): EntityRules {
   return RULES[language] ?? ENGLISH_RULES;

@@ -56,7 +56,9 @@ describe('toNinjs', () => {
 
   it('links a country enrichment found to its Wikidata item, keeping the ISO code, and stays valid', () => {
     const story = sampleStory();
-    story.enrichment.places = story.enrichment.places.map((p) => (p.name === 'Cuba' ? { ...p, wikidataId: 'Q241' } : p));
+    const enrichment = story.enrichment;
+    if (!enrichment) throw new Error('the sample story has an enrichment');
+    enrichment.places = enrichment.places.map((p) => (p.name === 'Cuba' ? { ...p, wikidataId: 'Q241' } : p));
     const item = toNinjs(story);
     expect(item.places).toContainEqual({ name: 'Cuba', uri: 'http://www.wikidata.org/entity/Q241', literal: 'iso3166-1a2:CU' });
     expect(validate(item)).toBe(true);

@@ -1,0 +1,36 @@
+import { extractEntities, extractEntityMentions } from '../entities';
+import { blendFor } from './blend';
+
+const GERMAN = 'Der Vorstand von Siemens traf sich am Montag in München mit Vertretern der Deutschen Bank. Laut Roland Busch wurde kein Vertrag unterzeichnet.';
+
+describe('blending the tagger with the rules', () => {
+  it('takes the tagger’s span where the rules over-reach, and keeps the gazetteer’s link and the offsets', () => {
+    const rules = extractEntities(GERMAN, { language: 'de', blend: 'rules' });
+    expect(rules.organisations.map((o) => o.name)).toContain('Vertretern der Deutschen Bank');
+    const blended = extractEntities(GERMAN, { language: 'de' });
+    expect(blended.organisations.map((o) => o.name).sort()).toEqual(['Deutschen Bank', 'Siemens']);
+    expect(blended.places).toEqual([expect.objectContaining({ name: 'Munich', countryCode: 'DE', geonameId: 2867714, surfaceForms: ['München'] })]);
+    const mentions = extractEntityMentions(GERMAN, { language: 'de' });
+    expect(mentions.map((m) => [m.type, GERMAN.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Siemens'],
+      ['place', 'München'],
+      ['organisation', 'Deutschen Bank'],
+      ['person', 'Roland Busch'],
+    ]);
+  });
+
+  it('leaves English to the rules (its news set scores them 0.90, the tagger 0.77) and unknown languages too', () => {
+    expect(blendFor('en')).toBe('rules');
+    expect(blendFor('sv')).toBe('rules');
+    expect(blendFor('de')).toBe('model');
+    const text = 'Chancellor Olaf Scholz met executives of Siemens in Munich on Monday.';
+    expect(extractEntities(text, { language: 'en' })).toEqual(extractEntities(text, { language: 'en', blend: 'rules' }));
+  });
+
+  // No Italian gazetteer yet: "Torino" is found but not linked to GeoNames (the English gazetteer knows "Turin").
+  it('runs the tagger in a language without word lists (Italian) over the English lists', () => {
+    const e = extractEntities('Il presidente Sergio Mattarella ha incontrato i vertici della Fiat a Torino.', { language: 'it' });
+    expect(e.people.map((p) => p.name)).toEqual(['Sergio Mattarella']);
+    expect(e.places.map((p) => p.name)).toEqual(['Torino']);
+  });
+});

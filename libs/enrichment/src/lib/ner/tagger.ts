@@ -1,0 +1,141 @@
+import { dynamicFeatures, N_DYNAMIC, N_LABELS, N_STATIC, SentenceFeatures, type TokenLexicon } from './features';
+
+/** Weights of one language: N_LABELS scores per hashed feature slot (2^bits slots). */
+export interface TaggerWeights {
+  bits: number;
+  weights: Float32Array | Int16Array;
+}
+
+export type SpanType = 'person' | 'organisation' | 'place';
+const TYPE_OF: Record<number, SpanType> = {
+  1: 'person',
+  3: 'organisation',
+  5: 'place',
+};
+
+/** A tagged name: tokens [from, to) of the input. */
+export interface TaggedSpan {
+  type: SpanType;
+  from: number;
+  to: number;
+}
+
+/** "I-ORG" may only continue "B-ORG" or "I-ORG": labels 2, 4, 6 follow 1|2, 3|4, 5|6. */
+export function allowed(label: number, prev: number): boolean {
+  return label % 2 === 1 || label === 0 || prev === label || prev === label - 1;
+}
+
+/**
+ * Greedy left-to-right decoding (each tag sees the two before it), BIO
+ * constrained; a long lower-case word does not continue a person's name
+ * (places and organisations keep lower-case adjectives: "République
+ * tchèque", "Commission européenne"; constraining places cost 0.01 F1). Writes one label per token of `f` into `out`; `scores` is
+ * scratch of N_LABELS. Shared by training and inference.
+ */
+export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8Array, onToken?: (k: number, dyn: Int32Array, predicted: number) => void, from = 0, to = f.length): void {
+  const w = m.weights;
+  const scores = SCRATCH.scores;
+  const dyn = SCRATCH.dyn;
+  let prev = 0;
+  let prev2 = 0;
+  for (let k = from; k < to; k++) {
+    scores.fill(0);
+    const base = k * N_STATIC;
+    for (let j = 0; j < N_STATIC; j++) {
+      const o = f.index[base + j] * N_LABELS;
+      for (let l = 0; l < N_LABELS; l++) scores[l] += w[o + l];
+    }
+    dynamicFeatures(dyn, m.bits, prev, prev2, f.lower[k], f.shape[k]);
+    for (let j = 0; j < N_DYNAMIC; j++) {
+      const o = dyn[j] * N_LABELS;
+      for (let l = 0; l < N_LABELS; l++) scores[l] += w[o + l];
+    }
+    let best = 0;
+    const lower = f.longLower[k] === 1;
+    for (let l = 1; l < N_LABELS; l++) if (allowed(l, prev) && !(lower && l === I_PER) && scores[l] > scores[best]) best = l;
+    out[k] = best;
+    onToken?.(k, dyn, best);
+    prev2 = prev;
+    // Training sees its own history too (not the gold one), as inference will.
+    prev = best;
+  }
+}
+
+const I_PER = 2;
+const SCRATCH = {
+  scores: new Float64Array(N_LABELS),
+  dyn: new Int32Array(N_DYNAMIC),
+};
+
+/** BIO labels -> spans (token indices relative to `offset`). */
+export function spansOf(labels: Uint8Array, length: number, offset: number, into: TaggedSpan[]): void {
+  let open = -1;
+  for (let k = 0; k <= length; k++) {
+    const l = k < length ? labels[k] : 0;
+    const continues = l !== 0 && l % 2 === 0 && open >= 0;
+    if (open >= 0 && !continues) {
+      into.push({
+        type: TYPE_OF[labels[open]],
+        from: offset + open,
+        to: offset + k,
+      });
+      open = -1;
+    }
+    if (l % 2 === 1) open = k;
+  }
+}
+
+/** Tokens decoded on each side of a capitalised word ("Oscar de la Renta", "the White House"). */
+const WINDOW = 2;
+
+/** Reusable tagger over one model: scratch buffers are per instance, so one instance per thread. */
+export class Tagger {
+  private readonly f: SentenceFeatures;
+  private labels = new Uint8Array(64);
+
+  constructor(
+    private readonly model: TaggerWeights,
+    private readonly lexicon: TokenLexicon,
+  ) {
+    this.f = new SentenceFeatures(model.bits);
+  }
+
+  /**
+   * Tags a document given as words with sentence-start marks: each sentence
+   * is decoded on its own, as in training.
+   */
+  tag(words: readonly string[], sentStart: (i: number) => boolean): TaggedSpan[] {
+    const spans: TaggedSpan[] = [];
+    for (let from = 0; from < words.length; ) {
+      let to = from + 1;
+      while (to < words.length && !sentStart(to)) to++;
+      this.tagRange(words, from, to, sentStart(from), spans);
+      from = to;
+    }
+    return spans;
+  }
+
+  tagRange(words: readonly string[], from: number, to: number, sentenceInitial: boolean, into: TaggedSpan[]): void {
+    const f = this.f;
+    const n = to - from;
+    f.compute(words, from, to, this.lexicon, sentenceInitial, false);
+    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+    this.labels.fill(0, 0, n);
+    // Weight lookups are the cost (random reads in a 3.5 MB table): only windows of WINDOW tokens
+    // around capitalised words are decoded, the rest of the sentence is O.
+    for (let k = 0; k < n; ) {
+      if (!f.capital[k]) {
+        k++;
+        continue;
+      }
+      const start = Math.max(0, k - WINDOW);
+      let last = k;
+      for (let j = k + 1; j < n && j <= last + 2 * WINDOW; j++) if (f.capital[j]) last = j;
+      const end = Math.min(n, last + 1 + WINDOW);
+      f.rows(start, end);
+      decodeSentence(this.model, f, this.labels, undefined, start, end);
+      k = end;
+    }
+    spansOf(this.labels, n, from, into);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The modern-text check: entity scores on the second ("report") half of
+ * WikiNEuRal's test split (tools/ner/modern-set.ts), which no model was
+ * trained on and no blend was chosen on. Same scoring as the multilingual
+ * corpus. Needs the Babelscape/wikineural snapshot (ENTITY_CORPUS_MIRROR).
+ */
+import { MODEL_LANGUAGES } from '@newswire/enrichment';
+import { modernDocs } from '../ner/modern-set';
+import { surfacesWith } from '../ner/choose-blend';
+import type { CorpusDoc } from './build-multilingual-set';
+import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-multilingual';
+
+export function evalModern(baseFold: Fold): void {
+  const fold = foldWith(baseFold);
+  console.log('\nmodern-text check: WikiNEuRal test split, report half (held out from training and from the blend choice)');
+  for (const language of MODEL_LANGUAGES) {
+    let docs: CorpusDoc[];
+    try {
+      docs = modernDocs(language, 'report');
+    } catch (e) {
+      console.log(`  ${language}: WikiNEuRal snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    const systems = { project: surfacesWith(), rules: surfacesWith('rules'), model: surfacesWith('model'), compromise };
+    const f1 = Object.entries(systems).map(([name, run]) => `${name}=${microF1(countEntities(docs, run, fold)).toFixed(2)}`);
+    console.log(`[modern ${language}] ${docs.length} docs  entities-f1: ${f1.join(' ')}`);
+  }
+}

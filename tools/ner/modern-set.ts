@@ -1,0 +1,55 @@
+/**
+ * The modern-text check: WikiNEuRal's test split (held out from training,
+ * see sources.ts) cut into pseudo-documents of DOC_SENTENCES sentences,
+ * words joined by spaces. Its first half ("choose") may be used to pick the
+ * blend mode; the second half ("report") is only ever printed by the eval.
+ */
+import { spansOf, type TaggedSpan } from '@newswire/enrichment';
+import type { CorpusDoc } from '../eval/build-multilingual-set';
+import { parseConllu, readSource, type Sentence } from './conllu';
+import { heldOutSource } from './sources';
+
+const DOC_SENTENCES = 10;
+
+const halfCut = (s: Sentence[]) => Math.floor(s.length / 2 / DOC_SENTENCES) * DOC_SENTENCES;
+
+/** The sentences blend modes and training settings may be chosen on. */
+export function chooseHalf(sentences: Sentence[]): Sentence[] {
+  return sentences.slice(0, halfCut(sentences));
+}
+
+export function modernDocs(language: string, half: 'choose' | 'report'): CorpusDoc[] {
+  const source = heldOutSource(language);
+  const sentences = parseConllu(readSource(source));
+  const part = half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences));
+  const docs: CorpusDoc[] = [];
+  for (let i = 0; i < part.length; i += DOC_SENTENCES) {
+    let text = '';
+    const mentions: CorpusDoc['mentions'] = [];
+    for (const s of part.slice(i, i + DOC_SENTENCES)) {
+      const starts = s.words.map((w) => {
+        if (text) text += ' ';
+        text += w;
+        return text.length - w.length;
+      });
+      const spans: TaggedSpan[] = [];
+      spansOf(s.labels, s.words.length, 0, spans);
+      for (const sp of spans) {
+        const start = starts[sp.from];
+        const end = starts[sp.to - 1] + s.words[sp.to - 1].length;
+        mentions.push({ type: sp.type, start, end, text: text.slice(start, end) });
+      }
+    }
+    docs.push({
+      id: `${language}:wikineural-test-${half}-${i / DOC_SENTENCES}`,
+      language,
+      outlet: 'Wikipedia',
+      licence: source.licence,
+      origin: source,
+      split: half === 'choose' ? 'dev' : 'test',
+      text,
+      mentions,
+    });
+  }
+  return docs;
+}
