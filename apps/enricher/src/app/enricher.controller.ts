@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   type ArticleEnriched,
@@ -6,11 +6,16 @@ import {
   storyKeyOf,
   TOPICS,
 } from '@newswire/contracts';
-import { enrich } from '@newswire/enrichment';
+import { enrich, type EnrichOptions } from '@newswire/enrichment';
 import { type OutboundMessage, STAGE_BATCH } from '@newswire/kafka';
+
+/** Injection token of the enrichment options the configuration chose. */
+export const ENRICH_OPTIONS = Symbol('ENRICH_OPTIONS');
 
 @Controller()
 export class EnricherController {
+  constructor(@Inject(ENRICH_OPTIONS) private readonly options: EnrichOptions) {}
+
   /** CPU-bound work: a chunk of validated articles per call, outputs published in one request. */
   @EventPattern(TOPICS.articleReceived, STAGE_BATCH)
   handle(
@@ -29,7 +34,7 @@ export class EnricherController {
             dateline: article.dateline,
             located: article.located,
             firstCreated: article.firstCreated,
-          }),
+          }, undefined, this.options),
         },
       },
     ]);

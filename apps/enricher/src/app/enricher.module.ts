@@ -1,5 +1,10 @@
-import { Module } from '@nestjs/common';
-import { EnricherController } from './enricher.controller';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { EnricherConfig } from './config';
+import { ENRICH_OPTIONS, EnricherController } from './enricher.controller';
 
-@Module({ controllers: [EnricherController] })
-export class EnricherModule {}
+@Module({})
+export class EnricherModule {
+  static forRoot(config: Pick<EnricherConfig, 'ENTITY_TAGGER'>): DynamicModule {
+    return { module: EnricherModule, controllers: [EnricherController], providers: [{ provide: ENRICH_OPTIONS, useValue: { tagger: config.ENTITY_TAGGER === 'on' } }] };
+  }
+}

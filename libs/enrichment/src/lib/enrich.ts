@@ -37,8 +37,17 @@ export interface EnrichInput {
   firstCreated?: string;
 }
 
+export interface EnrichOptions {
+  /**
+   * Whether the statistical entity tagger may run (in the languages it was chosen for). Its weights are
+   * trained on CC BY-NC-SA data (libs/enrichment/src/data/ner/README.md): false keeps to the rules and
+   * gazetteers, for deployments that may not use non-commercial material.
+   */
+  tagger?: boolean;
+}
+
 /** The whole enrichment stage as one pure function of the article. */
-export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
+export function enrich(input: EnrichInput, now: Date = new Date(), options: EnrichOptions = {}): Enrichment {
   const text = `${input.headline}\n\n${input.bodyText}`;
   const detected = detectLanguage(input.bodyText || input.headline);
   const chosen = chooseLanguage(input.language, detected);
@@ -51,7 +60,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   const words = wordCount(input.bodyText);
   const reference = input.firstCreated ? new Date(input.firstCreated) : now;
 
-  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base) }) : { people: [], organisations: [], places: [] }));
+  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
   const located = locate(input.located, dateline?.place, entities.places);
 
@@ -62,7 +71,7 @@ export function enrich(input: EnrichInput, now: Date = new Date()): Enrichment {
   ];
   if (dateline) provenance.push({ annotation: 'dateline', ...DATELINE_EXTRACTOR });
   if (located) provenance.push({ annotation: 'located', ...(located.from === 'source' ? { extractor: 'source', version: '-' } : located.from === 'dateline' ? DATELINE_EXTRACTOR : ENTITY_EXTRACTOR) });
-  if (withEntities) provenance.push({ annotation: 'entities', ...ENTITY_EXTRACTOR });
+  if (withEntities) provenance.push({ annotation: 'entities', ...ENTITY_EXTRACTOR, ...(options.tagger === false ? { version: `${ENTITY_EXTRACTOR.version}+rules-only` } : {}) });
   if (supported) provenance.push({ annotation: 'subjects', ...SUBJECT_CLASSIFIER }, { annotation: 'keywords', ...KEYWORD_EXTRACTOR });
 
   return {

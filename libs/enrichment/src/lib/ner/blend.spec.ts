@@ -1,4 +1,5 @@
 import { extractEntities, extractEntityMentions } from '../entities';
+import { enrich } from '../enrich';
 import { blendFor } from './blend';
 
 const GERMAN = 'Der Vorstand von Siemens traf sich am Montag in München mit Vertretern der Deutschen Bank. Laut Roland Busch wurde kein Vertrag unterzeichnet.';
@@ -32,5 +33,14 @@ describe('blending the tagger with the rules', () => {
     const e = extractEntities('Il presidente Sergio Mattarella ha incontrato i vertici della Fiat a Torino.', { language: 'it' });
     expect(e.people.map((p) => p.name)).toEqual(['Sergio Mattarella']);
     expect(e.places.map((p) => p.name)).toEqual(['Torino']);
+  });
+
+  it('keeps to the rules when the deployment turns the tagger off (ENTITY_TAGGER=off), and says so in the provenance', () => {
+    const on = enrich({ headline: 'Siemens', bodyText: GERMAN, language: 'de' });
+    const off = enrich({ headline: 'Siemens', bodyText: GERMAN, language: 'de' }, undefined, { tagger: false });
+    expect(on.organisations.map((o) => o.name)).not.toContain('Vertretern der Deutschen Bank');
+    expect(off.organisations.map((o) => o.name)).toContain('Vertretern der Deutschen Bank');
+    const version = (e: typeof on) => e.provenance.find((p) => p.annotation === 'entities')?.version;
+    expect(version(off)).toBe(`${version(on)}+rules-only`);
   });
 });
