@@ -109,7 +109,12 @@ export function countEntities<D extends ScoredDoc>(docs: D[], run: (d: D) => Sur
   return by;
 }
 
-export const microF1 = (by: Record<MentionType, Counts>): number => prf(TYPES.reduce((a, t) => ({ tp: a.tp + by[t].tp, fp: a.fp + by[t].fp, fn: a.fn + by[t].fn }), { tp: 0, fp: 0, fn: 0 }))[2];
+const NO_COUNTS = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const add = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+/** The three types' counts together (micro). */
+const totalOf = (by: Record<MentionType, Counts>): Counts => TYPES.reduce((a, t) => add(a, by[t]), NO_COUNTS());
+
+export const microF1 = (by: Record<MentionType, Counts>): number => prf(totalOf(by))[2];
 
 const prf = (c: Counts): [number, number, number] => {
   const p = c.tp / Math.max(1, c.tp + c.fp);
@@ -125,8 +130,6 @@ export function evalMultilingual(baseFold: Fold): void {
   scoreByLanguage(corpus, baseFold);
 }
 
-const NO_COUNTS = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
-const add = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
 
 /**
  * Prints, per split and language, entity-level P/R/F1 per type and micro (unique folded surfaces per document)
@@ -149,9 +152,9 @@ export function scoreByLanguage(docsIn: ScoredDoc[], baseFold: Fold): Record<'de
       const lines: string[] = [];
       for (const [name, run] of Object.entries(systems)) {
         const by = countEntities(docs, run, fold, verbose && split === 'dev' && name === 'project' ? (id, t, fps, fns) => console.log(`  ${id} ${t}: FP [${fps.join(', ')}] FN [${fns.join(', ')}]`) : undefined);
-        const all = TYPES.reduce((a, t) => add(a, by[t]), NO_COUNTS());
+        const all = totalOf(by);
         splitTotals[name] = add(splitTotals[name], all);
-        f1[name] = microF1(by);
+        f1[name] = prf(all)[2];
         lines.push(
           `  ${name.padEnd(10)} ` +
             TYPES.map((t) => {
