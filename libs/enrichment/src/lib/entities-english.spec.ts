@@ -66,3 +66,19 @@ describe('English rules for wire copy', () => {
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');
   });
 });
+
+describe('first-level subdivisions (country-region-data)', () => {
+  it('knows counties, states and provinces the seed list lacks, with their country', () => {
+    const r = extractEntities('Flooding hit Somerset and Nottinghamshire, while Uttar Pradesh and NSW sweltered.', { language: 'en', blend: 'rules' });
+    expect(r.places.map((p) => [p.name, p.countryCode])).toEqual([
+      ['Somerset', 'GB'],
+      ['Nottinghamshire', 'GB'],
+      ['Uttar Pradesh', 'IN'],
+      ['New South Wales', 'AU'],
+    ]);
+  });
+
+  it('leaves out a subdivision whose one-word name is a common word', () => {
+    expect(extractEntities('The Central bank and the Centre party met.', { language: 'en', blend: 'rules' }).places).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
 import wordsSeed from '../data/words.seed.json';
 import exonymsSeed from '../data/exonyms.seed.json';
+import subdivisionsData from '../data/regions.iso3166-2.json';
 import deNames from 'gender-detection-from-name/names/de';
 import esNames from 'gender-detection-from-name/names/es';
 import frNames from 'gender-detection-from-name/names/fr';
@@ -38,6 +39,8 @@ export interface OrgEntry {
 export interface GazetteerData {
   cities: [string, string, number, ...string[]][];
   regions: [string, string, ...string[]][];
+  /** First-level subdivisions of every country: [name, ISO 3166-1 alpha-2, ISO 3166-2 code]; a name already known as a place keeps that entry. */
+  subdivisions?: [string, string, string][];
   countryGeonameIds: Record<string, number>;
   orgs: [string, string, ...string[]][];
   seats: [string, string, string, ...string[]][];
@@ -68,6 +71,7 @@ export function seedData(): GazetteerData {
   return {
     cities: placesSeed.cities as GazetteerData['cities'],
     regions: placesSeed.regions as GazetteerData['regions'],
+    subdivisions: subdivisionsData.subdivisions as GazetteerData['subdivisions'],
     countryGeonameIds: placesSeed.countryGeonameIds as Record<string, number>,
     orgs: orgsSeed.orgs as GazetteerData['orgs'],
     seats: orgsSeed.seats as GazetteerData['seats'],
@@ -116,6 +120,8 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     const entry: PlaceEntry = { name, countryCode: cc || undefined, kind: cc ? 'region' : 'feature' };
     for (const n of [name, ...aliases]) addPlace(n, entry);
   }
+
+  addSubdivisions(data, places, addPlace);
 
   const orgs = new Map<string, OrgEntry>();
   const addOrg = (surface: string, entry: OrgEntry) => {
@@ -179,6 +185,20 @@ function withLanguageFirstNames(g: Gazetteer, language: string): Gazetteer {
   // Titles too: the English list holds "King", "Major", "Judge".
   const lowerCommon = new Set([...g.common, ...g.titles, ...rulesFor(language).common].map((w) => w.toLowerCase()));
   return withFirstNames(g, language, lowerCommon);
+}
+
+/**
+ * "Somerset", "Uttar Pradesh", "East Flanders": states, provinces and counties the seed list lacks. A one-word
+ * name that is also a common word, a first name or a title ("Centre", "Central", "Victoria") is left out: alone in
+ * a sentence it is rarely the region.
+ */
+function addSubdivisions(data: GazetteerData, places: Map<string, PlaceEntry[]>, addPlace: (surface: string, entry: PlaceEntry) => void): void {
+  const ambiguous = new Set([...data.common, ...data.firstNames, ...data.titles].map(fold));
+  for (const [name, cc] of data.subdivisions ?? []) {
+    const key = fold(name);
+    if (places.has(key) || (!key.includes(' ') && (key.length < 4 || ambiguous.has(key)))) continue;
+    addPlace(name, { name, countryCode: cc, kind: 'region' });
+  }
 }
 
 /** Built once at module load (about 0.2 s with GeoNames) so each article pays only for Map lookups. */
