@@ -26,6 +26,12 @@ const US_STATE_ABBREVIATIONS = new Map(
 /** Place heads that are also common surnames. */
 const SURNAME_HEADS = new Set(['Hill', 'Hall', 'Park', 'Camp']);
 
+/** Last words of events and agreements: "Ryder Cup", "Australian Open", "Paris Agreement". */
+const EVENT_HEADS = new Set('Cup Open Games Olympics Paralympics Championship Championships Festival Awards Bowl Series Prix Marathon Classic Trophy Final Finals Summit Agreement Accord Accords Treaty Protocol Declaration War Revolution Week Expo Biennale'.split(' '));
+
+/** First words of events and storms: "Tour de France", "Hurricane Helene". */
+const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon Cyclone Operation'.split(' '));
+
 /** Last words of market indices and statistics. */
 const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
 
@@ -275,7 +281,7 @@ class Extraction {
   private segment(from: number, to: number): void {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
-    if (this.english && INDEX_HEADS.has(t[to - 1].text)) return;
+    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to))) return;
     let titled: string | undefined;
     let i = from;
     while (i < to) {
@@ -563,6 +569,18 @@ class Extraction {
   private modelCodeAt(k: number): boolean {
     const code = this.toks[k]?.text ?? '';
     return /^[A-Z]{0,2}\d{2,4}(?:-?\d{0,2}[a-zA-Z]{0,4})?$/.test(code) && !/^(?:19|20)\d\d$/.test(code) && this.toks[k].start - this.toks[k - 1].end === 1;
+  }
+
+  /**
+   * "the Ryder Cup", "Super Bowl LVIII", "Cannes Film Festival", "Tour de France", "Hurricane Helene":
+   * events, storms and agreements are not entities (nor is the place inside them).
+   */
+  private eventRun(from: number, to: number): boolean {
+    const t = this.toks;
+    let last = to - 1;
+    if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
+    const first = this.r.articles.has(t[from].text) || t[from].text === 'The' ? from + 1 : from;
+    return last > first && (EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text));
   }
 
   /** "MEP Alain Lipietz": an all-caps title before a name in ordinary case. */
