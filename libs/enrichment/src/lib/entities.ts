@@ -2,6 +2,7 @@ import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
+import { lowercaseOrgMentions } from './lowercase-orgs';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
@@ -102,6 +103,7 @@ class Extraction {
 
   run(): ExtractedEntities {
     for (const [from, to] of this.runs()) this.segment(from, to);
+    this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     return this.collect();
@@ -190,6 +192,11 @@ class Extraction {
           continue;
         }
         const low = t[j].text;
+        // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number inside a known name.
+        if (/^\d{1,3}$/.test(low) && this.g.prefixes.has(this.foldedSpan(i, j + 1))) {
+          j++;
+          continue;
+        }
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
         if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
           j += 2;
@@ -546,6 +553,12 @@ class Extraction {
 
   private isTitle(word: string): boolean {
     return this.g.titles.has(word) || this.r.titles.has(word);
+  }
+
+  private foldedSpan(i: number, j: number): string {
+    let key = '';
+    for (let k = i; k < j; k++) key += (k > i ? ' ' : '') + this.folded(k);
+    return key;
   }
 
   private readonly foldCache: string[] = [];
