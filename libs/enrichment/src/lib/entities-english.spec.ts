@@ -72,7 +72,7 @@ describe('English rules for wire copy', () => {
   });
 
   it('keeps these English-only readings out of other languages', () => {
-    expect(run('Die Toronto Blue Jays spielten gegen Kansas City.', 'de').orgs).toEqual([]);
+    expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');
   });
 });

@@ -2,6 +2,7 @@ import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
+import { lowercaseOrgMentions } from './lowercase-orgs';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
@@ -136,6 +137,7 @@ class Extraction {
 
   run(): ExtractedEntities {
     for (const [from, to] of this.runs()) this.segment(from, to);
+    this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     return this.collect();
@@ -225,7 +227,7 @@ class Extraction {
         }
         const low = t[j].text;
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
-        // "Sky Sports 1", "BBC Radio 4", "France 24": a number that continues a known name.
+        // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number that continues a known name.
         if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && this.g.prefixes.has(this.foldedRange(i, j + 1))) {
           j++;
           continue;

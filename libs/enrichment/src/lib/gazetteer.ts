@@ -4,6 +4,11 @@ import { countries } from 'countries-list';
 import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import orgsSeed from '../data/orgs.seed.json';
+import orgsPolitics from '../data/orgs.politics.json';
+import orgsInstitutions from '../data/orgs.institutions.json';
+import orgsMedia from '../data/orgs.media.json';
+import orgsCompanies from '../data/orgs.companies.json';
+import orgsSports from '../data/orgs.sports.json';
 import wordsSeed from '../data/words.seed.json';
 import exonymsSeed from '../data/exonyms.seed.json';
 import subdivisionsData from '../data/regions.iso3166-2.json';
@@ -64,6 +69,9 @@ export interface Gazetteer {
   demonyms: Map<string, string>;
 }
 
+/** The core seed first: the first row to claim a surface keeps it (buildGazetteer's addOrg). */
+const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports];
+
 type CountryRow = { name: string; capital: string; alias?: string[] };
 
 export function seedData(): GazetteerData {
@@ -73,7 +81,7 @@ export function seedData(): GazetteerData {
     regions: placesSeed.regions as GazetteerData['regions'],
     subdivisions: subdivisionsData.subdivisions as GazetteerData['subdivisions'],
     countryGeonameIds: placesSeed.countryGeonameIds as Record<string, number>,
-    orgs: orgsSeed.orgs as GazetteerData['orgs'],
+    orgs: ORG_FILES.flatMap((f) => f.orgs) as GazetteerData['orgs'],
     seats: orgsSeed.seats as GazetteerData['seats'],
     firstNames: words['firstNames'].split(' '),
     titles: words['titles'].split(' '),

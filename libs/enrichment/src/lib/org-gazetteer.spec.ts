@@ -1,0 +1,34 @@
+import { extractEntities } from './entities';
+
+const orgs = (text: string) => extractEntities(text).organisations.map((o) => o.name);
+const places = (text: string) => extractEntities(text).places.map((p) => p.name);
+
+describe('organisation gazetteer', () => {
+  it('types teams, and their short forms after the full name, as organisations', () => {
+    const text = 'The Atlanta Braves beat the Arizona Diamondbacks 5-2. The Braves scored early, and the Miami Heat lost to the Utah Jazz as the Heat ran out of time.';
+    expect(orgs(text).sort()).toEqual(['Arizona Diamondbacks', 'Atlanta Braves', 'Miami Heat', 'Utah Jazz']);
+    expect(places(text)).toEqual([]);
+    expect(orgs('Fans of Bayern München and Borussia Mönchengladbach met.').sort()).toEqual(['Bayern Munich', 'Borussia Mönchengladbach']);
+  });
+
+  it('knows broadcasters, channels and agencies, lower-case ones included', () => {
+    expect(orgs('The match is live on Sky Sports 1 and British Eurosport 2, with highlights on BBC One.').sort()).toEqual(['BBC One', 'British Eurosport 2', 'Sky Sports 1']);
+    expect(orgs('The minister told dpa and PA Media that easyJet would cut flights.').sort()).toEqual(['PA Media', 'dpa', 'easyJet']);
+  });
+
+  it('keeps companies named like people or places whole', () => {
+    expect(orgs('Shares in Regis Healthcare, James Hardie and Medibank Private rose.').sort()).toEqual(['James Hardie', 'Medibank Private', 'Regis Healthcare']);
+    const r = extractEntities('Indonesia AirAsia resumed flights to Bali.');
+    expect(r.organisations.map((o) => o.name)).toEqual(['Indonesia AirAsia']);
+    expect(r.places.map((p) => p.name)).toEqual(['Bali']);
+    expect(extractEntities('The PSOE and the CDU spoke to the Bundesrat.').people).toEqual([]);
+  });
+
+  it('leaves ambiguous words alone', () => {
+    expect(orgs('The heat was intense and the magic was gone.')).toEqual([]);
+    expect(extractEntities('Chelsea Clinton spoke in Phoenix, Arizona.').people.map((p) => p.name)).toEqual(['Chelsea Clinton']);
+    expect(orgs('Chelsea Clinton spoke in Phoenix, Arizona.')).toEqual([]);
+    expect(places('Heat struck Phoenix, Arizona.')).toEqual(['Phoenix', 'Arizona']);
+    expect(orgs('Heat struck Phoenix, Arizona. Leonardo painted it; Dr Smith agreed.')).toEqual([]);
+  });
+});
