@@ -33,6 +33,8 @@ describe('English rules for wire copy', () => {
   it('takes "the House" and "the Senate" alone as the chambers', () => {
     expect(run('The bill passed the House on Tuesday and goes to the Senate next week.').orgs.sort()).toEqual(['House', 'Senate']);
     expect(run('They sold the house on Tuesday.').orgs).toEqual([]);
+    expect(run('House Speaker Nancy Pelosi said House leaders agreed.').raw.organisations.map((o) => [o.name, o.mentions])).toEqual([['House', 2]]);
+    expect(run('House prices rose again.').orgs).toEqual([]);
   });
 
   it('strips an all-caps title and never starts a body with a sentence\'s first word', () => {

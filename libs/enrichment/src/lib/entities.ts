@@ -39,6 +39,11 @@ const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
 /** Place prefixes never followed by a person's name. */
 const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Cape', 'Isle', 'Gulf', 'Lac']);
 
+/** Words after a chamber's name that make it the chamber: "House Speaker", "Senate Republicans", "House leaders". */
+const CHAMBER_MODIFIED = new Set(
+  'Speaker Democrats Republicans Democrat Republican GOP Majority Minority Judiciary Intelligence Oversight Appropriations Ethics leaders leader members committee committees panel vote votes floor speaker majority minority lawmakers investigators impeachment hearing hearings passed approved voted'.split(' '),
+);
+
 /** Legislative chambers that news names alone after "the". */
 const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
 
@@ -601,7 +606,9 @@ class Extraction {
 
   /** "the House", "the Senate": a legislative chamber named alone (English copy). */
   private chamberAt(i: number, to: number): boolean {
-    return this.english && to === i + 1 && CHAMBERS.has(this.toks[i].text) && /^the$/i.test(this.toks[i - 1]?.text ?? '');
+    if (!this.english || !CHAMBERS.has(this.toks[i].text)) return false;
+    // "House Speaker Nancy Pelosi", "House Democrats", "Senate leaders": the chamber as a modifier.
+    return (to === i + 1 && /^the$/i.test(this.toks[i - 1]?.text ?? '')) || CHAMBER_MODIFIED.has(this.toks[i + 1]?.text ?? '');
   }
 
   private skippable(i: number): boolean {
