@@ -161,8 +161,11 @@ class Extraction {
       this.toks.map((t) => t.text),
       (i) => this.toks[i].sentStart,
     );
-    const proposed = spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m);
     const rules = this.mentions.splice(0);
+    const proposed = this.withinKnownNames(
+      spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m),
+      rules,
+    );
     const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
     const taken = first.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
     const free = (m: Mention) => {
@@ -173,14 +176,43 @@ class Extraction {
     this.resolveModelShortForms(new Set(proposed));
   }
 
+  /** A gazetteer links it, or an organisation's head word made it ("Bundesministerium für Finanzen", "Commission européenne"). */
+  private strongRuleName(m: Mention): boolean {
+    if (m.places || m.org) return true;
+    return m.type === 'organisation' && !m.weak && m.surface.split(' ').some((w) => this.r.ORG_HEADS.has(w) || this.r.ORG_PREFIXES.has(w));
+  }
+
+  /**
+   * "Reino Unido" tagged as two places, "Commission européenne" cut to
+   * "Commission": a strong rule name (strongRuleName) of several words that
+   * covers tagger spans wholly, and is longer, replaces them (a name made by
+   * its head word only when it starts where the tagger's span starts).
+   */
+  private withinKnownNames(proposed: Mention[], rules: Mention[]): Mention[] {
+    const known = rules.filter((m) => m.surface.includes(' ') && this.strongRuleName(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
+    if (!known.length) return proposed;
+    const out: Mention[] = [];
+    const used = new Set<Mention>();
+    for (const p of proposed) {
+      const pEnd = spanEnd(this.text, p.start, p.surface);
+      // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && end - m.start > pEnd - p.start && (!!(m.places || m.org) || m.start === p.start));
+      if (!cover) out.push(p);
+      else if (!used.has(cover.m)) {
+        used.add(cover.m);
+        out.push(cover.m);
+      }
+    }
+    return out;
+  }
+
   /**
    * A rule name the tagger missed survives when a gazetteer links it, when
    * it is a short form of a name the tagger found ("Macron" at a sentence
    * start, "PS" after "Parti socialiste"), or when an organisation's head word made it ("Bundesministerium für Finanzen").
    */
   private keptByModel(m: Mention, proposed: Mention[]): boolean {
-    if (m.places || m.org) return true;
-    if (m.type === 'organisation' && !m.weak && m.surface.split(' ').some((w) => this.r.ORG_HEADS.has(w) || this.r.ORG_PREFIXES.has(w))) return true;
+    if (this.strongRuleName(m)) return true;
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
@@ -505,7 +537,7 @@ class Extraction {
       }
       if (len === 1 && !t[i].cap) return undefined;
       const org = this.g.orgs.get(key);
-      if (org) return { len, org };
+      if (org && !(len === 1 && this.acronymMisread(i, key))) return { len, org };
       const places = this.g.places.get(key);
       if (places) return { len, places };
     }
@@ -594,6 +626,16 @@ class Extraction {
   private beforeMixedCaseName(i: number): boolean {
     const next = this.toks[i + 1];
     return !!next && next.cap && !this.isAllCaps(i + 1);
+  }
+
+  /**
+   * An acronym matched by a word that is not in capitals: "Mit" is not MIT, and "Unido" in "Reino Unido"
+   * is not UNIDO; "Nato" and "Unesco" alone are (British and German copy write them so).
+   */
+  private acronymMisread(i: number, key: string): boolean {
+    if (!this.g.acronyms?.has(key) || /^[\p{Lu}\d&.-]+$/u.test(this.toks[i].text)) return false;
+    const prev = this.toks[i - 1];
+    return key.length <= 3 || (!!prev && prev.isWord && prev.cap && !this.lineBreakBefore(i));
   }
 
   /** "NASHVILLE, Tenn. (AP)", "Trenton, N.J.": an AP-style state abbreviation after a comma. */

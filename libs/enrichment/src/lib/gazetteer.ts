@@ -63,6 +63,8 @@ export interface Gazetteer {
   maxWords: number;
   /** Every word-prefix of every known name ("new", "new york"): stops a lookup early. */
   prefixes: Set<string>;
+  /** Organisation keys written only in capitals ("unido", "who"): "Unido" in "Reino Unido" is not UNIDO. */
+  acronyms?: Set<string>;
   firstNames: Set<string>;
   titles: Set<string>;
   common: Set<string>;
@@ -132,8 +134,11 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   addSubdivisions(data, places, addPlace);
 
   const orgs = new Map<string, OrgEntry>();
+  const acronyms = new Set<string>();
+  const spelledOut = new Set<string>();
   const addOrg = (surface: string, entry: OrgEntry) => {
     const key = fold(surface);
+    (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
     maxWords = Math.max(maxWords, key.split(' ').length);
     if (!orgs.has(key)) orgs.set(key, entry);
   };
@@ -153,6 +158,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   return {
     places,
     orgs,
+    acronyms: new Set([...acronyms].filter((k) => !spelledOut.has(k))),
     maxWords,
     prefixes,
     firstNames: new Set(data.firstNames),

@@ -35,6 +35,21 @@ describe('blending the tagger with the rules', () => {
     expect(e.places.map((p) => p.name)).toEqual(['Torino']);
   });
 
+  it('lets a longer name the rules know replace the tagger spans it covers', () => {
+    const fr = extractEntities('La Commission européenne a signé à Bruxelles, a déclaré Emmanuel Macron.', { language: 'fr' });
+    expect(fr.organisations.map((o) => o.name)).toEqual(['Commission européenne']);
+    const pt = extractEntities('O primeiro-ministro do Reino Unido visitou Lisboa.', { language: 'pt' });
+    expect(pt.places.map((p) => p.name)).toContain('Reino Unido');
+    expect(pt.organisations).toEqual([]);
+  });
+
+  it('reads a gazetteer acronym only in capitals, or alone in title case ("Nato")', () => {
+    const pt = extractEntities('O Reino Unido e a UNIDO reuniram-se.', { language: 'pt', blend: 'rules' });
+    expect(pt.organisations.map((o) => [o.name, o.surfaceForms])).toEqual([['UNIDO', ['UNIDO']]]);
+    expect(extractEntities('Nato allies met Unesco officials.', { language: 'en' }).organisations.map((o) => o.name).sort()).toEqual(['NATO', 'UNESCO']);
+    expect(extractEntities('Mit dem Plan war niemand zufrieden.', { language: 'de' }).organisations).toEqual([]);
+  });
+
   it('keeps to the rules when the deployment turns the tagger off (ENTITY_TAGGER=off), and says so in the provenance', () => {
     const on = enrich({ headline: 'Siemens', bodyText: GERMAN, language: 'de' });
     const off = enrich({ headline: 'Siemens', bodyText: GERMAN, language: 'de' }, undefined, { tagger: false });
