@@ -3,49 +3,13 @@ import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNa
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
 import { lowercaseOrgMentions } from './lowercase-orgs';
+import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
 import type { TaggedSpan, Tagger } from './ner/tagger';
 
 export type { EntityType } from './entity-mentions';
-
-/** Plural words after a place that name no club: "London Games", "Faroe Islanders" aside. */
-const NOT_CLUBS = new Set('Games Olympics Paralympics Championships Awards Talks Elections Affairs News Times Chronicles Studios Records Markets Forces Islanders Residents Officials Authorities Police Rules Accords Protocols Brothers Sisters Sons Mountains'.split(' '));
-
-/** The AP stylebook's state abbreviations (the two-letter ones keep their full stops in the token). */
-const US_STATE_ABBREVIATIONS = new Map(
-  Object.entries({
-    Ala: 'Alabama', Ariz: 'Arizona', Ark: 'Arkansas', Calif: 'California', Colo: 'Colorado', Conn: 'Connecticut', Del: 'Delaware', Fla: 'Florida', Ga: 'Georgia',
-    Ill: 'Illinois', Ind: 'Indiana', Kan: 'Kansas', Ky: 'Kentucky', La: 'Louisiana', Md: 'Maryland', Mass: 'Massachusetts', Mich: 'Michigan', Minn: 'Minnesota',
-    Miss: 'Mississippi', Mo: 'Missouri', Mont: 'Montana', Neb: 'Nebraska', Nev: 'Nevada', 'N.H.': 'New Hampshire', 'N.J.': 'New Jersey', 'N.M.': 'New Mexico',
-    'N.Y.': 'New York', 'N.C.': 'North Carolina', 'N.D.': 'North Dakota', Okla: 'Oklahoma', Ore: 'Oregon', Pa: 'Pennsylvania', 'R.I.': 'Rhode Island',
-    'S.C.': 'South Carolina', 'S.D.': 'South Dakota', Tenn: 'Tennessee', Vt: 'Vermont', Va: 'Virginia', Wash: 'Washington', 'W.Va.': 'West Virginia', Wis: 'Wisconsin', Wyo: 'Wyoming',
-  }),
-);
-
-/** Place heads that are also common surnames. */
-const SURNAME_HEADS = new Set(['Hill', 'Hall', 'Park', 'Camp']);
-
-/** Last words of events and agreements: "Ryder Cup", "Australian Open", "Paris Agreement". */
-const EVENT_HEADS = new Set('Cup Open Games Olympics Paralympics Championship Championships Festival Awards Bowl Series Prix Marathon Classic Trophy Final Finals Summit Agreement Accord Accords Treaty Protocol Declaration War Revolution Week Expo Biennale'.split(' '));
-
-/** First words of events and storms: "Tour de France", "Hurricane Helene". */
-const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon Cyclone Operation'.split(' '));
-
-/** Last words of market indices and statistics. */
-const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
-
-/** Place prefixes never followed by a person's name. */
-const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Cape', 'Isle', 'Gulf', 'Lac']);
-
-/** Words after a chamber's name that make it the chamber: "House Speaker", "Senate Republicans", "House leaders". */
-const CHAMBER_MODIFIED = new Set(
-  'Speaker Democrats Republicans Democrat Republican GOP Majority Minority Judiciary Intelligence Oversight Appropriations Ethics leaders leader members committee committees panel vote votes floor speaker majority minority lawmakers investigators impeachment hearing hearings passed approved voted'.split(' '),
-);
-
-/** Legislative chambers that news names alone after "the". */
-const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
 
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
@@ -357,10 +321,10 @@ class Extraction {
       }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
-        if (known.org && this.modelCodeAt(i + known.len)) {
+        if (known.org) {
           // "Airbus A330", "Boeing 737": the product, not the maker.
-        } else if (known.org) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
-        else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
+          if (!this.modelCodeAt(i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+        } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
         i += known.len;
         titled = undefined;
         continue;
