@@ -494,8 +494,7 @@ class Extraction {
       maxLen = k - i + 1;
     }
     for (let len = maxLen; len >= 1; len--) {
-      let key = '';
-      for (let k = i; k < i + len; k++) key += (k > i ? ' ' : '') + this.folded(k);
+      const key = this.foldedRange(i, i + len);
       if (t[i + len - 1].poss) {
         const org = this.g.orgs.get(`${key}'s`);
         if (org) return { len, org };
@@ -520,7 +519,7 @@ class Extraction {
     const last = t[to - 1].text;
     if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
     // "The Government said": an article and a common head name no one body.
-    if (to - i === 2 && (this.r.articles.has(t[i].text) || t[i].text === 'The') && this.isCommon(last)) return false;
+    if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
     // "If the European Council agrees": a sentence's first word is not the body's.
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
@@ -583,7 +582,7 @@ class Extraction {
     const t = this.toks;
     let last = to - 1;
     if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
-    const first = this.r.articles.has(t[from].text) || t[from].text === 'The' ? from + 1 : from;
+    const first = this.isArticle(from) ? from + 1 : from;
     return last > first && (EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text));
   }
 
@@ -707,6 +706,12 @@ class Extraction {
 
   private isTitle(word: string): boolean {
     return this.g.titles.has(word) || this.r.titles.has(word);
+  }
+
+  /** A definite article, also capitalised at a sentence start ("The Government"). */
+  private isArticle(i: number): boolean {
+    const word = this.toks[i].text;
+    return this.r.articles.has(word) || this.r.articles.has(word.toLowerCase());
   }
 
   private foldedRange(i: number, j: number): string {
