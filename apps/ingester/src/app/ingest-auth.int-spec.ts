@@ -5,7 +5,7 @@ import type { Connection } from 'mongoose';
 import { type CanonicalArticle, physicalTopic, TOPICS } from '@newswire/contracts';
 import { ConfigError } from '@newswire/config';
 import { MONGO_CONNECTION } from '@newswire/mongo';
-import { postSigned, signedHeaders, testEnv, testSources, TopicProbe } from '@newswire/testing';
+import { askUntil, postSigned, signedHeaders, testEnv, testSources, TopicProbe } from '@newswire/testing';
 import { startIngester } from '../bootstrap';
 
 type Sources = ReturnType<typeof testSources>;
@@ -189,6 +189,8 @@ describe('signed ingest: a delivery the broker did not acknowledge', () => {
     try {
       // The topic goes away under the running ingester: the broker cannot acknowledge anything for it.
       await admin.deleteTopics({ topics: [topic] });
+      // deleteTopics returns once the controller accepts; the broker may still take a write until the topic leaves its metadata.
+      await askUntil('the topic gone from the broker', () => admin.listTopics(), (topics) => !topics.includes(topic));
       const sent = { source: s.sources['acme'], body: story('urn:acme:lost', { bodyText: 'A body. '.repeat(20) }), deliveryId: 'lost-1' };
       const failed = await postSigned(url, sent);
       expect(failed.status).toBe(503);
