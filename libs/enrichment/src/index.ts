@@ -2,7 +2,7 @@ export { enrich, SUPPORTED_LANGUAGES, WORDS_PER_MINUTE, ENRICHMENT_MAX_BYTES, MA
 export { chooseLanguage, detectLanguage, LANGUAGE_DETECTOR, ENGLISH_FAST_PATH, type DetectedLanguage } from './lib/language';
 export { extractEntities, extractEntityMentions, ENTITY_EXTRACTOR, type EntityMention, type EntityType, type ExtractedEntities, type ExtractOptions } from './lib/entities';
 export { ENTITY_LANGUAGES } from './lib/entity-languages';
-export { gazetteerFor } from './lib/gazetteer';
+export { gazetteerFor, MIN_HOME_CITY_POPULATION } from './lib/gazetteer';
 export { buildGazetteer, seedData, DEFAULT_GAZETTEER, type Gazetteer, type GazetteerData, type PlaceEntry, type OrgEntry } from './lib/gazetteer';
 export { parseDateline, DATELINE_EXTRACTOR, type Dateline } from './lib/dateline';
 export { classifySubjects, SUBJECT_CLASSIFIER, type SubjectScore } from './lib/subjects';

