@@ -199,14 +199,18 @@ export class ArticleRepository {
     stories.forEach((p, i) => (p.current.heldUntil = heldUntilAfter(decided[i].decision, now)));
     await this.embargo.record(candidates, decided, now);
     const applied = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
-    await this.indexStories(stories.filter((_, i) => applied[i]));
-    const versionInserted = await insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i])));
-    const duplicateInserted = await insertFlags(
-      as(this.duplicates),
-      duplicates.map((p) => ({
-        updateOne: { filter: { _id: p.articleId }, update: { $setOnInsert: withoutId(p.duplicate) }, upsert: true },
-      })),
-    );
+    // Three independent writes after the story write, sent together (each is a store round trip). Any
+    // of them failing fails the chunk; its redelivery finds the story current and writes them again.
+    const [, versionInserted, duplicateInserted] = await Promise.all([
+      this.indexStories(stories.filter((_, i) => applied[i])),
+      insertFlags(as(this.versions), stories.map((p, i) => versionOp(p, applied[i]))),
+      insertFlags(
+        as(this.duplicates),
+        duplicates.map((p) => ({
+          updateOne: { filter: { _id: p.articleId }, update: { $setOnInsert: withoutId(p.duplicate) }, upsert: true },
+        })),
+      ),
+    ]);
 
     const outcomes = new Map<WritePlan, StoreOutcome>();
     stories.forEach((p, i) => {
