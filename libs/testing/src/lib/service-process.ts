@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');
 const DIST = join(ROOT, 'dist/apps');
+// Plain CommonJS shared with npm start and the images.
+const { heapFlagsOf } = require(join(ROOT, 'deploy/node-heap.js')) as { heapFlagsOf: (app: string) => string[] };
 
 /** How to run something other than a built bundle: the program and its arguments, from the repo root. */
 export interface Command {
@@ -81,7 +83,10 @@ export class ServiceProcess {
     // SERVICE_NODE_ARGS adds node flags to every built service a harness starts, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
     // to profile a benchmark run (node refuses --cpu-prof in NODE_OPTIONS).
     const extraArgs = (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, command?.args ?? [...extraArgs, ...nodeArgs, main], {
+    // The service's heap budget, as npm start and the images give it (deploy/node-heap.json), unless NODE_OPTIONS sizes the heap.
+    const options = this.env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '';
+    const heap = options.includes('--max-old-space-size') ? [] : heapFlagsOf(this.name);
+    const child = spawn(process.execPath, command?.args ?? [...heap, ...extraArgs, ...nodeArgs, main], {
       cwd: command?.cwd,
       env: { ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
