@@ -1,14 +1,18 @@
-import { fmix32, fnv1a32 } from './hashing';
+import { fmix32, fnv1a32Words } from './hashing';
 
 const LEAD_WORDS = 24;
 
-function anchorHashes(words: readonly string[]): Set<number> {
-  const hashes = new Set<number>();
+/** Every anchor 3-gram's hash, and apart those of the lead (the 3-grams within its first LEAD_WORDS words). */
+function anchorHashes(words: readonly string[]): { all: Set<number>; lead: Set<number> } {
+  const all = new Set<number>();
+  const lead = new Set<number>();
   for (let i = 0; i + 3 <= words.length; i++) {
-    const gram = words.slice(i, i + 3);
-    if (gram.some((w) => w.length >= 5)) hashes.add(fmix32(fnv1a32(gram.join(' ')) ^ 0x5bd1e995));
+    if (words[i].length < 5 && words[i + 1].length < 5 && words[i + 2].length < 5) continue;
+    const hash = fmix32(fnv1a32Words(words, i, i + 3) ^ 0x5bd1e995);
+    all.add(hash);
+    if (i + 3 <= LEAD_WORDS) lead.add(hash);
   }
-  return hashes;
+  return { all, lead };
 }
 
 /** Index keys of this kind sort after every LSH band (see bandOf). */
@@ -33,10 +37,9 @@ export const ANCHOR_PREFIX = 'a';
  */
 export function anchorKeys(words: readonly string[], cap: number): string[] {
   if (cap <= 0) return [];
-  const hashes = anchorHashes(words);
-  const lead = anchorHashes(words.slice(0, LEAD_WORDS));
+  const { all, lead } = anchorHashes(words);
   let level = 0;
-  let kept = [...hashes];
+  let kept = [...all];
   while (kept.length > cap && level < 31) {
     level++;
     const mask = (1 << level) - 1;

@@ -2,7 +2,7 @@ import { anchorKeys } from './anchors';
 import { bandKeys, compactSignature, expandSignature, minhash } from './minhash';
 import type { DedupOptions } from './options';
 import { decodeShingleSet, encodeShingleSet, shingleSetOf } from './shingle-set';
-import { shingleHashes, wordsOf } from './shingles';
+import { shingleHashesOfWords, wordsOf } from './shingles';
 import type { Fingerprint } from './similarity';
 
 export interface ArticleFingerprint extends Fingerprint {
@@ -19,7 +19,7 @@ export type FingerprintOptions = Pick<DedupOptions, 'shingleSize' | 'numHashes' 
 /** Text compared across outlets: the body only, since syndicators rewrite headlines. */
 export function fingerprintOf(bodyText: string, o: FingerprintOptions): ArticleFingerprint {
   const words = wordsOf(bodyText);
-  const shingles = shingleHashes(bodyText, o.shingleSize);
+  const shingles = shingleHashesOfWords(words, o.shingleSize);
   const sig = minhash(shingles, o.numHashes);
   const encoded = compactSignature(sig);
   const set = shingleSetOf(shingles, o.maxStoredShingles);

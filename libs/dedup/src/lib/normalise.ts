@@ -5,14 +5,9 @@ import { createHash } from 'node:crypto';
  * punctuation differences between outlets do not make a different story.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛′`´]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
-    .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // Quotes, dashes and every other run of non-letters and non-digits become one space (one pass: the
+  // content hash of stored stories depends on this output, which normalise.spec.ts pins).
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export function contentHash(headline: string, bodyText: string): string {

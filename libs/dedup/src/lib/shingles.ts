@@ -1,4 +1,4 @@
-import { fnv1a32 } from './hashing';
+import { fnv1a32Words } from './hashing';
 import { normaliseText } from './normalise';
 
 export function wordsOf(text: string): string[] {
@@ -11,9 +11,13 @@ export function wordsOf(text: string): string[] {
  * one shingle so a one-liner is comparable at all.
  */
 export function shingleHashes(text: string, k: number): Uint32Array {
-  const words = wordsOf(text);
+  return shingleHashesOfWords(wordsOf(text), k);
+}
+
+/** shingleHashes over words already split (wordsOf), so a caller that needs both normalises once. */
+export function shingleHashesOfWords(words: readonly string[], k: number): Uint32Array {
   const set = new Set<number>();
-  if (words.length > 0 && words.length < k) set.add(fnv1a32(words.join(' ')));
-  for (let i = 0; i + k <= words.length; i++) set.add(fnv1a32(words.slice(i, i + k).join(' ')));
+  if (words.length > 0 && words.length < k) set.add(fnv1a32Words(words, 0, words.length));
+  for (let i = 0; i + k <= words.length; i++) set.add(fnv1a32Words(words, i, i + k));
   return Uint32Array.from(set);
 }

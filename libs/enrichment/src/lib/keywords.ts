@@ -50,9 +50,13 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
     const score = p.reduce((a, w) => a + (degree.get(w) ?? 0) / (freq.get(w) ?? 1), 0) * Math.log2(1 + (counts.get(key) ?? 1));
     scored.set(key, score);
   }
-  return [...scored]
-    .sort((a, b) => b[1] - a[1])
-    .filter(([k], i, all) => !all.slice(0, i).some(([o]) => o.includes(k)))
-    .slice(0, max)
-    .map(([text, score]) => ({ text, score: Math.round(score * 100) / 100 }));
+  // A phrase inside a better-scored one is left out; only the first `max` are needed, so stop there
+  // (the whole list compared pairwise was most of this function's cost on a long text).
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]);
+  const kept: Keyword[] = [];
+  for (let i = 0; i < ranked.length && kept.length < max; i++) {
+    const [text, score] = ranked[i];
+    if (!ranked.slice(0, i).some(([better]) => better.includes(text))) kept.push({ text, score: Math.round(score * 100) / 100 });
+  }
+  return kept;
 }

@@ -14,8 +14,21 @@ export interface Token {
 
 /** Accent-folded lower case, the key of every lookup table. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+  // Most words are plain ASCII, where folding is lower-casing; fold ran for 6% of an enricher's CPU.
+  if (ASCII.test(s)) return s.toLowerCase();
+  let folded = recentFolds.get(s);
+  if (folded === undefined) {
+    folded = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+    if (recentFolds.size >= RECENT_FOLDS) recentFolds.clear();
+    recentFolds.set(s, folded);
+  }
+  return folded;
 }
+
+const ASCII = /^[^\u0080-\uffff]*$/;
+/** Folds of recent non-ASCII strings, cleared when full (a bounded memo). */
+const RECENT_FOLDS = 20_000;
+const recentFolds = new Map<string, string>();
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREV = new Set(

@@ -25,7 +25,8 @@ export function listsOf(doc: ListedFields): string[] {
   add('language', [doc.language]);
   add('cluster', [doc.clusterId]);
   add('status', [doc.dedupStatus]);
-  add('term', doc.searchTerms ?? doc.searchText?.split(' '));
+  // A word recurs in a text: each distinct one is hashed once.
+  add('term', [...new Set(doc.searchTerms ?? doc.searchText?.split(' '))]);
   return [...lists];
 }
 
