@@ -64,7 +64,8 @@ export async function startFerretDb(image: string): Promise<StartedServer> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer(image)
     .withExposedPorts(27017)
-    .withEnvironment({ FERRETDB_HANDLER: 'sqlite', FERRETDB_SQLITE_URL: 'file:/state/', FERRETDB_LISTEN_ADDR: ':27017', FERRETDB_TELEMETRY: 'disable' })
+    // As the local stack runs it (tools/infra/local-stack.mjs): WAL commits without an fsync each.
+    .withEnvironment({ FERRETDB_HANDLER: 'sqlite', FERRETDB_SQLITE_URL: 'file:/state/?_pragma=synchronous(normal)', FERRETDB_LISTEN_ADDR: ':27017', FERRETDB_TELEMETRY: 'disable' })
     .withWaitStrategy(Wait.forLogMessage(/Listening on TCP/))
     .withStartupTimeout(60_000)
     .start();
