@@ -11,14 +11,17 @@ import { htmlToText, looksLikeHtml } from '../html/sanitize';
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex -- the same set without tab and line feed
 const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-// A lone surrogate is not text: it cannot be written as UTF-8 (BSON, Kafka consumers in other languages).
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** A '<' that could open a tag, comment or declaration. */
 const TAG_OPENER = /<(?=[a-z!?/])/gi;
 const MARKUP_ROUNDS = 3;
 
+/**
+ * Lone surrogates replaced by U+FFFD: one is not text and cannot be written as UTF-8 (BSON, Kafka
+ * consumers in other languages). String.prototype.toWellFormed (ES2024, native in Node 20; the
+ * project's lib setting is ES2023) does it in one pass; the regex it replaces was 3% of the ingester's CPU.
+ */
 function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\ufffd');
+  return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** No control character at all: for identifiers, tokens and URLs. */
