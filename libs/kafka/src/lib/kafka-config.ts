@@ -21,6 +21,11 @@ export const KafkaEnv = z.object({
   /** Long-poll wait of an idle fetch; shutdown waits for it, so it bounds drain time. */
   KAFKA_FETCH_MAX_WAIT_MS: envInt(1000, 10, 30_000),
   /**
+   * Partitions a stage handles at once; their chunks that arrive together share one handler call
+   * (one set of store round trips). 1 handles one partition after the other.
+   */
+  KAFKA_PARTITIONS_AT_ONCE: envInt(3, 1, 64),
+  /**
    * The pipeline's one byte budget: `max.message.bytes` of the topics the
    * services create. The ingester's article and body limits derive from it
    * (see byteBudget in @newswire/contracts). 1 MiB is the broker's default.
@@ -43,6 +48,7 @@ export interface KafkaSettings {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
+  partitionsAtOnce: number;
   maxMessageBytes: number;
   /** Absent: plaintext without credentials (development only; see assessKafkaSecurity). */
   security?: KafkaSecurity;
@@ -61,6 +67,7 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    partitionsAtOnce: env.KAFKA_PARTITIONS_AT_ONCE,
     maxMessageBytes: env.KAFKA_MESSAGE_MAX_BYTES,
     security: kafkaSecurityFrom(env),
   };

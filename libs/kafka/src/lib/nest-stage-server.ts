@@ -97,6 +97,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         retryBackoffMs: settings.retryBackoffMs,
         sessionTimeoutMs: settings.sessionTimeoutMs,
         fetchMaxWaitMs: settings.fetchMaxWaitMs,
+        partitionsAtOnce: settings.partitionsAtOnce,
         maxMessageBytes: settings.maxMessageBytes,
         chunkBytes: settings.maxMessageBytes,
         isOutage: this.options.isOutage,

@@ -14,6 +14,9 @@ interface StageOptions {
   /** Topic limits created on the broker, per logical topic (default: the broker's own default). */
   topicLimits?: Record<string, number>;
   isOutage?: (err: unknown) => boolean;
+  partitionsAtOnce?: number;
+  /** Published (keys k0, k1, ...) before the consumer starts, so its first fetch finds them all. */
+  sendFirst?: string[];
 }
 
 /** A stage over a real broker whose handler behaviour each test chooses. */
@@ -23,6 +26,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
   const kafka = kafkaFromEnv(ns, env);
   if (options.topicLimits) await createTopicsWithLimits(kafka, ns, options.topicLimits);
   await ensureTopics(kafka, [IN, OUT], { namespace: ns, partitions: 2, replicationFactor: 1 });
+  if (options.sendFirst) await publishRaw(env['KAFKA_BROKERS'], physicalTopic(IN, ns), options.sendFirst.map((value, i) => ({ key: `k${i}`, value })));
   // The producer is not told the topics' limits: what the broker refuses is found out the hard way.
   const producer = new BatchingProducer(kafka, { namespace: ns });
   await producer.connect();
@@ -44,6 +48,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
     fetchMaxWaitMs: 200,
     isOutage: options.isOutage,
     maxOutageBackoffMs: 50,
+    partitionsAtOnce: options.partitionsAtOnce,
   });
   await consumer.start();
   const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(OUT, ns), physicalTopic(deadLetterTopicOf(IN), ns)], `${ns}-probe`).start();
@@ -159,6 +164,49 @@ describe('StageConsumer with a batch handler', () => {
       expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not valid JSON'), 'thirteen is unlucky']));
       // At least one call carried more than one message: the work was batched, not per message.
       expect(Math.max(...chunkSizes)).toBeGreaterThan(1);
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('StageConsumer handling partitions at once', () => {
+  it('joins the chunks of partitions fetched together into one handler call, each partition in its own order, each output once', async () => {
+    const calls: { partition: number; offset: number; n: number }[][] = [];
+    const batch: StageBatchHandler = async (values, ctxs) => {
+      calls.push(ctxs.map((c, i) => ({ partition: c.partition, offset: Number(c.offset), n: (values[i] as { n: number }).n })));
+      return values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
+    };
+    const values = Array.from({ length: 12 }, (_, n) => JSON.stringify({ n }));
+    const stage = await startStage(echo, 2, batch, { partitionsAtOnce: 2, sendFirst: values });
+    try {
+      await stage.probe.waitForCount(stage.out, 12);
+      // Twelve keys spread over both partitions; the first fetch holds both, so one call carries both.
+      expect(calls.some((call) => new Set(call.map((c) => c.partition)).size === 2)).toBe(true);
+      for (const call of calls)
+        for (const partition of [0, 1]) {
+          const offsets = call.filter((c) => c.partition === partition).map((c) => c.offset);
+          expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+        }
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('dead-letters a poison message of a joined call alone: the other partition\'s messages are handled', async () => {
+    const batch: StageBatchHandler = async (values, ctxs) => {
+      if (values.some((v) => (v as { n: number }).n === 13)) throw new PoisonMessageError('thirteen is unlucky');
+      return values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
+    };
+    const values = [1, 2, 3, 13, 4, 5, 6, 7].map((n) => JSON.stringify({ n }));
+    const stage = await startStage(echo, 2, batch, { partitionsAtOnce: 2, sendFirst: values });
+    try {
+      await stage.probe.waitForCount(stage.out, 7);
+      await stage.probe.waitForCount(stage.dlq, 1);
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(stage.probe.on(stage.dlq).map((m) => m.headers[HEADERS.dlqReason])).toEqual(['thirteen is unlucky']);
     } finally {
       await stage.close();
     }

@@ -9,6 +9,7 @@ import { classifyPublishFailure } from './publish-failures';
 import { chunkByBytes, type EncodedRecord } from './records';
 import { Backoff, interruptibleDelay } from './backoff';
 import { carryHeaders } from './carried-headers';
+import { ChunkCoalescer } from './chunk-coalescer';
 import { type InputSeries, type MessageTrace, StageTelemetry } from './stage-telemetry';
 
 export interface MessageContextData {
@@ -50,6 +51,12 @@ export interface StageConsumerOptions {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs?: number;
+  /**
+   * Partitions handled at once (kafkajs `partitionsConsumedConcurrently`). Chunks of a batch handler's
+   * partitions that arrive together are joined into one handler call (see ChunkCoalescer); each
+   * partition still publishes, dead-letters and commits on its own, in its own order. Default 1.
+   */
+  partitionsAtOnce?: number;
   /** Inputs are handled, their outputs published and offsets committed in chunks of at most this many messages ... */
   flushEvery?: number;
   /** ... and at most this many bytes of input (also bounds the CPU time between heartbeats). */
@@ -77,6 +84,9 @@ interface Outcome {
   outbound: OutboundMessage[];
   deadLetter?: DeadLetterRecord;
 }
+
+const DEFAULT_FLUSH_EVERY = 100;
+const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 /** The batch was taken away (rebalance) or the stage is stopping: leave it uncommitted for the next owner. */
 const ABORTED = Symbol('aborted');
@@ -107,12 +117,16 @@ export class StageConsumer {
   private outageSince: number | undefined;
   private readonly logicalByPhysical = new Map<string, string>();
   private readonly telemetry: StageTelemetry;
+  private readonly coalescers = new Map<string, ChunkCoalescer<unknown, MessageContextData, OutboundMessage[]>>();
 
   constructor(private readonly opts: StageConsumerOptions) {
     this.logger = new Logger(`${opts.stage}:consumer`);
     for (const topic of opts.handlers.keys()) this.logicalByPhysical.set(physicalTopic(topic, opts.namespace), topic);
     this.telemetry = opts.telemetry ?? new StageTelemetry(opts.stage);
     this.telemetry.metrics.outageGauge(opts.stage, () => this.outageSince);
+    // A joined call is bounded like one chunk, so a stage's store requests do not grow.
+    const limits = { maxValues: opts.flushEvery ?? DEFAULT_FLUSH_EVERY, maxBytes: opts.chunkBytes ?? DEFAULT_CHUNK_BYTES };
+    for (const [topic, handler] of opts.batchHandlers ?? []) this.coalescers.set(topic, new ChunkCoalescer(handler, limits));
   }
 
   /** Running and not crashed (kafkajs stops silently on non-retriable errors). */
@@ -149,6 +163,7 @@ export class StageConsumer {
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.logicalByPhysical.keys()], fromBeginning: true });
     await consumer.run({
+      partitionsConsumedConcurrently: Math.max(1, this.opts.partitionsAtOnce ?? 1),
       autoCommit: true,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
@@ -186,11 +201,12 @@ export class StageConsumer {
       },
     };
     const batchHandler = this.opts.batchHandlers?.get(topic);
+    const coalescer = this.coalescers.get(topic);
     for (const chunk of this.chunksOf(batch.messages)) {
       if (!control.live()) return;
       control.handlerMs = 0;
       const outcomes = batchHandler
-        ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, control)
+        ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, coalescer, control)
         : await this.processEach(topic, batch.topic, batch.partition, chunk, control);
       if (outcomes === ABORTED) return;
       if ((await this.publish(outcomes, control)) === ABORTED) return;
@@ -225,8 +241,8 @@ export class StageConsumer {
 
   /** Chunks bounded by count and by bytes, so CPU time and output size between heartbeats stay bounded. */
   private *chunksOf(messages: KafkaMessage[]): Generator<KafkaMessage[]> {
-    const maxCount = this.opts.flushEvery ?? 100;
-    const maxBytes = this.opts.chunkBytes ?? 1024 * 1024;
+    const maxCount = this.opts.flushEvery ?? DEFAULT_FLUSH_EVERY;
+    const maxBytes = this.opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
     let chunk: KafkaMessage[] = [];
     let bytes = 0;
     for (const m of messages) {
@@ -268,6 +284,7 @@ export class StageConsumer {
     partition: number,
     chunk: KafkaMessage[],
     handler: StageBatchHandler,
+    coalescer: ChunkCoalescer<unknown, MessageContextData, OutboundMessage[]> | undefined,
     control: BatchControl,
   ): Promise<Outcome[] | Aborted> {
     const outcomes: Outcome[] = [];
@@ -291,14 +308,18 @@ export class StageConsumer {
     for (;;) {
       try {
         const started = performance.now();
+        let share = 1;
+        const values = valid.map((v) => v.value);
+        const ctxs = valid.map((v) => v.ctx);
         const outputs = await this.telemetry
-          .inChunk(traces, () =>
-            handler(
-              valid.map((v) => v.value),
-              valid.map((v) => v.ctx),
-            ),
-          )
-          .finally(() => (control.handlerMs += performance.now() - started));
+          .inChunk(traces, async () => {
+            if (!coalescer) return handler(values, ctxs);
+            // Joined with other partitions' chunks: this chunk is charged its share of the call's time.
+            const joined = await coalescer.call(values, ctxs, valid.reduce((sum, v) => sum + (v.message.value?.length ?? 0), 0));
+            share = valid.length / joined.joinedValues;
+            return joined.outputs;
+          })
+          .finally(() => (control.handlerMs += (performance.now() - started) * share));
         if (outputs.length !== valid.length) throw new Error(`batch handler returned ${outputs.length} output lists for ${valid.length} inputs`);
         this.outageOver();
         valid.forEach((v, i) => outcomes.push({ ctx: v.ctx, message: v.message, trace: v.trace, outbound: outputs[i] }));
