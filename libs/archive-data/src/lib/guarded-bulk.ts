@@ -43,11 +43,21 @@ interface CurrentState {
  * write that collided, so this ends.
  */
 export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite[]): Promise<boolean[]> {
+  return (await guardedBulkWriteReporting(model, writes)).applied;
+}
+
+/**
+ * guardedBulkWrite, also saying which writes' stories did not exist before this call (`created`):
+ * known from the store's answer for slices that ran whole; false where a collision made it unknown
+ * (read it then).
+ */
+export async function guardedBulkWriteReporting(model: Model<never>, writes: GuardedWrite[]): Promise<{ applied: boolean[]; created: boolean[] }> {
   const applied = writes.map(() => false);
+  const created = writes.map(() => false);
   let pending = writes.map((_, i) => i);
   while (pending.length > 0) {
-    const collidedFrom = await writeInSlices(model, writes, pending, applied);
-    if (collidedFrom < 0) return applied;
+    const collidedFrom = await writeInSlices(model, writes, pending, applied, created);
+    if (collidedFrom < 0) return { applied, created };
     // The slices before the collision are applied; the colliding one and the rest are settled below.
     pending = pending.slice(collidedFrom);
     const keys = [...new Set(pending.map((i) => writes[i].storyKey))];
@@ -65,7 +75,7 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
     if (unsettled.length === pending.length) throw new Error('guarded bulk write made no progress after a duplicate-key error');
     pending = unsettled;
   }
-  return applied;
+  return { applied, created };
 }
 
 /**
@@ -74,11 +84,13 @@ export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite
  * all are applied, else the position in `pending` of the slice that hit a
  * duplicate key (its writes may be partly applied).
  */
-async function writeInSlices(model: Model<never>, writes: GuardedWrite[], pending: number[], applied: boolean[]): Promise<number> {
+async function writeInSlices(model: Model<never>, writes: GuardedWrite[], pending: number[], applied: boolean[], created: boolean[]): Promise<number> {
   for (let start = 0; start < pending.length; start += MAX_UPDATES_PER_COMMAND) {
     const slice = pending.slice(start, start + MAX_UPDATES_PER_COMMAND);
     try {
-      await model.bulkWrite(slice.map((i) => writes[i].op) as never, { ordered: true });
+      const res = await model.bulkWrite(slice.map((i) => writes[i].op) as never, { ordered: true });
+      const createdIds = upsertedIdsOf(res);
+      for (const i of slice) if (createdIds.has(writes[i].storyKey)) created[i] = true;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       return start;
@@ -97,9 +109,15 @@ export async function insertFlags(model: Model<never>, ops: AnyBulkWriteOperatio
   if (ops.length === 0) return [];
   try {
     const res = await model.bulkWrite(ops as never, { ordered: true });
-    const inserted = ops.map(() => false);
-    for (const index of Object.keys(res.upsertedIds ?? {})) inserted[Number(index)] = true;
-    return inserted;
+    const createdIds = upsertedIdsOf(res);
+    // The first op on an id is the one that created it; a repeat in the same request found it there.
+    const seen = new Set<unknown>();
+    return (ops as { updateOne: { filter: { _id?: unknown } } }[]).map((op) => {
+      const id = op.updateOne.filter._id;
+      const first = !seen.has(id);
+      seen.add(id);
+      return first && createdIds.has(id);
+    });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
@@ -109,6 +127,15 @@ export async function insertFlags(model: Model<never>, ops: AnyBulkWriteOperatio
     inserted.push(await upsertOne(model, op.updateOne.filter, op.updateOne.update));
   }
   return inserted;
+}
+
+/**
+ * The ids a bulk write created, by value: FerretDB numbers `upserted[].index` among the upserts,
+ * not among the request's operations (an update then an upsert comes back as index 0), so the
+ * index cannot say which operation created a document; the id can.
+ */
+function upsertedIdsOf(res: { upsertedIds?: Record<string | number, unknown> }): Set<unknown> {
+  return new Set(Object.values(res.upsertedIds ?? {}));
 }
 
 async function upsertOne(model: Model<never>, filter: object, update: object): Promise<boolean> {
