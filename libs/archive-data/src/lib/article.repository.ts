@@ -14,7 +14,7 @@ import { type AuditAction, auditActionOf, heldUntilAfter, waitsForRelease } from
 import { type EmbargoCandidate, EmbargoLedger } from './embargo/embargo-ledger';
 import { detectCapabilities, type StoreCapabilities } from './capabilities';
 import { type EnrichmentVersionDoc, enrichmentVersionModel } from './enrichment-version.model';
-import { type GuardedWrite, guardedBulkWriteReporting, insertFlags } from './guarded-bulk';
+import { type GuardedWrite, guardedBulkWrite, insertFlags } from './guarded-bulk';
 import { type ListedStory, ListIndex } from './list-index/list-index';
 import { listsOf } from './list-index/lists';
 import { reEnrich, type ReEnrichResult, type ReplayProvenance } from './re-enrich';
@@ -198,7 +198,7 @@ export class ArticleRepository {
     const decided = await this.embargo.decide(candidates, now);
     stories.forEach((p, i) => (p.current.heldUntil = heldUntilAfter(decided[i].decision, now)));
     await this.embargo.record(candidates, decided, now);
-    const { applied, created } = await guardedBulkWriteReporting(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
+    const { applied, created } = await guardedBulkWrite(as(this.articles), stories.map((p) => storyWrite(p, now, compact)));
     // A story this write created has storedAt = now ($setOnInsert): no need to read it back.
     const createdKeys = new Set(stories.filter((_, i) => created[i]).map((p) => p.storyKey));
     // Three independent writes after the story write, sent together (each is a store round trip). Any
@@ -254,9 +254,10 @@ export class ArticleRepository {
   /**
    * Adds the list-index postings of the states just written (FerretDB). After the write, so a
    * crash in between leaves the message uncommitted: its redelivery finds its version current
-   * (applied) and indexes it then. storedAt is read back: an update keeps the story's first one.
+   * (applied) and indexes it then. storedAt is read back (an update keeps the story's first one),
+   * except for stories this write created (`createdNow`), whose storedAt is `now`.
    */
-  private async indexStories(plans: StoryPlan[], createdNow: ReadonlySet<string> = new Set(), now = new Date()): Promise<void> {
+  private async indexStories(plans: StoryPlan[], createdNow: ReadonlySet<string>, now: Date): Promise<void> {
     if (plans.length === 0 || !(await this.storeCapabilities()).listIndex) return;
     const toRead = [...new Set(plans.map((p) => p.storyKey))].filter((k) => !createdNow.has(k));
     const docs = toRead.length ? await this.articles.find({ _id: { $in: toRead } }, { storedAt: 1 }).lean<Pick<ArticleDoc, '_id' | 'storedAt'>[]>().exec() : [];

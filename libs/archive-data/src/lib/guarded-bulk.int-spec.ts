@@ -2,7 +2,7 @@ import { connectMongo } from '@newswire/mongo';
 import { storyVersion, testEnv } from '@newswire/testing';
 import { type Connection, Schema } from 'mongoose';
 import { ArticleRepository } from './article.repository';
-import { type GuardedWrite, guardedBulkWriteReporting, insertFlags, MAX_UPDATES_PER_COMMAND } from './guarded-bulk';
+import { type GuardedWrite, guardedBulkWrite, insertFlags, MAX_UPDATES_PER_COMMAND } from './guarded-bulk';
 
 /**
  * A chunk of new versions of stories already stored modifies one document per
@@ -44,7 +44,7 @@ describe('a chunk of new versions of stored stories, larger than one update comm
   }, 60_000);
 });
 
-describe('guardedBulkWriteReporting on the store', () => {
+describe('guardedBulkWrite on the store', () => {
   let db: Connection;
 
   beforeEach(async () => {
@@ -66,13 +66,13 @@ describe('guardedBulkWriteReporting on the store', () => {
 
   it('says which writes created their document, so storage need not read back their storedAt', async () => {
     const model = db.model('GuardedReport', new Schema({ _id: String }, { strict: false }), 'guarded_report') as never;
-    const first = await guardedBulkWriteReporting(model, [write('a', '1'), write('b', '1')]);
+    const first = await guardedBulkWrite(model, [write('a', '1'), write('b', '1')]);
     expect(first).toEqual({ applied: [true, true], created: [true, true] });
     // 'a' is updated, 'c' is new: only 'c' was created by this write.
-    const second = await guardedBulkWriteReporting(model, [write('a', '2'), write('c', '1')]);
+    const second = await guardedBulkWrite(model, [write('a', '2'), write('c', '1')]);
     expect(second).toEqual({ applied: [true, true], created: [false, true] });
     // A stale write collides: after the collision nothing is said to be created (storage reads those back).
-    const third = await guardedBulkWriteReporting(model, [write('b', '0'), write('d', '1')]);
+    const third = await guardedBulkWrite(model, [write('b', '0'), write('d', '1')]);
     expect(third.applied).toEqual([false, true]);
     expect(third.created[0]).toBe(false);
   });

@@ -31,6 +31,15 @@ interface CurrentState {
 }
 
 /**
+ * `applied`: which writes won. `created`: which writes' stories did not exist before this call, known
+ * from the store's answer for slices that ran whole; false where a collision made it unknown (read it then).
+ */
+export interface GuardedOutcome {
+  applied: boolean[];
+  created: boolean[];
+}
+
+/**
  * Runs guarded upserts (`{_id, rank: {$lt: new}}` + upsert) as ordered bulk
  * writes (in slices the store answers) and reports which ones won. A guard that does not match makes
  * the upsert collide on `_id`: E11000 means "not newer", not failure.
@@ -42,16 +51,7 @@ interface CurrentState {
  * and the rest had not run yet and go again. Each round settles at least the
  * write that collided, so this ends.
  */
-export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite[]): Promise<boolean[]> {
-  return (await guardedBulkWriteReporting(model, writes)).applied;
-}
-
-/**
- * guardedBulkWrite, also saying which writes' stories did not exist before this call (`created`):
- * known from the store's answer for slices that ran whole; false where a collision made it unknown
- * (read it then).
- */
-export async function guardedBulkWriteReporting(model: Model<never>, writes: GuardedWrite[]): Promise<{ applied: boolean[]; created: boolean[] }> {
+export async function guardedBulkWrite(model: Model<never>, writes: GuardedWrite[]): Promise<GuardedOutcome> {
   const applied = writes.map(() => false);
   const created = writes.map(() => false);
   let pending = writes.map((_, i) => i);

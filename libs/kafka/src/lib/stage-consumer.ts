@@ -201,13 +201,15 @@ export class StageConsumer {
       },
     };
     const batchHandler = this.opts.batchHandlers?.get(topic);
+    // Made with the batch handler (constructor): one per batch topic.
     const coalescer = this.coalescers.get(topic);
     for (const chunk of this.chunksOf(batch.messages)) {
       if (!control.live()) return;
       control.handlerMs = 0;
-      const outcomes = batchHandler
-        ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, coalescer, control)
-        : await this.processEach(topic, batch.topic, batch.partition, chunk, control);
+      const outcomes =
+        batchHandler && coalescer
+          ? await this.processChunk(topic, batch.topic, batch.partition, chunk, batchHandler, coalescer, control)
+          : await this.processEach(topic, batch.topic, batch.partition, chunk, control);
       if (outcomes === ABORTED) return;
       if ((await this.publish(outcomes, control)) === ABORTED) return;
       this.chunkDone(outcomes, control);
@@ -284,7 +286,7 @@ export class StageConsumer {
     partition: number,
     chunk: KafkaMessage[],
     handler: StageBatchHandler,
-    coalescer: ChunkCoalescer<unknown, MessageContextData, OutboundMessage[]> | undefined,
+    coalescer: ChunkCoalescer<unknown, MessageContextData, OutboundMessage[]>,
     control: BatchControl,
   ): Promise<Outcome[] | Aborted> {
     const outcomes: Outcome[] = [];
@@ -313,7 +315,6 @@ export class StageConsumer {
         const ctxs = valid.map((v) => v.ctx);
         const outputs = await this.telemetry
           .inChunk(traces, async () => {
-            if (!coalescer) return handler(values, ctxs);
             // Joined with other partitions' chunks: this chunk is charged its share of the call's time.
             const joined = await coalescer.call(values, ctxs, valid.reduce((sum, v) => sum + (v.message.value?.length ?? 0), 0));
             share = valid.length / joined.joinedValues;
