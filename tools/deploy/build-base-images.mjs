@@ -16,6 +16,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FERRETDB_BUILD } from '../infra/local-stack.mjs';
 import { cacheDir, imageExists, imageSizeMb, log, podman, podmanLoud } from './podman.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,6 @@ const PINNED_PACKAGES = {
   [`npm@${NPM_VERSION}`]: 'sha512-x/AIjFIKRllrhcb48dqUNAAZl0ig9+qMuN91RpZo3Cb2+zuibfh+KISl6+kVVyktDz230JKc208UkQwwMqyB+w==',
 };
 const KAFKA_VERSION = '4.1.1';
-const FERRETDB_BUILD = 'v1.24.2-newswire.1';
 const DEBIAN_MIRROR = process.env.NEWSWIRE_DEBIAN_MIRROR || 'http://deb.debian.org/debian';
 // The registries this machine reaches go through its own certificate authority (see the Node image).
 const MACHINE_CA = process.env.NEWSWIRE_MACHINE_CA || '/etc/ssl/certs/ca-certificates.crt';
@@ -160,7 +160,7 @@ function kafkaImage(force) {
 function ferretdbImage(force) {
   if (!force && imageExists(BASE_IMAGES.ferretdb)) return;
   const binary = join(cacheDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb');
-  // The local stack's own provisioning: FerretDB built with Go (and its two SQLite fixes).
+  // The local stack's own provisioning and build: FerretDB built with Go and the project's patches.
   if (!existsSync(binary)) run('node', [join(repo, 'tools/infra/local-stack.mjs'), 'fetch'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const ctx = buildContext();
   try {

@@ -31,10 +31,11 @@ const repo = resolve(here, '../..');
 const KAFKA_VERSION = '4.1.1';
 const FERRETDB_VERSION = 'v1.24.2';
 // Bumped whenever FERRETDB_PATCHES or the files in tools/infra/ferretdb change, so a cached build without them is rebuilt.
-const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.2`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.3`;
 const FERRETDB_ADDED_FILES = [
   { from: 'newswire_backend.go', to: 'internal/backends/sqlite/newswire_backend.go' },
   { from: 'newswire_handler.go', to: 'internal/handler/newswire_handler.go' },
+  { from: 'newswire_write_lock.go', to: 'internal/handler/newswire_write_lock.go' },
 ];
 
 // The block both Query and Explain of the SQLite backend use to push `_id` equality down (stock: only
@@ -76,7 +77,11 @@ const handlerIdOrder = (hint) => `\tif order := newswireIDOrder(${hint}, params.
  *    (the project's index collections, whose `_id`s are plain ASCII keys:
  *    SQLite orders the JSON text of `_id`, which is the string order only
  *    for strings JSON does not escape). Explain reports it as
- *    filterPushdown/sortPushdown/limitPushdown.
+ *    filterPushdown/sortPushdown/limitPushdown;
+ * 4. update, findAndModify and delete lock their collection from their read
+ *    to their write, so concurrent single-document writes are atomic as on
+ *    MongoDB (stock 1.24 loses concurrent `$inc`s and lets several
+ *    conditional updates of one document win; see newswire_write_lock.go).
  * The handler re-applies the whole filter, sort and limit to what the
  * backend returns, so narrowing is safe.
  */
@@ -115,6 +120,22 @@ const FERRETDB_PATCHES = [
     file: 'internal/handler/msg_find.go',
     from: '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))',
     to: `${handlerIdOrder('params.Hint')}\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))`,
+  },
+  // Read-modify-write commands lock their collection (newswire_write_lock.go): 4.
+  {
+    file: 'internal/handler/msg_update.go',
+    from: '\tvar matched, modified int32\n\tvar upserted types.Array\n',
+    to: '\tdefer newswireLockCollection(params.DB, params.Collection)()\n\n\tvar matched, modified int32\n\tvar upserted types.Array\n',
+  },
+  {
+    file: 'internal/handler/msg_findandmodify.go',
+    from: 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n',
+    to: 'func (h *Handler) findAndModifyDocument(ctx context.Context, params *common.FindAndModifyParams) (*findAndModifyResult, error) {\n\tdefer newswireLockCollection(params.DB, params.Collection)()\n\n',
+  },
+  {
+    file: 'internal/handler/msg_delete.go',
+    from: '\tvar deleted int32\n\twriteErrors := types.MakeArray(0)\n',
+    to: '\tdefer newswireLockCollection(params.DB, params.Collection)()\n\n\tvar deleted int32\n\twriteErrors := types.MakeArray(0)\n',
   },
   {
     file: 'internal/handler/msg_explain.go',
