@@ -11,6 +11,12 @@ import type { TaggedSpan, Tagger } from './ner/tagger';
 
 export type { EntityType } from './entity-mentions';
 
+/**
+ * Languages that write the genitive as -s on the name itself ("Microsofts Cloud", "Merkels Politik",
+ * "Sveriges regering", "Norges bank"), so "Microsofts" is Microsoft, not a name of its own.
+ */
+const S_GENITIVE_LANGUAGES = new Set(['de', 'nl', 'sv', 'nb', 'nn', 'no', 'da']);
+
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
@@ -77,7 +83,15 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
   const language = opts.language ?? 'en';
   const blend = opts.blend ?? blendFor(language);
   const tagger = blend === 'rules' ? undefined : taggerFor(language);
-  return new Extraction(text, opts.gazetteer ?? gazetteerFor(language), opts.bodyStart ?? 0, rulesFor(language), language === 'en', tagger ? { tagger, blend } : undefined);
+  return new Extraction(
+    text,
+    opts.gazetteer ?? gazetteerFor(language),
+    opts.bodyStart ?? 0,
+    rulesFor(language),
+    language === 'en',
+    tagger ? { tagger, blend } : undefined,
+    S_GENITIVE_LANGUAGES.has(language),
+  );
 }
 
 class Extraction {
@@ -96,6 +110,8 @@ class Extraction {
     /** Rules written for English copy only (AP state abbreviations, "Toronto Blue Jays", "the House"). */
     private readonly english: boolean,
     private readonly model?: { tagger: Tagger; blend: BlendMode },
+    /** The language writes its genitive as -s on the name (S_GENITIVE_LANGUAGES). */
+    private readonly sGenitive = false,
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -110,6 +126,7 @@ class Extraction {
     this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
     if (this.model) this.blend(this.model.tagger, this.model.blend);
+    if (this.sGenitive) this.resolveGenitives();
     return this.collect();
   }
 
@@ -206,6 +223,38 @@ class Extraction {
       const org = m.type === 'organisation' ? orgs.get(key) : undefined;
       if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
       else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+    }
+  }
+
+  /**
+   * "Microsofts" where the text also names Microsoft, "Deutschlands" (a known place's genitive): the
+   * entity the -s genitive is of, with its type and links, its surface the name without the ending. A
+   * known place or body as written ("Paris", "Mercedes") stays.
+   */
+  private resolveGenitives(): void {
+    const named = new Map<string, Mention>();
+    for (const m of this.mentions) for (const key of [fold(m.surface), fold(m.name)]) if (!named.has(key)) named.set(key, m);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const whole = this.mentions[k];
+      const genitive = /^(\p{Lu}[\p{L}\p{M}-]+?)(?:s|'s|’s|'|’)(?= |$)/u.exec(whole.surface);
+      if (!genitive) continue;
+      const word = genitive[0];
+      if (this.g.places.has(fold(word)) || this.g.orgs.has(fold(word))) continue;
+      // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and
+      // what it owns. The mention is the owner's name as written, without the ending (CoNLL's convention).
+      const m = { ...whole, surface: genitive[1] };
+      const base = fold(genitive[1]);
+      const same = named.get(base);
+      if (same && same !== whole) {
+        this.mentions[k] = { ...same, surface: m.surface, start: m.start };
+        continue;
+      }
+      // A lone first name ("Hans", "Lars") is no genitive of a place or body the text does not name.
+      if (m.type === 'person') continue;
+      const org = this.g.orgs.get(base);
+      const places = this.g.places.get(base);
+      if (org) this.mentions[k] = { type: 'organisation', name: org.name, surface: m.surface, start: m.start, org };
+      else if (places) this.mentions[k] = { type: 'place', name: places[0].name, surface: m.surface, start: m.start, places };
     }
   }
 

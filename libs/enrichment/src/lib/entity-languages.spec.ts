@@ -23,6 +23,24 @@ describe('entities beyond English', () => {
     expect(e.places.filter((p) => p.name === 'Madrid' || p.name === 'Sevilla').map((p) => p.countryCode)).toEqual(['ES', 'ES']);
   });
 
+  it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
+    const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
+    const mentions = extractEntityMentions(text, { language: 'de' });
+    const at = (surface: string) => mentions.filter((m) => m.surface === surface);
+    // Both Microsofts are the company, their spans the name as written (the first nine characters of "Microsofts").
+    expect(at('Microsoft').map((m) => [m.type, m.name, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Microsoft', 'Microsoft'],
+      ['organisation', 'Microsoft', 'Microsoft'],
+    ]);
+    expect(at('Deutschland')).toMatchObject([{ type: 'place', start: text.indexOf('Deutschlands') }]);
+    expect(mentions.some((m) => /Microsofts|Deutschlands|Wirtschaft/.test(m.surface))).toBe(false);
+    // A first name that ends in -s is nobody's genitive.
+    expect(mentions.filter((m) => m.surface.startsWith('Han')).map((m) => m.surface)).not.toContain('Han');
+    expect(extractEntityMentions('Sveriges regering meddelade i Stockholm att Sverige ska delta.', { language: 'sv' }).map((m) => m.surface)).not.toContain('Sveriges');
+    // English possessives are not this rule's: "Jones" stays Jones.
+    expect(extractEntityMentions('Jones said on Monday that Jones would stay in London.', { language: 'en' }).map((m) => m.surface)).toContain('Jones');
+  });
+
   it('German: capitalised nouns are not names, compounds and heads make organisations', () => {
     const e = run('de', 'Bundeskanzler Olaf Scholz hat am Montag in Berlin gesprochen. Die Regierung erklärte, die Europäische Kommission habe zugestimmt. Das Bundesministerium für Finanzen schwieg.');
     expect(names(e.people)).toEqual(['Olaf Scholz']);
