@@ -7,6 +7,13 @@ const run = (text: string, language = 'en') => {
 };
 
 describe('English rules for wire copy', () => {
+  it('does not take a capitalised noun phrase for a person when the text writes its last word in lower case', () => {
+    const r = run('Crews fought the Mine Fire near Lithgow all night. The fire had burned since Friday, and residents of the valley were told the fire may reach them.');
+    expect(r.people).toEqual([]);
+    // A first name keeps a person whose surname is also a word the text uses ("Theresa May ... may").
+    expect(run('Theresa May said on Monday that the talks may resume. Keir Starmer did not comment.').people.sort()).toEqual(['Keir Starmer', 'Theresa May']);
+  });
+
   it('takes a known place followed by a plural nickname as a sports club, and its nickname alone later', () => {
     const r = run('The Toronto Blue Jays beat the Kansas City Royals 5-3 on Sunday. The Royals have lost six straight.');
     expect(r.orgs.sort()).toEqual(['Kansas City Royals', 'Toronto Blue Jays']);

@@ -439,6 +439,9 @@ class Extraction {
     }
     // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.
     if (this.r.nounsCapitalised && !titled && !this.g.firstNames.has(first)) return;
+    // "Mine Fire", "Lunch Combos", "Biological Passport": a run that ends on a word the text also writes
+    // in lower case, with no first name or title, is a capitalised noun phrase, not a person.
+    if (!titled && !this.g.firstNames.has(first) && this.lowerWords.has(fold(last))) return;
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
