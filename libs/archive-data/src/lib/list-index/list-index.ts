@@ -68,7 +68,12 @@ export class ListIndex {
 
   // ---- write side ----
 
-  /** Adds the stories' postings (idempotent: a repeat only adds repeats). */
+  /**
+   * Adds the stories' postings (idempotent: a repeat only adds repeats). The hot postings and the
+   * registry entries go together, one round trip instead of two in series: a reader between the two
+   * resolves a posting without its entry to nothing (`resolve`), or finds an entry without postings in
+   * the list of all stories only; either is a story being written, which the stored event has not announced yet.
+   */
   async record(stories: ListedStory[]): Promise<void> {
     if (stories.length === 0) return;
     const postings: Posting[] = [];
@@ -79,8 +84,7 @@ export class ListIndex {
       for (const list of story.lists) postings.push({ list, position });
     }
     const hot = hotDocsOf(postings);
-    if (hot.length) await this.collection.insertMany(hot as IndexDoc[], { ordered: false });
-    await this.upsertRegistry(registry);
+    await Promise.all([hot.length ? this.collection.insertMany(hot as IndexDoc[], { ordered: false }) : undefined, this.upsertRegistry(registry)]);
   }
 
   /**
