@@ -31,7 +31,7 @@ const repo = resolve(here, '../..');
 const KAFKA_VERSION = '4.1.1';
 const FERRETDB_VERSION = 'v1.24.2';
 // Bumped whenever FERRETDB_PATCHES or the files in tools/infra/ferretdb change, so a cached build without them is rebuilt.
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.3`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-newswire.4`;
 const FERRETDB_ADDED_FILES = [
   { from: 'newswire_backend.go', to: 'internal/backends/sqlite/newswire_backend.go' },
   { from: 'newswire_handler.go', to: 'internal/handler/newswire_handler.go' },
@@ -81,7 +81,11 @@ const handlerIdOrder = (hint) => `\tif order := newswireIDOrder(${hint}, params.
  * 4. update, findAndModify and delete lock their collection from their read
  *    to their write, so concurrent single-document writes are atomic as on
  *    MongoDB (stock 1.24 loses concurrent `$inc`s and lets several
- *    conditional updates of one document win; see newswire_write_lock.go).
+ *    conditional updates of one document win; see newswire_write_lock.go);
+ * 5. an update command closes each statement's read when the statement is
+ *    done: stock 1.24 keeps them all open to the end of the command, so a
+ *    command of 100 or more statements waits forever for one of the SQLite
+ *    pool's 100 connections (which also held the collection's lock of 4).
  * The handler re-applies the whole filter, sort and limit to what the
  * backend returns, so narrowing is safe.
  */
@@ -126,6 +130,13 @@ const FERRETDB_PATCHES = [
     file: 'internal/handler/msg_update.go',
     from: '\tvar matched, modified int32\n\tvar upserted types.Array\n',
     to: '\tdefer newswireLockCollection(params.DB, params.Collection)()\n\n\tvar matched, modified int32\n\tvar upserted types.Array\n',
+  },
+  // Each statement's read is closed when the statement is done (stock: when the command ends), so a command
+  // of 100 or more statements no longer waits forever for one of SQLite's 100 pooled connections: 5.
+  {
+    file: 'internal/handler/msg_update.go',
+    from: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tif err != nil {\n',
+    to: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tcloser.Close()\n\n\t\tif err != nil {\n',
   },
   {
     file: 'internal/handler/msg_findandmodify.go',

@@ -6,9 +6,11 @@ import { connectMongo } from './mongo';
  * What the project's leases, version guards, dedup story compare-and-set and
  * feed-health counters take from the store: each single-document write is
  * atomic against concurrent writers, as on MongoDB. Stock FerretDB 1.24 fails
- * every case here (it reads, then writes, with nothing in between); the local
+ * every case here (it reads, then writes, with nothing in between; and it
+ * never answers an update command of 100 statements or more); the local
  * stack's build locks the collection from read to write
- * (tools/infra/ferretdb/newswire_write_lock.go).
+ * (tools/infra/ferretdb/newswire_write_lock.go) and closes each statement's
+ * read when the statement is done (tools/infra/local-stack.mjs).
  */
 describe('single-document writes are atomic on the real store', () => {
   let db: Connection;
@@ -43,6 +45,24 @@ describe('single-document writes are atomic on the real store', () => {
       winners.push(results.filter((r) => r.modifiedCount === 1).length);
     }
     expect(winners).toEqual(Array(15).fill(1));
+  });
+
+  it('answers an update command of many statements, and a concurrent write to the collection after it', async () => {
+    const col = db.db!.collection<{ _id: string; n: number }>('many');
+    const statements = 150;
+    await col.insertMany(Array.from({ length: statements }, (_, i) => ({ _id: `m${i}`, n: 0 })));
+    // Stock 1.24 never answers the bulk (and then holds the collection): a bound, so the test fails instead of hanging.
+    const answered = (p: Promise<unknown>) => {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<string>((resolve) => (timer = setTimeout(resolve, 20_000, 'no answer in 20 s')));
+      return Promise.race([p.then(() => 'answered'), bound]).finally(() => clearTimeout(timer));
+    };
+    const [bulk, single] = await Promise.all([
+      answered(col.bulkWrite(Array.from({ length: statements }, (_, i) => ({ updateOne: { filter: { _id: `m${i}` }, update: { $inc: { n: 1 } } } })), { ordered: true })),
+      answered(col.updateOne({ _id: 'm0' }, { $inc: { n: 1 } })),
+    ]);
+    expect([bulk, single]).toEqual(['answered', 'answered']);
+    expect((await col.find({}).toArray()).reduce((sum, d) => sum + d.n, 0)).toBe(statements + 1);
   });
 
   it('deletes a document only while it still matches', async () => {
