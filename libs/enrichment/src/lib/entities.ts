@@ -238,23 +238,24 @@ class Extraction {
       const whole = this.mentions[k];
       const genitive = /^(\p{Lu}[\p{L}\p{M}-]+?)(?:s|'s|’s|'|’)(?= |$)/u.exec(whole.surface);
       if (!genitive) continue;
-      const word = genitive[0];
-      if (this.g.places.has(fold(word)) || this.g.orgs.has(fold(word))) continue;
-      // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and
-      // what it owns. The mention is the owner's name as written, without the ending (CoNLL's convention).
-      const m = { ...whole, surface: genitive[1] };
-      const base = fold(genitive[1]);
+      // The owner's name as written, without the ending (CoNLL's convention).
+      const surface = genitive[1];
+      const base = fold(surface);
+      const known = (key: string) => this.g.places.has(key) || this.g.orgs.has(key);
+      // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
+      if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
+      // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and what it owns.
       const same = named.get(base);
       if (same && same !== whole) {
-        this.mentions[k] = { ...same, surface: m.surface, start: m.start };
+        this.mentions[k] = { ...same, surface, start: whole.start };
         continue;
       }
       // A lone first name ("Hans", "Lars") is no genitive of a place or body the text does not name.
-      if (m.type === 'person') continue;
+      if (whole.type === 'person') continue;
       const org = this.g.orgs.get(base);
       const places = this.g.places.get(base);
-      if (org) this.mentions[k] = { type: 'organisation', name: org.name, surface: m.surface, start: m.start, org };
-      else if (places) this.mentions[k] = { type: 'place', name: places[0].name, surface: m.surface, start: m.start, places };
+      if (org) this.mentions[k] = { type: 'organisation', name: org.name, surface, start: whole.start, org };
+      else if (places) this.mentions[k] = { type: 'place', name: places[0].name, surface, start: whole.start, places };
     }
   }
 

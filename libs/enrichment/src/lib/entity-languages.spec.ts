@@ -37,6 +37,8 @@ describe('entities beyond English', () => {
     // A first name that ends in -s is nobody's genitive.
     expect(mentions.filter((m) => m.surface.startsWith('Han')).map((m) => m.surface)).not.toContain('Han');
     expect(extractEntityMentions('Sveriges regering meddelade i Stockholm att Sverige ska delta.', { language: 'sv' }).map((m) => m.surface)).not.toContain('Sveriges');
+    // A name known as written is no genitive ("Las" is not of "La").
+    expect(extractEntityMentions('Er flog nach Las Vegas und weiter nach Paris.', { language: 'de' }).map((m) => m.surface)).toEqual(['Las Vegas', 'Paris']);
     // English possessives are not this rule's: "Jones" stays Jones.
     expect(extractEntityMentions('Jones said on Monday that Jones would stay in London.', { language: 'en' }).map((m) => m.surface)).toContain('Jones');
   });
