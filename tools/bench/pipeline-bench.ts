@@ -22,7 +22,6 @@
  *
  * Last line: `pipeline: e2e=N idiomatic=N b1=N limit=N p99ms@50=N`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +38,7 @@ import { type MeteredProcess, ProcessMeter } from './pipeline/process-meter';
 import { type BenchSettings, printReport, type RunFigures } from './pipeline/report';
 import { StoredWatch } from './pipeline/stored-watch';
 import { verifyArchive } from './pipeline/verify';
+import { buildServices } from '../faults/harness/build-services';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -72,13 +72,6 @@ const warmupCount = Math.min(200, Math.max(20, Math.round(settings.count / 10)))
 const started = Date.now();
 const log = (text: string) => process.stderr.write(`[bench:pipeline +${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
 
-function buildServices(): void {
-  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage', '--output-style=static'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: process.env['NX_DAEMON'] ?? 'false' },
-  });
-  if (res.status !== 0) throw new Error('the service build failed');
-}
 
 async function main(): Promise<number> {
   if (!flag('no-build')) buildServices();

@@ -16,7 +16,6 @@
  * lost=N duplicated=N`; exits non-zero when a case failed. Each case's
  * service logs (and broker and store state and logs) go to its own folder.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import { stageSigkills } from './cases/stage-sigkill';
 import { storeDown } from './cases/store-down';
 import { twoInstances } from './cases/two-instances';
 import { type CaseResult, type FaultCase, runCase } from './harness/case';
+import { buildServices } from './harness/build-services';
 
 const CASES: FaultCase[] = [
   saturation,
@@ -50,13 +50,6 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
-function build(): void {
-  const res = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=ingester,enricher,deduplicator,storage', '--output-style=static'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: process.env['NX_DAEMON'] ?? 'false' },
-  });
-  if (res.status !== 0) throw new Error('the service build failed');
-}
 
 async function main(): Promise<number> {
   const short = flag('short');
@@ -65,7 +58,7 @@ async function main(): Promise<number> {
   if (only && selected.length !== only.length) {
     throw new Error(`unknown case in --only; cases: ${CASES.map((c) => c.name).join(', ')}`);
   }
-  if (!flag('no-build')) build();
+  if (!flag('no-build')) buildServices();
   const runDir = option('dir') ?? join(tmpdir(), 'newswire-faults', new Date().toISOString().replace(/[:.]/g, '-'));
   mkdirSync(runDir, { recursive: true });
   process.stdout.write(`faults: ${selected.length} case(s), logs under ${runDir}\n`);
