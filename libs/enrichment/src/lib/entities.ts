@@ -234,6 +234,7 @@ class Extraction {
   private resolveGenitives(): void {
     const named = new Map<string, Mention>();
     for (const m of this.mentions) for (const key of [fold(m.surface), fold(m.name)]) if (!named.has(key)) named.set(key, m);
+    const known = (key: string) => this.g.places.has(key) || this.g.orgs.has(key);
     for (let k = 0; k < this.mentions.length; k++) {
       const whole = this.mentions[k];
       const genitive = /^(\p{Lu}[\p{L}\p{M}-]+?)(?:s|'s|’s|'|’)(?= |$)/u.exec(whole.surface);
@@ -241,7 +242,6 @@ class Extraction {
       // The owner's name as written, without the ending (CoNLL's convention).
       const surface = genitive[1];
       const base = fold(surface);
-      const known = (key: string) => this.g.places.has(key) || this.g.orgs.has(key);
       // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
       if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
       // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and what it owns.
