@@ -14,6 +14,23 @@ describe('English rules for wire copy', () => {
     expect(run('Theresa May said on Monday that the talks may resume. Keir Starmer did not comment.').people.sort()).toEqual(['Keir Starmer', 'Theresa May']);
   });
 
+  it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
+    // Invented bodies, so the rule is tested and not the gazetteer.
+    expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);
+    expect(run('Staff at the Trenton Institute for the Study of Lakes said so.').orgs).toEqual(['Trenton Institute for the Study of Lakes']);
+    expect(run('He chairs the Department for Harbours, Canals and Inland Waterways now.').orgs).toEqual(['Department for Harbours, Canals and Inland Waterways']);
+    expect(run('He spoke at the Centre for Fiscal Studies and Boris Johnson listened.').orgs).toEqual(['Centre for Fiscal Studies']);
+    // "Securities", "University": a head word alone names nothing, so "and" continues the name.
+    expect(run('The University and College Lecturers Union voted.').orgs).toEqual(['University and College Lecturers Union']);
+    expect(run('The Bank of England and Barclays agreed.').orgs.sort()).toEqual(['Bank of England', 'Barclays']);
+    expect(run('He studied at the School of International Relations and Pacific Studies.').orgs).toEqual(['School of International Relations and Pacific Studies']);
+  });
+
+  it('follows a name the gazetteer knows through its lower-case words', () => {
+    expect(run('He appealed to the Court of Arbitration for Sport on Monday.').orgs).toEqual(['Court of Arbitration for Sport']);
+    expect(run('The Institute for the Study of War said troops advanced.').orgs).toEqual(['Institute for the Study of War']);
+  });
+
   it('takes a known place followed by a plural nickname as a sports club, and its nickname alone later', () => {
     const r = run('The Toronto Blue Jays beat the Kansas City Royals 5-3 on Sunday. The Royals have lost six straight.');
     expect(r.orgs.sort()).toEqual(['Kansas City Royals', 'Toronto Blue Jays']);

@@ -17,6 +17,11 @@ export type { EntityType } from './entity-mentions';
  */
 const S_GENITIVE_LANGUAGES = new Set(['de', 'nl', 'sv', 'nb', 'nn', 'no', 'da']);
 
+/** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
+const FOR_PURPOSE_HEADS = new Set(
+  'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat'.split(' '),
+);
+
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
@@ -278,6 +283,12 @@ class Extraction {
           continue;
         }
         const low = t[j].text;
+        // "Securities and Exchange Commission", "Institute for the Study of War": lower-case words inside a name the gazetteer knows.
+        const knownEnd = this.knownNameEnd(i, j);
+        if (knownEnd) {
+          j = knownEnd;
+          continue;
+        }
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
         // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number that continues a known name.
         if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && this.g.prefixes.has(this.foldedRange(i, j + 1))) {
@@ -295,6 +306,12 @@ class Extraction {
         // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row.
         if (!nextCap && this.r !== ENGLISH_RULES && this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
           j += 3;
+          continue;
+        }
+        // "Office for Students", "Institute for the Study of War", "Department for Environment, Food and Rural Affairs".
+        const forEnd = this.english ? this.forPurposeEnd(j) : 0;
+        if (forEnd) {
+          j = forEnd;
           continue;
         }
         if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
@@ -315,11 +332,80 @@ class Extraction {
     return j > 0 && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
   }
 
+  /**
+   * The end of a name the gazetteer knows that runs through the lower-case word at `j` ("Trinidad and
+   * Tobago", "Court of Arbitration for Sport") and ends on a capitalised word, or 0.
+   */
+  private knownNameEnd(runStart: number, j: number): number {
+    const t = this.toks;
+    for (let s = Math.max(runStart, j - this.g.maxWords + 1); s < j; s++) {
+      let key = this.foldedRange(s, j + 1);
+      if (!this.g.prefixes.has(key)) continue;
+      let end = 0;
+      for (let e = j + 1; e < t.length && e - s < this.g.maxWords && !this.lineBreakBefore(e); e++) {
+        key += ` ${this.folded(e)}`;
+        if (!this.g.prefixes.has(key)) break;
+        if (t[e].cap && (this.g.orgs.has(key) || this.g.places.has(key))) end = e + 1;
+      }
+      if (end) return end;
+    }
+    return 0;
+  }
+
+  /**
+   * English bodies named for their purpose: a head word such as Institute, Office or Centre, then "for",
+   * then capitalised words ("Office for Students", "Institute for the Study of War"), which may list
+   * several ("Department for Environment, Food and Rural Affairs", "Centres for Disease Control and
+   * Prevention"). Returns the end of the name, or 0. A first name or a known name after a joiner starts
+   * a new name ("the Centre for Policy Studies and Boris Johnson").
+   */
+  private forPurposeEnd(j: number): number {
+    const t = this.toks;
+    if (t[j].text !== 'for' || !FOR_PURPOSE_HEADS.has(t[j - 1].text)) return 0;
+    const nameAt = (k: number) => k < t.length && t[k].cap && !t[k].sentStart && !this.lineBreakBefore(k);
+    const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
+    if (!nameAt(first)) return 0;
+    const words = (from: number) => {
+      let e = from;
+      while (nameAt(e) || (this.r.PARTICLES.has(t[e]?.text ?? '') && nameAt(e + 1))) e++;
+      return e;
+    };
+    const end = words(first);
+    // A list inside the name (", Food and Rural Affairs", " and Prevention") counts only when it closes with "and".
+    let next = end;
+    while (t[next]?.text === ',' && nameAt(next + 1) && !this.startsOtherName(next + 1)) next = words(next + 1);
+    return t[next]?.text === 'and' && nameAt(next + 1) && !this.startsOtherName(next + 1) ? words(next + 1) : end;
+  }
+
+  /** "Africa Centres for Disease Control": a head word of FOR_PURPOSE_HEADS and "for" inside the run. */
+  private forPurposeIn(from: number, to: number): boolean {
+    for (let k = from + 1; k < to - 1; k++) if (this.toks[k].text === 'for' && FOR_PURPOSE_HEADS.has(this.toks[k - 1].text)) return true;
+    return false;
+  }
+
+  /** A first name or the start of a name the gazetteer knows: a new name, not a list inside this one. */
+  private startsOtherName(k: number, places = true): boolean {
+    const known = this.knownAt(k, k + this.g.maxWords);
+    return this.g.firstNames.has(this.toks[k].text) || !!known?.org || (places && !!known?.places);
+  }
+
   /** "Institute for the Study of War": join only when the result is an organisation name. */
   private orgJoinOk(runStart: number, joiner: number): boolean {
     // "Coventry University and Cardiff University" are two names, not one.
     // "University of Arizona and Leeds City Council" too: a place closes the first name.
+    // But a head word alone names nothing: "Securities and Exchange Commission", "University and College Union".
     const before = this.toks[joiner - 1];
+    // "Bank of England and Barclays", "the Centre for Policy Studies and Boris Johnson": two names.
+    // ("School of International Relations and Pacific Studies": a place may open a part of one name.)
+    if (this.toks[joiner].text === 'and' && this.startsOtherName(joiner + 1, false)) return false;
+    const nameStart = this.isArticle(runStart) ? runStart + 1 : runStart;
+    const aloneHead = this.toks[joiner].text === 'and' && joiner - 1 === nameStart && this.r.ORG_HEADS.has(before.text) && !this.g.orgs.has(fold(before.text));
+    if (aloneHead) {
+      // ... when two or more words and a head word follow: not "the Army and Navy".
+      let k = joiner + 1;
+      while (k < this.toks.length && this.toks[k].cap && !this.lineBreakBefore(k)) k++;
+      return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text);
+    }
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
     const first = this.r.articles.has(this.toks[runStart].text) ? runStart + 1 : runStart; // "Das Bundesministerium für ..."
     // "the House on Tuesday": a common word after the joiner is no part of the name.
@@ -576,6 +662,7 @@ class Extraction {
     // "If the European Council agrees": a sentence's first word is not the body's.
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
+    if (this.english && this.forPurposeIn(i, to)) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
     // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
     return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
@@ -636,6 +723,8 @@ class Extraction {
     let last = to - 1;
     if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
     const first = this.isArticle(from) ? from + 1 : from;
+    // "Institute for the Study of War", "Museum of the Great War": a body named after an event.
+    if (this.r.ORG_PREFIXES.has(t[first].text) || this.knownAt(first, to)?.len === to - first) return false;
     return last > first && (EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text));
   }
 
