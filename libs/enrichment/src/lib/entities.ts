@@ -17,6 +17,11 @@ export type { EntityType } from './entity-mentions';
  */
 const S_GENITIVE_LANGUAGES = new Set(['de', 'nl', 'sv', 'nb', 'nn', 'no', 'da']);
 
+/** Words that open the name of a building as well as of the body in it: "Iglesia de San Pedro", "Museo del Prado". */
+const BUILDING_WORDS = new Set(
+  'Church Iglesia Église Eglise Kirche Chiesa Igreja Hospital Hôpital Ospedale Museum Museo Musée Museu Centre Center Centro Zentrum School Escuela École Ecole Scuola Escola Schule College Colegio Lycée Théâtre Teatro Opéra Ópera House Palace Palais Palacio Palazzo Cathedral Catedral Cathédrale Stadium Estadio Stade Conservatoire Observatoire Observatorio'.split(' '),
+);
+
 /** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
 const FOR_PURPOSE_HEADS = new Set(
   'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat'.split(' '),
@@ -183,7 +188,7 @@ class Extraction {
     for (const p of proposed) {
       const pEnd = spanEnd(this.text, p.start, p.surface);
       // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
-      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && end - m.start > pEnd - p.start && (!!(m.places || m.org) || m.start === p.start));
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start : this.bodyOverModel(m, end, p, pEnd)));
       if (!cover) out.push(p);
       else if (!used.has(cover.m)) {
         used.add(cover.m);
@@ -191,6 +196,16 @@ class Extraction {
       }
     }
     return out;
+  }
+
+  /**
+   * "Guardia Civil", "Policía Nacional" tagged as places: the same span named a body by the gazetteer or by
+   * its head word ("Guardia", "Policía") is a body, unless that word also names buildings (BUILDING_WORDS).
+   */
+  private bodyOverModel(m: Mention, end: number, p: Mention, pEnd: number): boolean {
+    if (m.start !== p.start || end !== pEnd || m.type !== 'organisation' || p.type === 'organisation') return false;
+    // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
+    return !!m.org || !BUILDING_WORDS.has(m.surface.split(' ')[0]);
   }
 
   /**
@@ -211,9 +226,23 @@ class Extraction {
     const start = this.toks[from].start;
     const known = this.knownAt(from, s.to);
     const exact = known && known.len === s.to - from ? known : undefined;
+    if (s.type !== 'organisation' && !exact?.places && this.namesBody(from, s.to, s.type)) return { type: 'organisation', ...this.orgName(from, s.to), start };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
     return { type: 'person', name: surface, surface, start };
+  }
+
+  /**
+   * A tagger span that opens with a body's head word ("Fuerzas Armadas", "Consejo Vasco de Empleo" as a
+   * person; "Gobierno", "Junta", "Jefatura Superior de Policía" as a place) names that body. A one-word
+   * person is left (a surname such as "Cruz"), and so is a place opened by a building's word ("Iglesia de
+   * San Pedro", "Museo del Prado"), which may be the building.
+   */
+  private namesBody(from: number, to: number, type: EntityType): boolean {
+    const first = this.toks[from].text;
+    // German "-rat" is a body (Stadtrat) and a title (Kammerrat Schedl): a compound decides places only.
+    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first);
+    return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 
   /** "Poutine" after "Vladimir Poutine", "PS" after "Parti socialiste (PS)": the full entity's name. */

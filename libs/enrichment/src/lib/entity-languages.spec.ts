@@ -23,6 +23,15 @@ describe('entities beyond English', () => {
     expect(e.places.filter((p) => p.name === 'Madrid' || p.name === 'Sevilla').map((p) => p.countryCode)).toEqual(['ES', 'ES']);
   });
 
+  it("Spanish: a body's head word overrules the tagger's place or person, but not for a building", () => {
+    // Before: the tagger's places "Guardia Civil", "Policía Nacional", "Junta", "Jefatura Superior de Policía ...".
+    const e = run('es', 'La Guardia Civil detuvo ayer a dos hombres en Sevilla, según informó la Policía Nacional. Las Fuerzas Armadas se reunieron con la Junta. El portavoz de la Jefatura Superior de Policía de Andalucía Occidental habló en Cádiz.');
+    expect(names(e.organisations).sort()).toEqual(['Fuerzas Armadas', 'Guardia Civil', 'Jefatura Superior de Policía de Andalucía Occidental', 'Junta', 'Policía Nacional']);
+    expect(names(e.places).sort()).toEqual(['Cádiz', 'Sevilla']);
+    // A museum may be the building: the tagger's place stands.
+    expect(names(run('es', 'Los turistas visitaron el Museo del Prado en Madrid.').places).sort()).toEqual(['Madrid', 'Museo del Prado']);
+  });
+
   it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });
