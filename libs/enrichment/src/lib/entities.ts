@@ -363,7 +363,7 @@ class Extraction {
 
   /**
    * The end of a name the gazetteer knows that runs through the lower-case word at `j` ("Trinidad and
-   * Tobago", "Court of Arbitration for Sport") and ends on a capitalised word, or 0.
+   * Tobago", "Court of Arbitration for Sport", "Fonds monétaire international"), or 0.
    */
   private knownNameEnd(runStart: number, j: number): number {
     const t = this.toks;
@@ -374,7 +374,8 @@ class Extraction {
       for (let e = j + 1; e < t.length && e - s < this.g.maxWords && !this.lineBreakBefore(e); e++) {
         key += ` ${this.folded(e)}`;
         if (!this.g.prefixes.has(key)) break;
-        if (t[e].cap && (this.g.orgs.has(key) || this.g.places.has(key))) end = e + 1;
+        // French and Spanish names may end in lower case ("Fonds monétaire international"); English ones do not.
+        if ((t[e].cap || !this.english) && (this.g.orgs.has(key) || this.g.places.has(key))) end = e + 1;
       }
       if (end) return end;
     }

@@ -9,6 +9,7 @@ import orgsInstitutions from '../data/orgs.institutions.json';
 import orgsMedia from '../data/orgs.media.json';
 import orgsCompanies from '../data/orgs.companies.json';
 import orgsSports from '../data/orgs.sports.json';
+import orgsMultilingual from '../data/orgs.multilingual.json';
 import wordsSeed from '../data/words.seed.json';
 import exonymsSeed from '../data/exonyms.seed.json';
 import subdivisionsData from '../data/regions.iso3166-2.json';
@@ -72,7 +73,7 @@ export interface Gazetteer {
 }
 
 /** The core seed first: the first row to claim a surface keeps it (buildGazetteer's addOrg). */
-const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports];
+const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports, orgsMultilingual];
 
 type CountryRow = { name: string; capital: string; alias?: string[] };
 

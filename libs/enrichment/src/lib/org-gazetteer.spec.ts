@@ -24,6 +24,17 @@ describe('organisation gazetteer', () => {
     expect(extractEntities('The PSOE and the CDU spoke to the Bundesrat.').people).toEqual([]);
   });
 
+  it("names international bodies as other languages' news write them, linked to the English entry", () => {
+    const fr = extractEntities("L'ONU et l'OTAN ont répondu, comme le Fonds monétaire international.", { language: 'fr' }).organisations;
+    expect(fr.map((o) => o.name).sort()).toEqual(['International Monetary Fund', 'NATO', 'United Nations']);
+    const es = extractEntities('CCOO y UGT convocaron una huelga, según la Organización Mundial de la Salud y Efecom.', { language: 'es' }).organisations;
+    expect(es.map((o) => o.name).sort()).toEqual(['CCOO', 'EFE', 'UGT', 'World Health Organization']);
+    const de = extractEntities('Die Gewerkschaft Verdi und der DGB kritisierten die EZB.', { language: 'de' }).organisations;
+    expect(de.map((o) => o.name)).toEqual(expect.arrayContaining(['DGB', 'European Central Bank']));
+    // "Verdi" alone is also a composer: only "ver.di" is the union's.
+    expect(de.map((o) => o.name)).not.toContain('ver.di');
+  });
+
   it('leaves ambiguous words alone', () => {
     expect(orgs('The heat was intense and the magic was gone.')).toEqual([]);
     expect(extractEntities('Chelsea Clinton spoke in Phoenix, Arizona.').people.map((p) => p.name)).toEqual(['Chelsea Clinton']);
