@@ -26,6 +26,13 @@ describe('English rules for wire copy', () => {
     expect(run('He studied at the School of International Relations and Pacific Studies.').orgs).toEqual(['School of International Relations and Pacific Studies']);
   });
 
+  it("takes no ship's name for an entity, but keeps the owner named before a vessel noun; a causeway is a place", () => {
+    const r = run('The cruise ship Costa Concordia ran aground. Passengers aboard the Ever Given waited, and a Royal Navy warship shadowed the tanker Front Altair.');
+    expect([...r.people, ...r.places]).toEqual([]);
+    expect(r.orgs).toEqual(['Royal Navy']);
+    expect(run('Traffic on the Darling Causeway near Bilpin was stopped.').places).toContain('Darling Causeway');
+  });
+
   it('follows a name the gazetteer knows through its lower-case words', () => {
     expect(run('He appealed to the Court of Arbitration for Sport on Monday.').orgs).toEqual(['Court of Arbitration for Sport']);
     expect(run('The Institute for the Study of War said troops advanced.').orgs).toEqual(['Institute for the Study of War']);

@@ -22,6 +22,9 @@ const BUILDING_WORDS = new Set(
   'Church Iglesia Église Eglise Kirche Chiesa Igreja Hospital Hôpital Ospedale Museum Museo Musée Museu Centre Center Centro Zentrum School Escuela École Ecole Scuola Escola Schule College Colegio Lycée Théâtre Teatro Opéra Ópera House Palace Palais Palacio Palazzo Cathedral Catedral Cathédrale Stadium Estadio Stade Conservatoire Observatoire Observatorio'.split(' '),
 );
 
+/** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
+const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
+
 /** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
 const FOR_PURPOSE_HEADS = new Set(
   'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat'.split(' '),
@@ -451,7 +454,7 @@ class Extraction {
   private segment(from: number, to: number): void {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
-    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to))) return;
+    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
     let titled: string | undefined;
     let i = from;
     while (i < to) {
@@ -756,6 +759,17 @@ class Extraction {
     // "Institute for the Study of War", "Museum of the Great War": a body named after an event.
     if (this.r.ORG_PREFIXES.has(t[first].text) || this.knownAt(first, to)?.len === to - first) return false;
     return last > first && (EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text));
+  }
+
+  /**
+   * "the cruise ship Costa Concordia", "aboard the Ever Given": a ship's or a spacecraft's name, which is no
+   * person, body or place (not labelled, like products). A name before the noun is often its owner: "a
+   * Royal Navy warship", "the Carnival Cruise Line ship".
+   */
+  private vesselName(from: number): boolean {
+    const before = this.toks[from - 1];
+    if (before && !before.cap && VESSEL_WORDS.has(before.text)) return true;
+    return before?.text === 'the' && /^(?:aboard|onboard)$/i.test(this.toks[from - 2]?.text ?? '');
   }
 
   /** "MEP Alain Lipietz": an all-caps title before a name in ordinary case. */
