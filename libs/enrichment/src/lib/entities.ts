@@ -22,6 +22,11 @@ const BUILDING_WORDS = new Set(
   'Church Iglesia Église Eglise Kirche Chiesa Igreja Hospital Hôpital Ospedale Museum Museo Musée Museu Centre Center Centro Zentrum School Escuela École Ecole Scuola Escola Schule College Colegio Lycée Théâtre Teatro Opéra Ópera House Palace Palais Palacio Palazzo Cathedral Catedral Cathédrale Stadium Estadio Stade Conservatoire Observatoire Observatorio'.split(' '),
 );
 
+/** Lower-case words no name ends on, in the tagged languages: prepositions, articles and conjunctions. */
+const TRAILING_FUNCTION_WORDS = new Set(
+  "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
+);
+
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
@@ -221,9 +226,13 @@ class Extraction {
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
-  private modelMention(s: TaggedSpan): Mention | undefined {
-    let from = s.from;
-    while (from < s.to - 1 && this.isTitle(this.toks[from].text)) from++;
+  private modelMention(span: TaggedSpan): Mention | undefined {
+    let from = span.from;
+    while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
+    let to = span.to;
+    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text))) to--;
+    const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     const surface = this.slice(from, s.to);
     const start = this.toks[from].start;

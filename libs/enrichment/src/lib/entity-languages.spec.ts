@@ -36,6 +36,13 @@ describe('entities beyond English', () => {
     expect(names(run('es', 'Los turistas visitaron el Museo del Prado en Madrid.').places).sort()).toEqual(['Madrid', 'Museo del Prado']);
   });
 
+  it("Spanish: a tagger's name never ends on a preposition or an article", () => {
+    // The tagger reads "Jefatura Superior de Policía de la" here; the name is without "de la".
+    const text = 'El portavoz de la Jefatura Superior de Policía de la ciudad habló ayer.';
+    const mentions = extractEntityMentions(text, { language: 'es' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([['organisation', 'Jefatura Superior de Policía']]);
+  });
+
   it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });
