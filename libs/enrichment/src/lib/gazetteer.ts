@@ -249,12 +249,40 @@ function englishGazetteer(): Gazetteer {
 export function gazetteerFor(language: string): Gazetteer {
   if (language === 'en') return englishGazetteer();
   const home = HOME_COUNTRIES[language];
-  if (!home) return DEFAULT_GAZETTEER;
   let g = byLanguage.get(language);
-  if (!g) {
+  if (!g && !home) byLanguage.set(language, (g = withLanguageOrgs(DEFAULT_GAZETTEER, language)));
+  if (!g && home) {
     const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
     withExonyms(built, language);
-    byLanguage.set(language, (g = withLanguageFirstNames(built, language)));
+    byLanguage.set(language, (g = withLanguageOrgs(withLanguageFirstNames(built, language), language)));
   }
-  return g;
+  return g as Gazetteer;
+}
+
+type OrgRow = [string, string, ...string[]];
+const ORGS_BY_LANGUAGE = (orgsMultilingual.byLanguage ?? {}) as unknown as Record<string, OrgRow[]>;
+
+/**
+ * The language's own reading of short forms that mean another body elsewhere ("PS", "CGT") or an
+ * English word ("PD", "MP"): its rows (orgs.multilingual.json, byLanguage) win over every other file,
+ * for text in that language only. A copy: the shared gazetteer is left as it is.
+ */
+function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
+  const rows = ORGS_BY_LANGUAGE[language];
+  if (!rows?.length) return g;
+  const orgs = new Map(g.orgs);
+  const prefixes = new Set(g.prefixes);
+  const acronyms = new Set(g.acronyms);
+  let maxWords = g.maxWords;
+  for (const [name, kind, ...aliases] of rows) {
+    for (const surface of [name, ...aliases]) {
+      const key = fold(surface);
+      orgs.set(key, { name, kind });
+      if (/^[\p{Lu}\d&.-]+$/u.test(surface)) acronyms.add(key);
+      const words = key.split(' ');
+      maxWords = Math.max(maxWords, words.length);
+      for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    }
+  }
+  return { ...g, orgs, prefixes, acronyms, maxWords };
 }

@@ -35,6 +35,16 @@ describe('organisation gazetteer', () => {
     expect(de.map((o) => o.name)).not.toContain('ver.di');
   });
 
+  it("reads a short form as the text's language means it, and only there", () => {
+    const names = (text: string, language: string) => extractEntities(text, { language }).organisations.map((o) => o.name).sort();
+    expect(names('O PS e o PSD votaram contra, disse a PSP.', 'pt')).toEqual(['Partido Social Democrata', 'Partido Socialista', 'Polícia de Segurança Pública']);
+    expect(names('La CGT et le PS ont manifesté.', 'fr')).toEqual(['CGT', 'Parti socialiste']);
+    expect(names('La CGT convocó una huelga en Madrid.', 'es')).toEqual(['Confederación General del Trabajo']);
+    // In English "PS" is a postscript and "MP" a member of parliament: no party, no prosecutor.
+    const english = names('PS: the MP wrote back.', 'en');
+    for (const body of ['Partido Socialista', 'Parti socialiste', 'Ministério Público']) expect(english).not.toContain(body);
+  });
+
   it('leaves ambiguous words alone', () => {
     expect(orgs('The heat was intense and the magic was gone.')).toEqual([]);
     expect(extractEntities('Chelsea Clinton spoke in Phoenix, Arizona.').people.map((p) => p.name)).toEqual(['Chelsea Clinton']);
