@@ -24,6 +24,9 @@ describe('English rules for wire copy', () => {
     expect(run('The University and College Lecturers Union voted.').orgs).toEqual(['University and College Lecturers Union']);
     expect(run('The Bank of England and Barclays agreed.').orgs.sort()).toEqual(['Bank of England', 'Barclays']);
     expect(run('He studied at the School of International Relations and Pacific Studies.').orgs).toEqual(['School of International Relations and Pacific Studies']);
+    // A list after "<head> of" closed by "and" is the name's; a list of other names is not.
+    expect(run("Japan's Ministry of Land, Infrastructure, Transport and Tourism said so.").orgs).toEqual(['Ministry of Land, Infrastructure, Transport and Tourism']);
+    expect(run('He met the Ministry of Defence, Britain and France said.').orgs).toEqual(['Ministry of Defence']);
   });
 
   it("takes no ship's name for an entity, but keeps the owner named before a vessel noun; a causeway is a place", () => {

@@ -355,6 +355,12 @@ class Extraction {
           j = forEnd;
           continue;
         }
+        // "Ministry of Land, Infrastructure, Transport and Tourism".
+        const listEnd = this.english && low === ',' && this.headOfRun(i, j) ? this.listInNameEnd(j) : j;
+        if (listEnd > j) {
+          j = listEnd;
+          continue;
+        }
         if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
           continue;
@@ -404,19 +410,43 @@ class Extraction {
   private forPurposeEnd(j: number): number {
     const t = this.toks;
     if (t[j].text !== 'for' || !FOR_PURPOSE_HEADS.has(t[j - 1].text)) return 0;
-    const nameAt = (k: number) => k < t.length && t[k].cap && !t[k].sentStart && !this.lineBreakBefore(k);
     const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
-    if (!nameAt(first)) return 0;
-    const words = (from: number) => {
-      let e = from;
-      while (nameAt(e) || (this.r.PARTICLES.has(t[e]?.text ?? '') && nameAt(e + 1))) e++;
-      return e;
-    };
-    const end = words(first);
-    // A list inside the name (", Food and Rural Affairs", " and Prevention") counts only when it closes with "and".
+    return this.nameWordAt(first) ? this.listInNameEnd(this.nameWordsFrom(first)) : 0;
+  }
+
+  /** A capitalised word inside a sentence, on the same line: a word of a name being read on. */
+  private nameWordAt(k: number): boolean {
+    return k < this.toks.length && this.toks[k].cap && !this.toks[k].sentStart && !this.lineBreakBefore(k);
+  }
+
+  /** The end of the capitalised words (and particles between them) from `from`. */
+  private nameWordsFrom(from: number): number {
+    let e = from;
+    while (this.nameWordAt(e) || (this.r.PARTICLES.has(this.toks[e]?.text ?? '') && this.nameWordAt(e + 1))) e++;
+    return e;
+  }
+
+  /**
+   * A list inside a body's name after its head ("for Environment, Food and Rural Affairs", "of Land,
+   * Infrastructure, Transport and Tourism", "for Disease Control and Prevention") counts only when it
+   * closes with "and". Returns the name's end: after the list, or `end` unchanged.
+   */
+  private listInNameEnd(end: number): number {
+    const t = this.toks;
+    const item = (k: number) => this.nameWordAt(k) && !this.startsOtherName(k);
     let next = end;
-    while (t[next]?.text === ',' && nameAt(next + 1) && !this.startsOtherName(next + 1)) next = words(next + 1);
-    return t[next]?.text === 'and' && nameAt(next + 1) && !this.startsOtherName(next + 1) ? words(next + 1) : end;
+    while (t[next]?.text === ',' && item(next + 1)) next = this.nameWordsFrom(next + 1);
+    return t[next]?.text === 'and' && item(next + 1) ? this.nameWordsFrom(next + 1) : end;
+  }
+
+  /** "Ministry of Land": a body's head word followed by "of" or "for" inside the run so far. */
+  private headOfRun(from: number, to: number): boolean {
+    for (let k = from + 1; k < to - 1; k++) {
+      const joiner = this.toks[k].text;
+      const head = this.toks[k - 1].text;
+      if ((joiner === 'of' || joiner === 'for') && (FOR_PURPOSE_HEADS.has(head) || this.r.ORG_PREFIXES.has(head))) return true;
+    }
+    return false;
   }
 
   /** "Africa Centres for Disease Control": a head word of FOR_PURPOSE_HEADS and "for" inside the run. */
