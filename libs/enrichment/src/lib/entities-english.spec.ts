@@ -36,6 +36,15 @@ describe('English rules for wire copy', () => {
     expect(run('Traffic on the Darling Causeway near Bilpin was stopped.').places).toContain('Darling Causeway');
   });
 
+  it('reads common words before a country as a body that serves it, but not a region, a period or a sentence start', () => {
+    const r = run('Charities including Age UK and Cancer Research UK objected, as did Historic England. Statistics Canada agreed.');
+    expect(r.orgs.sort()).toEqual(['Age UK', 'Cancer Research UK', 'Historic England', 'Statistics Canada']);
+    expect(r.places).toEqual([]);
+    const places = run('He flew from Western Australia to Ancient Greece. In Germany it rained. LATEST FROM SPAIN follows.');
+    expect(places.orgs).toEqual([]);
+    expect(places.places).toEqual(expect.arrayContaining(['Western Australia', 'Germany']));
+  });
+
   it('follows a name the gazetteer knows through its lower-case words', () => {
     expect(run('He appealed to the Court of Arbitration for Sport on Monday.').orgs).toEqual(['Court of Arbitration for Sport']);
     expect(run('The Institute for the Study of War said troops advanced.').orgs).toEqual(['Institute for the Study of War']);

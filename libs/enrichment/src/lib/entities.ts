@@ -22,6 +22,14 @@ const BUILDING_WORDS = new Set(
   'Church Iglesia Église Eglise Kirche Chiesa Igreja Hospital Hôpital Ospedale Museum Museo Musée Museu Centre Center Centro Zentrum School Escuela École Ecole Scuola Escola Schule College Colegio Lycée Théâtre Teatro Opéra Ópera House Palace Palais Palacio Palazzo Cathedral Catedral Cathédrale Stadium Estadio Stade Conservatoire Observatoire Observatorio'.split(' '),
 );
 
+/** Nations of the United Kingdom, which the gazetteer knows as regions: "Historic England", "Sport Wales". */
+const NATIONS_OF_THE_UK = new Set(['England', 'Scotland', 'Wales']);
+
+/** Words before a country that make a place or a period of it, not a body: "Western Australia", "Modern Britain". */
+const NOT_BODY_WORDS = new Set(
+  'North Northern South Southern East Eastern West Western Central Upper Lower New Great Greater Old Modern Middle Little Mainland Rural Urban Inner Outer Coastal Tropical Republic Kingdom Democratic People Federal Ancient Classical Medieval Imperial Nazi Soviet Occupied Copa Miss From In On At To By With After Before Under Over Against Without Across Inside Latest'.split(' '),
+);
+
 /** Lower-case words no name ends on, in the tagged languages: prepositions, articles and conjunctions. */
 const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
@@ -449,6 +457,28 @@ class Extraction {
     return false;
   }
 
+  /**
+   * "Age UK", "Historic England", "Statistics Canada", "Cricket Australia": common words, then the country
+   * (or a nation of the UK) they serve, name a body. Not "South Africa" or "New England" (known places), not
+   * "Western Australia" or "Ancient Greece", a first name, a place, a demonym, a title or a sentence's first word
+   * ("In Germany") before the country, nor a quoted title or a title-case headline.
+   */
+  private countryNamedBody(from: number, to: number): boolean {
+    const t = this.toks;
+    const first = this.isArticle(from) ? from + 1 : from;
+    if (to - first < 2 || to - first > 4 || this.inWeakHeadline(first) || this.knownAt(first, to)?.len === to - first) return false;
+    const country = this.knownAt(to - 1, to)?.places?.some((p) => p.kind === 'country') || NATIONS_OF_THE_UK.has(t[to - 1].text);
+    if (!country) return false;
+    // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title.
+    if (this.skippable(first) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
+    for (let k = first; k < to - 1; k++) {
+      const word = t[k].text;
+      // "LATEST FROM SPAIN": a heading in capitals.
+      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || this.isTitle(word) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
+    }
+    return true;
+  }
+
   /** "Africa Centres for Disease Control": a head word of FOR_PURPOSE_HEADS and "for" inside the run. */
   private forPurposeIn(from: number, to: number): boolean {
     for (let k = from + 1; k < to - 1; k++) if (this.toks[k].text === 'for' && FOR_PURPOSE_HEADS.has(this.toks[k - 1].text)) return true;
@@ -494,6 +524,10 @@ class Extraction {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
     if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
+    if (this.english && this.countryNamedBody(from, to)) {
+      this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
+      return;
+    }
     let titled: string | undefined;
     let i = from;
     while (i < to) {
