@@ -778,6 +778,8 @@ class Extraction {
   private placeSpanFrom(i: number, to: number): boolean {
     const t = this.toks;
     if (to - i < 2 || !t[i].cap || this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
+    if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
     // "Lake Victoria", "Mount Elizabeth": a first name after these is still a place; "Camp David" may be a man.
     const prefix = t[i].text;
     // "Kangaroo Island", "Yellowstone National Park": a known place heading a place name.

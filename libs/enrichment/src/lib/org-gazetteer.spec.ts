@@ -45,6 +45,11 @@ describe('organisation gazetteer', () => {
     for (const body of ['Partido Socialista', 'Parti socialiste', 'Ministério Público']) expect(english).not.toContain(body);
   });
 
+  it('takes a seat of power named like a street for the institution, and other streets for places', () => {
+    expect(orgs('A spokesman for Downing Street said on Monday.')).toEqual(['Downing Street']);
+    expect(places('Crowds gathered on Baker Street and Victoria Street.').sort()).toEqual(['Baker Street', 'Victoria Street']);
+  });
+
   it('leaves ambiguous words alone', () => {
     expect(orgs('The heat was intense and the magic was gone.')).toEqual([]);
     expect(extractEntities('Chelsea Clinton spoke in Phoenix, Arizona.').people.map((p) => p.name)).toEqual(['Chelsea Clinton']);
