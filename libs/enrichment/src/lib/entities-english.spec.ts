@@ -33,6 +33,8 @@ describe('English rules for wire copy', () => {
     const r = run('The cruise ship Costa Concordia ran aground. Passengers aboard the Ever Given waited, and a Royal Navy warship shadowed the tanker Front Altair.');
     expect([...r.people, ...r.places]).toEqual([]);
     expect(r.orgs).toEqual(['Royal Navy']);
+    // "ship" and "ferry" as verbs: what follows is named.
+    expect(run('The rules allowed Intel to ship Nvidia chips, and helicopters ferry Red Cross workers.').orgs.sort()).toEqual(['Intel', 'Nvidia', 'Red Cross']);
     expect(run('Traffic on the Darling Causeway near Bilpin was stopped.').places).toContain('Darling Causeway');
   });
 
@@ -43,6 +45,10 @@ describe('English rules for wire copy', () => {
     const places = run('He flew from Western Australia to Ancient Greece. In Germany it rained. LATEST FROM SPAIN follows.');
     expect(places.orgs).toEqual([]);
     expect(places.places).toEqual(expect.arrayContaining(['Western Australia', 'Germany']));
+  });
+
+  it('survives a text that ends on an article or is only one', () => {
+    for (const text of ['The', 'THE', 'The\n', 'Subscribe to The', '"', ' ']) expect(() => extractEntities(text)).not.toThrow();
   });
 
   it('follows a name the gazetteer knows through its lower-case words', () => {

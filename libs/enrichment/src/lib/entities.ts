@@ -35,6 +35,9 @@ const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
 );
 
+/** Words before a vessel noun that make it a noun: "the tanker", "a container ship". */
+const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container cargo oil research passenger fishing supply naval navy patrol chemical gas bulk training'.split(' '));
+
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
@@ -127,6 +130,8 @@ class Extraction {
   private readonly mentions: Mention[] = [];
   private readonly singles: Single[] = [];
   private readonly weakHeadline: boolean;
+  /** The current run's last "<head> for" join (lastForPurposeJoin), or -1. */
+  private runForJoin = -1;
 
   constructor(
     private readonly text: string,
@@ -220,8 +225,11 @@ class Extraction {
    */
   private bodyOverModel(m: Mention, end: number, p: Mention, pEnd: number): boolean {
     if (m.start !== p.start || end !== pEnd || m.type !== 'organisation' || p.type === 'organisation') return false;
+    const first = m.surface.split(' ')[0];
+    // "Cruz Martínez": a head word that is also a first name may open the tagger's person.
+    if (!m.org && p.type === 'person' && this.g.firstNames.has(first)) return false;
     // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
-    return !!m.org || !BUILDING_WORDS.has(m.surface.split(' ')[0]);
+    return !!m.org || !BUILDING_WORDS.has(first);
   }
 
   /**
@@ -261,7 +269,8 @@ class Extraction {
   private namesBody(from: number, to: number, type: EntityType): boolean {
     const first = this.toks[from].text;
     // German "-rat" is a body (Stadtrat) and a title (Kammerrat Schedl): a compound decides places only.
-    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first);
+    // "Cruz Martínez": a head word that is also a first name opens a person's name.
+    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first) && !this.g.firstNames.has(first);
     return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 
@@ -396,7 +405,8 @@ class Extraction {
     for (let s = Math.max(runStart, j - this.g.maxWords + 1); s < j; s++) {
       let key = this.foldedRange(s, j + 1);
       if (!this.g.prefixes.has(key)) continue;
-      let end = 0;
+      // "Police judiciaire", "Force ouvrière": the lower-case word may end the name outside English.
+      let end = !this.english && (this.g.orgs.has(key) || this.g.places.has(key)) ? j + 1 : 0;
       for (let e = j + 1; e < t.length && e - s < this.g.maxWords && !this.lineBreakBefore(e); e++) {
         key += ` ${this.folded(e)}`;
         if (!this.g.prefixes.has(key)) break;
@@ -479,10 +489,10 @@ class Extraction {
     return true;
   }
 
-  /** "Africa Centres for Disease Control": a head word of FOR_PURPOSE_HEADS and "for" inside the run. */
-  private forPurposeIn(from: number, to: number): boolean {
-    for (let k = from + 1; k < to - 1; k++) if (this.toks[k].text === 'for' && FOR_PURPOSE_HEADS.has(this.toks[k - 1].text)) return true;
-    return false;
+  /** Where the run's last "<head> for" join is ("Africa Centres for Disease Control"), or -1: found once per run. */
+  private lastForPurposeJoin(from: number, to: number): number {
+    for (let k = to - 2; k > from; k--) if (this.toks[k].text === 'for' && FOR_PURPOSE_HEADS.has(this.toks[k - 1].text)) return k;
+    return -1;
   }
 
   /** A first name or the start of a name the gazetteer knows: a new name, not a list inside this one. */
@@ -528,6 +538,7 @@ class Extraction {
       this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
       return;
     }
+    this.runForJoin = this.english ? this.lastForPurposeJoin(from, to) : -1;
     let titled: string | undefined;
     let i = from;
     while (i < to) {
@@ -768,7 +779,8 @@ class Extraction {
     // "If the European Council agrees": a sentence's first word is not the body's.
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
-    if (this.english && this.forPurposeIn(i, to)) return true;
+    // A "<head> for" join at or after i: segment() finds the run's last one once (runForJoin).
+    if (this.english && this.runForJoin > i) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
     // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
     return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
@@ -831,9 +843,10 @@ class Extraction {
     let last = to - 1;
     if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
     const first = this.isArticle(from) ? from + 1 : from;
+    if (last <= first) return false;
     // "Institute for the Study of War", "Museum of the Great War": a body named after an event.
     if (this.r.ORG_PREFIXES.has(t[first].text) || this.knownAt(first, to)?.len === to - first) return false;
-    return last > first && (EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text));
+    return EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text);
   }
 
   /**
@@ -843,7 +856,8 @@ class Extraction {
    */
   private vesselName(from: number): boolean {
     const before = this.toks[from - 1];
-    if (before && !before.cap && VESSEL_WORDS.has(before.text)) return true;
+    // A noun only after a determiner or a kind of vessel: "to ship Nvidia chips", "helicopters ferry Red Cross workers" are verbs.
+    if (before && !before.cap && VESSEL_WORDS.has(before.text) && VESSEL_DETERMINERS.has(this.toks[from - 2]?.text ?? '')) return true;
     return before?.text === 'the' && /^(?:aboard|onboard)$/i.test(this.toks[from - 2]?.text ?? '');
   }
 

@@ -32,6 +32,8 @@ describe('entities beyond English', () => {
     const e = run('es', 'La Guardia Civil detuvo ayer a dos hombres en Sevilla, según informó la Policía Nacional. Las Fuerzas Armadas se reunieron con la Junta. El portavoz de la Jefatura Superior de Policía de Andalucía Occidental habló en Cádiz.');
     expect(names(e.organisations).sort()).toEqual(['Fuerzas Armadas', 'Guardia Civil', 'Jefatura Superior de Policía de Andalucía Occidental', 'Junta', 'Policía Nacional']);
     expect(names(e.places).sort()).toEqual(['Cádiz', 'Sevilla']);
+    // A head word that is also a first name opens a person's name.
+    expect(names(run('es', 'Los Mossos detuvieron a Cruz Martínez en Girona.').organisations)).not.toContain('Cruz Martínez');
     // A museum may be the building: the tagger's place stands.
     expect(names(run('es', 'Los turistas visitaron el Museo del Prado en Madrid.').places).sort()).toEqual(['Madrid', 'Museo del Prado']);
   });

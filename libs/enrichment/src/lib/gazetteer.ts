@@ -273,16 +273,19 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
   const orgs = new Map(g.orgs);
   const prefixes = new Set(g.prefixes);
   const acronyms = new Set(g.acronyms);
+  const spelledOut = new Set<string>();
   let maxWords = g.maxWords;
   for (const [name, kind, ...aliases] of rows) {
     for (const surface of [name, ...aliases]) {
       const key = fold(surface);
       orgs.set(key, { name, kind });
-      if (/^[\p{Lu}\d&.-]+$/u.test(surface)) acronyms.add(key);
+      // As buildGazetteer: a key also written otherwise ("PD", "Pd") is read in any case.
+      (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
       const words = key.split(' ');
       maxWords = Math.max(maxWords, words.length);
       for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
     }
   }
+  for (const key of spelledOut) acronyms.delete(key);
   return { ...g, orgs, prefixes, acronyms, maxWords };
 }

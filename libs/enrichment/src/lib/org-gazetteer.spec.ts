@@ -32,7 +32,10 @@ describe('organisation gazetteer', () => {
     const de = extractEntities('Die Gewerkschaft Verdi und der DGB kritisierten die EZB.', { language: 'de' }).organisations;
     expect(de.map((o) => o.name)).toEqual(expect.arrayContaining(['DGB', 'European Central Bank']));
     // "Verdi" alone is also a composer: only "ver.di" is the union's.
-    expect(de.map((o) => o.name)).not.toContain('ver.di');
+    expect(de.map((o) => o.name)).not.toContain('Vereinte Dienstleistungsgewerkschaft');
+    // A known name may end on a lower-case word outside English; a written-out short form is read as written.
+    expect(extractEntities('Selon la Police judiciaire, Force ouvrière a porté plainte.', { language: 'fr' }).organisations.map((o) => o.name).sort()).toEqual(['Force ouvrière', 'Police judiciaire']);
+    expect(extractEntities('Il Pd ha votato contro la legge a Roma.', { language: 'it' }).organisations.map((o) => o.name)).toEqual(['Partito Democratico']);
   });
 
   it("reads a short form as the text's language means it, and only there", () => {

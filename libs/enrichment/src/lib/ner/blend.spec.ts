@@ -38,6 +38,9 @@ describe('blending the tagger with the rules', () => {
   it('lets a longer name the rules know replace the tagger spans it covers', () => {
     const fr = extractEntities('La Commission régionale a signé à Bruxelles, a déclaré Emmanuel Macron.', { language: 'fr' });
     expect(fr.organisations.map((o) => o.name)).toEqual(['Commission régionale']);
+    // A name the gazetteer knows replaces the tagger's spans too, linked to its entry.
+    const known = extractEntities('La Commission européenne a signé à Bruxelles, a déclaré Emmanuel Macron.', { language: 'fr' });
+    expect(known.organisations.map((o) => [o.name, o.surfaceForms])).toEqual([['European Commission', ['Commission européenne']]]);
     const pt = extractEntities('O primeiro-ministro do Reino Unido visitou Lisboa.', { language: 'pt' });
     expect(pt.places.map((p) => p.name)).toContain('Reino Unido');
     expect(pt.organisations).toEqual([]);
