@@ -19,7 +19,7 @@ import frNames from 'gender-detection-from-name/names/fr';
 import enNames from 'gender-detection-from-name/names/en';
 import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
-import { fold } from './tokens';
+import { fold, tokenize } from './tokens';
 
 export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'feature';
 
@@ -138,10 +138,11 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const acronyms = new Set<string>();
   const spelledOut = new Set<string>();
   const addOrg = (surface: string, entry: OrgEntry) => {
-    const key = fold(surface);
-    (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
-    maxWords = Math.max(maxWords, key.split(' ').length);
-    if (!orgs.has(key)) orgs.set(key, entry);
+    for (const key of orgKeys(surface)) {
+      (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+      if (!orgs.has(key)) orgs.set(key, entry);
+    }
   };
   for (const [name, city, cc, ...aliases] of data.seats) {
     const located = places.get(fold(city))?.find((p) => p.countryCode === cc) ?? { name: city, countryCode: cc, kind: 'city' as const };
@@ -260,6 +261,18 @@ export function gazetteerFor(language: string): Gazetteer {
 }
 
 type OrgRow = [string, string, ...string[]];
+
+/**
+ * An organisation's lookup keys: its folded surface, and the same as the extractor reads it token by
+ * token when the two differ only in spacing ("Conseil d'État" is read "conseil d' etat", "Kurdistan
+ * Workers' Party" "kurdistan workers ' party"). A token reading that loses characters ("Moody's" read as
+ * "moody") is no key: "Moody" alone is a surname.
+ */
+function orgKeys(surface: string): string[] {
+  const key = fold(surface);
+  const read = tokenize(surface).map((t) => fold(t.text)).join(' ');
+  return read !== key && read.replace(/ /g, '') === key.replace(/ /g, '') ? [key, read] : [key];
+}
 const ORGS_BY_LANGUAGE = (orgsMultilingual.byLanguage ?? {}) as unknown as Record<string, OrgRow[]>;
 
 /**
@@ -276,8 +289,7 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
   const spelledOut = new Set<string>();
   let maxWords = g.maxWords;
   for (const [name, kind, ...aliases] of rows) {
-    for (const surface of [name, ...aliases]) {
-      const key = fold(surface);
+    for (const surface of [name, ...aliases]) for (const key of orgKeys(surface)) {
       orgs.set(key, { name, kind });
       // As buildGazetteer: a key also written otherwise ("PD", "Pd") is read in any case.
       (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);

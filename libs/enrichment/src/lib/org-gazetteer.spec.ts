@@ -48,6 +48,13 @@ describe('organisation gazetteer', () => {
     for (const body of ['Partido Socialista', 'Parti socialiste', 'Ministério Público']) expect(english).not.toContain(body);
   });
 
+  it('finds names the tokenizer splits at an elision or an apostrophe, but no surname in a possessive name', () => {
+    expect(extractEntities("Le Conseil d'État a rejeté le recours.", { language: 'fr' }).organisations.map((o) => o.name)).toEqual(["Conseil d'État"]);
+    const r = extractEntities("The Kurdistan Workers' Party said so. Moody said Moody's cut the rating.");
+    expect(r.organisations.map((o) => o.name).sort()).toEqual(["Kurdistan Workers' Party", "Moody's"]);
+    expect(r.people.map((p) => p.name)).toEqual(['Moody']);
+  });
+
   it('takes a seat of power named like a street for the institution, and other streets for places', () => {
     expect(orgs('A spokesman for Downing Street said on Monday.')).toEqual(['Downing Street']);
     expect(places('Crowds gathered on Baker Street and Victoria Street.').sort()).toEqual(['Baker Street', 'Victoria Street']);
