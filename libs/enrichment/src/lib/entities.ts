@@ -427,7 +427,7 @@ class Extraction {
    */
   private forPurposeEnd(j: number): number {
     const t = this.toks;
-    if (t[j].text !== 'for' || !FOR_PURPOSE_HEADS.has(t[j - 1].text)) return 0;
+    if (!this.headJoinAt(j, false)) return 0;
     const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
     return this.nameWordAt(first) ? this.listInNameEnd(this.nameWordsFrom(first)) : 0;
   }
@@ -457,13 +457,20 @@ class Extraction {
     return t[next]?.text === 'and' && item(next + 1) ? this.nameWordsFrom(next + 1) : end;
   }
 
+  /**
+   * A body's head word and "for" at `k` ("Office for"), or with `of` also a head word and "of" ("Ministry
+   * of"): where a name goes on past lower-case words.
+   */
+  private headJoinAt(k: number, of: boolean): boolean {
+    const joiner = this.toks[k].text;
+    const head = this.toks[k - 1].text;
+    if (joiner === 'for') return FOR_PURPOSE_HEADS.has(head) || (of && this.r.ORG_PREFIXES.has(head));
+    return of && joiner === 'of' && (FOR_PURPOSE_HEADS.has(head) || this.r.ORG_PREFIXES.has(head));
+  }
+
   /** "Ministry of Land": a body's head word followed by "of" or "for" inside the run so far. */
   private headOfRun(from: number, to: number): boolean {
-    for (let k = from + 1; k < to - 1; k++) {
-      const joiner = this.toks[k].text;
-      const head = this.toks[k - 1].text;
-      if ((joiner === 'of' || joiner === 'for') && (FOR_PURPOSE_HEADS.has(head) || this.r.ORG_PREFIXES.has(head))) return true;
-    }
+    for (let k = from + 1; k < to - 1; k++) if (this.headJoinAt(k, true)) return true;
     return false;
   }
 
@@ -491,7 +498,7 @@ class Extraction {
 
   /** Where the run's last "<head> for" join is ("Africa Centres for Disease Control"), or -1: found once per run. */
   private lastForPurposeJoin(from: number, to: number): number {
-    for (let k = to - 2; k > from; k--) if (this.toks[k].text === 'for' && FOR_PURPOSE_HEADS.has(this.toks[k - 1].text)) return k;
+    for (let k = to - 2; k > from; k--) if (this.headJoinAt(k, false)) return k;
     return -1;
   }
 

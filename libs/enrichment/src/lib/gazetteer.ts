@@ -138,8 +138,9 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const acronyms = new Set<string>();
   const spelledOut = new Set<string>();
   const addOrg = (surface: string, entry: OrgEntry) => {
+    const written = isAcronym(surface) ? acronyms : spelledOut;
     for (const key of orgKeys(surface)) {
-      (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
+      written.add(key);
       maxWords = Math.max(maxWords, key.split(' ').length);
       if (!orgs.has(key)) orgs.set(key, entry);
     }
@@ -151,12 +152,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   for (const [name, kind, ...aliases] of data.orgs) for (const n of [name, ...aliases]) addOrg(n, { name, kind });
 
   const prefixes = new Set<string>();
-  for (const key of [...places.keys(), ...orgs.keys()]) {
-    const words = key.split(' ');
-    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
-    // A possessive name ("moody's") is looked up from the token without its 's.
-    if (key.endsWith("'s")) prefixes.add(key.slice(0, -2));
-  }
+  for (const key of [...places.keys(), ...orgs.keys()]) addPrefixes(prefixes, key);
   return {
     places,
     orgs,
@@ -249,15 +245,31 @@ function englishGazetteer(): Gazetteer {
 /** The gazetteer for one language, built on first use and kept: DEFAULT_GAZETTEER plus first names for English. */
 export function gazetteerFor(language: string): Gazetteer {
   if (language === 'en') return englishGazetteer();
-  const home = HOME_COUNTRIES[language];
   let g = byLanguage.get(language);
-  if (!g && !home) byLanguage.set(language, (g = withLanguageOrgs(DEFAULT_GAZETTEER, language)));
-  if (!g && home) {
-    const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
-    withExonyms(built, language);
-    byLanguage.set(language, (g = withLanguageOrgs(withLanguageFirstNames(built, language), language)));
-  }
-  return g as Gazetteer;
+  if (!g) byLanguage.set(language, (g = withLanguageOrgs(homeGazetteer(language) ?? DEFAULT_GAZETTEER, language)));
+  return g;
+}
+
+/** A language with home countries (HOME_COUNTRIES): their towns, its exonyms and first names. */
+function homeGazetteer(language: string): Gazetteer | undefined {
+  const home = HOME_COUNTRIES[language];
+  if (!home) return undefined;
+  const built = buildGazetteer(withGeoNames(seedData(), undefined, { countries: new Set(home), minPopulation: MIN_HOME_CITY_POPULATION }), language);
+  withExonyms(built, language);
+  return withLanguageFirstNames(built, language);
+}
+
+/** Organisation keys written only in capitals are acronyms ("WHO"), read in capitals only unless also written otherwise. */
+function isAcronym(surface: string): boolean {
+  return /^[\p{Lu}\d&.-]+$/u.test(surface);
+}
+
+/** Every word-prefix of a known name, the lookahead's stop test. */
+function addPrefixes(prefixes: Set<string>, key: string): void {
+  const words = key.split(' ');
+  for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  // A possessive name ("moody's") is looked up from the token without its 's.
+  if (key.endsWith("'s")) prefixes.add(key.slice(0, -2));
 }
 
 type OrgRow = [string, string, ...string[]];
@@ -289,13 +301,15 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
   const spelledOut = new Set<string>();
   let maxWords = g.maxWords;
   for (const [name, kind, ...aliases] of rows) {
-    for (const surface of [name, ...aliases]) for (const key of orgKeys(surface)) {
-      orgs.set(key, { name, kind });
+    for (const surface of [name, ...aliases]) {
       // As buildGazetteer: a key also written otherwise ("PD", "Pd") is read in any case.
-      (/^[\p{Lu}\d&.-]+$/u.test(surface) ? acronyms : spelledOut).add(key);
-      const words = key.split(' ');
-      maxWords = Math.max(maxWords, words.length);
-      for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+      const written = isAcronym(surface) ? acronyms : spelledOut;
+      for (const key of orgKeys(surface)) {
+        orgs.set(key, { name, kind });
+        written.add(key);
+        maxWords = Math.max(maxWords, key.split(' ').length);
+        addPrefixes(prefixes, key);
+      }
     }
   }
   for (const key of spelledOut) acronyms.delete(key);
