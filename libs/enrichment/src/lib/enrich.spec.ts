@@ -94,6 +94,13 @@ describe('enrich on other inputs', () => {
     expect(r.summary).toMatch(/^El presidente/);
   });
 
+  it('classifies text whose words name members of a plain object (constructor), which used to throw', () => {
+    const r = enrich({ headline: 'Constructor hands over the stadium before the cup final', bodyText: 'The constructor handed the new football stadium to the club on Monday, days before the cup final. The striker scored twice as the team won the league match, and the coach praised the players and the fans.' }, now);
+    expect(r.subjects?.length).toBeGreaterThan(0);
+    expect(r.subjects?.every((s) => Number.isFinite(s.score))).toBe(true);
+    expect(r.subjects?.[0].name).toMatch(/sport/i);
+  });
+
   it('reads the dateline and uses it as the located place', () => {
     const r = enrich({ headline: 'Talks resume', bodyText: 'DOHA, Jan 15 (Reuters) - Negotiators resumed talks in Doha on Wednesday, officials said.' }, new Date('2025-01-16T00:00:00Z'));
     expect(r.dateline).toMatchObject({ date: '2025-01-15', source: 'Reuters', place: { name: 'Doha', countryCode: 'QA' } });
