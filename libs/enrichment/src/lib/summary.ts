@@ -1,4 +1,4 @@
-import { sentences } from './text-stats';
+import { eachSentence } from './text-stats';
 
 export const SUMMARY_EXTRACTOR = { extractor: 'newswire-lead', version: '0.1.0' } as const;
 
@@ -9,7 +9,7 @@ export const SUMMARY_EXTRACTOR = { extractor: 'newswire-lead', version: '0.1.0' 
 export function leadSummary(body: string, datelineText?: string, maxSentences = 2, maxChars = 400): string {
   const text = datelineText && body.trimStart().startsWith(datelineText) ? body.trimStart().slice(datelineText.length).trim() : body;
   const out: string[] = [];
-  for (const s of sentences(text)) {
+  for (const s of eachSentence(text)) {
     if (out.length >= maxSentences || (out.length && out.join(' ').length + s.length > maxChars)) break;
     out.push(s);
   }

@@ -46,12 +46,13 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let sentStart = true;
+  let newline = text.indexOf('\n');
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let word = m[0];
     const start = m.index;
     const first = word.charCodeAt(0);
-    const isWord = /[\p{L}\p{N}]/u.test(word[0]);
+    const isWord = isLetterOrDigit(first) || (first >= 0x80 && /[\p{L}\p{N}]/u.test(word[0]));
     if (!isWord) {
       if (word === '.' || word === '!' || word === '?') {
         const prev = out[out.length - 1];
@@ -63,26 +64,47 @@ export function tokenize(text: string): Token[] {
     }
     if (first === 0) continue;
     // A paragraph break starts a new sentence even without a full stop (headline, dateline).
-    if (out.length && /\n\s*\n/.test(text.slice(out[out.length - 1].end, start))) sentStart = true;
+    // (Most gaps are one space: the slice and its test only where a line ends inside the gap.)
+    if (out.length) {
+      const gapStart = out[out.length - 1].end;
+      // Gaps only move forward, so the next line end is searched for once per line: linear in the text.
+      while (newline >= 0 && newline < gapStart) newline = text.indexOf('\n', gapStart);
+      if (newline >= 0 && newline < start && /\n\s*\n/.test(text.slice(gapStart, start))) sentStart = true;
+    }
     // French elision: "l'Élysée", "d'Orsay" are an article and a name.
-    const elided = ELISION.exec(word);
+    const hasApostrophe = word.includes("'") || word.includes('’');
+    const hasHyphen = word.includes('-');
+    const elided = hasApostrophe ? ELISION.exec(word) : null;
     if (elided) {
       out.push({ text: elided[1], start, end: start + elided[1].length, cap: false, isWord: true, sentStart, poss: false });
       sentStart = false;
       WORD.lastIndex = start + elided[1].length;
       continue;
     }
-    const tail = COMPOUND_TAIL.exec(word);
+    const tail = hasHyphen ? COMPOUND_TAIL.exec(word) : null;
     if (tail) word = tail[1];
     let poss = false;
-    const after = text.slice(start + m[0].length, start + m[0].length + 2);
-    if (!tail && /^['’]s$/.test(after) && !/[\p{L}]/u.test(text[start + m[0].length + 2] ?? '')) {
+    const end = start + m[0].length;
+    const quote = text.charCodeAt(end);
+    if (!tail && (quote === 39 || quote === 0x2019) && text[end + 1] === 's' && !/[\p{L}]/u.test(text[end + 2] ?? '')) {
       poss = true;
       WORD.lastIndex += 2;
     }
-    const cap = /^\p{Lu}/u.test(word) || /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word);
+    const cap = startsUpper(word) || (hasHyphen && /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word));
     out.push({ text: word, start, end: start + word.length, cap, isWord: true, sentStart, poss });
     sentStart = false;
   }
   return out;
+}
+
+// ASCII answered by character code, the rest by the Unicode classes: most news text is ASCII,
+// and these two tests ran once per token.
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
 }
