@@ -3,7 +3,7 @@ import { describeVersion, itemIdentityOf, storyKeyOf, versionRankOf } from '@new
 import { createHash } from 'node:crypto';
 import { type ArticleFingerprint, fingerprintOf } from './fingerprint';
 import type { Candidate, NearSelf } from './near';
-import { contentHash } from './normalise';
+import { contentHash, normaliseText } from './normalise';
 import type { DedupOptions } from './options';
 import { sourceOf } from './source-rules';
 import type { StoryVersion } from './store-port';
@@ -27,6 +27,8 @@ export interface ChunkArticle {
 export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: Date): ChunkArticle {
   const storyKey = storyKeyOf(article);
   const identity = itemIdentityOf(article);
+  // Normalised once for both the content hash and the fingerprint (it was a sixth of this stage's CPU).
+  const body = normaliseText(article.bodyText);
   return {
     ...(identity ? { itemKey: `item:${createHash('sha256').update(identity).digest('hex')}` } : {}),
     id: article.id,
@@ -35,8 +37,8 @@ export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: 
     uri: article.uri,
     version: clean({ articleId: article.id, rank: versionRankOf(article), version: article.version, versionCreated: article.versionCreated, pubStatus: article.pubStatus, at: now }),
     described: describeVersion(article),
-    ctx: { articleId: article.id, contentHash: contentHash(article.headline, article.bodyText), storyKey, now },
-    fingerprint: fingerprintOf(article.bodyText, o),
+    ctx: { articleId: article.id, contentHash: contentHash(article.headline, article.bodyText, body), storyKey, now },
+    fingerprint: fingerprintOf(article.bodyText, o, body),
   };
 }
 

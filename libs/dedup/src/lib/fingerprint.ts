@@ -17,8 +17,8 @@ export interface ArticleFingerprint extends Fingerprint {
 export type FingerprintOptions = Pick<DedupOptions, 'shingleSize' | 'numHashes' | 'bands' | 'rows' | 'anchors' | 'maxStoredShingles'>;
 
 /** Text compared across outlets: the body only, since syndicators rewrite headlines. */
-export function fingerprintOf(bodyText: string, o: FingerprintOptions): ArticleFingerprint {
-  const words = wordsOf(bodyText);
+export function fingerprintOf(bodyText: string, o: FingerprintOptions, normalisedBody?: string): ArticleFingerprint {
+  const words = wordsOf(bodyText, normalisedBody);
   const shingles = shingleHashesOfWords(words, o.shingleSize);
   const sig = minhash(shingles, o.numHashes);
   const encoded = compactSignature(sig);

@@ -1,9 +1,8 @@
 import { fnv1a32Words } from './hashing';
 import { normaliseText } from './normalise';
 
-export function wordsOf(text: string): string[] {
-  const norm = normaliseText(text);
-  return norm ? norm.split(' ') : [];
+export function wordsOf(text: string, normalised = normaliseText(text)): string[] {
+  return normalised ? normalised.split(' ') : [];
 }
 
 /**
