@@ -3,7 +3,7 @@
  * Kafka out), run from its built bundle with one worker process and then with
  * one per core, in the same run: does the stage use both cores?
  *
- *   npx nx run enricher:build && npm run bench:enricher-stage [-- --articles=4000]
+ *   npx nx run enricher:build && npm run bench:enricher-stage [-- --articles=4000 --pipeline-corpus --semi-space=16]
  *
  * Throughput is measured between the first and the last enriched message, so
  * process start-up and group joins are left out.
@@ -16,6 +16,12 @@ import { logLevel } from 'kafkajs';
 import { physicalTopic, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { kafkaFromEnv } from '@newswire/kafka';
 import { newArticleId, toCanonical } from '@newswire/wire-formats';
+import { buildCorpus } from './pipeline/corpus';
+import { childrenOf, cpuMsOf } from './pipeline/process-meter';
+import { sentencePool } from '../faults/harness/stories';
+
+// Plain CommonJS shared with npm start and the images.
+const { heapFlagsOf } = require(join(__dirname, '../../deploy/node-heap.js')) as { heapFlagsOf: (app: string) => string[] };
 
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
 const ARTICLES = Number(arg('articles', '4000'));
@@ -24,13 +30,16 @@ const PARTITIONS = 6;
 const ROOT = join(__dirname, '../..');
 
 function corpus(): { headline: string; bodyText: string }[] {
+  // The pipeline benchmark's 3-5 KB articles: the size wire stories have, and what the enricher sees in bench:pipeline.
+  if (process.argv.includes('--pipeline-corpus'))
+    return buildCorpus(sentencePool(), { count: 1500, exactShare: 0, nearShare: 0, seed: 1, uriPrefix: 'urn:bench', provider: 'Bench Wire' }).map((s) => JSON.parse(s.body) as { headline: string; bodyText: string });
   return readFileSync(join(ROOT, 'libs/enrichment/eval/entities.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { headline: string; bodyText: string });
 }
 
-async function run(workers: number): Promise<number> {
+async function run(workers: number): Promise<{ perSecond: number; cpuMsPerArticle: number }> {
   const ns = `bench-enricher-${workers}-${Date.now().toString(36)}`;
   // KAFKA_SSL* / KAFKA_SASL* reach both this client and the enricher (it inherits the environment).
   const kafka = kafkaFromEnv(ns, { ...process.env, KAFKA_BROKERS: BROKERS }, { logLevel: logLevel.NOTHING });
@@ -56,6 +65,12 @@ async function run(workers: number): Promise<number> {
   let first = 0;
   let last = 0;
   let seen = 0;
+  // CPU of the enricher and its workers between the first and the last enriched message (start-up left out).
+  // The enricher's pid, known once it is spawned below (the consumer starts first so no output is missed).
+  const started: { pid?: number } = {};
+  const cpuNow = () => (started.pid === undefined ? 0 : [started.pid, ...childrenOf(started.pid)].reduce((sum, p) => sum + (cpuMsOf(p) ?? 0), 0));
+  let cpuFirst = 0;
+  let cpuLast = 0;
   const consumer = kafka.consumer({ groupId: `${ns}-probe`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: output, fromBeginning: true });
@@ -63,32 +78,40 @@ async function run(workers: number): Promise<number> {
     void consumer.run({
       eachBatch: async ({ batch }) => {
         const now = performance.now();
-        if (seen === 0) first = now;
+        if (seen === 0) {
+          first = now;
+          cpuFirst = cpuNow();
+        }
         seen += batch.messages.length;
         last = now;
+        if (seen >= ARTICLES) cpuLast = cpuNow();
         if (seen >= ARTICLES) resolve();
       },
     });
   });
 
-  const enricher = spawn(process.execPath, [join(ROOT, 'dist/apps/enricher/main.js')], {
+  // The service's heap budget as npm start and the images give it; --semi-space=N tries another young generation.
+  const semiSpace = arg('semi-space', '');
+  const heap = heapFlagsOf('enricher').map((flag) => (semiSpace && flag.startsWith('--max-semi-space-size=') ? `--max-semi-space-size=${semiSpace}` : flag));
+  const enricher = spawn(process.execPath, [...heap, join(ROOT, 'dist/apps/enricher/main.js')], {
     env: { ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn', NEWSWIRE_DEV_MODE: 'true' },
     stdio: 'ignore',
   });
+  started.pid = enricher.pid;
   await done;
   enricher.kill('SIGTERM');
   await new Promise((resolve) => enricher.once('exit', resolve));
   await consumer.disconnect();
-  return ((seen - 1) / (last - first)) * 1000;
+  return { perSecond: ((seen - 1) / (last - first)) * 1000, cpuMsPerArticle: (cpuLast - cpuFirst) / (seen - 1) };
 }
 
 async function main() {
   const cores = availableParallelism();
   const one = await run(1);
-  console.log(`1 worker:  ${one.toFixed(0)} articles/s`);
+  console.log(`1 worker:  ${one.perSecond.toFixed(0)} articles/s, ${one.cpuMsPerArticle.toFixed(2)} CPU ms/article`);
   const many = await run(cores);
-  console.log(`${cores} workers: ${many.toFixed(0)} articles/s  (${(many / one).toFixed(2)}x)`);
-  console.log(`enricher-stage-articles-per-s: workers1=${one.toFixed(0)} workers${cores}=${many.toFixed(0)}`);
+  console.log(`${cores} workers: ${many.perSecond.toFixed(0)} articles/s  (${(many.perSecond / one.perSecond).toFixed(2)}x), ${many.cpuMsPerArticle.toFixed(2)} CPU ms/article`);
+  console.log(`enricher-stage-articles-per-s: workers1=${one.perSecond.toFixed(0)} workers${cores}=${many.perSecond.toFixed(0)} cpu-ms=${one.cpuMsPerArticle.toFixed(2)}/${many.cpuMsPerArticle.toFixed(2)}`);
 }
 
 main().catch((err: unknown) => {
