@@ -4,11 +4,16 @@
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register -P tsconfig.tools.json \
  *     tools/bench/enrichment-bench.ts [libs/enrichment/eval/entities.jsonl]
+ *
+ * Then the same on 200 articles of wire-story size (3-5 KB, bench:pipeline's corpus): the evaluation
+ * set's articles average about 1.2 KB, and the cost grows with the text.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
+import { buildCorpus } from './pipeline/corpus';
+import { sentencePool } from '../faults/harness/stories';
 
 interface Article {
   headline: string;
@@ -16,7 +21,7 @@ interface Article {
 }
 
 const file = process.argv[2] ?? join(__dirname, '../../libs/enrichment/eval/entities.jsonl');
-const articles: Article[] = readFileSync(file, 'utf8')
+const evalArticles: Article[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
@@ -31,7 +36,7 @@ function compromise(a: Article): unknown {
 }
 
 /** Median over rounds of the mean time per article in one pass over the set. */
-function measure(run: (a: Article) => unknown, rounds: number): number {
+function measure(articles: readonly Article[], run: (a: Article) => unknown, rounds: number): number {
   const perArticle: number[] = [];
   let sink = 0;
   for (let r = 0; r < rounds; r++) {
@@ -44,13 +49,20 @@ function measure(run: (a: Article) => unknown, rounds: number): number {
   return perArticle[Math.floor(perArticle.length / 2)];
 }
 
-const avgChars = Math.round(articles.reduce((n, a) => n + a.headline.length + a.bodyText.length, 0) / articles.length);
-// Warm up both (JIT, lazy lexicons) before timing either.
-measure(project, 5);
-measure(compromise, 2);
-const p = measure(project, 25);
-const c = measure(compromise, 7);
-console.log(`${articles.length} articles, ${avgChars} chars on average; median of rounds`);
-console.log(`project (full enrichment): ${p.toFixed(3)} ms/article`);
-console.log(`compromise (NER only):     ${c.toFixed(3)} ms/article  (${(c / p).toFixed(1)}x slower)`);
-console.log(`enrichment-ms-per-article: project=${p.toFixed(2)} compromise=${c.toFixed(2)}`);
+function compare(label: string, articles: readonly Article[], rounds: { project: number; compromise: number }): { p: number; c: number } {
+  const avgChars = Math.round(articles.reduce((n, a) => n + a.headline.length + a.bodyText.length, 0) / articles.length);
+  // Warm up both (JIT, lazy lexicons) before timing either.
+  measure(articles, project, 3);
+  measure(articles, compromise, 1);
+  const p = measure(articles, project, rounds.project);
+  const c = measure(articles, compromise, rounds.compromise);
+  console.log(`${label}: ${articles.length} articles, ${avgChars} chars on average; median of rounds`);
+  console.log(`  project (full enrichment): ${p.toFixed(3)} ms/article`);
+  console.log(`  compromise (NER only):     ${c.toFixed(3)} ms/article  (${(c / p).toFixed(1)}x slower)`);
+  return { p, c };
+}
+
+const short = compare('evaluation set', evalArticles, { project: 25, compromise: 7 });
+const wireSize = buildCorpus(sentencePool(), { count: 200, exactShare: 0, nearShare: 0, seed: 3, uriPrefix: 'urn:bench', provider: 'Bench Wire' }).map((s) => JSON.parse(s.body) as Article);
+const long = compare('wire-story size (3-5 KB)', wireSize, { project: 9, compromise: 3 });
+console.log(`enrichment-ms-per-article: project=${short.p.toFixed(2)} compromise=${short.c.toFixed(2)} project-3-5kb=${long.p.toFixed(2)} compromise-3-5kb=${long.c.toFixed(2)}`);
