@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnrichmentV1 } from '@newswire/contracts';
@@ -131,5 +132,23 @@ describe('enrichment size', () => {
     expect(Buffer.byteLength(JSON.stringify(e))).toBeLessThanOrEqual(ENRICHMENT_MAX_BYTES);
     expect(e.people.length).toBeGreaterThan(50);
     expect(e.people.length).toBeLessThanOrEqual(MAX_ENTITIES_PER_TYPE);
+  });
+});
+
+describe('enrich on any text', () => {
+  // Words that reach the extractor's edge cases (names running to the end of the text, elisions, hyphenated
+  // prefixes, Object.prototype's member names) mixed with arbitrary graphemes and lone code units.
+  const words = ['The', 'constructor', 'said', 'in', 'Paris', 'de', 'la', 'und', 'der', 'Ministerio', "l'État", 'U.S.', 'Mr.', 'of', 'and', 'for', 'Bank', 'England', '(', ')', '"', '«', '»', '—', "'s", 'St.', 'al-Assad', 'Jean-Pierre', 'BBC', 'ONU', 'PS', 'aboard', 'Institute', 'Ministry', 'Agriculture,', 'Department', 'Commission', 'Office', 'UK', 'Guardia', 'Civil', 'Microsofts', '.', ',', '\n', '\n\n', 'PARIS,', '(AFP)', '-', 'toString', '__proto__', 'hasOwnProperty', 'Σ', 'İstanbul', '\u0301', '\u200b', '😀', '\ud800'];
+  const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((w) => w.join(' '));
+  const language = fc.constantFrom(undefined, 'en', 'fr', 'es', 'de', 'it', 'pt', 'nl', 'sv', 'fr-CA', 'xx', 'constructor');
+
+  it('never throws and always fits the contract (a throw sends the story to the dead letters)', () => {
+    fc.assert(fc.property(text, text, language, (headline, bodyText, lang) => EnrichmentV1.safeParse(enrich({ headline, bodyText, language: lang }, now)).success), { numRuns: 400 });
+  });
+
+  it('reads a text that ends in a body\'s head word, in a language whose body names take a lower-case adjective', () => {
+    // The check for a line break after the name looked past the last word and threw.
+    for (const language of ['fr', 'es', 'it', 'pt']) expect(() => enrich({ headline: '', bodyText: 'Department', language }, now)).not.toThrow();
+    expect(enrich({ headline: 'Bruxelles', bodyText: 'Une réunion est prévue à la Commission', language: 'fr' }, now).language).toBe('fr');
   });
 });

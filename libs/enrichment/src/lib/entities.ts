@@ -393,7 +393,8 @@ class Extraction {
   }
 
   private lineBreakBefore(j: number): boolean {
-    return j > 0 && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
+    // At the end of the text there is no next word to be broken from (a text ending in "Commission" threw here).
+    return j > 0 && j < this.toks.length && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
   }
 
   /**
