@@ -54,6 +54,12 @@ describe('NewsML-G2 XHTML bodies', () => {
     expect(article(parseNewsMlG2(item(contentSet)).items[0]).bodyText).toBe('Para one.');
   });
 
+  it('keeps the text of a flash that only repeats its headline, and still drops a repeat above the story', () => {
+    const xhtml = (paragraphs: string[]) => `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html></inlineXML>`;
+    expect(article(parseNewsMlG2(item(xhtml(['Head!']))).items[0]).bodyText).toBe('Head!');
+    expect(article(parseNewsMlG2(item(xhtml(['Head', 'The story.']))).items[0]).bodyText).toBe('The story.');
+  });
+
   it('keeps a body paragraph that merely mentions an embargo', () => {
     const a = article(parseNewsMlG2(item('<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>The EU lifted its embargo on Monday.</p></body></html></inlineXML>')).items[0]);
     expect(a.bodyText).toBe('The EU lifted its embargo on Monday.');

@@ -86,13 +86,15 @@ export function storyBodyOf(el: XElement, headline?: string): StoryBody {
   const leading: XElement[] = [];
   leafBlocks(body, leading, MAX_LEADING);
   const drop = new Set<XElement>();
+  const headlineAgain: XElement[] = [];
   let embargo: Embargo | undefined;
   const head = normalised(headline);
   for (const block of leading) {
     const text = cleanText(block) ?? '';
     const found = readEmbargo(text);
     if (found) embargo ??= found;
-    else if (text && !isApparatus(text) && !isAccountLine(text) && !(head && normalised(text) === head)) break;
+    else if (head && normalised(text) === head && !isApparatus(text)) headlineAgain.push(block);
+    else if (text && !isApparatus(text) && !isAccountLine(text)) break;
     drop.add(block);
   }
   // A note to editors further down ("Achtung Redaktionen: ...") is not the story either.
@@ -108,6 +110,11 @@ export function storyBodyOf(el: XElement, headline?: string): StoryBody {
   // The desk's sign-off at the end ("hh/ph/ts/hd", "dpa wsz jln") is not text either.
   const last = all.filter((b) => !drop.has(b)).pop();
   if (last && isSignOff(cleanText(last) ?? '')) drop.add(last);
-  const element = without(body, drop);
+  let element = without(body, drop);
+  // A flash is often its headline and nothing more: the text repeating the headline is then the story.
+  if (headlineAgain.length > 0 && !cleanText(element)) {
+    for (const block of headlineAgain) drop.delete(block);
+    element = without(body, drop);
+  }
   return { element, embargo, byline, onlyNotes: notes > 0 && !cleanText(element) };
 }
