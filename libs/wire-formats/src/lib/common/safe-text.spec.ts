@@ -4,7 +4,7 @@ import { withoutControls, withoutControlsButLines } from './safe-text';
 // The regex toWellFormed replaced: what a stored text looks like must not change.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // eslint-disable-next-line no-control-regex -- the same controls as safe-text.ts
-const reference = (text: string) => text.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+const reference = (text: string) => text.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '');
 
 describe('safe text', () => {
   it('replaces lone surrogates and drops controls, keeping pairs', () => {
@@ -12,8 +12,13 @@ describe('safe text', () => {
     expect(withoutControlsButLines('x\r\ny\rz\t\ud800')).toBe('x\ny\nz\t\ufffd');
   });
 
+  it('drops the noncharacters U+FFFE and U+FFFF, which XML (NewsML-G2 out) cannot carry', () => {
+    expect(withoutControls('a\uffffb\ufffe')).toBe('ab');
+    expect(withoutControlsButLines('a\uffff\nb')).toBe('a\nb');
+  });
+
   it('gives what the regex form gave, for any UTF-16 text', () => {
-    const texts = fc.array(fc.oneof(fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00', '\u0000', '\u009f', 'a', 'é', ' '), fc.string()), { maxLength: 30 }).map((parts) => parts.join(''));
+    const texts = fc.array(fc.oneof(fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00', '\u0000', '\u009f', '\ufffe', '\uffff', 'a', 'é', ' '), fc.string()), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(fc.property(texts, (text) => withoutControls(text) === reference(text)), { numRuns: 3000 });
   });
 });

@@ -7,10 +7,12 @@ import { htmlToText, looksLikeHtml } from '../html/sanitize';
  * controls in text are either mojibake or an attack on whoever displays it.
  */
 
+// The noncharacters U+FFFE and U+FFFF go too: not text either, and XML may not carry them, so a
+// headline made of one came back from our own NewsML-G2 as another headline.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
 // eslint-disable-next-line no-control-regex -- the same set without tab and line feed
-const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g;
 /** A '<' that could open a tag, comment or declaration. */
 const TAG_OPENER = /<(?=[a-z!?/])/gi;
 const MARKUP_ROUNDS = 3;
