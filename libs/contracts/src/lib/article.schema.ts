@@ -3,6 +3,19 @@ import { z } from 'zod';
 /** Every instant on the wire is UTC ISO 8601 with an explicit offset. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * The years a story's own times may fall in. Every format reader drops a date outside them as a typo or
+ * a placeholder; the platform's JSON refuses one, so a story stamped 9999 cannot rank newer than every
+ * later version of itself.
+ */
+export const STORY_YEARS = { min: 1900, max: 2200 } as const;
+
+/** An instant a sender gives for its story (created, version created, embargoed): ISO 8601, within STORY_YEARS. */
+export const StoryInstant = IsoDateTime.refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= STORY_YEARS.min && year <= STORY_YEARS.max;
+}, `must fall between the years ${STORY_YEARS.min} and ${STORY_YEARS.max}`);
+
 export const PubStatus = z.enum(['usable', 'withheld', 'canceled']);
 export const Signal = z.enum(['update', 'correction']);
 /** Formats the ingester reads; new values are only ever appended (subscribers' enums only grow). */
@@ -130,5 +143,8 @@ export type CanonicalArticleInput = z.input<typeof CanonicalArticleV1>;
  */
 export const ArticleSubmissionV1 = CanonicalArticleV1.omit({ id: true, source: true, uri: true }).extend({
   uri: z.string().min(1).optional(),
+  firstCreated: StoryInstant.optional(),
+  versionCreated: StoryInstant.optional(),
+  embargoed: StoryInstant.optional(),
 });
 export type ArticleSubmission = z.input<typeof ArticleSubmissionV1>;

@@ -1,3 +1,4 @@
+import { STORY_YEARS } from '@newswire/contracts';
 import { findDateInLine } from './dates';
 
 /**
@@ -43,8 +44,9 @@ const ZONES: Record<string, number> = {
 };
 
 const PLACEHOLDER = /^(0+[-/.]?0+[-/.]?0+.*|n\/?a|tbd|tba|unknown|none|null|undefined|nan|-+|\?+|x+)$/i;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
+// The platform's own JSON refuses what these readers drop: one bound for both.
+const MIN_YEAR = STORY_YEARS.min;
+const MAX_YEAR = STORY_YEARS.max;
 
 function fold(token: string): string {
   return token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');

@@ -56,3 +56,20 @@ describe('parseSubmission decodes every body before reading it', () => {
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
   });
 });
+
+describe('parseSubmission on the platform JSON\'s dates', () => {
+  const submit = (fields: Record<string, string>) => parseSubmission({ body: JSON.stringify({ uri: 'urn:x:1', headline: 'H', bodyText: 'B', ...fields }), contentType: 'application/json' }).items[0];
+
+  it('refuses a story time outside the years every format reader accepts, saying which field', () => {
+    for (const field of ['versionCreated', 'firstCreated', 'embargoed']) {
+      const outcome = submit({ [field]: '9999-12-31T23:59:59Z' });
+      expect(outcome).toMatchObject({ ok: false, code: 'malformed', reason: expect.stringContaining(field) });
+      expect(outcome.ok ? '' : outcome.reason).toMatch(/1900 and 2200/);
+    }
+    expect(submit({ versionCreated: '1899-12-31T23:59:59Z' }).ok).toBe(false);
+  });
+
+  it('accepts the years in between, with any offset', () => {
+    expect(article(submit({ versionCreated: '2200-01-01T00:00:00+02:00', firstCreated: '1900-01-01T12:00:00Z' })).versionCreated).toBe('2200-01-01T00:00:00+02:00');
+  });
+});
