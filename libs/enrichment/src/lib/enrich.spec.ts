@@ -146,6 +146,11 @@ describe('enrich on any text', () => {
     fc.assert(fc.property(text, text, language, (headline, bodyText, lang) => EnrichmentV1.safeParse(enrich({ headline, bodyText, language: lang }, now)).success), { numRuns: 400 });
   });
 
+  it('reads the dateline against now when the given creation time is unreadable', () => {
+    const r = enrich({ headline: 'H', bodyText: 'PARIS, Nov 24 (Reuters) - Talks resumed.', firstCreated: 'not a date' }, now);
+    expect(r.dateline?.date).toBe('2024-11-24');
+  });
+
   it('reads a text that ends in a body\'s head word, in a language whose body names take a lower-case adjective', () => {
     // The check for a line break after the name looked past the last word and threw.
     for (const language of ['fr', 'es', 'it', 'pt']) expect(() => enrich({ headline: '', bodyText: 'Department', language }, now)).not.toThrow();

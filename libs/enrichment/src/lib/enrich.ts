@@ -58,7 +58,9 @@ export function enrich(input: EnrichInput, now: Date = new Date(), options: Enri
   // Entities have rules in more languages than the English-trained subjects and keywords.
   const withEntities = ENTITY_LANGUAGES.has(base);
   const words = wordCount(input.bodyText);
-  const reference = input.firstCreated ? new Date(input.firstCreated) : now;
+  // The pipeline's articles carry valid instants; a caller's unreadable one falls back to now instead of throwing.
+  const created = input.firstCreated ? new Date(input.firstCreated) : undefined;
+  const reference = created && !Number.isNaN(created.getTime()) ? created : now;
 
   const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
