@@ -39,3 +39,10 @@ export const CHAMBER_MODIFIED = new Set(
 
 /** Legislative chambers that news names alone after "the". */
 export const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
+
+/**
+ * Trade nouns of the organisation cues that also name a person's job: after one of these a single
+ * name before "said" stays a person ("the producer Weinstein said"); after any other cue it is the
+ * company ("the constructor Vinci said", "the carmaker Renault said").
+ */
+export const JOB_CUES = new Set('developer producer publisher broker builder contractor miner operator manufacturer supplier provider'.split(' '));

@@ -60,6 +60,14 @@ describe('extractEntities rules', () => {
     expect(r.places).toEqual(['Oranmore']);
   });
 
+  it('reads a company after the noun of its trade', () => {
+    const r = run('The constructor Vinci said the miner Glencore and the supermarket Tesco would bid. Coffee chain Starbucks declined.');
+    expect(r.orgs).toEqual(expect.arrayContaining(['Vinci', 'Glencore', 'Tesco', 'Starbucks']));
+    expect(r.people).toEqual([]);
+    // A trade that is also a person's job leaves a speaker a person.
+    expect(run('The film producer Weinstein said he would appeal.').people).toEqual(['Weinstein']);
+  });
+
   it('picks the reading of an ambiguous place that fits the other places', () => {
     const us = extractEntities('Rep. Jane Doe of Georgia spoke in Texas and Ohio.').places.find((p) => p.name === 'Georgia');
     const ge = extractEntities('Georgia and Armenia signed a deal with Russia.').places.find((p) => p.name === 'Georgia');

@@ -3,7 +3,7 @@ import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNa
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
 import { lowercaseOrgMentions } from './lowercase-orgs';
-import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
+import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, JOB_CUES, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
@@ -702,7 +702,7 @@ class Extraction {
     }
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
-    if (next && this.r.SPEECH_VERBS.has(next.text)) {
+    if (next && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }

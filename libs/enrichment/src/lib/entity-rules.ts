@@ -30,7 +30,7 @@ export const ORG_JOINERS = set('and for the on');
 
 /** Lower-case words just before a name that make it an organisation: "chipmaker Nvidia". */
 export const ORG_CUES_BEFORE = set(
-  'company firm group maker chipmaker carmaker drugmaker automaker planemaker giant bank lender insurer retailer startup start-up airline carrier union charity agency regulator exchange broker brokerage conglomerate subsidiary unit operator provider developer publisher newspaper broadcaster network club team manufacturer producer supplier platform watchdog organisation organization institute association party tank outlet daily channel website',
+  'company firm group maker chipmaker carmaker drugmaker automaker planemaker giant bank lender insurer retailer startup start-up airline carrier union charity agency regulator exchange broker brokerage conglomerate subsidiary unit operator provider developer publisher newspaper broadcaster network club team manufacturer producer supplier platform watchdog organisation organization institute association party tank outlet daily channel website constructor contractor builder housebuilder miner utility shipbuilder steelmaker consultancy supermarket grocer chain studio label magazine tabloid',
 );
 
 /** Lower-case words just after a name that make it an organisation: "Nvidia shares". */
