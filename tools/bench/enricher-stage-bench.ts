@@ -16,7 +16,7 @@ import { logLevel } from 'kafkajs';
 import { physicalTopic, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { kafkaFromEnv } from '@newswire/kafka';
 import { newArticleId, toCanonical } from '@newswire/wire-formats';
-import { buildCorpus } from './pipeline/corpus';
+import { wireSizeArticles } from './pipeline/corpus';
 import { childrenOf, cpuMsOf } from './pipeline/process-meter';
 import { sentencePool } from '../faults/harness/stories';
 
@@ -32,7 +32,7 @@ const ROOT = join(__dirname, '../..');
 function corpus(): { headline: string; bodyText: string }[] {
   // The pipeline benchmark's 3-5 KB articles: the size wire stories have, and what the enricher sees in bench:pipeline.
   if (process.argv.includes('--pipeline-corpus'))
-    return buildCorpus(sentencePool(), { count: 1500, exactShare: 0, nearShare: 0, seed: 1, uriPrefix: 'urn:bench', provider: 'Bench Wire' }).map((s) => JSON.parse(s.body) as { headline: string; bodyText: string });
+    return wireSizeArticles(sentencePool(), 1500, 1);
   return readFileSync(join(ROOT, 'libs/enrichment/eval/entities.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)

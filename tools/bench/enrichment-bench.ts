@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
-import { buildCorpus } from './pipeline/corpus';
+import { wireSizeArticles } from './pipeline/corpus';
 import { sentencePool } from '../faults/harness/stories';
 
 interface Article {
@@ -63,6 +63,6 @@ function compare(label: string, articles: readonly Article[], rounds: { project:
 }
 
 const short = compare('evaluation set', evalArticles, { project: 25, compromise: 7 });
-const wireSize = buildCorpus(sentencePool(), { count: 200, exactShare: 0, nearShare: 0, seed: 3, uriPrefix: 'urn:bench', provider: 'Bench Wire' }).map((s) => JSON.parse(s.body) as Article);
+const wireSize: Article[] = wireSizeArticles(sentencePool(), 200, 3);
 const long = compare('wire-story size (3-5 KB)', wireSize, { project: 9, compromise: 3 });
 console.log(`enrichment-ms-per-article: project=${short.p.toFixed(2)} compromise=${short.c.toFixed(2)} project-3-5kb=${long.p.toFixed(2)} compromise-3-5kb=${long.c.toFixed(2)}`);

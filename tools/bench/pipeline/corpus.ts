@@ -121,3 +121,8 @@ export function buildCorpus(pool: readonly string[], o: CorpusOptions): BenchSto
   }
   return order.sort((a, b) => a.key - b.key).map((e) => e.story);
 }
+
+/** `count` distinct articles of wire-story size (3-5 KB, no re-sends), as the enrichment benchmarks time them. */
+export function wireSizeArticles(pool: readonly string[], count: number, seed: number): { headline: string; bodyText: string }[] {
+  return buildCorpus(pool, { count, exactShare: 0, nearShare: 0, seed, uriPrefix: 'urn:bench', provider: 'Bench Wire' }).map((s) => JSON.parse(s.body) as { headline: string; bodyText: string });
+}
