@@ -19,3 +19,4 @@ export * from './lib/dead-letters';
 export * from './lib/carried-headers';
 export * from './lib/topic-range';
 export * from './lib/received-publisher';
+export * from './lib/subscribe';

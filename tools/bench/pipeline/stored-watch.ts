@@ -8,6 +8,7 @@
  */
 import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { TELEMETRY_HEADERS } from '@newswire/contracts';
+import { subscribeWhenKnown } from '@newswire/kafka';
 
 export interface StoredEvent {
   articleId: string;
@@ -41,7 +42,7 @@ export class StoredWatch {
     const consumer = kafka.consumer({ groupId: `bench-watch-${process.pid}-${Date.now().toString(36)}`, maxWaitTimeInMs: 100, maxBytes: 32 * 1024 * 1024 });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: [this.topic], fromBeginning: true });
+    await subscribeWhenKnown(consumer, [this.topic], true);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
       eachBatch: async ({ batch }) => {

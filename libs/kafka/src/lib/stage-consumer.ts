@@ -11,6 +11,7 @@ import { Backoff, interruptibleDelay } from './backoff';
 import { carryHeaders } from './carried-headers';
 import { ChunkCoalescer } from './chunk-coalescer';
 import { type InputSeries, type MessageTrace, StageTelemetry } from './stage-telemetry';
+import { subscribeWhenKnown } from './subscribe';
 
 export interface MessageContextData {
   topic: string;
@@ -161,7 +162,7 @@ export class StageConsumer {
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.telemetry.keepLagOf(this.logicalAssignment(payload.memberAssignment)));
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.logicalByPhysical.keys()], fromBeginning: true });
+    await subscribeWhenKnown(consumer, [...this.logicalByPhysical.keys()], true);
     await consumer.run({
       partitionsConsumedConcurrently: Math.max(1, this.opts.partitionsAtOnce ?? 1),
       autoCommit: true,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import { subscribeWhenKnown } from './subscribe';
 
 /** Offsets [from, to) of one partition. */
 export interface PartitionRange {
@@ -84,7 +85,7 @@ export async function readRange(
   consumer.on(consumer.events.CRASH, ({ payload }) => settle(payload.error));
   try {
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await subscribeWhenKnown(consumer, [topic], true);
     touch();
     await consumer.run({
       autoCommit: false,

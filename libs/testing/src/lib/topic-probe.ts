@@ -39,7 +39,8 @@ export class TopicProbe {
     this.consumer = consumer;
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    // The broker may still not know a topic created a moment ago (retriable UNKNOWN_TOPIC_OR_PARTITION).
+    await askWhileRetriable(() => consumer.subscribe({ topics: this.topics, fromBeginning: true }), Date.now() + 30_000);
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         const raw = message.value?.toString('utf8') ?? '';

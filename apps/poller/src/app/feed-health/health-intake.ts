@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicOf, HEADERS, physicalTopic, TOPICS } from '@newswire/contracts';
+import { subscribeWhenKnown } from '@newswire/kafka';
 import { failureObservationOf, type FailureObservation, storyObservationOf, type StoryObservation, tallyOf } from '@newswire/feed-health';
 import type { MongoHealthStore } from './health-store';
 
@@ -53,7 +54,7 @@ export class HealthIntake {
     await consumer.connect();
     // A new group reads the retained history: each story counts in the hour it was received, so a first
     // start has a baseline at once; what is older than the evaluation reads is forgotten at the next evaluation.
-    await consumer.subscribe({ topics: [this.received, this.deadLetters], fromBeginning: true });
+    await subscribeWhenKnown(consumer, [this.received, this.deadLetters], true);
     await consumer.run({ eachBatch: (payload) => this.onBatch(payload) });
     this.consumer = consumer;
   }
