@@ -14,7 +14,10 @@ function consumerLearning(unknownFor: number, error: () => Error) {
   return { consumer, calls };
 }
 
-const unknownTopic = () => new KafkaJSProtocolError({ type: 'UNKNOWN_TOPIC_OR_PARTITION', code: 3, retriable: true, message: 'This server does not host this topic-partition' });
+/** Built as kafkajs builds one from a broker's error code (its constructor reads these fields off the error it is given). */
+const protocolError = (message: string, type: string, code: number, retriable: boolean) => new KafkaJSProtocolError(Object.assign(new Error(message), { type, code, retriable }));
+
+const unknownTopic = () => protocolError('This server does not host this topic-partition', 'UNKNOWN_TOPIC_OR_PARTITION', 3, true);
 
 describe('subscribeWhenKnown', () => {
   it('subscribes again while the broker does not yet know a topic created a moment ago', async () => {
@@ -25,7 +28,7 @@ describe('subscribeWhenKnown', () => {
   });
 
   it('fails at once on an error that asking again cannot mend', async () => {
-    const denied = () => new KafkaJSProtocolError({ type: 'TOPIC_AUTHORIZATION_FAILED', code: 29, retriable: false, message: 'Not authorized to access topics' });
+    const denied = () => protocolError('Not authorized to access topics', 'TOPIC_AUTHORIZATION_FAILED', 29, false);
     const { consumer, calls } = consumerLearning(5, denied);
     await expect(subscribeWhenKnown(consumer, ['news.article.received.v1'], true, 5_000)).rejects.toThrow('Not authorized');
     expect(calls).toHaveLength(1);
