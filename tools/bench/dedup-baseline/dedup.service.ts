@@ -79,7 +79,7 @@ export class DedupService {
     // Later copies of the new text must find this story's cluster.
     await this.s.hashes.claim(ctx.contentHash, article.id, ctx.now, this.cutoff(ctx.now));
     const fp = fingerprintOf(article.bodyText, this.o);
-    if (fp.size >= this.o.minShingles) await this.s.near.index({ ...this.ref(article), fingerprint: fp, bandKeys: fp.bandKeys }, clusterId, ctx.now);
+    if (fp.size >= this.o.minShingles) await this.s.near.index({ ...this.ref(article), fingerprint: fp, bandKeys: fp.bandKeys, at: ctx.now.getTime() }, clusterId, ctx.now);
     return newVersionVerdict(ctx, { articleId: previousArticleId, clusterId }, describeVersion(article));
   }
 
@@ -98,7 +98,7 @@ export class DedupService {
       if (!exactOf) return originalVerdict(ctx);
       return exactDuplicateVerdict(ctx, exactOf, (await this.s.verdicts.get(exactOf))?.clusterId ?? exactOf);
     }
-    const { choice, clusterId } = await this.s.near.decide({ ...self, fingerprint: fp, bandKeys: fp.bandKeys }, ctx.now);
+    const { choice, clusterId } = await this.s.near.decide({ ...self, fingerprint: fp, bandKeys: fp.bandKeys, at: ctx.now.getTime() }, ctx.now);
     if (exactOf) {
       // The band index decides the cluster even for exact copies, so racing copies agree on it.
       const cluster = choice.kind === 'match' ? clusterId : ((await this.s.verdicts.get(exactOf))?.clusterId ?? exactOf);

@@ -1,5 +1,5 @@
 import type { DedupVerdict } from '@newswire/contracts';
-import { type BandClaim, type Candidate, type ContentClaimant, type FingerprintRecord, type StoryState, storedFingerprint } from '@newswire/dedup';
+import { type BandClaim, type Candidate, type ContentClaimant, type FingerprintRecord, HOLDERS_PER_KEY, type StoryState, storedFingerprint } from '@newswire/dedup';
 
 /**
  * The stored shapes. Compatible with what earlier releases wrote: new
@@ -32,12 +32,22 @@ export interface FingerprintDoc {
   at: Date;
 }
 
-/** `_id` is the band key `"<band>:<hex>"`; `clusterId` is the cluster its holder decided when it claimed the key. */
-export interface BandDoc {
-  _id: string;
+/** A further holder of a band key (see HOLDERS_PER_KEY). */
+export interface BandHolderDoc {
   articleId: string;
   clusterId: string;
   at: Date;
+}
+
+/**
+ * `_id` is the band key `"<band>:<hex>"`; the fields name its owner and the
+ * cluster the owner decided when it claimed the key; `more` lists further
+ * holders in the order they came (absent on documents of earlier releases;
+ * written empty by a claim so that taking over an expired key drops them).
+ */
+export interface BandDoc extends BandHolderDoc {
+  _id: string;
+  more?: BandHolderDoc[];
 }
 
 /** `_id` is the article id. */
@@ -72,11 +82,16 @@ export function candidate(d: FingerprintDoc): Candidate {
 }
 
 export function bandDoc(c: BandClaim): BandDoc {
-  return { _id: c.key, articleId: c.articleId, clusterId: c.clusterId, at: new Date(c.at) };
+  return { _id: c.key, articleId: c.articleId, clusterId: c.clusterId, at: new Date(c.at), more: [] };
 }
 
-export function bandClaim(d: BandDoc): BandClaim {
-  return { key: d._id, articleId: d.articleId, clusterId: d.clusterId, at: d.at.getTime() };
+export function bandHolderDoc(c: BandClaim): BandHolderDoc {
+  return { articleId: c.articleId, clusterId: c.clusterId, at: new Date(c.at) };
+}
+
+/** The key's holders, owner first, at most HOLDERS_PER_KEY (concurrent writers may have pushed one more). */
+export function bandHolders(d: BandDoc): BandClaim[] {
+  return [d, ...(d.more ?? [])].slice(0, HOLDERS_PER_KEY).map((h) => ({ key: d._id, articleId: h.articleId, clusterId: h.clusterId, at: h.at.getTime() }));
 }
 
 /** BSON would store `undefined` as null. */

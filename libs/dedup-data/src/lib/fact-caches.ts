@@ -14,7 +14,8 @@ export interface FactCaches {
   verdicts: LRUCache<string, DedupVerdict>;
   content: LRUCache<string, ContentClaimant>;
   fingerprints: LRUCache<string, Candidate>;
-  bands: LRUCache<string, BandClaim>;
+  /** Each key's holders, owner first. */
+  bands: LRUCache<string, BandClaim[]>;
 }
 
 /** Per-entry overhead of a JS object, its map slot and LRU links (measured order of magnitude, not exact). */
@@ -26,8 +27,8 @@ export function fingerprintBytes(key: string, c: Candidate): number {
   return ENTRY_OVERHEAD + stringBytes(key) + f.signature.byteLength + (f.set?.hashes.byteLength ?? 0) + c.bandKeys.reduce((n, k) => n + 48 + stringBytes(k), 0) + stringBytes(c.articleId) + stringBytes(c.source) + stringBytes(c.uri);
 }
 
-export function bandBytes(key: string, b: BandClaim): number {
-  return ENTRY_OVERHEAD + stringBytes(key) + stringBytes(b.key) + stringBytes(b.articleId) + stringBytes(b.clusterId);
+export function bandBytes(key: string, holders: readonly BandClaim[]): number {
+  return ENTRY_OVERHEAD + stringBytes(key) + holders.reduce((n, b) => n + 48 + stringBytes(b.articleId) + stringBytes(b.clusterId), 0);
 }
 
 export function contentBytes(key: string, c: ContentClaimant): number {

@@ -1,5 +1,5 @@
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
-import { type BandClaim, contentHash, decideChunk, DEFAULT_DEDUP_OPTIONS as O, type StoryState } from '@newswire/dedup';
+import { type BandClaim, contentHash, decideChunk, DEFAULT_DEDUP_OPTIONS as O, HOLDERS_PER_KEY, type StoryState } from '@newswire/dedup';
 import { bareArticle, testEnv } from '@newswire/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { collection, COLLECTIONS } from './collections';
@@ -63,6 +63,25 @@ describe('MongoDedupStore on the real store', () => {
     expect(b.commands.filter((c) => c === 'insert')).toHaveLength(1);
     // Its own earlier claims are not someone else's.
     expect(await x.claimBands(claim('p', keys.slice(0, 10)), new Date(0))).toEqual([]);
+  });
+
+  it('keeps further holders of a key in the order they came, once each, up to the bound, and drops them when an expired key is taken over', async () => {
+    const [x, y] = [new MongoDedupStore(a.c), new MongoDedupStore(b.c)];
+    const hold = (articleId: string, key: string, at = NOW): BandClaim => ({ key, articleId, clusterId: `c-${articleId}`, at: at.getTime() });
+    const old = new Date(NOW.getTime() - 10 * HOUR);
+    await x.claimBands([hold('owner', '0:shared', old)], new Date(0));
+    // A redelivered chunk holds again: no second entry. Past the bound: none either.
+    await x.holdFurther([hold('f1', '0:shared'), hold('f2', '0:shared')]);
+    await y.holdFurther([hold('f1', '0:shared'), hold('owner', '0:shared'), hold('f3', '0:shared'), hold('f4', '0:shared')]);
+    await y.holdFurther([hold('f5', '0:shared')]);
+    const seen = await y.claimBands([hold('reader', '0:shared')], new Date(0));
+    expect(seen.map((c) => c.articleId)).toEqual(['owner', 'f1', 'f2', 'f3'].slice(0, HOLDERS_PER_KEY));
+    expect(seen[1]).toMatchObject({ key: '0:shared', clusterId: 'c-f1' });
+    // An instance's cached list has the holds it added itself (another's, once it reads the key again).
+    expect((await x.claimBands([hold('f1', '0:shared')], new Date(0))).map((c) => c.articleId)).toEqual(['owner', 'f2']);
+    // The owner is older than the window: the key is taken over and starts again with one holder.
+    expect(await y.claimBands([hold('new', '0:shared')], new Date(NOW.getTime() - HOUR))).toEqual([]);
+    expect((await x.claimBands([hold('later', '0:shared')], new Date(NOW.getTime() - HOUR))).map((c) => c.articleId)).toEqual(['new']);
   });
 
   it('creates stories in bulk, replaces one only in the state it was read in (stories of earlier releases too), and writes past 100 documents', async () => {

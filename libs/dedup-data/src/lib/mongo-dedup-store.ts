@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tracer } from '@opentelemetry/api';
 import type { Connection, mongo } from 'mongoose';
 import type { DedupVerdict } from '@newswire/contracts';
-import type { BandClaim, Candidate, ContentClaim, ContentClaimant, DedupStore, FingerprintRecord, StoryReplace, StoryState } from '@newswire/dedup';
+import { type BandClaim, type Candidate, type ContentClaim, type ContentClaimant, type DedupStore, type FingerprintRecord, HOLDERS_PER_KEY, type StoryReplace, type StoryState } from '@newswire/dedup';
 import { inSlices } from '@newswire/mongo';
 import { withStoreSpans } from '@newswire/observability';
 import { ChunkLease, DEFAULT_LEASE, type LeaseDoc, type LeaseOptions } from './chunk-lease';
@@ -10,8 +10,9 @@ import { collection, COLLECTIONS } from './collections';
 import { factCaches, type FactCaches } from './fact-caches';
 import {
   type BandDoc,
-  bandClaim,
   bandDoc,
+  bandHolderDoc,
+  bandHolders,
   candidate,
   clean,
   type ContentHashDoc,
@@ -53,7 +54,11 @@ export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
  * so a cached claim is used only while it is inside the window). Whatever
  * another instance writes later is found by the insert that loses to it,
  * so a cache can miss facts but never holds a wrong one; a restart starts
- * empty and the store answers.
+ * empty and the store answers. The one fact that grows is a band key's list
+ * of further holders: a cached list has this instance's own additions, and
+ * those of other instances once the key is read again (after it leaves the
+ * cache), so with several instances a copy found only through another
+ * instance's recent further hold can be missed.
  */
 export class MongoDedupStore implements DedupStore {
   private readonly storiesCol: mongo.Collection<StoryDoc>;
@@ -88,6 +93,7 @@ export class MongoDedupStore implements DedupStore {
       'saveFingerprints',
       'fingerprints',
       'claimBands',
+      'holdFurther',
     ]);
   }
 
@@ -196,20 +202,38 @@ export class MongoDedupStore implements DedupStore {
   async claimBands(claims: readonly BandClaim[], cutoff: Date): Promise<BandClaim[]> {
     const held: BandClaim[] = [];
     const open: BandClaim[] = [];
+    const othersOf = (holders: readonly BandClaim[], c: BandClaim) => (holders[0].articleId === c.articleId ? [] : holders.filter((h) => h.articleId !== c.articleId));
     for (const c of claims) {
       const known = this.cached.bands.get(c.key);
-      if (!known || known.at < cutoff.getTime()) open.push(c);
-      else if (known.articleId !== c.articleId) held.push(known);
+      if (!known || known[0].at < cutoff.getTime()) open.push(c);
+      else held.push(...othersOf(known, c));
     }
     const holders = await storeOp('band claim', () => claimFirst(this.bandsCol, this.reader, open.map(bandDoc), 'at', cutoff));
     for (const c of open) {
       const holder = holders.get(c.key);
       if (!holder) continue;
-      const claim = bandClaim(holder);
+      const claim = bandHolders(holder);
       this.cached.bands.set(c.key, claim);
-      if (claim.articleId !== c.articleId) held.push(claim);
+      held.push(...othersOf(claim, c));
     }
     return held;
+  }
+
+  async holdFurther(claims: readonly BandClaim[]): Promise<void> {
+    const writes = claims.map((c) => ({
+      updateOne: {
+        // Not twice for one article (a redelivered chunk), and not past the bound. `$nor`, not `$ne`:
+        // FerretDB 1.24 matches `'more.articleId': { $ne: id }` when any other element differs.
+        filter: { _id: c.key, $nor: [{ articleId: c.articleId }, { 'more.articleId': c.articleId }, { [`more.${HOLDERS_PER_KEY - 2}`]: { $exists: true } }] } as mongo.Filter<BandDoc>,
+        update: { $push: { more: bandHolderDoc(c) } } as mongo.UpdateFilter<BandDoc>,
+      },
+    }));
+    // In slices: FerretDB never answers an update command modifying 100 or more documents.
+    for (const slice of inSlices(writes)) await storeOp('band hold', () => this.bandsCol.bulkWrite(slice, { ordered: false }));
+    for (const c of claims) {
+      const known = this.cached.bands.get(c.key);
+      if (known && known.length < HOLDERS_PER_KEY && !known.some((h) => h.articleId === c.articleId)) this.cached.bands.set(c.key, [...known, c]);
+    }
   }
 
   private remember(into: Map<string, DedupVerdict>, id: string, v: DedupVerdict): void {

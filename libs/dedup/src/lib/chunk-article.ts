@@ -43,11 +43,11 @@ export function prepareArticle(article: CanonicalArticle, o: DedupOptions, now: 
 }
 
 export function nearSelf(a: ChunkArticle): NearSelf {
-  return { articleId: a.id, source: a.source, uri: a.uri, fingerprint: a.fingerprint, bandKeys: a.fingerprint.bandKeys };
+  return { articleId: a.id, source: a.source, uri: a.uri, fingerprint: a.fingerprint, bandKeys: a.fingerprint.bandKeys, at: a.version.at.getTime() };
 }
 
 export function candidateOf(a: ChunkArticle): Candidate {
-  return { ...nearSelf(a), at: a.version.at.getTime() };
+  return nearSelf(a);
 }
 
 /** Stores keep no `undefined` fields (BSON would write null). */

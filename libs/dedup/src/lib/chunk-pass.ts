@@ -1,6 +1,6 @@
 import type { DedupVerdict } from '@newswire/contracts';
 import { type ChunkArticle, candidateOf, nearSelf } from './chunk-article';
-import { type BandClaim, type Candidate, chooseNear } from './near';
+import { type BandClaim, type Candidate, chooseNear, HOLDERS_PER_KEY } from './near';
 import type { DedupOptions } from './options';
 import { mayMerge, type SourceRef } from './source-rules';
 import type { StoryStep } from './story-fold';
@@ -31,8 +31,8 @@ export interface PassView {
    * pass, kept by the next so both claim the same keys.
    */
   participants?: ReadonlySet<string>;
-  /** Claims others hold on the chunk's band keys (none before the chunk has claimed its own). */
-  held: ReadonlyMap<string, BandClaim>;
+  /** Claims others hold on the chunk's band keys, owner first (none before the chunk has claimed its own). */
+  held: ReadonlyMap<string, readonly BandClaim[]>;
   /** Fingerprints of the holders. */
   candidates: ReadonlyMap<string, Candidate>;
   /** Verdicts of articles outside the chunk that the chunk points at. */
@@ -43,6 +43,8 @@ export interface PassResult {
   verdicts: Map<string, DedupVerdict>;
   /** Band keys the chunk claims, each for the first participant that has it, with the cluster it decided. */
   claims: BandClaim[];
+  /** Further holds on keys already held, each by a participant of a cluster no holder of the key has (see HOLDERS_PER_KEY). */
+  further: BandClaim[];
   participants: Set<string>;
 }
 
@@ -58,10 +60,12 @@ export function decideInOrder(items: readonly PassItem[], view: PassView, o: Ded
 
 class ChunkPass {
   private readonly decided = new Map<string, DedupVerdict>();
-  private readonly chunkClaims = new Map<string, BandClaim>();
+  /** Holds the chunk itself takes, per key, in the order taken. */
+  private readonly chunkClaims = new Map<string, BandClaim[]>();
   private readonly chunkCandidates = new Map<string, Candidate>();
   private readonly refs = new Map<string, SourceRef>();
   private readonly claims: BandClaim[] = [];
+  private readonly further: BandClaim[] = [];
   private readonly participants = new Set<string>();
 
   constructor(
@@ -75,7 +79,7 @@ class ChunkPass {
       this.refs.set(item.a.id, item.a);
       this.decided.set(item.a.id, this.verdictOf(item));
     }
-    return { verdicts: this.decided, claims: this.claims, participants: this.participants };
+    return { verdicts: this.decided, claims: this.claims, further: this.further, participants: this.participants };
   }
 
   private verdictOf({ a, step, story }: PassItem): DedupVerdict {
@@ -132,14 +136,20 @@ class ChunkPass {
     return !other || mayMerge(a, other, this.o.sourceRules);
   }
 
-  /** The claims on the article's keys, each carrying its holder's final cluster where the holder's verdict is known. */
+  /** The claims on the article's keys, owner first, each carrying its holder's final cluster where the holder's verdict is known. */
   private claimsOn(a: ChunkArticle): BandClaim[] {
     const out: BandClaim[] = [];
     for (const key of a.fingerprint.bandKeys) {
-      const claim = this.view.held.get(key) ?? this.chunkClaims.get(key);
-      if (claim) out.push({ ...claim, clusterId: this.clusterOfArticle(claim.articleId) ?? claim.clusterId });
+      for (const claim of this.holdersOf(key)) out.push({ ...claim, clusterId: this.clusterOfArticle(claim.articleId) ?? claim.clusterId });
     }
     return out;
+  }
+
+  /** Who holds a key, owner first: the store's holders, then the chunk's own. */
+  private holdersOf(key: string): BandClaim[] {
+    const stored = this.view.held.get(key) ?? [];
+    const ours = this.chunkClaims.get(key) ?? [];
+    return stored.length === 0 ? ours : ours.length === 0 ? [...stored] : [...stored, ...ours];
   }
 
   private candidatesFor(a: ChunkArticle): Map<string, Candidate> {
@@ -158,13 +168,19 @@ class ChunkPass {
     return yes;
   }
 
-  /** Claims the keys nobody holds yet, so later copies (in this chunk or after it) find this article. */
+  /**
+   * Claims the keys nobody holds yet, so later copies (in this chunk or after
+   * it) find this article; holds a key others hold too when none of them is
+   * of this cluster and the key has room, so a copy whose keys all went to
+   * unrelated articles still finds it.
+   */
   private index(a: ChunkArticle, clusterId: string): void {
     for (const key of a.fingerprint.bandKeys) {
-      if (this.view.held.has(key) || this.chunkClaims.has(key)) continue;
+      const holders = this.holdersOf(key);
+      if (holders.length >= HOLDERS_PER_KEY || holders.some((h) => h.articleId === a.id || (this.clusterOfArticle(h.articleId) ?? h.clusterId) === clusterId)) continue;
       const claim: BandClaim = { key, articleId: a.id, clusterId, at: this.now.getTime() };
-      this.chunkClaims.set(key, claim);
-      this.claims.push(claim);
+      this.chunkClaims.set(key, [...(this.chunkClaims.get(key) ?? []), claim]);
+      (holders.length === 0 ? this.claims : this.further).push(claim);
     }
     this.chunkCandidates.set(a.id, candidateOf(a));
   }

@@ -1,5 +1,7 @@
 import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { decideChunk } from './decide-chunk';
+import { fingerprintOf } from './fingerprint';
+import { HOLDERS_PER_KEY } from './near';
 import { MemoryDedupState, MemoryDedupStore } from './memory-store';
 import { DEFAULT_DEDUP_OPTIONS as O, type DedupOptions } from './options';
 import { articleMaker, EVAL_STORIES } from './spec-articles';
@@ -51,6 +53,48 @@ describe('decideChunk: content', () => {
     const v = await decide(restarted, [exact, near]);
     expect(v.get(exact.id)).toMatchObject({ status: 'duplicate', method: 'exact', duplicateOf: original.id, clusterId: original.id });
     expect(v.get(near.id)).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
+  });
+
+  it('finds a copy whose shared index keys an unrelated article had all claimed before the original came', async () => {
+    // Agencies share boilerplate and syndicated paragraphs, so a key's first holder is often another story.
+    const store = new MemoryDedupStore();
+    const [original, copy] = [article(fire.paragraphs), article(edited())];
+    const [ofOriginal, ofCopy] = [fingerprintOf(original.bodyText, O), fingerprintOf(copy.bodyText, O)];
+    const shared = ofCopy.bandKeys.filter((k) => ofOriginal.bandKeys.includes(k));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(ofOriginal.bandKeys.length);
+    const other = fingerprintOf(fireOther.paragraphs.join('\n\n'), O);
+    const at = NOW.getTime() - 60_000;
+    store.state.fingerprints.set('x1', { articleId: 'x1', encoded: other.encoded, encodedSet: other.encodedSet, size: other.size, bandKeys: [...other.bandKeys, ...shared], source: 'outlet x', uri: 'urn:test:x1', at: new Date(at) });
+    for (const key of shared) store.state.bands.set(key, [{ key, articleId: 'x1', clusterId: 'x1', at }]);
+    expect((await decide(store, [original])).get(original.id)).toMatchObject({ status: 'original' });
+    expect(store.state.bands.get(shared[0])?.map((h) => h.articleId)).toEqual(['x1', original.id]);
+    expect((await decide(store, [copy])).get(copy.id)).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
+  });
+
+  it('keeps a key to a few holders, and to one per cluster', async () => {
+    const store = new MemoryDedupStore();
+    const original = article(fire.paragraphs);
+    await decide(store, [original]);
+    const keys = fingerprintOf(original.bodyText, O).bandKeys;
+    // Copies of the same story add no holder.
+    await decide(store, [article(fire.paragraphs), article(edited())]);
+    expect(keys.every((k) => store.state.bands.get(k)?.length === 1)).toBe(true);
+    // Other stories quoting the same two paragraphs do, each key up to the bound.
+    const clusterOf = new Map([[original.id, original.id]]);
+    for (const a of Array.from({ length: HOLDERS_PER_KEY + 2 }, (_, i) => article([...fire.paragraphs.slice(0, 2), ...STORIES[6 + i].paragraphs]))) {
+      const v = (await decide(store, [a])).get(a.id) as DedupVerdict;
+      if (v.status === 'original') clusterOf.set(a.id, v.clusterId);
+    }
+    const carriersOf = (key: string) => [...clusterOf.keys()].filter((id) => store.state.fingerprints.get(id)?.bandKeys.includes(key));
+    // The key most of these stories carry, more than it may keep.
+    const key = [...keys].sort((a, b) => carriersOf(b).length - carriersOf(a).length)[0];
+    expect(carriersOf(key).length).toBeGreaterThan(HOLDERS_PER_KEY);
+    const holders = store.state.bands.get(key) ?? [];
+    expect(holders).toHaveLength(HOLDERS_PER_KEY);
+    expect(holders.map((h) => h.articleId)).toEqual(carriersOf(key).slice(0, HOLDERS_PER_KEY));
+    expect(new Set(holders.map((h) => h.clusterId)).size).toBe(holders.length);
+    expect(holders[0].articleId).toBe(original.id);
   });
 
   it('joins a copy of a copy to the cluster of the first, through the copy', async () => {

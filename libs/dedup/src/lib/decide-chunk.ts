@@ -2,7 +2,7 @@ import type { CanonicalArticle, DedupVerdict } from '@newswire/contracts';
 import { type ChunkArticle, prepareArticle } from './chunk-article';
 import { decideInOrder, type PassItem } from './chunk-pass';
 import { settleStories } from './chunk-stories';
-import type { Candidate } from './near';
+import type { BandClaim, Candidate } from './near';
 import type { DedupOptions } from './options';
 import type { ContentClaimant, DedupStore, FingerprintRecord } from './store-port';
 
@@ -44,15 +44,15 @@ async function decidePending(chunk: readonly ChunkArticle[], store: DedupStore, 
   // First pass: the chunk alone decides which keys it claims, and with which cluster.
   const first = decideInOrder(items, { claimants, itemClaimants, held: new Map(), candidates: claimantPrints, verdicts: external }, o, now);
   await store.saveFingerprints(items.filter((i) => first.participants.has(i.a.id)).map((i) => recordOf(i)));
-  const held = new Map((await store.claimBands(first.claims, cutoff)).map((c) => [c.key, c]));
+  const held = holdersByKey(await store.claimBands(first.claims, cutoff));
 
   // Second pass: the keys others held are now known, and so are their holders.
-  const holders = [...new Set([...held.values()].map((c) => c.articleId))].filter((id) => !inChunk.has(id));
+  const holders = [...new Set([...held.values()].flat().map((c) => c.articleId))].filter((id) => !inChunk.has(id));
   const [prints, holderVerdicts] = await Promise.all([store.fingerprints(holders), store.verdicts(holders.filter((id) => !external.has(id)))]);
   holderVerdicts.forEach((v, id) => external.set(id, v));
   const final = held.size === 0 ? first : decideInOrder(items, { claimants, itemClaimants, participants: first.participants, held, candidates: new Map([...claimantPrints, ...prints]), verdicts: external }, o, now);
 
-  const saved = await store.saveVerdicts(final.verdicts);
+  const [saved] = await Promise.all([store.saveVerdicts(final.verdicts), store.holdFurther(final.further)]);
   return new Map([...stories.adopted, ...saved]);
 }
 
@@ -76,6 +76,16 @@ async function claimContent(items: readonly PassItem[], store: DedupStore, now: 
     claimants: new Map(claiming.map((i) => [i.a.id, byHash.get(i.a.ctx.contentHash) as ContentClaimant])),
     itemClaimants: new Map(identified.map((i) => [i.a.id, byHash.get(i.a.itemKey as string) as ContentClaimant])),
   };
+}
+
+function holdersByKey(claims: readonly BandClaim[]): Map<string, BandClaim[]> {
+  const out = new Map<string, BandClaim[]>();
+  for (const c of claims) {
+    const holders = out.get(c.key);
+    if (holders) holders.push(c);
+    else out.set(c.key, [c]);
+  }
+  return out;
 }
 
 function recordOf({ a }: PassItem): FingerprintRecord {

@@ -22,7 +22,7 @@ describe('similarity', () => {
 
 describe('chooseNear', () => {
   const now = Date.parse('2024-05-20T12:00:00Z');
-  const self = { articleId: 'b', source: 'x', uri: 'b', ...(() => { const f = fingerprintOf(BODY, O); return { fingerprint: f, bandKeys: f.bandKeys }; })() };
+  const self = { articleId: 'b', source: 'x', uri: 'b', at: now, ...(() => { const f = fingerprintOf(BODY, O); return { fingerprint: f, bandKeys: f.bandKeys }; })() };
   const peerFp = fingerprintOf(`${BODY} Follow us for updates.`, O);
   const peer: Candidate = { articleId: 'a', source: 'y', uri: 'a', fingerprint: peerFp, bandKeys: peerFp.bandKeys, at: now - 1000 };
   const shared = self.bandKeys.filter((k) => peer.bandKeys.includes(k));
@@ -35,6 +35,16 @@ describe('chooseNear', () => {
   it('stays the anchor when it owns the lowest shared band, whoever owns the others', () => {
     const claims: BandClaim[] = shared.map((key, i) => ({ key, articleId: i === 0 ? 'b' : 'a', clusterId: i === 0 ? 'b' : 'a', at: now }));
     expect(chooseNear(self, claims, new Map([['a', peer]]), O, now).kind).toBe('anchor');
+  });
+
+  it('matches an earlier copy found only as a further holder of keys unrelated articles own', () => {
+    const claims: BandClaim[] = shared.flatMap((key) => [
+      { key, articleId: 'u', clusterId: 'u', at: now - 5000 },
+      { key, articleId: 'a', clusterId: 'c-a', at: now - 1000 },
+    ]);
+    expect(chooseNear(self, claims, new Map([['a', peer]]), O, now)).toMatchObject({ kind: 'match', of: 'a', clusterId: 'c-a' });
+    // Seen from the earlier side of the pair, the later copy is not its original: both sides agree.
+    expect(chooseNear({ ...self, at: now - 2000 }, claims, new Map([['a', peer]]), O, now).kind).toBe('anchor');
   });
 
   it('ignores candidates outside the window and items a source says are distinct', () => {

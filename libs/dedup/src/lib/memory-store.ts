@@ -1,6 +1,6 @@
 import type { DedupVerdict } from '@newswire/contracts';
 import { storedFingerprint } from './fingerprint';
-import type { BandClaim, Candidate } from './near';
+import { type BandClaim, type Candidate, HOLDERS_PER_KEY } from './near';
 import type { ContentClaim, ContentClaimant, DedupStore, FingerprintRecord, StoryReplace, StoryState } from './store-port';
 
 /** What a shared store holds; several MemoryDedupStore "instances" may share one. */
@@ -9,7 +9,8 @@ export class MemoryDedupState {
   readonly stories = new Map<string, StoryState>();
   readonly content = new Map<string, ContentClaimant>();
   readonly fingerprints = new Map<string, FingerprintRecord>();
-  readonly bands = new Map<string, BandClaim>();
+  /** Each key's holders, owner first. */
+  readonly bands = new Map<string, BandClaim[]>();
   private tail: Promise<void> = Promise.resolve();
   private revs = 0;
 
@@ -145,10 +146,20 @@ export class MemoryDedupStore implements DedupStore {
     for (const c of claims) {
       await this.between();
       const cur = this.state.bands.get(c.key);
-      if (!cur || cur.at < cutoff.getTime()) this.state.bands.set(c.key, { ...c });
-      else if (cur.articleId !== c.articleId) held.push({ ...cur });
+      if (!cur || cur[0].at < cutoff.getTime()) this.state.bands.set(c.key, [{ ...c }]);
+      else if (cur[0].articleId !== c.articleId) held.push(...cur.filter((h) => h.articleId !== c.articleId).map((h) => ({ ...h })));
     }
     return held;
+  }
+
+  async holdFurther(claims: readonly BandClaim[]): Promise<void> {
+    await this.roundTrip('holdFurther', claims);
+    for (const c of claims) {
+      await this.between();
+      const cur = this.state.bands.get(c.key);
+      if (!cur) this.state.bands.set(c.key, [{ ...c }]);
+      else if (cur.length < HOLDERS_PER_KEY && !cur.some((h) => h.articleId === c.articleId)) cur.push({ ...c });
+    }
   }
 
   private async between(): Promise<void> {

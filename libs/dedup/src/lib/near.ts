@@ -2,7 +2,13 @@ import type { DedupOptions } from './options';
 import { type Fingerprint, isNearCopy, scoreOf, similarity } from './similarity';
 import { mayMerge, type SourceRef } from './source-rules';
 
-/** The first article to insert a band key owns it; `clusterId` is the cluster it decided on. */
+/**
+ * A hold on an index key. The first article to insert a key owns it; a few
+ * later articles of other clusters hold it too (HOLDERS_PER_KEY), so an
+ * article whose keys all went to unrelated earlier articles (shared
+ * boilerplate, syndicated paragraphs) can still be found through them.
+ * `clusterId` is the cluster the holder decided on.
+ */
 export interface BandClaim {
   key: string;
   articleId: string;
@@ -23,7 +29,18 @@ export interface NearSelf extends SourceRef {
   articleId: string;
   fingerprint: Fingerprint;
   bandKeys: readonly string[];
+  /** First seen (ms since epoch). */
+  at: number;
 }
+
+/**
+ * Holders a key keeps at most: its owner and up to three articles of other
+ * clusters. Bounded because boilerplate keys are shared by every article
+ * that carries the boilerplate; four is enough for the gap seen in
+ * bench:pipeline (an original's 27 shared keys held by 17 unrelated
+ * articles, at most two per key).
+ */
+export const HOLDERS_PER_KEY = 4;
 
 export type NearChoice =
   | { kind: 'none' }
@@ -53,9 +70,16 @@ export function isExpired(at: number, now: number, o: Pick<DedupOptions, 'window
  * deduplicators racing on two copies reach the same answer whoever wrote
  * first. Keys nobody holds yet count as ours: we are about to insert them,
  * and if that insert loses, the caller reads again and decides again.
+ * `claims` lists each key's holders owner first.
+ *
+ * A verified copy that owns none of the keys the pair shares (each is owned
+ * by an unrelated article; the copy is only a further holder) is decided by
+ * age instead: the earlier of the two (first seen, then id) is the
+ * original, which both sides of the pair also agree on.
  */
 export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candidates: ReadonlyMap<string, Candidate>, o: DedupOptions, now: number): NearChoice {
-  const byKey = new Map(claims.map((c) => [c.key, c]));
+  const byKey = new Map<string, BandClaim>();
+  for (const c of claims) if (!byKey.has(c.key)) byKey.set(c.key, c);
   const owner = (key: string) => byKey.get(key)?.articleId ?? self.articleId;
   const verified = new Map<string, number>();
   for (const c of candidates.values()) {
@@ -64,13 +88,17 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
     if (isNearCopy(sim, o)) verified.set(c.articleId, scoreOf(sim, o));
   }
   let best: Extract<NearChoice, { kind: 'match' }> | undefined;
+  let elder: Extract<NearChoice, { kind: 'match' }> | undefined;
   let anchorScore = 0;
   for (const [peerId, score] of verified) {
     const peer = candidates.get(peerId) as Candidate;
     const shared = peer.bandKeys.filter((k) => self.bandKeys.includes(k)).sort(keyOrder);
     // The pair's deciding key: the lowest shared one held by either side or by a verified copy of ours.
     const key = shared.find((k) => owner(k) === self.articleId || verified.has(owner(k)));
-    if (!key) continue;
+    if (!key) {
+      if (precedes(peer, self) && (!elder || precedes(peer, candidates.get(elder.of) as Candidate))) elder = furtherHolderMatch(peer, shared, claims, score);
+      continue;
+    }
     const winner = owner(key);
     if (winner === self.articleId) {
       anchorScore = Math.max(anchorScore, score);
@@ -82,5 +110,18 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
     }
   }
   if (best && best.clusterId !== self.articleId) return best;
+  if (elder && elder.clusterId !== self.articleId) return elder;
   return verified.size > 0 ? { kind: 'anchor', score: anchorScore, peers: verified.size } : { kind: 'none' };
+}
+
+/** One order of first sight both sides of a pair agree on. */
+function precedes(a: { articleId: string; at: number }, b: { articleId: string; at: number }): boolean {
+  return a.at < b.at || (a.at === b.at && a.articleId < b.articleId);
+}
+
+/** A match on a copy found only as a further holder: its cluster is the one its hold carries. */
+function furtherHolderMatch(peer: Candidate, shared: readonly string[], claims: readonly BandClaim[], score: number): Extract<NearChoice, { kind: 'match' }> {
+  const hold = claims.find((c) => c.articleId === peer.articleId && shared.includes(c.key));
+  const key = hold?.key ?? shared[0] ?? '';
+  return { kind: 'match', of: peer.articleId, clusterId: hold?.clusterId ?? peer.articleId, score, band: bandOf(key), key };
 }

@@ -95,8 +95,14 @@ export interface DedupStore {
   fingerprints(articleIds: readonly string[]): Promise<Map<string, Candidate>>;
   /**
    * Claims each band key for its article unless someone holds it within the
-   * window (an older claim is taken over); returns the claims others hold on
-   * the keys asked for.
+   * window (an older claim is taken over, and its further holders dropped);
+   * returns the holds others have on the keys asked for, each key's owner
+   * first, then its further holders in the order they came.
    */
   claimBands(claims: readonly BandClaim[], cutoff: Date): Promise<BandClaim[]>;
+  /**
+   * Adds each claim as a further holder of its key, unless the key already
+   * has HOLDERS_PER_KEY holders or lists the article (a redelivery).
+   */
+  holdFurther(claims: readonly BandClaim[]): Promise<void>;
 }
