@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { logLevel } from 'kafkajs';
 import { physicalTopic, storyKeyOf, TOPICS } from '@newswire/contracts';
 import { kafkaFromEnv } from '@newswire/kafka';
+import { createTestTopics } from '@newswire/testing';
 import { newArticleId, toCanonical } from '@newswire/wire-formats';
 import { wireSizeArticles } from './pipeline/corpus';
 import { childrenOf, cpuMsOf } from './pipeline/process-meter';
@@ -46,7 +47,7 @@ async function run(workers: number): Promise<{ perSecond: number; cpuMsPerArticl
   const [input, output] = [physicalTopic(TOPICS.articleReceived, ns), physicalTopic(TOPICS.articleEnriched, ns)];
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [input, output].map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+  await createTestTopics(admin, [input, output].map((topic) => ({ topic, numPartitions: PARTITIONS })));
   await admin.disconnect();
 
   const texts = corpus();

@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, HEADERS, physicalTopic, TOPICS } from '@newswire/contracts';
 import { readRange, topicBounds, wholeTopic } from '@newswire/kafka';
-import { publishRaw, testEnv, testKafka } from '@newswire/testing';
+import { createTestTopics, publishRaw, testEnv, testKafka } from '@newswire/testing';
 import { cli, cliJson } from './cli-harness';
 import type { DlqSummary, LetterOut } from './dlq';
 
@@ -47,7 +47,7 @@ describe('newswire dlq (real broker)', () => {
     // One partition, as the services create dead-letter topics: letters in arrival order.
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: dlq, numPartitions: 1 }] });
+    await createTestTopics(admin, [{ topic: dlq, numPartitions: 1 }]);
     await admin.disconnect();
     await publishRaw(env['KAFKA_BROKERS'], target, [{ key: 'warm-up', value: '{}' }], env);
     await publishRaw(

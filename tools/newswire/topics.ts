@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Admin, ConfigResourceTypes, ConfigSource } from 'kafkajs';
-import { topicBounds } from '@newswire/kafka';
+import { topicBounds, waitForLeaders } from '@newswire/kafka';
 import type { CliContext } from './context';
 import { table } from './render';
 import { parseTopicFile, planTopics, type TopicChange, topicSpecs, type TopicState } from './topic-file';
@@ -42,8 +42,9 @@ export async function topicsApply(ctx: CliContext, file: string, opts: { dryRun?
 async function applyPlan(admin: Admin, plan: TopicChange[]): Promise<void> {
   const creates = plan.flatMap((c) => (c.action === 'create' ? [c.spec] : []));
   if (creates.length) {
+    // Not kafkajs's wait: it gives up on the UNKNOWN_TOPIC_OR_PARTITION of a broker that has not learnt a new topic yet.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: creates.map((s) => ({
         topic: s.topic,
         numPartitions: s.partitions,
@@ -51,6 +52,7 @@ async function applyPlan(admin: Admin, plan: TopicChange[]): Promise<void> {
         configEntries: Object.entries(s.configs).map(([name, value]) => ({ name, value })),
       })),
     });
+    await waitForLeaders(admin, creates.map((s) => s.topic), 30_000);
   }
   const updates = plan.flatMap((c) => (c.action === 'update' ? [c] : []));
   const grow = updates.flatMap((u) => (u.addPartitions ? [{ topic: u.topic, count: u.addPartitions }] : []));

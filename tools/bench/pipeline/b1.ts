@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { physicalTopic, TELEMETRY_HEADERS, TOPICS } from '@newswire/contracts';
-import { ServiceProcess } from '@newswire/testing';
+import { createTestTopics, ServiceProcess } from '@newswire/testing';
 import type { BenchStory } from './corpus';
 import type { PhaseResult } from './phase';
 import { type MeteredProcess, ProcessMeter } from './process-meter';
@@ -36,7 +36,7 @@ export async function runB1(o: B1Options): Promise<PhaseResult> {
   const kafka = new Kafka({ brokers: o.brokers.split(','), clientId: ns, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: o.partitions })) });
+  await createTestTopics(admin, topics.map((topic) => ({ topic, numPartitions: o.partitions })));
   await admin.disconnect();
 
   const relays = topics.slice(0, -1).map(

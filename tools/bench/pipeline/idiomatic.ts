@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { ServiceProcess } from '@newswire/testing';
+import { createTestTopics, ServiceProcess } from '@newswire/testing';
 import { freePorts } from '../../faults/harness/infra';
 import type { BenchStory } from './corpus';
 import { type PhaseResult, runPhase } from './phase';
@@ -41,7 +41,7 @@ export async function runIdiomatic(o: IdiomaticOptions): Promise<PhaseResult> {
   const kafka = new Kafka({ brokers: o.brokers.split(','), clientId: ns, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: o.partitions })) });
+  await createTestTopics(admin, topics.map((topic) => ({ topic, numPartitions: o.partitions })));
   await admin.disconnect();
 
   const [port] = await freePorts(1);

@@ -199,8 +199,8 @@ describe('signed ingest: a delivery the broker did not acknowledge', () => {
       expect(text).not.toContain(env['KAFKA_BROKERS']);
       expect(text).not.toMatch(/topic|partition|kafka/i);
 
-      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
-      // Not `waitForLeaders`: it gives up on the "does not host this topic-partition" a broker answers while
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });
+      // Not `waitForLeaders` (kafkajs's default is true): it gives up on the "does not host this topic-partition" a broker answers while
       // its metadata still forgets the deleted topic (CI-38). Asked until the new partition has a leader.
       const led = () => admin.fetchTopicMetadata({ topics: [topic] }).then((m) => m.topics[0]?.partitions.every((p) => p.leader >= 0) ?? false, () => false);
       await askUntil('the recreated topic has a leader', led, Boolean);

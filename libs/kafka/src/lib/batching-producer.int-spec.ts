@@ -1,5 +1,5 @@
 import { physicalTopic } from '@newswire/contracts';
-import { testEnv, TopicProbe } from '@newswire/testing';
+import { createTestTopics, testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
 import { kafkaFromEnv } from './kafka-from-env';
 import { RecordRejectedError, RecordTooLargeError } from './publish-failures';
@@ -15,7 +15,7 @@ describe('BatchingProducer on a real broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     // The topic takes 100 KB; the producer is not told, so only the broker's answer reveals it.
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: physicalTopic(TOPIC, ns), numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '100000' }] }] });
+    await createTestTopics(admin, [{ topic: physicalTopic(TOPIC, ns), numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '100000' }] }]);
     await admin.disconnect();
     // Until every broker's metadata knows the new topic, a produce may meet UNKNOWN_TOPIC_OR_PARTITION.
     await ensureTopics(kafka, [TOPIC], { namespace: ns, partitions: 1, replicationFactor: 1, withDeadLetters: false });

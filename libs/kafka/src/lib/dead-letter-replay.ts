@@ -4,7 +4,10 @@ import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
 import { headersToStrings } from './outbound';
 import { chunkByBytes, recordBytes } from './records';
 import { readRange, topicBounds, wholeTopic } from './topic-range';
-import { messageLimits } from './topics-admin';
+import { messageLimits, waitForLeaders } from './topics-admin';
+
+/** How long a new ledger topic may take to get its leader. */
+const LEDGER_LEADER_WAIT_MS = 30_000;
 
 /** One dead letter as a filter sees it. */
 export interface DeadLetterView {
@@ -184,10 +187,12 @@ async function ensureLedger(admin: Admin, dlq: string, ledger: string): Promise<
   if (existing.has(ledger)) return;
   const { topics } = await admin.fetchTopicMetadata({ topics: [dlq] });
   const replicationFactor = Math.max(1, topics[0]?.partitions[0]?.replicas.length ?? 1);
+  // Not kafkajs's wait: it gives up on the UNKNOWN_TOPIC_OR_PARTITION of a broker that has not learnt the topic yet.
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [{ topic: ledger, numPartitions: 1, replicationFactor, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
   });
+  await waitForLeaders(admin, [ledger], LEDGER_LEADER_WAIT_MS);
 }
 
 export function viewOf(topic: string, partition: number, message: KafkaMessage): DeadLetterView {

@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, HEADERS, physicalTopic } from '@newswire/contracts';
-import { publishRaw, testEnv, TopicProbe } from '@newswire/testing';
+import { createTestTopics, publishRaw, testEnv, TopicProbe } from '@newswire/testing';
 import { BatchingProducer } from './batching-producer';
 import { kafkaFromEnv } from './kafka-from-env';
 import { replayDeadLetters } from './dead-letter-replay';
@@ -72,14 +72,14 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
 async function createTopicsWithLimits(kafka: ReturnType<typeof kafkaFromEnv>, ns: string, limits: Record<string, number>) {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: Object.entries(limits).map(([topic, limit]) => ({
+  await createTestTopics(
+    admin,
+    Object.entries(limits).map(([topic, limit]) => ({
       topic: physicalTopic(topic, ns),
       numPartitions: topic.endsWith('.dlq') ? 1 : 2,
       configEntries: [{ name: 'max.message.bytes', value: String(limit) }],
     })),
-  });
+  );
   await admin.disconnect();
 }
 

@@ -1,4 +1,4 @@
-import { testEnv } from '@newswire/testing';
+import { askUntil, createTestTopics, testEnv } from '@newswire/testing';
 import { kafkaFromEnv } from './kafka-from-env';
 import { readRange, topicBounds, wholeTopic } from './topic-range';
 
@@ -9,7 +9,7 @@ describe('readRange on a real broker', () => {
     const topic = `${env['KAFKA_TOPIC_NAMESPACE']}.range`;
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] });
+    await createTestTopics(admin, [{ topic, numPartitions: 2 }]);
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic, acks: -1, messages: Array.from({ length: 10 }, (_, i) => ({ partition: i % 2, value: `v${i}` })) });
@@ -34,7 +34,7 @@ describe('readRange on a real broker', () => {
     const topic = `${env['KAFKA_TOPIC_NAMESPACE']}.range`;
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    await createTestTopics(admin, [{ topic, numPartitions: 1 }]);
     const producer = kafka.producer({ transactionalId: `${topic}.tx`, idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     for (const value of ['a', 'b']) {
@@ -43,9 +43,10 @@ describe('readRange on a real broker', () => {
       await tx.commit();
     }
     await producer.disconnect();
-    const bounds = await topicBounds(admin, topic);
+    // Two records and two commit markers. A commit returns once the coordinator has logged it; it
+    // writes the partition's marker after that, so the second marker can still be on its way (CI-53).
+    const bounds = await askUntil('both commit markers written', () => topicBounds(admin, topic), (b) => b[0].high >= 4);
     await admin.disconnect();
-    // Two records and two commit markers.
     expect(bounds[0].high).toBe(4);
     const values: string[] = [];
     await readRange(kafka, topic, wholeTopic(bounds), (_p, messages) => {

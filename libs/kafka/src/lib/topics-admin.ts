@@ -71,7 +71,8 @@ export async function messageLimits(admin: Admin, topics: string[]): Promise<Map
   return limits;
 }
 
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+/** Until every partition of the topics has a leader (asked again while the broker does not know a new topic yet). */
+export async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, physicalTopic } from '@newswire/contracts';
 import { testKafka } from './kafka-client';
-import { publishRaw } from './kafka-fixtures';
+import { createTestTopics, publishRaw } from './kafka-fixtures';
 import { testEnv } from './names';
 import { TopicProbe } from './topic-probe';
 
@@ -20,14 +20,11 @@ export async function stageHarness(prefix: string, input: string, output: string
   const admin = testKafka(`${ns}-admin`, env['KAFKA_BROKERS'], env).admin();
   await admin.connect();
   const partitions = Number(env['KAFKA_TOPIC_PARTITIONS']);
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      { topic: topics.input, numPartitions: partitions },
-      { topic: topics.output, numPartitions: partitions },
-      { topic: topics.dlq, numPartitions: 1 },
-    ],
-  });
+  await createTestTopics(admin, [
+    { topic: topics.input, numPartitions: partitions },
+    { topic: topics.output, numPartitions: partitions },
+    { topic: topics.dlq, numPartitions: 1 },
+  ]);
   await admin.disconnect();
   const probe = await new TopicProbe(env['KAFKA_BROKERS'], [topics.output, topics.dlq], `${ns}-probe`, env).start();
   return {

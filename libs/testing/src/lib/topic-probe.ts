@@ -1,6 +1,7 @@
 import type { Consumer, IHeaders } from 'kafkajs';
 import { askWhileRetriable } from '@newswire/errors';
 import { testKafka } from './kafka-client';
+import { createTestTopics } from './kafka-fixtures';
 
 export interface ProbedMessage {
   topic: string;
@@ -30,9 +31,8 @@ export class TopicProbe {
     const kafka = testKafka(this.groupId, this.brokers, this.env);
     const admin = kafka.admin();
     await admin.connect();
-    // Subscribing to a topic nobody created yet must not fail the test: create it first, asking
-    // again while a broker has not yet learnt a topic a service created at the same moment.
-    await askWhileRetriable(() => admin.createTopics({ topics: this.topics.map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true }), Date.now() + 30_000);
+    // Subscribing to a topic nobody created yet must not fail the test: create it first.
+    await createTestTopics(admin, this.topics.map((topic) => ({ topic, numPartitions: 2 })));
     await admin.disconnect();
     // A short fetch wait keeps stop() fast: kafkajs waits for the in-flight long poll.
     const consumer = kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
