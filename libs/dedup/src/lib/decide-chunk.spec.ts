@@ -55,10 +55,13 @@ describe('decideChunk: content', () => {
     expect(v.get(near.id)).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
   });
 
-  it('finds a copy whose shared index keys an unrelated article had all claimed before the original came', async () => {
+  it.each([
+    ['in a later chunk', false],
+    ['in the same chunk, whatever the order of the ids', true],
+  ])('finds a copy whose shared index keys an unrelated article had all claimed before the original came (%s)', async (_, oneChunk) => {
     // Agencies share boilerplate and syndicated paragraphs, so a key's first holder is often another story.
     const store = new MemoryDedupStore();
-    const [original, copy] = [article(fire.paragraphs), article(edited())];
+    const [original, copy] = [article(fire.paragraphs, { id: 'z-original' }), article(edited(), { id: 'a-copy' })];
     const [ofOriginal, ofCopy] = [fingerprintOf(original.bodyText, O), fingerprintOf(copy.bodyText, O)];
     const shared = ofCopy.bandKeys.filter((k) => ofOriginal.bandKeys.includes(k));
     expect(shared.length).toBeGreaterThan(0);
@@ -67,9 +70,10 @@ describe('decideChunk: content', () => {
     const at = NOW.getTime() - 60_000;
     store.state.fingerprints.set('x1', { articleId: 'x1', encoded: other.encoded, encodedSet: other.encodedSet, size: other.size, bandKeys: [...other.bandKeys, ...shared], source: 'outlet x', uri: 'urn:test:x1', at: new Date(at) });
     for (const key of shared) store.state.bands.set(key, [{ key, articleId: 'x1', clusterId: 'x1', at }]);
-    expect((await decide(store, [original])).get(original.id)).toMatchObject({ status: 'original' });
+    const v = oneChunk ? await decide(store, [original, copy]) : new Map([...(await decide(store, [original])), ...(await decide(store, [copy]))]);
+    expect(v.get(original.id)).toMatchObject({ status: 'original' });
     expect(store.state.bands.get(shared[0])?.map((h) => h.articleId)).toEqual(['x1', original.id]);
-    expect((await decide(store, [copy])).get(copy.id)).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
+    expect(v.get(copy.id)).toMatchObject({ status: 'duplicate', method: 'near', duplicateOf: original.id, clusterId: original.id });
   });
 
   it('keeps a key to a few holders, and to one per cluster', async () => {

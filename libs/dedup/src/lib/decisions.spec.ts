@@ -43,8 +43,12 @@ describe('chooseNear', () => {
       { key, articleId: 'a', clusterId: 'c-a', at: now - 1000 },
     ]);
     expect(chooseNear(self, claims, new Map([['a', peer]]), O, now)).toMatchObject({ kind: 'match', of: 'a', clusterId: 'c-a' });
-    // Seen from the earlier side of the pair, the later copy is not its original: both sides agree.
-    expect(chooseNear({ ...self, at: now - 2000 }, claims, new Map([['a', peer]]), O, now).kind).toBe('anchor');
+    // Of two such copies, the one first seen, in whichever order they come.
+    const older: Candidate = { ...peer, articleId: 'o', at: now - 3000 };
+    const both = [...claims, ...shared.map((key) => ({ key, articleId: 'o', clusterId: 'c-o', at: now - 3000 }))];
+    for (const order of [[peer, older], [older, peer]]) {
+      expect(chooseNear(self, both, new Map(order.map((c) => [c.articleId, c])), O, now)).toMatchObject({ kind: 'match', of: 'o', clusterId: 'c-o' });
+    }
   });
 
   it('ignores candidates outside the window and items a source says are distinct', () => {

@@ -73,9 +73,12 @@ export function isExpired(at: number, now: number, o: Pick<DedupOptions, 'window
  * `claims` lists each key's holders owner first.
  *
  * A verified copy that owns none of the keys the pair shares (each is owned
- * by an unrelated article; the copy is only a further holder) is decided by
- * age instead: the earlier of the two (first seen, then id) is the
- * original, which both sides of the pair also agree on.
+ * by an unrelated article; the copy is only a further holder) is the
+ * original when no key decides: a candidate was decided before this
+ * article (stored, or earlier in its chunk), and two racing deduplicators
+ * cannot both find the other this way, because a further hold is written
+ * only after its writer has read the keys. Of several such copies, the
+ * first seen.
  */
 export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candidates: ReadonlyMap<string, Candidate>, o: DedupOptions, now: number): NearChoice {
   const byKey = new Map<string, BandClaim>();
@@ -96,7 +99,7 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
     // The pair's deciding key: the lowest shared one held by either side or by a verified copy of ours.
     const key = shared.find((k) => owner(k) === self.articleId || verified.has(owner(k)));
     if (!key) {
-      if (precedes(peer, self) && (!elder || precedes(peer, candidates.get(elder.of) as Candidate))) elder = furtherHolderMatch(peer, shared, claims, score);
+      if (!elder || precedes(peer, candidates.get(elder.of) as Candidate)) elder = furtherHolderMatch(peer, shared, claims, score);
       continue;
     }
     const winner = owner(key);
@@ -114,7 +117,7 @@ export function chooseNear(self: NearSelf, claims: readonly BandClaim[], candida
   return verified.size > 0 ? { kind: 'anchor', score: anchorScore, peers: verified.size } : { kind: 'none' };
 }
 
-/** One order of first sight both sides of a pair agree on. */
+/** First seen, then by id: one order whatever the order of the candidates. */
 function precedes(a: { articleId: string; at: number }, b: { articleId: string; at: number }): boolean {
   return a.at < b.at || (a.at === b.at && a.articleId < b.articleId);
 }
