@@ -29,13 +29,15 @@ describe('dedup index lookups on the real store', () => {
     await db.close();
   });
 
-  it('answers band-key, story, conditional story and lease lookups from the _id index', async () => {
+  it('answers band-key, further-hold, story, conditional story and lease lookups from the _id index', async () => {
     const store = new MongoDedupStore(db);
     const at = Date.now();
     await store.claimBands(['0:aa', '1:bb', '2:cc'].map((key) => ({ key, articleId: 'a1', clusterId: 'a1', at })), new Date(0));
     const bands = collection<{ _id: string }>(db, COLLECTIONS.bands);
     expect(await bands.countDocuments()).toBe(3);
     expect(usesIndex(await bands.find({ _id: '1:bb' }).explain())).toBe(true);
+    // The further-hold guard (holdFurther's update filter): the key, then conditions on its holders.
+    expect(usesIndex(await bands.find({ _id: '1:bb', $nor: [{ articleId: 'a2' }, { 'more.articleId': 'a2' }, { 'more.2': { $exists: true } }] }).explain())).toBe(true);
 
     const stories = collection<{ _id: string; rev: string }>(db, COLLECTIONS.stories);
     await stories.insertOne({ _id: 'src|uri-1', rev: 'r1' });
