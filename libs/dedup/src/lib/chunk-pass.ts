@@ -1,6 +1,6 @@
 import type { DedupVerdict } from '@newswire/contracts';
 import { type ChunkArticle, candidateOf, nearSelf } from './chunk-article';
-import { type BandClaim, type Candidate, chooseNear, HOLDERS_PER_KEY } from './near';
+import { type BandClaim, type Candidate, chooseNear, HOLDERS_PER_KEY, isBandKey } from './near';
 import type { DedupOptions } from './options';
 import { mayMerge, type SourceRef } from './source-rules';
 import type { StoryStep } from './story-fold';
@@ -170,13 +170,14 @@ class ChunkPass {
 
   /**
    * Claims the keys nobody holds yet, so later copies (in this chunk or after
-   * it) find this article; holds a key others hold too when none of them is
-   * of this cluster and the key has room, so a copy whose keys all went to
+   * it) find this article; holds a band key others hold too when none of them
+   * is of this cluster and the key has room, so a copy whose keys all went to
    * unrelated articles still finds it.
    */
   private index(a: ChunkArticle, clusterId: string): void {
     for (const key of a.fingerprint.bandKeys) {
       const holders = this.holdersOf(key);
+      if (holders.length > 0 && !isBandKey(key)) continue;
       if (holders.length >= HOLDERS_PER_KEY || holders.some((h) => h.articleId === a.id || (this.clusterOfArticle(h.articleId) ?? h.clusterId) === clusterId)) continue;
       const claim: BandClaim = { key, articleId: a.id, clusterId, at: this.now.getTime() };
       this.chunkClaims.set(key, [...(this.chunkClaims.get(key) ?? []), claim]);

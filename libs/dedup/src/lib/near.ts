@@ -34,13 +34,22 @@ export interface NearSelf extends SourceRef {
 }
 
 /**
- * Holders a key keeps at most: its owner and up to three articles of other
- * clusters. Bounded because boilerplate keys are shared by every article
- * that carries the boilerplate; four is enough for the gap seen in
+ * Holders a band key keeps at most: its owner and up to three articles of
+ * other clusters. Bounded because boilerplate keys are shared by every
+ * article that carries the boilerplate; four is enough for the gap seen in
  * bench:pipeline (an original's 27 shared keys held by 17 unrelated
- * articles, at most two per key).
+ * articles, at most two per key). Only LSH band keys get further holders:
+ * a near copy shares bands with its original (that is what the banding
+ * guarantees), while the rare-phrase anchors are what syndicated
+ * boilerplate shares, and holding those too cost eight store writes per
+ * article in bench:pipeline (85% of further holds).
  */
 export const HOLDERS_PER_KEY = 4;
+
+/** Whether a key is one of the LSH bands (anchors are not). */
+export function isBandKey(key: string): boolean {
+  return bandOf(key) !== Number.MAX_SAFE_INTEGER;
+}
 
 export type NearChoice =
   | { kind: 'none' }
