@@ -156,9 +156,9 @@ export class MemoryDedupStore implements DedupStore {
     await this.roundTrip('holdFurther', claims);
     for (const c of claims) {
       await this.between();
+      // As the real adapter: a hold adds to a key someone owns, it never creates one.
       const cur = this.state.bands.get(c.key);
-      if (!cur) this.state.bands.set(c.key, [{ ...c }]);
-      else if (cur.length < HOLDERS_PER_KEY && !cur.some((h) => h.articleId === c.articleId)) cur.push({ ...c });
+      if (cur && cur.length < HOLDERS_PER_KEY && !cur.some((h) => h.articleId === c.articleId)) cur.push({ ...c });
     }
   }
 
