@@ -106,6 +106,8 @@ describe('ingester under hostile input', () => {
       ['canonical JSON nested 200,000 deep', () => deepJson, { 'content-type': 'application/json' }, 422, 'too_large'],
       ['ninjs nested 200,000 deep', () => `{"uri":"u","headline":"H","by":${deepJson}}`, { 'content-type': 'application/ninjs+json' }, 422, 'too_large'],
       ['a huge attribute on an unknown root', () => `<root a="${'x'.repeat(900_000)}"/>`, { 'content-type': 'application/xml' }, 422, 'unsupported_format'],
+      // A picture's bytes include SOH and STX: it used to pass for an IPTC 7901 message headed "ÿØÿà".
+      ['a JPEG sent as text/plain', () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02, 0x03, 0x04]), Buffer.from('Markets rally')]), { 'content-type': 'text/plain' }, 422, 'unsupported_format'],
       ['a raw NUL inside a JSON string', () => Buffer.from('{"headline":"a\u0000b","bodyText":"x"}'), { 'content-type': 'application/json' }, 400, 'invalid_json'],
       ['an unknown Content-Encoding', () => gzipSync('Markets rally\n\nStocks rose.'), { 'content-type': 'text/plain', 'content-encoding': 'zstd' }, 415, 'unsupported_content_encoding'],
       ['three content codings', () => gzipSync(gzipSync(gzipSync('Markets rally\n\nStocks rose.'))), { 'content-type': 'text/plain', 'content-encoding': 'gzip, gzip, gzip' }, 415, 'unsupported_content_encoding'],
