@@ -119,6 +119,8 @@ describe('ingester wire formats', () => {
     ['ninjs/v3-data.json', 'application/json', 'ninjs'],
     ['atom/feed.atom', 'application/atom+xml', 'atom'],
     ['rss/feed.rss', 'application/xml', 'rss'],
+    ['email/stringer.eml', 'message/rfc822', 'email'],
+    ['email/stringer.eml', 'text/plain', 'email'],
   ])('accepts %s sent as %s and reports each item', async (path, type, format) => {
     const res = await post(fixture(path), type);
     expect(res.status).toBe(202);

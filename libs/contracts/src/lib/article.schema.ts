@@ -32,6 +32,7 @@ export const SourceFormat = z.enum([
   'iptc-7901',
   'dpa-digitalwires',
   'afp-json',
+  'email',
 ]);
 export type PubStatus = z.infer<typeof PubStatus>;
 export type Signal = z.infer<typeof Signal>;

@@ -3,6 +3,7 @@ import type { ParseLimits, ParseOptions } from '../common/limits';
 import { readInput } from '../common/input';
 import { parseXmlSafely } from '../xml/safe-xml';
 import { type ParseInput, type ParseOutcome, ParseRejection, type SourceFormatName } from '../common/types';
+import { parseEmail } from '../email/email-parser';
 import { parseAtom } from '../feeds/atom-parser';
 import { parseRss } from '../feeds/rss-parser';
 import { parseNewsMlG2 } from '../newsml-g2/g2-parser';
@@ -33,6 +34,7 @@ const PARSERS: Record<Exclude<DetectedFormat, 'unknown'>, Parser> = {
   'newsml-1': parseNewsMl1,
   'anpa-1312': parseAnpa1312,
   'iptc-7901': parseIptc7901,
+  email: parseEmail,
 };
 
 export interface DispatchOptions {

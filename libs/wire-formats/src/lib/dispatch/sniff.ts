@@ -1,4 +1,5 @@
 import type { SourceFormatName } from '../common/types';
+import { looksLikeEmail } from '../email/email-parser';
 import { wireTextFormat } from '../wire-text/framing';
 
 /**
@@ -25,6 +26,7 @@ const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
   'text/x-anpa-1312': 'anpa-1312',
   'application/x-iptc-7901': 'iptc-7901',
   'text/x-iptc-7901': 'iptc-7901',
+  'message/rfc822': 'email',
 };
 
 /** Media types that only say "some JSON" or "some XML": the content decides. */
@@ -92,7 +94,8 @@ export function sniffFormat(text: string): DetectedFormat {
     const local = root.includes(':') ? root.slice(root.indexOf(':') + 1) : root;
     return ROOTS[local] ?? 'xml';
   }
-  return head ? 'plaintext' : 'unknown';
+  if (!head) return 'unknown';
+  return looksLikeEmail(text) ? 'email' : 'plaintext';
 }
 
 /**
@@ -117,6 +120,7 @@ const BY_EXTENSION: Record<string, DetectedFormat> = {
   rss: 'rss',
   atom: 'atom',
   nitf: 'nitf',
+  eml: 'email',
 };
 
 export function formatFromFilename(filename: string | undefined): DetectedFormat | undefined {
