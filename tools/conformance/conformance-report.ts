@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { type ParseOutcome, decodeBuffer, detectFormat, parseDocument } from '@newswire/wire-formats';
 import { type CorpusFile, readCorpus } from '../shared/corpus';
 
-const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext', 'newsml-1', 'iptc-7901', 'anpa-1312', 'agency-json', 'email']);
+const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext', 'newsml-1', 'iptc-7901', 'anpa-1312', 'agency-json', 'email', 'ritzau-xml']);
 const MALICIOUS_BUDGET_MS = 1000;
 // A file "has a date" when it carries one of these fields; its articles must then have one too.
 const DATE_FIELDS =

@@ -121,6 +121,7 @@ describe('ingester wire formats', () => {
     ['rss/feed.rss', 'application/xml', 'rss'],
     ['email/stringer.eml', 'message/rfc822', 'email'],
     ['email/stringer.eml', 'text/plain', 'email'],
+    ['ritzau/queue.xml', 'application/xml', 'ritzau-xml'],
   ])('accepts %s sent as %s and reports each item', async (path, type, format) => {
     const res = await post(fixture(path), type);
     expect(res.status).toBe(202);

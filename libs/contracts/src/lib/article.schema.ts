@@ -33,6 +33,7 @@ export const SourceFormat = z.enum([
   'dpa-digitalwires',
   'afp-json',
   'email',
+  'ritzau-xml',
 ]);
 export type PubStatus = z.infer<typeof PubStatus>;
 export type Signal = z.infer<typeof Signal>;

@@ -11,6 +11,7 @@ import { parseNinjs } from '../ninjs/ninjs-parser';
 import { parseNitf } from '../nitf/nitf-parser';
 import { parseNewsMl1 } from '../newsml-1/newsml1-parser';
 import { parsePlainTextDocument } from '../plaintext/plaintext-outcome';
+import { parseRitzau } from '../ritzau/ritzau-parser';
 import { parseAnpa1312, parseIptc7901 } from '../wire-text/wire-text-parser';
 import { type DetectedFormat, formatFromFilename, formatFromMediaType, sniffFormat, sniffPlainText } from './sniff';
 
@@ -35,6 +36,7 @@ const PARSERS: Record<Exclude<DetectedFormat, 'unknown'>, Parser> = {
   'anpa-1312': parseAnpa1312,
   'iptc-7901': parseIptc7901,
   email: parseEmail,
+  'ritzau-xml': parseRitzau,
 };
 
 export interface DispatchOptions {

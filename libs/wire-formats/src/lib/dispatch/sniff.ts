@@ -68,6 +68,9 @@ const ROOTS: Record<string, DetectedFormat> = {
   // NewsML 1 capitalises its elements; G2's are camel-case.
   NewsML: 'newsml-1',
   NewsItem: 'newsml-1',
+  // Ritzau's own XML: one story, or the queue answer listing several.
+  RBNews: 'ritzau-xml',
+  XMLNewsQueuedResponse: 'ritzau-xml',
 };
 
 /** Name of the first element, skipping the declaration, comments, PIs and DOCTYPE; no parsing. */
