@@ -52,9 +52,17 @@ function pickBody(f: Folded): { bodyHtml?: string; bodyText?: string } {
   return { bodyHtml: fromMarkup.bodyHtml, bodyText: text ?? fromMarkup.bodyText };
 }
 
+/**
+ * ninjs 1.x names its descriptions by role (description_text, description_usage); AP's media API adds
+ * description_caption and description_creditline. A credit ("Jane Doe/Agency") or a usage note
+ * describes the rights, not the story: they come last.
+ */
+const RIGHTS_DESCRIPTION = /credit|usage|copyright|rights/i;
+
 function pickDescription(f: Folded): string | undefined {
   const list = typedValues(f.list('descriptions'));
-  for (const [, value] of f.prefixed('description_')) if (typeof value === 'string') list.push({ value });
+  const prefixed = [...f.prefixed('description_')].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  for (const [, value] of [...prefixed.filter(([key]) => !RIGHTS_DESCRIPTION.test(key)), ...prefixed.filter(([key]) => RIGHTS_DESCRIPTION.test(key))]) list.push({ value });
   const chosen = list.find(isPlainType) ?? list[0];
   return chosen ? clean(fromTextOrHtml(chosen.value).bodyText) : undefined;
 }
@@ -164,7 +172,7 @@ export function readNinjsItem(f: Folded): PartialDraft {
     language: f.str('language'),
     headline: heads.headline,
     subheadline: heads.subheadline,
-    byline: nameOf(f.get('by', 'byline'))?.replace(/^(by|par|von|por|di|door)\s+/i, ''),
+    byline: nameOf(f.get('by', 'byline', 'photographer'))?.replace(/^(by|par|von|por|di|door)\s+/i, ''),
     located: nameOf(f.get('located')),
     description: pickDescription(f),
     bodyHtml: body.bodyHtml,

@@ -75,6 +75,26 @@ describe('parseNinjs', () => {
     });
   });
 
+  it("reads an AP media API picture: the caption describes it, the credit line does not; the photographer signs it; the item id names it", () => {
+    const item = {
+      uri: 'https://api.example.com/media/v/content/abc123?qt=TOKEN1&et=ETAG1',
+      altids: { itemid: 'abc123', etag: 'abc123_ETAG1' },
+      version: 0,
+      type: 'picture',
+      headline: 'Harbour reopens',
+      description_creditline: 'Kim Lee/Example/AP',
+      description_caption: 'Crews clear debris from the harbour in Port Example, March 10, 2015.',
+      photographer: { name: 'Kim Lee', code: 'p1' },
+    };
+    const [outcome] = parseNinjs(JSON.stringify({ api_version: '1.1', data: { item } })).items;
+    expect(article(outcome)).toMatchObject({
+      uri: 'abc123',
+      description: 'Crews clear debris from the harbour in Port Example, March 10, 2015.',
+      bodyText: 'Crews clear debris from the harbour in Port Example, March 10, 2015.',
+      byline: 'Kim Lee',
+    });
+  });
+
   it('reads a bare array of items', () => {
     const outcome = parseNinjs(JSON.stringify([{ uri: 'a', headline: 'One', body_text: 'Body one' }, { uri: 'b', headline: 'Two' }]));
     expect(outcome.items.map((i) => i.ok)).toEqual([true, true]);
