@@ -13,6 +13,8 @@ export function isAccountName(name: string): boolean {
   const text = name.trim();
   if (!text) return false;
   if (text.startsWith('@') || /^\S+@\S+\.\S+$/.test(text)) return true;
+  // Desk initials ("gr/bp", "mex/ab/cd"), as EFE and AFP sign a story off: a routing mark, not a writer.
+  if (/^\p{Ll}{1,5}(\/\p{Ll}{1,5})+$/u.test(text)) return true;
   if (/\s/.test(text)) return false;
   // "degenhardt.sandra" and "newsdesk_bot", not the initial "J." or "Inc."; "jdoe42", not the brand "L2inc".
   if (/_/.test(text) || /^[\p{L}\d-]{2,}(\.[\p{L}\d-]{2,})+$/u.test(text)) return true;

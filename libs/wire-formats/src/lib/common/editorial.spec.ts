@@ -60,9 +60,10 @@ describe('personalByline', () => {
     ['L2inc', 'L2inc'],
     ['jane.doe@example.com (Jane Doe)', 'Jane Doe'],
     ['Jane Doe, newsdesk_bot', 'Jane Doe'],
+    ['Kim Lee, AC/DC', 'Kim Lee, AC/DC'],
   ])('keeps the people in "%s"', (raw, expected) => expect(personalByline(raw)).toBe(expected));
 
-  it.each(['@wirebot', 'by newsdesk_bot', 'degenhardt.sandra', 'jdoe42', 'desk@example.com'])('names no one in "%s"', (raw) => {
+  it.each(['@wirebot', 'by newsdesk_bot', 'degenhardt.sandra', 'jdoe42', 'desk@example.com', 'gr/bp', 'mex/ab/cd'])('names no one in "%s"', (raw) => {
     expect(personalByline(raw)).toBeUndefined();
   });
 
