@@ -41,6 +41,8 @@ describe('binaryKind', () => {
     ['text that begins like a RIFF header but is not one', 'RIFF between the allies\n\nTalks stalled.'],
     ['UTF-16LE without a BOM', iconv.encode('Markets rally\n\nStocks rose on Monday.', 'utf-16le')],
     ['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('Markets rally', 'utf-16be')])],
+    ['UTF-32LE without a BOM', iconv.encode('<rss><channel><title>Markets</title></channel></rss>', 'utf-32le')],
+    ['UTF-32BE with a BOM', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), iconv.encode('<rss><channel><title>Markets</title></channel></rss>', 'utf-32be')])],
     ['a story with a few stray NULs', Buffer.from('Mar\u0000kets rally\n\nStocks\u0000 rose\u0007 on Monday.')],
     ['a message padded with NULs to a block size', Buffer.concat([Buffer.from('Markets rally\n\nStocks rose.'), Buffer.alloc(4000)])],
     // ANPA 1312 tables carry BS, DLE and DC1-DC4; IPTC 7901 frames with SOH/STX/ETX/EOT and uses DEL.

@@ -46,8 +46,8 @@ function matchesSignature(at: (i: number) => number, length: number): string | u
 }
 
 /**
- * UTF-16 without a byte order mark puts a NUL beside every ASCII character; that is text
- * (decodeBuffer reads it), not binary.
+ * UTF-16 without a byte order mark puts a NUL beside every ASCII character, UTF-32 three; that
+ * is text (decodeBuffer reads it), not binary.
  */
 function looksLikeUtf16(bytes: Buffer, n: number): boolean {
   let evenNul = 0;
@@ -62,7 +62,17 @@ function looksLikeUtf16(bytes: Buffer, n: number): boolean {
 }
 
 function hasUtf16Mark(bytes: Buffer): boolean {
-  return (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
+  return (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+}
+
+/** UTF-32 without a BOM: in Latin script, two of every four bytes are zero at fixed places (2 and 3, or 0 and 1). */
+function looksLikeUtf32(bytes: Buffer, n: number): boolean {
+  const units = Math.floor(n / 4);
+  if (units === 0) return false;
+  const nul = [0, 0, 0, 0];
+  for (let i = 0; i < units * 4; i++) if (bytes[i] === 0) nul[i % 4]++;
+  const high = (k: number) => nul[k] / units > 0.9;
+  return (high(2) && high(3) && !high(0)) || (high(0) && high(1) && !high(3));
 }
 
 /** What binary content this looks like ("a JPEG image", "binary data"), or undefined for text. */
@@ -71,7 +81,7 @@ export function binaryKind(body: Buffer | string): string | undefined {
   const at = typeof body === 'string' ? (i: number) => body.charCodeAt(i) : (i: number) => body[i];
   const signature = matchesSignature(at, body.length);
   if (signature) return signature;
-  if (typeof body !== 'string' && (hasUtf16Mark(body) || looksLikeUtf16(body, n))) return undefined;
+  if (typeof body !== 'string' && (hasUtf16Mark(body) || looksLikeUtf16(body, n) || looksLikeUtf32(body, n))) return undefined;
   let last = n - 1;
   while (last >= 0 && at(last) === 0) last--;
   let nuls = 0;

@@ -20,6 +20,11 @@ describe('decodeBuffer', () => {
     expect(decoded.text).toBe('<?xml version="1.0"?><a>é</a>');
   });
 
+  it.each(['utf-32le', 'utf-32be'])('recognises %s XML without a BOM by its zero bytes', (encoding) => {
+    const decoded = decodeBuffer(iconv.encode('<?xml version="1.0"?><a>é</a>', encoding));
+    expect(decoded).toMatchObject({ text: '<?xml version="1.0"?><a>é</a>', encoding });
+  });
+
   it('honours a declared single-byte charset', () => {
     const bytes = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?><a>Café</a>', 'latin1');
     expect(decodeBuffer(bytes)).toMatchObject({ text: '<?xml version="1.0" encoding="ISO-8859-1"?><a>Café</a>', source: 'declaration' });

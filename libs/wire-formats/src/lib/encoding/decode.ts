@@ -29,10 +29,14 @@ function bomOf(buf: Buffer): { encoding: string; length: number } | undefined {
 /**
  * UTF-16 without a BOM or a declaration: text in Latin script has a zero byte
  * beside every letter, so two ASCII-range units in a row give it and its byte
- * order away ("<?xml" in XML, "{" in JSON, a letter in plain text).
+ * order away ("<?xml" in XML, "{" in JSON, a letter in plain text). UTF-32 likewise,
+ * with three zero bytes per ASCII character.
  */
 function bomlessUtf16(buf: Buffer): string | undefined {
   if (buf.length < 4) return undefined;
+  // UTF-32 puts three zero bytes beside an ASCII character ("<" is 3C 00 00 00 or 00 00 00 3C).
+  if (buf.length >= 8 && buf[0] !== 0 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0 && buf[4] !== 0 && buf[5] === 0) return 'utf-32le';
+  if (buf.length >= 8 && buf[0] === 0 && buf[1] === 0 && buf[2] === 0 && buf[3] !== 0 && buf[4] === 0 && buf[7] !== 0) return 'utf-32be';
   if (buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) return 'utf-16le';
   if (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0) return 'utf-16be';
   return undefined;
