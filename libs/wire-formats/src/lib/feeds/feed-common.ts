@@ -13,6 +13,7 @@ export const NS = {
   media: /^https?:\/\/search\.yahoo\.com\/mrss\/?$/,
   rss1: 'http://purl.org/rss/1.0/',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  xhtml: 'http://www.w3.org/1999/xhtml',
 };
 
 /**

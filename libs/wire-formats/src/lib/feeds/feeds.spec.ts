@@ -40,6 +40,13 @@ describe('parseRss (2.0)', () => {
     ]);
   });
 
+  it('reads the text of an inline XHTML body, and a dc:description when there is no description', () => {
+    const xhtml = '<rss version="2.0"><channel><item><title>Harbour reopens</title><body xmlns="http://www.w3.org/1999/xhtml"><p>The harbour reopened.</p><p>Ferries run again.</p></body></item></channel></rss>';
+    expect(article(parseRss(xhtml).items[0])).toMatchObject({ headline: 'Harbour reopens', bodyText: 'The harbour reopened.\n\nFerries run again.' });
+    const dc = '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><item><title>Harbour reopens</title><dc:description>The harbour reopened on Tuesday.</dc:description></item></channel></rss>';
+    expect(article(parseRss(dc).items[0])).toMatchObject({ bodyText: 'The harbour reopened on Tuesday.' });
+  });
+
   it('derives a headline from the description and dates from the channel when the item has none', () => {
     const a = article(outcome.items[1]);
     expect(a.headline).toBe('Only a description here, no title at all.');

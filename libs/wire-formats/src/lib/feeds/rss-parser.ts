@@ -4,7 +4,7 @@ import { type ParseOptions, checkItemCount } from '../common/limits';
 import { type ParseOutcome, ParseRejection } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
 import { parseXmlSafely } from '../xml/safe-xml';
-import { attr, child, cleanText, elementsOf, textOf, type XElement } from '../xml/tree';
+import { attr, child, cleanText, elementsOf, innerMarkup, textOf, type XElement } from '../xml/tree';
 import { NS, core, coreText, ext, mediaKeywords, mediaRenditions } from './feed-common';
 
 interface ChannelInfo {
@@ -16,8 +16,10 @@ interface ChannelInfo {
 
 function readItem(item: XElement, channel: ChannelInfo): PartialDraft {
   const encoded = ext(item, 'content', 'encoded', NS.content)[0];
-  const rawDescription = textOf(core(item, 'description')[0]);
-  const content = encoded ? fromHtml(textOf(encoded)) : {};
+  // The full text: content:encoded, or an inline XHTML <body> (an older convention feedparser also reads).
+  const xhtmlBody = encoded ? undefined : ext(item, 'xhtml', 'body', NS.xhtml)[0];
+  const rawDescription = textOf(core(item, 'description')[0] ?? ext(item, 'dc', 'description', NS.dc)[0]);
+  const content = encoded ? fromHtml(textOf(encoded)) : xhtmlBody ? fromHtml(innerMarkup(xhtmlBody)) : {};
   const fromDescription = fromTextOrHtml(rawDescription);
   const body = content.bodyText ? content : fromDescription;
   const guid = coreText(item, 'guid');
