@@ -1,6 +1,7 @@
 import { htmlToText, looksLikeHtml, sanitizeBodyHtml } from '../html/sanitize';
 import { storyHtml } from '../html/story-html';
 import { personalByline } from './byline';
+import { leadSentence } from './text';
 import type { ArticleDraft, ItemOutcome, RejectionCode } from './types';
 
 /** What a format reader collects before the common rules decide. */
@@ -72,11 +73,6 @@ export function fromTextOrHtml(text: string | undefined): { bodyHtml?: string; b
   return { bodyText };
 }
 
-function firstSentence(text: string): string {
-  const match = /^(.{20,200}?[.!?])(\s|$)/su.exec(text);
-  const sentence = (match ? match[1] : text).replace(/\s+/g, ' ').trim();
-  return sentence.length > MAX_DERIVED_HEADLINE ? `${sentence.slice(0, MAX_DERIVED_HEADLINE - 1).trimEnd()}…` : sentence;
-}
 
 function dedupe<T>(values: T[] | undefined, key: (v: T) => string): T[] | undefined {
   if (!values || values.length === 0) return undefined;
@@ -98,7 +94,7 @@ function dedupe<T>(values: T[] | undefined, key: (v: T) => string): T[] | undefi
 export function finishDraft(partial: PartialDraft, index: number): ItemOutcome {
   const description = clean(partial.description);
   const bodyText = partial.bodyText?.trim() ? partial.bodyText.trim() : undefined;
-  const headline = clean(partial.headline) ?? (description ? firstSentence(description) : bodyText ? firstSentence(bodyText) : undefined);
+  const headline = clean(partial.headline) ?? (description ? leadSentence(description, MAX_DERIVED_HEADLINE) : bodyText ? leadSentence(bodyText, MAX_DERIVED_HEADLINE) : undefined);
   if (!headline) {
     return reject(index, 'missing-headline', 'no headline, description or body text in the item');
   }

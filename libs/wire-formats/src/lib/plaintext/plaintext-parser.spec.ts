@@ -25,6 +25,22 @@ describe('parsePlainText on the reference sample', () => {
   });
 });
 
+describe('parsePlainText in scripts without Latin full stops', () => {
+  it('reads Chinese paragraphs as body, not as a run of head labels, and takes the first sentence as the headline', () => {
+    const text = ['香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。', '梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。', '郑重道歉', '梁振英强调承诺将在两周内解决其住宅的违建问题。'].join('\n\n');
+    const draft = parsePlainText(text);
+    expect(draft.headline).toBe('香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。');
+    expect(draft.bodyText?.split('\n\n')).toEqual(['梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。', '郑重道歉', '梁振英强调承诺将在两周内解决其住宅的违建问题。']);
+  });
+
+  it('cuts a Japanese lead at its first sentence for the headline and keeps the paragraph in the body', () => {
+    const lead = '６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領と北朝鮮委員長ばかりではなかった。中国国家主席も重要な陰の参戦者だった。';
+    const draft = parsePlainText(`${lead}\n\nその判断は早計かもしれない。`);
+    expect(draft.headline).toBe('６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領と北朝鮮委員長ばかりではなかった。');
+    expect(draft.bodyText?.startsWith(lead)).toBe(true);
+  });
+});
+
 describe('parsePlainText on other shapes', () => {
   it('reads date lines in other languages and formats', () => {
     const cases: [string, string][] = [

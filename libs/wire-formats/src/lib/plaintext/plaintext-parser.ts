@@ -4,7 +4,7 @@ import { datelineOf, startsWithDateline, withoutDateline } from '../common/datel
 import { type Embargo, isApparatus, isEditorNote, isNotesMarker, readEmbargo } from '../common/editorial';
 import { inlineText } from '../common/safe-text';
 import { looksLikeHtml } from '../html/sanitize';
-import { paragraphsToHtml, stripBom, tidyLine, wordCountOf } from '../common/text';
+import { leadSentence, paragraphsToHtml, stripBom, tidyLine, wordCountOf } from '../common/text';
 import { type ArticleDraft, ParseRejection } from '../common/types';
 import { isCaption, isFooter, isTagline } from './boilerplate';
 import { markupFragmentReason } from './markup-fragment';
@@ -12,12 +12,15 @@ import { markupFragmentReason } from './markup-fragment';
 /** A head block is short and reads like a label, not like a sentence of the story. */
 const MAX_HEAD_CHARS = 160;
 const MAX_HEAD_BLOCKS = 8;
+/** Longest opening sentence taken whole as a stand-in headline or summary. */
+const MAX_SENTENCE_CHARS = 200;
 const AUTHOR_BIO = /^about (the|this) author\b/i;
 const BYLINE = /^([Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}'.-]+(\s+\p{Lu}[\p{L}'.-]+){0,4}(\s*[,/|–-]\s*.{0,60})?$/u;
 /** "by newsdesk_bot", "@wirebot": a byline naming an account, not a person. */
 const ACCOUNT_BYLINE = /^((by|par|von|por|di|door)\s+@?|@)[\w.@-]{2,60}$/iu;
 /** Ends with a full stop after a word or number: a sentence. Headlines never do ("U.S." is an abbreviation, not a stop). */
-const FULL_STOP = /[\p{Ll}\p{N}]{2,}[.…]["'”’»)\]]*$/u;
+// Chinese and Japanese end a sentence with an ideographic full stop after any letter (no case); Arabic and Hindi with their own marks.
+const FULL_STOP = /(?:[\p{Ll}\p{N}]{2,}[.…]|[\p{L}\p{N}）」』][。．！？؟۔।])["'”’»)\]」』）]*$/u;
 
 export interface PlainTextHead {
   date?: string;
@@ -68,11 +71,12 @@ function splitParagraphs(text: string): string[] {
 }
 
 function looksLikeBodyParagraph(p: string): boolean {
-  return p.length > MAX_HEAD_CHARS || (/[.!?»"”]$/.test(p) && wordCountOf(p) > 20);
+  // Chinese and Japanese have no spaces to count words by; 20 characters say about what 12 English words do.
+  return p.length > MAX_HEAD_CHARS || (/[.!?»"”]$/.test(p) && wordCountOf(p) > 20) || (/[。．！？][」』）”]*$/u.test(p) && p.length > 20);
 }
 
 /** Ends like a sentence (a label or headline rarely does). */
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const SENTENCE_END = /[.!?…。．！？؟۔।]["'”’»)\]」』）]*$/u;
 
 /** What the head holds besides labels: the date, the byline, an embargo, and blocks that are not the story. */
 interface HeadScan {
@@ -196,10 +200,9 @@ function readBody(paragraphs: string[], head: PlainTextHead): string[] {
   return body;
 }
 
-function firstSentence(paragraph: string): string {
-  const match = /^(.{20,200}?[.!?])(\s|$)/u.exec(paragraph);
-  return (match ? match[1] : paragraph.slice(0, 120)).trim();
-}
+/** A stand-in headline or summary from a paragraph (common/text.ts). */
+const firstSentence = (paragraph: string, cut = MAX_SENTENCE_CHARS): string => leadSentence(paragraph, cut, MAX_SENTENCE_CHARS);
+
 
 export function parsePlainText(input: string): ArticleDraft {
   const fragment = markupFragmentReason(input);
@@ -214,7 +217,7 @@ export function parsePlainText(input: string): ArticleDraft {
   let headline = head.headline;
   if (!headline) {
     if (body.length === 0) throw new ParseRejection('missing-headline', 'no headline and no body found');
-    headline = firstSentence(withoutDateline(body[0]));
+    headline = firstSentence(withoutDateline(body[0]), MAX_HEAD_CHARS);
   }
   if (body.length === 0) {
     throw new ParseRejection('missing-body', `found the headline "${headline.slice(0, 80)}" but no body paragraphs`);
