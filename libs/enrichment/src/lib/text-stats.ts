@@ -9,7 +9,18 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** Scripts written without spaces between words: a run of them is one "word" to the regex. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** ICU's dictionary-based word breaker (Intl.Segmenter, full ICU in Node 20), shared: building one costs more than a short text. */
+let segmenter: Intl.Segmenter | undefined;
+
 export function wordCount(text: string): number {
+  if (UNSPACED.test(text)) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    let words = 0;
+    for (const s of segmenter.segment(text)) if (s.isWordLike) words++;
+    return words;
+  }
   // Counted without building the list of words (a 4 KB article has 700).
   let n = 0;
   WORD.lastIndex = 0;
