@@ -2,6 +2,7 @@ import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
 import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
+import { commonNounsFor } from './common-nouns';
 import { lowercaseOrgMentions } from './lowercase-orgs';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, JOB_CUES, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
@@ -120,8 +121,12 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
     language === 'en',
     tagger ? { tagger, blend } : undefined,
     S_GENITIVE_LANGUAGES.has(language),
+    commonNounsFor(language),
   );
 }
+
+/** Lower-case words inside a person's name ("Ursula von der Leyen", "Ludwig van Beethoven", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
 
 class Extraction {
   private readonly toks: Token[];
@@ -143,6 +148,8 @@ class Extraction {
     private readonly model?: { tagger: Tagger; blend: BlendMode },
     /** The language writes its genitive as -s on the name (S_GENITIVE_LANGUAGES). */
     private readonly sGenitive = false,
+    /** Common nouns of a language that capitalises them (German): not names by their shape (common-nouns.ts). */
+    private readonly commonNouns?: ReadonlySet<string>,
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -176,7 +183,7 @@ class Extraction {
     );
     const rules = this.mentions.splice(0);
     const proposed = this.withinKnownNames(
-      spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m),
+      this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)),
       rules,
     );
     const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
@@ -242,7 +249,8 @@ class Extraction {
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
-  private modelMention(span: TaggedSpan): Mention | undefined {
+  private modelMention(tagged: TaggedSpan): Mention | undefined {
+    const span = this.commonNouns ? this.withoutRoleNouns(tagged) : tagged;
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
@@ -258,6 +266,40 @@ class Extraction {
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
     return { type: 'person', name: surface, surface, start };
+  }
+
+  /**
+   * German capitalises every noun, and its tagger takes role nouns for part of a name ("Fußballer Lionel
+   * Messi", "Altbundeskanzler Helmut Kohl", "Qualifikantin Lara Arruabarrena" as a body) and runs a
+   * person on through a verb ("Diana war", "Konta sollte Kerber"). A person's span loses the common
+   * nouns in front of it while a capitalised word follows; a body's span that is a common noun and then
+   * a first name is that person; a person's span ends before a lower-case word that is no name particle.
+   */
+  private withoutRoleNouns(span: TaggedSpan): TaggedSpan {
+    const nouns = this.commonNouns as ReadonlySet<string>;
+    let { from, type } = span;
+    const isNoun = (i: number) => nouns.has(this.toks[i].text) && !this.g.firstNames.has(this.toks[i].text);
+    if (type === 'organisation' && span.to - from >= 3 && isNoun(from) && this.g.firstNames.has(this.toks[from + 1].text)) type = 'person';
+    if (type !== 'person') return span;
+    const stripped = from;
+    while (from < span.to - 1 && isNoun(from) && this.toks[from + 1].cap) from++;
+    let to = from + 1;
+    while (to < span.to && (this.toks[to].cap || !this.toks[to].isWord || NAME_PARTICLES.has(this.toks[to].text))) to++;
+    // "Ehrenbürger Europas": what is left after the role noun is a place (here in the genitive), not a person.
+    const word = fold(this.toks[from].text);
+    if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
+    return { ...span, from, to, type };
+  }
+
+  /**
+   * A tagger name that is one German common noun ("Salon", "Motiv", "Prinzessin") is no name unless a
+   * gazetteer knows it or the text names someone by it in full ("Fischer" after "Joschka Fischer").
+   */
+  private withoutCommonNouns(proposed: Mention[]): Mention[] {
+    const nouns = this.commonNouns;
+    if (!nouns) return proposed;
+    const fullNames = new Set(proposed.filter((m) => m.surface.includes(' ')).flatMap((m) => m.surface.split(' ')));
+    return proposed.filter((m) => m.surface.includes(' ') || !nouns.has(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
   }
 
   /**
