@@ -1,4 +1,5 @@
 import { htmlToText, looksLikeHtml } from '../html/sanitize';
+import { withoutMojibake } from './mojibake';
 
 /*
  * The shapes a string may take in a stored article. Control characters never
@@ -44,9 +45,12 @@ export function withoutControls(text: string): string {
   return wellFormed(text).replace(CONTROLS, '');
 }
 
-/** Keeps tab and line feed (CR LF and CR become LF): for text with lines; C1 controls read as windows-1252 first. */
+/**
+ * Keeps tab and line feed (CR LF and CR become LF): for text with lines. C1 controls are read as
+ * windows-1252 first, then UTF-8 that was decoded twice upstream ("Â£", "â€™") is read once (mojibake.ts).
+ */
 export function withoutControlsButLines(text: string): string {
-  return demoronized(wellFormed(text)).replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+  return withoutMojibake(demoronized(wellFormed(text))).replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
 }
 
 /**
