@@ -34,6 +34,7 @@ function repairRun(run: string): string {
   try {
     const text = utf8.decode(bytes);
     // A repair yields letters and symbols, never controls: "Â\u0085" is not "…" read twice, keep it.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return run;
     // One Greek, Cyrillic, Hebrew or Arabic letter alone is more likely "Ø·" or "Ñ°" as written than a word read twice.
     return text.length === 1 && /[\u0370-\u07ff]/.test(text) ? run : text;
