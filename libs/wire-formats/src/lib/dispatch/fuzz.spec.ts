@@ -11,6 +11,8 @@ import { parseAgencyJson } from '../agency-json/agency-json';
 import { parseNewsMl1 } from '../newsml-1/newsml1-parser';
 import { parsePlainTextDocument } from '../plaintext/plaintext-outcome';
 import { parseAnpa1312, parseIptc7901 } from '../wire-text/wire-text-parser';
+import { parseEmail } from '../email/email-parser';
+import { parseRitzau } from '../ritzau/ritzau-parser';
 import { parseDocument } from './parse-document';
 
 /**
@@ -40,9 +42,11 @@ const parsers: [string, (b: Buffer | string) => ParseOutcome][] = [
   ['iptc-7901', parseIptc7901],
   ['anpa-1312', parseAnpa1312],
   ['agency-json', parseAgencyJson],
+  ['email', parseEmail],
+  ['ritzau-xml', parseRitzau],
 ];
 
-const TAGS = ['<p>', '</p>', '<item>', '</entry>', '<![CDATA[', ']]>', '<!--', '&amp;', '&#x0;', '&#99999999;', '<!DOCTYPE x>', '"', '{', '}', '[', ']', '\u0000', '<script>', '\u0001', '\u0002', '\u0003', '\u0004', '\u0016\u0016\u0001', '^', '<!ENTITY x "y">'];
+const TAGS = ['<p>', '</p>', '<item>', '</entry>', '<![CDATA[', ']]>', '<!--', '&amp;', '&#x0;', '&#99999999;', '<!DOCTYPE x>', '"', '{', '}', '[', ']', '\u0000', '<script>', '\u0001', '\u0002', '\u0003', '\u0004', '\u0016\u0016\u0001', '^', '<!ENTITY x "y">', '\r\n--b1\r\n', '\r\n\r\n', 'Content-Type: multipart/mixed; boundary=b1\r\n', 'Content-Transfer-Encoding: base64\r\n', 'Content-Transfer-Encoding: quoted-printable\r\n', '=?utf-8?Q?=E2=80?=', '=\r\n', '=FF', '\u00c3\u00a9', '\u00e2\u20ac'];
 
 /** A fixture, then truncated, with bytes flipped, or with markup inserted. */
 const mutated: fc.Arbitrary<Buffer> = fc
@@ -85,7 +89,7 @@ function outcomeOrRejection(fn: () => ParseOutcome): void {
 
 describe('parsers under random and mutated input', () => {
   it.each(parsers)('%s returns an outcome or throws ParseRejection', (_name, parse) => {
-    fc.assert(fc.property(anyInput, (input) => outcomeOrRejection(() => parse(input))), { numRuns: 300 });
+    fc.assert(fc.property(anyInput, (input) => outcomeOrRejection(() => parse(input))), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) });
   });
 
   it('parseDocument never throws and always answers each item', () => {
@@ -99,7 +103,7 @@ describe('parsers under random and mutated input', () => {
           else expect(item.reason).not.toMatch(/^parser failure/);
         }
       }),
-      { numRuns: 600 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) * 2 },
     );
   });
 });
