@@ -6,11 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { type ParseOutcome, decodeBuffer, detectFormat, parseDocument } from '@newswire/wire-formats';
 import { type CorpusFile, readCorpus } from '../shared/corpus';
 
-const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext', 'newsml-1', 'iptc-7901', 'anpa-1312', 'agency-json', 'email', 'ritzau-xml']);
+const STORY_GROUPS = new Set(['newsml-g2', 'ninjs', 'nitf', 'rss', 'atom', 'plaintext', 'newsml-1', 'iptc-7901', 'anpa-1312', 'agency-json', 'email', 'ritzau-xml', 'json-feed']);
 const MALICIOUS_BUDGET_MS = 1000;
 // A file "has a date" when it carries one of these fields; its articles must then have one too.
 const DATE_FIELDS =
-  /<(pubDate|dc:date|updated|published|versionCreated|firstCreated|date\.issue|FirstCreated|ThisRevisionCreated|issued|modified)\b|"(versioncreated|versionCreated|firstcreated|firstCreated|version_created|published)"\s*:/;
+  /<(pubDate|dc:date|updated|published|versionCreated|firstCreated|date\.issue|FirstCreated|ThisRevisionCreated|issued|modified)\b|"(versioncreated|versionCreated|firstcreated|firstCreated|version_created|published|date_published)"\s*:/;
 
 interface FormatTally {
   parsed: number;

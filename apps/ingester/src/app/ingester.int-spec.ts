@@ -122,6 +122,7 @@ describe('ingester wire formats', () => {
     ['email/stringer.eml', 'message/rfc822', 'email'],
     ['email/stringer.eml', 'text/plain', 'email'],
     ['ritzau/queue.xml', 'application/xml', 'ritzau-xml'],
+    ['json-feed/feed.json', 'application/feed+json', 'json-feed'],
   ])('accepts %s sent as %s and reports each item', async (path, type, format) => {
     const res = await post(fixture(path), type);
     expect(res.status).toBe(202);

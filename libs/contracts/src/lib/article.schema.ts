@@ -34,6 +34,7 @@ export const SourceFormat = z.enum([
   'afp-json',
   'email',
   'ritzau-xml',
+  'json-feed',
 ]);
 export type PubStatus = z.infer<typeof PubStatus>;
 export type Signal = z.infer<typeof Signal>;

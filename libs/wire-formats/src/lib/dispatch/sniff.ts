@@ -6,7 +6,7 @@ import { wireTextFormat } from '../wire-text/framing';
  * 'xml' is XML whose root names no known format: it is still checked for safety before refusal.
  * Agency JSON formats are told apart from ninjs once the JSON is parsed, so sniffing says 'ninjs' for all JSON.
  */
-export type DetectedFormat = Exclude<SourceFormatName, 'json' | 'dpa-digitalwires' | 'afp-json'> | 'xml' | 'unknown';
+export type DetectedFormat = Exclude<SourceFormatName, 'json' | 'dpa-digitalwires' | 'afp-json' | 'json-feed'> | 'xml' | 'unknown';
 
 const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
   'text/plain': 'plaintext',
@@ -27,6 +27,8 @@ const BY_MEDIA_TYPE: Record<string, DetectedFormat> = {
   'application/x-iptc-7901': 'iptc-7901',
   'text/x-iptc-7901': 'iptc-7901',
   'message/rfc822': 'email',
+  // JSON Feed's own media type; the ninjs reader tells it from ninjs by its version URL.
+  'application/feed+json': 'ninjs',
 };
 
 /** Media types that only say "some JSON" or "some XML": the content decides. */

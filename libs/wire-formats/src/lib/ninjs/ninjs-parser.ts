@@ -4,6 +4,7 @@ import { parseJsonSafely } from '../common/json';
 import { type ParseLimits, type ParseOptions, checkItemCount } from '../common/limits';
 import { type ItemOutcome, type ParseOutcome, ParseRejection } from '../common/types';
 import { parseAgencyJsonValue } from '../agency-json/agency-json';
+import { isJsonFeed, parseJsonFeedValue } from '../feeds/json-feed';
 import { Folded, type Json, type JsonObject, isObject } from './json-access';
 import { ninjsNonStoryReason, readNinjsItem } from './ninjs-item';
 
@@ -45,6 +46,8 @@ export function parseNinjs(body: Buffer | string, options?: ParseOptions): Parse
 
 /** Every item is counted before any is read: a document over the item limit is refused whole. */
 export function parseNinjsValue(json: Json, limits: ParseLimits): ParseOutcome {
+  // A JSON Feed names itself by its version URL; its items are no ninjs ("content_html", "date_published").
+  if (isJsonFeed(json)) return parseJsonFeedValue(json, limits);
   // An agency's own JSON looks like ninjs but keeps its id and text elsewhere: its reader goes first.
   const agency = parseAgencyJsonValue(json, limits);
   if (agency) return agency;
