@@ -30,7 +30,8 @@ describe('parsePlainText in scripts without Latin full stops', () => {
     const text = ['香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。', '梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。', '郑重道歉', '梁振英强调承诺将在两周内解决其住宅的违建问题。'].join('\n\n');
     const draft = parsePlainText(text);
     expect(draft.headline).toBe('香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。');
-    expect(draft.bodyText?.split('\n\n')).toEqual(['梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。', '郑重道歉', '梁振英强调承诺将在两周内解决其住宅的违建问题。']);
+    // The headline is made from the lead, which stays in the body.
+    expect(draft.bodyText?.split('\n\n')).toEqual(['香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。', '梁振英此前承认早在去年参选行政长官之前就已知悉其住宅的违建问题，引发诚信危机。', '郑重道歉', '梁振英强调承诺将在两周内解决其住宅的违建问题。']);
   });
 
   it('cuts a Japanese lead at its first sentence for the headline and keeps the paragraph in the body', () => {
@@ -38,6 +39,20 @@ describe('parsePlainText in scripts without Latin full stops', () => {
     const draft = parsePlainText(`${lead}\n\nその判断は早計かもしれない。`);
     expect(draft.headline).toBe('６月12日の歴史的な米朝首脳会談を巡って戦っていたのは、米大統領と北朝鮮委員長ばかりではなかった。');
     expect(draft.bodyText?.startsWith(lead)).toBe(true);
+  });
+});
+
+describe('parsePlainText on a story without its headline', () => {
+  it('keeps the opening sentences and takes a later short line for a crosshead, not the headline', () => {
+    const draft = parsePlainText('The council voted on Monday to close the harbour.\n\nThe decision follows a storm that damaged the piers last week.\n\nReaction\n\nLocal businesses said they would appeal the vote.');
+    expect(draft.headline).toBe('The council voted on Monday to close the harbour.');
+    expect(draft.bodyText?.split('\n\n')).toEqual(['The council voted on Monday to close the harbour.', 'The decision follows a storm that damaged the piers last week.', 'Reaction', 'Local businesses said they would appeal the vote.']);
+  });
+
+  it('still reads a headline given above the story, and drops its repetition', () => {
+    const draft = parsePlainText('Harbour to close\n\nHarbour to close\n\nThe council voted on Monday to close the harbour.\n\nReaction\n\nLocal businesses said they would appeal.');
+    expect(draft.headline).toBe('Harbour to close');
+    expect(draft.bodyText?.startsWith('The council voted')).toBe(true);
   });
 });
 

@@ -169,6 +169,14 @@ function readHead(paragraphs: string[]): { head: PlainTextHead; bodyStart: numbe
     const opensWithDateline = i < paragraphs.length && startsWithDateline(paragraphs[i]);
     if (opensWithDateline && labels.length === 0) skipped = scan.orphans;
     else if (labels.length === 0) i = scan.orphans[0];
+    else if (scan.orphans.length > 1 && !opensWithDateline && scan.dateAt === undefined) {
+      // Two or more sentences, then a short line, then no dateline: a story without its headline whose
+      // first crosshead is that line. The sentences open the body (they were dropped, the crosshead
+      // taken for the headline); the headline is then the first sentence's.
+      i = scan.orphans[0];
+      labels = [];
+      labelAt = [];
+    }
   }
   const masthead = labels.length > 1 && ((scan.dateAt !== undefined && scan.dateAt < labelAt[0]) || (scan.taglineAt !== undefined && scan.taglineAt > labelAt[0]));
   if (masthead) {
@@ -222,7 +230,8 @@ export function parsePlainText(input: string): ArticleDraft {
   if (body.length === 0) {
     throw new ParseRejection('missing-body', `found the headline "${headline.slice(0, 80)}" but no body paragraphs`);
   }
-  body = body.filter((p) => p !== headline);
+  // A headline the text gives may be repeated as a paragraph; one made from the lead leaves the lead where it is.
+  if (head.headline) body = body.filter((p) => p !== headline);
   const dateline = datelineOf(body[0]);
   return {
     headline,
