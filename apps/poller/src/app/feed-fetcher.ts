@@ -6,7 +6,7 @@ import type { PollTarget } from '@newswire/sources';
 
 export type FetchResult = { status: 'not_modified' } | { status: 'ok'; body: Buffer; contentType: string | undefined; validators: Validators; url: string };
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/ninjs+json, application/vnd.iptc.g2.newsitem+xml, application/vnd.iptc.g2.newsmessage+xml, application/xml;q=0.9, application/json;q=0.9, text/xml;q=0.8, */*;q=0.1';
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/ninjs+json, application/vnd.iptc.g2.newsitem+xml, application/vnd.iptc.g2.newsmessage+xml, application/xml;q=0.9, application/json;q=0.9, text/xml;q=0.8, */*;q=0.1';
 
 /**
  * A DNS lookup that resolves every address of a name, checks each against
