@@ -44,7 +44,8 @@ const ELLIPSIS = '…';
  * without spaces, at `max`) and marked with an ellipsis, never in the middle of a word.
  */
 export function leadSentence(paragraph: string, max = 160, sentenceMax = max): string {
-  const text = paragraph.replace(/\s+/g, ' ').trim();
+  // Only the first paragraph: a flash's text and its desk sign-off below it are not one sentence.
+  const text = paragraph.trim().split(/\n[ \t]*\n/, 1)[0].replace(/\s+/g, ' ').trim();
   const end = firstSentenceEnd(text.slice(0, sentenceMax + 2));
   const sentence = end === undefined ? undefined : text.slice(0, end).trim();
   if (sentence && sentence.length <= sentenceMax) return sentence;

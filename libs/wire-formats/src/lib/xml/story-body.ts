@@ -108,7 +108,8 @@ export function storyBodyOf(el: XElement, headline?: string): StoryBody {
     }
   }
   // The desk's sign-off at the end ("hh/ph/ts/hd", "dpa wsz jln") is not text either.
-  const last = all.filter((b) => !drop.has(b)).pop();
+  // The last block with text: AFP closes with an empty <p/> after the sign-off.
+  const last = all.filter((b) => !drop.has(b) && cleanText(b)).pop();
   if (last && isSignOff(cleanText(last) ?? '')) drop.add(last);
   let element = without(body, drop);
   // A flash is often its headline and nothing more: the text repeating the headline is then the story.
