@@ -2,6 +2,8 @@ import { type ArticleEnriched, type ArticleStored, physicalTopic, TOPICS } from 
 import { ArticleRepository } from '@newswire/archive-data';
 import { connectMongo } from '@newswire/mongo';
 import { exampleSubscriberCommand, referenceSample, ServiceProcess, STORIES, testEnv, TopicProbe } from '@newswire/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 
 describe('the whole pipeline, each service run from its built bundle', () => {
@@ -110,5 +112,31 @@ describe('the whole pipeline, each service run from its built bundle', () => {
     const tooLarge = await post(`An even longer report\n\n${text}${text}`);
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as { error: string }).error).toBe('story_too_large');
+  });
+
+  it('stores stories sent as an e-mail, a JSON Feed and Ritzau XML, each with its own source format, and refuses a picture', async () => {
+    const fixture = (path: string) => new Uint8Array(readFileSync(join(__dirname, '../../../libs/wire-formats/src/fixtures', path)));
+    const sent: [string, string, string][] = [
+      ['email/stringer.eml', 'message/rfc822', 'email'],
+      ['json-feed/feed.json', 'application/feed+json', 'json-feed'],
+      ['ritzau/queue.xml', 'application/xml', 'ritzau-xml'],
+    ];
+    const ids: [string, string][] = [];
+    for (const [path, type, format] of sent) {
+      const res = await fetch(`${ingesterUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': type }, body: fixture(path) });
+      expect(res.status).toBe(202);
+      const report = (await res.json()) as { items: { status: string; id?: string }[] };
+      for (const item of report.items) if (item.status === 'accepted' && item.id) ids.push([item.id, format]);
+    }
+    expect(ids).toHaveLength(5);
+    await subscriber.waitFor(() => ids.every(([id]) => storedEvent(id) !== undefined), 90_000, 'the five stored events');
+    const enriched = (id: string) => subscriber.on(physicalTopic(TOPICS.articleEnriched, ns)).map((m) => m.value as ArticleEnriched).find((m) => m.article.id === id);
+    for (const [id, format] of ids) expect(enriched(id)?.article.source.format).toBe(format);
+    const email = await repo.findById(ids[0][0]);
+    expect(email?.headline).toBe('Harbour reopens after storm’s damage is cleared');
+    expect(email?.bodyText).not.toContain('Kim Lee | Example Press');
+
+    const jpeg = await fetch(`${ingesterUrl}/v1/articles`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02]) });
+    expect([jpeg.status, ((await jpeg.json()) as { error: string }).error]).toEqual([422, 'unsupported_format']);
   });
 });

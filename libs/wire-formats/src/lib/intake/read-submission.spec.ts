@@ -7,6 +7,13 @@ const item = (guid: string, lang = '') => `<item><guid>${guid}</guid><title>Head
 const options = { maxItems: 10, articleBytes: 512 * 1024, receivedAt: new Date('2026-01-01T00:00:00Z') };
 
 describe('readSubmission (the intake path shared by push and pull)', () => {
+  it('refuses a picture by its bytes, before any decoding could turn its header into replacement characters', () => {
+    for (const bytes of [[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x02], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]]) {
+      const out = readSubmission(Buffer.from(bytes), 'text/plain', options);
+      expect(out.items).toEqual([expect.objectContaining({ status: 'rejected', code: 'unsupported_format', reason: expect.stringMatching(/binary content \(a (JPEG|PNG) image\)/) })]);
+    }
+  });
+
   it('attributes every item to the registered source, with its provider and default language', () => {
     const out = readSubmission(rss(item('urn:a:1') + item('urn:a:2')), 'application/rss+xml', { ...options, attribution: { sourceId: 'acme', provider: 'ACME', language: 'de' } });
     expect(out.format).toBe('rss');

@@ -1,4 +1,5 @@
 import { type CanonicalArticle, type ExpendableField, fitArticle } from '@newswire/contracts';
+import { binaryKind } from '../common/binary';
 import { newArticleId } from '../common/ids';
 import { toCanonical } from '../common/to-canonical';
 import { type ItemOutcome, ParseRejection } from '../common/types';
@@ -62,6 +63,9 @@ export function readSubmission(body: Buffer, contentType: string | undefined, op
   if (!isSupportedMediaType(mediaType) || mediaType === 'application/octet-stream') {
     throw new SubmissionRefusal('unsupported_media_type', `content type ${mediaType} is not accepted`, { accepted: SUPPORTED_MEDIA_TYPES });
   }
+  // Judged on the bytes: decoded first, a short JPEG header could come out as replacement characters and pass.
+  const binary = binaryKind(body);
+  if (binary) return { format: 'plaintext', mediaType, items: [{ index: 0, status: 'rejected', code: 'unsupported_format', reason: `binary content (${binary}), not a text story` }] };
   const text = decodeBuffer(body, contentType).text;
   if (text.trim() === '') throw new SubmissionRefusal('empty_body', 'the request body is empty');
   let outcome;
