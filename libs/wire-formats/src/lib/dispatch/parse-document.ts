@@ -35,9 +35,21 @@ const PARSERS: Record<Exclude<DetectedFormat, 'unknown'>, Parser> = {
   'newsml-1': parseNewsMl1,
   'anpa-1312': parseAnpa1312,
   'iptc-7901': parseIptc7901,
-  email: parseEmail,
+  // A story attached to a mail is read by the dispatcher one level down, never as another mail (no nesting).
+  email: (body, options) => parseEmail(body, options, (content, contentType, filename) => readAttachment(content, contentType, filename, options)),
   'ritzau-xml': parseRitzau,
 };
+
+function readAttachment(content: string, contentType: string, filename: string | undefined, options?: ParseOptions): ParseOutcome | undefined {
+  const detected = detectFormat({ body: content, contentType, filename }, content);
+  const format = detected === 'email' || detected === 'unknown' ? (formatFromFilename(filename) ?? 'plaintext') : detected;
+  if (format === 'email' || format === 'xml' || format === 'unknown') return undefined;
+  try {
+    return PARSERS[format](content, options);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface DispatchOptions {
   limits?: Partial<ParseLimits>;

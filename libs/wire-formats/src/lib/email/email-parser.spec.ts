@@ -118,6 +118,19 @@ describe('parseEmail', () => {
     });
   });
 
+  it('reads a story attached to a mail that has no text of its own, by type or file name, and names it by the mail', () => {
+    const nitf = '<nitf><head><title>Harbour reopens</title></head><body><body.head><hedline><hl1>Harbour reopens after storm</hl1></hedline></body.head><body.content><p>PORT EXAMPLE - The harbour reopened on Tuesday.</p></body.content></body></nitf>';
+    const mail = (attachment: string[]) =>
+      CRLF(['From: Desk <desk@example.com>', 'To: wire@example.net', 'Subject: story attached', 'Date: Tue, 10 Mar 2015 14:17:01 -0700', 'Message-ID: <att-1@example.com>', 'Content-Type: multipart/mixed; boundary=m', '', '--m', 'Content-Type: text/plain; charset=utf-8', '', '-- ', 'Desk | Example Press', '--m', ...attachment, '--m--']);
+    const asNitf = parseDocument({ body: mail(['Content-Type: application/nitf+xml', 'Content-Disposition: attachment; filename="story.xml"', 'Content-Transfer-Encoding: base64', '', Buffer.from(nitf).toString('base64')]) });
+    expect(asNitf).toMatchObject({ format: 'email', items: [{ ok: true, article: { headline: 'Harbour reopens after storm', bodyText: 'PORT EXAMPLE - The harbour reopened on Tuesday.', uri: 'mid:att-1@example.com', firstCreated: '2015-03-10T21:17:01.000Z' } }] });
+    const asText = parseDocument({ body: mail(['Content-Type: application/octet-stream', 'Content-Disposition: attachment; filename="copy.txt"', '', 'Ferries run again', '', 'Ferries to the islands ran again on Wednesday, the operator said.']) });
+    expect(asText.items[0]).toMatchObject({ ok: true, article: { headline: 'Ferries run again', bodyText: 'Ferries to the islands ran again on Wednesday, the operator said.' } });
+    // A mail attached to a mail is not read: no nesting.
+    const nested = parseDocument({ body: mail(['Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="fwd.eml"', '', 'From: a@example.com', 'To: b@example.com', 'Subject: Inner', '', 'Inner text.']) });
+    expect(nested.items[0]).toMatchObject({ ok: true, article: { headline: 'story attached' } });
+  });
+
   it('takes labelled fields at the top of the text over the subject', () => {
     const labelled = CRLF([
       'From: Ben Everill <ben@example.com>',

@@ -6,6 +6,7 @@ import { type ParseOutcome, ParseRejection } from '../common/types';
 import { parseWireDate } from '../common/wire-date';
 import { parsePlainText } from '../plaintext/plaintext-parser';
 import { readFormStory } from './form-story';
+import libmime from 'libmime';
 import { decodedHeader, headerOf, isAttachment, leaves, type MimePart, partText, readMessage } from './mime';
 
 /*
@@ -21,7 +22,7 @@ import { decodedHeader, headerOf, isAttachment, leaves, type MimePart, partText,
 /** "Fwd:", "FW:", "Re:", "AW:", "TR:" and the like, as mail clients prefix a forwarded or answered subject. */
 const REPLY_PREFIX = /^(?:(?:re|fwd?|aw|wg|tr|sv|vs|rif|r)\s*(?:\[\d+\])?\s*:\s*)+/i;
 /** RFC 3676 signature delimiter; what follows is the sender's signature, not copy. */
-const SIGNATURE = /\n-- ?\n[\s\S]*$/;
+const SIGNATURE = /(?:^|\n)-- ?\n[\s\S]*$/;
 /** Editorial forms label their fields on their own lines ("Headline: ..."). */
 const LABELLED = /^(headline|abstract|summary|slug(?:line)?|byline|dateline)\s*:\s*(.+)$/i;
 
@@ -92,9 +93,52 @@ function readStory(message: MimePart): PartialDraft {
   };
 }
 
-export function parseEmail(body: Buffer | string, options?: ParseOptions): ParseOutcome {
+/** Reads a document attached to a mail (the dispatcher, one level down); undefined when it reads none. */
+export type AttachmentReader = (content: string, contentType: string, filename: string | undefined) => ParseOutcome | undefined;
+
+/** Attachments that may be the story itself: text, XML or JSON, by media type or file name. */
+const STORY_TYPES = /^(text\/(plain|xml)|application\/([\w.+-]*\+)?(xml|json))$/;
+const STORY_FILES = /\.(txt|xml|nitf|json|anpa|7901)$/i;
+
+function filenameOf(part: MimePart): string | undefined {
+  const disposition = headerOf(part.headers, 'content-disposition');
+  const fromDisposition = disposition ? libmime.parseHeaderValue(disposition).params['filename'] : undefined;
+  return fromDisposition ?? part.params['name'];
+}
+
+/**
+ * A mail with no text of its own whose story is attached (a stringer's .txt, an agency's NITF or
+ * NewsML file): the first attachment that reads as at least one story, its items as the mail's.
+ */
+function attachedStories(message: MimePart, read: AttachmentReader): ParseOutcome | undefined {
+  for (const part of leaves(message)) {
+    if (!isAttachment(part)) continue;
+    const filename = filenameOf(part);
+    if (!STORY_TYPES.test(part.type) && !STORY_FILES.test(filename ?? '')) continue;
+    const outcome = read(partText(part), part.type, filename);
+    if (outcome?.items.some((i) => i.ok)) return outcome;
+  }
+  return undefined;
+}
+
+/** Whether the mail says nothing itself: no text or HTML part, or only a signature. */
+function hasNoText(message: MimePart): boolean {
+  const { text, html } = storyPart(message);
+  const own = text ?? (html ? (fromHtml(html).bodyText ?? '') : '');
+  return own.replace(/\r\n?/g, '\n').replace(SIGNATURE, '\n').trim() === '';
+}
+
+export function parseEmail(body: Buffer | string, options?: ParseOptions, readAttachment?: AttachmentReader): ParseOutcome {
   const { text } = readInput(body, options);
   const message = readMessage(withoutLeadingBlankLines(text));
+  const attached = readAttachment && hasNoText(message) ? attachedStories(message, readAttachment) : undefined;
+  if (attached) {
+    // The mail names and dates what its attachment does not.
+    const uri = messageUri(message);
+    const date = parseWireDate(headerOf(message.headers, 'date'));
+    const items = attached.items.map((item, i) => (item.ok && (!item.article.uri || !item.article.firstCreated) ? { ...item, article: { ...item.article, uri: item.article.uri ?? (attached.items.length === 1 ? uri : uri && `${uri}#${i}`), firstCreated: item.article.firstCreated ?? date, versionCreated: item.article.versionCreated ?? date } } : item));
+    return { format: 'email', items };
+  }
   try {
     return { format: 'email', items: [finishDraft(readStory(message), 0)] };
   } catch (error) {
