@@ -8,6 +8,17 @@
 
 /** windows-1252's 0x80-0x9F, by character (the rest of 0x80-0xFF are ISO-8859-1's, code = byte). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const C1 = /[\u0080-\u009f]/g;
+
+/**
+ * C1 controls (U+0080-U+009F) in text are nearly always windows-1252 bytes read as ISO-8859-1 (a feed
+ * declared latin-1 whose writer typed smart quotes): "don\u0092t" is "don’t". They become the
+ * windows-1252 characters, as feed readers do ("demoronize"); the five bytes windows-1252 leaves
+ * undefined stay controls, for the caller to drop.
+ */
+export function c1AsWindows1252(text: string): string {
+  return text.replace(C1, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
 const BYTE_OF = new Map<string, number>();
 // An ISO-8859-1 decoder leaves 0x80-0x9F as C1 controls, a windows-1252 one as punctuation: both read back.
 for (let b = 0x80; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b);

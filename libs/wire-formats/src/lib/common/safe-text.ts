@@ -1,5 +1,5 @@
 import { htmlToText, looksLikeHtml } from '../html/sanitize';
-import { withoutMojibake } from './mojibake';
+import { c1AsWindows1252, withoutMojibake } from './mojibake';
 
 /*
  * The shapes a string may take in a stored article. Control characters never
@@ -27,19 +27,6 @@ function wellFormed(text: string): string {
   return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
-/*
- * C1 controls (U+0080-U+009F) in text are nearly always windows-1252 bytes read as ISO-8859-1
- * (a feed declared latin-1 whose writer typed smart quotes): "don\u0092t" is "don’t". They become
- * the windows-1252 characters, as feed readers do ("demoronize"); the five bytes windows-1252
- * leaves undefined are dropped with the other controls.
- */
-const C1 = /[\u0080-\u009f]/g;
-const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function demoronized(text: string): string {
-  return text.replace(C1, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
-}
-
 /** No control character at all: for identifiers, tokens and URLs. */
 export function withoutControls(text: string): string {
   return wellFormed(text).replace(CONTROLS, '');
@@ -50,7 +37,7 @@ export function withoutControls(text: string): string {
  * windows-1252 first, then UTF-8 that was decoded twice upstream ("Â£", "â€™") is read once (mojibake.ts).
  */
 export function withoutControlsButLines(text: string): string {
-  return withoutMojibake(demoronized(wellFormed(text))).replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
+  return withoutMojibake(c1AsWindows1252(wellFormed(text))).replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_TAB_LF, '');
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseWireDate } from '../common/wire-date';
 import { parsePlainText } from '../plaintext/plaintext-parser';
 import { readFormStory } from './form-story';
 import libmime from 'libmime';
-import { decodedHeader, headerOf, isAttachment, leaves, type MimePart, partText, readMessage } from './mime';
+import { decodedHeader, headerOf, isAttachment, leaves, type MimePart, partText, readMessage, splitHeaders } from './mime';
 
 /*
  * A story sent by e-mail (RFC 5322 / MIME), as newsrooms still receive
@@ -26,12 +26,13 @@ const SIGNATURE = /(?:^|\n)-- ?\n[\s\S]*$/;
 /** Editorial forms label their fields on their own lines ("Headline: ..."). */
 const LABELLED = /^(headline|abstract|summary|slug(?:line)?|byline|dateline)\s*:\s*(.+)$/i;
 
-function storyPart(message: MimePart): { text?: string; html?: string } {
+/** The mail's own text: its text part, else its HTML part as text, without the signature. */
+function ownText(message: MimePart): string {
   const inline = leaves(message).filter((p) => !isAttachment(p));
   const plain = inline.find((p) => p.type === 'text/plain');
-  if (plain) return { text: partText(plain) };
-  const html = inline.find((p) => p.type === 'text/html');
-  return html ? { html: partText(html) } : {};
+  const html = plain ? undefined : inline.find((p) => p.type === 'text/html');
+  const source = plain ? partText(plain) : html ? (fromHtml(partText(html)).bodyText ?? '') : '';
+  return source.replace(/\r\n?/g, '\n').replace(SIGNATURE, '\n').trim();
 }
 
 /** Labelled lines at the top of the text: their values, and the text without them. */
@@ -62,18 +63,15 @@ function senderName(message: MimePart): string | undefined {
   return name && !name.includes('@') && /\S\s+\S/.test(name) ? personalByline(name, { systemField: true }) : undefined;
 }
 
-function readStory(message: MimePart): PartialDraft {
+function readStory(message: MimePart, body: string): PartialDraft {
   const subject = decodedHeader(message.headers, 'subject')?.replace(REPLY_PREFIX, '').trim();
   const date = parseWireDate(headerOf(message.headers, 'date'));
-  const { text, html } = storyPart(message);
   const envelope: PartialDraft = {
     uri: messageUri(message),
     firstCreated: date,
     versionCreated: date,
     language: headerOf(message.headers, 'content-language')?.split(',')[0]?.trim() || undefined,
   };
-  const source = text ?? (html ? (fromHtml(html).bodyText ?? '') : '');
-  const body = source.replace(/\r\n?/g, '\n').replace(SIGNATURE, '\n').trim();
   const form = readFormStory(body);
   if (form) return { ...envelope, ...form, headline: form.headline ?? cleanInline(subject) };
   if (!body) return { ...envelope, headline: cleanInline(subject) };
@@ -121,17 +119,12 @@ function attachedStories(message: MimePart, read: AttachmentReader): ParseOutcom
   return undefined;
 }
 
-/** Whether the mail says nothing itself: no text or HTML part, or only a signature. */
-function hasNoText(message: MimePart): boolean {
-  const { text, html } = storyPart(message);
-  const own = text ?? (html ? (fromHtml(html).bodyText ?? '') : '');
-  return own.replace(/\r\n?/g, '\n').replace(SIGNATURE, '\n').trim() === '';
-}
-
 export function parseEmail(body: Buffer | string, options?: ParseOptions, readAttachment?: AttachmentReader): ParseOutcome {
   const { text } = readInput(body, options);
   const message = readMessage(withoutLeadingBlankLines(text));
-  const attached = readAttachment && hasNoText(message) ? attachedStories(message, readAttachment) : undefined;
+  const own = ownText(message);
+  // A mail that says nothing itself (no text part, or only a signature) may carry its story attached.
+  const attached = readAttachment && own === '' ? attachedStories(message, readAttachment) : undefined;
   if (attached) {
     // The mail names and dates what its attachment does not.
     const uri = messageUri(message);
@@ -140,7 +133,7 @@ export function parseEmail(body: Buffer | string, options?: ParseOptions, readAt
     return { format: 'email', items };
   }
   try {
-    return { format: 'email', items: [finishDraft(readStory(message), 0)] };
+    return { format: 'email', items: [finishDraft(readStory(message, own), 0)] };
   } catch (error) {
     if (error instanceof ParseRejection) return { format: 'email', items: [reject(0, error.code, error.message)] };
     throw error;
@@ -161,26 +154,7 @@ const KNOWN_HEADERS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-i
  * begins "Subject: ..." has no such block.
  */
 export function looksLikeEmail(text: string): boolean {
-  const head = withoutLeadingBlankLines(text.slice(0, 64 * 1024).replace(/^\ufeff/, ''));
-  const { headers, body } = splitHeadersForSniff(head);
-  if (!headers) return false;
-  const names = [...headers].filter((n) => KNOWN_HEADERS.has(n));
-  return (headers.has('from') || headers.has('subject')) && names.length >= 3 && body !== undefined;
-}
-
-function splitHeadersForSniff(head: string): { headers?: Set<string>; body?: string } {
-  const names = new Set<string>();
-  const lines = head.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '');
-    if (line === '') return names.size > 0 ? { headers: names, body: lines.slice(i + 1).join('\n') } : {};
-    if (line[0] === ' ' || line[0] === '\t') {
-      if (i === 0) return {};
-      continue;
-    }
-    const match = /^([!-9;-~]+)[ \t]*:/.exec(line);
-    if (!match) return {};
-    names.add(match[1].toLowerCase());
-  }
-  return {};
+  const { headers, closed } = splitHeaders(withoutLeadingBlankLines(text.slice(0, 64 * 1024).replace(/^\ufeff/, '')));
+  const names = [...headers.all.keys()];
+  return closed && (headers.all.has('from') || headers.all.has('subject')) && names.filter((n) => KNOWN_HEADERS.has(n)).length >= 3;
 }

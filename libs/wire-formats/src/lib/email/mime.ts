@@ -34,17 +34,22 @@ export function headerOf(headers: MimeHeaders, name: string): string | undefined
   return headers.all.get(name)?.[0];
 }
 
-/** Splits at the first blank line; unfolds continuation lines. Lines that are not headers end the block. */
-export function splitHeaders(text: string): { headers: MimeHeaders; body: string } {
+/**
+ * Splits at the first blank line; unfolds continuation lines. Lines that are not headers end the block;
+ * `closed` says the block ended at a blank line, as a message's does.
+ */
+export function splitHeaders(text: string): { headers: MimeHeaders; body: string; closed: boolean } {
   const all = new Map<string, string[]>();
   let last: { name: string; index: number } | undefined;
   let pos = 0;
+  let closed = false;
   while (pos < text.length) {
     const end = text.indexOf('\n', pos);
     const lineEnd = end === -1 ? text.length : end;
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
     if (line === '') {
       pos = lineEnd + 1;
+      closed = true;
       break;
     }
     if ((line[0] === ' ' || line[0] === '\t') && last) {
@@ -61,7 +66,7 @@ export function splitHeaders(text: string): { headers: MimeHeaders; body: string
     }
     pos = lineEnd + 1;
   }
-  return { headers: { all }, body: text.slice(Math.min(pos, text.length)) };
+  return { headers: { all }, body: text.slice(Math.min(pos, text.length)), closed };
 }
 
 function contentTypeOf(headers: MimeHeaders, parentType: string): { type: string; params: Record<string, string> } {
