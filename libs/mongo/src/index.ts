@@ -5,3 +5,4 @@ export * from './lib/mongo-security';
 export * from './lib/store-limits';
 export * from './lib/keyed-lease';
 export * from './lib/store-wedge';
+export * from './lib/slow-commands';

@@ -26,7 +26,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI, { service: 'api', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 }),
+        MongoModule.forRoot(config.MONGODB_URI, { service: 'api', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS }),
         // In-process counters: with several API instances each enforces its own share.
         ThrottlerModule.forRoot({ throttlers: RATE_LIMIT_WINDOWS, setHeaders: false }),
         // Probes and metrics are open (no token), as probes and scrapers expect; their bodies name checks only.

@@ -13,7 +13,7 @@ export class DeduplicatorModule {
     const options = dedupOptionsFrom(config);
     return {
       module: DeduplicatorModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'deduplicator', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 })],
+      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'deduplicator', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })],
       controllers: [DeduplicatorController],
       providers: [
         {

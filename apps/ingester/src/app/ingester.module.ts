@@ -43,7 +43,7 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
       : { provide: DELIVERY_LEDGER, useFactory: () => null };
     return {
       module: IngesterModule,
-      imports: [...(registry ? [MongoModule.forRoot(config.MONGODB_URI, { service: 'ingester', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 })] : []), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
+      imports: [...(registry ? [MongoModule.forRoot(config.MONGODB_URI, { service: 'ingester', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })] : []), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
       controllers: [ArticlesController],
       providers: [
         { provide: INGESTER_CONFIG, useValue: config },

@@ -38,7 +38,7 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     return {
       module: PollerModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI, { service: 'poller', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 }),
+        MongoModule.forRoot(config.MONGODB_URI, { service: 'poller', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS }),
         HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing }),
         FeedHealthModule.forRoot(config, telemetry, watched),
       ],

@@ -35,7 +35,7 @@ export class StorageModule implements OnModuleInit, OnModuleDestroy {
     const kafka = createKafka(settings);
     return {
       module: StorageModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'storage', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000 })],
+      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'storage', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })],
       controllers: [StorageController],
       providers: [
         { provide: ArticleRepository, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => new ArticleRepository(c, telemetry?.tracer) },

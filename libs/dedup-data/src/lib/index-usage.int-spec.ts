@@ -1,7 +1,8 @@
 import { connectMongo } from '@newswire/mongo';
 import { testEnv } from '@newswire/testing';
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { collection, COLLECTIONS } from './collections';
+import { IdReader, IDS_PER_READ } from './id-reads';
 import { MongoDedupStore } from './mongo-dedup-store';
 
 /**
@@ -19,9 +20,11 @@ function usesIndex(explain: Record<string, unknown>): boolean {
 
 describe('dedup index lookups on the real store', () => {
   let db: Connection;
+  let uri: string;
 
   beforeAll(async () => {
-    db = await connectMongo(testEnv('dedup-index')['MONGODB_URI']);
+    uri = testEnv('dedup-index')['MONGODB_URI'];
+    db = await connectMongo(uri);
   });
 
   afterAll(async () => {
@@ -48,5 +51,27 @@ describe('dedup index lookups on the real store', () => {
     const leases = collection<{ _id: string }>(db, COLLECTIONS.leases);
     await store.exclusive(async () => expect(await leases.countDocuments()).toBe(1));
     expect(usesIndex(await leases.find({ _id: 'chunk', $or: [{ owner: 'x' }, { expiresAt: { $lt: new Date() } }] }).explain())).toBe(true);
+  });
+
+  it('reads many ids in one indexed find per slice ($in), where the store serves it from the _id index', async () => {
+    const col = collection<{ _id: string; n: number }>(db, 'id_reads');
+    const ids = Array.from({ length: IDS_PER_READ + 20 }, (_, i) => `key-${i}`);
+    await col.insertMany(ids.map((_id, n) => ({ _id, n })));
+    expect(usesIndex(await col.find({ _id: { $in: ids.slice(0, IDS_PER_READ) } }).explain())).toBe(true);
+
+    // The reader's own connection, with command events, to count what it sends.
+    const monitored = await mongoose.createConnection(uri, { monitorCommands: true, autoIndex: false }).asPromise();
+    const finds: unknown[] = [];
+    monitored.getClient().on('commandStarted', (e) => e.commandName === 'find' && e.command['find'] === 'id_reads' && finds.push(e.command['filter']));
+    try {
+      const read = await new IdReader(monitored).read(collection<{ _id: string; n: number }>(monitored, 'id_reads'), [...ids, 'absent', ids[0]]);
+      expect(read.size).toBe(ids.length);
+      expect(read.get('key-7')?.n).toBe(7);
+      expect(read.has('absent')).toBe(false);
+      // Two slices of at most IDS_PER_READ ids, not one find per id.
+      expect(finds).toHaveLength(2);
+    } finally {
+      await monitored.close();
+    }
   });
 });

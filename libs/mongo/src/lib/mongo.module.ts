@@ -9,6 +9,8 @@ export interface MongoModuleOptions {
   service?: string;
   /** STORE_WEDGE_RESTART_S in ms; 0 turns the watch off. */
   wedgeRestartMs?: number;
+  /** STORE_SLOW_MS: store commands slower than this are logged; 0 or absent: not. */
+  slowMs?: number;
 }
 
 /** Injection token of the service's one mongoose connection. */
@@ -34,7 +36,7 @@ export class MongoModule implements OnApplicationShutdown {
     return {
       module: MongoModule,
       providers: [
-        { provide: MONGO_CONNECTION, useFactory: () => connectMongo(uri) },
+        { provide: MONGO_CONNECTION, useFactory: () => connectMongo(uri, { slowMs: options.slowMs, service: options.service }) },
         {
           provide: StoreProbe,
           inject: [MONGO_CONNECTION],

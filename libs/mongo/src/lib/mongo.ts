@@ -1,5 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
+import { Logger } from '@nestjs/common';
 import { z } from 'zod';
+import { watchSlowCommands } from './slow-commands';
 
 export const MongoEnv = z.object({
   MONGODB_URI: z
@@ -11,20 +13,34 @@ export const MongoEnv = z.object({
    * before the service stops to be restarted (see StoreWedgeWatch); 0 turns the watch off.
    */
   STORE_WEDGE_RESTART_S: z.coerce.number().int().min(0).default(60),
+  /**
+   * Store commands slower than this many ms are logged (command, collection and the filter's
+   * field names, never values); 0 turns the log off. MongoDB's own slow-query threshold is 100 ms.
+   */
+  STORE_SLOW_MS: z.coerce.number().int().min(0).default(500),
 });
 
 /**
  * One connection per service. FerretDB ignores write concerns and has no
  * sessions, so nothing here relies on either.
  */
-export async function connectMongo(uri: string): Promise<Connection> {
+export async function connectMongo(uri: string, options: { slowMs?: number; service?: string } = {}): Promise<Connection> {
+  const slowMs = options.slowMs ?? 0;
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 10_000,
     maxPoolSize: 20,
     autoIndex: false,
     autoCreate: false,
+    // Command events cost a little per command: only when slow commands are reported.
+    monitorCommands: slowMs > 0,
   });
   await connection.asPromise();
+  if (slowMs > 0) {
+    const logger = new Logger(`${options.service ?? 'service'}:store`);
+    watchSlowCommands(connection.getClient(), slowMs, (slow) =>
+      logger.warn(`slow store command: ${slow.command} ${slow.collection} took ${Math.round(slow.ms)} ms${slow.failed ? ' (failed)' : ''}, selector ${slow.shape || '-'}`),
+    );
+  }
   return connection;
 }
 
