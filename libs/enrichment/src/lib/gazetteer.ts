@@ -193,6 +193,23 @@ function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Ga
   return { ...g, firstNames: names };
 }
 
+let everyFirstName: Set<string> | undefined;
+
+/**
+ * A first name in any language's list, as written ("Jean-Marc", "Olaf",
+ * "Pedro"): English copy names people of every country. The same filter as
+ * each language's own list (no places, organisations, common words or titles).
+ */
+export function isFirstNameInAnyLanguage(word: string): boolean {
+  if (!everyFirstName) {
+    const g = englishGazetteer();
+    const names = new Set<string>();
+    for (const language of Object.keys(FIRST_NAMES)) for (const n of withLanguageFirstNames({ ...g, firstNames: new Set() }, language).firstNames) names.add(n);
+    everyFirstName = names;
+  }
+  return everyFirstName.has(word);
+}
+
 function withLanguageFirstNames(g: Gazetteer, language: string): Gazetteer {
   // Titles too: the English list holds "King", "Major", "Judge".
   const lowerCommon = new Set([...g.common, ...g.titles, ...rulesFor(language).common].map((w) => w.toLowerCase()));
