@@ -30,6 +30,17 @@ describe('English rules for wire copy', () => {
     expect(person('The talks were led by Jean-Marc Quibert in Geneva.')).toEqual(['Jean-Marc Quibert']);
   });
 
+  it('reads a place as the club it names once the club is named, except after a place cue or in a dateline', () => {
+    const r = run('TOLEDO (Wire) - The Toledo Herons beat the Arizona Diamondbacks 5-3. Toledo scored twice in the ninth and Arizona never recovered. Fans in Toledo cheered.');
+    const club = (name: string) => r.raw.organisations.find((o) => o.name === name)?.surfaceForms;
+    expect(club('Toledo Herons')).toEqual(['Toledo Herons', 'Toledo']);
+    expect(club('Arizona Diamondbacks')).toEqual(['Arizona Diamondbacks', 'Arizona']);
+    // The dateline and "in Toledo" stay the place.
+    expect(r.places).toEqual(['Toledo']);
+    // Two clubs of one place: the place alone names neither.
+    expect(run('The New York Yankees and the New York Mets both lost. New York was quiet.').places).toEqual(['New York']);
+  });
+
   it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
     // Invented bodies, so the rule is tested and not the gazetteer.
     expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);

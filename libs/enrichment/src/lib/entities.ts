@@ -176,6 +176,7 @@ class Extraction {
     for (const [from, to] of this.runs()) this.segment(from, to);
     this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
+    if (this.english) this.placesAsTeams();
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.sGenitive) this.resolveGenitives();
     return this.collect();
@@ -631,7 +632,10 @@ class Extraction {
       }
       const team = known?.places ? this.placeLedOrgEnd(i + known.len, to) : 0;
       if (team) {
-        this.add({ type: 'organisation', ...this.orgName(i, team), start: t[i].start });
+        const club = this.orgName(i, team);
+        // A club with a plural nickname ("Arizona Diamondbacks"), not a company after its country ("Indonesia AirAsia").
+        if (t[team - 1].text.endsWith('s')) this.noteTeam(this.slice(i, i + known!.len), club.name);
+        this.add({ type: 'organisation', ...club, start: t[i].start });
         i = team;
         titled = undefined;
         continue;
@@ -641,6 +645,7 @@ class Extraction {
         if (known.org) {
           // "Airbus A330", "Boeing 737": the product, not the maker.
           if (!this.modelCodeAt(i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+          if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
         } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
         i += known.len;
         titled = undefined;
@@ -900,6 +905,46 @@ class Extraction {
     if (this.isCommon(next) || this.r.articles.has(next)) return false;
     // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
     return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+  }
+
+  /** Place (folded) -> the clubs named "<place> <nickname>" in this text. */
+  private readonly teams = new Map<string, Set<string>>();
+
+  /** A known club whose name starts with a known place: "Arizona Diamondbacks", "New York Yankees" (not "Real Madrid"). */
+  private noteClubPlace(club: string): void {
+    const words = club.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const place = words.slice(0, n).join(' ');
+      if (this.g.places.has(fold(place))) return this.noteTeam(place, club);
+    }
+  }
+
+  private noteTeam(place: string, club: string): void {
+    const key = fold(place);
+    const clubs = this.teams.get(key) ?? new Set<string>();
+    this.teams.set(key, clubs.add(club));
+  }
+
+  /**
+   * Sports copy names a club by its place once the club has been named: "the Arizona Diamondbacks
+   * ... Arizona (25-27) scored twice". A place mention that is the place of exactly one club named in
+   * the text is that club, unless a place cue comes before it ("in Arizona", "to Philadelphia") or it is
+   * written in capitals (a dateline).
+   */
+  private placesAsTeams(): void {
+    if (this.teams.size === 0) return;
+    const tokenAt = new Map(this.toks.map((t, k) => [t.start, k]));
+    for (const m of this.mentions) {
+      if (m.type !== 'place') continue;
+      const clubs = this.teams.get(fold(m.surface));
+      const k = tokenAt.get(m.start);
+      if (!clubs || clubs.size !== 1 || k === undefined || m.surface === m.surface.toUpperCase()) continue;
+      const prev = this.toks[k - 1];
+      if (prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of')) continue;
+      m.type = 'organisation';
+      m.name = [...clubs][0];
+      delete m.places;
+    }
   }
 
   /**
