@@ -16,7 +16,9 @@ describe('English rules for wire copy', () => {
 
   it('takes a capitalised run with no title and no first name for a person only when the text treats it as one', () => {
     // Invented names and products: no gazetteer or first-name list knows them.
-    expect(run('The chain launched Crunch Combos and the Savory Stack Decoy menu in Ohio.').people).toEqual([]);
+    expect(run('The chain launched the Savory Stack Decoy menu in Ohio.').people).toEqual([]);
+    // The tagger, asked when no cue decides, is not asked about a run the text also writes in lower case.
+    expect(run('The chain launched Crunch Combos in Ohio; the combos cost $7.').people).toEqual([]);
     expect(run('Shares of Agribusiness Wexaco rose 3 per cent.').people).toEqual([]);
     const person = (text: string) => run(text).people;
     expect(person('Odunze Makiwe said the plan would fail.')).toEqual(['Odunze Makiwe']);
@@ -28,6 +30,9 @@ describe('English rules for wire copy', () => {
     expect(person('The tower was designed by O.M. Makiwe in 1970.')).toEqual(['O.M. Makiwe']);
     // A first name of another language's list is enough in English copy.
     expect(person('The talks were led by Jean-Marc Quibert in Geneva.')).toEqual(['Jean-Marc Quibert']);
+    // No cue at all: the English tagger decides, in running text only (not in a headline or a label list).
+    expect(person('Narendra Modi met Olusegun Obasanjo in Abuja on Monday.')).toEqual(['Narendra Modi', 'Olusegun Obasanjo']);
+    expect(person('Lunch Taking a Toll? Try Crunch Combos')).toEqual([]);
   });
 
   it('reads a place as the club it names once the club is named, except after a place cue or in a dateline', () => {

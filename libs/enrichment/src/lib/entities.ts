@@ -178,6 +178,7 @@ class Extraction {
     for (const [from, to] of this.runs()) this.segment(from, to);
     this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
+    this.confirmUnsurePeople();
     if (this.english) this.placesAsTeams();
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.sGenitive) this.resolveGenitives();
@@ -718,8 +719,13 @@ class Extraction {
     if (!titled && !this.g.firstNames.has(first) && this.lowerWords.has(fold(last))) return;
     // English copy: a run with no title and no first name of any language is a person only when the text
     // treats it as one ("Lunch Combos", "Costa Concordia", "Automated Insights" are not).
-    if (this.r === ENGLISH_RULES && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) return;
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
+    if (this.r === ENGLISH_RULES && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) {
+      // Still a person if the statistical tagger reads it as one in its sentence ("Xi Jinping", "Olusegun Obasanjo"),
+      // unless one of its words is one the text also writes in lower case ("Stocks Aust" beside "stocks").
+      if (!t.slice(i, j).some((x) => this.lowerWords.has(fold(x.text)))) this.unsurePeople.push({ from: i, to: j, mention: { type: 'person', name, surface, start, weak: true } });
+      return;
+    }
     this.add({ type: 'person', name, surface, start, weak: !titled });
   }
 
@@ -910,6 +916,35 @@ class Extraction {
     if (this.isCommon(next) || this.r.articles.has(next)) return false;
     // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
     return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+  }
+
+  /** Runs the rules could not call people on their own (chunk): the English tagger decides. */
+  private readonly unsurePeople: { from: number; to: number; mention: Mention }[] = [];
+
+  /**
+   * The English tagger runs only for texts with unsure runs, once, over the whole token list; a run is a
+   * person when a person span of the tagger covers it.
+   */
+  private confirmUnsurePeople(): void {
+    if (this.unsurePeople.length === 0) return;
+    const tagger = taggerFor('en');
+    if (!tagger) return;
+    const spans = tagger.tag(this.toks.map((t) => t.text), (i) => this.toks[i].sentStart).filter((s) => s.type === 'person');
+    for (const u of this.unsurePeople) if (!this.inTitleCaseSentence(u.from) && spans.some((s) => s.from <= u.from && u.to <= s.to)) this.add(u.mention);
+  }
+
+  /** A headline, a label list ("Also Stocks Aust, Dollar Aust, Data Review"): fewer than two lower-case words in its sentence or line. */
+  private inTitleCaseSentence(k: number): boolean {
+    const t = this.toks;
+    // The sentence, or the line if shorter: label lists run on without a full stop.
+    const joined = (x: number) => !t[x].sentStart && !this.text.slice(t[x - 1].end, t[x].start).includes('\n');
+    let from = k;
+    while (from > 0 && joined(from)) from--;
+    let to = k + 1;
+    while (to < t.length && joined(to)) to++;
+    let lower = 0;
+    for (let x = from; x < to && lower < 2; x++) if (t[x].isWord && !t[x].cap) lower++;
+    return lower < 2;
   }
 
   /** Place (folded) -> the clubs named "<place> <nickname>" in this text. */
