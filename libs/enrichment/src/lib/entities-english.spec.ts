@@ -52,6 +52,15 @@ describe('English rules for wire copy', () => {
     expect(run('Mary Park said the vote was fair.').people).toEqual(['Mary Park']);
   });
 
+  it('resolves the head word of a body used alone with "the" to the one body of the text named with it', () => {
+    const r = run('The Northland Fisheries Commission set quotas on Monday. The Commission said the Regional Parliament would vote after the Parliament of Northland debated.');
+    const forms = (name: string) => r.raw.organisations.find((o) => o.name === name)?.surfaceForms;
+    expect(forms('Northland Fisheries Commission')).toEqual(['Northland Fisheries Commission', 'Commission']);
+    // Two bodies end in "Council": "the Council" names neither.
+    const two = run('The European Council and the UN Security Council met. The Council said it would act.');
+    expect(two.raw.organisations.map((o) => o.surfaceForms).flat()).not.toContain('Council');
+  });
+
   it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
     // Invented bodies, so the rule is tested and not the gazetteer.
     expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);

