@@ -61,6 +61,13 @@ describe('English rules for wire copy', () => {
     expect(two.raw.organisations.map((o) => o.surfaceForms).flat()).not.toContain('Council');
   });
 
+  it('reads a city or state right before a club role as the club, a country as the country', () => {
+    const r = run('Liverpool manager Arne Slot praised the defence, and Arizona pitcher Doug Davis threw well. The Brazil coach was sacked.');
+    expect(r.orgs.sort()).toEqual(['Arizona', 'Liverpool']);
+    expect(r.places).toEqual(['Brazil']);
+    expect(run('He flew to Liverpool, where the manager of the hotel met him.').places).toEqual(['Liverpool']);
+  });
+
   it('reads a body named for its purpose whole, lists inside it too, and stops where another name starts', () => {
     // Invented bodies, so the rule is tested and not the gazetteer.
     expect(run('A report by the Office for Coastal Resilience was published.').orgs).toEqual(['Office for Coastal Resilience']);

@@ -63,6 +63,9 @@ const INITIALS = /^(\p{Lu}\.){1,3}$/u;
 
 /** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
 const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));
+/** Roles of a club's people: a place right before one is the club ("Liverpool manager", "Arizona pitcher"). */
+const CLUB_ROLES = new Set('manager coach boss striker midfielder defender goalkeeper keeper winger forward captain pitcher quarterback catcher shortstop outfielder infielder linebacker receiver playmaker fullback full-back centre-back center-back'.split(' '));
+
 /** Head words an English text uses alone, with "the", for a body it names in full: "the Commission" for the European Commission. */
 const SHORT_FORM_HEADS = new Set(
   'Commission Parliament Council Court Senate Assembly Committee Ministry Bank Union Party Government Agency Authority Department Board Fund Organisation Organization Federation Association Tribunal Office Congress Cabinet Army Navy Police Company Group University Institute Foundation Alliance Coalition League Club'.split(' '),
@@ -656,6 +659,9 @@ class Extraction {
           // "Airbus A330", "Boeing 737": the product, not the maker.
           if (!this.modelCodeAt(i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
           if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
+        } else if (this.english && this.clubRoleAt(i + known.len) && known.places!.every((p) => p.kind !== 'country')) {
+          // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
+          this.add({ type: 'organisation', name: surface, surface, start: t[i].start });
         } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
         i += known.len;
         titled = undefined;
@@ -1045,6 +1051,12 @@ class Extraction {
     if (this.g.demonyms.has(fold(last.slice(0, -1))) || this.knownAt(to - 1, to)) return 0;
     for (let x = k; x < to; x++) if (!this.toks[x].cap || this.toks[x].poss || this.isAllCaps(x)) return 0;
     return to;
+  }
+
+  /** A club role word right after a place, in lower case ("Liverpool manager Arne Slot"). */
+  private clubRoleAt(k: number): boolean {
+    const next = this.toks[k];
+    return !!next && next.isWord && !next.cap && CLUB_ROLES.has(next.text) && !this.toks[k - 1].poss;
   }
 
   /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year). */
