@@ -15,6 +15,7 @@ interface StageOptions {
   topicLimits?: Record<string, number>;
   isOutage?: (err: unknown) => boolean;
   partitionsAtOnce?: number;
+  handlerStallMs?: number;
   /** Published (keys k0, k1, ...) before the consumer starts, so its first fetch finds them all. */
   sendFirst?: string[];
 }
@@ -49,6 +50,7 @@ async function startStage(handler: StageHandler, maxAttempts = 3, batchHandler?:
     isOutage: options.isOutage,
     maxOutageBackoffMs: 50,
     partitionsAtOnce: options.partitionsAtOnce,
+    handlerStallMs: options.handlerStallMs,
   });
   await consumer.start();
   const probe = await new TopicProbe(env['KAFKA_BROKERS'], [physicalTopic(OUT, ns), physicalTopic(deadLetterTopicOf(IN), ns)], `${ns}-probe`).start();
@@ -324,6 +326,49 @@ describe('StageConsumer during a dependency outage', () => {
     try {
       await stage.send(['{"n":1}', '{"n":2}', '{"n":3}'], 'k');
       await stage.probe.waitForCount(stage.out, 3, 60_000);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+    } finally {
+      await stage.close();
+    }
+  });
+});
+
+describe('StageConsumer and a handler call that never settles', () => {
+  it('gives a stalled batch call up as an outage and tries the chunk again: nothing dead-lettered, nothing held', async () => {
+    let calls = 0;
+    const batch: StageBatchHandler = async (values, ctxs) => {
+      calls += 1;
+      // The first call waits forever, as a store command left unanswered did.
+      if (calls === 1) return new Promise<never>(() => undefined);
+      return values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
+    };
+    const stage = await startStage(echo, 1, batch, { handlerStallMs: 300 });
+    try {
+      await stage.send(['{"n":1}', '{"n":2}'], 'k');
+      await stage.probe.waitForCount(stage.out, 2, 60_000);
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(stage.probe.on(stage.dlq)).toHaveLength(0);
+      expect(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n)).toEqual([1, 2]);
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('gives a stalled per-message call up the same way', async () => {
+    let calls = 0;
+    const stage = await startStage(
+      async (value, ctx) => {
+        calls += 1;
+        if (calls === 1) return new Promise<never>(() => undefined);
+        return echo(value, ctx);
+      },
+      1,
+      undefined,
+      { handlerStallMs: 300 },
+    );
+    try {
+      await stage.send(['{"n":7}'], 'k');
+      await stage.probe.waitForCount(stage.out, 1, 60_000);
       expect(stage.probe.on(stage.dlq)).toHaveLength(0);
     } finally {
       await stage.close();

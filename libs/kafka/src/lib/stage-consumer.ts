@@ -72,9 +72,37 @@ export interface StageConsumerOptions {
   isOutage?: (err: unknown) => boolean;
   /** Longest wait between two attempts during an outage. */
   maxOutageBackoffMs?: number;
+  /**
+   * A handler call that has not settled after this long is given up as an outage and its chunk tried
+   * again (default 60 s; the calls are bounded chunks that take well under a second).
+   */
+  handlerStallMs?: number;
   onCrash?: (err: unknown) => void;
   /** Metrics, spans and log scopes; a private registry and a non-exporting tracer when not given. */
   telemetry?: StageTelemetry;
+}
+
+/** Handler calls are bounded chunks; one this slow is waiting on a dependency that stopped answering. */
+export const DEFAULT_HANDLER_STALL_MS = 60_000;
+
+/**
+ * A handler call that never settled: seen once when a store command stayed unanswered after the
+ * store came back (CI's store-down fault case), which held the partition, and the stage, for good.
+ * Treated as an outage: the chunk is tried again (its writes are idempotent, as for a redelivery).
+ */
+export class HandlerStalledError extends DependencyUnavailableError {
+  override readonly code: string = 'handler_stalled';
+}
+
+/** `work`, or a HandlerStalledError after `ms`; the timer never outlives the race. */
+export function unlessStalled<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerStalledError(`${what} did not settle within ${ms} ms`)), ms);
+  });
+  // The stalled call may still settle, or fail, later: nobody is waiting for it then.
+  work.catch(() => undefined);
+  return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
 }
 
 /** What became of one input: its outputs, or the dead letter that replaces them. */
@@ -127,7 +155,10 @@ export class StageConsumer {
     this.telemetry.metrics.outageGauge(opts.stage, () => this.outageSince);
     // A joined call is bounded like one chunk, so a stage's store requests do not grow.
     const limits = { maxValues: opts.flushEvery ?? DEFAULT_FLUSH_EVERY, maxBytes: opts.chunkBytes ?? DEFAULT_CHUNK_BYTES };
-    for (const [topic, handler] of opts.batchHandlers ?? []) this.coalescers.set(topic, new ChunkCoalescer(handler, limits));
+    const stallMs = opts.handlerStallMs ?? DEFAULT_HANDLER_STALL_MS;
+    for (const [topic, handler] of opts.batchHandlers ?? [])
+      // The guard sits inside the coalescer: a stalled call must not hold the calls queued behind it.
+      this.coalescers.set(topic, new ChunkCoalescer((values, ctxs) => unlessStalled(Promise.resolve().then(() => handler(values, ctxs)), stallMs, `${opts.stage} handler for ${topic}`), limits));
   }
 
   /** Running and not crashed (kafkajs stops silently on non-retriable errors). */
@@ -376,7 +407,7 @@ export class StageConsumer {
       try {
         const value = this.decode(topic, message);
         this.telemetry.identify(trace, value);
-        const outbound = await handle(value, ctx);
+        const outbound = await unlessStalled(Promise.resolve().then(() => handle(value, ctx)), this.opts.handlerStallMs ?? DEFAULT_HANDLER_STALL_MS, `${this.opts.stage} handler for ${topic}`);
         control.handlerMs += performance.now() - started;
         this.outageOver();
         return { ctx, message, trace, outbound };
