@@ -131,6 +131,21 @@ describe('parseEmail', () => {
     expect(nested.items[0]).toMatchObject({ ok: true, article: { headline: 'story attached' } });
   });
 
+  it('reads an attached NITF, NewsML or ninjs story beside a short cover note, but not a text file, and not beside a story', () => {
+    const nitf = '<nitf><head><title>Harbour reopens</title></head><body><body.head><hedline><hl1>Harbour reopens after storm</hl1></hedline></body.head><body.content><p>PORT EXAMPLE - The harbour reopened on Tuesday.</p></body.content></body></nitf>';
+    const mail = (text: string[], attachment: string[]) =>
+      CRLF(['From: Desk <desk@example.com>', 'To: wire@example.net', 'Subject: harbour', 'Date: Tue, 10 Mar 2015 14:17:01 -0700', 'Message-ID: <att-2@example.com>', 'Content-Type: multipart/mixed; boundary=m', '', '--m', 'Content-Type: text/plain; charset=utf-8', '', ...text, '--m', ...attachment, '--m--']);
+    const asNitf = ['Content-Type: application/xml', 'Content-Disposition: attachment; filename="harbour.xml"', '', nitf];
+    const note = ['Hi desk, story attached, please use. Thanks, Sam'];
+    expect(parseDocument({ body: mail(note, asNitf) }).items[0]).toMatchObject({ ok: true, article: { headline: 'Harbour reopens after storm', uri: 'mid:att-2@example.com' } });
+    // A plain-text attachment beside a note: the note may be the story, so the mail is read as written.
+    const asText = ['Content-Type: text/plain', 'Content-Disposition: attachment; filename="copy.txt"', '', 'Ferries run again', '', 'Ferries ran again on Wednesday.'];
+    expect(parseDocument({ body: mail(note, asText) }).items[0]).toMatchObject({ ok: true, article: { headline: 'harbour' } });
+    // A mail that is a story of its own keeps its text, whatever is attached.
+    const story = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the mailed story says what happened at the harbour on Tuesday and who said so.`);
+    expect(parseDocument({ body: mail(story, asNitf) }).items[0]).toMatchObject({ ok: true, article: { headline: 'harbour' } });
+  });
+
   it('takes labelled fields at the top of the text over the subject', () => {
     const labelled = CRLF([
       'From: Ben Everill <ben@example.com>',

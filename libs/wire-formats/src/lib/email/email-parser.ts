@@ -97,6 +97,11 @@ export type AttachmentReader = (content: string, contentType: string, filename: 
 /** Attachments that may be the story itself: text, XML or JSON, by media type or file name. */
 const STORY_TYPES = /^(text\/(plain|xml)|application\/([\w.+-]*\+)?(xml|json))$/;
 const STORY_FILES = /\.(txt|xml|nitf|json|anpa|7901)$/i;
+/** Attachments that carry a story with its metadata (NITF, NewsML, ninjs): read even beside a cover note. */
+const STRUCTURED_TYPES = /^(text\/xml|application\/([\w.+-]*\+)?(xml|json))$/;
+const STRUCTURED_FILES = /\.(xml|nitf|json)$/i;
+/** A mail's own text this short, beside an attached NITF, NewsML or ninjs story, is a cover note ("Story attached, pls use"). */
+const COVER_NOTE_WORDS = 60;
 
 function filenameOf(part: MimePart): string | undefined {
   const disposition = headerOf(part.headers, 'content-disposition');
@@ -108,11 +113,12 @@ function filenameOf(part: MimePart): string | undefined {
  * A mail with no text of its own whose story is attached (a stringer's .txt, an agency's NITF or
  * NewsML file): the first attachment that reads as at least one story, its items as the mail's.
  */
-function attachedStories(message: MimePart, read: AttachmentReader): ParseOutcome | undefined {
+function attachedStories(message: MimePart, read: AttachmentReader, structuredOnly = false): ParseOutcome | undefined {
   for (const part of leaves(message)) {
     if (!isAttachment(part)) continue;
     const filename = filenameOf(part);
     if (!STORY_TYPES.test(part.type) && !STORY_FILES.test(filename ?? '')) continue;
+    if (structuredOnly && !STRUCTURED_TYPES.test(part.type) && !STRUCTURED_FILES.test(filename ?? '')) continue;
     const outcome = read(partText(part), part.type, filename);
     if (outcome?.items.some((i) => i.ok)) return outcome;
   }
@@ -123,8 +129,10 @@ export function parseEmail(body: Buffer | string, options?: ParseOptions, readAt
   const { text } = readInput(body, options);
   const message = readMessage(withoutLeadingBlankLines(text));
   const own = ownText(message);
-  // A mail that says nothing itself (no text part, or only a signature) may carry its story attached.
-  const attached = readAttachment && own === '' ? attachedStories(message, readAttachment) : undefined;
+  // A mail that says nothing itself (no text part, or only a signature) may carry its story attached;
+  // one with only a cover note may too, when the attachment is a structured story (NITF, NewsML, ninjs).
+  const coverNote = own !== '' && own.split(/\s+/).length <= COVER_NOTE_WORDS;
+  const attached = !readAttachment ? undefined : own === '' ? attachedStories(message, readAttachment) : coverNote ? attachedStories(message, readAttachment, true) : undefined;
   if (attached) {
     // The mail names and dates what its attachment does not.
     const uri = messageUri(message);
