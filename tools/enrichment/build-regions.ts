@@ -18,6 +18,16 @@ interface Country {
   regions: { name: string; shortCode?: string }[];
 }
 
+/** Misspellings in the source (a grave accent for an acute): a text writes "Andalucía", never "Andalucìa". */
+const NAME_FIXES: Record<string, string> = { 'Andalucìa': 'Andalucía', 'Aragòn': 'Aragón' };
+const COMPASS = /^(North|South|East|West|Central|Urban|Rural)$/;
+
+/** A name given as "A/B" is two names unless a half is a compass or kind word ("Zanzibar Central/South"). */
+export function namesOf(name: string): string[] {
+  const halves = name.split('/').map((h) => h.trim());
+  return halves.length === 2 && halves.every((h) => h.length >= 4 && !COMPASS.test(h)) ? halves : [name];
+}
+
 /** [name, ISO 3166-1 alpha-2, ISO 3166-2 code] rows, sorted by code. */
 export function subdivisions(countries: Country[]): [string, string, string][] {
   const rows: [string, string, string][] = [];
@@ -25,9 +35,10 @@ export function subdivisions(countries: Country[]): [string, string, string][] {
     if (!/^[A-Z]{2}$/.test(c.countryShortCode)) continue;
     for (const r of c.regions) {
       // Names written "Armagh City, Banbridge and Craigavon" or "Bonaire (Kralendijk)" never appear so in a text.
-      const name = r.name.trim();
+      const name = NAME_FIXES[r.name.trim()] ?? r.name.trim();
       if (!name || /[,()]/.test(name) || !r.shortCode) continue;
-      rows.push([name, c.countryShortCode, `${c.countryShortCode}-${r.shortCode}`]);
+      // "Navarra/Nafarroa", "Araba/Álava": two names of one region, each written alone in a text.
+      for (const each of namesOf(name)) rows.push([each, c.countryShortCode, `${c.countryShortCode}-${r.shortCode}`]);
     }
   }
   return rows.sort((a, b) => a[2].localeCompare(b[2]) || a[0].localeCompare(b[0]));

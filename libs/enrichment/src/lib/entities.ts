@@ -35,6 +35,8 @@ const NOT_BODY_WORDS = new Set(
 const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
 );
+/** French and Italian elided words ("qu'", "l'", "d'", also with a typographic apostrophe): a name never ends on one. */
+const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull|all)['’]$/i;
 
 /** Words before a vessel noun that make it a noun: "the tanker", "a container ship". */
 const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container cargo oil research passenger fishing supply naval navy patrol chemical gas bulk training'.split(' '));
@@ -282,13 +284,17 @@ class Extraction {
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
     let to = span.to;
-    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text))) to--;
+    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text))) to--;
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
+    // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
+    if (s.to - from === 1 && TRAILING_FUNCTION_WORDS.has(this.toks[from].text.toLowerCase())) return undefined;
     const surface = this.slice(from, s.to);
     const start = this.toks[from].start;
     const known = this.knownAt(from, s.to);
     const exact = known && known.len === s.to - from ? known : undefined;
+    // "MADRID, 3 dic (EFE)": a known place opening the body before a comma or the agency is the dateline, whatever the tagger says.
+    if (exact?.places && this.datelinePosition(from, s.to)) return { type: 'place', name: exact.places[0].name, surface, start, places: exact.places };
     if (s.type !== 'organisation' && !exact?.places && this.namesBody(from, s.to, s.type)) return { type: 'organisation', ...this.orgName(from, s.to), start };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
@@ -326,7 +332,9 @@ class Extraction {
     const nouns = this.commonNouns;
     if (!nouns) return proposed;
     const fullNames = new Set(proposed.filter((m) => m.surface.includes(' ')).flatMap((m) => m.surface.split(' ')));
-    return proposed.filter((m) => m.surface.includes(' ') || !nouns.has(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
+    // "EZB-Präsidentin", "SPD-Vorsitzende": a compound is the noun it ends in.
+    const noun = (surface: string) => nouns.has(surface) || (surface.includes('-') && nouns.has(surface.slice(surface.lastIndexOf('-') + 1)));
+    return proposed.filter((m) => m.surface.includes(' ') || !noun(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
   }
 
   /**

@@ -19,6 +19,17 @@ describe('entities beyond English', () => {
     expect(e.provenance.map((p) => p.annotation)).toContain('entities');
   });
 
+  it("tagger spans: no name ends on an elided word or is a lone article, a dateline is a place, a German compound is the noun it ends in", () => {
+    const fr = run('fr', "PARIS, 3 déc (AFP) - Le Premier ministre Michel Barnier a annoncé mardi devant l'Assemblée nationale qu'il engagerait la responsabilité du gouvernement.");
+    expect(names(fr.organisations)).toContain('Assemblée nationale');
+    expect(names(fr.organisations).some((n) => /qu'|^Le$/.test(n))).toBe(false);
+    const es = run('es', 'MADRID, 3 dic (EFE) - El presidente del Gobierno, Pedro Sánchez, anunció un plan en Andalucía.');
+    expect(names(es.places)).toEqual(expect.arrayContaining(['Madrid', 'Andalucía']));
+    expect(names(es.organisations)).not.toContain('MADRID');
+    const de = run('de', 'Die Europäische Zentralbank hat die Zinsen gesenkt, sagte EZB-Präsidentin Christine Lagarde in Frankfurt.');
+    expect(names(de.people)).toEqual(['Christine Lagarde']);
+  });
+
   it('Spanish: towns resolve to the Spanish city, not a smaller namesake abroad', () => {
     const e = run('es', 'El presidente del Gobierno, Pedro Sánchez, viajó a Sevilla. Sánchez se reunió con el Banco de España en Madrid.');
     expect(e.people.find((p) => p.name === 'Pedro Sánchez')?.surfaceForms).toEqual(['Pedro Sánchez', 'Sánchez']);
