@@ -978,14 +978,27 @@ class Extraction {
   private readonly unsurePeople: { from: number; to: number; mention: Mention }[] = [];
 
   /**
-   * The English tagger runs only for texts with unsure runs, once, over the whole token list; a run is a
+   * The English tagger runs only for texts with unsure runs, over their sentences only; a run is a
    * person when a person span of the tagger covers it.
    */
   private confirmUnsurePeople(): void {
     if (this.unsurePeople.length === 0) return;
     const tagger = taggerFor('en');
     if (!tagger) return;
-    const spans = tagger.tag(this.toks.map((t) => t.text), (i) => this.toks[i].sentStart).filter((s) => s.type === 'person');
+    // Only the sentences that hold an unsure run are decoded, as the tagger decodes each sentence alone.
+    const words = this.toks.map((t) => t.text);
+    const tagged: TaggedSpan[] = [];
+    const done = new Set<number>();
+    for (const u of this.unsurePeople) {
+      let from = u.from;
+      while (from > 0 && !this.toks[from].sentStart) from--;
+      if (done.has(from)) continue;
+      done.add(from);
+      let to = from + 1;
+      while (to < words.length && !this.toks[to].sentStart) to++;
+      tagger.tagRange(words, from, to, this.toks[from].sentStart, tagged);
+    }
+    const spans = tagged.filter((s) => s.type === 'person');
     for (const u of this.unsurePeople) if (!this.inTitleCaseSentence(u.from) && spans.some((s) => s.from <= u.from && u.to <= s.to)) this.add(u.mention);
   }
 
