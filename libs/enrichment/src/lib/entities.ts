@@ -212,7 +212,7 @@ class Extraction {
     );
     const rules = this.mentions.splice(0);
     const proposed = this.withinKnownNames(
-      this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)),
+      this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m))),
       rules,
     );
     const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
@@ -335,6 +335,11 @@ class Extraction {
     // "EZB-Präsidentin", "SPD-Vorsitzende": a compound is the noun it ends in.
     const noun = (surface: string) => nouns.has(surface) || (surface.includes('-') && nouns.has(surface.slice(surface.lastIndexOf('-') + 1)));
     return proposed.filter((m) => m.surface.includes(' ') || !noun(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
+  }
+
+  /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
+  private withoutLowerCaseWords(proposed: Mention[]): Mention[] {
+    return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || !this.lowerWords.has(fold(m.surface)));
   }
 
   /**

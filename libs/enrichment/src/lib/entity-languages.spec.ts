@@ -28,6 +28,9 @@ describe('entities beyond English', () => {
     expect(names(es.organisations)).not.toContain('MADRID');
     const de = run('de', 'Die Europäische Zentralbank hat die Zinsen gesenkt, sagte EZB-Präsidentin Christine Lagarde in Frankfurt.');
     expect(names(de.people)).toEqual(['Christine Lagarde']);
+    // A lone capitalised word the text also writes in lower case is a word: "Interior" beside "interior".
+    const pt = run('pt', 'O ministro do Interior falou em Lisboa. A política interior do país mudou, disse o ministro Paulo Rangel.');
+    expect([...names(pt.organisations), ...names(pt.people), ...names(pt.places)]).not.toContain('Interior');
   });
 
   it('Spanish: towns resolve to the Spanish city, not a smaller namesake abroad', () => {
