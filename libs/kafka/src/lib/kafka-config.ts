@@ -18,8 +18,18 @@ export const KafkaEnv = z.object({
   KAFKA_MAX_ATTEMPTS: envInt(3, 1, 20),
   KAFKA_RETRY_BACKOFF_MS: envInt(200, 0, 60_000),
   KAFKA_SESSION_TIMEOUT_MS: envInt(30_000, 6_000, 300_000),
-  /** Long-poll wait of an idle fetch; shutdown waits for it, so it bounds drain time. */
-  KAFKA_FETCH_MAX_WAIT_MS: envInt(1000, 10, 30_000),
+  /**
+   * Longest a fetch waits for KAFKA_FETCH_MIN_BYTES (and an idle fetch's long poll); shutdown waits
+   * for it, so it also bounds drain time.
+   */
+  KAFKA_FETCH_MAX_WAIT_MS: envInt(50, 10, 30_000),
+  /**
+   * Bytes a fetch waits for, up to KAFKA_FETCH_MAX_WAIT_MS, before the broker answers: larger chunks at
+   * moderate rates, so fewer store round trips per story, for at most that wait per hop at a trickle.
+   * bench:pipeline at 50% of saturation, against 1 byte / 1000 ms: p99 ingest-to-stored 523 -> 447 ms,
+   * CPU 23.4 -> 21.2 ms per story (64 KB / 100 ms: 432 ms, 20.1 ms). 1 answers as soon as anything is there.
+   */
+  KAFKA_FETCH_MIN_BYTES: envInt(32 * 1024, 1, 16 * 1024 * 1024),
   /**
    * Partitions a stage handles at once; their chunks that arrive together share one handler call
    * (one set of store round trips). 1 handles one partition after the other.
@@ -48,6 +58,7 @@ export interface KafkaSettings {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs: number;
+  fetchMinBytes: number;
   partitionsAtOnce: number;
   maxMessageBytes: number;
   /** Absent: plaintext without credentials (development only; see assessKafkaSecurity). */
@@ -67,6 +78,7 @@ export function kafkaSettingsFrom(env: KafkaEnvT, service: string): KafkaSetting
     retryBackoffMs: env.KAFKA_RETRY_BACKOFF_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     fetchMaxWaitMs: env.KAFKA_FETCH_MAX_WAIT_MS,
+    fetchMinBytes: env.KAFKA_FETCH_MIN_BYTES,
     partitionsAtOnce: env.KAFKA_PARTITIONS_AT_ONCE,
     maxMessageBytes: env.KAFKA_MESSAGE_MAX_BYTES,
     security: kafkaSecurityFrom(env),

@@ -97,6 +97,7 @@ export class KafkaStageServer extends Server implements CustomTransportStrategy 
         retryBackoffMs: settings.retryBackoffMs,
         sessionTimeoutMs: settings.sessionTimeoutMs,
         fetchMaxWaitMs: settings.fetchMaxWaitMs,
+        fetchMinBytes: settings.fetchMinBytes,
         partitionsAtOnce: settings.partitionsAtOnce,
         maxMessageBytes: settings.maxMessageBytes,
         chunkBytes: settings.maxMessageBytes,

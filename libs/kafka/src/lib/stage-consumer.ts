@@ -52,6 +52,8 @@ export interface StageConsumerOptions {
   retryBackoffMs: number;
   sessionTimeoutMs: number;
   fetchMaxWaitMs?: number;
+  /** A fetch's minimum bytes (kafkajs `minBytes`); 1 answers as soon as anything is there. */
+  fetchMinBytes?: number;
   /**
    * Partitions handled at once (kafkajs `partitionsConsumedConcurrently`). Chunks of a batch handler's
    * partitions that arrive together are joined into one handler call (see ChunkCoalescer); each
@@ -179,6 +181,7 @@ export class StageConsumer {
       heartbeatInterval: Math.min(3000, Math.floor(this.opts.sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: this.opts.fetchMaxWaitMs ?? 1000,
+      minBytes: this.opts.fetchMinBytes ?? 1,
       // A fetch must carry the largest record a topic takes (its dead letters included).
       maxBytesPerPartition: Math.max(1024 * 1024, maxMessageBytes + 128 * 1024),
       maxBytes: Math.max(10 * 1024 * 1024, 4 * maxMessageBytes),

@@ -21,7 +21,7 @@ export function testEnv(prefix: string): Record<string, string> {
     KAFKA_TOPIC_NAMESPACE: name,
     KAFKA_TOPIC_PARTITIONS: '2',
     KAFKA_RETRY_BACKOFF_MS: '20',
-    KAFKA_FETCH_MAX_WAIT_MS: '200',
+    KAFKA_FETCH_MAX_WAIT_MS: '50',
     LOG_LEVEL: 'warn',
     // Tests run without credentials unless they test credentials (then they override this). A test of the
     // platform's own checks (signed ingest, API tokens) sets NEWSWIRE_DEV_MODE=false and keeps the local
