@@ -30,7 +30,7 @@ export const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon 
 export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
 
 /** Place prefixes never followed by a person's name. */
-export const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Cape', 'Isle', 'Gulf', 'Lac']);
+export const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Loch', 'Lough', 'Cape', 'Isle', 'Gulf', 'Lac']);
 
 /** Words after a chamber's name that make it the chamber: "House Speaker", "Senate Republicans", "House leaders". */
 export const CHAMBER_MODIFIED = new Set(

@@ -50,6 +50,8 @@ describe('English rules for wire copy', () => {
     expect(run('The game at Citizens Bank Park drew 40,000, and Oracle Park sold out.').places.sort()).toEqual(['Citizens Bank Park', 'Oracle Park']);
     expect(run('Crowds filled the Melbourne Cricket Ground.').places).toEqual(['Melbourne Cricket Ground']);
     expect(run('Mary Park said the vote was fair.').people).toEqual(['Mary Park']);
+    // Scottish and Irish lakes.
+    expect(run('Divers searched Loch Ness and Lough Neagh near Belfast.').places).toEqual(['Loch Ness', 'Lough Neagh', 'Belfast']);
   });
 
   it('resolves the head word of a body used alone with "the" to the one body of the text named with it', () => {

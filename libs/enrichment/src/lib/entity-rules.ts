@@ -20,7 +20,7 @@ export const PLACE_HEADS = set(
 );
 
 /** First word of a place name: "River ...", "Mount ...", "Stade ...". */
-export const PLACE_PREFIXES = set('River Lake Mount Mt Gulf Bay Cape Isle Stade Estadio Lac Rio Sierra Port Fort Camp');
+export const PLACE_PREFIXES = set('River Lake Loch Lough Mount Mt Gulf Bay Cape Isle Stade Estadio Lac Rio Sierra Port Fort Camp');
 
 /** Lower-case words that may sit inside a name: "Bank of England", "Lula da Silva". */
 export const PARTICLES = set("of de da das do dos du des del della di la le van von der den ter bin ibn al el y & d'");
