@@ -46,6 +46,13 @@ describe('English rules for wire copy', () => {
     expect(run('The New York Yankees and the New York Mets both lost. New York was quiet.').places).toEqual(['New York']);
   });
 
+  it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
+    expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
+    expect(run('He bought a Tesla.').orgs).toEqual([]);
+    expect(run('A Google spokesman said so.').orgs).toEqual(['Google']);
+    expect(run('Shares of Boeing fell.').orgs).toEqual(['Boeing']);
+  });
+
   it('reads a venue named for a sponsor or a place as a place, and a person whose surname is a venue word as a person', () => {
     expect(run('The game at Citizens Bank Park drew 40,000, and Oracle Park sold out.').places.sort()).toEqual(['Citizens Bank Park', 'Oracle Park']);
     expect(run('Crowds filled the Melbourne Cricket Ground.').places).toEqual(['Melbourne Cricket Ground']);

@@ -669,8 +669,8 @@ class Extraction {
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
         if (known.org) {
-          // "Airbus A330", "Boeing 737": the product, not the maker.
-          if (!this.modelCodeAt(i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+          // "Airbus A330", "Boeing 737": the product, not the maker; so is "an Airbus crashed", "bought a Tesla.".
+          if (!this.modelCodeAt(i + known.len) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
           if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
         } else if (this.english && this.clubRoleAt(i + known.len) && known.places!.every((p) => p.kind !== 'country')) {
           // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
@@ -1083,6 +1083,17 @@ class Extraction {
   private clubRoleAt(k: number): boolean {
     const next = this.toks[k];
     return !!next && next.isWord && !next.cap && CLUB_ROLES.has(next.text) && !this.toks[k - 1].poss;
+  }
+
+  /**
+   * "an Airbus crashed", "bought a Tesla.": a company's name after "a"/"an" that ends its clause or is
+   * followed by a past-tense verb is one of its products. "a Google spokesman" stays the company.
+   */
+  private productAfterArticle(i: number, end: number): boolean {
+    const prev = this.toks[i - 1];
+    if (!this.english || !prev || !/^an?$/i.test(prev.text) || this.toks[end - 1].poss) return false;
+    const next = this.toks[end];
+    return !next || !next.isWord || (!next.cap && /ed$/.test(next.text));
   }
 
   /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year). */
