@@ -14,10 +14,12 @@ export const MongoEnv = z.object({
    */
   STORE_WEDGE_RESTART_S: z.coerce.number().int().min(0).default(60),
   /**
-   * Store commands slower than this many ms are logged (command, collection and the filter's
-   * field names, never values); 0 turns the log off. MongoDB's own slow-query threshold is 100 ms.
+   * Store commands slower than this many ms are logged (command, collection and the filter's field names,
+   * never values); 0, the default, turns the log and the driver's command monitoring off. Off by default:
+   * with monitoring on, CI's store-down fault case twice left a service waiting on a store command that was
+   * never answered after the store came back (2 of 5 runs this session; it passed in every earlier CI run), cause not found.
    */
-  STORE_SLOW_MS: z.coerce.number().int().min(0).default(500),
+  STORE_SLOW_MS: z.coerce.number().int().min(0).default(0),
 });
 
 /**
