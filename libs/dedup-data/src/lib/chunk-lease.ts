@@ -13,6 +13,14 @@ export interface LeaseOptions {
 export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 5_000, pollMs: 5 };
 
 /**
+ * How long a caller of this instance waits for the one before it. A holder whose store call is never
+ * answered never settles (CI's store-down fault case: the stage gave the call up as stalled, and every
+ * retry then queued behind it for good); past this wait the next caller goes ahead, as another instance
+ * would after the lease's TTL (the lease is this instance's, so it re-enters).
+ */
+export const LOCAL_QUEUE_WAIT_MS = 30_000;
+
+/**
  * One deduplicator at a time runs a chunk against the store. Chunks claim
  * and decide in bulk, so two racing chunks could each win part of the band
  * keys of one story and end in two clusters; holding the lease, every chunk
@@ -39,9 +47,18 @@ export class ChunkLease {
     return this.lease.owner;
   }
 
-  hold<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.local.then(() => this.lease.hold(this.name, this.o.pollMs, () => work()));
+  hold<T>(work: () => Promise<T>, localWaitMs = LOCAL_QUEUE_WAIT_MS): Promise<T> {
+    const run = settledOrAfter(this.local, localWaitMs).then(() => this.lease.hold(this.name, this.o.pollMs, () => work()));
     this.local = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Resolves when `previous` settles or after `ms`, whichever comes first; the timer never outlives it. */
+function settledOrAfter(previous: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([previous.then(() => undefined, () => undefined), late]).finally(() => clearTimeout(timer));
 }
