@@ -1,4 +1,5 @@
 import type { mongo } from 'mongoose';
+import { withDeadline } from '@newswire/errors';
 import { KeyedLease, type KeyedLeaseDoc } from '@newswire/mongo';
 
 export type LeaseDoc = KeyedLeaseDoc;
@@ -54,11 +55,10 @@ export class ChunkLease {
   }
 }
 
-/** Resolves when `previous` settles or after `ms`, whichever comes first; the timer never outlives it. */
+/** Resolves when `previous` settles or after `ms`, whichever comes first. */
 function settledOrAfter(previous: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return Promise.race([previous.then(() => undefined, () => undefined), late]).finally(() => clearTimeout(timer));
+  return withDeadline(previous, ms, 'the chunk before').then(
+    () => undefined,
+    () => undefined,
+  );
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { withDeadline } from '@newswire/errors';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { physicalTopic } from '@newswire/contracts';
 import type { BatchingProducer } from './batching-producer';
@@ -96,17 +97,6 @@ export class HandlerStalledError extends DependencyUnavailableError {
   override readonly code: string = 'handler_stalled';
 }
 
-/** `work`, or a HandlerStalledError after `ms`; the timer never outlives the race. */
-export function unlessStalled<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HandlerStalledError(`${what} did not settle within ${ms} ms`)), ms);
-  });
-  // The stalled call may still settle, or fail, later: nobody is waiting for it then.
-  work.catch(() => undefined);
-  return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
-}
-
 /** What became of one input: its outputs, or the dead letter that replaces them. */
 interface Outcome {
   ctx: MessageContextData;
@@ -157,10 +147,9 @@ export class StageConsumer {
     this.telemetry.metrics.outageGauge(opts.stage, () => this.outageSince);
     // A joined call is bounded like one chunk, so a stage's store requests do not grow.
     const limits = { maxValues: opts.flushEvery ?? DEFAULT_FLUSH_EVERY, maxBytes: opts.chunkBytes ?? DEFAULT_CHUNK_BYTES };
-    const stallMs = opts.handlerStallMs ?? DEFAULT_HANDLER_STALL_MS;
     for (const [topic, handler] of opts.batchHandlers ?? [])
       // The guard sits inside the coalescer: a stalled call must not hold the calls queued behind it.
-      this.coalescers.set(topic, new ChunkCoalescer((values, ctxs) => unlessStalled(Promise.resolve().then(() => handler(values, ctxs)), stallMs, `${opts.stage} handler for ${topic}`), limits));
+      this.coalescers.set(topic, new ChunkCoalescer((values, ctxs) => this.unlessStalled(topic, () => handler(values, ctxs)), limits));
   }
 
   /** Running and not crashed (kafkajs stops silently on non-retriable errors). */
@@ -410,7 +399,7 @@ export class StageConsumer {
       try {
         const value = this.decode(topic, message);
         this.telemetry.identify(trace, value);
-        const outbound = await unlessStalled(Promise.resolve().then(() => handle(value, ctx)), this.opts.handlerStallMs ?? DEFAULT_HANDLER_STALL_MS, `${this.opts.stage} handler for ${topic}`);
+        const outbound = await this.unlessStalled(topic, () => handle(value, ctx));
         control.handlerMs += performance.now() - started;
         this.outageOver();
         return { ctx, message, trace, outbound };
@@ -437,6 +426,12 @@ export class StageConsumer {
   }
 
   /** A dependency that is down: declared by the error itself, or recognised by the stage's classifier. */
+  /** A handler call for `topic`, given up as stalled after handlerStallMs. */
+  private unlessStalled<T>(topic: string, call: () => Promise<T>): Promise<T> {
+    // A stalled call may still settle later; nobody waits for it then.
+    return withDeadline(Promise.resolve().then(call), this.opts.handlerStallMs ?? DEFAULT_HANDLER_STALL_MS, `${this.opts.stage} handler for ${topic}`, (message) => new HandlerStalledError(message));
+  }
+
   private isOutage(err: unknown): boolean {
     return err instanceof DependencyUnavailableError || (this.opts.isOutage?.(err) ?? false);
   }
