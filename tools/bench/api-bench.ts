@@ -96,7 +96,8 @@ async function insertAll(collection: mongo.Collection, docs: object[]): Promise<
  */
 async function fill(db: string, total: number): Promise<{ articles: number; seconds: number }> {
   let progress = REUSE ? readProgress(db) : undefined;
-  const connection = await connectMongo(withDatabase(MONGO_URI, db));
+  // No reply bound: building indexes over a million documents may take minutes.
+  const connection = await connectMongo(withDatabase(MONGO_URI, db), { replyTimeoutMs: 0 });
   try {
     if (!progress) {
       await connection.dropDatabase();

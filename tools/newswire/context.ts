@@ -60,8 +60,8 @@ export class CliContext {
 
   async archive(): Promise<ArticleRepository> {
     if (!this.db) {
-      const { MONGODB_URI } = MongoEnv.parse({ MONGODB_URI: this.env['MONGODB_URI'] });
-      this.db = await connectMongo(MONGODB_URI);
+      const { MONGODB_URI, STORE_REPLY_TIMEOUT_MS } = MongoEnv.parse({ MONGODB_URI: this.env['MONGODB_URI'], STORE_REPLY_TIMEOUT_MS: this.env['STORE_REPLY_TIMEOUT_MS'] });
+      this.db = await connectMongo(MONGODB_URI, { replyTimeoutMs: STORE_REPLY_TIMEOUT_MS });
     }
     return new ArticleRepository(this.db);
   }

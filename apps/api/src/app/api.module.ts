@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Connection } from 'mongoose';
 import { ArticleQueries, detectCapabilities, type StoreCapabilities } from '@newswire/archive-data';
-import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { MONGO_CONNECTION, MongoModule, storeOptionsFrom } from '@newswire/mongo';
 import { HealthModule, Readiness, type ServiceTelemetry } from '@newswire/observability';
 import { HttpErrorFilter } from '@newswire/platform';
 import { storeErrors } from './api-exception.filter';
@@ -26,7 +26,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI, { service: 'api', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS }),
+        MongoModule.forRoot(config.MONGODB_URI, { service: 'api', ...storeOptionsFrom(config) }),
         // In-process counters: with several API instances each enforces its own share.
         ThrottlerModule.forRoot({ throttlers: RATE_LIMIT_WINDOWS, setHeaders: false }),
         // Probes and metrics are open (no token), as probes and scrapers expect; their bodies name checks only.

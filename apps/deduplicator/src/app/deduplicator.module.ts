@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Tracer } from '@opentelemetry/api';
 import type { Connection } from 'mongoose';
 import { MongoDedupStore } from '@newswire/dedup-data';
-import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { MONGO_CONNECTION, MongoModule, storeOptionsFrom } from '@newswire/mongo';
 import { ChunkDeduplicator } from './chunk-deduplicator';
 import { type DeduplicatorConfig, dedupOptionsFrom } from './config';
 import { DeduplicatorController } from './deduplicator.controller';
@@ -13,7 +13,7 @@ export class DeduplicatorModule {
     const options = dedupOptionsFrom(config);
     return {
       module: DeduplicatorModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'deduplicator', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })],
+      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'deduplicator', ...storeOptionsFrom(config) })],
       controllers: [DeduplicatorController],
       providers: [
         {

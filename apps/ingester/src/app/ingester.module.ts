@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom } from '@newswire/kafka';
-import { MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { MONGO_CONNECTION, MongoModule, storeOptionsFrom } from '@newswire/mongo';
 import { HealthModule, Readiness, type ServiceTelemetry, TELEMETRY } from '@newswire/observability';
 import { HttpErrorFilter } from '@newswire/platform';
 import type { SourceRegistry } from '@newswire/sources';
@@ -43,7 +43,7 @@ export class IngesterModule implements OnModuleInit, OnApplicationShutdown {
       : { provide: DELIVERY_LEDGER, useFactory: () => null };
     return {
       module: IngesterModule,
-      imports: [...(registry ? [MongoModule.forRoot(config.MONGODB_URI, { service: 'ingester', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })] : []), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
+      imports: [...(registry ? [MongoModule.forRoot(config.MONGODB_URI, { service: 'ingester', ...storeOptionsFrom(config) })] : []), HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing })],
       controllers: [ArticlesController],
       providers: [
         { provide: INGESTER_CONFIG, useValue: config },

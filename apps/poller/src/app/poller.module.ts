@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection, mongo } from 'mongoose';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, BrokerProbe, createKafka, ensureTopics, kafkaSettingsFrom, ReceivedPublisher } from '@newswire/kafka';
-import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, StoreProbe } from '@newswire/mongo';
+import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, storeOptionsFrom, StoreProbe } from '@newswire/mongo';
 import { HealthModule, type Readiness, type ServiceTelemetry } from '@newswire/observability';
 import type { DropTarget, PollTarget } from '@newswire/sources';
 import { articleBytesOf, POLLER_CONFIG, type PollerConfig } from './config';
@@ -38,7 +38,7 @@ export class PollerModule implements OnModuleInit, BeforeApplicationShutdown, On
     return {
       module: PollerModule,
       imports: [
-        MongoModule.forRoot(config.MONGODB_URI, { service: 'poller', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS }),
+        MongoModule.forRoot(config.MONGODB_URI, { service: 'poller', ...storeOptionsFrom(config) }),
         HealthModule.forRoot({ readiness, metrics: telemetry.metrics, tracing: telemetry.tracing }),
         FeedHealthModule.forRoot(config, telemetry, watched),
       ],

@@ -5,7 +5,7 @@ import { ArticleRepository } from '@newswire/archive-data';
 import type { Kafka } from 'kafkajs';
 import { TOPICS } from '@newswire/contracts';
 import { BatchingProducer, createKafka, ensureTopics, kafkaSettingsFrom } from '@newswire/kafka';
-import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule } from '@newswire/mongo';
+import { KeyedLease, type KeyedLeaseDoc, MONGO_CONNECTION, MongoModule, storeOptionsFrom } from '@newswire/mongo';
 import { ServiceMetrics } from '@newswire/observability';
 import type { StorageConfig } from './config';
 import { EmbargoReleaser } from './embargo-releaser';
@@ -35,7 +35,7 @@ export class StorageModule implements OnModuleInit, OnModuleDestroy {
     const kafka = createKafka(settings);
     return {
       module: StorageModule,
-      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'storage', wedgeRestartMs: config.STORE_WEDGE_RESTART_S * 1000, slowMs: config.STORE_SLOW_MS })],
+      imports: [MongoModule.forRoot(config.MONGODB_URI, { service: 'storage', ...storeOptionsFrom(config) })],
       controllers: [StorageController],
       providers: [
         { provide: ArticleRepository, inject: [MONGO_CONNECTION], useFactory: (c: Connection) => new ArticleRepository(c, telemetry?.tracer) },

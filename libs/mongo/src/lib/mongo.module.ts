@@ -1,16 +1,12 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import { connectMongo } from './mongo';
+import { connectMongo, type StoreConnectionOptions } from './mongo';
 import { StoreProbe } from './store-health';
 import { freshStorePing, restartForWedge, StoreWedgeWatch } from './store-wedge';
 
-export interface MongoModuleOptions {
-  /** Who is speaking in the wedge message. */
-  service?: string;
+export interface MongoModuleOptions extends StoreConnectionOptions {
   /** STORE_WEDGE_RESTART_S in ms; 0 turns the watch off. */
   wedgeRestartMs?: number;
-  /** STORE_SLOW_MS: store commands slower than this are logged; 0 or absent: not. */
-  slowMs?: number;
 }
 
 /** Injection token of the service's one mongoose connection. */
@@ -36,7 +32,7 @@ export class MongoModule implements OnApplicationShutdown {
     return {
       module: MongoModule,
       providers: [
-        { provide: MONGO_CONNECTION, useFactory: () => connectMongo(uri, { slowMs: options.slowMs, service: options.service }) },
+        { provide: MONGO_CONNECTION, useFactory: () => connectMongo(uri, options) },
         {
           provide: StoreProbe,
           inject: [MONGO_CONNECTION],

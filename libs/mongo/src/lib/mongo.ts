@@ -20,16 +20,43 @@ export const MongoEnv = z.object({
    * never answered after the store came back (2 of 5 runs this session; it passed in every earlier CI run), cause not found.
    */
   STORE_SLOW_MS: z.coerce.number().int().min(0).default(0),
+  /**
+   * The longest a store command waits for its reply, and for a pooled connection to send it on, before it
+   * fails as a store outage (retried like one); 0 waits forever, the driver's own default. Without a bound, a
+   * command sent on a connection whose peer vanished without closing it (a store host or container gone,
+   * a network path dropped) is never answered and holds the stage that sent it. A minute is far above any
+   * command of the stages; a first index build over a large existing archive may need more (or 0).
+   */
+  STORE_REPLY_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
 });
+
+/** The connection settings of MongoEnv, as connectMongo and MongoModule take them. */
+export function storeOptionsFrom(env: Pick<z.infer<typeof MongoEnv>, 'STORE_WEDGE_RESTART_S' | 'STORE_SLOW_MS' | 'STORE_REPLY_TIMEOUT_MS'>) {
+  return { wedgeRestartMs: env.STORE_WEDGE_RESTART_S * 1000, slowMs: env.STORE_SLOW_MS, replyTimeoutMs: env.STORE_REPLY_TIMEOUT_MS };
+}
+
+export interface StoreConnectionOptions {
+  /** STORE_SLOW_MS: store commands slower than this are logged; 0 or absent: not. */
+  slowMs?: number;
+  /** STORE_REPLY_TIMEOUT_MS; 0 waits forever; absent: MongoEnv's default. */
+  replyTimeoutMs?: number;
+  /** Who is speaking in log lines. */
+  service?: string;
+}
 
 /**
  * One connection per service. FerretDB ignores write concerns and has no
  * sessions, so nothing here relies on either.
  */
-export async function connectMongo(uri: string, options: { slowMs?: number; service?: string } = {}): Promise<Connection> {
+export async function connectMongo(uri: string, options: StoreConnectionOptions = {}): Promise<Connection> {
   const slowMs = options.slowMs ?? 0;
+  const replyTimeoutMs = options.replyTimeoutMs ?? MongoEnv.shape.STORE_REPLY_TIMEOUT_MS.parse(undefined);
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 10_000,
+    // The driver arms the socket timeout only while a command waits for its reply, so idle pooled
+    // connections are not closed by it; a timed-out connection is closed and the command fails.
+    socketTimeoutMS: replyTimeoutMs,
+    waitQueueTimeoutMS: replyTimeoutMs,
     maxPoolSize: 20,
     autoIndex: false,
     autoCreate: false,

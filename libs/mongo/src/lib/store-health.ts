@@ -12,6 +12,10 @@ const UNAVAILABLE_NAMES = new Set([
   'MongoTopologyClosedError',
   'MongoServerClosedError',
   'MongoClientClosedError',
+  // STORE_REPLY_TIMEOUT_MS ran out waiting for a pooled connection (the pool's connections all wait on a
+  // store that does not answer); the driver's retry of a timed-out read usually ends here.
+  'MongoWaitQueueTimeoutError',
+  'MongoOperationTimeoutError',
 ]);
 /**
  * Node's own socket errors. The driver passes some through unwrapped: a
