@@ -1,6 +1,6 @@
 /**
  * The modern-text check: entity scores on the second ("report") half of
- * WikiNEuRal's test split (tools/ner/modern-set.ts), which no model was
+ * WikiNEuRal's test split (NorNE's for Norwegian; tools/ner/modern-set.ts), which no model was
  * trained on and no blend was chosen on. Same scoring as the multilingual
  * corpus. Needs the Babelscape/wikineural snapshot (ENTITY_CORPUS_MIRROR).
  */
@@ -12,13 +12,13 @@ import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-
 
 export function evalModern(baseFold: Fold): void {
   const fold = foldWith(baseFold);
-  console.log('\nmodern-text check: WikiNEuRal test split, report half (held out from training and from the blend choice)');
+  console.log("\nmodern-text check: WikiNEuRal test split (for nb, NorNE's Bokmål UD test), report half (held out from training and from the blend choice)");
   for (const language of MODEL_LANGUAGES) {
     let docs: CorpusDoc[];
     try {
       docs = modernDocs(language, 'report');
     } catch (e) {
-      console.log(`  ${language}: WikiNEuRal snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+      console.log(`  ${language}: held-out snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
       continue;
     }
     const systems = { project: surfacesWith(), rules: surfacesWith('rules'), model: surfacesWith('model'), compromise };

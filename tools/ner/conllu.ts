@@ -20,6 +20,10 @@ export interface Source {
   licence: string;
   /** "bio": one "word tag" pair a line and no sentence breaks (Europeana Newspapers); cut at full stops. */
   format?: 'conllu' | 'bio';
+  /** `path` is a folder: every file below it, in path order. */
+  folder?: boolean;
+  /** Files (same repository and commit) whose sentences are left out of this one: held-out splits. */
+  exclude?: string[];
 }
 
 /** Longest pseudo-sentence cut from a file without sentence breaks. */
@@ -27,7 +31,39 @@ const MAX_SENTENCE = 60;
 
 export function readSource(s: Source): string {
   const git = join(MIRROR, s.repo.replace('/', '+'), 'repo');
-  return execFileSync('git', ['--git-dir', git, 'show', `${s.commit}:${s.path}`], { maxBuffer: 1 << 28, encoding: 'utf8' });
+  const show = (path: string) => execFileSync('git', ['--git-dir', git, 'show', `${s.commit}:${path}`], { maxBuffer: 1 << 28, encoding: 'utf8' });
+  if (!s.folder) return show(s.path);
+  const files = execFileSync('git', ['--git-dir', git, 'ls-tree', '-r', '--name-only', s.commit, `${s.path}/`], { maxBuffer: 1 << 26, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  return files.map(show).join('\n\n');
+}
+
+/**
+ * The source's sentences, without those of its `exclude` files, matched on their words (the
+ * Norwegian treebank closes a headline with a "|" token its UD release drops).
+ */
+export function sentencesOf(s: Source): Sentence[] {
+  const all = parseConllu(readSource(s), s.format === 'bio');
+  if (!s.exclude?.length) return all;
+  const key = (x: Sentence) => x.words.filter((w) => w !== '|').join(' ');
+  const held = new Set(s.exclude.flatMap((path) => parseConllu(readSource({ ...s, path, folder: false, exclude: undefined })).map(key)));
+  return all.filter((x) => !held.has(key(x)));
+}
+
+/**
+ * NorNE (Norwegian) writes its tag in the last column as `name=B-GPE_LOC`, after other
+ * attributes in UD files; a geo-political entity is a place here whether it acts as a place or
+ * as a state ("Norge"), as in the project's labelled sets; products, events and derived names
+ * (DRV: "norsk") are not types this project extracts.
+ */
+const NORNE_TYPES: Record<string, string> = { PER: 'PER', ORG: 'ORG', LOC: 'LOC', GPE_LOC: 'LOC', GPE_ORG: 'LOC' };
+
+function tagOf(column: string): string {
+  const named = /(?:^|\|)name=([^|]+)/.exec(column.trim());
+  if (!named) return column.trim();
+  const [, tag] = named;
+  if (tag === 'O') return 'O';
+  const type = NORNE_TYPES[tag.slice(2)];
+  return type ? `${tag.slice(0, 2)}${type}` : 'O';
 }
 
 /** MISC is not a type this project extracts: it becomes O. A stray I-X opens a span as B-X. */
@@ -48,7 +84,7 @@ export function parseConllu(text: string, bio = false): Sentence[] {
     if (line.startsWith('#')) continue;
     const cols = bio ? line.trim().split(/\s+/) : line.split('\t');
     if (cols.length < (bio ? 2 : 3)) continue;
-    let tag = (LABELS as readonly string[]).indexOf(cols[cols.length - 1].trim());
+    let tag = (LABELS as readonly string[]).indexOf(tagOf(cols[cols.length - 1]));
     if (tag < 0) tag = 0;
     const prev = tags.length ? tags[tags.length - 1] : 0;
     if (tag % 2 === 0 && tag !== 0 && prev !== tag && prev !== tag - 1) tag -= 1;

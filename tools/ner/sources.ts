@@ -12,7 +12,21 @@ export const MODEL_DIR = join(__dirname, '../../libs/enrichment/src/data/ner');
 
 const WIKINEURAL = { repo: 'Babelscape/wikineural', commit: 'd2e28c770cba2b285e742529ae18ed849e336c65', licence: 'CC BY-NC-SA 4.0' };
 
-export const MODEL_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'nl', 'pt'] as const;
+export const MODEL_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'nl', 'pt', 'nb'] as const;
+
+/*
+ * NorNE (Norwegian Bokmål and Nynorsk: newspapers, government reports, parliament, blogs). The
+ * annotations are CC0 1.0; the texts are third-party, included in the Norwegian Dependency Treebank
+ * by permission of their publishers and not republished here (only weights derived from them).
+ * Trained on the whole treebank minus NorNE's UD dev and test sentences; the Bokmål UD test is the
+ * held-out check. One Norwegian model serves nb, nn and no (and Danish, see ner/languages.ts).
+ */
+const NORNE = { repo: 'ltgoslo/norne', commit: 'bd311de55b5a7fc1255aee7b088364f8271c2330', licence: 'CC0 1.0 (annotations; texts by permission of their publishers, Norwegian Dependency Treebank)' };
+const NORNE_HELD_OUT = 'ud/nob/no_bokmaal-ud-test.conllu';
+const NORWEGIAN = [
+  { ...NORNE, path: 'ndt/nob', folder: true, exclude: ['ud/nob/no_bokmaal-ud-dev.conllu', NORNE_HELD_OUT] },
+  { ...NORNE, path: 'ndt/nno', folder: true, exclude: ['ud/nno/no_nynorsk-ud-dev.conllu', 'ud/nno/no_nynorsk-ud-test.conllu'] },
+];
 
 /*
  * Europeana Newspapers (CC0): OCR'd historic newspapers, none of them the
@@ -26,9 +40,10 @@ const HISTORIC: Record<string, string[]> = {
 // Dutch has no historic dev set to gain on, and the historic text cost 0.03 F1 on modern text: enp_NL.kb.bio is left out.
 
 export const TRAINING: Record<string, Source[]> = Object.fromEntries(
-  MODEL_LANGUAGES.map((l) => [l, [{ ...WIKINEURAL, path: `data/wikineural/${l}/val.conllu` }, ...(HISTORIC[l] ?? []).map((path) => ({ ...EUROPEANA, path }))]]),
+  MODEL_LANGUAGES.map((l) => [l, l === 'nb' ? NORWEGIAN : [{ ...WIKINEURAL, path: `data/wikineural/${l}/val.conllu` }, ...(HISTORIC[l] ?? []).map((path) => ({ ...EUROPEANA, path }))]]),
 );
 
 export function heldOutSource(language: string): Source {
+  if (language === 'nb') return { ...NORNE, path: NORNE_HELD_OUT };
   return { ...WIKINEURAL, path: `data/wikineural/${language}/test.conllu` };
 }

@@ -11,7 +11,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModel, decodeSentence, encodeModel, lexiconFor, N_LABELS, N_STATIC, SentenceFeatures, Tagger, type TaggerWeights } from '@newswire/enrichment';
-import { f1, parseConllu, readSource, scoreTagger, type Sentence } from './conllu';
+import { f1, parseConllu, readSource, scoreTagger, sentencesOf, type Sentence } from './conllu';
 import { chooseHalf } from './modern-set';
 import { heldOutSource, MODEL_DIR, TRAINING } from './sources';
 
@@ -88,7 +88,7 @@ function main(): void {
     const sentences: Sentence[] = [];
     const used = [];
     for (const s of sources) {
-      const got = parseConllu(readSource(s), s.format === 'bio');
+      const got = sentencesOf(s);
       sentences.push(...got);
       used.push({ ...s, sentences: got.length, tokens: got.reduce((n, x) => n + x.words.length, 0) });
     }

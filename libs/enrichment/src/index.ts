@@ -15,5 +15,5 @@ export { encodeModel, decodeModel, type NerModelFile } from './lib/ner/model-fil
 export { lexiconFor } from './lib/ner/lexicon';
 export { BLEND_MODES, blendFor, type BlendMode } from './lib/ner/blend';
 export { taggerFor } from './lib/ner/models';
-export { MODEL_LANGUAGES } from './lib/ner/languages';
+export { entityLanguageOf, MODEL_LANGUAGES } from './lib/ner/languages';
 export { tokenize, fold, type Token } from './lib/tokens';

@@ -2,6 +2,7 @@ import type { Enrichment } from '@newswire/contracts';
 import { DATELINE_EXTRACTOR, parseDateline } from './dateline';
 import { ENTITY_EXTRACTOR, extractEntities } from './entities';
 import { ENTITY_LANGUAGES } from './entity-languages';
+import { entityLanguageOf } from './ner/languages';
 import { DEFAULT_GAZETTEER, gazetteerFor } from './gazetteer';
 import { KEYWORD_EXTRACTOR, extractKeywords } from './keywords';
 import { chooseLanguage, detectLanguage } from './language';
@@ -56,13 +57,14 @@ export function enrich(input: EnrichInput, now: Date = new Date(), options: Enri
   const base = language.split('-')[0].toLowerCase();
   const supported = SUPPORTED_LANGUAGES.has(base);
   // Entities have rules in more languages than the English-trained subjects and keywords.
-  const withEntities = ENTITY_LANGUAGES.has(base);
+  const entityLanguage = entityLanguageOf(base);
+  const withEntities = ENTITY_LANGUAGES.has(entityLanguage);
   const words = wordCount(input.bodyText);
   // The pipeline's articles carry valid instants; a caller's unreadable one falls back to now instead of throwing.
   const created = input.firstCreated ? new Date(input.firstCreated) : undefined;
   const reference = created && !Number.isNaN(created.getTime()) ? created : now;
 
-  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: base, gazetteer: gazetteerFor(base), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
+  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer: gazetteerFor(entityLanguage), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
   const located = locate(input.located, dateline?.place, entities.places);
 

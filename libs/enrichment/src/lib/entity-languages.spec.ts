@@ -94,6 +94,23 @@ describe('entities beyond English', () => {
     expect(e.places.find((p) => p.name === 'Göteborg')?.geonameId).toBeGreaterThan(0);
   });
 
+  it('Norwegian (Bokmål, Nynorsk, "no") and Danish: the Norwegian model finds people, organisations and places', () => {
+    const bokmal = 'Statsminister Jonas Gahr Støre sa torsdag at regjeringen vil styrke beredskapen. Han besøkte Bodø og Tromsø sammen med representanter fra Equinor og Norsk Hydro.';
+    for (const language of ['nb', 'no', 'nb-NO']) {
+      const e = run(language, bokmal);
+      expect(names(e.people)).toEqual(['Jonas Gahr Støre']);
+      expect(names(e.organisations)).toEqual(expect.arrayContaining(['Equinor', 'Norsk Hydro']));
+      expect(e.places.find((p) => p.name === 'Tromsø')?.countryCode).toBe('NO');
+      expect(e.provenance.some((p) => p.annotation === 'entities')).toBe(true);
+    }
+    const nynorsk = run('nn', 'Forsvarsminister Bjørn Arild Gram vitja Bodø saman med representantar frå Equinor.');
+    expect(names(nynorsk.people)).toEqual(['Bjørn Arild Gram']);
+    const danish = run('da', 'Statsminister Mette Frederiksen sagde torsdag, at regeringen vil styrke beredskabet. Hun besøgte Esbjerg sammen med repræsentanter fra Novo Nordisk.');
+    expect(names(danish.people)).toEqual(['Mette Frederiksen']);
+    expect(names(danish.organisations)).toContain('Novo Nordisk');
+    expect(danish.places.find((p) => p.name === 'Esbjerg')?.countryCode).toBe('DK');
+  });
+
   it("the language's own name of a foreign city links to the GeoNames entry", () => {
     const de = run('de', 'Der Zug fuhr von München nach Wien.');
     const fr = run('fr', 'Le ministre est arrivé à Londres mardi.');

@@ -57,6 +57,7 @@ const MONTHS_DAYS = {
   es: 'Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes Sábado Domingo',
   de: 'Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag',
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
+  nb: 'Januar Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Laurdag Sundag Måndag Tysdag',
 };
 
 type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'> | 'notParticles', string>>;
@@ -148,11 +149,27 @@ const RULES: Record<string, EntityRules> = {
     ORG_JOINERS: 'och',
     SPEECH_VERBS: 'sa sade säger uppger skriver förklarar',
     PLACE_CUES_BEFORE: 'i till från vid på staden byn socknen',
-    titles: 'Herr Fru Fröken Hr Dr Prof Kung Konung Drottning Prins Prinsessan Greve Friherre Statsminister Minister Biskop Kyrkoherde Kapten General Överste Sir Lord',
+    titles: 'Herr Fru Fröken Hr Dr Prof Kung Konung Drottning Prins Prinsessan Greve Friherre Statsminister Minister Biskop Kyrkoherde Kapten General Överste Sir Lord Försvarsminister Utrikesminister Finansminister Justitieminister Inrikesminister Näringsminister Socialminister Utbildningsminister Kulturminister Migrationsminister Statsrådet Kommunalrådet Partiledaren Ordföranden',
     common:
-      'Den Det De En Ett I På Av Till Från Med För Om Som Och Men Eller Att Han Hon Vi Ni Jag Man Denna Detta Dessa Hans Hennes Deras Vår Vårt Alla Allt Även Också Nu Då Där Här Så När Efter Före Under Över Vid Hos Mot Genom Utan Sedan Redan Icke Inte Ej Kungen Regeringen Gud Norr Söder Öster Väster',
+      'Den Det De En Ett I På Av Till Från Med För Om Som Och Men Eller Att Han Hon Vi Ni Jag Man Denna Detta Dessa Hans Hennes Deras Vår Vårt Alla Allt Även Också Nu Då Där Här Så När Efter Före Under Över Vid Hos Mot Genom Utan Sedan Redan Icke Inte Ej Kungen Regeringen Gud Norr Söder Öster Väster Enligt Dessutom Samtidigt',
     articles: '',
     orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|verket|bolaget|förbundet|föreningen|departementet|styrelsen|kommun)$/u,
+  }),
+  // Norwegian (Bokmål, with the commonest Nynorsk forms): the tagger's lexicon and the rules' fallback; Danish shares it.
+  nb: language({
+    months: MONTHS_DAYS.nb,
+    ORG_HEADS: 'AS ASA Bank Banken Partiet Stortinget Regjeringen Universitet Universitetet Forening Foreningen Forbund Forbundet Selskap Selskapet Kommune Kommunen Avis Avisen Direktoratet Tilsynet Styret Departementet',
+    PLACE_HEADS: 'Gata Gaten Torget Veien Vegen Sjøen Øya Brua Broen Fjorden',
+    PARTICLES: 'av von',
+    notParticles: 'der den y & el al',
+    ORG_JOINERS: 'og',
+    SPEECH_VERBS: 'sa sier sier uttaler skriver forklarer opplyser',
+    PLACE_CUES_BEFORE: 'i til fra ved på byen bygda kommunen',
+    titles: 'Herr Fru Frøken Dr Prof Kong Kongen Dronning Prins Prinsesse Statsminister Minister Biskop Kaptein General Oberst Sir Lord Forsvarsminister Utenriksminister Utanriksminister Finansminister Justisminister Helseminister Næringsminister Kulturminister Kunnskapsminister Ordfører Ordførar Stortingsrepresentant Partileder Borgmester Udenrigsminister Forsvarsministeren',
+    common:
+      'Den Det De En Et Ei I På Av Til Fra Med For Om Som Og Men Eller Å At Han Hun Ho Vi Dere Jeg Eg Man Denne Dette Disse Hans Hennes Deres Vår Vårt Alle Alt Også Nå Da Der Her Så Når Etter Før Under Over Ved Hos Mot Gjennom Uten Siden Allerede Ikke Ikkje Kongen Regjeringen Gud Nord Sør Øst Vest Ifølge Ifølgje Dessuten Samtidig',
+    articles: '',
+    orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|verket|selskapet|forbundet|foreningen|departementet|direktoratet|tilsynet|styret|kommune)$/u,
   }),
 };
 

@@ -173,9 +173,10 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'VE', 'CU', 'UY', 'EC', 'BO'],
   de: ['DE', 'AT', 'CH', 'LU', 'LI'],
   sv: ['SE', 'FI'],
+  nb: ['NO', 'DK'],
 };
-/** First names per language (MIT lists of gender-detection-from-name); Swedish borrows the German list. */
-const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames] };
+/** First names per language (MIT lists of gender-detection-from-name); Swedish and Norwegian borrow the German list. */
+const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames] };
 
 /**
  * The language's first names join the English seed, minus any that is a

@@ -24,6 +24,7 @@ describe('blending the tagger with the rules', () => {
     expect(blendFor('en')).toBe('rules');
     expect(blendFor('sv')).toBe('rules');
     expect(blendFor('de')).toBe('model');
+    expect(blendFor('nb')).toBe('model');
     const text = 'Chancellor Olaf Scholz met executives of Siemens in Munich on Monday.';
     expect(extractEntities(text, { language: 'en' })).toEqual(extractEntities(text, { language: 'en', blend: 'rules' }));
   });

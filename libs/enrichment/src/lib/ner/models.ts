@@ -15,6 +15,7 @@ const LOADERS: Record<string, () => NerModelFile> = {
   it: () => require('../../data/ner/it.model.json'),
   nl: () => require('../../data/ner/nl.model.json'),
   pt: () => require('../../data/ner/pt.model.json'),
+  nb: () => require('../../data/ner/nb.model.json'),
 };
 
 const taggers = new Map<string, Tagger>();

@@ -1,0 +1,19 @@
+import { LABELS } from '@newswire/enrichment';
+import { parseConllu } from './conllu';
+
+const tags = (text: string) => parseConllu(text).map((s) => [...s.labels].map((l) => LABELS[l]));
+
+describe('NER training files', () => {
+  it("reads NorNE's name= tags in its treebank and UD files; a geo-political entity is a place, products and events are nothing", () => {
+    const ndt = ['1\tJonas\tJonas\tsubst\tsubst\tprop\t2\tSUBJ\t_\tname=B-PER', '2\tGahr\tGahr\tsubst\tsubst\tprop\t1\tFLAT\t_\tname=I-PER', '3\ti\ti\tprep\tprep\t_\t2\tADV\t_\tname=O', '4\tNorge\tNorge\tsubst\tsubst\tprop\t3\tPUTFYLL\t_\tname=B-GPE_ORG'].join('\n');
+    const ud = ['# text = Equinor og iPhone i Bergen', '1\tEquinor\tEquinor\tPROPN\t_\t_\t0\troot\t_\tname=B-ORG', '2\tog\tog\tCCONJ\t_\t_\t3\tcc\t_\tname=O', '3\tiPhone\tiPhone\tPROPN\t_\t_\t1\tconj\t_\tname=B-PROD', '4\ti\ti\tADP\t_\t_\t5\tcase\t_\tname=O', '5\tBergen\tBergen\tPROPN\t_\t_\t1\tnmod\t_\tSpaceAfter=No|name=B-GPE_LOC'].join('\n');
+    expect(tags(`${ndt}\n\n${ud}\n`)).toEqual([
+      ['B-PER', 'I-PER', 'O', 'B-LOC'],
+      ['B-ORG', 'O', 'O', 'O', 'B-LOC'],
+    ]);
+  });
+
+  it('keeps plain BIO columns as they were', () => {
+    expect(tags('1\tParis\tB-LOC\n2\test\tO\n')).toEqual([['B-LOC', 'O']]);
+  });
+});
