@@ -1,5 +1,5 @@
 import { LABELS } from '@newswire/enrichment';
-import { parseConllu } from './conllu';
+import { parseConllu, parseIo } from './conllu';
 
 const tags = (text: string) => parseConllu(text).map((s) => [...s.labels].map((l) => LABELS[l]));
 
@@ -10,6 +10,14 @@ describe('NER training files', () => {
     expect(tags(`${ndt}\n\n${ud}\n`)).toEqual([
       ['B-PER', 'I-PER', 'O', 'B-LOC'],
       ['B-ORG', 'O', 'O', 'O', 'B-LOC'],
+    ]);
+  });
+
+  it('reads bare-type ("io") files: a run of one type is one name, MISC and 0 are nothing, tabs or spaces', () => {
+    const io = 'Gunhild\tPER\nWestman\tPER\n,\t0\nlektor\t0\ni\t0\nLund\tLOC\n\nVolvo ORG\nCup MISC\n';
+    expect(parseIo(io).map((s) => [...s.labels].map((l) => LABELS[l]))).toEqual([
+      ['B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC'],
+      ['B-ORG', 'O'],
     ]);
   });
 

@@ -18,8 +18,12 @@ export interface Source {
   commit: string;
   path: string;
   licence: string;
-  /** "bio": one "word tag" pair a line and no sentence breaks (Europeana Newspapers); cut at full stops. */
-  format?: 'conllu' | 'bio';
+  /**
+   * "bio": one "word tag" pair a line and no sentence breaks (Europeana Newspapers); cut at full stops.
+   * "io": one "word type" pair a line, blank lines between sentences, a bare type (PER, ORG, LOC,
+   * MISC, 0) for every word of a name: a run of one type is one name.
+   */
+  format?: 'conllu' | 'bio' | 'io';
   /** `path` is a folder: every file below it, in path order. */
   folder?: boolean;
   /** Files (same repository and commit) whose sentences are left out of this one: held-out splits. */
@@ -42,7 +46,7 @@ export function readSource(s: Source): string {
  * Norwegian treebank closes a headline with a "|" token its UD release drops).
  */
 export function sentencesOf(s: Source): Sentence[] {
-  const all = parseConllu(readSource(s), s.format === 'bio');
+  const all = s.format === 'io' ? parseIo(readSource(s)) : parseConllu(readSource(s), s.format === 'bio');
   if (!s.exclude?.length) return all;
   const key = (x: Sentence) => x.words.filter((w) => w !== '|').join(' ');
   const held = new Set(s.exclude.flatMap((path) => parseConllu(readSource({ ...s, path, folder: false, exclude: undefined })).map(key)));
@@ -91,6 +95,35 @@ export function parseConllu(text: string, bio = false): Sentence[] {
     words.push(cols[bio ? 0 : 1]);
     tags.push(tag);
     if (bio && ((tag === 0 && /^[.!?]$/.test(cols[0])) || words.length >= MAX_SENTENCE)) flush();
+  }
+  flush();
+  return out;
+}
+
+/** The "io" format (see Source): a run of words of one type opens with B-, goes on with I-. */
+export function parseIo(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let words: string[] = [];
+  let tags: number[] = [];
+  let previous = '';
+  const flush = () => {
+    if (words.length) out.push({ words, labels: Uint8Array.from(tags) });
+    words = [];
+    tags = [];
+    previous = '';
+  };
+  for (const line of text.split('\n')) {
+    // The training file separates with a tab, the test file with spaces.
+    const [word, raw = ''] = line.trim().split(/\s+/);
+    if (!word) {
+      flush();
+      continue;
+    }
+    const type = ['PER', 'ORG', 'LOC'].includes(raw.trim()) ? raw.trim() : '';
+    const tag = type ? `${type === previous ? 'I' : 'B'}-${type}` : 'O';
+    words.push(word.trim());
+    tags.push(Math.max(0, (LABELS as readonly string[]).indexOf(tag)));
+    previous = type;
   }
   flush();
   return out;

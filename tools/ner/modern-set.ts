@@ -6,7 +6,7 @@
  */
 import { spansOf, type TaggedSpan } from '@newswire/enrichment';
 import type { CorpusDoc } from '../eval/build-multilingual-set';
-import { parseConllu, readSource, type Sentence } from './conllu';
+import { sentencesOf, type Sentence } from './conllu';
 import { heldOutSource } from './sources';
 
 const DOC_SENTENCES = 10;
@@ -20,7 +20,7 @@ export function chooseHalf(sentences: Sentence[]): Sentence[] {
 
 export function modernDocs(language: string, half: 'choose' | 'report'): CorpusDoc[] {
   const source = heldOutSource(language);
-  const sentences = parseConllu(readSource(source));
+  const sentences = sentencesOf(source);
   const part = half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences));
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < part.length; i += DOC_SENTENCES) {

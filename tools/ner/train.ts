@@ -11,7 +11,7 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModel, decodeSentence, encodeModel, lexiconFor, N_LABELS, N_STATIC, SentenceFeatures, Tagger, type TaggerWeights } from '@newswire/enrichment';
-import { f1, parseConllu, readSource, scoreTagger, sentencesOf, type Sentence } from './conllu';
+import { f1, scoreTagger, sentencesOf, type Sentence } from './conllu';
 import { chooseHalf } from './modern-set';
 import { heldOutSource, MODEL_DIR, TRAINING } from './sources';
 
@@ -99,7 +99,7 @@ function main(): void {
     const seconds = (Date.now() - t0) / 1000;
     // Only the "choose" half of the held-out split is scored here: the "report" half is the eval's (modern-set.ts).
     const held = heldOutSource(language);
-    const test = chooseHalf(parseConllu(readSource(held)));
+    const test = chooseHalf(sentencesOf(held));
     const score = scoreTagger(new Tagger(decodeModel(file), lexiconFor(language)), test);
     console.log(`${language}: trained in ${seconds.toFixed(0)} s, held-out ${held.path} (choose half) span F1 ${f1(score).toFixed(3)} (${test.length} sentences)`);
     manifest.models[language] = {

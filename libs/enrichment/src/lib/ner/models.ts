@@ -16,6 +16,7 @@ const LOADERS: Record<string, () => NerModelFile> = {
   nl: () => require('../../data/ner/nl.model.json'),
   pt: () => require('../../data/ner/pt.model.json'),
   nb: () => require('../../data/ner/nb.model.json'),
+  sv: () => require('../../data/ner/sv.model.json'),
 };
 
 const taggers = new Map<string, Tagger>();
