@@ -24,6 +24,8 @@ export interface Source {
    * MISC, 0) for every word of a name: a run of one type is one name.
    */
   format?: 'conllu' | 'bio' | 'io';
+  /** Where the tag is in a conllu line (0-based); default the last column. UNER's iob2 files have it third. */
+  tagColumn?: number;
   /** `path` is a folder: every file below it, in path order. */
   folder?: boolean;
   /** Files (same repository and commit) whose sentences are left out of this one: held-out splits. */
@@ -46,10 +48,10 @@ export function readSource(s: Source): string {
  * Norwegian treebank closes a headline with a "|" token its UD release drops).
  */
 export function sentencesOf(s: Source): Sentence[] {
-  const all = s.format === 'io' ? parseIo(readSource(s)) : parseConllu(readSource(s), s.format === 'bio');
+  const all = s.format === 'io' ? parseIo(readSource(s)) : parseConllu(readSource(s), s.format === 'bio', s.tagColumn);
   if (!s.exclude?.length) return all;
   const key = (x: Sentence) => x.words.filter((w) => w !== '|').join(' ');
-  const held = new Set(s.exclude.flatMap((path) => parseConllu(readSource({ ...s, path, folder: false, exclude: undefined })).map(key)));
+  const held = new Set(s.exclude.flatMap((path) => parseConllu(readSource({ ...s, path, folder: false, exclude: undefined }), false, s.tagColumn).map(key)));
   return all.filter((x) => !held.has(key(x)));
 }
 
@@ -71,7 +73,7 @@ function tagOf(column: string): string {
 }
 
 /** MISC is not a type this project extracts: it becomes O. A stray I-X opens a span as B-X. */
-export function parseConllu(text: string, bio = false): Sentence[] {
+export function parseConllu(text: string, bio = false, tagColumn?: number): Sentence[] {
   const out: Sentence[] = [];
   let words: string[] = [];
   let tags: number[] = [];
@@ -88,7 +90,7 @@ export function parseConllu(text: string, bio = false): Sentence[] {
     if (line.startsWith('#')) continue;
     const cols = bio ? line.trim().split(/\s+/) : line.split('\t');
     if (cols.length < (bio ? 2 : 3)) continue;
-    let tag = (LABELS as readonly string[]).indexOf(tagOf(cols[cols.length - 1]));
+    let tag = (LABELS as readonly string[]).indexOf(tagOf(cols[tagColumn ?? cols.length - 1] ?? 'O'));
     if (tag < 0) tag = 0;
     const prev = tags.length ? tags[tags.length - 1] : 0;
     if (tag % 2 === 0 && tag !== 0 && prev !== tag && prev !== tag - 1) tag -= 1;

@@ -94,7 +94,7 @@ describe('entities beyond English', () => {
     expect(e.places.find((p) => p.name === 'Göteborg')?.geonameId).toBeGreaterThan(0);
   });
 
-  it('Norwegian (Bokmål, Nynorsk, "no") and Danish: the Norwegian model finds people, organisations and places', () => {
+  it('Norwegian (Bokmål, Nynorsk, "no") and Danish: their models find people, organisations and places', () => {
     const bokmal = 'Statsminister Jonas Gahr Støre sa torsdag at regjeringen vil styrke beredskapen. Han besøkte Bodø og Tromsø sammen med representanter fra Equinor og Norsk Hydro.';
     for (const language of ['nb', 'no', 'nb-NO']) {
       const e = run(language, bokmal);

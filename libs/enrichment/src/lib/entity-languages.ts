@@ -58,6 +58,7 @@ const MONTHS_DAYS = {
   de: 'Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag',
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
   nb: 'Januar Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Laurdag Sundag Måndag Tysdag',
+  da: 'Januar Februar Marts April Maj Juni Juli August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag',
 };
 
 type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'> | 'notParticles', string>>;
@@ -155,7 +156,7 @@ const RULES: Record<string, EntityRules> = {
     articles: '',
     orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|verket|bolaget|förbundet|föreningen|departementet|styrelsen|kommun)$/u,
   }),
-  // Norwegian (Bokmål, with the commonest Nynorsk forms): the tagger's lexicon and the rules' fallback; Danish shares it.
+  // Norwegian (Bokmål, with the commonest Nynorsk forms): the tagger's lexicon and the rules' fallback.
   nb: language({
     months: MONTHS_DAYS.nb,
     ORG_HEADS: 'AS ASA Bank Banken Partiet Stortinget Regjeringen Universitet Universitetet Forening Foreningen Forbund Forbundet Selskap Selskapet Kommune Kommunen Avis Avisen Direktoratet Tilsynet Styret Departementet',
@@ -170,6 +171,21 @@ const RULES: Record<string, EntityRules> = {
       'Den Det De En Et Ei I På Av Til Fra Med For Om Som Og Men Eller Å At Han Hun Ho Vi Dere Jeg Eg Man Denne Dette Disse Hans Hennes Deres Vår Vårt Alle Alt Også Nå Da Der Her Så Når Etter Før Under Over Ved Hos Mot Gjennom Uten Siden Allerede Ikke Ikkje Kongen Regjeringen Gud Nord Sør Øst Vest Ifølge Ifølgje Dessuten Samtidig',
     articles: '',
     orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|verket|selskapet|forbundet|foreningen|departementet|direktoratet|tilsynet|styret|kommune)$/u,
+  }),
+  da: language({
+    months: MONTHS_DAYS.da,
+    ORG_HEADS: 'A/S ApS Bank Banken Partiet Folketinget Regeringen Universitet Universitetet Forening Foreningen Forbund Forbundet Selskab Selskabet Kommune Kommunen Avis Avisen Styrelsen Tilsynet Ministeriet',
+    PLACE_HEADS: 'Gade Gaden Torv Torvet Vej Vejen Søen Øen Broen Fjorden',
+    PARTICLES: 'af von',
+    notParticles: 'der den y & el al',
+    ORG_JOINERS: 'og',
+    SPEECH_VERBS: 'sagde siger udtaler skriver forklarer oplyser',
+    PLACE_CUES_BEFORE: 'i til fra ved på byen kommunen',
+    titles: 'Hr Fru Frøken Dr Prof Kong Kongen Dronning Dronningen Prins Prinsesse Statsminister Minister Biskop Kaptajn General Oberst Sir Lord Forsvarsminister Udenrigsminister Finansminister Justitsminister Sundhedsminister Erhvervsminister Kulturminister Borgmester Folketingsmedlem Partiformand Direktør',
+    common:
+      'Den Det De En Et I På Af Til Fra Med For Om Som Og Men Eller At Han Hun Vi I Jeg Man Denne Dette Disse Hans Hendes Deres Vores Alle Alt Også Nu Da Der Her Så Når Efter Før Under Over Ved Hos Mod Gennem Uden Siden Allerede Ikke Kongen Regeringen Gud Nord Syd Øst Vest Ifølge Desuden Samtidig',
+    articles: '',
+    orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|selskabet|forbundet|foreningen|ministeriet|styrelsen|tilsynet|kommune)$/u,
   }),
 };
 

@@ -174,9 +174,10 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   de: ['DE', 'AT', 'CH', 'LU', 'LI'],
   sv: ['SE', 'FI'],
   nb: ['NO', 'DK'],
+  da: ['DK', 'NO'],
 };
-/** First names per language (MIT lists of gender-detection-from-name); Swedish and Norwegian borrow the German list. */
-const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames] };
+/** First names per language (MIT lists of gender-detection-from-name); Swedish, Norwegian and Danish borrow the German list. */
+const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames], da: [deNames] };
 
 /**
  * The language's first names join the English seed, minus any that is a

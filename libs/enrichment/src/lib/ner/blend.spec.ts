@@ -26,6 +26,7 @@ describe('blending the tagger with the rules', () => {
     expect(blendFor('sv')).toBe('model');
     expect(blendFor('de')).toBe('model');
     expect(blendFor('nb')).toBe('model');
+    expect(blendFor('da')).toBe('model');
     const text = 'Chancellor Olaf Scholz met executives of Siemens in Munich on Monday.';
     expect(extractEntities(text, { language: 'en' })).toEqual(extractEntities(text, { language: 'en', blend: 'rules' }));
   });

@@ -17,6 +17,7 @@ const LOADERS: Record<string, () => NerModelFile> = {
   pt: () => require('../../data/ner/pt.model.json'),
   nb: () => require('../../data/ner/nb.model.json'),
   sv: () => require('../../data/ner/sv.model.json'),
+  da: () => require('../../data/ner/da.model.json'),
 };
 
 const taggers = new Map<string, Tagger>();
