@@ -12,7 +12,7 @@ import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-
 
 export function evalModern(baseFold: Fold): void {
   const fold = foldWith(baseFold);
-  console.log("\nmodern-text check: WikiNEuRal test split (nb: NorNE's Bokmål UD test; sv: the Swedish NER corpus's test file; da: UNER Danish-DDT's), report half (held out from training and from the blend choice)");
+  console.log("\nmodern-text check: WikiNEuRal test split (nb: NorNE's Bokmål UD test; sv: the Swedish NER corpus's test file; da: UNER Danish-DDT's; fi: Turku NER's), report half (held out from training and from the blend choice)");
   for (const language of MODEL_LANGUAGES) {
     let docs: CorpusDoc[];
     try {

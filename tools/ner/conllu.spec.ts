@@ -21,7 +21,9 @@ describe('NER training files', () => {
     ]);
   });
 
-  it('keeps plain BIO columns as they were', () => {
+  it('keeps plain BIO columns as they were; two-column files drop their document separators', () => {
     expect(tags('1\tParis\tB-LOC\n2\test\tO\n')).toEqual([['B-LOC', 'O']]);
+    const twoColumns = parseConllu('-DOCSTART-\tO\n\nTurun\tB-ORG\nyliopisto\tI-ORG\nH&M\tB-ORG\nmallisto\tO\n', true);
+    expect(twoColumns.map((s) => [s.words.join(' '), [...s.labels].map((l) => LABELS[l])])).toEqual([['Turun yliopisto H&M mallisto', ['B-ORG', 'I-ORG', 'B-ORG', 'O']]]);
   });
 });

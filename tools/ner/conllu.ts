@@ -3,6 +3,7 @@
  * snapshots of the training corpora, and span-level scoring of the tagger.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, spansOf, Tagger, type TaggedSpan } from '@newswire/enrichment';
 
@@ -36,7 +37,9 @@ export interface Source {
 const MAX_SENTENCE = 60;
 
 export function readSource(s: Source): string {
-  const git = join(MIRROR, s.repo.replace('/', '+'), 'repo');
+  const snapshot = join(MIRROR, s.repo.replace('/', '+'), 'repo');
+  // Most snapshots are bare; some come with a work tree.
+  const git = existsSync(join(snapshot, '.git')) ? join(snapshot, '.git') : snapshot;
   const show = (path: string) => execFileSync('git', ['--git-dir', git, 'show', `${s.commit}:${path}`], { maxBuffer: 1 << 28, encoding: 'utf8' });
   if (!s.folder) return show(s.path);
   const files = execFileSync('git', ['--git-dir', git, 'ls-tree', '-r', '--name-only', s.commit, `${s.path}/`], { maxBuffer: 1 << 26, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
@@ -99,7 +102,8 @@ export function parseConllu(text: string, bio = false, tagColumn?: number): Sent
     if (bio && ((tag === 0 && /^[.!?]$/.test(cols[0])) || words.length >= MAX_SENTENCE)) flush();
   }
   flush();
-  return out;
+  // CoNLL-2003-style document separators are no sentences.
+  return out.filter((x) => !(x.words.length === 1 && x.words[0] === '-DOCSTART-'));
 }
 
 /** The "io" format (see Source): a run of words of one type opens with B-, goes on with I-. */

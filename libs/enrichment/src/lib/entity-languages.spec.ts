@@ -111,6 +111,12 @@ describe('entities beyond English', () => {
     expect(danish.places.find((p) => p.name === 'Esbjerg')?.countryCode).toBe('DK');
   });
 
+  it('Finnish: the model finds names as the text inflects them', () => {
+    const e = run('fi', 'Pääministeri Petteri Orpo sanoi torstaina, että hallitus tukee Nokiaa. Orpo vieraili Tampereella ja tapasi Nokian toimitusjohtajan Pekka Lundmarkin.');
+    expect(names(e.people)).toEqual(expect.arrayContaining(['Petteri Orpo']));
+    expect([...names(e.organisations), ...names(e.places)].length).toBeGreaterThan(0);
+  });
+
   it("the language's own name of a foreign city links to the GeoNames entry", () => {
     const de = run('de', 'Der Zug fuhr von München nach Wien.');
     const fr = run('fr', 'Le ministre est arrivé à Londres mardi.');

@@ -59,6 +59,7 @@ const MONTHS_DAYS = {
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
   nb: 'Januar Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Laurdag Sundag Måndag Tysdag',
   da: 'Januar Februar Marts April Maj Juni Juli August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag',
+  fi: 'Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Maanantai Tiistai Keskiviikko Torstai Perjantai Lauantai Sunnuntai',
 };
 
 type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'> | 'notParticles', string>>;
@@ -186,6 +187,19 @@ const RULES: Record<string, EntityRules> = {
       'Den Det De En Et I På Af Til Fra Med For Om Som Og Men Eller At Han Hun Vi I Jeg Man Denne Dette Disse Hans Hendes Deres Vores Alle Alt Også Nu Da Der Her Så Når Efter Før Under Over Ved Hos Mod Gennem Uden Siden Allerede Ikke Kongen Regeringen Gud Nord Syd Øst Vest Ifølge Desuden Samtidig',
     articles: '',
     orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|selskabet|forbundet|foreningen|ministeriet|styrelsen|tilsynet|kommune)$/u,
+  }),
+  // Finnish: word lists for the tagger's lexicon and the rules' fallback. Names are inflected in the text.
+  fi: language({
+    months: MONTHS_DAYS.fi,
+    ORG_HEADS: 'Oy Oyj Ab Ry Pankki Puolue Yliopisto Liitto Ministeriö Virasto Yhtiö',
+    PARTICLES: 'von af',
+    notParticles: 'der den y & el al de da di du la le',
+    ORG_JOINERS: 'ja',
+    SPEECH_VERBS: 'sanoi sanoo kertoi kertoo totesi toteaa arvioi',
+    titles: 'Pääministeri Presidentti Ministeri Ulkoministeri Valtiovarainministeri Puolustusministeri Sisäministeri Oikeusministeri Kansanedustaja Toimitusjohtaja Puheenjohtaja Professori Tohtori Kuningas Kuningatar Prinssi Pormestari Kenraali Piispa',
+    common:
+      'Hän Se Ne Me Te Minä Sinä Tämä Tämän Nämä Ja Tai Mutta Kun Jos Että Kuin Myös Nyt Sitten Siksi Koska Vaikka Lisäksi Mukaan Kuitenkin Jo Vielä Ei En Emme He Heidän Hänen Sen Niiden Tässä Siinä Sekä Eli Noin Viime Ensi Tänään Eilen Huomenna Suomen Pohjois Etelä Itä Länsi',
+    articles: '',
   }),
 };
 

@@ -175,6 +175,7 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   sv: ['SE', 'FI'],
   nb: ['NO', 'DK'],
   da: ['DK', 'NO'],
+  fi: ['FI', 'SE'],
 };
 /** First names per language (MIT lists of gender-detection-from-name); Swedish, Norwegian and Danish borrow the German list. */
 const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames], da: [deNames] };

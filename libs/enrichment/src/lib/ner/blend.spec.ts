@@ -22,7 +22,8 @@ describe('blending the tagger with the rules', () => {
 
   it('leaves English to the rules (its news set scores them 0.90, the tagger 0.77) and unknown languages too', () => {
     expect(blendFor('en')).toBe('rules');
-    expect(blendFor('fi')).toBe('rules');
+    expect(blendFor('fi')).toBe('model');
+    expect(blendFor('et')).toBe('rules');
     expect(blendFor('sv')).toBe('model');
     expect(blendFor('de')).toBe('model');
     expect(blendFor('nb')).toBe('model');

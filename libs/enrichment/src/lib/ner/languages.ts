@@ -1,5 +1,5 @@
 /** Languages with a trained entity model (src/data/ner/<lang>.model.json; see models.ts). */
-export const MODEL_LANGUAGES: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'de', 'it', 'nl', 'pt', 'nb', 'sv', 'da']);
+export const MODEL_LANGUAGES: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'de', 'it', 'nl', 'pt', 'nb', 'sv', 'da', 'fi']);
 
 /**
  * Languages whose entities are found with a kin language's model and word lists: Nynorsk and

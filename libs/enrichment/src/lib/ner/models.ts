@@ -18,6 +18,7 @@ const LOADERS: Record<string, () => NerModelFile> = {
   nb: () => require('../../data/ner/nb.model.json'),
   sv: () => require('../../data/ner/sv.model.json'),
   da: () => require('../../data/ner/da.model.json'),
+  fi: () => require('../../data/ner/fi.model.json'),
 };
 
 const taggers = new Map<string, Tagger>();
