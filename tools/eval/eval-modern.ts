@@ -5,7 +5,7 @@
  * corpus. Needs the Babelscape/wikineural snapshot (ENTITY_CORPUS_MIRROR).
  */
 import { MODEL_LANGUAGES } from '@newswire/enrichment';
-import { modernDocs } from '../ner/modern-set';
+import { germanNewsDocs, modernDocs } from '../ner/modern-set';
 import { surfacesWith } from '../ner/choose-blend';
 import type { CorpusDoc } from './build-multilingual-set';
 import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-multilingual';
@@ -21,8 +21,19 @@ export function evalModern(baseFold: Fold): void {
       console.log(`  ${language}: held-out snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
       continue;
     }
-    const systems = { project: surfacesWith(), rules: surfacesWith('rules'), model: surfacesWith('model'), compromise };
-    const f1 = Object.entries(systems).map(([name, run]) => `${name}=${microF1(countEntities(docs, run, fold)).toFixed(2)}`);
-    console.log(`[modern ${language}] ${docs.length} docs  entities-f1: ${f1.join(' ')}`);
+    console.log(`[modern ${language}] ${docs.length} docs  entities-f1: ${scores(docs, fold)}`);
   }
+  try {
+    const news = germanNewsDocs('report');
+    console.log(`[news de] ${news.length} docs (GermEval 2014 news sentences not trained on, report half)  entities-f1: ${scores(news, fold)}`);
+  } catch (e) {
+    console.log(`  news de: GermEval snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+function scores(docs: CorpusDoc[], fold: ReturnType<typeof foldWith>): string {
+  const systems = { project: surfacesWith(), rules: surfacesWith('rules'), model: surfacesWith('model'), compromise };
+  return Object.entries(systems)
+    .map(([name, run]) => `${name}=${microF1(countEntities(docs, run, fold)).toFixed(2)}`)
+    .join(' ');
 }

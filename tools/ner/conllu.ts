@@ -27,6 +27,8 @@ export interface Source {
   format?: 'conllu' | 'bio' | 'io';
   /** Where the tag is in a conllu line (0-based); default the last column. UNER's iob2 files have it third. */
   tagColumn?: number;
+  /** Only these sentences of the file (from, to: indexes of its sentences): a file split between training and a check. */
+  range?: [number, number];
   /** `path` is a folder: every file below it, in path order. */
   folder?: boolean;
   /** Files (same repository and commit) whose sentences are left out of this one: held-out splits. */
@@ -51,7 +53,8 @@ export function readSource(s: Source): string {
  * Norwegian treebank closes a headline with a "|" token its UD release drops).
  */
 export function sentencesOf(s: Source): Sentence[] {
-  const all = s.format === 'io' ? parseIo(readSource(s)) : parseConllu(readSource(s), s.format === 'bio', s.tagColumn);
+  const parsed = s.format === 'io' ? parseIo(readSource(s)) : parseConllu(readSource(s), s.format === 'bio', s.tagColumn);
+  const all = s.range ? parsed.slice(...s.range) : parsed;
   if (!s.exclude?.length) return all;
   const key = (x: Sentence) => x.words.filter((w) => w !== '|').join(' ');
   const held = new Set(s.exclude.flatMap((path) => parseConllu(readSource({ ...s, path, folder: false, exclude: undefined }), false, s.tagColumn).map(key)));

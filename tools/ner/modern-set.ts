@@ -6,8 +6,8 @@
  */
 import { spansOf, type TaggedSpan } from '@newswire/enrichment';
 import type { CorpusDoc } from '../eval/build-multilingual-set';
-import { sentencesOf, type Sentence } from './conllu';
-import { heldOutSource } from './sources';
+import { parseConllu, readSource, sentencesOf, type Sentence, type Source } from './conllu';
+import { GERMEVAL, GERMEVAL_TRAIN, heldOutSource } from './sources';
 
 const DOC_SENTENCES = 10;
 
@@ -21,7 +21,11 @@ export function chooseHalf(sentences: Sentence[]): Sentence[] {
 export function modernDocs(language: string, half: 'choose' | 'report'): CorpusDoc[] {
   const source = heldOutSource(language);
   const sentences = sentencesOf(source);
-  const part = half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences));
+  return docsOf(half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences)), language, source, half);
+}
+
+/** Gold sentences as pseudo-documents of DOC_SENTENCES sentences, words joined by spaces. */
+export function docsOf(part: Sentence[], language: string, source: Source, half: 'choose' | 'report'): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < part.length; i += DOC_SENTENCES) {
     let text = '';
@@ -41,9 +45,9 @@ export function modernDocs(language: string, half: 'choose' | 'report'): CorpusD
       }
     }
     docs.push({
-      id: `${language}:wikineural-test-${half}-${i / DOC_SENTENCES}`,
+      id: `${language}:${source.repo}:${source.path}:${half}-${i / DOC_SENTENCES}`,
       language,
-      outlet: 'Wikipedia',
+      outlet: source.repo,
       licence: source.licence,
       origin: source,
       split: half === 'choose' ? 'dev' : 'test',
@@ -52,4 +56,17 @@ export function modernDocs(language: string, half: 'choose' | 'report'): CorpusD
     });
   }
   return docs;
+}
+
+/**
+ * German news: the GermEval 2014 sentences not trained on (from GERMEVAL_TRAIN on) whose source is a
+ * news site, not Wikipedia; the first half of those sentences may choose, the second is only reported.
+ */
+export function germanNewsDocs(half: 'choose' | 'report'): CorpusDoc[] {
+  const blocks = readSource(GERMEVAL).split(/\n\s*\n/).filter((b) => b.trim());
+  const held = blocks.slice(GERMEVAL_TRAIN);
+  const cut = Math.floor(held.length / 2);
+  const part = half === 'choose' ? held.slice(0, cut) : held.slice(cut);
+  const news = part.filter((b) => !/wikipedia\.org/.test(b.split('\n')[0])).flatMap((b) => parseConllu(b, false, GERMEVAL.tagColumn));
+  return docsOf(news, 'de', GERMEVAL, half);
 }

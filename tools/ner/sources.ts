@@ -54,6 +54,15 @@ const NORWEGIAN = [
  * eval corpus's documents (checked: no shared 6-gram beyond a reprint notice).
  */
 const EUROPEANA = { repo: 'EuropeanaNewspapers/ner-corpora', commit: '6bf838d23112c255fd81431b1187ab30ef6c2d90', licence: 'CC0 1.0', format: 'bio' as const };
+/*
+ * GermEval 2014 NER (CC BY 4.0): German sentences, half from news sites (Spiegel, FAZ, Welt, NZZ,
+ * n-tv and others), half from Wikipedia. Only its test file is in a reachable snapshot; its first
+ * GERMEVAL_TRAIN sentences train, the news sentences of the rest are a German news check
+ * (germanNewsDocs in modern-set.ts, printed by eval:enrichment).
+ */
+export const GERMEVAL = { repo: 'mapriess/GermEval_2014_NER_DEMO', commit: '5f76c7191f3f159e815e2fab0070d0566e3ddc62', licence: 'CC BY 4.0 (GermEval 2014 NER data)', path: 'Data/NER-de-test.tsv', tagColumn: 2 };
+export const GERMEVAL_TRAIN = 3600;
+
 const HISTORIC: Record<string, string[]> = {
   de: ['enp_DE.lft.bio/enp_DE.lft.bio', 'enp_DE.onb.bio/enp_DE.onb.bio', 'enp_DE.sbb.bio/enp_DE.sbb.bio'],
   fr: ['enp_FR.bnf.bio/enp_FR.bnf.bio'],
@@ -64,7 +73,7 @@ const HISTORIC: Record<string, string[]> = {
 const DANISH_TRAINING: Source[] = [{ ...DANISH, path: 'da_ddt-ud-train.iob2' }, { ...DANISH, path: 'da_ddt-ud-dev.iob2' }];
 
 export const TRAINING: Record<string, Source[]> = Object.fromEntries(
-  MODEL_LANGUAGES.map((l) => [l, l === 'nb' ? NORWEGIAN : l === 'sv' ? [{ ...SWEDISH_NEWS, path: 'train_corpus.txt' }] : l === 'da' ? DANISH_TRAINING : l === 'fi' ? [{ ...FINNISH, path: 'data/conll/train.tsv' }, { ...FINNISH, path: 'data/conll/dev.tsv' }] : [{ ...WIKINEURAL, path: `data/wikineural/${l}/val.conllu` }, ...(HISTORIC[l] ?? []).map((path) => ({ ...EUROPEANA, path }))]]),
+  MODEL_LANGUAGES.map((l) => [l, l === 'nb' ? NORWEGIAN : l === 'sv' ? [{ ...SWEDISH_NEWS, path: 'train_corpus.txt' }] : l === 'da' ? DANISH_TRAINING : l === 'fi' ? [{ ...FINNISH, path: 'data/conll/train.tsv' }, { ...FINNISH, path: 'data/conll/dev.tsv' }] : [{ ...WIKINEURAL, path: `data/wikineural/${l}/val.conllu` }, ...(HISTORIC[l] ?? []).map((path) => ({ ...EUROPEANA, path })), ...(l === 'de' ? [{ ...GERMEVAL, range: [0, GERMEVAL_TRAIN] as [number, number] }] : [])]]),
 );
 
 export function heldOutSource(language: string): Source {

@@ -284,7 +284,8 @@ class Extraction {
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
     let to = span.to;
-    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text))) to--;
+    // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
+    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
