@@ -59,6 +59,16 @@ describe('English rules for wire copy', () => {
     expect(run('Mary Park said the vote was fair.').people).toEqual(['Mary Park']);
     // Scottish and Irish lakes.
     expect(run('Divers searched Loch Ness and Lough Neagh near Belfast.').places).toEqual(['Loch Ness', 'Lough Neagh', 'Belfast']);
+    // A two-word venue head after a known place: the whole name, not the city.
+    expect(run('Crowds gathered outside the Sydney Opera House on Tuesday.').places).toEqual(['Sydney Opera House']);
+    expect(run('Random House said the book would be published.').places).toEqual([]);
+  });
+
+  it('keeps a company name that a shorter known name begins, and leaves out a plural noun that opens the sentence', () => {
+    expect(run('Meta Platforms said on Tuesday it would cut jobs.').orgs).toEqual(['Meta Platforms']);
+    expect(run('Shares of General Motors rose 3% on Tuesday.').orgs).toEqual(['General Motors']);
+    expect(run('Workers of Siemens Energy went on strike.').orgs).toEqual(['Siemens Energy']);
+    expect(run('Friends of the Earth said the plan was weak.').orgs).toEqual(['Friends of the Earth']);
   });
 
   it('resolves the head word of a body used alone with "the" to the one body of the text named with it', () => {

@@ -65,6 +65,8 @@ const INITIALS = /^(\p{Lu}\.){1,3}$/u;
 
 /** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
 const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));
+/** Two-word venue heads whose last word alone heads other things too ("Random House", "Hall" the surname). */
+const VENUE_PAIRS = new Set(['Opera House', 'Town Hall', 'City Hall', 'Concert Hall', 'Music Hall', 'Festival Hall', 'Exhibition Centre', 'Convention Center', 'Convention Centre']);
 /** Roles of a club's people: a place right before one is the club ("Liverpool manager", "Arizona pitcher"). */
 const CLUB_ROLES = new Set('manager coach boss striker midfielder defender goalkeeper keeper winger forward captain pitcher quarterback catcher shortstop outfielder infielder linebacker receiver playmaker fullback full-back centre-back center-back'.split(' '));
 
@@ -910,6 +912,8 @@ class Extraction {
     if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
     // "If the European Council agrees": a sentence's first word is not the body's.
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
+    // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
+    if (this.english && t[i].sentStart && !known && t[i + 1].text === 'of' && /^\p{Lu}\p{Ll}+s$/u.test(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.knownAt(i, i + 1)) return false;
     if (this.r.ORG_HEADS.has(last)) return true;
     // A "<head> for" join at or after i: segment() finds the run's last one once (runForJoin).
     if (this.english && this.runForJoin > i) return true;
@@ -923,7 +927,8 @@ class Extraction {
     const t = this.toks;
     if (to - i < 2 || !t[i].cap) return false;
     // "Wrigley Field", "Citizens Bank Park", "Melbourne Cricket Ground": a venue, whatever its first words name.
-    if (this.english && VENUE_HEADS.has(t[to - 1].text) && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
+    const venue = VENUE_HEADS.has(t[to - 1].text) || (to - i > 2 && VENUE_PAIRS.has(`${t[to - 2].text} ${t[to - 1].text}`));
+    if (this.english && venue && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
     if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
     // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
     if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
