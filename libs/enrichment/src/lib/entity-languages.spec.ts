@@ -117,6 +117,12 @@ describe('entities beyond English', () => {
     expect([...names(e.organisations), ...names(e.places)].length).toBeGreaterThan(0);
   });
 
+  it('Portuguese, Italian and Dutch know countries by their own names, and their home towns', () => {
+    expect(run('pt', 'O presidente viajou para a Alemanha e depois para Coimbra.').places.map((p) => [p.name, p.countryCode])).toEqual(expect.arrayContaining([['Germany', 'DE'], ['Coimbra', 'PT']]));
+    expect(run('it', 'Il ministro è partito per la Germania.').places.map((p) => p.countryCode)).toContain('DE');
+    expect(run('nl', 'De minister reisde naar Duitsland.').places.map((p) => p.countryCode)).toContain('DE');
+  });
+
   it("the language's own name of a foreign city links to the GeoNames entry", () => {
     const de = run('de', 'Der Zug fuhr von München nach Wien.');
     const fr = run('fr', 'Le ministre est arrivé à Londres mardi.');

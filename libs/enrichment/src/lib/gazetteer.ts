@@ -176,6 +176,9 @@ const HOME_COUNTRIES: Record<string, string[]> = {
   nb: ['NO', 'DK'],
   da: ['DK', 'NO'],
   fi: ['FI', 'SE'],
+  pt: ['PT', 'BR', 'AO', 'MZ'],
+  it: ['IT', 'CH', 'SM'],
+  nl: ['NL', 'BE'],
 };
 /** First names per language (MIT lists of gender-detection-from-name); Swedish, Norwegian and Danish borrow the German list. */
 const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames], da: [deNames] };
