@@ -138,9 +138,9 @@ describe('enrichment size', () => {
 describe('enrich on any text', () => {
   // Words that reach the extractor's edge cases (names running to the end of the text, elisions, hyphenated
   // prefixes, Object.prototype's member names) mixed with arbitrary graphemes and lone code units.
-  const words = ['The', 'constructor', 'said', 'in', 'Paris', 'de', 'la', 'und', 'der', 'Ministerio', "l'État", 'U.S.', 'Mr.', 'of', 'and', 'for', 'Bank', 'England', '(', ')', '"', '«', '»', '—', "'s", 'St.', 'al-Assad', 'Jean-Pierre', 'BBC', 'ONU', 'PS', 'aboard', 'Institute', 'Ministry', 'Agriculture,', 'Department', 'Commission', 'Office', 'UK', 'Guardia', 'Civil', 'Microsofts', '.', ',', '\n', '\n\n', 'PARIS,', '(AFP)', '-', 'toString', '__proto__', 'hasOwnProperty', 'Σ', 'İstanbul', '\u0301', '\u200b', '😀', '\ud800'];
+  const words = ['The', 'constructor', 'said', 'in', 'Paris', 'de', 'la', 'und', 'der', 'Ministerio', "l'État", 'U.S.', 'Mr.', 'of', 'and', 'for', 'Bank', 'England', '(', ')', '"', '«', '»', '—', "'s", 'St.', 'al-Assad', 'Jean-Pierre', 'BBC', 'ONU', 'PS', 'aboard', 'Institute', 'Ministry', 'Agriculture,', 'Department', 'Commission', 'Office', 'UK', 'Guardia', 'Civil', 'Microsofts', 'Ifølge', 'Stortinget', 'Helsingissä', 'STT:n', 'og', 'ja', '.', ',', '\n', '\n\n', 'PARIS,', '(AFP)', '-', 'toString', '__proto__', 'hasOwnProperty', 'Σ', 'İstanbul', '\u0301', '\u200b', '😀', '\ud800'];
   const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((w) => w.join(' '));
-  const language = fc.constantFrom(undefined, 'en', 'fr', 'es', 'de', 'it', 'pt', 'nl', 'sv', 'fr-CA', 'xx', 'constructor');
+  const language = fc.constantFrom(undefined, 'en', 'fr', 'es', 'de', 'it', 'pt', 'nl', 'sv', 'nb', 'nn', 'no', 'da', 'fi', 'fr-CA', 'nb-NO', 'xx', 'constructor');
 
   it('never throws and always fits the contract (a throw sends the story to the dead letters)', () => {
     fc.assert(fc.property(text, text, language, (headline, bodyText, lang) => EnrichmentV1.safeParse(enrich({ headline, bodyText, language: lang }, now)).success), { numRuns: 400 });
