@@ -45,9 +45,15 @@ describe('the clustered enricher, from its built bundle', () => {
       env,
     );
     await probe.waitForCount(physicalTopic(TOPICS.articleEnriched, ns), 3, 60_000);
-    const { contentType, samples } = await scrapeMetrics(base);
-    expect(contentType).toContain('text/plain');
     const labels = { stage: 'enricher', topic: TOPICS.articleReceived };
+    // A worker counts a message once the broker has acknowledged its output, a moment after the probe
+    // can read that output (CI-74 scraped 1 of 3): the summed series are polled until they reach 3.
+    const { contentType, samples } = await askUntil(
+      'the summed metrics count all three stories',
+      () => scrapeMetrics(base),
+      (scraped) => seriesOf(scraped.samples, 'newswire_messages_consumed_total', labels).reduce((sum, s) => sum + s.value, 0) >= 3,
+    );
+    expect(contentType).toContain('text/plain');
     expect(valueOf(samples, 'newswire_messages_consumed_total', labels)).toBe(3);
     expect(valueOf(samples, 'newswire_messages_produced_total', { stage: 'enricher', topic: TOPICS.articleEnriched })).toBe(3);
     expect(valueOf(samples, 'newswire_stage_processing_seconds_count', labels)).toBe(3);
