@@ -26,6 +26,15 @@ describe('parseDateline', () => {
     expect(parseDateline('SANTA CLARA, California, Feb 21 (Reuters) - Nvidia', ref)?.place).toEqual({ name: 'Santa Clara', countryCode: 'US' });
   });
 
+  it('reads the Nordic agencies\' datelines: a colon or the next sentence after the agency', () => {
+    expect(parseDateline('OSLO (NTB): Regjeringen la fram budsjettet.', ref)).toMatchObject({ text: 'OSLO (NTB):', place: { name: 'Oslo', countryCode: 'NO' }, source: 'NTB' });
+    expect(parseDateline('STOCKHOLM (TT) Regeringen presenterade budgeten.', ref)).toMatchObject({ text: 'STOCKHOLM (TT)', place: { name: 'Stockholm', countryCode: 'SE' }, source: 'TT' });
+    expect(parseDateline('HELSINKI (STT) Hallitus esitteli budjetin.', ref)?.place).toMatchObject({ name: 'Helsinki', countryCode: 'FI' });
+    // Without an agency a colon is a label, not a dateline; after one, a lower-case word is not a new sentence.
+    expect(parseDateline('BREAKING: Markets fell sharply.', ref)).toBeUndefined();
+    expect(parseDateline('UPDATE (2) markets fell', ref)).toBeUndefined();
+  });
+
   it('ignores ordinary first sentences', () => {
     expect(parseDateline('Councillors in Bristol voted on Tuesday - to extend', ref)).toBeUndefined();
     expect(parseDateline('The bank said - in a statement', ref)).toBeUndefined();

@@ -14,11 +14,13 @@ export interface Dateline {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-// Anchored at the start of the body and bounded ({0,60}), so it never scans the whole text.
+// Anchored at the start of the body and bounded ({0,60}), so it never scans the whole text. The place ends
+// on a dash ("PARIS (AFP) -"); after an agency in brackets also on a colon ("OSLO (NTB):", Nordic agencies)
+// or on the sentence that follows ("STOCKHOLM (TT) Regeringen ..."). Without the agency, "BREAKING:" is no place.
 const DATELINE =
-  /^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)((?:,\s*[\p{L}.]+(?: [\p{L}.]+)?){0,2}?)(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?\s*(?:\(([^)]{1,40})\))?\s*[-–—]{1,2}\s/u;
+  /^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)((?:,\s*[\p{L}.]+(?: [\p{L}.]+)?){0,2}?)(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?\s*(?:\(([^)]{1,40})\))?(?:\s*[-–—]{1,2}\s|(?<=\))(?:\s*:\s|\s+(?=\p{Lu}\p{Ll})))/u;
 
-/** Place and date at the head of a wire story: "WASHINGTON (Reuters) -", "PARIS, Nov 24 (AFP) -". */
+/** Place and date at the head of a wire story: "WASHINGTON (Reuters) -", "PARIS, Nov 24 (AFP) -", "OSLO (NTB):". */
 export function parseDateline(bodyText: string, reference: Date = new Date(), g: Gazetteer = DEFAULT_GAZETTEER): Dateline | undefined {
   const m = DATELINE.exec(bodyText.slice(0, 160));
   if (!m) return undefined;

@@ -65,7 +65,8 @@ export function enrich(input: EnrichInput, now: Date = new Date(), options: Enri
   const reference = created && !Number.isNaN(created.getTime()) ? created : now;
 
   const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer: gazetteerFor(entityLanguage), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
-  const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference);
+  // The language's own gazetteer knows how it writes the dateline city ("KØBENHAVN").
+  const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference, withEntities ? gazetteerFor(entityLanguage) : undefined);
   const located = locate(input.located, dateline?.place, entities.places);
 
   const provenance: Enrichment['provenance'] = [

@@ -392,6 +392,9 @@ class Extraction {
       const base = fold(surface);
       // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
       if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
+      // "Københavns Kommune", "Göteborgs Universitet": a body named for its place, when the rest ends on a body's head word.
+      const last = whole.surface.split(' ').pop() ?? '';
+      if (whole.type === 'organisation' && last !== genitive[0] && (this.r.ORG_HEADS.has(last) || this.r.orgSuffix?.test(last))) continue;
       // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and what it owns.
       const same = named.get(base);
       if (same && same !== whole) {

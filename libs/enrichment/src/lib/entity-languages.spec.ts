@@ -109,6 +109,10 @@ describe('entities beyond English', () => {
     expect(names(danish.people)).toEqual(['Mette Frederiksen']);
     expect(names(danish.organisations)).toContain('Novo Nordisk');
     expect(danish.places.find((p) => p.name === 'Esbjerg')?.countryCode).toBe('DK');
+    // The Danish name of the capital links; a body named for it in the genitive stays the body.
+    expect(run('da', 'Hun flyttede til København sidste år.').places.find((p) => p.surfaceForms.includes('København'))?.name).toBe('Copenhagen');
+    const body = extractEntityMentions('Det oplyser Københavns Kommune i en pressemeddelelse.', { language: 'da' });
+    expect(body.filter((m) => m.type === 'organisation').map((m) => m.surface)).toEqual(['Københavns Kommune']);
   });
 
   it('Finnish: the model finds names as the text inflects them', () => {

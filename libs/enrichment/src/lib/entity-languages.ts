@@ -175,7 +175,7 @@ const RULES: Record<string, EntityRules> = {
   }),
   da: language({
     months: MONTHS_DAYS.da,
-    ORG_HEADS: 'A/S ApS Bank Banken Partiet Folketinget Regeringen Universitet Universitetet Forening Foreningen Forbund Forbundet Selskab Selskabet Kommune Kommunen Avis Avisen Styrelsen Tilsynet Ministeriet',
+    ORG_HEADS: 'A/S ApS Bank Banken Partiet Folketinget Regeringen Universitet Universitetet Forening Foreningen Forbund Forbundet Selskab Selskabet Kommune Kommunen Avis Avisen Styrelsen Tilsynet Ministeriet Amt Amtsråd Byråd Råd Rådet Region Regionen Politi Politiet Hospital',
     PLACE_HEADS: 'Gade Gaden Torv Torvet Vej Vejen Søen Øen Broen Fjorden',
     PARTICLES: 'af von',
     notParticles: 'der den y & el al',
@@ -186,7 +186,7 @@ const RULES: Record<string, EntityRules> = {
     common:
       'Den Det De En Et I På Af Til Fra Med For Om Som Og Men Eller At Han Hun Vi I Jeg Man Denne Dette Disse Hans Hendes Deres Vores Alle Alt Også Nu Da Der Her Så Når Efter Før Under Over Ved Hos Mod Gennem Uden Siden Allerede Ikke Kongen Regeringen Gud Nord Syd Øst Vest Ifølge Desuden Samtidig',
     articles: '',
-    orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|selskabet|forbundet|foreningen|ministeriet|styrelsen|tilsynet|kommune)$/u,
+    orgSuffix: /^\p{Lu}\p{Ll}+(?:partiet|banken|selskabet|forbundet|foreningen|ministeriet|styrelsen|tilsynet|kommune|råd|rådet|hospital|politi)$/u,
   }),
   // Finnish: word lists for the tagger's lexicon and the rules' fallback. Names are inflected in the text.
   fi: language({
