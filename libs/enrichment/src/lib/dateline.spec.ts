@@ -35,6 +35,17 @@ describe('parseDateline', () => {
     expect(parseDateline('UPDATE (2) markets fell', ref)).toBeUndefined();
   });
 
+  it('reads day-month datelines of other languages, and dpa/EFE forms', () => {
+    expect(parseDateline('MADRID, 3 dic (EFE).- El Gobierno aprobó', ref)).toMatchObject({ place: { name: 'Madrid', countryCode: 'ES' }, date: '2024-12-03', source: 'EFE' });
+    expect(parseDateline('PARIS, 24 nov 2024 (AFP) - Le gouvernement', ref)).toMatchObject({ place: { name: 'Paris' }, date: '2024-11-24', source: 'AFP' });
+    expect(parseDateline('ROMA, 3 DIC - Il governo', ref)?.date).toBe('2024-12-03');
+    expect(parseDateline('PARIS, 2 juil. (AFP) - Le', ref)?.date).toBe('2024-07-02');
+    expect(parseDateline('Berlin (dpa) - Die Bundesregierung', ref)).toMatchObject({ place: { name: 'Berlin', countryCode: 'DE' }, source: 'dpa' });
+    // Title case only before an agency and for a known place.
+    expect(parseDateline('Apple (AAPL.O) - Shares rose', ref)).toBeUndefined();
+    expect(parseDateline('Councillors (and staff) - voted', ref)).toBeUndefined();
+  });
+
   it('ignores ordinary first sentences', () => {
     expect(parseDateline('Councillors in Bristol voted on Tuesday - to extend', ref)).toBeUndefined();
     expect(parseDateline('The bank said - in a statement', ref)).toBeUndefined();
