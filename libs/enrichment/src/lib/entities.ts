@@ -3,6 +3,7 @@ import { countryVotes, type EntityType, isTitleCase, type Mention, mergePersonNa
 import { type Gazetteer, gazetteerFor, isFirstNameInAnyLanguage, type OrgEntry, type PlaceEntry } from './gazetteer';
 import { fold, tokenize, type Token } from './tokens';
 import { commonNounsFor } from './common-nouns';
+import { finnishBaseForms } from './finnish-cases';
 import { lowercaseOrgMentions } from './lowercase-orgs';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, JOB_CUES, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
@@ -148,6 +149,7 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
     tagger ? { tagger, blend } : undefined,
     S_GENITIVE_LANGUAGES.has(language),
     commonNounsFor(language),
+    language === 'fi' ? finnishBaseForms : undefined,
   );
 }
 
@@ -176,6 +178,8 @@ class Extraction {
     private readonly sGenitive = false,
     /** Common nouns of a language that capitalises them (German): not names by their shape (common-nouns.ts). */
     private readonly commonNouns?: ReadonlySet<string>,
+    /** Base forms an inflected last word may stand for (Finnish "Helsingissä"; finnish-cases.ts). */
+    private readonly baseForms?: (word: string) => string[],
   ) {
     this.toks = tokenize(text);
     for (const t of this.toks) {
@@ -299,9 +303,28 @@ class Extraction {
     // "MADRID, 3 dic (EFE)": a known place opening the body before a comma or the agency is the dateline, whatever the tagger says.
     if (exact?.places && this.datelinePosition(from, s.to)) return { type: 'place', name: exact.places[0].name, surface, start, places: exact.places };
     if (s.type !== 'organisation' && !exact?.places && this.namesBody(from, s.to, s.type)) return { type: 'organisation', ...this.orgName(from, s.to), start };
+    const base = exact ? undefined : this.knownBaseForm(from, s.to);
+    if (base?.places && (s.type === 'place' || !base.org)) return { type: 'place', name: base.places[0].name, surface, start, places: base.places };
+    if (base?.org) return { type: 'organisation', name: base.org.name, surface, start, org: base.org };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
     return { type: 'person', name: surface, surface, start };
+  }
+
+  /** The place or body an inflected name stands for ("Helsingissä" -> Helsinki), when the gazetteer knows its base form. */
+  private knownBaseForm(from: number, to: number): { places?: PlaceEntry[]; org?: OrgEntry } | undefined {
+    if (!this.baseForms) return undefined;
+    const head = this.toks
+      .slice(from, to - 1)
+      .map((t) => t.text)
+      .join(' ');
+    for (const base of this.baseForms(this.toks[to - 1].text)) {
+      const key = fold(head ? `${head} ${base}` : base);
+      const places = this.g.places.get(key);
+      const org = this.g.orgs.get(key);
+      if (places || org) return { ...(places ? { places } : {}), ...(org ? { org } : {}) };
+    }
+    return undefined;
   }
 
   /**

@@ -119,6 +119,9 @@ describe('entities beyond English', () => {
     const e = run('fi', 'Pääministeri Petteri Orpo sanoi torstaina, että hallitus tukee Nokiaa. Orpo vieraili Tampereella ja tapasi Nokian toimitusjohtajan Pekka Lundmarkin.');
     expect(names(e.people)).toEqual(expect.arrayContaining(['Petteri Orpo']));
     expect([...names(e.organisations), ...names(e.places)].length).toBeGreaterThan(0);
+    // A case form whose base form the gazetteer knows is that place or body, with its links; the surface stays as written.
+    const linked = run('fi', 'Orpo vieraili Tampereella. Suomen talous kasvoi, ja Helsingissä pörssi nousi.');
+    expect(linked.places.map((p) => [p.name, p.countryCode, p.surfaceForms])).toEqual(expect.arrayContaining([['Tampere', 'FI', ['Tampereella']], ['Finland', 'FI', ['Suomen']], ['Helsinki', 'FI', ['Helsingissä']]]));
   });
 
   it('Portuguese, Italian and Dutch know countries by their own names, and their home towns', () => {
