@@ -14,3 +14,4 @@ export * from './lib/telemetry-probes';
 export * from './lib/ports';
 export * from './lib/prometheus-server';
 export * from './lib/ask-until';
+export * from './lib/tcp-proxy';

@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TcpProxy } from './tcp-proxy';
+import { TcpProxy } from '@newswire/testing';
 
 interface StackSettings {
   state: string;

@@ -59,14 +59,15 @@ export function enrich(input: EnrichInput, now: Date = new Date(), options: Enri
   // Entities have rules in more languages than the English-trained subjects and keywords.
   const entityLanguage = entityLanguageOf(base);
   const withEntities = ENTITY_LANGUAGES.has(entityLanguage);
+  // The language's own gazetteer: its names of places and bodies, and how it writes the dateline city ("KØBENHAVN").
+  const gazetteer = withEntities ? gazetteerFor(entityLanguage) : undefined;
   const words = wordCount(input.bodyText);
   // The pipeline's articles carry valid instants; a caller's unreadable one falls back to now instead of throwing.
   const created = input.firstCreated ? new Date(input.firstCreated) : undefined;
   const reference = created && !Number.isNaN(created.getTime()) ? created : now;
 
-  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer: gazetteerFor(entityLanguage), ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
-  // The language's own gazetteer knows how it writes the dateline city ("KØBENHAVN").
-  const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference, withEntities ? gazetteerFor(entityLanguage) : undefined);
+  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer, ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
+  const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference, gazetteer);
   const located = locate(input.located, dateline?.place, entities.places);
 
   const provenance: Enrichment['provenance'] = [

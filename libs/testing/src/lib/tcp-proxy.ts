@@ -1,5 +1,5 @@
 /**
- * A TCP proxy (node:net) between the services and a broker, with a
+ * A TCP proxy (node:net) between clients and a server (the fault suite's broker, a test's store), with a
  * controllable one-way latency and two ways to cut the link:
  * - 'blackhole': connections stay open but nothing gets through (a pulled
  *   cable, a dropped route: the peer learns only from its own timeouts);
