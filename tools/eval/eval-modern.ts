@@ -5,7 +5,7 @@
  * corpus. Needs the Babelscape/wikineural snapshot (ENTITY_CORPUS_MIRROR).
  */
 import { MODEL_LANGUAGES } from '@newswire/enrichment';
-import { germanNewsDocs, modernDocs } from '../ner/modern-set';
+import { germanNewsDocs, modernDocs, pudNewsDocs } from '../ner/modern-set';
 import { surfacesWith } from '../ner/choose-blend';
 import type { CorpusDoc } from './build-multilingual-set';
 import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-multilingual';
@@ -28,6 +28,14 @@ export function evalModern(baseFold: Fold): void {
     console.log(`[news de] ${news.length} docs (GermEval 2014 news sentences not trained on, report half)  entities-f1: ${scores(news, fold)}`);
   } catch (e) {
     console.log(`  news de: GermEval snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+  }
+  for (const language of ['en', 'de']) {
+    try {
+      const pud = pudNewsDocs(language, 'report');
+      console.log(`[news ${language} pud] ${pud.length} docs (Universal NER Parallel UD news sentences, report half)  entities-f1: ${scores(pud, fold)}`);
+    } catch (e) {
+      console.log(`  news ${language} pud: Universal NER snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+    }
   }
 }
 

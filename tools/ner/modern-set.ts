@@ -7,7 +7,7 @@
 import { spansOf, type TaggedSpan } from '@newswire/enrichment';
 import type { CorpusDoc } from '../eval/build-multilingual-set';
 import { parseConllu, readSource, sentencesOf, type Sentence, type Source } from './conllu';
-import { GERMEVAL, GERMEVAL_TRAIN, heldOutSource } from './sources';
+import { GERMEVAL, GERMEVAL_TRAIN, heldOutSource, PUD_NEWS } from './sources';
 
 const DOC_SENTENCES = 10;
 
@@ -69,4 +69,17 @@ export function germanNewsDocs(half: 'choose' | 'report'): CorpusDoc[] {
   const part = half === 'choose' ? held.slice(0, cut) : held.slice(cut);
   const news = part.filter((b) => !/wikipedia\.org/.test(b.split('\n')[0])).flatMap((b) => parseConllu(b, false, GERMEVAL.tagColumn));
   return docsOf(news, 'de', GERMEVAL, half);
+}
+
+/**
+ * The news sentences of Universal NER's Parallel UD file for the language (PUD_NEWS), in file
+ * order; the first half of them may choose, the second is only reported.
+ */
+export function pudNewsDocs(language: string, half: 'choose' | 'report'): CorpusDoc[] {
+  const source = PUD_NEWS[language];
+  if (!source) return [];
+  const blocks = readSource(source).split(/\n\s*\n/).filter((b) => /^# sent_id = n/m.test(b));
+  const cut = Math.floor(blocks.length / 2);
+  const part = half === 'choose' ? blocks.slice(0, cut) : blocks.slice(cut);
+  return docsOf(part.flatMap((b) => parseConllu(b, false, source.tagColumn)), language, source, half);
 }

@@ -63,6 +63,18 @@ const EUROPEANA = { repo: 'EuropeanaNewspapers/ner-corpora', commit: '6bf838d231
 export const GERMEVAL = { repo: 'mapriess/GermEval_2014_NER_DEMO', commit: '5f76c7191f3f159e815e2fab0070d0566e3ddc62', licence: 'CC BY 4.0 (GermEval 2014 NER data)', path: 'Data/NER-de-test.tsv', tagColumn: 2 };
 export const GERMEVAL_TRAIN = 3600;
 
+/*
+ * Universal NER over the Parallel UD treebanks (CC BY-SA 3.0): the same 1,000 sentences in each
+ * language, about half from news articles (sent_id "n..."), half from Wikipedia ("w..."); German's
+ * are translations where the original was not German. No tagger trains on them: their news
+ * sentences are a news check for English and German (pudNewsDocs in modern-set.ts).
+ */
+const PUD = { licence: 'CC BY-SA 3.0 (Universal NER, Parallel UD)', tagColumn: 2 };
+export const PUD_NEWS: Record<string, Source> = {
+  en: { ...PUD, repo: 'UniversalNER/UNER_English-PUD', commit: '07ea0553144e3fcf3d6633efe2a075b725a0d262', path: 'en_pud-ud-test.iob2' },
+  de: { ...PUD, repo: 'UniversalNER/UNER_German-PUD', commit: '47eb039b6d80079b280ba70efe4136413fb7af9c', path: 'de_pud-ud-test.iob2' },
+};
+
 const HISTORIC: Record<string, string[]> = {
   de: ['enp_DE.lft.bio/enp_DE.lft.bio', 'enp_DE.onb.bio/enp_DE.onb.bio', 'enp_DE.sbb.bio/enp_DE.sbb.bio'],
   fr: ['enp_FR.bnf.bio/enp_FR.bnf.bio'],

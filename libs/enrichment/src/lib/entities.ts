@@ -212,10 +212,11 @@ class Extraction {
    * are resolved as for the rules' own names.
    */
   private blend(tagger: Tagger, mode: BlendMode): void {
-    const spans = tagger.tag(
+    const tagged = tagger.tag(
       this.toks.map((t) => t.text),
       (i) => this.toks[i].sentStart,
     );
+    const spans = this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged;
     const rules = this.mentions.splice(0);
     const proposed = this.withinKnownNames(
       this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m))),
@@ -284,12 +285,20 @@ class Extraction {
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
-  private modelMention(tagged: TaggedSpan): Mention | undefined {
-    const span = this.commonNouns ? this.withoutRoleNouns(tagged) : tagged;
+  private modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
     let to = span.to;
+    // Where nouns are capitalised, a lower-case word right after a name's capitalised word ends it ("JVA Billwerder erhebliche
+    // Sicherheitslücken"); after a function word it may be part of it ("Institut für angewandte Ökologie").
+    if (this.r.nounsCapitalised) {
+      const functionWord = (t: Token) => this.r.PARTICLES.has(t.text) || TRAILING_FUNCTION_WORDS.has(t.text) || NAME_PARTICLES.has(t.text);
+      for (let k = from + 1; k < to; k++) {
+        const t = this.toks[k];
+        if (t.isWord && !t.cap && /^\p{Ll}/u.test(t.text) && !functionWord(t) && this.toks[k - 1].cap && !functionWord(this.toks[k - 1])) to = k;
+      }
+    }
     // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
     while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
     const s = { ...span, from, to };
@@ -333,21 +342,62 @@ class Extraction {
    * person on through a verb ("Diana war", "Konta sollte Kerber"). A person's span loses the common
    * nouns in front of it while a capitalised word follows; a body's span that is a common noun and then
    * a first name is that person; a person's span ends before a lower-case word that is no name particle.
+   * A name in the genitive before the role noun is its own name ("Microsofts Chef Satya Nadella").
    */
-  private withoutRoleNouns(span: TaggedSpan): TaggedSpan {
-    const nouns = this.commonNouns as ReadonlySet<string>;
+  private withoutRoleNouns(span: TaggedSpan): TaggedSpan[] {
     let { from, type } = span;
-    const isNoun = (i: number) => nouns.has(this.toks[i].text) && !this.g.firstNames.has(this.toks[i].text);
-    if (type === 'organisation' && span.to - from >= 3 && isNoun(from) && this.g.firstNames.has(this.toks[from + 1].text)) type = 'person';
-    if (type !== 'person') return span;
+    const isNoun = (i: number) => this.isRoleNoun(this.toks[i].text);
+    // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
+    let first = from;
+    while (first < span.to - 2 && isNoun(first)) first++;
+    if (type === 'organisation' && first > from && this.g.firstNames.has(this.toks[first].text) && this.toks[first + 1].cap) type = 'person';
+    if (type !== 'person') return [span];
     const stripped = from;
     while (from < span.to - 1 && isNoun(from) && this.toks[from + 1].cap) from++;
+    const lead = from;
+    let owner: TaggedSpan | undefined;
+    // "Obamas Sonderberaterin Kori Schulman": the name starts after the last role noun before a capitalised word.
+    for (let k = span.to - 2; k > lead; k--) {
+      if (isNoun(k) && this.toks[k + 1].cap) {
+        from = k + 1;
+        if (/s$/.test(this.toks[k - 1].text)) owner = { from: lead, to: k, type: this.ownerType(lead, k) };
+        break;
+      }
+    }
     let to = from + 1;
     while (to < span.to && (this.toks[to].cap || !this.toks[to].isWord || NAME_PARTICLES.has(this.toks[to].text))) to++;
+    // "Hermann Ecksteins Karriere": a common noun after a name in the genitive is what the name owns.
+    if (to - from >= 3 && /s$/.test(this.toks[to - 2].text) && this.commonNouns?.has(this.toks[to - 1].text)) to--;
     // "Ehrenbürger Europas": what is left after the role noun is a place (here in the genitive), not a person.
     const word = fold(this.toks[from].text);
     if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
-    return { ...span, from, to, type };
+    return owner ? [owner, { ...span, from, to, type }] : [{ ...span, from, to, type }];
+  }
+
+  /** The type of a genitive owner cut from a person's span: a known body or place as the gazetteer says ("Microsofts", "Berlins"), else a person. */
+  private ownerType(from: number, to: number): EntityType {
+    const key = fold(this.slice(from, to).replace(/s$/, ''));
+    if (this.g.orgs.has(key)) return 'organisation';
+    return this.g.places.has(key) ? 'place' : 'person';
+  }
+
+  /**
+   * A German common noun that may stand before a name: a role ("Kardinal", "Fotograf"), a compound
+   * ending in one ("Kriegsfotograf", "Ortsbeauftragter"), an inhabitant ("Kölner"), or one of those in
+   * the genitive ("Geigers Adolf Gebauer"). Never a known first name; a compound's last part is five
+   * letters at least ("Siegmund" is no "Mund").
+   */
+  private isRoleNoun(word: string): boolean {
+    const nouns = this.commonNouns as ReadonlySet<string>;
+    if (this.g.firstNames.has(word)) return false;
+    const noun = (w: string) => {
+      // The noun list has some names in it ("Microsoft"): a known body or place is no role noun.
+      if (this.g.orgs.has(fold(w)) || this.g.places.has(fold(w))) return false;
+      if (nouns.has(w)) return true;
+      for (let i = 3; i <= w.length - 5; i++) if (/\p{Ll}/u.test(w[i]) && nouns.has(w[i].toUpperCase() + w.slice(i + 1))) return true;
+      return false;
+    };
+    return noun(word) || (/[^s]s$/.test(word) && noun(word.slice(0, -1)));
   }
 
   /**

@@ -59,6 +59,21 @@ describe('entities beyond English', () => {
     expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([['organisation', 'Jefatura Superior de Policía']]);
   });
 
+  it('German: role nouns, compounds of them and a genitive owner are not part of a name; a lower-case word after a name ends it', () => {
+    const text =
+      'Der Kölner Kardinal Joachim Meisner hat am Sonntag in Köln gepredigt. Die Ausstellung zeigt Bilder von Kriegsfotograf Jewgeni Chaldej. ' +
+      'Nach dem Ausbruch stellte die Justizbehörde in der JVA Billwerder erhebliche Sicherheitslücken fest. Obamas Sonderberaterin Kori Schulman schrieb am Montag.';
+    const mentions = extractEntityMentions(text, { language: 'de' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['person', 'Joachim Meisner'],
+      ['place', 'Köln'],
+      ['person', 'Jewgeni Chaldej'],
+      ['organisation', 'JVA Billwerder'],
+      ['person', 'Obamas'],
+      ['person', 'Kori Schulman'],
+    ]);
+  });
+
   it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });
