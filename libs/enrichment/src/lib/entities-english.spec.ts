@@ -102,6 +102,13 @@ describe('English rules for wire copy', () => {
     expect(run('He met the Ministry of Defence, Britain and France said.').orgs).toEqual(['Ministry of Defence']);
   });
 
+  it('keeps the capitalised words before a head-first body as its name, a possessive or a demonym aside', () => {
+    expect(run('The lobby group, the Motion Picture Association of America, said so.').orgs).toEqual(['Motion Picture Association of America']);
+    expect(run('He wrote to the Real Estate Council of Ontario on Monday.').orgs).toEqual(['Real Estate Council of Ontario']);
+    expect(run('She studied at the Glasgow School of Art.')).toMatchObject({ orgs: ['Glasgow School of Art'], places: [] });
+    expect(run('The British Ministry of Defence said so.').orgs).toEqual(['Ministry of Defence']);
+  });
+
   it("takes no ship's name for an entity, but keeps the owner named before a vessel noun; a causeway is a place", () => {
     const r = run('The cruise ship Costa Concordia ran aground. Passengers aboard the Ever Given waited, and a Royal Navy warship shadowed the tanker Front Altair.');
     expect([...r.people, ...r.places]).toEqual([]);

@@ -36,6 +36,10 @@ const NOT_BODY_WORDS = new Set(
 const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
 );
+/** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
+const GERMAN_DETERMINERS = new Set(
+  'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
+);
 /** French and Italian elided words ("qu'", "l'", "d'", also with a typographic apostrophe): a name never ends on one. */
 const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull|all)['’]$/i;
 
@@ -199,6 +203,7 @@ class Extraction {
       this.resolveBodyShortForms();
     }
     if (this.model) this.blend(this.model.tagger, this.model.blend);
+    if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
     if (this.sGenitive) this.resolveGenitives();
     return this.collect();
   }
@@ -413,6 +418,21 @@ class Extraction {
     return proposed.filter((m) => m.surface.includes(' ') || !noun(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
   }
 
+  /**
+   * "die Lage", "das Essen", "in der Halle": a one-word place that is also a German common noun, after an
+   * article or a determiner, is the noun; a town's name takes no article ("Lage", "Essen", "Halle" alone).
+   */
+  private withoutNounsAfterArticles(nouns: ReadonlySet<string>): void {
+    const at = new Map(this.toks.map((t, i) => [t.start, i]));
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
+      const i = at.get(m.start);
+      const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
+      if (before && GERMAN_DETERMINERS.has(before.text.toLowerCase())) this.mentions.splice(k, 1);
+    }
+  }
+
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
   private withoutLowerCaseWords(proposed: Mention[]): Mention[] {
     return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || !this.lowerWords.has(fold(m.surface)));
@@ -440,8 +460,9 @@ class Extraction {
       const m = this.mentions[k];
       if (!proposed.has(m) || m.surface.includes(' ')) continue;
       const key = fold(m.surface);
-      const person = m.type !== 'organisation' ? people.get(key) : undefined;
+      // "Según Sánchez" after "Pedro Sánchez", tagged as a body: the surname of a person named in full, unless the text names a body so.
       const org = m.type === 'organisation' ? orgs.get(key) : undefined;
+      const person = m.type !== 'organisation' || (!org && !m.org && !this.r.ORG_HEADS.has(m.surface)) ? people.get(key) : undefined;
       if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
       else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
     }
@@ -705,6 +726,12 @@ class Extraction {
     if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
     if (this.english && this.countryNamedBody(from, to)) {
       this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
+      return;
+    }
+    const lead = this.english ? this.headFirstBodyLead(from, to) : -1;
+    if (lead >= 0) {
+      if (lead > from) this.segment(from, lead);
+      this.add({ type: 'organisation', ...this.orgName(lead, to), start: t[lead].start });
       return;
     }
     this.runForJoin = this.english ? this.lastForPurposeJoin(from, to) : -1;
@@ -996,6 +1023,27 @@ class Extraction {
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
     // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
     return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
+  }
+
+  /**
+   * "Motion Picture Association of America", "Real Estate Council of Ontario", "Glasgow School of Art":
+   * capitalised words inside a sentence before a head-first body ("Association of ...") are part of its
+   * name, though each alone is a common word or a place. Returns where the name starts, or -1 when no
+   * such words precede the head (or the gazetteer knows the run's names, or one is a demonym, a title
+   * or an article).
+   */
+  private headFirstBodyLead(from: number, to: number): number {
+    const t = this.toks;
+    for (let k = from + 1; k < to - 2; k++) {
+      if (!this.r.ORG_PREFIXES.has(t[k].text) || (t[k + 1].text !== 'of' && t[k + 1].text !== 'for')) continue;
+      if (!this.orgSpanFrom(k, to, this.knownAt(k, to))) return -1;
+      let j = k;
+      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && !this.g.firstNames.has(t[x].text) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
+      while (j > from && partOfName(j - 1)) j--;
+      if (j === k || this.knownAt(j, to)?.org) return -1;
+      return j;
+    }
+    return -1;
   }
 
   /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */

@@ -74,6 +74,15 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it('German: a hyphenated pair of first names opens a name; a noun after an article is no town', () => {
+    const text = 'Außenminister Frank-Walter Steinmeier reiste am Montag nach Paris. Dort sagte er, die Lage sei ernst.';
+    const mentions = extractEntityMentions(text, { language: 'de' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['person', 'Frank-Walter Steinmeier'],
+      ['place', 'Paris'],
+    ]);
+  });
+
   it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });

@@ -21,6 +21,23 @@ import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
 import { fold, tokenize } from './tokens';
 
+/**
+ * First names, and two of them joined by a hyphen ("Frank-Walter", "Hans-Peter", "Anne-Sophie"),
+ * which the lists hold only now and then as one name.
+ */
+const SAINTS = new Set(['Saint', 'Sainte', 'San', 'Santa', 'Santo', 'São', 'Sankt', 'St', 'Ste']);
+
+export class FirstNames extends Set<string> {
+  override has(word: string): boolean {
+    if (super.has(word)) return true;
+    const dash = word.indexOf('-');
+    if (dash < 2 || dash > word.length - 3 || word.indexOf('-', dash + 1) >= 0) return false;
+    const head = word.slice(0, dash);
+    // "Saint-Nazaire", "San-Pedro": a saint's name makes places and churches.
+    return !SAINTS.has(head) && super.has(head) && super.has(word.slice(dash + 1));
+  }
+}
+
 export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'feature';
 
 export interface PlaceEntry {
@@ -159,7 +176,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     acronyms: new Set([...acronyms].filter((k) => !spelledOut.has(k))),
     maxWords,
     prefixes,
-    firstNames: new Set(data.firstNames),
+    firstNames: new FirstNames(data.firstNames),
     titles: new Set(data.titles),
     common: new Set(data.common),
     demonyms: new Map(data.demonyms.map(([d, cc]) => [fold(d), cc])),
@@ -189,7 +206,7 @@ const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: 
  * "France", "Le"): a first name changes how a capitalised run is cut.
  */
 function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Gazetteer {
-  const names = new Set(g.firstNames);
+  const names = new FirstNames(g.firstNames);
   for (const list of FIRST_NAMES[language] ?? []) {
     for (const n of list.keys()) {
       if (n.length < 3 || g.places.has(fold(n)) || g.orgs.has(fold(n)) || common.has(n)) continue;
@@ -209,8 +226,8 @@ let everyFirstName: Set<string> | undefined;
 export function isFirstNameInAnyLanguage(word: string): boolean {
   if (!everyFirstName) {
     const g = englishGazetteer();
-    const names = new Set<string>();
-    for (const language of Object.keys(FIRST_NAMES)) for (const n of withLanguageFirstNames({ ...g, firstNames: new Set() }, language).firstNames) names.add(n);
+    const names = new FirstNames();
+    for (const language of Object.keys(FIRST_NAMES)) for (const n of withLanguageFirstNames({ ...g, firstNames: new FirstNames() }, language).firstNames) names.add(n);
     everyFirstName = names;
   }
   return everyFirstName.has(word);
