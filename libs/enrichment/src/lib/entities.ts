@@ -36,6 +36,8 @@ const NOT_BODY_WORDS = new Set(
 const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
 );
+/** Definite articles as written inside a sentence, in the tagged languages ("a" and "o" are also prepositions, "de" a particle: left out). */
+const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die das het the'.split(' '));
 /** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
 const GERMAN_DETERMINERS = new Set(
   'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
@@ -221,7 +223,7 @@ class Extraction {
       this.toks.map((t) => t.text),
       (i) => this.toks[i].sentStart,
     );
-    const spans = this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged;
+    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)));
     const rules = this.mentions.splice(0);
     const proposed = this.withinKnownNames(
       this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m))),
@@ -290,9 +292,66 @@ class Extraction {
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
+  /**
+   * "Luís Montenegro" tagged as the person "Luís" (and the country), "Ursula von der Leyen" as the place
+   * "Ursula" and the person "Leyen": a span that is one first name (in any language's list, not a
+   * known place or body) runs on through the capitalised words and name particles right after it, as
+   * a person, and takes the tagger's spans there with it.
+   */
+  private firstNamesRunOn(spans: TaggedSpan[]): TaggedSpan[] {
+    const t = this.toks;
+    const out: TaggedSpan[] = [];
+    for (let n = 0; n < spans.length; n++) {
+      const s = spans[n];
+      const word = t[s.from].text;
+      // "Luís", "António": the lists may hold the name without its accent.
+      const firstName = isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
+      if (s.to - s.from !== 1 || !firstName || this.knownAt(s.from, s.to) || this.isTitle(word)) {
+        out.push(s);
+        continue;
+      }
+      let to = s.to;
+      const adjacent = (k: number) => k < t.length && t[k].start === t[k - 1].end + 1 && !this.lineBreakBefore(k);
+      for (;;) {
+        let k = to;
+        // "und", "y": two people ("William und Harry"), not one name.
+        while (adjacent(k) && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k].text !== 'und' && t[k].text !== 'y') k++;
+        if (!adjacent(k) || !t[k].cap || !t[k].isWord || t[k].sentStart || this.isTitle(t[k].text)) break;
+        to = k + 1;
+      }
+      if (to === s.to) {
+        out.push(s);
+        continue;
+      }
+      out.push({ from: s.from, to, type: 'person' });
+      while (n + 1 < spans.length && spans[n + 1].from < to) n++;
+    }
+    return out;
+  }
+
+  /**
+   * A tagger span that opens with a whole name the gazetteer knows and goes on past it: "Nato Mark Rutte"
+   * (the body, then a first name: two names), "Milano la Borsa" (the place, then an article: the place).
+   */
+  private afterKnownLead(span: TaggedSpan): TaggedSpan[] {
+    const t = this.toks;
+    for (let k = span.from + 1; k < span.to; k++) {
+      const lowerArticle = LOWER_ARTICLES.has(t[k].text);
+      const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
+      if (!lowerArticle && !person) continue;
+      const known = this.knownAt(span.from, k);
+      if (!known || known.len !== k - span.from) continue;
+      const lead: TaggedSpan = { from: span.from, to: k, type: known.org ? 'organisation' : 'place' };
+      return person ? [lead, { from: k, to: span.to, type: 'person' }] : [lead];
+    }
+    return [span];
+  }
+
   private modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
+    if (span.type === 'person' && from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text)) from--;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
     let to = span.to;
     // Where nouns are capitalised, a lower-case word right after a name's capitalised word ends it ("JVA Billwerder erhebliche
@@ -539,6 +598,8 @@ class Extraction {
           j++;
           continue;
         }
+        // "A Milano la Borsa ha chiuso": an article alone between two capitalised words ends the name ("de la" goes on below).
+        if (nextCap && LOWER_ARTICLES.has(low) && !this.english && this.knownAt(i, j)?.len === j - i) break;
         if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
           j += 2;
           continue;

@@ -32,11 +32,29 @@ describe('blending the tagger with the rules', () => {
     expect(extractEntities(text, { language: 'en' })).toEqual(extractEntities(text, { language: 'en', blend: 'rules' }));
   });
 
-  // No Italian gazetteer yet: "Torino" is found but not linked to GeoNames (the English gazetteer knows "Turin").
   it('runs the tagger in a language without word lists (Italian) over the English lists', () => {
     const e = extractEntities('Il presidente Sergio Mattarella ha incontrato i vertici della Fiat a Torino.', { language: 'it' });
     expect(e.people.map((p) => p.name)).toEqual(['Sergio Mattarella']);
-    expect(e.places.map((p) => p.name)).toEqual(['Torino']);
+    // Italian's own name for the city links to the gazetteer's entry (exonyms.seed.json), named as it is there.
+    expect(e.places.map((p) => [p.name, p.surfaceForms])).toEqual([['Turin', ['Torino']]]);
+  });
+
+  it("mends the tagger's person spans: a first name before or alone, a known name leading a longer span", () => {
+    const text =
+      'O primeiro-ministro Luís Montenegro reuniu-se em Bruxelas com Ursula von der Leyen. Segundo Montenegro, Portugal vai cumprir as metas.';
+    // Tagged "Luís" (and the country Montenegro), "Ursula" as a place and "Leyen" as a person.
+    expect(extractEntities(text, { language: 'pt' }).people.map((p) => [p.name, p.surfaceForms])).toEqual([
+      ['Luís Montenegro', ['Luís Montenegro', 'Montenegro']],
+      ['Ursula von der Leyen', ['Ursula von der Leyen']],
+    ]);
+    // Tagged "Le Pen" at the sentence start.
+    expect(extractEntities('Marine Le Pen a voté la motion de censure.', { language: 'fr' }).people.map((p) => p.name)).toEqual(['Marine Le Pen']);
+    // Tagged "Nato Mark Rutte" as one body and "Milano la Borsa" as one place.
+    const it = extractEntities('Giorgia Meloni ha incontrato il segretario della Nato Mark Rutte. A Milano la Borsa ha chiuso in rialzo.', { language: 'it' });
+    expect(it.people.map((p) => p.name)).toEqual(['Giorgia Meloni', 'Mark Rutte']);
+    expect(it.organisations.map((o) => o.name)).toEqual(['NATO']);
+    expect(it.places.map((p) => [p.name, p.surfaceForms])).toContainEqual(['Milan', ['Milano']]);
+    expect(it.places.map((p) => p.name)).not.toContain('Milano la Borsa');
   });
 
   it('lets a longer name the rules know replace the tagger spans it covers', () => {
