@@ -102,6 +102,10 @@ describe('English rules for wire copy', () => {
     expect(run('He met the Ministry of Defence, Britain and France said.').orgs).toEqual(['Ministry of Defence']);
   });
 
+  it('reads two name particles after a first name as part of the name', () => {
+    expect(run('European Commission President Ursula von der Leyen met Charles de Gaulle. Von der Leyen left.').people).toEqual(['Ursula von der Leyen', 'Charles de Gaulle']);
+  });
+
   it('keeps the capitalised words before a head-first body as its name, a possessive or a demonym aside', () => {
     expect(run('The lobby group, the Motion Picture Association of America, said so.').orgs).toEqual(['Motion Picture Association of America']);
     expect(run('He wrote to the Real Estate Council of Ontario on Monday.').orgs).toEqual(['Real Estate Council of Ontario']);

@@ -38,6 +38,14 @@ const TRAILING_FUNCTION_WORDS = new Set(
 );
 /** Definite articles as written inside a sentence, in the tagged languages ("a" and "o" are also prepositions, "de" a particle: left out). */
 const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die das het the'.split(' '));
+/** A first name in any language's list, also without its accents ("Luís", "María": a list may hold "Luis", "Maria"). */
+const anyFirstName = (word: string) => isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
+/** Offices named for a portfolio ("ministra de Seguridad", "jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur"). */
+const OFFICE_WORDS = new Set(
+  'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora'.split(' '),
+);
+/** "of" and its contracted forms after an office word, in the tagged Romance languages. */
+const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
 /** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
 const GERMAN_DETERMINERS = new Set(
   'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
@@ -226,7 +234,7 @@ class Extraction {
     const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)));
     const rules = this.mentions.splice(0);
     const proposed = this.withinKnownNames(
-      this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m))),
+      this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
       rules,
     );
     const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
@@ -304,9 +312,7 @@ class Extraction {
     for (let n = 0; n < spans.length; n++) {
       const s = spans[n];
       const word = t[s.from].text;
-      // "Luís", "António": the lists may hold the name without its accent.
-      const firstName = isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
-      if (s.to - s.from !== 1 || !firstName || this.knownAt(s.from, s.to) || this.isTitle(word)) {
+      if (s.to - s.from !== 1 || !anyFirstName(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) {
         out.push(s);
         continue;
       }
@@ -338,6 +344,8 @@ class Extraction {
     for (let k = span.from + 1; k < span.to; k++) {
       const lowerArticle = LOWER_ARTICLES.has(t[k].text);
       const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
+      // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
+      if (span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from)) return [{ from: k, to: span.to, type: 'person' }];
       if (!lowerArticle && !person) continue;
       const known = this.knownAt(span.from, k);
       if (!known || known.len !== k - span.from) continue;
@@ -492,6 +500,23 @@ class Extraction {
     }
   }
 
+  /**
+   * "la ministra de Seguridad", "el jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur": a
+   * one-word name after an office and "of" is the office's portfolio, not a place or a body, unless the
+   * gazetteer knows it ("presidente de Francia").
+   */
+  private withoutPortfolios(proposed: Mention[]): Mention[] {
+    const at = new Map(this.toks.map((t, i) => [t.start, i]));
+    return proposed.filter((m) => m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(at.get(m.start) ?? 0));
+  }
+
+  /** Token i follows an office word and "of" ("ministra de", "ministre de l'", "ministro dell'"). */
+  private afterOffice(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && k >= i - 2 && (this.r.PARTICLES.has(this.toks[k].text.toLowerCase()) || ELIDED.test(this.toks[k].text) || OF_WORDS.has(this.toks[k].text))) k--;
+    return k < i - 1 && k >= 0 && OFFICE_WORDS.has(this.toks[k].text.toLowerCase());
+  }
+
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
   private withoutLowerCaseWords(proposed: Mention[]): Mention[] {
     return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || !this.lowerWords.has(fold(m.surface)));
@@ -604,8 +629,9 @@ class Extraction {
           j += 2;
           continue;
         }
-        // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row.
-        if (!nextCap && this.r !== ENGLISH_RULES && this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
+        // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row; in English copy after a first name only ("Ursula von der Leyen").
+        const twoParticles = this.r !== ENGLISH_RULES ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && this.g.firstNames.has(t[j - 1].text);
+        if (!nextCap && twoParticles && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
           j += 3;
           continue;
         }
@@ -1362,7 +1388,13 @@ class Extraction {
 
   private nameLike(j: number, to: number, chunkStart: number): boolean {
     const tok = this.toks[j];
-    if (!tok.cap) return (this.r.PARTICLES.has(tok.text) || this.initialDot(j)) && j + 1 < to && this.toks[j + 1].cap;
+    if (!tok.cap) {
+      if (this.initialDot(j)) return j + 1 < to && this.toks[j + 1].cap;
+      if (!this.r.PARTICLES.has(tok.text) && !NAME_PARTICLES.has(tok.text)) return false;
+      // "von der Leyen": a second particle, then the name.
+      const next = j + 1 < to && !this.toks[j + 1].cap && NAME_PARTICLES.has(this.toks[j + 1].text) ? j + 2 : j + 1;
+      return next < to && this.toks[next].cap;
+    }
     if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);

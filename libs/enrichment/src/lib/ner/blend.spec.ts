@@ -57,6 +57,15 @@ describe('blending the tagger with the rules', () => {
     expect(it.places.map((p) => p.name)).not.toContain('Milano la Borsa');
   });
 
+  it("reads an office's portfolio as no place and no body, and the office holder after it as a person", () => {
+    const es = extractEntities('La ministra de Seguridad, Patricia Bullrich, y el jefe de Gabinete, Guillermo Francos, asistieron.', { language: 'es' });
+    expect(es.places).toEqual([]);
+    expect(es.people.map((p) => p.name)).toEqual(['Patricia Bullrich', 'Guillermo Francos']);
+    const fr = extractEntities("Le ministre des Armées Sébastien Lecornu s'est rendu à Kiev.", { language: 'fr' });
+    expect(fr.people.map((p) => p.name)).toEqual(['Sébastien Lecornu']);
+    expect(fr.organisations).toEqual([]);
+  });
+
   it('lets a longer name the rules know replace the tagger spans it covers', () => {
     const fr = extractEntities('La Commission régionale a signé à Bruxelles, a déclaré Emmanuel Macron.', { language: 'fr' });
     expect(fr.organisations.map((o) => o.name)).toEqual(['Commission régionale']);
