@@ -389,7 +389,14 @@ class Extraction {
     if (base?.org) return { type: 'organisation', name: base.org.name, surface, start, org: base.org };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
+    // "Volvo och Ericsson steg": one word the gazetteer knows as a body is that body, unless the text names a person so ("Magnus Ericsson").
+    if (exact?.org && s.to - from === 1 && !this.surnameInText(surface)) return { type: 'organisation', name: exact.org.name, surface, start, org: exact.org };
     return { type: 'person', name: surface, surface, start };
+  }
+
+  /** The word follows a first name somewhere in the text ("Magnus Ericsson"). */
+  private surnameInText(word: string): boolean {
+    return this.toks.some((t, i) => i > 0 && t.text === word && this.toks[i - 1].cap && this.g.firstNames.has(this.toks[i - 1].text));
   }
 
   /** The place or body an inflected name stands for ("Helsingissä" -> Helsinki), when the gazetteer knows its base form. */

@@ -67,4 +67,12 @@ describe('organisation gazetteer', () => {
     expect(places('Heat struck Phoenix, Arizona.')).toEqual(['Phoenix', 'Arizona']);
     expect(orgs('Heat struck Phoenix, Arizona. Leonardo painted it; Dr Smith agreed.')).toEqual([]);
   });
+  it("reads the Nordic agencies' and parties' short forms in their own language, and a known company the tagger took for a person", () => {
+    const sv = extractEntities('STOCKHOLM (TT) Volvo och Ericsson steg på börsen, uppger TT. SD och KD kritiserade beslutet.', { language: 'sv' }).organisations;
+    expect(sv.map((o) => o.name)).toEqual(expect.arrayContaining(['TT Nyhetsbyrån', 'Ericsson', 'Sverigedemokraterna', 'Kristdemokraterna']));
+    const nb = extractEntities('Statsminister Jonas Gahr Støre (Ap) svarte Frp og SV i Stortinget.', { language: 'nb' }).organisations;
+    expect(nb.map((o) => o.name)).toEqual(expect.arrayContaining(['Arbeiderpartiet', 'Fremskrittspartiet', 'Sosialistisk Venstreparti']));
+    // "TT" in English copy is no agency.
+    expect(extractEntities('The TT races start on the Isle of Man.', { language: 'en' }).organisations.map((o) => o.name)).not.toContain('TT Nyhetsbyrån');
+  });
 });
