@@ -44,6 +44,8 @@ const anyFirstName = (word: string) => isFirstNameInAnyLanguage(word) || isFirst
 const OFFICE_WORDS = new Set(
   'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora'.split(' '),
 );
+/** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
+const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */
 const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
 /** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
@@ -179,6 +181,8 @@ class Extraction {
   private readonly weakHeadline: boolean;
   /** The current run's last "<head> for" join (lastForPurposeJoin), or -1. */
   private runForJoin = -1;
+  /** Words written right after a first name (surnameInText), gathered on first use. */
+  private afterFirstNames?: Set<string>;
 
   constructor(
     private readonly text: string,
@@ -345,7 +349,7 @@ class Extraction {
       const lowerArticle = LOWER_ARTICLES.has(t[k].text);
       const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
       // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
-      if (span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from)) return [{ from: k, to: span.to, type: 'person' }];
+      if (span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
       if (!lowerArticle && !person) continue;
       const known = this.knownAt(span.from, k);
       if (!known || known.len !== k - span.from) continue;
@@ -394,9 +398,13 @@ class Extraction {
     return { type: 'person', name: surface, surface, start };
   }
 
-  /** The word follows a first name somewhere in the text ("Magnus Ericsson"). */
+  /** The word follows a first name somewhere in the text ("Magnus Ericsson"); the words that do, gathered once per text. */
   private surnameInText(word: string): boolean {
-    return this.toks.some((t, i) => i > 0 && t.text === word && this.toks[i - 1].cap && this.g.firstNames.has(this.toks[i - 1].text));
+    if (!this.afterFirstNames) {
+      this.afterFirstNames = new Set();
+      for (let i = 1; i < this.toks.length; i++) if (this.toks[i - 1].cap && this.g.firstNames.has(this.toks[i - 1].text)) this.afterFirstNames.add(this.toks[i].text);
+    }
+    return this.afterFirstNames.has(word);
   }
 
   /** The place or body an inflected name stands for ("Helsingissä" -> Helsinki), when the gazetteer knows its base form. */
@@ -517,11 +525,17 @@ class Extraction {
     return proposed.filter((m) => m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(at.get(m.start) ?? 0));
   }
 
-  /** Token i follows an office word and "of" ("ministra de", "ministre de l'", "ministro dell'"). */
-  private afterOffice(i: number): boolean {
+  /**
+   * Token i follows an office word and "of" ("ministra de", "ministre de l'", "ministro dell'"); with
+   * `presidents`, a president's too ("presidente del Consiglio": what follows may be a body, but a first
+   * name after it starts the holder's name).
+   */
+  private afterOffice(i: number, presidents = false): boolean {
     let k = i - 1;
     while (k >= 0 && k >= i - 2 && (this.r.PARTICLES.has(this.toks[k].text.toLowerCase()) || ELIDED.test(this.toks[k].text) || OF_WORDS.has(this.toks[k].text))) k--;
-    return k < i - 1 && k >= 0 && OFFICE_WORDS.has(this.toks[k].text.toLowerCase());
+    if (k === i - 1 || k < 0) return false;
+    const word = this.toks[k].text.toLowerCase();
+    return OFFICE_WORDS.has(word) || (presidents && PRESIDENT_WORDS.has(word));
   }
 
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
