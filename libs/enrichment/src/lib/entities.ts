@@ -249,6 +249,7 @@ class Extraction {
     };
     this.mentions.push(...first, ...second.filter(free));
     this.resolveModelShortForms(new Set(proposed));
+    this.addMissedSurnames();
   }
 
   /** A gazetteer links it, or an organisation's head word made it ("Bundesministerium für Finanzen", "Commission européenne"). */
@@ -570,6 +571,28 @@ class Extraction {
       const person = m.type !== 'organisation' || (!org && !m.org && !this.r.ORG_HEADS.has(m.surface)) ? people.get(key) : undefined;
       if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
       else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+    }
+  }
+
+  /**
+   * "Steinmeier betonte" after "Frank-Walter Steinmeier", untagged: a capitalised word no name covers that is the
+   * surname of a person the text names in full is that person. A surname that is also a common word or a
+   * known place or body is left ("May", "Washington").
+   */
+  private addMissedSurnames(): void {
+    const people = new Map<string, string>();
+    for (const m of this.mentions) if (m.type === 'person' && m.name.includes(' ')) people.set(m.name.split(' ').pop() as string, m.name);
+    if (!people.size) return;
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]).sort((a, b) => a[0] - b[0]);
+    const inside = (start: number) => covered.some(([a, b]) => a <= start && start < b);
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      const name = t.cap ? people.get(t.text) : undefined;
+      if (!name || inside(t.start) || this.isCommon(t.text) || this.commonNouns?.has(t.text) || this.knownAt(i, i + 1)) continue;
+      // Alone, not a word of another capitalised name ("Rockefeller Center", "Snoop Dogg").
+      const capWord = (k: number) => k >= 0 && k < this.toks.length && this.toks[k].isWord && this.toks[k].cap && !(k === i - 1 && this.toks[i].sentStart);
+      if (capWord(i - 1) || capWord(i + 1)) continue;
+      this.mentions.push({ type: 'person', name, surface: t.text, start: t.start });
     }
   }
 

@@ -74,12 +74,13 @@ describe('entities beyond English', () => {
     ]);
   });
 
-  it('German: a hyphenated pair of first names opens a name; a noun after an article is no town', () => {
-    const text = 'Außenminister Frank-Walter Steinmeier reiste am Montag nach Paris. Dort sagte er, die Lage sei ernst.';
+  it('German: a hyphenated pair of first names opens a name; a noun after an article is no town; the surname alone later is the person', () => {
+    const text = 'Außenminister Frank-Walter Steinmeier reiste am Montag nach Paris. Dort betonte Steinmeier, die Lage sei ernst.';
     const mentions = extractEntityMentions(text, { language: 'de' });
-    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
-      ['person', 'Frank-Walter Steinmeier'],
-      ['place', 'Paris'],
+    expect(mentions.map((m) => [m.type, m.name, text.slice(m.start, m.end)])).toEqual([
+      ['person', 'Frank-Walter Steinmeier', 'Frank-Walter Steinmeier'],
+      ['place', 'Paris', 'Paris'],
+      ['person', 'Frank-Walter Steinmeier', 'Steinmeier'],
     ]);
   });
 
