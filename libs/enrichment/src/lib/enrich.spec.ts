@@ -156,4 +156,11 @@ describe('enrich on any text', () => {
     for (const language of ['fr', 'es', 'it', 'pt']) expect(() => enrich({ headline: '', bodyText: 'Department', language }, now)).not.toThrow();
     expect(enrich({ headline: 'Bruxelles', bodyText: 'Une réunion est prévue à la Commission', language: 'fr' }, now).language).toBe('fr');
   });
+  it("reads no entity into a wire headline's desk labels", () => {
+    const headline = 'UPDATE 2-EXCLUSIVE-Boeing to cut 10% of jobs';
+    const bodyText = 'SEATTLE (Reuters) - Boeing Co will cut 10% of its workforce, Chief Executive Kelly Ortberg said.';
+    const e = enrich({ headline, bodyText, language: 'en' });
+    expect(e.organisations.map((o) => o.name)).toEqual(expect.arrayContaining(['Boeing', 'Reuters']));
+    expect(e.organisations.map((o) => o.name)).not.toContain('UPDATE');
+  });
 });

@@ -66,7 +66,7 @@ export function enrich(input: EnrichInput, now: Date = new Date(), options: Enri
   const created = input.firstCreated ? new Date(input.firstCreated) : undefined;
   const reference = created && !Number.isNaN(created.getTime()) ? created : now;
 
-  const entities = withWikidata(bounded(withEntities ? extractEntities(text, { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer, ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
+  const entities = withWikidata(bounded(withEntities ? extractEntities(withoutKickers(input.headline, text), { bodyStart: input.headline.length + 2, language: entityLanguage, gazetteer, ...(options.tagger === false ? { blend: 'rules' as const } : {}) }) : { people: [], organisations: [], places: [] }));
   const dateline = parseDateline(input.dateline ? `${input.dateline} - ` : input.bodyText, reference, gazetteer);
   const located = locate(input.located, dateline?.place, entities.places);
 
@@ -115,4 +115,15 @@ function locate(source: string | undefined, datelinePlace: { name: string; count
   // Without a dateline the most salient city (else any place) is the best guess.
   const best = places.find((p) => p.kind === 'city' || p.kind === 'capital') ?? places[0];
   return best ? { name: best.name, ...(best.countryCode ? { countryCode: best.countryCode } : {}), ...(best.geonameId ? { geonameId: best.geonameId } : {}), from: 'entities' } : undefined;
+}
+
+/**
+ * Desk labels opening a wire headline ("UPDATE 2-", "EXCLUSIVE-", "REFILE-", "BREAKING:", "EIL:", "ROUNDUP:",
+ * "URGENT -"): no entity ("UPDATE" was a body). Blanked with spaces, so mention offsets stay those of the text.
+ */
+const KICKERS = /^(?:\s*(?:UPDATE|REFILE|CORRECTED|CORRECTION|EXCLUSIVE|BREAKING(?: NEWS)?|WRAPUP|ANALYSIS|INSIGHT|FACTBOX|EXPLAINER|RPT|URGENT|FLASH|ALERT|BULLETIN|COLUMN|BRIEF|POLL|PREVIEW|TIMELINE|FEATURE|INTERVIEW|SPECIAL REPORT|GLOBAL MARKETS|ADVISORY|EIL|ROUNDUP|KORR|AVANCE|ÚLTIMA HORA|\d(?:ST|ND|RD|TH) LEAD|LEAD)(?:\s+\d{1,2})?\s*(?:[-:–—]|$))+/u;
+
+function withoutKickers(headline: string, text: string): string {
+  const kicker = KICKERS.exec(headline);
+  return kicker ? ' '.repeat(kicker[0].length) + text.slice(kicker[0].length) : text;
 }

@@ -840,10 +840,12 @@ class Extraction {
       return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text);
     }
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
-    const first = this.r.articles.has(this.toks[runStart].text) ? runStart + 1 : runStart; // "Das Bundesministerium für ..."
+    const first = this.isArticle(runStart) ? runStart + 1 : runStart; // "Das Bundesministerium für ...", "The International Association of ..."
     // "the House on Tuesday": a common word after the joiner is no part of the name.
     if (this.isCommon(this.toks[joiner + 1].text)) return false;
     if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
+    // "International Association of Machinists and Aerospace Workers": a head-first body's name may open with other words.
+    if (this.english) for (let k = first + 1; k < joiner - 1; k++) if (this.r.ORG_PREFIXES.has(this.toks[k].text) && (this.toks[k + 1].text === 'of' || this.toks[k + 1].text === 'for')) return true;
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);

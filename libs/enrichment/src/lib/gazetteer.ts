@@ -27,14 +27,17 @@ import { fold, tokenize } from './tokens';
  */
 const SAINTS = new Set(['Saint', 'Sainte', 'San', 'Santa', 'Santo', 'São', 'Sankt', 'St', 'Ste']);
 
+// Called as a plain function: `super.has` in the hot path cost a third more per lookup (the tagger asks per word).
+const setHas = Set.prototype.has;
+
 export class FirstNames extends Set<string> {
   override has(word: string): boolean {
-    if (super.has(word)) return true;
+    if (setHas.call(this, word)) return true;
     const dash = word.indexOf('-');
     if (dash < 2 || dash > word.length - 3 || word.indexOf('-', dash + 1) >= 0) return false;
     const head = word.slice(0, dash);
     // "Saint-Nazaire", "San-Pedro": a saint's name makes places and churches.
-    return !SAINTS.has(head) && super.has(head) && super.has(word.slice(dash + 1));
+    return !SAINTS.has(head) && setHas.call(this, head) && setHas.call(this, word.slice(dash + 1));
   }
 }
 
