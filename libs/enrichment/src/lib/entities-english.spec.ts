@@ -102,6 +102,10 @@ describe('English rules for wire copy', () => {
     expect(run('He met the Ministry of Defence, Britain and France said.').orgs).toEqual(['Ministry of Defence']);
   });
 
+  it('reads no body into a product variant after a model number', () => {
+    expect(run('The strike halts production of the 737 MAX, while the A320 NEO sells well.').orgs).toEqual([]);
+  });
+
   it('reads two name particles after a first name as part of the name', () => {
     expect(run('European Commission President Ursula von der Leyen met Charles de Gaulle. Von der Leyen left.').people).toEqual(['Ursula von der Leyen', 'Charles de Gaulle']);
   });

@@ -857,6 +857,8 @@ class Extraction {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
     if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
+    // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
+    if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
     if (this.english && this.countryNamedBody(from, to)) {
       this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
       return;
