@@ -102,8 +102,10 @@ describe('English rules for wire copy', () => {
     expect(run('He met the Ministry of Defence, Britain and France said.').orgs).toEqual(['Ministry of Defence']);
   });
 
-  it('reads no body into a product variant after a model number', () => {
+  it('reads no body into a product variant after a model number, nor a person into a market index', () => {
     expect(run('The strike halts production of the 737 MAX, while the A320 NEO sells well.').orgs).toEqual([]);
+    // A market index named in lower case is a measure, as "Index" is.
+    expect(run('Stocks on the Hang Seng index rose.')).toMatchObject({ people: [], orgs: [] });
   });
 
   it('reads two name particles after a first name as part of the name', () => {

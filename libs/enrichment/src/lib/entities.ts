@@ -857,6 +857,8 @@ class Extraction {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
     if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
+    // "the Hang Seng index", "the Nikkei index": a market index named in lower case is a measure too.
+    if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
     if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
     if (this.english && this.countryNamedBody(from, to)) {
