@@ -48,6 +48,8 @@ const OFFICE_WORDS = new Set(
 const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */
 const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
+/** Lower-case words inside German names of bodies and places ("Bundesministerium für Finanzen", "Frankfurt am Main"). */
+const GERMAN_NAME_JOINERS = new Set('für und der die das des dem den im am an auf in zur zum vom von bei mit über gegen aus'.split(' '));
 /** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
 const GERMAN_DETERMINERS = new Set(
   'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
@@ -370,7 +372,7 @@ class Extraction {
     // Where nouns are capitalised, a lower-case word right after a name's capitalised word ends it ("JVA Billwerder erhebliche
     // Sicherheitslücken"); after a function word it may be part of it ("Institut für angewandte Ökologie").
     if (this.r.nounsCapitalised) {
-      const functionWord = (t: Token) => this.r.PARTICLES.has(t.text) || TRAILING_FUNCTION_WORDS.has(t.text) || NAME_PARTICLES.has(t.text);
+      const functionWord = (t: Token) => this.r.PARTICLES.has(t.text) || TRAILING_FUNCTION_WORDS.has(t.text) || NAME_PARTICLES.has(t.text) || GERMAN_NAME_JOINERS.has(t.text);
       for (let k = from + 1; k < to; k++) {
         const t = this.toks[k];
         if (t.isWord && !t.cap && /^\p{Ll}/u.test(t.text) && !functionWord(t) && this.toks[k - 1].cap && !functionWord(this.toks[k - 1])) to = k;

@@ -72,6 +72,9 @@ describe('entities beyond English', () => {
       ['person', 'Obamas'],
       ['person', 'Kori Schulman'],
     ]);
+    // The lower-case word that ends a name is not a word that joins one ("für", "am").
+    const body = 'Die Internationale Organisation für erneuerbare Energien tagte in Frankfurt am Main.';
+    expect(extractEntityMentions(body, { language: 'de' }).map((m) => body.slice(m.start, m.end))).toContain('Internationale Organisation für erneuerbare Energien');
   });
 
   it('German: a hyphenated pair of first names opens a name; a noun after an article is no town; the surname alone later is the person', () => {
