@@ -158,12 +158,17 @@ describe('poller: drop folders watched by two instances, into real Kafka and a r
     const chunks = 6;
     const size = Math.ceil(body.length / chunks);
     let seenWhileWriting = false;
+    let written = 0;
+    // The size a watcher last saw the file at (its completeness state), or undefined before any scan saw it.
+    const seenSize = () => pollers.map((p) => (p.dropFolders as unknown as { watched: Map<string, Map<string, { size: number }>> }).watched.get('wire')?.get('slow.xml')?.size);
     for (let i = 0; i < chunks; i++) {
-      appendFileSync(path, body.subarray(i * size, (i + 1) * size));
-      // The writer's pace (well inside the 2 s quiet period), during which the watchers scan several times.
-      await new Promise((r) => setTimeout(r, 400));
+      const chunk = body.subarray(i * size, (i + 1) * size);
+      appendFileSync(path, chunk);
+      written += chunk.length;
+      // The writer appends again once a scan has seen this part: the file keeps changing inside the 2 s quiet period.
+      await askUntil(`a scan of slow.xml at ${written} bytes`, async () => seenSize(), (sizes) => sizes.includes(written));
       expect(ls(folder.wire)).toContain('slow.xml');
-      seenWhileWriting ||= pollers.some((p) => (p.dropFolders as unknown as { watched: Map<string, Map<string, unknown>> }).watched.get('wire')?.has('slow.xml'));
+      seenWhileWriting ||= seenSize().some((s) => s !== undefined);
     }
     expect(seenWhileWriting).toBe(true);
     await filed(folder.wire, 'processed', 'slow.xml');
