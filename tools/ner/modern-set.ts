@@ -64,10 +64,7 @@ export function docsOf(part: Sentence[], language: string, source: Source, half:
  */
 export function germanNewsDocs(half: 'choose' | 'report'): CorpusDoc[] {
   const blocks = readSource(GERMEVAL).split(/\n\s*\n/).filter((b) => b.trim());
-  const held = blocks.slice(GERMEVAL_TRAIN);
-  const cut = Math.floor(held.length / 2);
-  const part = half === 'choose' ? held.slice(0, cut) : held.slice(cut);
-  const news = part.filter((b) => !/wikipedia\.org/.test(b.split('\n')[0])).flatMap((b) => parseConllu(b, false, GERMEVAL.tagColumn));
+  const news = halfOf(blocks.slice(GERMEVAL_TRAIN), half).filter((b) => !/wikipedia\.org/.test(b.split('\n')[0])).flatMap((b) => parseConllu(b, false, GERMEVAL.tagColumn));
   return docsOf(news, 'de', GERMEVAL, half);
 }
 
@@ -79,7 +76,11 @@ export function pudNewsDocs(language: string, half: 'choose' | 'report'): Corpus
   const source = PUD_NEWS[language];
   if (!source) return [];
   const blocks = readSource(source).split(/\n\s*\n/).filter((b) => /^# sent_id = n/m.test(b));
+  return docsOf(halfOf(blocks, half).flatMap((b) => parseConllu(b, false, source.tagColumn)), language, source, half);
+}
+
+/** The first ("choose") or second ("report") half of a file's sentence blocks, in file order. */
+function halfOf<T>(blocks: T[], half: 'choose' | 'report'): T[] {
   const cut = Math.floor(blocks.length / 2);
-  const part = half === 'choose' ? blocks.slice(0, cut) : blocks.slice(cut);
-  return docsOf(part.flatMap((b) => parseConllu(b, false, source.tagColumn)), language, source, half);
+  return half === 'choose' ? blocks.slice(0, cut) : blocks.slice(cut);
 }

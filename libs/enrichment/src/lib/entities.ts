@@ -185,6 +185,8 @@ class Extraction {
   private runForJoin = -1;
   /** Words written right after a first name (surnameInText), gathered on first use. */
   private afterFirstNames?: Set<string>;
+  /** Token index by start offset (tokenAt), built on first use. */
+  private tokenStarts?: Map<number, number>;
 
   constructor(
     private readonly text: string,
@@ -508,11 +510,10 @@ class Extraction {
    * article or a determiner, is the noun; a town's name takes no article ("Lage", "Essen", "Halle" alone).
    */
   private withoutNounsAfterArticles(nouns: ReadonlySet<string>): void {
-    const at = new Map(this.toks.map((t, i) => [t.start, i]));
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
       if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
-      const i = at.get(m.start);
+      const i = this.tokenAt(m.start);
       const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
       if (before && GERMAN_DETERMINERS.has(before.text.toLowerCase())) this.mentions.splice(k, 1);
     }
@@ -524,8 +525,13 @@ class Extraction {
    * gazetteer knows it ("presidente de Francia").
    */
   private withoutPortfolios(proposed: Mention[]): Mention[] {
-    const at = new Map(this.toks.map((t, i) => [t.start, i]));
-    return proposed.filter((m) => m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(at.get(m.start) ?? 0));
+    return proposed.filter((m) => m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0));
+  }
+
+  /** The index of the token that starts at this offset, if one does. */
+  private tokenAt(start: number): number | undefined {
+    this.tokenStarts ??= new Map(this.toks.map((t, i) => [t.start, i]));
+    return this.tokenStarts.get(start);
   }
 
   /**
@@ -585,7 +591,7 @@ class Extraction {
     const people = new Map<string, string>();
     for (const m of this.mentions) if (m.type === 'person' && m.name.includes(' ')) people.set(m.name.split(' ').pop() as string, m.name);
     if (!people.size) return;
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]).sort((a, b) => a[0] - b[0]);
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
     const inside = (start: number) => covered.some(([a, b]) => a <= start && start < b);
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];
@@ -847,7 +853,7 @@ class Extraction {
     if (this.isCommon(this.toks[joiner + 1].text)) return false;
     if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
     // "International Association of Machinists and Aerospace Workers": a head-first body's name may open with other words.
-    if (this.english) for (let k = first + 1; k < joiner - 1; k++) if (this.r.ORG_PREFIXES.has(this.toks[k].text) && (this.toks[k + 1].text === 'of' || this.toks[k + 1].text === 'for')) return true;
+    if (this.english) for (let k = first + 1; k < joiner - 1; k++) if (this.headFirstAt(k)) return true;
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);
@@ -1164,6 +1170,12 @@ class Extraction {
     return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
   }
 
+  /** A head-first body's head at k: "Association of", "Institute for". */
+  private headFirstAt(k: number): boolean {
+    const next = this.toks[k + 1]?.text;
+    return this.r.ORG_PREFIXES.has(this.toks[k].text) && (next === 'of' || next === 'for');
+  }
+
   /**
    * "Motion Picture Association of America", "Real Estate Council of Ontario", "Glasgow School of Art":
    * capitalised words inside a sentence before a head-first body ("Association of ...") are part of its
@@ -1174,7 +1186,7 @@ class Extraction {
   private headFirstBodyLead(from: number, to: number): number {
     const t = this.toks;
     for (let k = from + 1; k < to - 2; k++) {
-      if (!this.r.ORG_PREFIXES.has(t[k].text) || (t[k + 1].text !== 'of' && t[k + 1].text !== 'for')) continue;
+      if (!this.headFirstAt(k)) continue;
       if (!this.orgSpanFrom(k, to, this.knownAt(k, to))) return -1;
       let j = k;
       const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && !this.g.firstNames.has(t[x].text) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
@@ -1316,11 +1328,10 @@ class Extraction {
    */
   private placesAsTeams(): void {
     if (this.teams.size === 0) return;
-    const tokenAt = new Map(this.toks.map((t, k) => [t.start, k]));
     for (const m of this.mentions) {
       if (m.type !== 'place') continue;
       const clubs = this.teams.get(fold(m.surface));
-      const k = tokenAt.get(m.start);
+      const k = this.tokenAt(m.start);
       if (!clubs || clubs.size !== 1 || k === undefined || m.surface === m.surface.toUpperCase()) continue;
       const prev = this.toks[k - 1];
       if (prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of')) continue;
