@@ -6,6 +6,7 @@
  */
 import { MODEL_LANGUAGES } from '@newswire/enrichment';
 import { germanNewsDocs, modernDocs, pudNewsDocs } from '../ner/modern-set';
+import { PUD_NEWS } from '../ner/sources';
 import { surfacesWith } from '../ner/choose-blend';
 import type { CorpusDoc } from './build-multilingual-set';
 import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-multilingual';
@@ -29,7 +30,7 @@ export function evalModern(baseFold: Fold): void {
   } catch (e) {
     console.log(`  news de: GermEval snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
   }
-  for (const language of ['en', 'de']) {
+  for (const language of Object.keys(PUD_NEWS)) {
     try {
       const pud = pudNewsDocs(language, 'report');
       console.log(`[news ${language} pud] ${pud.length} docs (Universal NER Parallel UD news sentences, report half)  entities-f1: ${scores(pud, fold)}`);
