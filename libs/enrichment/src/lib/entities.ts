@@ -223,6 +223,7 @@ class Extraction {
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
     if (this.sGenitive) this.resolveGenitives();
+    this.acronymsAsDefined();
     return this.collect();
   }
 
@@ -355,9 +356,14 @@ class Extraction {
       const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
       // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
       if (span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
-      if (!lowerArticle && !person) continue;
+      // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
+      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
+      if (!lowerArticle && !person && !ofPerson) continue;
       const known = this.knownAt(span.from, k);
       if (!known || known.len !== k - span.from) continue;
+      // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
+      if (ofPerson && (this.knownAt(k + 1, span.to) || known.org?.name.includes(this.slice(k + 1, span.to)))) continue;
+      if (ofPerson) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: span.to, type: 'person' }];
       const lead: TaggedSpan = { from: span.from, to: k, type: known.org ? 'organisation' : 'place' };
       return person ? [lead, { from: k, to: span.to, type: 'person' }] : [lead];
     }
@@ -1105,8 +1111,8 @@ class Extraction {
     for (const m of this.mentions) {
       if (m.type !== 'organisation') continue;
       // "Parti socialiste (PS)": the bracketed acronym names the body just written out.
-      const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(this.text.slice(m.start + m.surface.length, m.start + m.surface.length + 16));
-      if (acronym) out.set(fold(acronym[1]), m);
+      const acronym = this.bracketedAcronym(m);
+      if (acronym) out.set(fold(acronym), m);
       const words = m.name.split(/\s+/);
       if (words.length > 1) {
         const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
@@ -1116,6 +1122,32 @@ class Extraction {
       }
     }
     return out;
+  }
+
+  /** The acronym in brackets right after a body's name ("Asamblea Nacional Catalana (ANC)"), if any. */
+  private bracketedAcronym(m: Mention): string | undefined {
+    const end = m.start + m.surface.length;
+    return /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(this.text.slice(end, end + 16))?.[1];
+  }
+
+  /**
+   * "la Asamblea Nacional Catalana (ANC)": the text defines the acronym, and every use of it in that text
+   * is that body, whatever else the gazetteer knows by it (the African National Congress).
+   */
+  private acronymsAsDefined(): void {
+    const defined = new Map<string, Mention>();
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || !m.surface.includes(' ')) continue;
+      const acronym = this.bracketedAcronym(m);
+      if (acronym && !defined.has(acronym)) defined.set(acronym, m);
+    }
+    if (!defined.size) return;
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      const body = defined.get(m.surface);
+      if (!body || body.name === m.name) continue;
+      this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
   }
 
   // ---- predicates -------------------------------------------------------------

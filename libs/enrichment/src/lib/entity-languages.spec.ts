@@ -192,3 +192,31 @@ describe('extractEntityMentions', () => {
     expect(otto).toMatchObject({ type: 'person', surface: 'Otto Bauer', start: 5, end: 16 });
   });
 });
+
+describe('names as other languages write them', () => {
+  const mentions = (language: string, text: string) => extractEntityMentions(text, { language }).map((m) => `${m.type}:${m.surface}=${m.name}`);
+
+  it('German: a body or place named in the dative or genitive links to the same entry', () => {
+    const got = mentions('de', 'Der Präsident der Europäischen Zentralbank sprach nach Angaben des Statistischen Bundesamtes über die Lage der Vereinten Nationen.');
+    expect(got).toEqual(
+      expect.arrayContaining(['organisation:Europäischen Zentralbank=European Central Bank', 'organisation:Statistischen Bundesamtes=Destatis', 'organisation:Vereinten Nationen=United Nations']),
+    );
+    expect(mentions('de', 'Die Alternative für Deutschland (AfD) legte zu.')).toContain('organisation:Alternative für Deutschland=AfD');
+  });
+
+  it('an acronym the text defines in brackets is that body, whatever else the gazetteer knows by it', () => {
+    const got = mentions('es', 'Miles de personas marcharon convocadas por la Asamblea Nacional Catalana (ANC). La ANC reclama la amnistía.');
+    expect(got.filter((m) => m.startsWith('organisation:ANC='))).toEqual(['organisation:ANC=Asamblea Nacional Catalana', 'organisation:ANC=Asamblea Nacional Catalana']);
+    // Without the definition the gazetteer's reading stands.
+    expect(mentions('en', 'The ANC won the election in South Africa.')).toContain('organisation:ANC=African National Congress');
+  });
+
+  it('a team "of" its coach is two names, the team "of" its town one', () => {
+    expect(mentions('es', 'El Barcelona de Hansi Flick empató en Montjuïc.')).toEqual(expect.arrayContaining(['organisation:Barcelona=Barcelona', 'person:Hansi Flick=Hansi Flick']));
+    expect(mentions('fr', 'Il a signé avec les Warriors de Golden State.').filter((m) => m.startsWith('person:'))).toEqual([]);
+  });
+
+  it("Italian elided article-prepositions are their own word: \"all'Allianz Stadium\" is no part of the team before it", () => {
+    expect(mentions('it', "La Juventus ha battuto 2-0 la Lazio all'Allianz Stadium di Torino.").some((m) => m.includes("all'"))).toBe(false);
+  });
+});

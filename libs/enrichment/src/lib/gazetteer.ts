@@ -20,6 +20,7 @@ import enNames from 'gender-detection-from-name/names/en';
 import { rulesFor } from './entity-languages';
 import { withGeoNames } from './geonames';
 import { fold, tokenize } from './tokens';
+import { germanCaseForms } from './german-cases';
 
 /** Saints' names, which make places and churches, not people, before a hyphen ("Saint-Nazaire", "San-Pedro"). */
 const SAINTS = new Set(['Saint', 'Sainte', 'San', 'Santa', 'Santo', 'São', 'Sankt', 'St', 'Ste']);
@@ -289,8 +290,40 @@ function englishGazetteer(): Gazetteer {
 export function gazetteerFor(language: string): Gazetteer {
   if (language === 'en') return englishGazetteer();
   let g = byLanguage.get(language);
-  if (!g) byLanguage.set(language, (g = withLanguageOrgs(homeGazetteer(language) ?? DEFAULT_GAZETTEER, language)));
+  if (!g) {
+    g = withLanguageOrgs(homeGazetteer(language) ?? DEFAULT_GAZETTEER, language);
+    if (language === 'de') g = withGermanCases(g);
+    byLanguage.set(language, g);
+  }
   return g;
+}
+
+/**
+ * "der Europäischen Zentralbank", "des Statistischen Bundesamtes", "den Vereinten Nationen": German text
+ * names bodies and places in the case the sentence needs (german-cases.ts); each such form is a key of the
+ * same entry. A copy: the shared gazetteer is left as it is.
+ */
+function withGermanCases(g: Gazetteer): Gazetteer {
+  const orgs = new Map(g.orgs);
+  const places = new Map(g.places);
+  const prefixes = new Set(g.prefixes);
+  for (const [key, entry] of g.orgs) {
+    if (g.acronyms?.has(key)) continue;
+    for (const form of germanCaseForms(key, true)) {
+      if (orgs.has(form) || places.has(form)) continue;
+      orgs.set(form, entry);
+      addPrefixes(prefixes, form);
+    }
+  }
+  for (const [key, entries] of g.places) {
+    if (!key.includes(' ')) continue;
+    for (const form of germanCaseForms(key, false)) {
+      if (orgs.has(form) || places.has(form)) continue;
+      places.set(form, entries);
+      addPrefixes(prefixes, form);
+    }
+  }
+  return { ...g, orgs, places, prefixes };
 }
 
 /** A language with home countries (HOME_COUNTRIES): their towns, its exonyms and first names. */

@@ -38,7 +38,9 @@ const ABBREV = new Set(
 // Hyphenated compounds whose second half is an ordinary word: "UN-backed" is about the UN.
 const COMPOUND_TAIL = /^(.+?)-(based|backed|led|owned|run|style|born|made|funded|linked|controlled|era|wide|like|bound|listed|registered|affiliated|allied|friendly|centric|related|focused|sponsored|brokered|headquartered|bred|born|area|region|level|speaking)$/;
 
-const ELISION = /^((?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu)['’])(?=\p{Lu})/iu;
+// Italian writes its article-prepositions elided too ("dell'Unione", "all'Allianz Stadium", "nell'Ue"):
+// left joined, "Inter all'Allianz Stadium" read as one name. "Sant'Egidio" is a name and stays whole.
+const ELISION = /^((?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu|all|dall|dell|nell|sull|coll|quell)['’])(?=\p{Lu})/iu;
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2})|[-&](?=[\p{L}\p{N}]))*|\S/gu;
 

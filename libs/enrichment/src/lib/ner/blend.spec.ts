@@ -9,7 +9,8 @@ describe('blending the tagger with the rules', () => {
     const rules = extractEntities(GERMAN, { language: 'de', blend: 'rules' });
     expect(rules.organisations.map((o) => o.name)).toContain('Vertretern der Deutschen Bank');
     const blended = extractEntities(GERMAN, { language: 'de' });
-    expect(blended.organisations.map((o) => o.name).sort()).toEqual(['Deutschen Bank', 'Siemens']);
+    // "der Deutschen Bank" is the dative of the name the gazetteer knows (german-cases.ts): the bank's entry.
+    expect(blended.organisations.map((o) => o.name).sort()).toEqual(['Deutsche Bank', 'Siemens']);
     expect(blended.places).toEqual([expect.objectContaining({ name: 'Munich', countryCode: 'DE', geonameId: 2867714, surfaceForms: ['München'] })]);
     const mentions = extractEntityMentions(GERMAN, { language: 'de' });
     expect(mentions.map((m) => [m.type, GERMAN.slice(m.start, m.end)])).toEqual([
