@@ -201,6 +201,12 @@ describe('English rules for wire copy', () => {
   it('reads place names headed by a known place or a geographic prefix, but a first name and a surname as a person', () => {
     expect(run('They flew to Kangaroo Island and camped by Lake Victoria near Rideau Hall.').places.sort()).toEqual(['Kangaroo Island', 'Lake Victoria', 'Rideau Hall']);
     expect(run('Stuart Hall said the show would go on.').people).toEqual(['Stuart Hall']);
+    // A first name the name list holds that is also a town, before a surname: the person, not the town (a state
+    // or a country stays the place: "Texas Residents").
+    const singers = run('The film starring Austin Butler opened in Los Angeles, and Florence Ballard sang in Detroit.');
+    expect(singers.people.sort()).toEqual(['Austin Butler', 'Florence Ballard']);
+    expect(singers.places.sort()).toEqual(['Detroit', 'Los Angeles']);
+    expect(run('Striker Milan Mijatović joined the club from Milan last summer.')).toMatchObject({ people: ['Milan Mijatović'], places: ['Milan'] });
   });
 
   it('reads a camel-cased company after its country, and a hyphenated description as no part of a name', () => {

@@ -355,7 +355,9 @@ class Extraction {
       const lowerArticle = LOWER_ARTICLES.has(t[k].text);
       const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
       // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
-      if (span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
+      // "le ministre de l'Économie Bruno Le Maire" tagged "Économie Bruno": a first name ending the span, a capitalised word after it.
+      const holderNext = k + 1 < span.to || (k + 1 < t.length && t[k + 1].start === t[k].end + 1 && t[k + 1].isWord);
+      if (span.type !== 'person' && holderNext && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
       // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
       const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
@@ -1178,9 +1180,10 @@ class Extraction {
     return undefined;
   }
 
-  /** "Jordan Henderson", "Georgia May": a place that is really a first name. */
+  /** "Jordan Henderson", "Georgia May", "Sydney Sweeney": a place that is really a first name. */
   private firstNameBeforeName(i: number, len: number, to: number): boolean {
-    return len === 1 && this.g.firstNames.has(this.toks[i].text) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
+    const word = this.toks[i].text;
+    return len === 1 && (this.g.firstNames.has(word) || !!this.g.placeFirstNames?.has(word)) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */

@@ -211,6 +211,11 @@ describe('names as other languages write them', () => {
     expect(mentions('en', 'The ANC won the election in South Africa.')).toContain('organisation:ANC=African National Congress');
   });
 
+  it("an office's portfolio, then its holder, then the ministry by its seat", () => {
+    const got = mentions('fr', "Le ministre de l'Économie Bruno Le Maire a annoncé lundi que Bercy allait revoir sa prévision.");
+    expect(got).toEqual(['person:Bruno Le Maire=Bruno Le Maire', 'organisation:Bercy=Ministry of the Economy (France)']);
+  });
+
   it('a team "of" its coach is two names, the team "of" its town one', () => {
     expect(mentions('es', 'El Barcelona de Hansi Flick empató en Montjuïc.')).toEqual(expect.arrayContaining(['organisation:Barcelona=Barcelona', 'person:Hansi Flick=Hansi Flick']));
     expect(mentions('fr', 'Il a signé avec les Warriors de Golden State.').filter((m) => m.startsWith('person:'))).toEqual([]);

@@ -88,6 +88,8 @@ export interface Gazetteer {
   /** Organisation keys written only in capitals ("unido", "who"): "Unido" in "Reino Unido" is not UNIDO. */
   acronyms?: Set<string>;
   firstNames: Set<string>;
+  /** First names the language's list holds that are also towns ("Sydney", "Florence", "Milan"): kept out of firstNames, a person only before a surname. */
+  placeFirstNames?: Set<string>;
   titles: Set<string>;
   common: Set<string>;
   demonyms: Map<string, string>;
@@ -211,13 +213,20 @@ const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: 
  */
 function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Gazetteer {
   const names = new FirstNames(g.firstNames);
+  const placeFirstNames = new Set(g.placeFirstNames);
+  const written = (n: string) => n.replace(/(^|[-\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
   for (const list of FIRST_NAMES[language] ?? []) {
     for (const n of list.keys()) {
-      if (n.length < 3 || g.places.has(fold(n)) || g.orgs.has(fold(n)) || common.has(n)) continue;
-      names.add(n.replace(/(^|[-\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
+      if (n.length < 3 || g.orgs.has(fold(n)) || common.has(n)) continue;
+      const places = g.places.get(fold(n));
+      // A town's name only: a state or a country before a capitalised word is rarely a first name ("Texas Residents").
+      if (places) {
+        if (places.some((p) => p.kind === 'city')) placeFirstNames.add(written(n));
+      }
+      else names.add(written(n));
     }
   }
-  return { ...g, firstNames: names };
+  return { ...g, firstNames: names, placeFirstNames };
 }
 
 let everyFirstName: Set<string> | undefined;
