@@ -164,6 +164,15 @@ describe('English rules for wire copy', () => {
     expect(run('It was their Plan B. Researchers doubted it would work.').people).toEqual([]);
   });
 
+  it('keeps a club before its score, "The" after a dateline dash out of a known name, and a plural title out of the names after it', () => {
+    expect(run('The Miami Heat beat the Atlanta Hawks 102-98 on Sunday.').orgs.sort()).toEqual(['Atlanta Hawks', 'Miami Heat']);
+    const court = run('WASHINGTON (AP) — The Supreme Court on Monday agreed to hear the case, Justices Elena Kagan and Stephen Breyer dissenting.');
+    expect(court.raw.organisations.find((o) => o.name === 'Supreme Court')?.surfaceForms).toEqual(['Supreme Court']);
+    expect(court.people.sort()).toEqual(['Elena Kagan', 'Stephen Breyer']);
+    // A model number after a maker is still its product.
+    expect(run('The Boeing 737 landed safely.').orgs).toEqual([]);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

@@ -172,6 +172,8 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
 }
 
 /** Lower-case words inside a person's name ("Ursula von der Leyen", "Ludwig van Beethoven", "Osama bin Laden"). */
+/** "Justices Elena Kagan and Stephen Breyer", "Congressmen Ron Dellums": an office in the plural before the names of its holders. */
+const PLURAL_TITLES = new Set('Justices Senators Sens Judges Representatives Reps Congressmen Congresswomen Ministers Presidents Generals Governors Ambassadors Commissioners Cardinals Bishops Princes Princesses Drs'.split(' '));
 const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
 
 class Extraction {
@@ -224,6 +226,7 @@ class Extraction {
     if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
     if (this.sGenitive) this.resolveGenitives();
     this.acronymsAsDefined();
+    this.splitFixtures();
     return this.collect();
   }
 
@@ -897,6 +900,11 @@ class Extraction {
         i++;
         continue;
       }
+      // "WASHINGTON (AP) — The Supreme Court ...": "The" after a dateline's dash is no sentence start, and no part of a known name.
+      if (!known && t[i].text === 'The' && this.knownAt(i + 1, to)?.len === to - i - 1) {
+        i++;
+        continue;
+      }
       if (this.orgSpanFrom(i, to, known)) {
         this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
         return;
@@ -929,7 +937,8 @@ class Extraction {
         const surface = this.slice(i, i + known.len);
         if (known.org) {
           // "Airbus A330", "Boeing 737": the product, not the maker; so is "an Airbus crashed", "bought a Tesla.".
-          if (!this.modelCodeAt(i + known.len) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+          // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.
+          if ((known.org.kind === 'club' || !this.modelCodeAt(i + known.len)) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
           if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
         } else if (this.english && this.clubRoleAt(i + known.len) && known.places!.every((p) => p.kind !== 'country')) {
           // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
@@ -1149,6 +1158,29 @@ class Extraction {
       const body = defined.get(m.surface);
       if (!body || body.name === m.name) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
+  }
+
+  /** "o Benfica-Sporting", "le choc PSG-OM": a match written as two clubs joined by a hyphen names both clubs. */
+  private splitFixtures(): void {
+    for (const tok of this.toks) {
+      const pair = tok.cap && tok.text.includes('-') ? /^([^\s-]+)-([^\s-]+)$/u.exec(tok.text) : null;
+      if (!pair || this.g.orgs.has(fold(tok.text))) continue;
+      const club = (word: string) => {
+        const org = this.g.orgs.get(fold(word));
+        return org?.kind === 'club' ? org : undefined;
+      };
+      const [home, away] = [club(pair[1]), club(pair[2])];
+      // One half a known club, the other a club or a town that names one ("Liverpool-Everton"); two towns are a route.
+      const town = (word: string) => !!this.g.places.get(fold(word))?.some((p) => p.kind === 'city');
+      if (!(home && away) && !(home && town(pair[2])) && !(away && town(pair[1]))) continue;
+      // Whatever read the token as one name, or as part of one, gives way.
+      for (let k = this.mentions.length - 1; k >= 0; k--) {
+        const m = this.mentions[k];
+        if (m.start <= tok.start && tok.end <= m.start + m.surface.length) this.mentions.splice(k, 1);
+      }
+      const side = (surface: string, org: OrgEntry | undefined, start: number): Mention => ({ type: 'organisation', name: org?.name ?? surface, surface, start, ...(org ? { org } : {}) });
+      this.mentions.push(side(pair[1], home, tok.start), side(pair[2], away, tok.start + pair[1].length + 1));
     }
   }
 
@@ -1569,7 +1601,7 @@ class Extraction {
   }
 
   private isTitle(word: string): boolean {
-    return this.g.titles.has(word) || this.r.titles.has(word);
+    return this.g.titles.has(word) || this.r.titles.has(word) || (this.english && PLURAL_TITLES.has(word));
   }
 
   /** A definite article, also capitalised at a sentence start ("The Government"). */

@@ -216,6 +216,15 @@ describe('names as other languages write them', () => {
     expect(got).toEqual(['person:Bruno Le Maire=Bruno Le Maire', 'organisation:Bercy=Ministry of the Economy (France)']);
   });
 
+  it('a match written as two clubs joined by a hyphen names both clubs; two towns so joined stay a route', () => {
+    expect(mentions('pt', 'Hugo Miguel é o árbitro escolhido para apitar o Benfica-Sporting, esta quarta-feira.')).toEqual(
+      expect.arrayContaining(['organisation:Benfica=SL Benfica', 'organisation:Sporting=Sporting CP']),
+    );
+    expect(mentions('fr', 'Le choc PSG-OM aura lieu dimanche.')).toEqual(['organisation:PSG=Paris St Germain', 'organisation:OM=Olympique de Marseille']);
+    expect(mentions('en', 'Fans gathered before the Liverpool-Everton derby.')).toEqual(['organisation:Liverpool=Liverpool', 'organisation:Everton=Everton']);
+    expect(mentions('de', 'Der Zug Berlin-Hamburg fiel aus.').filter((m) => /^organisation:(Berlin|Hamburg)=/.test(m))).toEqual([]);
+  });
+
   it('a team "of" its coach is two names, the team "of" its town one', () => {
     expect(mentions('es', 'El Barcelona de Hansi Flick empató en Montjuïc.')).toEqual(expect.arrayContaining(['organisation:Barcelona=Barcelona', 'person:Hansi Flick=Hansi Flick']));
     expect(mentions('fr', 'Il a signé avec les Warriors de Golden State.').filter((m) => m.startsWith('person:'))).toEqual([]);
