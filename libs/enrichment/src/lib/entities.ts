@@ -258,6 +258,34 @@ class Extraction {
     this.mentions.push(...first, ...second.filter(free));
     this.resolveModelShortForms(new Set(proposed));
     this.addMissedSurnames();
+    if (this.r.nounsCapitalised) this.addSpeakers();
+  }
+
+  /**
+   * "Steinmeier sagte bei einem Besuch", "sagte Neururer.": where nouns are capitalised the tagger misses
+   * many a lone surname the text names nowhere in full. A lone capitalised word right before a speech
+   * verb, or right after one and before a punctuation mark, that is no common noun, function word, title
+   * or known place or body, and no word of another name, is the person speaking.
+   */
+  private addSpeakers(): void {
+    const t = this.toks;
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    const inside = (start: number) => covered.some(([a, b]) => a <= start && start < b);
+    const speech = (k: number) => k >= 0 && k < t.length && this.r.SPEECH_VERBS.has(t[k].text);
+    const capWord = (k: number) => k >= 0 && k < t.length && t[k].isWord && t[k].cap;
+    for (let i = 0; i < t.length; i++) {
+      const tok = t[i];
+      // One plain word: "Daimler-Benz bezeichnete" is a company; "Teilnehmende sagten", "Betroffene" are adjectives as nouns.
+      if (!tok.cap || !tok.isWord || tok.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(tok.text) || /(?:ende|enden|ene|enen|ierte|ierten|liche|lichen|ische|ischen)$/u.test(tok.text)) continue;
+      const before = speech(i + 1);
+      const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
+      if (!before && !after) continue;
+      if (capWord(i + 1) || (capWord(i - 1) && !tok.sentStart)) continue;
+      const word = tok.text;
+      // A noun, also a compound ending in one ("Dialogbuch schrieb"), is what speaks, not who.
+      if (inside(tok.start) || this.isCommon(word) || this.isTitle(word) || (this.commonNouns && this.isRoleNoun(word)) || this.lowerWords.has(fold(word)) || this.knownAt(i, i + 1)) continue;
+      this.mentions.push({ type: 'person', name: word, surface: word, start: tok.start });
+    }
   }
 
   /** A gazetteer links it, or an organisation's head word made it ("Bundesministerium für Finanzen", "Commission européenne"). */
@@ -1215,7 +1243,8 @@ class Extraction {
   /** "Jordan Henderson", "Georgia May", "Sydney Sweeney": a place that is really a first name. */
   private firstNameBeforeName(i: number, len: number, to: number): boolean {
     const word = this.toks[i].text;
-    return len === 1 && (this.g.firstNames.has(word) || !!this.g.placeFirstNames?.has(word)) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
+    // A town that is also a first name, in English copy only: German capitalises the noun after it ("in Florenz Platz zehn").
+    return len === 1 && (this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */

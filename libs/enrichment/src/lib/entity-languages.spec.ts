@@ -204,6 +204,13 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Die Alternative für Deutschland (AfD) legte zu.')).toContain('organisation:Alternative für Deutschland=AfD');
   });
 
+  it('German: a lone surname that speaks is a person; a noun, a company or an adjective as a noun is not', () => {
+    expect(mentions('de', 'Steinmeier sagte bei einem Besuch in Südkorea, er hoffe auf eine Einigung.')).toContain('person:Steinmeier=Steinmeier');
+    expect(mentions('de', 'Das sei ein Armutszeugnis, sagte Neururer.')).toContain('person:Neururer=Neururer');
+    const none = ['Der Verband erklärte, man sei zufrieden.', 'Daimler-Benz bezeichnete den Wagen als Sportwagen.', 'Betroffene kritisiert die Pläne. Teilnehmende sagt, es sei kalt.', 'Das Dialogbuch schrieb ein Autor.'];
+    for (const text of none) expect(mentions('de', text).filter((m) => m.startsWith('person:'))).toEqual([]);
+  });
+
   it('an acronym the text defines in brackets is that body, whatever else the gazetteer knows by it', () => {
     const got = mentions('es', 'Miles de personas marcharon convocadas por la Asamblea Nacional Catalana (ANC). La ANC reclama la amnistía.');
     expect(got.filter((m) => m.startsWith('organisation:ANC='))).toEqual(['organisation:ANC=Asamblea Nacional Catalana', 'organisation:ANC=Asamblea Nacional Catalana']);

@@ -133,7 +133,7 @@ const RULES: Record<string, EntityRules> = {
     // "Politik der Regierung", "Peter und Paul": German articles and conjunctions join nouns, not names.
     notParticles: 'der den y & el al',
     ORG_JOINERS: 'für und der',
-    SPEECH_VERBS: 'sagte sagt erklärte erklärt betonte betont meinte meint schrieb sprach',
+    SPEECH_VERBS: 'sagte sagt erklärte erklärt betonte betont meinte meint schrieb sprach erinnerte bezeichnete kritisierte kritisiert forderte fordert warnte warnt räumte kündigte verwies versicherte ergänzte fügte antwortete erwartet erwartete',
     PLACE_CUES_BEFORE: 'nach Stadt Ort Dorf Gemeinde Provinz Hauptstadt',
     titles: 'Herr Herrn Frau Fräulein Hr Dr Prof Professor Präsident Präsidenten Minister Ministers Kanzler Bundeskanzler Reichskanzler Kaiser Kaisers König Königs Königin Prinz Prinzessin Graf Gräfin Freiherr Fürst Herzog Erzherzog Bischof Papst Pfarrer General Generals Oberst Hauptmann Leutnant Bürgermeister Abgeordnete Abgeordneten Direktor Sir Lord',
     common:
