@@ -46,6 +46,8 @@ const OFFICE_WORDS = new Set(
 );
 /** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
 const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
+/** The state a president presides over, named as such ("président de la République"). */
+const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica', 'Republik', 'Republiek', 'Republic']);
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */
 const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
 /** Lower-case words inside German names of bodies and places ("Bundesministerium für Finanzen", "Frankfurt am Main"). */
@@ -425,6 +427,8 @@ class Extraction {
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
     if (s.to - from === 1 && TRAILING_FUNCTION_WORDS.has(this.toks[from].text.toLowerCase())) return undefined;
+    // "le Premier ministre", "Ministre" alone: a title names no one by itself.
+    if (s.to - from === 1 && this.isTitle(this.toks[from].text)) return undefined;
     const surface = this.slice(from, s.to);
     const start = this.toks[from].start;
     const known = this.knownAt(from, s.to);
@@ -564,7 +568,11 @@ class Extraction {
    * gazetteer knows it ("presidente de Francia").
    */
   private withoutPortfolios(proposed: Mention[]): Mention[] {
-    return proposed.filter((m) => m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0));
+    return proposed.filter((m) => {
+      // "le président de la République", "Presidente da República": the office's own state, no place.
+      if (REPUBLIC_WORDS.has(m.surface) && this.afterOffice(this.tokenAt(m.start) ?? 0, true)) return false;
+      return m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0);
+    });
   }
 
   /** The index of the token that starts at this offset, if one does. */

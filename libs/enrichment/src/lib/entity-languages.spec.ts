@@ -232,6 +232,16 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Der Zug Berlin-Hamburg fiel aus.').filter((m) => /^organisation:(Berlin|Hamburg)=/.test(m))).toEqual([]);
   });
 
+  it('a title alone, or the republic a president presides over, names nothing', () => {
+    expect(mentions('fr', 'Le président de la République a reçu le Premier ministre.')).toEqual([]);
+    expect(mentions('pt', 'O Presidente da República promulgou o diploma.')).toEqual([]);
+    expect(mentions('it', 'Il presidente della Repubblica ha firmato il decreto.')).toEqual([]);
+    // A known name that opens with the title word keeps it.
+    expect(mentions('fr', 'Arsenal est en tête de la Premier League.')).toContain('organisation:Premier League=Premier League');
+    // A country after "president of" is still the country.
+    expect(mentions('es', 'El presidente de Francia viajó a Madrid.')).toContain('place:Francia=France');
+  });
+
   it('a team "of" its coach is two names, the team "of" its town one', () => {
     expect(mentions('es', 'El Barcelona de Hansi Flick empató en Montjuïc.')).toEqual(expect.arrayContaining(['organisation:Barcelona=Barcelona', 'person:Hansi Flick=Hansi Flick']));
     expect(mentions('fr', 'Il a signé avec les Warriors de Golden State.').filter((m) => m.startsWith('person:'))).toEqual([]);
