@@ -310,7 +310,8 @@ class Extraction {
     for (const p of proposed) {
       const pEnd = spanEnd(this.text, p.start, p.surface);
       // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
-      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start : this.bodyOverModel(m, end, p, pEnd)));
+      // ... unless the name opens with its head word ("Instituto de Salud Carlos III" over the tagger's person "Salud Carlos III").
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || (p.type !== 'place' && this.headFirstName(m)) : this.bodyOverModel(m, end, p, pEnd)));
       if (!cover) out.push(p);
       else if (!used.has(cover.m)) {
         used.add(cover.m);
@@ -318,6 +319,11 @@ class Extraction {
       }
     }
     return out;
+  }
+
+  /** A body's name that opens with a head word of the language's head-first bodies ("Instituto de ...", "Ministerio de ..."). */
+  private headFirstName(m: Mention): boolean {
+    return m.type === 'organisation' && !this.english && !this.r.nounsCapitalised && this.r.ORG_PREFIXES.has(m.surface.split(' ')[0]) && m.surface.includes(' ');
   }
 
   /**

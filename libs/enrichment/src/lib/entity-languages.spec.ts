@@ -232,6 +232,11 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Der Zug Berlin-Hamburg fiel aus.').filter((m) => /^organisation:(Berlin|Hamburg)=/.test(m))).toEqual([]);
   });
 
+  it("a body's name that opens with its head word takes the tagger's person inside it", () => {
+    const got = mentions('es', 'Según el informe del Instituto de Salud Carlos III, la gripe avanza.');
+    expect(got).toEqual(['organisation:Instituto de Salud Carlos III=Instituto de Salud Carlos III']);
+  });
+
   it('a title alone, or the republic a president presides over, names nothing', () => {
     expect(mentions('fr', 'Le président de la République a reçu le Premier ministre.')).toEqual([]);
     expect(mentions('pt', 'O Presidente da República promulgou o diploma.')).toEqual([]);
