@@ -46,6 +46,8 @@ const OFFICE_WORDS = new Set(
 );
 /** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
 const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
+/** A government named for its head ("el Gobierno de Pedro Sánchez", "il governo di Giorgia Meloni"). */
+const GOVERNMENT_WORDS = new Set(['Gobierno', 'Gouvernement', 'Governo', 'Government', 'Ejecutivo', 'Executivo', 'Esecutivo', 'Gabinete']);
 /** The state a president presides over, named as such ("président de la République"). */
 const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica', 'Republik', 'Republiek', 'Republic']);
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */
@@ -323,7 +325,8 @@ class Extraction {
 
   /** A body's name that opens with a head word of the language's head-first bodies ("Instituto de ...", "Ministerio de ..."). */
   private headFirstName(m: Mention): boolean {
-    return m.type === 'organisation' && !this.english && !this.r.nounsCapitalised && this.r.ORG_PREFIXES.has(m.surface.split(' ')[0]) && m.surface.includes(' ');
+    const head = m.surface.split(' ')[0];
+    return m.type === 'organisation' && !this.english && !this.r.nounsCapitalised && this.r.ORG_PREFIXES.has(head) && !GOVERNMENT_WORDS.has(head) && m.surface.includes(' ');
   }
 
   /**
@@ -400,6 +403,8 @@ class Extraction {
       // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
       const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
+      // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
+      if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: span.to, type: 'person' }];
       const known = this.knownAt(span.from, k);
       if (!known || known.len !== k - span.from) continue;
       // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
@@ -945,6 +950,12 @@ class Extraction {
       // "WASHINGTON (AP) — The Supreme Court ...": "The" after a dateline's dash is no sentence start, and no part of a known name.
       if (!known && t[i].text === 'The' && this.knownAt(i + 1, to)?.len === to - i - 1) {
         i++;
+        continue;
+      }
+      // "el Gobierno de Pedro Sánchez": the government, then the person it is named for.
+      if (!known && !this.english && GOVERNMENT_WORDS.has(t[i].text) && i + 3 <= to && NAME_PARTICLES.has(t[i + 1].text) && anyFirstName(t[i + 2].text)) {
+        this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
+        i += 2;
         continue;
       }
       if (this.orgSpanFrom(i, to, known)) {

@@ -235,6 +235,8 @@ describe('names as other languages write them', () => {
   it("a body's name that opens with its head word takes the tagger's person inside it", () => {
     const got = mentions('es', 'Según el informe del Instituto de Salud Carlos III, la gripe avanza.');
     expect(got).toEqual(['organisation:Instituto de Salud Carlos III=Instituto de Salud Carlos III']);
+    // A government named for its head is the body and the person.
+    expect(mentions('es', 'El Gobierno de Pedro Sánchez aprobó el plan.')).toEqual(['organisation:Gobierno=Gobierno', 'person:Pedro Sánchez=Pedro Sánchez']);
   });
 
   it('a title alone, or the republic a president presides over, names nothing', () => {
