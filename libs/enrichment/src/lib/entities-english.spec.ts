@@ -173,6 +173,14 @@ describe('English rules for wire copy', () => {
     expect(run('The Boeing 737 landed safely.').orgs).toEqual([]);
   });
 
+  it('reads a body named for a purpose after an observatory, a source after "according to", and armed groups', () => {
+    const r = run('Rebels led by Hayat Tahrir al-Sham seized Aleppo, the Syrian Observatory for Human Rights said.');
+    expect(r.orgs.sort()).toEqual(['Hayat Tahrir al-Sham', 'Syrian Observatory for Human Rights']);
+    expect(r.people).toEqual([]);
+    expect(run('The tour grossed $2 billion, according to Pollstar.')).toMatchObject({ orgs: ['Pollstar'], places: [] });
+    expect(run('The idea is old, according to Pythagorean tradition.').orgs).toEqual([]);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

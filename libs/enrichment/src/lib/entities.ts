@@ -67,9 +67,11 @@ const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container 
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
+/** What a data provider provides ("according to LSEG data"). */
+const SOURCE_NOUNS = new Set('data figures estimates calculations statistics research analysis survey polls tracking'.split(' '));
 /** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
 const FOR_PURPOSE_HEADS = new Set(
-  'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat'.split(' '),
+  'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat Observatory Watch Project Initiative'.split(' '),
 );
 
 /** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
@@ -1153,6 +1155,9 @@ class Extraction {
     if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
     const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 3) : undefined;
     if (comma?.places && comma.places[0].kind !== 'city') return at('place', tok.text, { places: [{ name: tok.text, countryCode: comma.places[0].countryCode, kind: 'city' }] });
+    // "according to Pollstar.", "according to LSEG data": a source, no destination ("according to Pythagorean tradition" is neither).
+    const source = !next?.isWord || SOURCE_NOUNS.has(next.text);
+    if (this.english && prev?.text === 'to' && this.toks[index - 2]?.text === 'according' && source) return at('organisation', tok.text);
     if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
     return undefined;
   }
