@@ -421,6 +421,8 @@ class Extraction {
   private modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
+    if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
     if (span.type === 'person' && from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text)) from--;
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.

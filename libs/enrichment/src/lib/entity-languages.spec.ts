@@ -239,6 +239,10 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'El Gobierno de Pedro Sánchez aprobó el plan.')).toEqual(['organisation:Gobierno=Gobierno', 'person:Pedro Sánchez=Pedro Sánchez']);
   });
 
+  it('"of" before a first name opens no name', () => {
+    expect(mentions('nl', 'Het kabinet hoort kritiek van de PVV van Geert Wilders.')).toContain('person:Geert Wilders=Geert Wilders');
+  });
+
   it('a title alone, or the republic a president presides over, names nothing', () => {
     expect(mentions('fr', 'Le président de la République a reçu le Premier ministre.')).toEqual([]);
     expect(mentions('pt', 'O Presidente da República promulgou o diploma.')).toEqual([]);
