@@ -181,6 +181,13 @@ describe('English rules for wire copy', () => {
     expect(run('The idea is old, according to Pythagorean tradition.').orgs).toEqual([]);
   });
 
+  it('reads a company by what its stock does, also when it opens the sentence', () => {
+    expect(run('Shares in Ruralco rose 5 per cent, while Santos fell 2 per cent.')).toMatchObject({ orgs: ['Ruralco', 'Santos'], places: [] });
+    expect(run('Ruralco shares jumped 10 per cent on Tuesday.').orgs).toEqual(['Ruralco']);
+    // A town that rises in a table is not a stock.
+    expect(run('Temperatures in Darwin rose overnight.').orgs).toEqual([]);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

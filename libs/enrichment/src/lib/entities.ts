@@ -67,6 +67,8 @@ const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container 
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
+/** What a share price does ("Santos fell 2 per cent"). */
+const MARKET_MOVES = new Set('rose fell jumped slid gained dropped climbed tumbled surged slumped sank soared plunged eased advanced added lost rallied slipped edged'.split(' '));
 /** What a data provider provides ("according to LSEG data"). */
 const SOURCE_NOUNS = new Set('data figures estimates calculations statistics research analysis survey polls tracking'.split(' '));
 /** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
@@ -1148,6 +1150,9 @@ class Extraction {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
+    // "Ruralco shares jumped", "Santos fell 2 per cent": a company by what its stock does, also opening a sentence.
+    const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
+    if (stock) return at('organisation', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
     if (next && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
@@ -1605,7 +1610,19 @@ class Extraction {
     const p2 = this.toks[i - 2];
     if (!p1 || !p1.isWord || p1.cap) return false;
     if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
-    return (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) || (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text));
+    return (
+      (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) ||
+      (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text)) ||
+      // "Shares in Ruralco", "a stake in Darktrace": the company, not a place.
+      (p1.text === 'in' && !!p2 && /^(?:[Ss]hares|stakes?|holdings?|investments?)$/.test(p2.text))
+    );
+  }
+
+  /** "fell 2 per cent", "rose as much as 5%": a stock's move right after a name (English copy). */
+  private marketMoveAt(k: number): boolean {
+    const verb = this.toks[k];
+    const next = this.toks[k + 1];
+    return !!verb && !!next && MARKET_MOVES.has(verb.text) && (/^\d/.test(next.text) || (next.text === 'as' && this.toks[k + 2]?.text === 'much'));
   }
 
   private orgCueAfter(j: number): boolean {
