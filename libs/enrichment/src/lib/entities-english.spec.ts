@@ -188,6 +188,11 @@ describe('English rules for wire copy', () => {
     expect(run('Temperatures in Darwin rose overnight.').orgs).toEqual([]);
   });
 
+  it('reads reefs, shoals, marinas, circuits and basilicas as places', () => {
+    expect(run('Firefighters battled wildfires in Pacific Palisades, and Alonso will race at Yas Marina on Sunday.').places.sort()).toEqual(['Pacific Palisades', 'Yas Marina']);
+    expect(run('Ships collided near Scarborough Shoal and the Great Barrier Reef.').places.sort()).toEqual(['Great Barrier Reef', 'Scarborough Shoal']);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

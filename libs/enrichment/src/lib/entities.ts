@@ -69,6 +69,10 @@ const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter fer
 
 /** What a share price does ("Santos fell 2 per cent"). */
 const MARKET_MOVES = new Set('rose fell jumped slid gained dropped climbed tumbled surged slumped sank soared plunged eased advanced added lost rallied slipped edged'.split(' '));
+/** Adjectives that open English place names ("Great Barrier Reef", "Second Thomas Shoal", "Little Rock"). */
+const PLACE_ADJECTIVES = new Set('Great Little Upper Lower Second First Third Old Grand'.split(' '));
+/** Heads of natural features: a name ending on one is a place whatever word opens it. */
+const GEOGRAPHIC_HEADS = new Set('Reef Shoal Shoals Atoll Island Islands Lake Lakes River Mountains Mountain Valley Sea Bay Gulf Strait Canyon Desert Plains Basin Falls Peninsula Coast'.split(' '));
 /** What a data provider provides ("according to LSEG data"). */
 const SOURCE_NOUNS = new Set('data figures estimates calculations statistics research analysis survey polls tracking'.split(' '));
 /** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
@@ -1337,6 +1341,8 @@ class Extraction {
     // "Wrigley Field", "Citizens Bank Park", "Melbourne Cricket Ground": a venue, whatever its first words name.
     const venue = VENUE_HEADS.has(t[to - 1].text) || (to - i > 2 && VENUE_PAIRS.has(`${t[to - 2].text} ${t[to - 1].text}`));
     if (this.english && venue && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
+    // "the Great Barrier Reef", "Second Thomas Shoal": a common adjective opens a name that ends on a geographic head.
+    if (this.english && PLACE_ADJECTIVES.has(t[i].text) && !t[i].sentStart && GEOGRAPHIC_HEADS.has(t[to - 1].text)) return true;
     if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
     // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
     if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
