@@ -193,6 +193,15 @@ describe('English rules for wire copy', () => {
     expect(run('Ships collided near Scarborough Shoal and the Great Barrier Reef.').places.sort()).toEqual(['Great Barrier Reef', 'Scarborough Shoal']);
   });
 
+  it("reads a club's nickname after \"the\" in sports copy, by the town the text names when two clubs share it", () => {
+    const r = run('Miami won 102-98 as the Heat led from the start while the Hawks struggled.');
+    expect(r.orgs.sort()).toEqual(['Atlanta Hawks', 'Miami Heat']);
+    expect(r.places).toEqual([]);
+    // Not without sport, nor in a noun phrase.
+    expect(run('Temperatures rose as the Heat wave spread.').orgs).toEqual([]);
+    expect(run('The coach said the Magic of the season was gone.').orgs).toEqual([]);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

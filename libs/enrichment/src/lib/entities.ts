@@ -67,6 +67,26 @@ const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container 
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
+/** Lower-case words of sports copy. */
+const SPORT_WORDS = new Set('game games season coach playoffs playoff quarterback touchdown innings inning rebounds assists points goals striker midfielder league match fixture title'.split(' '));
+/** Nickname -> the clubs whose names end on it ("Heat" -> Miami Heat, Brisbane Heat), up to three ("United", "City" end on many). */
+const nicknamesByGazetteer = new WeakMap<Gazetteer, Map<string, OrgEntry[]>>();
+function clubNicknames(g: Gazetteer): Map<string, OrgEntry[]> {
+  let out = nicknamesByGazetteer.get(g);
+  if (out) return out;
+  const names = new Map<string, OrgEntry>();
+  for (const entry of g.orgs.values()) if (entry.kind === 'club') names.set(entry.name, entry);
+  out = new Map();
+  for (const entry of names.values()) {
+    const words = entry.name.split(' ');
+    const last = words[words.length - 1];
+    if (words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(last)) continue;
+    out.set(last, [...(out.get(last) ?? []), entry]);
+  }
+  for (const [word, clubs] of out) if (clubs.length > 3) out.delete(word);
+  nicknamesByGazetteer.set(g, out);
+  return out;
+}
 /** What a share price does ("Santos fell 2 per cent"). */
 const MARKET_MOVES = new Set('rose fell jumped slid gained dropped climbed tumbled surged slumped sank soared plunged eased advanced added lost rallied slipped edged'.split(' '));
 /** Adjectives that open English place names ("Great Barrier Reef", "Second Thomas Shoal", "Little Rock"). */
@@ -199,6 +219,8 @@ class Extraction {
   private runForJoin = -1;
   /** Words written right after a first name (surnameInText), gathered on first use. */
   private afterFirstNames?: Set<string>;
+  /** The text is about sport (aboutSport), decided on first use. */
+  private sportText?: boolean;
   /** Token index by start offset (tokenAt), built on first use. */
   private tokenStarts?: Map<number, number>;
 
@@ -1142,6 +1164,13 @@ class Extraction {
     const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    // "The Heat led from the start", "the Hawks struggled": a club's nickname after "the", in copy about sport.
+    const club = this.english ? this.nicknameClub(index) : undefined;
+    if (club) {
+      // "Miami won 102-98": the nickname names the club, so its town is the club too (placesAsTeams).
+      this.noteClubPlace(club.name);
+      return at('organisation', club.name, { org: club });
+    }
     const state = this.apState(index);
     if (state) return at('place', state.name, { places: [state] });
     if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
@@ -1622,6 +1651,29 @@ class Extraction {
       // "Shares in Ruralco", "a stake in Darktrace": the company, not a place.
       (p1.text === 'in' && !!p2 && /^(?:[Ss]hares|stakes?|holdings?|investments?)$/.test(p2.text))
     );
+  }
+
+  /** The one known club whose name ends on this word, when "the" precedes it and the text is about sport. */
+  private nicknameClub(i: number): OrgEntry | undefined {
+    const before = this.toks[i - 1]?.text;
+    // "the Magic of the season": a noun phrase.
+    if ((before !== 'the' && before !== 'The') || this.toks[i + 1]?.text === 'of') return undefined;
+    const clubs = clubNicknames(this.g).get(this.toks[i].text);
+    if (!clubs || !this.aboutSport()) return undefined;
+    // "Heat": Miami's or Brisbane's, whichever town the text names.
+    const named = clubs.length === 1 ? clubs : clubs.filter((c) => this.text.includes(c.name.slice(0, c.name.lastIndexOf(' '))));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** A score ("102-98"), a club the gazetteer knows, or sports words in lower case. */
+  private aboutSport(): boolean {
+    if (this.sportText === undefined) {
+      this.sportText =
+        /\b\d{1,3}-\d{1,3}\b/.test(this.text) ||
+        this.mentions.some((m) => m.org?.kind === 'club') ||
+        [...SPORT_WORDS].some((w) => this.lowerWords.has(w));
+    }
+    return this.sportText;
   }
 
   /** "fell 2 per cent", "rose as much as 5%": a stock's move right after a name (English copy). */
