@@ -219,6 +219,8 @@ class Extraction {
   private runForJoin = -1;
   /** Words written right after a first name (surnameInText), gathered on first use. */
   private afterFirstNames?: Set<string>;
+  /** Strings looked for in the text (textIncludes). */
+  private found?: Map<string, boolean>;
   /** The text is about sport (aboutSport), decided on first use. */
   private sportText?: boolean;
   /** Token index by start offset (tokenAt), built on first use. */
@@ -1661,8 +1663,16 @@ class Extraction {
     const clubs = clubNicknames(this.g).get(this.toks[i].text);
     if (!clubs || !this.aboutSport()) return undefined;
     // "Heat": Miami's or Brisbane's, whichever town the text names.
-    const named = clubs.length === 1 ? clubs : clubs.filter((c) => this.text.includes(c.name.slice(0, c.name.lastIndexOf(' '))));
+    const named = clubs.length === 1 ? clubs : clubs.filter((c) => this.textIncludes(c.name.slice(0, c.name.lastIndexOf(' '))));
     return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** Whether the text contains a string, remembered: a text may repeat a nickname thousands of times. */
+  private textIncludes(part: string): boolean {
+    this.found ??= new Map();
+    let hit = this.found.get(part);
+    if (hit === undefined) this.found.set(part, (hit = this.text.includes(part)));
+    return hit;
   }
 
   /** A score ("102-98"), a club the gazetteer knows, or sports words in lower case. */
