@@ -454,7 +454,13 @@ class Extraction {
     // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
     if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
-    if (span.type === 'person' && from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text)) from--;
+    const firstNameBefore = from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text);
+    if (span.type === 'person' && firstNameBefore) from--;
+    // "Bayern-Trainer Vincent Kompany" tagged as the place "Kompany": a first name right before a lone word no gazetteer knows makes a person.
+    else if (firstNameBefore && span.to - span.from === 1 && !this.knownAt(from, span.to)) {
+      from--;
+      span = { ...span, type: 'person' };
+    }
     // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
     let to = span.to;
     // Where nouns are capitalised, a lower-case word right after a name's capitalised word ends it ("JVA Billwerder erhebliche
@@ -468,6 +474,13 @@ class Extraction {
     }
     // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
     while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
+    // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
+    if (span.type === 'person' && to === span.to && to > from + 1 && this.toks[to - 1].cap && NAME_PARTICLES.has(this.toks[to - 1].text.toLowerCase())) {
+      const t = this.toks;
+      let k = to;
+      while (k < t.length && t[k].start === t[k - 1].end + 1 && !t[k].cap && NAME_PARTICLES.has(t[k].text)) k++;
+      if (k < t.length && t[k].start === t[k - 1].end + 1 && t[k].cap && t[k].isWord && !t[k].sentStart) to = k + 1;
+    }
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
@@ -531,6 +544,13 @@ class Extraction {
     let first = from;
     while (first < span.to - 2 && isNoun(first)) first++;
     if (type === 'organisation' && first > from && this.g.firstNames.has(this.toks[first].text) && this.toks[first + 1].cap) type = 'person';
+    // "Der Autobauer Volkswagen": role nouns before a body the gazetteer knows are no part of its name.
+    if (type === 'organisation') {
+      let k = from;
+      while (k < span.to - 1 && isNoun(k)) k++;
+      const known = k > from ? this.knownAt(k, span.to) : undefined;
+      if (known?.org && known.len === span.to - k) return [{ ...span, from: k }];
+    }
     if (type !== 'person') return [span];
     const stripped = from;
     while (from < span.to - 1 && isNoun(from) && this.toks[from + 1].cap) from++;
@@ -603,7 +623,8 @@ class Extraction {
       if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
       const i = this.tokenAt(m.start);
       const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
-      if (before && GERMAN_DETERMINERS.has(before.text.toLowerCase())) this.mentions.splice(k, 1);
+      // "die Lage", "35 Grad": after a determiner or a number the word is the noun.
+      if (before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text))) this.mentions.splice(k, 1);
     }
   }
 

@@ -239,6 +239,13 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'El Gobierno de Pedro Sánchez aprobó el plan.')).toEqual(['organisation:Gobierno=Gobierno', 'person:Pedro Sánchez=Pedro Sánchez']);
   });
 
+  it('German: role nouns before a known body, a first name before an unknown word, a capitalised particle, a noun after a number', () => {
+    expect(mentions('de', 'Der Autobauer Volkswagen will Stellen abbauen.')).toContain('organisation:Volkswagen=Volkswagen');
+    expect(mentions('de', 'Bayern-Trainer Vincent Kompany lobte seinen Stürmer.')).toContain('person:Vincent Kompany=Vincent Kompany');
+    expect(mentions('de', 'Bundespräsident Alexander Van der Bellen sprach in Wien.')).toContain('person:Alexander Van der Bellen=Alexander Van der Bellen');
+    expect(mentions('de', 'Am Wochenende wird es in Sachsen bis zu 35 Grad heiß.').filter((m) => m.includes('Grad'))).toEqual([]);
+  });
+
   it('"of" before a first name opens no name', () => {
     expect(mentions('nl', 'Het kabinet hoort kritiek van de PVV van Geert Wilders.')).toContain('person:Geert Wilders=Geert Wilders');
   });

@@ -5,6 +5,7 @@ describe('germanCaseForms', () => {
     expect(germanCaseForms('europaische zentralbank', true)).toEqual(expect.arrayContaining(['europaischen zentralbank']));
     expect(germanCaseForms('statistisches bundesamt', true)).toEqual(expect.arrayContaining(['statistischen bundesamt', 'statistischen bundesamtes', 'statistische bundesamt']));
     expect(germanCaseForms('vereinte nationen', false)).toContain('vereinten nationen');
+    expect(germanCaseForms('deutscher wetterdienst', true)).toContain('deutschem wetterdienst');
     expect(germanCaseForms('internationaler wahrungsfonds', true)).toEqual(expect.arrayContaining(['internationalen wahrungsfonds', 'internationale wahrungsfonds']));
     // After a sibilant the genitive is -es only.
     expect(germanCaseForms('weisses haus', true)).toEqual(expect.arrayContaining(['weissen haus', 'weissen hauses']));

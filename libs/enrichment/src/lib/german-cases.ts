@@ -3,8 +3,9 @@
  * Union" is "der Europäischen Union", "das Statistische Bundesamt" "des Statistischen Bundesamtes",
  * "die Vereinte Nationen" nearly always "den Vereinten Nationen". The gazetteer holds one form, so these
  * are the others of a folded key: each adjective before the last word (-e, -es, -er) in its weak forms
- * (-en: dative, genitive, plural; -e: after "der", "die", "das"), and, for a body of several words or a
- * name with such an adjective, the last word's genitive -s / -es after the -en form.
+ * (-en: dative, genitive, plural; -e: after "der", "die", "das"; -em: dative without an article), and,
+ * for a body of several words or a name with such an adjective, the last word's genitive -s / -es after
+ * the -en form.
  * The caller adds a form only where no other name claims it.
  */
 const ADJECTIVE = /^(\p{L}{3,}?)(?:e|es|er)$/u;
@@ -24,7 +25,11 @@ export function germanCaseForms(key: string, body: boolean): string[] {
   const head = (ending: string) => words.slice(0, last).map((w, i) => (stems[i] === undefined ? w : stems[i] + ending));
   const out = new Set<string>();
   for (const tail of [lastWord, ...genitives]) out.add([...head('en'), tail].join(' '));
-  if (adjectives) out.add([...head('e'), lastWord].join(' '));
+  if (adjectives) {
+    out.add([...head('e'), lastWord].join(' '));
+    // Without an article the dative is strong: "laut Deutschem Wetterdienst".
+    out.add([...head('em'), lastWord].join(' '));
+  }
   out.delete(key);
   return [...out];
 }
