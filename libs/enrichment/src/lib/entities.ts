@@ -46,6 +46,8 @@ const OFFICE_WORDS = new Set(
 );
 /** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
 const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
+/** Name particles that are also a Romance preposition and article ("al Maradona", "el Sevilla") once a full name is written. */
+const ROMANCE_ARTICLE_PARTICLES = new Set(['al', 'el']);
 /** A government named for its head ("el Gobierno de Pedro Sánchez", "il governo di Giorgia Meloni"). */
 const GOVERNMENT_WORDS = new Set(['Gobierno', 'Gouvernement', 'Governo', 'Government', 'Ejecutivo', 'Executivo', 'Esecutivo', 'Gabinete']);
 /** The state a president presides over, named as such ("président de la République"). */
@@ -441,11 +443,20 @@ class Extraction {
       if (!known || known.len !== k - span.from) continue;
       // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
       if (ofPerson && (this.knownAt(k + 1, span.to) || known.org?.name.includes(this.slice(k + 1, span.to)))) continue;
-      if (ofPerson) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: span.to, type: 'person' }];
+      if (ofPerson) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
       const lead: TaggedSpan = { from: span.from, to: k, type: known.org ? 'organisation' : 'place' };
       return person ? [lead, { from: k, to: span.to, type: 'person' }] : [lead];
     }
     return [span];
+  }
+
+  /** Where a person's name that starts at `from` ends inside a span: before a lower-case word that is no name particle ("Arne Slot en Anfield"). */
+  private nameEnd(from: number, to: number): number {
+    for (let k = from + 1; k < to; k++) {
+      const t = this.toks[k];
+      if (t.isWord && !t.cap && (!NAME_PARTICLES.has(t.text) || (k >= from + 2 && ROMANCE_ARTICLE_PARTICLES.has(t.text) && !this.english))) return k;
+    }
+    return to;
   }
 
   private modelMention(span: TaggedSpan): Mention | undefined {
@@ -481,6 +492,8 @@ class Extraction {
       while (k < t.length && t[k].start === t[k - 1].end + 1 && !t[k].cap && NAME_PARTICLES.has(t[k].text)) k++;
       if (k < t.length && t[k].start === t[k - 1].end + 1 && t[k].cap && t[k].isWord && !t[k].sentStart) to = k + 1;
     }
+    // "Claudio Ranieri al Maradona": after a full name, "al" is the Italian or Spanish "at the".
+    if (span.type === 'person' && !this.english && !this.sGenitive) for (let k = from + 2; k < to; k++) if (!this.toks[k].cap && ROMANCE_ARTICLE_PARTICLES.has(this.toks[k].text)) to = k;
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.

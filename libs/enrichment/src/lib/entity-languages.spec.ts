@@ -260,6 +260,13 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'El presidente de Francia viajó a Madrid.')).toContain('place:Francia=France');
   });
 
+  it("a coach's name ends before the preposition after it", () => {
+    expect(mentions('es', 'El Real Madrid visitará al Liverpool de Arne Slot en Anfield.')).toContain('person:Arne Slot=Arne Slot');
+    expect(mentions('it', 'Il Napoli ospita la Roma di Claudio Ranieri al Maradona.')).toContain('person:Claudio Ranieri=Claudio Ranieri');
+    // A particle inside a name stays: "Lula da Silva".
+    expect(mentions('pt', 'O presidente Luiz Inácio Lula da Silva falou em Brasília.')).toContain('person:Luiz Inácio Lula da Silva=Luiz Inácio Lula da Silva');
+  });
+
   it('a team "of" its coach is two names, the team "of" its town one', () => {
     expect(mentions('es', 'El Barcelona de Hansi Flick empató en Montjuïc.')).toEqual(expect.arrayContaining(['organisation:Barcelona=Barcelona', 'person:Hansi Flick=Hansi Flick']));
     expect(mentions('fr', 'Il a signé avec les Warriors de Golden State.').filter((m) => m.startsWith('person:'))).toEqual([]);
