@@ -48,7 +48,7 @@ const OFFICE_WORDS = new Set(
 const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
 /** Name particles that are also a Romance preposition and article ("al Maradona", "el Sevilla") once a full name is written. */
 const ROMANCE_ARTICLE_PARTICLES = new Set(['al', 'el']);
-/** A government named for its head ("el Gobierno de Pedro Sánchez", "il governo di Giorgia Meloni"). */
+/** A government named for its head ("el Gobierno de Pedro Sánchez", "il Governo di Giorgia Meloni"). */
 const GOVERNMENT_WORDS = new Set(['Gobierno', 'Gouvernement', 'Governo', 'Government', 'Ejecutivo', 'Executivo', 'Esecutivo', 'Gabinete']);
 /** The state a president presides over, named as such ("président de la République"). */
 const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica', 'Republik', 'Republiek', 'Republic']);
@@ -438,7 +438,7 @@ class Extraction {
       const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
       // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
-      if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: span.to, type: 'person' }];
+      if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
       const known = this.knownAt(span.from, k);
       if (!known || known.len !== k - span.from) continue;
       // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
@@ -454,9 +454,14 @@ class Extraction {
   private nameEnd(from: number, to: number): number {
     for (let k = from + 1; k < to; k++) {
       const t = this.toks[k];
-      if (t.isWord && !t.cap && (!NAME_PARTICLES.has(t.text) || (k >= from + 2 && ROMANCE_ARTICLE_PARTICLES.has(t.text) && !this.english))) return k;
+      if (t.isWord && !t.cap && (!NAME_PARTICLES.has(t.text) || this.romanceArticleAt(k, from))) return k;
     }
     return to;
+  }
+
+  /** "Claudio Ranieri al Maradona": after a full name starting at `from`, "al"/"el" is the Romance "at the", no name particle. */
+  private romanceArticleAt(k: number, from: number): boolean {
+    return k >= from + 2 && !this.english && !this.sGenitive && !this.toks[k].cap && ROMANCE_ARTICLE_PARTICLES.has(this.toks[k].text);
   }
 
   private modelMention(span: TaggedSpan): Mention | undefined {
@@ -492,8 +497,7 @@ class Extraction {
       while (k < t.length && t[k].start === t[k - 1].end + 1 && !t[k].cap && NAME_PARTICLES.has(t[k].text)) k++;
       if (k < t.length && t[k].start === t[k - 1].end + 1 && t[k].cap && t[k].isWord && !t[k].sentStart) to = k + 1;
     }
-    // "Claudio Ranieri al Maradona": after a full name, "al" is the Italian or Spanish "at the".
-    if (span.type === 'person' && !this.english && !this.sGenitive) for (let k = from + 2; k < to; k++) if (!this.toks[k].cap && ROMANCE_ARTICLE_PARTICLES.has(this.toks[k].text)) to = k;
+    if (span.type === 'person') for (let k = from + 2; k < to; k++) if (this.romanceArticleAt(k, from)) to = k;
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
