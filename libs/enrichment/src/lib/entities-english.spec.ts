@@ -202,6 +202,12 @@ describe('English rules for wire copy', () => {
     expect(run('The coach said the Magic of the season was gone.').orgs).toEqual([]);
   });
 
+  it('reads an all-caps title alone as no body, and a club-named constituency after "MP for" as the place', () => {
+    expect(run('In an interview with the Guardian, the MP spoke.').orgs).toEqual(['The Guardian']);
+    const r = run('In an interview, the Labour MP for Tottenham, David Lammy, spoke.');
+    expect(r).toMatchObject({ orgs: ['Labour Party'], places: ['Tottenham'], people: ['David Lammy'] });
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

@@ -941,7 +941,10 @@ class Extraction {
       }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
-        if (known.org) {
+        if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
+          // "the Labour MP for Tottenham": a constituency, not the club named for it.
+          this.add({ type: 'place', name: surface, surface, start: t[i].start });
+        } else if (known.org) {
           // "Airbus A330", "Boeing 737": the product, not the maker; so is "an Airbus crashed", "bought a Tesla.".
           // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.
           if ((known.org.kind === 'club' || !this.modelCodeAt(i + known.len)) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
@@ -1100,7 +1103,8 @@ class Extraction {
     const prev = this.word(index - 1);
     // "SPORT:", "UPDATE:": a section label, not a name.
     if (this.isAllCaps(index) && this.toks[index + 1]?.text === ':') return undefined;
-    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text)) {
+    // "the MP spoke", "an MEP said": an all-caps title alone is no body.
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
@@ -1603,6 +1607,11 @@ class Extraction {
         [...SPORT_WORDS].some((w) => this.lowerWords.has(w));
     }
     return this.sportText;
+  }
+
+  /** "MP for Tottenham", "the member for Islington North": the word at i names a constituency. */
+  private seatOf(i: number): boolean {
+    return this.toks[i - 1]?.text === 'for' && /^(?:MPs?|MEPs?|MSPs?|member|Member|constituency|seat)$/.test(this.toks[i - 2]?.text ?? '');
   }
 
   /** "fell 2 per cent", "rose as much as 5%": a stock's move right after a name (English copy). */
