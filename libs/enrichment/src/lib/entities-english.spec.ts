@@ -208,6 +208,13 @@ describe('English rules for wire copy', () => {
     expect(r).toMatchObject({ orgs: ['Labour Party'], places: ['Tottenham'], people: ['David Lammy'] });
   });
 
+  it('reads a body after "a spokesperson for", a place after "the island of", and a town before a two-word state', () => {
+    expect(run('A spokesperson for Automated Insights said the company would expand.')).toMatchObject({ orgs: ['Automated Insights'], people: [] });
+    expect(run('A spokesman for Joe Biden said he would travel.').people).toEqual(['Joe Biden']);
+    expect(run('The ship ran aground off the island of Giglio in 2012.').places).toEqual(['Giglio']);
+    expect(run('Officials warned residents of Asheville, North Carolina.').places.sort()).toEqual(['Asheville', 'North Carolina']);
+  });
+
   it('reads an AP dateline state abbreviation as the state', () => {
     const r = run('NASHVILLE, Tenn. (AP) — The governor signed the bill.');
     expect(r.raw.places.find((p) => p.name === 'Tennessee')).toMatchObject({ countryCode: 'US', surfaceForms: ['Tenn'] });

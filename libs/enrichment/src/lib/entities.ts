@@ -7,7 +7,7 @@ import { finnishBaseForms } from './finnish-cases';
 import { lowercaseOrgMentions } from './lowercase-orgs';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, GEOGRAPHIC_PREFIXES, INDEX_HEADS, JOB_CUES, NOT_CLUBS, SURNAME_HEADS, US_STATE_ABBREVIATIONS } from './english-cues';
 import { ENGLISH_RULES, type EntityRules, rulesFor } from './entity-languages';
-import { anyFirstName, BUILDING_WORDS, CLUB_ROLES, clubNicknames, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GERMAN_DETERMINERS, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, INITIALS, LOWER_ARTICLES, MARKET_MOVES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, OF_WORDS, OFFICE_WORDS, PLACE_ADJECTIVES, PLURAL_TITLES, PRESIDENT_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, ROMANCE_ARTICLE_PARTICLES, S_GENITIVE_LANGUAGES, SAYING_AUXILIARIES, SHORT_FORM_HEADS, SOURCE_NOUNS, SPORT_WORDS, STRICT_PLACE_HEADS, TRAILING_FUNCTION_WORDS, VENUE_HEADS, VENUE_PAIRS, VESSEL_DETERMINERS, VESSEL_WORDS } from './entity-words';
+import { anyFirstName, BUILDING_WORDS, CLUB_ROLES, clubNicknames, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GERMAN_DETERMINERS, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, INITIALS, LOWER_ARTICLES, MARKET_MOVES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, OF_WORDS, PLACE_NOUNS_BEFORE_OF, OFFICE_WORDS, PLACE_ADJECTIVES, PLURAL_TITLES, PRESIDENT_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, ROMANCE_ARTICLE_PARTICLES, S_GENITIVE_LANGUAGES, SAYING_AUXILIARIES, SHORT_FORM_HEADS, SOURCE_NOUNS, SPORT_WORDS, STRICT_PLACE_HEADS, TRAILING_FUNCTION_WORDS, VENUE_HEADS, VENUE_PAIRS, VESSEL_DETERMINERS, VESSEL_WORDS } from './entity-words';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
 import type { TaggedSpan, Tagger } from './ner/tagger';
@@ -1118,12 +1118,15 @@ class Extraction {
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }
     if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
-    const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 3) : undefined;
+    // "Asheville, North Carolina": the state after the comma may take two words.
+    const comma = this.toks[index + 1]?.text === ',' ? this.knownAt(index + 2, index + 4) : undefined;
     if (comma?.places && comma.places[0].kind !== 'city') return at('place', tok.text, { places: [{ name: tok.text, countryCode: comma.places[0].countryCode, kind: 'city' }] });
     // "according to Pollstar.", "according to LSEG data": a source, no destination ("according to Pythagorean tradition" is neither).
     const source = !next?.isWord || SOURCE_NOUNS.has(next.text);
     if (this.english && prev?.text === 'to' && this.toks[index - 2]?.text === 'according' && source) return at('organisation', tok.text);
     if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    // "the island of Giglio", "the town of Bilpin": a place noun and "of" before the name.
+    if (this.english && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has(this.toks[index - 2]?.text ?? '')) return at('place', tok.text);
     return undefined;
   }
 
@@ -1572,6 +1575,8 @@ class Extraction {
     if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
     return (
       (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) ||
+      // "a spokesperson for Automated Insights": a body's voice (a person's is named with a first name).
+      (p1.text === 'for' && !!p2 && /^(?:spokesperson|spokesman|spokeswoman)$/.test(p2.text)) ||
       (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text)) ||
       // "Shares in Ruralco", "a stake in Darktrace": the company, not a place.
       (p1.text === 'in' && !!p2 && /^(?:[Ss]hares|stakes?|holdings?|investments?)$/.test(p2.text))

@@ -125,3 +125,6 @@ export const STRICT_PLACE_HEADS = new Set('Street Avenue Road Lane Boulevard Squ
 export const PLURAL_TITLES = new Set('Justices Senators Sens Judges Representatives Reps Congressmen Congresswomen Ministers Presidents Generals Governors Ambassadors Commissioners Cardinals Bishops Princes Princesses Drs'.split(' '));
 /** Lower-case words inside a person's name ("Ursula von der Leyen", "Ludwig van Beethoven", "Osama bin Laden"). */
 export const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
+
+/** Nouns for a place before "of" and its name ("the island of Giglio", "the town of Bilpin"). */
+export const PLACE_NOUNS_BEFORE_OF = new Set('island islands town city village port suburb region province district county state municipality commune'.split(' '));
