@@ -188,10 +188,8 @@ class Extraction {
    */
   private addSpeakers(): void {
     const t = this.toks;
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
-    const inside = (start: number) => covered.some(([a, b]) => a <= start && start < b);
+    const inside = this.coveredByMentions();
     const speech = (k: number) => k >= 0 && k < t.length && this.r.SPEECH_VERBS.has(t[k].text);
-    const capWord = (k: number) => k >= 0 && k < t.length && t[k].isWord && t[k].cap;
     for (let i = 0; i < t.length; i++) {
       const tok = t[i];
       // One plain word: "Daimler-Benz bezeichnete" is a company; "Teilnehmende sagten", "Betroffene" are adjectives as nouns.
@@ -199,7 +197,7 @@ class Extraction {
       const before = speech(i + 1);
       const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
       if (!before && !after) continue;
-      if (capWord(i + 1) || (capWord(i - 1) && !tok.sentStart)) continue;
+      if (!this.standsAlone(i)) continue;
       const word = tok.text;
       // A noun, also a compound ending in one ("Dialogbuch schrieb"), is what speaks, not who.
       if (inside(tok.start) || this.isCommon(word) || this.isTitle(word) || (this.commonNouns && this.isRoleNoun(word)) || this.lowerWords.has(fold(word)) || this.knownAt(i, i + 1)) continue;
@@ -602,17 +600,29 @@ class Extraction {
     const people = new Map<string, string>();
     for (const m of this.mentions) if (m.type === 'person' && m.name.includes(' ')) people.set(m.name.split(' ').pop() as string, m.name);
     if (!people.size) return;
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
-    const inside = (start: number) => covered.some(([a, b]) => a <= start && start < b);
+    const inside = this.coveredByMentions();
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];
       const name = t.cap ? people.get(t.text) : undefined;
       if (!name || inside(t.start) || this.isCommon(t.text) || this.commonNouns?.has(t.text) || this.knownAt(i, i + 1)) continue;
-      // Alone, not a word of another capitalised name ("Rockefeller Center", "Snoop Dogg").
-      const capWord = (k: number) => k >= 0 && k < this.toks.length && this.toks[k].isWord && this.toks[k].cap && !(k === i - 1 && this.toks[i].sentStart);
-      if (capWord(i - 1) || capWord(i + 1)) continue;
+      if (!this.standsAlone(i)) continue;
       this.mentions.push({ type: 'person', name, surface: t.text, start: t.start });
     }
+  }
+
+  /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
+  private coveredByMentions(): (start: number) => boolean {
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    return (start) => covered.some(([a, b]) => a <= start && start < b);
+  }
+
+  /** No capitalised word right after it or right before it (a sentence's first word aside): no word of another name ("Rockefeller Center", "Snoop Dogg"). */
+  private standsAlone(i: number): boolean {
+    return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);
+  }
+
+  private capWordAt(k: number): boolean {
+    return k >= 0 && k < this.toks.length && this.toks[k].isWord && this.toks[k].cap;
   }
 
   /**
@@ -1042,8 +1052,7 @@ class Extraction {
     const SPEECH = this.r.SPEECH_VERBS;
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text)) return true;
     const last = t[j - 1].text;
-    const capWord = (k: number) => k >= 0 && k < t.length && t[k].isWord && t[k].cap;
-    for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !capWord(k - 1) && !capWord(k + 1)) return true;
+    for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
     if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
     // "Ethiopian Diribe Welteji": a demonym right before the run.

@@ -316,22 +316,15 @@ function withGermanCases(g: Gazetteer): Gazetteer {
   const orgs = new Map(g.orgs);
   const places = new Map(g.places);
   const prefixes = new Set(g.prefixes);
-  for (const [key, entry] of g.orgs) {
-    if (g.acronyms?.has(key)) continue;
-    for (const form of germanCaseForms(key, true)) {
+  const addForms = <V>(into: Map<string, V>, key: string, value: V, body: boolean) => {
+    for (const form of germanCaseForms(key, body)) {
       if (orgs.has(form) || places.has(form)) continue;
-      orgs.set(form, entry);
+      into.set(form, value);
       addPrefixes(prefixes, form);
     }
-  }
-  for (const [key, entries] of g.places) {
-    if (!key.includes(' ')) continue;
-    for (const form of germanCaseForms(key, false)) {
-      if (orgs.has(form) || places.has(form)) continue;
-      places.set(form, entries);
-      addPrefixes(prefixes, form);
-    }
-  }
+  };
+  for (const [key, entry] of g.orgs) if (!g.acronyms?.has(key)) addForms(orgs, key, entry, true);
+  for (const [key, entries] of g.places) if (key.includes(' ')) addForms(places, key, entries, false);
   return { ...g, orgs, places, prefixes };
 }
 
