@@ -1,0 +1,236 @@
+/**
+ * Context cues: tests of the words around a position ("shares of X", "MP for X", "X fell 2 per cent",
+ * "the House", "NASHVILLE, Tenn.", "the Heat" in copy about sport) and of club, product, event and vessel
+ * shapes. None adds a mention; the segmenting and single-word rules ask them. Kept apart so that the rules
+ * that decide (segments.ts, singles.ts) read as decisions, with the tests they ask named here.
+ */
+import type { Mention } from '../entity-mentions';
+import type { OrgEntry, PlaceEntry } from '../gazetteer';
+import { fold } from '../tokens';
+import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
+import { CLUB_ROLES, clubNicknames, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ExtractionState } from './state';
+
+export abstract class ContextCues extends ExtractionState {
+  /** "Jordan Henderson", "Georgia May", "Sydney Sweeney": a place that is really a first name. */
+  protected firstNameBeforeName(i: number, len: number, to: number): boolean {
+    const word = this.toks[i].text;
+    // A town that is also a first name, in English copy only: German capitalises the noun after it ("in Florenz Platz zehn").
+    return len === 1 && (this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
+  }
+
+  /** "George H. W. Bush", "David G. Victor": a full stop after an initial inside a name. */
+  protected initialDot(j: number): boolean {
+    const t = this.toks;
+    const initial = t[j - 1];
+    if (t[j].text !== '.' || t[j].start !== initial.end || !/^\p{Lu}$/u.test(initial.text) || j + 1 >= t.length) return false;
+    const next = t[j + 1].text;
+    if (this.isCommon(next) || this.r.articles.has(next)) return false;
+    // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
+    return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+  }
+
+  /**
+   * "Toronto Blue Jays", "Kansas City Royals", "Leeds Rhinos": a known place
+   * followed, to the end of the run, by one or two capitalised words ending in
+   * a plural is a sports club (English copy); "Indonesia AirAsia" is a company.
+   * Returns the organisation's end, or 0.
+   */
+  protected placeLedOrgEnd(k: number, to: number): number {
+    const n = to - k;
+    if (!this.english || n < 1 || n > 2) return 0;
+    const last = this.toks[to - 1].text;
+    // "Indonesia AirAsia": a company's camel-cased name after its home country.
+    if (n === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(last) && !this.knownAt(k, to)) return to;
+    if (!/^\p{Lu}\p{Ll}+[^s]s$/u.test(last) || NOT_CLUBS.has(last) || this.r.PLACE_HEADS.has(last) || this.r.ORG_HEADS.has(last)) return 0;
+    if (this.g.demonyms.has(fold(last.slice(0, -1))) || this.knownAt(to - 1, to)) return 0;
+    for (let x = k; x < to; x++) if (!this.toks[x].cap || this.toks[x].poss || this.isAllCaps(x)) return 0;
+    return to;
+  }
+
+  /** A club role word right after a place, in lower case ("Liverpool manager Arne Slot"). */
+  protected clubRoleAt(k: number): boolean {
+    const next = this.toks[k];
+    return !!next && next.isWord && !next.cap && CLUB_ROLES.has(next.text) && !this.toks[k - 1].poss;
+  }
+
+  /**
+   * "an Airbus crashed", "bought a Tesla.": a company's name after "a"/"an" that ends its clause or is
+   * followed by a past-tense verb is one of its products. "a Google spokesman" stays the company.
+   */
+  protected productAfterArticle(i: number, end: number): boolean {
+    const prev = this.toks[i - 1];
+    if (!this.english || !prev || !/^an?$/i.test(prev.text) || this.toks[end - 1].poss) return false;
+    const next = this.toks[end];
+    return !next || !next.isWord || (!next.cap && /ed$/.test(next.text));
+  }
+
+  /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year). */
+  protected modelCodeAt(k: number): boolean {
+    const code = this.toks[k]?.text ?? '';
+    return /^[A-Z]{0,2}\d{2,4}(?:-?\d{0,2}[a-zA-Z]{0,4})?$/.test(code) && !/^(?:19|20)\d\d$/.test(code) && this.toks[k].start - this.toks[k - 1].end === 1;
+  }
+
+  /**
+   * "the Ryder Cup", "Super Bowl LVIII", "Cannes Film Festival", "Tour de France", "Hurricane Helene":
+   * events, storms and agreements are not entities (nor is the place inside them).
+   */
+  protected eventRun(from: number, to: number): boolean {
+    const t = this.toks;
+    let last = to - 1;
+    if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
+    const first = this.isArticle(from) ? from + 1 : from;
+    if (last <= first) return false;
+    // "Institute for the Study of War", "Museum of the Great War": a body named after an event.
+    if (this.r.ORG_PREFIXES.has(t[first].text) || this.knownAt(first, to)?.len === to - first) return false;
+    return EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text);
+  }
+
+  /**
+   * "the cruise ship Costa Concordia", "aboard the Ever Given": a ship's or a spacecraft's name, which is no
+   * person, body or place (not labelled, like products). A name before the noun is often its owner: "a
+   * Royal Navy warship", "the Carnival Cruise Line ship".
+   */
+  protected vesselName(from: number): boolean {
+    const before = this.toks[from - 1];
+    // A noun only after a determiner or a kind of vessel: "to ship Nvidia chips", "helicopters ferry Red Cross workers" are verbs.
+    if (before && !before.cap && VESSEL_WORDS.has(before.text) && VESSEL_DETERMINERS.has(this.toks[from - 2]?.text ?? '')) return true;
+    return before?.text === 'the' && /^(?:aboard|onboard)$/i.test(this.toks[from - 2]?.text ?? '');
+  }
+
+  /** "MEP Alain Lipietz": an all-caps title before a name in ordinary case. */
+  protected beforeMixedCaseName(i: number): boolean {
+    const next = this.toks[i + 1];
+    return !!next && next.cap && !this.isAllCaps(i + 1);
+  }
+
+  /** "NASHVILLE, Tenn. (AP)", "Trenton, N.J.": an AP-style state abbreviation after a comma. */
+  protected apState(i: number): PlaceEntry | undefined {
+    const t = this.toks;
+    const name = this.english && t[i - 1]?.text === ',' ? US_STATE_ABBREVIATIONS.get(t[i].text) : undefined;
+    if (!name || (!t[i].text.endsWith('.') && (t[i + 1]?.text !== '.' || t[i + 1].start !== t[i].end))) return undefined;
+    return this.g.places.get(fold(name))?.find((p) => p.countryCode === 'US') ?? { name, countryCode: 'US', kind: 'region' };
+  }
+
+  /** "the House", "the Senate": a legislative chamber named alone (English copy). */
+  protected chamberAt(i: number, to: number): boolean {
+    if (!this.english || !CHAMBERS.has(this.toks[i].text)) return false;
+    // "House Speaker Nancy Pelosi", "House Democrats", "Senate leaders": the chamber as a modifier.
+    return (to === i + 1 && /^the$/i.test(this.toks[i - 1]?.text ?? '')) || CHAMBER_MODIFIED.has(this.toks[i + 1]?.text ?? '');
+  }
+
+  protected skippable(i: number): boolean {
+    const tok = this.toks[i];
+    if (!tok.cap) return true;
+    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
+    if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
+    return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  protected nameLike(j: number, to: number, chunkStart: number): boolean {
+    const tok = this.toks[j];
+    if (!tok.cap) {
+      if (this.initialDot(j)) return j + 1 < to && this.toks[j + 1].cap;
+      if (!this.r.PARTICLES.has(tok.text) && !NAME_PARTICLES.has(tok.text)) return false;
+      // "von der Leyen": a second particle, then the name.
+      const next = j + 1 < to && !this.toks[j + 1].cap && NAME_PARTICLES.has(this.toks[j + 1].text) ? j + 2 : j + 1;
+      return next < to && this.toks[next].cap;
+    }
+    if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
+    // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
+    const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
+    if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
+    if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;
+    return !this.isCommon(tok.text) && !this.knownAt(j, to);
+  }
+
+  protected demonymLen(i: number, to: number): number {
+    if (i + 1 < to && this.g.demonyms.has(fold(`${this.toks[i].text} ${this.toks[i + 1].text}`))) return 2;
+    return this.g.demonyms.has(fold(this.toks[i].text)) ? 1 : 0;
+  }
+
+  protected orgCueBefore(i: number): boolean {
+    const p1 = this.toks[i - 1];
+    const p2 = this.toks[i - 2];
+    if (!p1 || !p1.isWord || p1.cap) return false;
+    if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
+    return (
+      (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) ||
+      // "a spokesperson for Automated Insights": a body's voice (a person's is named with a first name).
+      (p1.text === 'for' && !!p2 && /^(?:spokesperson|spokesman|spokeswoman)$/.test(p2.text)) ||
+      (p1.text === 'of' && !!p2 && /^(?:shares|executive|ceo|owner|maker)$/.test(p2.text)) ||
+      // "Shares in Ruralco", "a stake in Darktrace": the company, not a place.
+      (p1.text === 'in' && !!p2 && /^(?:[Ss]hares|stakes?|holdings?|investments?)$/.test(p2.text))
+    );
+  }
+
+  /** The one known club whose name ends on this word, when "the" precedes it and the text is about sport. */
+  protected nicknameClub(i: number): OrgEntry | undefined {
+    const before = this.toks[i - 1]?.text;
+    // "the Magic of the season": a noun phrase.
+    if ((before !== 'the' && before !== 'The') || this.toks[i + 1]?.text === 'of') return undefined;
+    const clubs = clubNicknames(this.g).get(this.toks[i].text);
+    if (!clubs || !this.aboutSport()) return undefined;
+    // "Heat": Miami's or Brisbane's, whichever town the text names.
+    const named = clubs.length === 1 ? clubs : clubs.filter((c) => this.textIncludes(c.name.slice(0, c.name.lastIndexOf(' '))));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** Whether the text contains a string, remembered: a text may repeat a nickname thousands of times. */
+  private textIncludes(part: string): boolean {
+    this.found ??= new Map();
+    let hit = this.found.get(part);
+    if (hit === undefined) this.found.set(part, (hit = this.text.includes(part)));
+    return hit;
+  }
+
+  /** A score ("102-98"), a club the gazetteer knows, or sports words in lower case. */
+  private aboutSport(): boolean {
+    if (this.sportText === undefined) {
+      this.sportText =
+        /\b\d{1,3}-\d{1,3}\b/.test(this.text) ||
+        this.mentions.some((m) => m.org?.kind === 'club') ||
+        [...SPORT_WORDS].some((w) => this.lowerWords.has(w));
+    }
+    return this.sportText;
+  }
+
+  /** "MP for Tottenham", "the member for Islington North": the word at i names a constituency. */
+  protected seatOf(i: number): boolean {
+    return this.toks[i - 1]?.text === 'for' && /^(?:MPs?|MEPs?|MSPs?|member|Member|constituency|seat)$/.test(this.toks[i - 2]?.text ?? '');
+  }
+
+  /** "fell 2 per cent", "rose as much as 5%": a stock's move right after a name (English copy). */
+  protected marketMoveAt(k: number): boolean {
+    const verb = this.toks[k];
+    const next = this.toks[k + 1];
+    return !!verb && !!next && MARKET_MOVES.has(verb.text) && (/^\d/.test(next.text) || (next.text === 'as' && this.toks[k + 2]?.text === 'much'));
+  }
+
+  protected orgCueAfter(j: number): boolean {
+    const n = this.toks[j];
+    const prev = this.toks[j - 1];
+    return !!n && n.isWord && this.r.ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
+  }
+
+  /** "towns of Paiporta and Catarroja": a list whose earlier member is a place. */
+  protected listOfPlaces(i: number): boolean {
+    const prev = this.toks[i - 1];
+    if (prev?.text === 'of') return /^(?:town|towns|city|cities|village|villages|region|province|suburb|district)$/.test(this.toks[i - 2]?.text ?? '');
+    if (prev?.text !== 'and' && prev?.text !== ',') return false;
+    const before = this.toks[i - 2];
+    return !!before && this.mentions.some((m) => m.type === 'place' && m.start === before.start);
+  }
+
+  /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */
+  protected bodyByHeadWord(i: number): Mention | undefined {
+    const prev = this.toks[i - 1];
+    if (!prev || !this.r.articles.has(prev.text)) return undefined;
+    const word = this.toks[i].text;
+    if (!this.r.ORG_HEADS.has(word) && !this.r.ORG_PREFIXES.has(word)) return undefined;
+    const bodies = new Set(this.mentions.filter((m) => m.type === 'organisation' && m.name !== word && m.name.split(/\s+/).includes(word)).map((m) => m.name));
+    return bodies.size === 1 ? this.mentions.find((m) => m.type === 'organisation' && bodies.has(m.name)) : undefined;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The entity extraction as one class: the order the rule families run in (run), the passes over all
+ * mentions at the end (German nouns after articles, -s genitives, acronyms as the text defines them,
+ * fixtures such as "Benfica-Sporting") and the output. The class is a chain of layers, one a file, each
+ * using only those before it: state, cues, runs, segments, singles, tagger-spans, tagger-blend, here.
+ */
+import type { FoundEntityT } from '@newswire/contracts';
+import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlace, Tally } from '../entity-mentions';
+import type { OrgEntry } from '../gazetteer';
+import { fold } from '../tokens';
+import { lowercaseOrgMentions } from '../lowercase-orgs';
+import { GERMAN_DETERMINERS } from '../entity-words';
+import { TaggerBlend } from './tagger-blend';
+import { spanEnd } from './state';
+
+export interface ExtractedEntities {
+  people: FoundEntityT[];
+  organisations: FoundEntityT[];
+  places: FoundEntityT[];
+}
+
+/** One occurrence of an entity: its type, the entity's full name (short forms resolved) and where it is. */
+export interface EntityMention {
+  type: EntityType;
+  name: string;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+export class Extraction extends TaggerBlend {
+  run(): ExtractedEntities {
+    for (const [from, to] of this.runs()) this.segment(from, to);
+    this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
+    this.resolveSingles();
+    this.confirmUnsurePeople();
+    if (this.english) {
+      this.placesAsTeams();
+      this.resolveBodyShortForms();
+    }
+    if (this.model) this.blend(this.model.tagger, this.model.blend);
+    if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
+    if (this.sGenitive) this.resolveGenitives();
+    this.acronymsAsDefined();
+    this.splitFixtures();
+    return this.collect();
+  }
+
+  /**
+   * "die Lage", "das Essen", "in der Halle": a one-word place that is also a German common noun, after an
+   * article or a determiner, is the noun; a town's name takes no article ("Lage", "Essen", "Halle" alone).
+   */
+  private withoutNounsAfterArticles(nouns: ReadonlySet<string>): void {
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
+      const i = this.tokenAt(m.start);
+      const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
+      // "die Lage", "35 Grad": after a determiner or a number the word is the noun.
+      if (before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text))) this.mentions.splice(k, 1);
+    }
+  }
+
+  /**
+   * "Microsofts" where the text also names Microsoft, "Deutschlands" (a known place's genitive): the
+   * entity the -s genitive is of, with its type and links, its surface the name without the ending. A
+   * known place or body as written ("Paris", "Mercedes") stays.
+   */
+  private resolveGenitives(): void {
+    const named = new Map<string, Mention>();
+    for (const m of this.mentions) for (const key of [fold(m.surface), fold(m.name)]) if (!named.has(key)) named.set(key, m);
+    const known = (key: string) => this.g.places.has(key) || this.g.orgs.has(key);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const whole = this.mentions[k];
+      const genitive = /^(\p{Lu}[\p{L}\p{M}-]+?)(?:s|'s|’s|'|’)(?= |$)/u.exec(whole.surface);
+      if (!genitive) continue;
+      // The owner's name as written, without the ending (CoNLL's convention).
+      const surface = genitive[1];
+      const base = fold(surface);
+      // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
+      if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
+      // "Københavns Kommune", "Göteborgs Universitet": a body named for its place, when the rest ends on a body's head word.
+      const last = whole.surface.split(' ').pop() ?? '';
+      if (whole.type === 'organisation' && last !== genitive[0] && (this.r.ORG_HEADS.has(last) || this.r.orgSuffix?.test(last))) continue;
+      // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and what it owns.
+      const same = named.get(base);
+      if (same && same !== whole) {
+        this.mentions[k] = { ...same, surface, start: whole.start };
+        continue;
+      }
+      // A lone first name ("Hans", "Lars") is no genitive of a place or body the text does not name.
+      if (whole.type === 'person') continue;
+      const org = this.g.orgs.get(base);
+      const places = this.g.places.get(base);
+      if (org) this.mentions[k] = { type: 'organisation', name: org.name, surface, start: whole.start, org };
+      else if (places) this.mentions[k] = { type: 'place', name: places[0].name, surface, start: whole.start, places };
+    }
+  }
+
+  /**
+   * "la Asamblea Nacional Catalana (ANC)": the text defines the acronym, and every use of it in that text
+   * is that body, whatever else the gazetteer knows by it (the African National Congress).
+   */
+  private acronymsAsDefined(): void {
+    const defined = new Map<string, Mention>();
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || !m.surface.includes(' ')) continue;
+      const acronym = this.bracketedAcronym(m);
+      if (acronym && !defined.has(acronym)) defined.set(acronym, m);
+    }
+    if (!defined.size) return;
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      const body = defined.get(m.surface);
+      if (!body || body.name === m.name) continue;
+      this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
+  }
+
+  /** "o Benfica-Sporting", "le choc PSG-OM": a match written as two clubs joined by a hyphen names both clubs. */
+  private splitFixtures(): void {
+    for (const tok of this.toks) {
+      const pair = tok.cap && tok.text.includes('-') ? /^([^\s-]+)-([^\s-]+)$/u.exec(tok.text) : null;
+      if (!pair || this.g.orgs.has(fold(tok.text))) continue;
+      const club = (word: string) => {
+        const org = this.g.orgs.get(fold(word));
+        return org?.kind === 'club' ? org : undefined;
+      };
+      const [home, away] = [club(pair[1]), club(pair[2])];
+      // One half a known club, the other a club or a town that names one ("Liverpool-Everton"); two towns are a route.
+      const town = (word: string) => !!this.g.places.get(fold(word))?.some((p) => p.kind === 'city');
+      if (!(home && away) && !(home && town(pair[2])) && !(away && town(pair[1]))) continue;
+      // Whatever read the token as one name, or as part of one, gives way.
+      for (let k = this.mentions.length - 1; k >= 0; k--) {
+        const m = this.mentions[k];
+        if (m.start <= tok.start && tok.end <= m.start + m.surface.length) this.mentions.splice(k, 1);
+      }
+      const side = (surface: string, org: OrgEntry | undefined, start: number): Mention => ({ type: 'organisation', name: org?.name ?? surface, surface, start, ...(org ? { org } : {}) });
+      this.mentions.push(side(pair[1], home, tok.start), side(pair[2], away, tok.start + pair[1].length + 1));
+    }
+  }
+
+  /** Mentions with their final type (a weak guess overruled by a cue elsewhere) and span end. */
+  typedMentions(): EntityMention[] {
+    const strong = new Map<string, EntityType>();
+    for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
+    return mergePersonNames(this.mentions).map((m) => ({
+      type: m.weak ? strong.get(fold(m.name)) ?? m.type : m.type,
+      name: m.name,
+      surface: m.surface,
+      start: m.start,
+      end: spanEnd(this.text, m.start, m.surface),
+    }));
+  }
+
+  private collect(): ExtractedEntities {
+    const strong = new Map<string, EntityType>();
+    for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
+    const people = new Tally();
+    const orgs = new Tally();
+    const places = new Tally();
+    const placeVotes = countryVotes(this.mentions);
+    for (const m of mergePersonNames(this.mentions)) {
+      const type = m.weak ? strong.get(fold(m.name)) ?? m.type : m.type;
+      if (type === 'person') people.add(m.name, m.surface, m.start);
+      else if (type === 'organisation') {
+        const located = m.org?.located;
+        orgs.add(m.name, m.surface, m.start, {
+          ...(m.org ? { kind: m.org.kind } : {}),
+          ...(located ? { located: { name: located.name, countryCode: located.countryCode, geonameId: located.geonameId } } : {}),
+        });
+      } else {
+        const p = pickPlace(m.places, placeVotes);
+        places.add(p?.name ?? m.name, m.surface, m.start, {
+          ...(p?.countryCode ? { countryCode: p.countryCode } : {}),
+          ...(p?.geonameId ? { geonameId: p.geonameId } : {}),
+          ...(p ? { kind: p.kind } : {}),
+        });
+      }
+    }
+    const n = this.text.length;
+    return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
+  }
+}

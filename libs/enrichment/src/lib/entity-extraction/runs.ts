@@ -1,0 +1,290 @@
+/**
+ * Candidate runs: where a capitalised run starts and ends (lower-case words inside a known name, "Office
+ * for Students", "Ministry of Land, Infrastructure, Transport and Tourism", initials), and the shapes that
+ * make a run a body or a place from some word on (orgSpanFrom, placeSpanFrom, headFirstBodyLead). Kept
+ * apart from the segmenting (segments.ts), which asks these shape tests run by run.
+ */
+import { fold } from '../tokens';
+import { GEOGRAPHIC_PREFIXES } from '../english-cues';
+import { ENGLISH_RULES } from '../entity-languages';
+import { FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { ContextCues } from './cues';
+
+export abstract class CandidateRuns extends ContextCues {
+  protected runs(): [number, number][] {
+    const out: [number, number][] = [];
+    const t = this.toks;
+    for (let i = 0; i < t.length; ) {
+      if (!t[i].cap) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < t.length && !this.lineBreakBefore(j)) {
+        const prev = t[j - 1];
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text)))) break;
+        if (t[j].cap) {
+          j++;
+          continue;
+        }
+        const low = t[j].text;
+        // "Securities and Exchange Commission", "Institute for the Study of War": lower-case words inside a name the gazetteer knows.
+        const knownEnd = this.knownNameEnd(i, j);
+        if (knownEnd) {
+          j = knownEnd;
+          continue;
+        }
+        const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
+        // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number that continues a known name.
+        if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && this.g.prefixes.has(this.foldedRange(i, j + 1))) {
+          j++;
+          continue;
+        }
+        if (nextCap && this.initialDot(j)) {
+          j++;
+          continue;
+        }
+        // "A Milano la Borsa ha chiuso": an article alone between two capitalised words ends the name ("de la" goes on below).
+        if (nextCap && LOWER_ARTICLES.has(low) && !this.english && this.knownAt(i, j)?.len === j - i) break;
+        if (nextCap && (this.r.PARTICLES.has(low) || low === '&')) {
+          j += 2;
+          continue;
+        }
+        // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row; in English copy after a first name only ("Ursula von der Leyen").
+        const twoParticles = this.r !== ENGLISH_RULES ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && this.g.firstNames.has(t[j - 1].text);
+        if (!nextCap && twoParticles && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
+          j += 3;
+          continue;
+        }
+        // "Office for Students", "Institute for the Study of War", "Department for Environment, Food and Rural Affairs".
+        const forEnd = this.english ? this.forPurposeEnd(j) : 0;
+        if (forEnd) {
+          j = forEnd;
+          continue;
+        }
+        // "Ministry of Land, Infrastructure, Transport and Tourism".
+        const listEnd = this.english && low === ',' && this.headOfRun(i, j) ? this.listInNameEnd(j) : j;
+        if (listEnd > j) {
+          j = listEnd;
+          continue;
+        }
+        if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      // "Commission européenne", "Partido Popular" is capitalised but "Banco central" is not.
+      if (this.r.orgAdjective && this.r.ORG_PREFIXES.has(t[j - 1].text) && !this.lineBreakBefore(j)) while (j < t.length && !t[j].cap && this.r.orgAdjective.test(t[j].text)) j++;
+      out.push([i, j]);
+      i = j;
+    }
+    return out;
+  }
+
+  /**
+   * The end of a name the gazetteer knows that runs through the lower-case word at `j` ("Trinidad and
+   * Tobago", "Court of Arbitration for Sport", "Fonds monétaire international"), or 0.
+   */
+  private knownNameEnd(runStart: number, j: number): number {
+    const t = this.toks;
+    for (let s = Math.max(runStart, j - this.g.maxWords + 1); s < j; s++) {
+      let key = this.foldedRange(s, j + 1);
+      if (!this.g.prefixes.has(key)) continue;
+      // "Police judiciaire", "Force ouvrière": the lower-case word may end the name outside English.
+      let end = !this.english && (this.g.orgs.has(key) || this.g.places.has(key)) ? j + 1 : 0;
+      for (let e = j + 1; e < t.length && e - s < this.g.maxWords && !this.lineBreakBefore(e); e++) {
+        key += ` ${this.folded(e)}`;
+        if (!this.g.prefixes.has(key)) break;
+        // French and Spanish names may end in lower case ("Fonds monétaire international"); English ones do not.
+        if ((t[e].cap || !this.english) && (this.g.orgs.has(key) || this.g.places.has(key))) end = e + 1;
+      }
+      if (end) return end;
+    }
+    return 0;
+  }
+
+  /**
+   * English bodies named for their purpose: a head word such as Institute, Office or Centre, then "for",
+   * then capitalised words ("Office for Students", "Institute for the Study of War"), which may list
+   * several ("Department for Environment, Food and Rural Affairs", "Centres for Disease Control and
+   * Prevention"). Returns the end of the name, or 0. A first name or a known name after a joiner starts
+   * a new name ("the Centre for Policy Studies and Boris Johnson").
+   */
+  private forPurposeEnd(j: number): number {
+    const t = this.toks;
+    if (!this.headJoinAt(j, false)) return 0;
+    const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
+    return this.nameWordAt(first) ? this.listInNameEnd(this.nameWordsFrom(first)) : 0;
+  }
+
+  /** A capitalised word inside a sentence, on the same line: a word of a name being read on. */
+  private nameWordAt(k: number): boolean {
+    return k < this.toks.length && this.toks[k].cap && !this.toks[k].sentStart && !this.lineBreakBefore(k);
+  }
+
+  /** The end of the capitalised words (and particles between them) from `from`. */
+  private nameWordsFrom(from: number): number {
+    let e = from;
+    while (this.nameWordAt(e) || (this.r.PARTICLES.has(this.toks[e]?.text ?? '') && this.nameWordAt(e + 1))) e++;
+    return e;
+  }
+
+  /**
+   * A list inside a body's name after its head ("for Environment, Food and Rural Affairs", "of Land,
+   * Infrastructure, Transport and Tourism", "for Disease Control and Prevention") counts only when it
+   * closes with "and". Returns the name's end: after the list, or `end` unchanged.
+   */
+  private listInNameEnd(end: number): number {
+    const t = this.toks;
+    const item = (k: number) => this.nameWordAt(k) && !this.startsOtherName(k);
+    let next = end;
+    while (t[next]?.text === ',' && item(next + 1)) next = this.nameWordsFrom(next + 1);
+    return t[next]?.text === 'and' && item(next + 1) ? this.nameWordsFrom(next + 1) : end;
+  }
+
+  /**
+   * A body's head word and "for" at `k` ("Office for"), or with `of` also a head word and "of" ("Ministry
+   * of"): where a name goes on past lower-case words.
+   */
+  private headJoinAt(k: number, of: boolean): boolean {
+    const joiner = this.toks[k].text;
+    const head = this.toks[k - 1].text;
+    if (joiner === 'for') return FOR_PURPOSE_HEADS.has(head) || (of && this.r.ORG_PREFIXES.has(head));
+    return of && joiner === 'of' && (FOR_PURPOSE_HEADS.has(head) || this.r.ORG_PREFIXES.has(head));
+  }
+
+  /** "Ministry of Land": a body's head word followed by "of" or "for" inside the run so far. */
+  private headOfRun(from: number, to: number): boolean {
+    for (let k = from + 1; k < to - 1; k++) if (this.headJoinAt(k, true)) return true;
+    return false;
+  }
+
+  /**
+   * "Age UK", "Historic England", "Statistics Canada", "Cricket Australia": common words, then the country
+   * (or a nation of the UK) they serve, name a body. Not "South Africa" or "New England" (known places), not
+   * "Western Australia" or "Ancient Greece", a first name, a place, a demonym, a title or a sentence's first word
+   * ("In Germany") before the country, nor a quoted title or a title-case headline.
+   */
+  protected countryNamedBody(from: number, to: number): boolean {
+    const t = this.toks;
+    const first = this.isArticle(from) ? from + 1 : from;
+    if (to - first < 2 || to - first > 4 || this.inWeakHeadline(first) || this.knownAt(first, to)?.len === to - first) return false;
+    const country = this.knownAt(to - 1, to)?.places?.some((p) => p.kind === 'country') || NATIONS_OF_THE_UK.has(t[to - 1].text);
+    if (!country) return false;
+    // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title.
+    if (this.skippable(first) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
+    for (let k = first; k < to - 1; k++) {
+      const word = t[k].text;
+      // "LATEST FROM SPAIN": a heading in capitals.
+      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || this.isTitle(word) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
+    }
+    return true;
+  }
+
+  /** Where the run's last "<head> for" join is ("Africa Centres for Disease Control"), or -1: found once per run. */
+  protected lastForPurposeJoin(from: number, to: number): number {
+    for (let k = to - 2; k > from; k--) if (this.headJoinAt(k, false)) return k;
+    return -1;
+  }
+
+  /** A first name or the start of a name the gazetteer knows: a new name, not a list inside this one. */
+  private startsOtherName(k: number, places = true): boolean {
+    const known = this.knownAt(k, k + this.g.maxWords);
+    return this.g.firstNames.has(this.toks[k].text) || !!known?.org || (places && !!known?.places);
+  }
+
+  /** "Institute for the Study of War": join only when the result is an organisation name. */
+  private orgJoinOk(runStart: number, joiner: number): boolean {
+    // "Coventry University and Cardiff University" are two names, not one.
+    // "University of Arizona and Leeds City Council" too: a place closes the first name.
+    // But a head word alone names nothing: "Securities and Exchange Commission", "University and College Union".
+    const before = this.toks[joiner - 1];
+    // "Bank of England and Barclays", "the Centre for Policy Studies and Boris Johnson": two names.
+    // ("School of International Relations and Pacific Studies": a place may open a part of one name.)
+    if (this.toks[joiner].text === 'and' && this.startsOtherName(joiner + 1, false)) return false;
+    const nameStart = this.isArticle(runStart) ? runStart + 1 : runStart;
+    const aloneHead = this.toks[joiner].text === 'and' && joiner - 1 === nameStart && this.r.ORG_HEADS.has(before.text) && !this.g.orgs.has(fold(before.text));
+    if (aloneHead) {
+      // ... when two or more words and a head word follow: not "the Army and Navy".
+      let k = joiner + 1;
+      while (k < this.toks.length && this.toks[k].cap && !this.lineBreakBefore(k)) k++;
+      return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text);
+    }
+    if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
+    const first = this.isArticle(runStart) ? runStart + 1 : runStart; // "Das Bundesministerium für ...", "The International Association of ..."
+    // "the House on Tuesday": a common word after the joiner is no part of the name.
+    if (this.isCommon(this.toks[joiner + 1].text)) return false;
+    if (this.r.ORG_PREFIXES.has(this.toks[first].text)) return true;
+    // "International Association of Machinists and Aerospace Workers": a head-first body's name may open with other words.
+    if (this.english) for (let k = first + 1; k < joiner - 1; k++) if (this.headFirstAt(k)) return true;
+    let k = joiner + 1;
+    while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
+    return this.r.ORG_HEADS.has(this.toks[k - 1].text);
+  }
+
+  /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
+  protected orgSpanFrom(i: number, to: number, known: { len: number } | undefined): boolean {
+    const t = this.toks;
+    const last = t[to - 1].text;
+    if (to - i < 2 || (known && known.len === to - i) || this.r.PLACE_HEADS.has(last) || !t[i].cap) return false;
+    // "The Government said": an article and a common head name no one body.
+    if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
+    // "If the European Council agrees": a sentence's first word is not the body's.
+    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
+    // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
+    if (this.english && t[i].sentStart && !known && t[i + 1].text === 'of' && /^\p{Lu}\p{Ll}+s$/u.test(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.knownAt(i, i + 1)) return false;
+    if (this.r.ORG_HEADS.has(last)) return true;
+    // A "<head> for" join at or after i: segment() finds the run's last one once (runForJoin).
+    if (this.english && this.runForJoin > i) return true;
+    if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
+    // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
+    return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
+  }
+
+  /** A head-first body's head at k: "Association of", "Institute for". */
+  private headFirstAt(k: number): boolean {
+    const next = this.toks[k + 1]?.text;
+    return this.r.ORG_PREFIXES.has(this.toks[k].text) && (next === 'of' || next === 'for');
+  }
+
+  /**
+   * "Motion Picture Association of America", "Real Estate Council of Ontario", "Glasgow School of Art":
+   * capitalised words inside a sentence before a head-first body ("Association of ...") are part of its
+   * name, though each alone is a common word or a place. Returns where the name starts, or -1 when no
+   * such words precede the head (or the gazetteer knows the run's names, or one is a demonym, a title
+   * or an article).
+   */
+  protected headFirstBodyLead(from: number, to: number): number {
+    const t = this.toks;
+    for (let k = from + 1; k < to - 2; k++) {
+      if (!this.headFirstAt(k)) continue;
+      if (!this.orgSpanFrom(k, to, this.knownAt(k, to))) return -1;
+      let j = k;
+      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && !this.g.firstNames.has(t[x].text) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
+      while (j > from && partOfName(j - 1)) j--;
+      if (j === k || this.knownAt(j, to)?.org) return -1;
+      return j;
+    }
+    return -1;
+  }
+
+  /** "Jomo Kenyatta International Airport", "River Corrib", "Stade de France". */
+  protected placeSpanFrom(i: number, to: number): boolean {
+    const t = this.toks;
+    if (to - i < 2 || !t[i].cap) return false;
+    // "Wrigley Field", "Citizens Bank Park", "Melbourne Cricket Ground": a venue, whatever its first words name.
+    const venue = VENUE_HEADS.has(t[to - 1].text) || (to - i > 2 && VENUE_PAIRS.has(`${t[to - 2].text} ${t[to - 1].text}`));
+    if (this.english && venue && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
+    // "the Great Barrier Reef", "Second Thomas Shoal": a common adjective opens a name that ends on a geographic head.
+    if (this.english && PLACE_ADJECTIVES.has(t[i].text) && !t[i].sentStart && GEOGRAPHIC_HEADS.has(t[to - 1].text)) return true;
+    if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
+    if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
+    // "Lake Victoria", "Mount Elizabeth": a first name after these is still a place; "Camp David" may be a man.
+    const prefix = t[i].text;
+    // "Kangaroo Island", "Yellowstone National Park": a known place heading a place name.
+    if (this.r.PLACE_HEADS.has(t[to - 1].text) && this.knownAt(i, to)?.places && this.english) return true;
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
+  }
+}

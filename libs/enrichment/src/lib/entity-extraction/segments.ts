@@ -1,0 +1,199 @@
+/**
+ * Segmenting one run: known places and bodies (longest match first), titles, demonyms, chambers, clubs
+ * and name chunks, each typed by its head word and context and added as a mention. A one-word chunk waits
+ * for the single-word rules (singles.ts); a run the English rules cannot call a person alone waits for the
+ * tagger (unsurePeople). Kept apart from the cue and shape tests it asks (cues.ts, runs.ts).
+ */
+import { titleCase } from '../entity-mentions';
+import { isFirstNameInAnyLanguage } from '../gazetteer';
+import { fold } from '../tokens';
+import { INDEX_HEADS, SURNAME_HEADS } from '../english-cues';
+import { ENGLISH_RULES } from '../entity-languages';
+import { anyFirstName, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { CandidateRuns } from './runs';
+
+export abstract class RunSegmentation extends CandidateRuns {
+  protected segment(from: number, to: number): void {
+    const t = this.toks;
+    // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
+    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
+    // "the Hang Seng index", "the Nikkei index": a market index named in lower case is a measure too.
+    if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
+    // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
+    if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
+    if (this.english && this.countryNamedBody(from, to)) {
+      this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
+      return;
+    }
+    const lead = this.english ? this.headFirstBodyLead(from, to) : -1;
+    if (lead >= 0) {
+      if (lead > from) this.segment(from, lead);
+      this.add({ type: 'organisation', ...this.orgName(lead, to), start: t[lead].start });
+      return;
+    }
+    this.runForJoin = this.english ? this.lastForPurposeJoin(from, to) : -1;
+    let titled: string | undefined;
+    let i = from;
+    while (i < to) {
+      const known = this.knownAt(i, to);
+      // "La Commission", "Die Regierung": a sentence-initial article is not part of the name ("La Paz" is known).
+      if (!known && t[i].cap && this.r.articles.has(t[i].text)) {
+        i++;
+        continue;
+      }
+      // "WASHINGTON (AP) — The Supreme Court ...": "The" after a dateline's dash is no sentence start, and no part of a known name.
+      if (!known && t[i].text === 'The' && this.knownAt(i + 1, to)?.len === to - i - 1) {
+        i++;
+        continue;
+      }
+      // "el Gobierno de Pedro Sánchez": the government, then the person it is named for.
+      if (!known && !this.english && GOVERNMENT_WORDS.has(t[i].text) && i + 3 <= to && NAME_PARTICLES.has(t[i + 1].text) && anyFirstName(t[i + 2].text)) {
+        this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
+        i += 2;
+        continue;
+      }
+      if (this.orgSpanFrom(i, to, known)) {
+        this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
+        return;
+      }
+      if (this.placeSpanFrom(i, to)) {
+        const surface = this.slice(i, to);
+        this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, to) });
+        return;
+      }
+      if (!known && this.chamberAt(i, to)) {
+        this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
+        i++;
+        continue;
+      }
+      if (!known && this.skippable(i)) {
+        i++;
+        continue;
+      }
+      const team = known?.places ? this.placeLedOrgEnd(i + known.len, to) : 0;
+      if (team) {
+        const club = this.orgName(i, team);
+        // A club with a plural nickname ("Arizona Diamondbacks"), not a company after its country ("Indonesia AirAsia").
+        if (t[team - 1].text.endsWith('s')) this.noteTeam(this.slice(i, i + known!.len), club.name);
+        this.add({ type: 'organisation', ...club, start: t[i].start });
+        i = team;
+        titled = undefined;
+        continue;
+      }
+      if (known && !this.firstNameBeforeName(i, known.len, to)) {
+        const surface = this.slice(i, i + known.len);
+        if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
+          // "the Labour MP for Tottenham": a constituency, not the club named for it.
+          this.add({ type: 'place', name: surface, surface, start: t[i].start });
+        } else if (known.org) {
+          // "Airbus A330", "Boeing 737": the product, not the maker; so is "an Airbus crashed", "bought a Tesla.".
+          // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.
+          if ((known.org.kind === 'club' || !this.modelCodeAt(i + known.len)) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
+          if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
+        } else if (this.english && this.clubRoleAt(i + known.len) && known.places!.every((p) => p.kind !== 'country')) {
+          // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
+          this.add({ type: 'organisation', name: surface, surface, start: t[i].start });
+        } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
+        i += known.len;
+        titled = undefined;
+        continue;
+      }
+      const word = t[i].text;
+      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i))) {
+        titled = titled === 'Pope' ? titled : word;
+        i++;
+        continue;
+      }
+      const dem = this.demonymLen(i, to);
+      if (dem) {
+        i += dem;
+        continue;
+      }
+      if (this.r.PARTICLES.has(word) || !t[i].cap) {
+        i++;
+        continue;
+      }
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < to && this.nameLike(j, to, i)) j++;
+      while (j > i + 1 && !t[j - 1].cap) j--; // never end a name on "of"
+      this.chunk(i, j, titled);
+      titled = undefined;
+      i = j;
+    }
+  }
+
+  private chunk(i: number, j: number, titled?: string): void {
+    const t = this.toks;
+    const first = t[i].text;
+    const last = t[j - 1].text;
+    const surface = this.slice(i, j);
+    const start = t[i].start;
+    // Mixed-case wire dateline: "Sevilla, 25 may (EFE)", "Lyon, 3 mars (AFP)".
+    if (this.r !== ENGLISH_RULES && this.datelinePosition(i, j) && /^\d{1,2}$/.test(t[j + 1]?.text ?? '')) {
+      this.add({ type: 'place', name: surface, surface, start });
+      return;
+    }
+    if (j - i === 1) {
+      this.singles.push({ tok: t[i], index: i, titled, weakOnly: this.inWeakHeadline(i) });
+      return;
+    }
+    if (this.inWeakHeadline(i)) return;
+    if (t.slice(i, j).every((x) => x.text === x.text.toUpperCase())) {
+      if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
+      return;
+    }
+    // "Lewis Hill", "Stuart Hall": a first name and a surname that is also a place word.
+    const surnameHead = j - i === 2 && SURNAME_HEADS.has(last) && this.g.firstNames.has(first) && !this.knownAt(i, i + 1);
+    if ((this.r.PLACE_HEADS.has(last) && !surnameHead) || this.r.PLACE_PREFIXES.has(first)) {
+      this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
+      return;
+    }
+    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
+      this.add({ type: 'organisation', name: surface, surface, start });
+      return;
+    }
+    // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.
+    if (this.r.nounsCapitalised && !titled && !this.g.firstNames.has(first)) return;
+    // "Mine Fire", "Lunch Combos", "Biological Passport": a run that ends on a word the text also writes
+    // in lower case, with no first name or title, is a capitalised noun phrase, not a person.
+    if (!titled && !this.g.firstNames.has(first) && this.lowerWords.has(fold(last))) return;
+    // English copy: a run with no title and no first name of any language is a person only when the text
+    // treats it as one ("Lunch Combos", "Costa Concordia", "Automated Insights" are not).
+    const name = titled === 'Pope' ? `Pope ${surface}` : surface;
+    if (this.r === ENGLISH_RULES && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) {
+      // Still a person if the statistical tagger reads it as one in its sentence ("Xi Jinping", "Olusegun Obasanjo"),
+      // unless one of its words is one the text also writes in lower case ("Stocks Aust" beside "stocks").
+      if (!t.slice(i, j).some((x) => this.lowerWords.has(fold(x.text)))) this.unsurePeople.push({ from: i, to: j, mention: { type: 'person', name, surface, start, weak: true } });
+      return;
+    }
+    this.add({ type: 'person', name, surface, start, weak: !titled });
+  }
+
+  /**
+   * The text treats the run t[i..j) as a person: its first word is a first name in some language's list,
+   * its last word stands alone elsewhere (the surname on second mention), a speech verb follows or
+   * precedes it ("X said", "said X"), or an age or relative clause follows ("X, 54,", "X, who").
+   */
+  private personEvidence(i: number, j: number): boolean {
+    const t = this.toks;
+    const SPEECH = this.r.SPEECH_VERBS;
+    if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text)) return true;
+    const last = t[j - 1].text;
+    for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
+    const before = t[i - 1];
+    if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
+    // "Ethiopian Diribe Welteji": a demonym right before the run.
+    if (before?.isWord && before.cap && this.g.demonyms.has(fold(before.text))) return true;
+    const next = t[j]?.text ?? '';
+    if (SPEECH.has(next) || SPEECH.has(before?.text ?? '') || (SAYING_AUXILIARIES.has(next) && SPEECH.has(t[j + 1]?.text ?? ''))) return true;
+    if (next !== ',') return false;
+    const after = t[j + 1]?.text ?? '';
+    if (/^\d{1,3}$/.test(after) || after === 'who') return true;
+    // "X, a Nigerian doctor who ...": an apposition headed by a role within three words.
+    return (after === 'a' || after === 'an') && t.slice(j + 2, j + 5).some((x) => ROLE_NOUNS.has(x.text));
+  }
+}

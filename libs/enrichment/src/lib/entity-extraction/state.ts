@@ -1,0 +1,212 @@
+/**
+ * The shared state of one entity extraction (the text, its tokens, the mentions found so far) and the
+ * small lookups every rule family uses: the gazetteer match at a token (knownAt), word tests (isCommon,
+ * isTitle, isArticle), slices and folded keys. The base of the layered Extraction class (extraction.ts);
+ * kept apart so that each rule family's file holds its rules only.
+ */
+import { isTitleCase, type Mention } from '../entity-mentions';
+import type { Gazetteer, OrgEntry, PlaceEntry } from '../gazetteer';
+import { fold, tokenize, type Token } from '../tokens';
+import type { EntityRules } from '../entity-languages';
+import { PLURAL_TITLES } from '../entity-words';
+import type { BlendMode } from '../ner/blend';
+import type { Tagger } from '../ner/tagger';
+
+/** A one-word chunk, typed once every full name of the text is known (singles.ts). */
+export interface Single {
+  tok: Token;
+  index: number;
+  titled?: string;
+  weakOnly: boolean;
+}
+
+export abstract class ExtractionState {
+  protected readonly toks: Token[];
+  protected readonly lowerWords = new Set<string>();
+  protected readonly capMidSentence = new Set<string>();
+  protected readonly mentions: Mention[] = [];
+  protected readonly singles: Single[] = [];
+  private readonly weakHeadline: boolean;
+  /** The current run's last "<head> for" join (lastForPurposeJoin), or -1. */
+  protected runForJoin = -1;
+  /** Words written right after a first name (surnameInText), gathered on first use. */
+  protected afterFirstNames?: Set<string>;
+  /** Strings looked for in the text (textIncludes). */
+  protected found?: Map<string, boolean>;
+  /** The text is about sport (aboutSport), decided on first use. */
+  protected sportText?: boolean;
+  /** Token index by start offset (tokenAt), built on first use. */
+  private tokenStarts?: Map<number, number>;
+
+  /** Runs the rules could not call people on their own (chunk): the English tagger decides. */
+  protected readonly unsurePeople: { from: number; to: number; mention: Mention }[] = [];
+
+  /** Place (folded) -> the clubs named "<place> <nickname>" in this text. */
+  protected readonly teams = new Map<string, Set<string>>();
+
+  constructor(
+    protected readonly text: string,
+    protected readonly g: Gazetteer,
+    private readonly bodyStart: number,
+    protected readonly r: EntityRules,
+    /** Rules written for English copy only (AP state abbreviations, "Toronto Blue Jays", "the House"). */
+    protected readonly english: boolean,
+    protected readonly model?: { tagger: Tagger; blend: BlendMode },
+    /** The language writes its genitive as -s on the name (S_GENITIVE_LANGUAGES). */
+    protected readonly sGenitive = false,
+    /** Common nouns of a language that capitalises them (German): not names by their shape (common-nouns.ts). */
+    protected readonly commonNouns?: ReadonlySet<string>,
+    /** Base forms an inflected last word may stand for (Finnish "Helsingissä"; finnish-cases.ts). */
+    protected readonly baseForms?: (word: string) => string[],
+  ) {
+    this.toks = tokenize(text);
+    for (const t of this.toks) {
+      if (t.isWord && !t.cap) this.lowerWords.add(fold(t.text));
+      else if (t.cap && !t.sentStart) this.capMidSentence.add(fold(t.text));
+    }
+    this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
+  }
+
+  /** The index of the token that starts at this offset, if one does. */
+  protected tokenAt(start: number): number | undefined {
+    this.tokenStarts ??= new Map(this.toks.map((t, i) => [t.start, i]));
+    return this.tokenStarts.get(start);
+  }
+
+  protected capWordAt(k: number): boolean {
+    return k >= 0 && k < this.toks.length && this.toks[k].isWord && this.toks[k].cap;
+  }
+
+  protected lineBreakBefore(j: number): boolean {
+    // At the end of the text there is no next word to be broken from (a text ending in "Commission" threw here).
+    return j > 0 && j < this.toks.length && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
+  }
+
+  protected knownAt(i: number, to: number): { len: number; places?: PlaceEntry[]; org?: OrgEntry } | undefined {
+    const t = this.toks;
+    // Longest match first, but never longer than a known name's prefix allows.
+    let maxLen = 0;
+    let prefix = '';
+    to = Math.min(to, t.length);
+    for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
+      prefix += (k > i ? ' ' : '') + this.folded(k);
+      if (!this.g.prefixes.has(prefix)) break;
+      maxLen = k - i + 1;
+    }
+    for (let len = maxLen; len >= 1; len--) {
+      const key = this.foldedRange(i, i + len);
+      if (t[i + len - 1].poss) {
+        const org = this.g.orgs.get(`${key}'s`);
+        if (org) return { len, org };
+      }
+      if (len === 1 && !t[i].cap) return undefined;
+      const org = this.g.orgs.get(key);
+      if (org && !(len === 1 && this.acronymMisread(i, key))) return { len, org };
+      const places = this.g.places.get(key);
+      if (places) return { len, places };
+    }
+    return undefined;
+  }
+
+  /** A known club whose name starts with a known place: "Arizona Diamondbacks", "New York Yankees" (not "Real Madrid"). */
+  protected noteClubPlace(club: string): void {
+    const words = club.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const place = words.slice(0, n).join(' ');
+      if (this.g.places.has(fold(place))) return this.noteTeam(place, club);
+    }
+  }
+
+  protected noteTeam(place: string, club: string): void {
+    const key = fold(place);
+    const clubs = this.teams.get(key) ?? new Set<string>();
+    this.teams.set(key, clubs.add(club));
+  }
+
+  /**
+   * An acronym matched by a word that is not in capitals: "Mit" is not MIT, and "Unido" in "Reino Unido"
+   * is not UNIDO; "Nato" and "Unesco" alone are (British and German copy write them so).
+   */
+  private acronymMisread(i: number, key: string): boolean {
+    if (!this.g.acronyms?.has(key) || /^[\p{Lu}\d&.-]+$/u.test(this.toks[i].text)) return false;
+    const prev = this.toks[i - 1];
+    return key.length <= 3 || (!!prev && prev.isWord && prev.cap && !this.lineBreakBefore(i));
+  }
+
+  /** First word of the body, followed by the dateline's comma, bracket or dash. */
+  protected datelinePosition(i: number, j: number): boolean {
+    const after = this.toks[j]?.text;
+    const first = this.toks[i].start >= this.bodyStart && (i === 0 || this.toks[i - 1].start < this.bodyStart);
+    return first && (after === ',' || after === '(' || after === '-' || after === '–' || after === '—');
+  }
+
+  protected inheritCountry(i: number, j: number): PlaceEntry[] | undefined {
+    for (let k = i; k < j; k++) {
+      const p = this.g.places.get(fold(this.toks[k].text));
+      if (p?.[0].countryCode) return [{ name: this.slice(i, j), countryCode: p[0].countryCode, kind: 'feature' }];
+    }
+    return undefined;
+  }
+
+  protected inWeakHeadline(i: number): boolean {
+    return this.weakHeadline && this.toks[i].end <= this.bodyStart;
+  }
+
+  protected isAllCaps(i: number): boolean {
+    const s = this.toks[i].text;
+    return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+  }
+
+  protected isCommon(word: string): boolean {
+    return this.g.common.has(word) || this.r.common.has(word);
+  }
+
+  protected isTitle(word: string): boolean {
+    return this.g.titles.has(word) || this.r.titles.has(word) || (this.english && PLURAL_TITLES.has(word));
+  }
+
+  /** A definite article, also capitalised at a sentence start ("The Government"). */
+  protected isArticle(i: number): boolean {
+    const word = this.toks[i].text;
+    return this.r.articles.has(word) || this.r.articles.has(word.toLowerCase());
+  }
+
+  protected foldedRange(i: number, j: number): string {
+    let key = '';
+    for (let k = i; k < j; k++) key += (k > i ? ' ' : '') + this.folded(k);
+    return key;
+  }
+
+  private readonly foldCache: string[] = [];
+  protected folded(i: number): string {
+    return (this.foldCache[i] ??= fold(this.toks[i].text));
+  }
+
+  protected word(i: number): Token | undefined {
+    const t = this.toks[i];
+    return t?.isWord ? t : undefined;
+  }
+
+  protected slice(i: number, j: number): string {
+    return this.text.slice(this.toks[i].start, this.toks[j - 1].end).replace(/\s+/g, ' ');
+  }
+
+  protected orgName(i: number, to: number): { name: string; surface: string } {
+    const surface = this.slice(i, to);
+    return { name: surface.replace(/^(?:the|The) /, ''), surface };
+  }
+
+  protected add(m: Mention): void {
+    this.mentions.push(m);
+  }
+}
+
+/** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */
+export function spanEnd(text: string, start: number, surface: string): number {
+  let i = start;
+  for (let k = 0; k < surface.length && i < text.length; k++) {
+    if (surface[k] === ' ' && /\s/.test(text[i])) while (i < text.length && /\s/.test(text[i])) i++;
+    else i++;
+  }
+  return i;
+}

@@ -1,0 +1,205 @@
+/**
+ * Joining the tagger's mentions with the rules' ("model" or "union", ner/blend.ts): which rule names
+ * replace or survive the tagger's, the filters for common nouns, portfolios and lower-case words, then
+ * short forms, missed surnames and German speakers. Kept apart because it runs only where a tagger does.
+ */
+import type { Mention } from '../entity-mentions';
+import { fold } from '../tokens';
+import { BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
+import type { BlendMode } from '../ner/blend';
+import type { Tagger } from '../ner/tagger';
+import { TaggerSpans } from './tagger-spans';
+import { spanEnd } from './state';
+
+export abstract class TaggerBlend extends TaggerSpans {
+  /**
+   * "model": the tagger's spans and types, plus the rules' gazetteer-linked
+   * names it missed; "union": the rules' names plus the tagger's names that
+   * overlap none of them. Either way gazetteer links, titles and short forms
+   * are resolved as for the rules' own names.
+   */
+  protected blend(tagger: Tagger, mode: BlendMode): void {
+    const tagged = tagger.tag(
+      this.toks.map((t) => t.text),
+      (i) => this.toks[i].sentStart,
+    );
+    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)));
+    const rules = this.mentions.splice(0);
+    const proposed = this.withinKnownNames(
+      this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
+      rules,
+    );
+    const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
+    const taken = first.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    const free = (m: Mention) => {
+      const end = spanEnd(this.text, m.start, m.surface);
+      return !taken.some(([a, b]) => m.start < b && a < end);
+    };
+    this.mentions.push(...first, ...second.filter(free));
+    this.resolveModelShortForms(new Set(proposed));
+    this.addMissedSurnames();
+    if (this.r.nounsCapitalised) this.addSpeakers();
+  }
+
+  /**
+   * "Steinmeier sagte bei einem Besuch", "sagte Neururer.": where nouns are capitalised the tagger misses
+   * many a lone surname the text names nowhere in full. A lone capitalised word right before a speech
+   * verb, or right after one and before a punctuation mark, that is no common noun, function word, title
+   * or known place or body, and no word of another name, is the person speaking.
+   */
+  private addSpeakers(): void {
+    const t = this.toks;
+    const inside = this.coveredByMentions();
+    const speech = (k: number) => k >= 0 && k < t.length && this.r.SPEECH_VERBS.has(t[k].text);
+    for (let i = 0; i < t.length; i++) {
+      const tok = t[i];
+      // One plain word: "Daimler-Benz bezeichnete" is a company; "Teilnehmende sagten", "Betroffene" are adjectives as nouns.
+      if (!tok.cap || !tok.isWord || tok.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(tok.text) || /(?:ende|enden|ene|enen|ierte|ierten|liche|lichen|ische|ischen)$/u.test(tok.text)) continue;
+      const before = speech(i + 1);
+      const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
+      if (!before && !after) continue;
+      if (!this.standsAlone(i)) continue;
+      const word = tok.text;
+      // A noun, also a compound ending in one ("Dialogbuch schrieb"), is what speaks, not who.
+      if (inside(tok.start) || this.isCommon(word) || this.isTitle(word) || (this.commonNouns && this.isRoleNoun(word)) || this.lowerWords.has(fold(word)) || this.knownAt(i, i + 1)) continue;
+      this.mentions.push({ type: 'person', name: word, surface: word, start: tok.start });
+    }
+  }
+
+  /** A gazetteer links it, or an organisation's head word made it ("Bundesministerium für Finanzen", "Commission européenne"). */
+  private strongRuleName(m: Mention): boolean {
+    if (m.places || m.org) return true;
+    return m.type === 'organisation' && !m.weak && m.surface.split(' ').some((w) => this.r.ORG_HEADS.has(w) || this.r.ORG_PREFIXES.has(w));
+  }
+
+  /**
+   * "Reino Unido" tagged as two places, "Commission européenne" cut to
+   * "Commission": a strong rule name (strongRuleName) of several words that
+   * covers tagger spans wholly, and is longer, replaces them (a name made by
+   * its head word only when it starts where the tagger's span starts).
+   */
+  private withinKnownNames(proposed: Mention[], rules: Mention[]): Mention[] {
+    const known = rules.filter((m) => m.surface.includes(' ') && this.strongRuleName(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
+    if (!known.length) return proposed;
+    const out: Mention[] = [];
+    const used = new Set<Mention>();
+    for (const p of proposed) {
+      const pEnd = spanEnd(this.text, p.start, p.surface);
+      // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
+      // ... unless the name opens with its head word ("Instituto de Salud Carlos III" over the tagger's person "Salud Carlos III").
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || (p.type !== 'place' && this.headFirstName(m)) : this.bodyOverModel(m, end, p, pEnd)));
+      if (!cover) out.push(p);
+      else if (!used.has(cover.m)) {
+        used.add(cover.m);
+        out.push(cover.m);
+      }
+    }
+    return out;
+  }
+
+  /** A body's name that opens with a head word of the language's head-first bodies ("Instituto de ...", "Ministerio de ..."). */
+  private headFirstName(m: Mention): boolean {
+    const head = m.surface.split(' ')[0];
+    return m.type === 'organisation' && !this.english && !this.r.nounsCapitalised && this.r.ORG_PREFIXES.has(head) && !GOVERNMENT_WORDS.has(head) && m.surface.includes(' ');
+  }
+
+  /**
+   * "Guardia Civil", "Policía Nacional" tagged as places: the same span named a body by the gazetteer or by
+   * its head word ("Guardia", "Policía") is a body, unless that word also names buildings (BUILDING_WORDS).
+   */
+  private bodyOverModel(m: Mention, end: number, p: Mention, pEnd: number): boolean {
+    if (m.start !== p.start || end !== pEnd || m.type !== 'organisation' || p.type === 'organisation') return false;
+    const first = m.surface.split(' ')[0];
+    // "Cruz Martínez": a head word that is also a first name may open the tagger's person.
+    if (!m.org && p.type === 'person' && this.g.firstNames.has(first)) return false;
+    // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
+    return !!m.org || !BUILDING_WORDS.has(first);
+  }
+
+  /**
+   * A rule name the tagger missed survives when a gazetteer links it, when
+   * it is a short form of a name the tagger found ("Macron" at a sentence
+   * start, "PS" after "Parti socialiste"), or when an organisation's head word made it ("Bundesministerium für Finanzen").
+   */
+  private keptByModel(m: Mention, proposed: Mention[]): boolean {
+    if (this.strongRuleName(m)) return true;
+    return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
+  }
+
+  /**
+   * A tagger name that is one German common noun ("Salon", "Motiv", "Prinzessin") is no name unless a
+   * gazetteer knows it or the text names someone by it in full ("Fischer" after "Joschka Fischer").
+   */
+  private withoutCommonNouns(proposed: Mention[]): Mention[] {
+    const nouns = this.commonNouns;
+    if (!nouns) return proposed;
+    const fullNames = new Set(proposed.filter((m) => m.surface.includes(' ')).flatMap((m) => m.surface.split(' ')));
+    // "EZB-Präsidentin", "SPD-Vorsitzende": a compound is the noun it ends in.
+    const noun = (surface: string) => nouns.has(surface) || (surface.includes('-') && nouns.has(surface.slice(surface.lastIndexOf('-') + 1)));
+    return proposed.filter((m) => m.surface.includes(' ') || !noun(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
+  }
+
+  /**
+   * "la ministra de Seguridad", "el jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur": a
+   * one-word name after an office and "of" is the office's portfolio, not a place or a body, unless the
+   * gazetteer knows it ("presidente de Francia").
+   */
+  private withoutPortfolios(proposed: Mention[]): Mention[] {
+    return proposed.filter((m) => {
+      // "le président de la République", "Presidente da República": the office's own state, no place.
+      if (REPUBLIC_WORDS.has(m.surface) && this.afterOffice(this.tokenAt(m.start) ?? 0, true)) return false;
+      return m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0);
+    });
+  }
+
+  /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
+  private withoutLowerCaseWords(proposed: Mention[]): Mention[] {
+    return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || !this.lowerWords.has(fold(m.surface)));
+  }
+
+  /** "Poutine" after "Vladimir Poutine", "PS" after "Parti socialiste (PS)": the full entity's name. */
+  private resolveModelShortForms(proposed: Set<Mention>): void {
+    const people = this.tokenIndex('person');
+    const orgs = this.tokenIndex('organisation');
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (!proposed.has(m) || m.surface.includes(' ')) continue;
+      const key = fold(m.surface);
+      // "Según Sánchez" after "Pedro Sánchez", tagged as a body: the surname of a person named in full, unless the text names a body so.
+      const org = m.type === 'organisation' ? orgs.get(key) : undefined;
+      const person = m.type !== 'organisation' || (!org && !m.org && !this.r.ORG_HEADS.has(m.surface)) ? people.get(key) : undefined;
+      if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
+      else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+    }
+  }
+
+  /**
+   * "Steinmeier betonte" after "Frank-Walter Steinmeier", untagged: a capitalised word no name covers that is the
+   * surname of a person the text names in full is that person. A surname that is also a common word or a
+   * known place or body is left ("May", "Washington").
+   */
+  private addMissedSurnames(): void {
+    const people = new Map<string, string>();
+    for (const m of this.mentions) if (m.type === 'person' && m.name.includes(' ')) people.set(m.name.split(' ').pop() as string, m.name);
+    if (!people.size) return;
+    const inside = this.coveredByMentions();
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      const name = t.cap ? people.get(t.text) : undefined;
+      if (!name || inside(t.start) || this.isCommon(t.text) || this.commonNouns?.has(t.text) || this.knownAt(i, i + 1)) continue;
+      if (!this.standsAlone(i)) continue;
+      this.mentions.push({ type: 'person', name, surface: t.text, start: t.start });
+    }
+  }
+
+  /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
+  private coveredByMentions(): (start: number) => boolean {
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    return (start) => covered.some(([a, b]) => a <= start && start < b);
+  }
+
+  /** No capitalised word right after it or right before it (a sentence's first word aside): no word of another name ("Rockefeller Center", "Snoop Dogg"). */
+  private standsAlone(i: number): boolean {
+    return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The statistical tagger's spans, corrected before they become mentions: a first name running on into
+ * the surname, a known name leading a span, titles and function words trimmed, German role nouns before
+ * a name, an office's portfolio, inflected names (knownBaseForm), head words that make a body. Kept apart
+ * from the blend (tagger-blend.ts) because these rules fix one span at a time.
+ */
+import type { EntityType, Mention } from '../entity-mentions';
+import type { OrgEntry, PlaceEntry } from '../gazetteer';
+import { fold, type Token } from '../tokens';
+import { anyFirstName, BUILDING_WORDS, ELIDED, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
+import type { TaggedSpan } from '../ner/tagger';
+import { SingleWords } from './singles';
+
+export abstract class TaggerSpans extends SingleWords {
+  /**
+   * "Luís Montenegro" tagged as the person "Luís" (and the country), "Ursula von der Leyen" as the place
+   * "Ursula" and the person "Leyen": a span that is one first name (in any language's list, not a
+   * known place or body) runs on through the capitalised words and name particles right after it, as
+   * a person, and takes the tagger's spans there with it.
+   */
+  protected firstNamesRunOn(spans: TaggedSpan[]): TaggedSpan[] {
+    const t = this.toks;
+    const out: TaggedSpan[] = [];
+    for (let n = 0; n < spans.length; n++) {
+      const s = spans[n];
+      const word = t[s.from].text;
+      if (s.to - s.from !== 1 || !anyFirstName(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) {
+        out.push(s);
+        continue;
+      }
+      let to = s.to;
+      const adjacent = (k: number) => k < t.length && t[k].start === t[k - 1].end + 1 && !this.lineBreakBefore(k);
+      for (;;) {
+        let k = to;
+        // "und", "y": two people ("William und Harry"), not one name.
+        while (adjacent(k) && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k].text !== 'und' && t[k].text !== 'y') k++;
+        if (!adjacent(k) || !t[k].cap || !t[k].isWord || t[k].sentStart || this.isTitle(t[k].text)) break;
+        to = k + 1;
+      }
+      if (to === s.to) {
+        out.push(s);
+        continue;
+      }
+      out.push({ from: s.from, to, type: 'person' });
+      while (n + 1 < spans.length && spans[n + 1].from < to) n++;
+    }
+    return out;
+  }
+
+  /**
+   * A tagger span that opens with a whole name the gazetteer knows and goes on past it: "Nato Mark Rutte"
+   * (the body, then a first name: two names), "Milano la Borsa" (the place, then an article: the place).
+   */
+  protected afterKnownLead(span: TaggedSpan): TaggedSpan[] {
+    const t = this.toks;
+    for (let k = span.from + 1; k < span.to; k++) {
+      const lowerArticle = LOWER_ARTICLES.has(t[k].text);
+      const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
+      // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
+      // "le ministre de l'Économie Bruno Le Maire" tagged "Économie Bruno": a first name ending the span, a capitalised word after it.
+      const holderNext = k + 1 < span.to || (k + 1 < t.length && t[k + 1].start === t[k].end + 1 && t[k + 1].isWord);
+      if (span.type !== 'person' && holderNext && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
+      // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
+      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
+      if (!lowerArticle && !person && !ofPerson) continue;
+      // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
+      if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
+      const known = this.knownAt(span.from, k);
+      if (!known || known.len !== k - span.from) continue;
+      // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
+      if (ofPerson && (this.knownAt(k + 1, span.to) || known.org?.name.includes(this.slice(k + 1, span.to)))) continue;
+      if (ofPerson) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
+      const lead: TaggedSpan = { from: span.from, to: k, type: known.org ? 'organisation' : 'place' };
+      return person ? [lead, { from: k, to: span.to, type: 'person' }] : [lead];
+    }
+    return [span];
+  }
+
+  /** Where a person's name that starts at `from` ends inside a span: before a lower-case word that is no name particle ("Arne Slot en Anfield"). */
+  private nameEnd(from: number, to: number): number {
+    for (let k = from + 1; k < to; k++) {
+      const t = this.toks[k];
+      if (t.isWord && !t.cap && (!NAME_PARTICLES.has(t.text) || this.romanceArticleAt(k, from))) return k;
+    }
+    return to;
+  }
+
+  /** "Claudio Ranieri al Maradona": after a full name starting at `from`, "al"/"el" is the Romance "at the", no name particle. */
+  private romanceArticleAt(k: number, from: number): boolean {
+    return k >= from + 2 && !this.english && !this.sGenitive && !this.toks[k].cap && ROMANCE_ARTICLE_PARTICLES.has(this.toks[k].text);
+  }
+
+  protected modelMention(span: TaggedSpan): Mention | undefined {
+    let from = span.from;
+    while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
+    if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
+    // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
+    const firstNameBefore = from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text);
+    if (span.type === 'person' && firstNameBefore) from--;
+    // "Bayern-Trainer Vincent Kompany" tagged as the place "Kompany": a first name right before a lone word no gazetteer knows makes a person.
+    else if (firstNameBefore && span.to - span.from === 1 && !this.knownAt(from, span.to)) {
+      from--;
+      span = { ...span, type: 'person' };
+    }
+    // "Unión Europea de", "Jefatura Superior de Policía de la", "Angelo Taylor (": a name never ends on a function word or an opening mark.
+    let to = span.to;
+    // Where nouns are capitalised, a lower-case word right after a name's capitalised word ends it ("JVA Billwerder erhebliche
+    // Sicherheitslücken"); after a function word it may be part of it ("Institut für angewandte Ökologie").
+    if (this.r.nounsCapitalised) {
+      const functionWord = (t: Token) => this.r.PARTICLES.has(t.text) || TRAILING_FUNCTION_WORDS.has(t.text) || NAME_PARTICLES.has(t.text) || GERMAN_NAME_JOINERS.has(t.text);
+      for (let k = from + 1; k < to; k++) {
+        const t = this.toks[k];
+        if (t.isWord && !t.cap && /^\p{Ll}/u.test(t.text) && !functionWord(t) && this.toks[k - 1].cap && !functionWord(this.toks[k - 1])) to = k;
+      }
+    }
+    // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
+    while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
+    // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
+    if (span.type === 'person' && to === span.to && to > from + 1 && this.toks[to - 1].cap && NAME_PARTICLES.has(this.toks[to - 1].text.toLowerCase())) {
+      const t = this.toks;
+      let k = to;
+      while (k < t.length && t[k].start === t[k - 1].end + 1 && !t[k].cap && NAME_PARTICLES.has(t[k].text)) k++;
+      if (k < t.length && t[k].start === t[k - 1].end + 1 && t[k].cap && t[k].isWord && !t[k].sentStart) to = k + 1;
+    }
+    if (span.type === 'person') for (let k = from + 2; k < to; k++) if (this.romanceArticleAt(k, from)) to = k;
+    const s = { ...span, from, to };
+    if (!this.toks[from].isWord) return undefined;
+    // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
+    if (s.to - from === 1 && TRAILING_FUNCTION_WORDS.has(this.toks[from].text.toLowerCase())) return undefined;
+    // "le Premier ministre", "Ministre" alone: a title names no one by itself.
+    if (s.to - from === 1 && this.isTitle(this.toks[from].text)) return undefined;
+    const surface = this.slice(from, s.to);
+    const start = this.toks[from].start;
+    const known = this.knownAt(from, s.to);
+    const exact = known && known.len === s.to - from ? known : undefined;
+    // "MADRID, 3 dic (EFE)": a known place opening the body before a comma or the agency is the dateline, whatever the tagger says.
+    if (exact?.places && this.datelinePosition(from, s.to)) return { type: 'place', name: exact.places[0].name, surface, start, places: exact.places };
+    if (s.type !== 'organisation' && !exact?.places && this.namesBody(from, s.to, s.type)) return { type: 'organisation', ...this.orgName(from, s.to), start };
+    const base = exact ? undefined : this.knownBaseForm(from, s.to);
+    if (base?.places && (s.type === 'place' || !base.org)) return { type: 'place', name: base.places[0].name, surface, start, places: base.places };
+    if (base?.org) return { type: 'organisation', name: base.org.name, surface, start, org: base.org };
+    if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
+    if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
+    // "Volvo och Ericsson steg": one word the gazetteer knows as a body is that body, unless the text names a person so ("Magnus Ericsson").
+    if (exact?.org && s.to - from === 1 && !this.surnameInText(surface)) return { type: 'organisation', name: exact.org.name, surface, start, org: exact.org };
+    return { type: 'person', name: surface, surface, start };
+  }
+
+  /** The word follows a first name somewhere in the text ("Magnus Ericsson"); the words that do, gathered once per text. */
+  private surnameInText(word: string): boolean {
+    if (!this.afterFirstNames) {
+      this.afterFirstNames = new Set();
+      for (let i = 1; i < this.toks.length; i++) if (this.toks[i - 1].cap && this.g.firstNames.has(this.toks[i - 1].text)) this.afterFirstNames.add(this.toks[i].text);
+    }
+    return this.afterFirstNames.has(word);
+  }
+
+  /** The place or body an inflected name stands for ("Helsingissä" -> Helsinki), when the gazetteer knows its base form. */
+  private knownBaseForm(from: number, to: number): { places?: PlaceEntry[]; org?: OrgEntry } | undefined {
+    if (!this.baseForms) return undefined;
+    const head = this.toks
+      .slice(from, to - 1)
+      .map((t) => t.text)
+      .join(' ');
+    for (const base of this.baseForms(this.toks[to - 1].text)) {
+      const key = fold(head ? `${head} ${base}` : base);
+      const places = this.g.places.get(key);
+      const org = this.g.orgs.get(key);
+      if (places || org) return { ...(places ? { places } : {}), ...(org ? { org } : {}) };
+    }
+    return undefined;
+  }
+
+  /**
+   * German capitalises every noun, and its tagger takes role nouns for part of a name ("Fußballer Lionel
+   * Messi", "Altbundeskanzler Helmut Kohl", "Qualifikantin Lara Arruabarrena" as a body) and runs a
+   * person on through a verb ("Diana war", "Konta sollte Kerber"). A person's span loses the common
+   * nouns in front of it while a capitalised word follows; a body's span that is a common noun and then
+   * a first name is that person; a person's span ends before a lower-case word that is no name particle.
+   * A name in the genitive before the role noun is its own name ("Microsofts Chef Satya Nadella").
+   */
+  protected withoutRoleNouns(span: TaggedSpan): TaggedSpan[] {
+    let { from, type } = span;
+    const isNoun = (i: number) => this.isRoleNoun(this.toks[i].text);
+    // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
+    let first = from;
+    while (first < span.to - 2 && isNoun(first)) first++;
+    if (type === 'organisation' && first > from && this.g.firstNames.has(this.toks[first].text) && this.toks[first + 1].cap) type = 'person';
+    // "Der Autobauer Volkswagen": role nouns before a body the gazetteer knows are no part of its name.
+    if (type === 'organisation') {
+      let k = from;
+      while (k < span.to - 1 && isNoun(k)) k++;
+      const known = k > from ? this.knownAt(k, span.to) : undefined;
+      if (known?.org && known.len === span.to - k) return [{ ...span, from: k }];
+    }
+    if (type !== 'person') return [span];
+    const stripped = from;
+    while (from < span.to - 1 && isNoun(from) && this.toks[from + 1].cap) from++;
+    const lead = from;
+    let owner: TaggedSpan | undefined;
+    // "Obamas Sonderberaterin Kori Schulman": the name starts after the last role noun before a capitalised word.
+    for (let k = span.to - 2; k > lead; k--) {
+      if (isNoun(k) && this.toks[k + 1].cap) {
+        from = k + 1;
+        if (/s$/.test(this.toks[k - 1].text)) owner = { from: lead, to: k, type: this.ownerType(lead, k) };
+        break;
+      }
+    }
+    let to = from + 1;
+    while (to < span.to && (this.toks[to].cap || !this.toks[to].isWord || NAME_PARTICLES.has(this.toks[to].text))) to++;
+    // "Hermann Ecksteins Karriere": a common noun after a name in the genitive is what the name owns.
+    if (to - from >= 3 && /s$/.test(this.toks[to - 2].text) && this.commonNouns?.has(this.toks[to - 1].text)) to--;
+    // "Ehrenbürger Europas": what is left after the role noun is a place (here in the genitive), not a person.
+    const word = fold(this.toks[from].text);
+    if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
+    return owner ? [owner, { ...span, from, to, type }] : [{ ...span, from, to, type }];
+  }
+
+  /** The type of a genitive owner cut from a person's span: a known body or place as the gazetteer says ("Microsofts", "Berlins"), else a person. */
+  private ownerType(from: number, to: number): EntityType {
+    const key = fold(this.slice(from, to).replace(/s$/, ''));
+    if (this.g.orgs.has(key)) return 'organisation';
+    return this.g.places.has(key) ? 'place' : 'person';
+  }
+
+  /**
+   * A German common noun that may stand before a name: a role ("Kardinal", "Fotograf"), a compound
+   * ending in one ("Kriegsfotograf", "Ortsbeauftragter"), an inhabitant ("Kölner"), or one of those in
+   * the genitive ("Geigers Adolf Gebauer"). Never a known first name; a compound's last part is five
+   * letters at least ("Siegmund" is no "Mund").
+   */
+  protected isRoleNoun(word: string): boolean {
+    const nouns = this.commonNouns as ReadonlySet<string>;
+    if (this.g.firstNames.has(word)) return false;
+    const noun = (w: string) => {
+      // The noun list has some names in it ("Microsoft"): a known body or place is no role noun.
+      if (this.g.orgs.has(fold(w)) || this.g.places.has(fold(w))) return false;
+      if (nouns.has(w)) return true;
+      for (let i = 3; i <= w.length - 5; i++) if (/\p{Ll}/u.test(w[i]) && nouns.has(w[i].toUpperCase() + w.slice(i + 1))) return true;
+      return false;
+    };
+    return noun(word) || (/[^s]s$/.test(word) && noun(word.slice(0, -1)));
+  }
+
+  /**
+   * Token i follows an office word and "of" ("ministra de", "ministre de l'", "ministro dell'"); with
+   * `presidents`, a president's too ("presidente del Consiglio": what follows may be a body, but a first
+   * name after it starts the holder's name).
+   */
+  protected afterOffice(i: number, presidents = false): boolean {
+    let k = i - 1;
+    while (k >= 0 && k >= i - 2 && (this.r.PARTICLES.has(this.toks[k].text.toLowerCase()) || ELIDED.test(this.toks[k].text) || OF_WORDS.has(this.toks[k].text))) k--;
+    if (k === i - 1 || k < 0) return false;
+    const word = this.toks[k].text.toLowerCase();
+    return OFFICE_WORDS.has(word) || (presidents && PRESIDENT_WORDS.has(word));
+  }
+
+  /**
+   * A tagger span that opens with a body's head word ("Fuerzas Armadas", "Consejo Vasco de Empleo" as a
+   * person; "Gobierno", "Junta", "Jefatura Superior de Policía" as a place) names that body. A one-word
+   * person is left (a surname such as "Cruz"), and so is a place opened by a building's word ("Iglesia de
+   * San Pedro", "Museo del Prado"), which may be the building.
+   */
+  private namesBody(from: number, to: number, type: EntityType): boolean {
+    const first = this.toks[from].text;
+    // German "-rat" is a body (Stadtrat) and a title (Kammerrat Schedl): a compound decides places only.
+    // "Cruz Martínez": a head word that is also a first name opens a person's name.
+    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first) && !this.g.firstNames.has(first);
+    return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
+  }
+}
