@@ -269,6 +269,20 @@ describe('English rules for wire copy', () => {
     expect(run('Prime Minister Theresa May met reporters in London.').people).toEqual(['Theresa May']);
   });
 
+  it("reads a saint's abbreviated name as one place, and a saint's possessive before a place head as the whole place", () => {
+    expect(run('Fans in St. Louis and St. Petersburg watched.').places).toEqual(['St. Louis', 'St Petersburg']);
+    expect(run("Pilgrims filled St. Peter's Square and St Paul's Cathedral.").places).toEqual(["St. Peter's Square", "St Paul's Cathedral"]);
+    // An abbreviation at the end of a row is not matched everywhere: "Mass." is a state only in an AP dateline.
+    expect(run('They attended Mass. Later they ate.').places).toEqual([]);
+  });
+
+  it('knows venues and landmarks named without a head word, in English copy only', () => {
+    expect(run('United lost at Old Trafford, and a speech at Mansion House was delayed.').places).toEqual(['Old Trafford', 'Mansion House']);
+    expect(run('Il Manchester United ha perso a Old Trafford.', 'it').places).not.toContain('Old Trafford');
+    expect(run('Reliance Retail and Tata Consumer Products gained.').orgs).toEqual(['Reliance Retail', 'Tata Consumer Products']);
+    expect(run("Germany's conservative Christian Democrats won.").orgs).toEqual(['CDU']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

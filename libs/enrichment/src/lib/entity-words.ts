@@ -105,6 +105,10 @@ export const ROLE_NOUNS = new Set(
 );
 export const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
 export const INITIALS = /^(\p{Lu}\.){1,3}$/u;
+/** Abbreviations written with a full stop that open a place's name: "St. Louis", "Mt. Everest", "Ft. Lauderdale". */
+export const ABBREVIATED_NAME_OPENERS = new Set(['St', 'Ste', 'Mt', 'Ft']);
+/** A saint's name opening a place: "St Peter's Square", "Saint Paul's Cathedral". */
+export const SAINT_WORDS = new Set(['St', 'Saint', 'Ste', 'Sainte']);
 
 /** Last words of sports and event venues, whose first words are often a sponsor's or a person's ("Citizens Bank Park", "Wrigley Field"). */
 export const VENUE_HEADS = new Set('Field Park Oval Dome Speedway Raceway Velodrome Coliseum Racecourse Ground Ballpark Stadium Arena'.split(' '));

@@ -3,6 +3,7 @@
 import { countries } from 'countries-list';
 import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
+import placesVenues from '../data/places.venues.json';
 import orgsSeed from '../data/orgs.seed.json';
 import orgsPolitics from '../data/orgs.politics.json';
 import orgsInstitutions from '../data/orgs.institutions.json';
@@ -42,7 +43,7 @@ export class FirstNames extends Set<string> {
   }
 }
 
-export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'feature';
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'feature' | 'venue';
 
 export interface PlaceEntry {
   name: string;
@@ -66,6 +67,8 @@ export interface OrgEntry {
 export interface GazetteerData {
   cities: [string, string, number, ...string[]][];
   regions: [string, string, ...string[]][];
+  /** Stadiums, circuits, airports and landmarks named without a head word the rules know: [name, ISO 3166-1 alpha-2, ...aliases]. */
+  venues?: [string, string, ...string[]][];
   /** First-level subdivisions of every country: [name, ISO 3166-1 alpha-2, ISO 3166-2 code]; a name already known as a place keeps that entry. */
   subdivisions?: [string, string, string][];
   countryGeonameIds: Record<string, number>;
@@ -105,6 +108,7 @@ export function seedData(): GazetteerData {
   return {
     cities: placesSeed.cities as GazetteerData['cities'],
     regions: placesSeed.regions as GazetteerData['regions'],
+    venues: placesVenues.venues as GazetteerData['venues'],
     subdivisions: subdivisionsData.subdivisions as GazetteerData['subdivisions'],
     countryGeonameIds: placesSeed.countryGeonameIds as Record<string, number>,
     orgs: ORG_FILES.flatMap((f) => f.orgs) as GazetteerData['orgs'],
@@ -121,13 +125,19 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const places = new Map<string, PlaceEntry[]>();
   let maxWords = 1;
   const addPlace = (surface: string, entry: PlaceEntry) => {
-    const key = fold(surface);
-    maxWords = Math.max(maxWords, key.split(' ').length);
-    const list = places.get(key) ?? [];
-    if (!list.some((e) => e.name === entry.name && e.countryCode === entry.countryCode)) list.push(entry);
-    places.set(key, list);
+    // "St. Louis" is also looked up as the tokens read it ("st . louis"); an abbreviation at the end is not
+    // ("Mass.", "Ill.", "Tenn." name states only where the AP dateline rule says so).
+    for (const key of surface.endsWith('.') ? [fold(surface)] : lookupKeys(surface)) {
+      maxWords = Math.max(maxWords, key.split(' ').length);
+      const list = places.get(key) ?? [];
+      if (!list.some((e) => e.name === entry.name && e.countryCode === entry.countryCode)) list.push(entry);
+      places.set(key, list);
+    }
     // "Democratic Republic of the Congo" is also written without "the".
-    if (/ the /.test(key)) addPlace(surface.replace(/ the /i, ' '), entry);
+    if (/ the /i.test(surface)) addPlace(surface.replace(/ the /i, ' '), entry);
+    // "St. Louis", "St Helens", "Saint Kilda": a saint's name is written three ways whichever one GeoNames holds.
+    const saint = /^(?:St\.?|Saint) (?=\p{Lu})/u.exec(surface);
+    if (saint) for (const form of ['St. ', 'St ', 'Saint ']) if (form.trim() !== saint[0].trim() && !places.has(fold(form + surface.slice(saint[0].length)))) addPlace(form + surface.slice(saint[0].length), entry);
   };
 
   const isoNames = getNames('en', { select: 'all' }) as Record<string, string[]>;
@@ -155,6 +165,11 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     for (const n of [name, ...aliases]) addPlace(n, entry);
   }
 
+  for (const [name, cc, ...aliases] of language === 'en' ? (data.venues ?? []) : []) {
+    const entry: PlaceEntry = { name, countryCode: cc, kind: 'venue' };
+    // A town of the same name keeps it ("Wembley", "Monza"): the venue adds only what no place claims.
+    for (const n of [name, ...aliases]) if (!places.has(fold(n))) addPlace(n, entry);
+  }
   addSubdivisions(data, places, addPlace);
 
   const orgs = new Map<string, OrgEntry>();
@@ -162,7 +177,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const spelledOut = new Set<string>();
   const addOrg = (surface: string, entry: OrgEntry) => {
     const written = isAcronym(surface) ? acronyms : spelledOut;
-    for (const key of orgKeys(surface)) {
+    for (const key of lookupKeys(surface)) {
       written.add(key);
       maxWords = Math.max(maxWords, key.split(' ').length);
       if (!orgs.has(key)) orgs.set(key, entry);
@@ -358,7 +373,7 @@ type OrgRow = [string, string, ...string[]];
  * Workers' Party" "kurdistan workers ' party"). A token reading that loses characters ("Moody's" read as
  * "moody") is no key: "Moody" alone is a surname.
  */
-function orgKeys(surface: string): string[] {
+function lookupKeys(surface: string): string[] {
   const key = fold(surface);
   const read = tokenize(surface).map((t) => fold(t.text)).join(' ');
   return read !== key && read.replace(/ /g, '') === key.replace(/ /g, '') ? [key, read] : [key];
@@ -382,7 +397,7 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
     for (const surface of [name, ...aliases]) {
       // As buildGazetteer: a key also written otherwise ("PD", "Pd") is read in any case.
       const written = isAcronym(surface) ? acronyms : spelledOut;
-      for (const key of orgKeys(surface)) {
+      for (const key of lookupKeys(surface)) {
         orgs.set(key, { name, kind });
         written.add(key);
         maxWords = Math.max(maxWords, key.split(' ').length);

@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { CLUB_ROLES, clubNicknames, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, clubNicknames, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -17,6 +17,12 @@ export abstract class ContextCues extends ExtractionState {
     const word = this.toks[i].text;
     // A town that is also a first name, in English copy only: German capitalises the noun after it ("in Florenz Platz zehn").
     return len === 1 && (this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
+  }
+
+  /** "St. Louis", "Mt. Everest": the full stop of an abbreviation that opens a place's name, before a capitalised word. */
+  protected abbreviationDot(j: number): boolean {
+    const t = this.toks;
+    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && ABBREVIATED_NAME_OPENERS.has(t[j - 1].text) && j + 1 < t.length && t[j + 1].cap;
   }
 
   /** "George H. W. Bush", "David G. Victor": a full stop after an initial inside a name. */

@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -40,7 +40,7 @@ export abstract class CandidateRuns extends ContextCues {
           j++;
           continue;
         }
-        if (nextCap && this.initialDot(j)) {
+        if (nextCap && (this.initialDot(j) || this.abbreviationDot(j))) {
           j++;
           continue;
         }
@@ -278,6 +278,8 @@ export abstract class CandidateRuns extends ContextCues {
     if (this.english && venue && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
     // "the Great Barrier Reef", "Second Thomas Shoal": a common adjective opens a name that ends on a geographic head.
     if (this.english && PLACE_ADJECTIVES.has(t[i].text) && !t[i].sentStart && GEOGRAPHIC_HEADS.has(t[to - 1].text)) return true;
+    // "St Peter's Square", "St. Paul's Cathedral": a saint's possessive before a place's head names one place, though "St Paul" alone is a town.
+    if (this.english && SAINT_WORDS.has(t[i].text) && this.r.PLACE_HEADS.has(t[to - 1].text) && t[to - 2].poss) return true;
     if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
     // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
     if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
