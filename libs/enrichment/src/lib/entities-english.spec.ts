@@ -283,6 +283,12 @@ describe('English rules for wire copy', () => {
     expect(run("Germany's conservative Christian Democrats won.").orgs).toEqual(['CDU']);
   });
 
+  it("reads a club's town in the possessive before a player as the club, in sports copy only", () => {
+    expect(run("Liverpool's Mohamed Salah scored twice as his side won 2-0.").orgs).toEqual(['Liverpool']);
+    expect(run("Liverpool's Mohamed Salah opened a school on Monday.").places).toEqual(['Liverpool']);
+    expect(run('Adani Enterprises fell 4% while Georgian Dream kept power.').orgs).toEqual(['Adani Enterprises', 'Georgian Dream']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -3,6 +3,7 @@
  * heads of names and the club-nickname index. Kept apart so the extractor's file holds its logic.
  */
 import { type Gazetteer, isFirstNameInAnyLanguage, type OrgEntry } from './gazetteer';
+import { fold } from './tokens';
 
 /**
  * Languages that write the genitive as -s on the name itself ("Microsofts Cloud", "Merkels Politik",
@@ -78,6 +79,26 @@ export function clubNicknames(g: Gazetteer): Map<string, OrgEntry[]> {
   }
   for (const [word, clubs] of out) if (clubs.length > 3) out.delete(word);
   nicknamesByGazetteer.set(g, out);
+  return out;
+}
+/** Towns that name a club the gazetteer knows ("liverpool" for Liverpool FC, "aston" is none): folded. */
+const clubTownsByGazetteer = new WeakMap<Gazetteer, Set<string>>();
+export function clubTowns(g: Gazetteer): Set<string> {
+  let out = clubTownsByGazetteer.get(g);
+  if (out) return out;
+  out = new Set();
+  for (const entry of g.orgs.values()) {
+    if (entry.kind !== 'club') continue;
+    const words = entry.name.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const town = fold(words.slice(0, n).join(' '));
+      if (g.places.get(town)?.some((p) => p.kind === 'city' || p.kind === 'capital')) {
+        out.add(town);
+        break;
+      }
+    }
+  }
+  clubTownsByGazetteer.set(g, out);
   return out;
 }
 /** What a share price does ("Santos fell 2 per cent"). */

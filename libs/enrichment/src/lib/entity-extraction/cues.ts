@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, clubNicknames, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -58,6 +58,12 @@ export abstract class ContextCues extends ExtractionState {
   protected clubRoleAt(k: number): boolean {
     const next = this.toks[k];
     return !!next && next.isWord && !next.cap && CLUB_ROLES.has(next.text) && !this.toks[k - 1].poss;
+  }
+
+  /** "Liverpool's Mohamed Salah" in sports copy: a club's town in the possessive before a player's first name is the club. */
+  protected clubBeforePlayer(i: number, end: number): boolean {
+    const next = this.toks[end];
+    return this.toks[end - 1].poss && !!next?.cap && this.g.firstNames.has(next.text) && clubTowns(this.g).has(this.foldedRange(i, end)) && this.aboutSport();
   }
 
   /**

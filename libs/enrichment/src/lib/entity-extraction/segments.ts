@@ -90,7 +90,7 @@ export abstract class RunSegmentation extends CandidateRuns {
           // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.
           if ((known.org.kind === 'club' || !this.modelCodeAt(i + known.len)) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
           if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
-        } else if (this.english && this.clubRoleAt(i + known.len) && known.places!.every((p) => p.kind !== 'country')) {
+        } else if (this.english && (this.clubRoleAt(i + known.len) || this.clubBeforePlayer(i, i + known.len)) && known.places!.every((p) => p.kind !== 'country')) {
           // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
           this.add({ type: 'organisation', name: surface, surface, start: t[i].start });
         } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
