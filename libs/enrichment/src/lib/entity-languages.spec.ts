@@ -52,6 +52,14 @@ describe('entities beyond English', () => {
     expect(names(run('es', 'Los turistas visitaron el Museo del Prado en Madrid.').places).sort()).toEqual(['Madrid', 'Museo del Prado']);
   });
 
+  it("regions by the language's own names; a region the gazetteer knows by the tagger's whole body span is a place", () => {
+    const es = run('es', 'El Gobierno anunció ayudas para la Comunidad Valenciana y Cataluña, y la ANC convocó una marcha con Òmnium Cultural.');
+    expect(names(es.places).sort()).toEqual(['Catalonia', 'Valencian Community']);
+    expect(names(es.organisations)).toEqual(expect.arrayContaining(['Asamblea Nacional Catalana', 'Òmnium Cultural']));
+    expect(names(run('de', 'Israel griff Ziele im Gazastreifen und im Westjordanland an, während Russland die Krim hält.').places).sort()).toEqual(['Crimea', 'Gaza Strip', 'Israel', 'Russia', 'West Bank']);
+    expect(names(run('fr', 'Les colons de Cisjordanie et les habitants de Corse ont manifesté.').places).sort()).toEqual(['Corsica', 'West Bank']);
+  });
+
   it("Spanish: a tagger's name never ends on a preposition or an article", () => {
     // The tagger reads "Jefatura Superior de Policía de la" here; the name is without "de la".
     const text = 'El portavoz de la Jefatura Superior de Policía de la ciudad habló ayer.';

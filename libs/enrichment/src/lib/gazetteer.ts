@@ -165,10 +165,11 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     for (const n of [name, ...aliases]) addPlace(n, entry);
   }
 
-  for (const [name, cc, ...aliases] of language === 'en' ? (data.venues ?? []) : []) {
+  for (const [name, cc, ...aliases] of data.venues ?? []) {
     const entry: PlaceEntry = { name, countryCode: cc, kind: 'venue' };
-    // A town of the same name keeps it ("Wembley", "Monza"): the venue adds only what no place claims.
-    for (const n of [name, ...aliases]) if (!places.has(fold(n))) addPlace(n, entry);
+    // A town of the same name keeps it ("Wembley", "Monza"): the venue adds only what no place claims. Outside English
+    // only names of several words: French and Italian copy write "Circuito di Silverstone", which "Silverstone" would cut.
+    for (const n of [name, ...aliases]) if (!places.has(fold(n)) && (language === 'en' || n.includes(' '))) addPlace(n, entry);
   }
   addSubdivisions(data, places, addPlace);
 

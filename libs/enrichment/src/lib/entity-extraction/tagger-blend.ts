@@ -87,7 +87,7 @@ export abstract class TaggerBlend extends TaggerSpans {
       const pEnd = spanEnd(this.text, p.start, p.surface);
       // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
       // ... unless the name opens with its head word ("Instituto de Salud Carlos III" over the tagger's person "Salud Carlos III").
-      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || (p.type !== 'place' && this.headFirstName(m)) : this.bodyOverModel(m, end, p, pEnd)));
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || (p.type !== 'place' && this.headFirstName(m)) : this.bodyOverModel(m, end, p, pEnd) || this.placeOverModel(m, end, p, pEnd)));
       if (!cover) out.push(p);
       else if (!used.has(cover.m)) {
         used.add(cover.m);
@@ -114,6 +114,11 @@ export abstract class TaggerBlend extends TaggerSpans {
     if (!m.org && p.type === 'person' && this.g.firstNames.has(first)) return false;
     // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
     return !!m.org || !BUILDING_WORDS.has(first);
+  }
+
+  /** "Comunidad Valenciana", "Castilla y León": a place the gazetteer knows by the whole of the tagger's body span, and knows as no body. */
+  private placeOverModel(m: Mention, end: number, p: Mention, pEnd: number): boolean {
+    return m.start === p.start && end === pEnd && m.type === 'place' && !!m.places && p.type === 'organisation' && !this.g.orgs.has(fold(m.surface));
   }
 
   /**
