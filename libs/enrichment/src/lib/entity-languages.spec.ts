@@ -173,6 +173,10 @@ describe('entities beyond English', () => {
     expect(munich).toMatchObject({ countryCode: 'DE', geonameId: 2867714 });
     expect(de.places.find((p) => p.surfaceForms.includes('Wien'))?.countryCode).toBe('AT');
     expect(fr.places.find((p) => p.surfaceForms.includes('Londres'))).toMatchObject({ name: 'London', countryCode: 'GB' });
+    // Capitals of the Middle East and Ukrainian cities were unknown in their German, French and Spanish forms.
+    const ids = (language: string, text: string) => run(language, text).places.map((p) => p.geonameId).sort();
+    expect(ids('de', 'Raketen trafen Charkiw, während Teheran und Damaskus schwiegen.')).toEqual([112931, 170654, 706483]);
+    expect(ids('es', 'Misiles alcanzaron Járkov, mientras Teherán y Damasco callaban.')).toEqual([112931, 170654, 706483]);
   });
 
   it('a language without rules gets no entities rather than English guesses', () => {
