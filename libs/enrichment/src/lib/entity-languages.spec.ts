@@ -60,6 +60,11 @@ describe('entities beyond English', () => {
     expect(names(run('fr', 'Les colons de Cisjordanie et les habitants de Corse ont manifesté.').places).sort()).toEqual(['Corsica', 'West Bank']);
   });
 
+  it('bodies by their names in the language: the Security Council, the White House, BCE where it is the ECB', () => {
+    expect(names(run('fr', "Le Conseil de sécurité s'est réuni, a indiqué la Maison Blanche, et la BCE a baissé ses taux.").organisations).sort()).toEqual(['European Central Bank', 'UN Security Council', 'White House']);
+    expect(names(run('es', 'El Consejo de Seguridad se reunió y la CPI emitió una orden.').organisations).sort()).toEqual(['International Criminal Court', 'UN Security Council']);
+  });
+
   it("Spanish: a tagger's name never ends on a preposition or an article", () => {
     // The tagger reads "Jefatura Superior de Policía de la" here; the name is without "de la".
     const text = 'El portavoz de la Jefatura Superior de Policía de la ciudad habló ayer.';
