@@ -60,6 +60,13 @@ describe('entities beyond English', () => {
     expect(names(run('fr', 'Les colons de Cisjordanie et les habitants de Corse ont manifesté.').places).sort()).toEqual(['Corsica', 'West Bank']);
   });
 
+  it('German: a town that is also a noun, after a determiner and an adjective, is the noun; a known venue the tagger calls a body is a place', () => {
+    expect(names(run('de', 'Bahnchef Richard Lutz sprach von einer schwierigen Lage in Hamburg.').places)).toEqual(['Hamburg']);
+    const arena = run('de', 'Harry Kane traf in der Allianz Arena doppelt.');
+    expect(names(arena.places)).toEqual(['Allianz Arena']);
+    expect(names(arena.organisations)).toEqual([]);
+  });
+
   it('bodies by their names in the language: the Security Council, the White House, BCE where it is the ECB', () => {
     expect(names(run('fr', "Le Conseil de sécurité s'est réuni, a indiqué la Maison Blanche, et la BCE a baissé ses taux.").organisations).sort()).toEqual(['European Central Bank', 'UN Security Council', 'White House']);
     expect(names(run('es', 'El Consejo de Seguridad se reunió y la CPI emitió una orden.').organisations).sort()).toEqual(['International Criminal Court', 'UN Security Council']);

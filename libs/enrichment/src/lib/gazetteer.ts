@@ -166,10 +166,10 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   }
 
   for (const [name, cc, ...aliases] of data.venues ?? []) {
-    const entry: PlaceEntry = { name, countryCode: cc, kind: 'venue' };
     // A town of the same name keeps it ("Wembley", "Monza"): the venue adds only what no place claims. Outside English
     // only names of several words: French and Italian copy write "Circuito di Silverstone", which "Silverstone" would cut.
-    for (const n of [name, ...aliases]) if (!places.has(fold(n)) && (language === 'en' || n.includes(' '))) addPlace(n, entry);
+    // Each form keeps its own name: with no identifier to link, "Wembley Stadium" is not renamed "Wembley".
+    for (const n of [name, ...aliases]) if (!places.has(fold(n)) && (language === 'en' || n.includes(' '))) addPlace(n, { name: n, countryCode: cc, kind: 'venue' });
   }
   addSubdivisions(data, places, addPlace);
 

@@ -56,8 +56,10 @@ export class Extraction extends TaggerBlend {
       if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
       const i = this.tokenAt(m.start);
       const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
-      // "die Lage", "35 Grad": after a determiner or a number the word is the noun.
-      if (before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text))) this.mentions.splice(k, 1);
+      // "die Lage", "35 Grad": after a determiner or a number the word is the noun; so after a determiner and an
+      // inflected adjective ("von einer schwierigen Lage").
+      const adjectiveAfterDeterminer = !!before && !before.cap && /\p{Ll}(?:e|en|er|em|es)$/u.test(before.text) && i !== undefined && GERMAN_DETERMINERS.has(this.toks[i - 2]?.text.toLowerCase() ?? '');
+      if (before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) this.mentions.splice(k, 1);
     }
   }
 

@@ -141,6 +141,9 @@ export abstract class ExtractionState {
   }
 
   protected inheritCountry(i: number, j: number): PlaceEntry[] | undefined {
+    // "Allianz Arena", "Río de Janeiro", made places by a head or opening word: the gazetteer's entry when it knows the whole name.
+    const whole = this.g.places.get(this.foldedRange(i, j));
+    if (whole) return whole;
     for (let k = i; k < j; k++) {
       const p = this.g.places.get(fold(this.toks[k].text));
       if (p?.[0].countryCode) return [{ name: this.slice(i, j), countryCode: p[0].countryCode, kind: 'feature' }];
