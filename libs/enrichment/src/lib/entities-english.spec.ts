@@ -283,6 +283,7 @@ describe('English rules for wire copy', () => {
     expect(run('Il Manchester United ha perso ad Anfield, poi a Old Trafford.', 'it').places).toContain('Old Trafford');
     expect(run('Reliance Retail and Tata Consumer Products gained.').orgs).toEqual(['Reliance Retail', 'Tata Consumer Products']);
     expect(run("Germany's conservative Christian Democrats won.").orgs).toEqual(['CDU']);
+    expect(run('The Revolutionary Guards said the BOJ and the PBOC had not been consulted.').orgs).toEqual(['Islamic Revolutionary Guard Corps', 'Bank of Japan', "People's Bank of China"]);
   });
 
   it("reads a club's town in the possessive before a player as the club, in sports copy only", () => {
