@@ -265,6 +265,11 @@ describe('English rules for wire copy', () => {
     expect(run('Right-hander Freddy Garcia pitched seven innings.').people).toEqual(['Freddy Garcia']);
   });
 
+  it('knows first names of world news beyond the English list, and accented names of the other languages', () => {
+    expect(run('Shohei Ohtani hit two home runs. Kyriakos Mitsotakis met Abiy Ahmed.').people).toEqual(['Shohei Ohtani', 'Kyriakos Mitsotakis', 'Abiy Ahmed']);
+    expect(run('Édouard Philippe met Ségolène Royal in Paris.').people).toEqual(['Édouard Philippe', 'Ségolène Royal']);
+  });
+
   it('joins a first name from the English name list to a surname that is a common word', () => {
     expect(run('Prime Minister Theresa May met reporters in London.').people).toEqual(['Theresa May']);
   });

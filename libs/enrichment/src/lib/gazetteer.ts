@@ -223,6 +223,17 @@ const HOME_COUNTRIES: Record<string, string[]> = {
 const FIRST_NAMES: Record<string, Map<string, string>[]> = { en: [enNames], fr: [frNames], es: [esNames], de: [deNames], sv: [deNames], nb: [deNames], da: [deNames] };
 
 /**
+ * The language's own lists; English copy also names people from everywhere, so an English text also reads the other
+ * languages' names that carry an accent ("Andrés", "Nicolás", "Édouard"): an English word never does.
+ */
+function firstNameLists(language: string): [Map<string, string>, boolean][] {
+  const own = (FIRST_NAMES[language] ?? []).map((list): [Map<string, string>, boolean] => [list, false]);
+  if (language !== 'en') return own;
+  const others = new Set(Object.entries(FIRST_NAMES).filter(([l]) => l !== 'en').flatMap(([, lists]) => lists));
+  return [...own, ...[...others].map((list): [Map<string, string>, boolean] => [list, true])];
+}
+
+/**
  * The language's first names join the English seed, minus any that is a
  * place or a common word in the gazetteer (the French list holds "Paris",
  * "France", "Le"): a first name changes how a capitalised run is cut.
@@ -231,8 +242,9 @@ function withFirstNames(g: Gazetteer, language: string, common: Set<string>): Ga
   const names = new FirstNames(g.firstNames);
   const placeFirstNames = new Set(g.placeFirstNames);
   const written = (n: string) => n.replace(/(^|[-\s])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-  for (const list of FIRST_NAMES[language] ?? []) {
+  for (const [list, accentedOnly] of firstNameLists(language)) {
     for (const n of list.keys()) {
+      if (accentedOnly && !/[^\p{ASCII}]/u.test(n)) continue;
       if (n.length < 3 || g.orgs.has(fold(n)) || common.has(n)) continue;
       const places = g.places.get(fold(n));
       // A town's name only: a state or a country before a capitalised word is rarely a first name ("Texas Residents").
