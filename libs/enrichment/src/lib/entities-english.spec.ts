@@ -277,6 +277,9 @@ describe('English rules for wire copy', () => {
   it("reads a saint's abbreviated name as one place, and a saint's possessive before a place head as the whole place", () => {
     expect(run('Fans in St. Louis and St. Petersburg watched.').places).toEqual(['St. Louis', 'St Petersburg']);
     expect(run("Pilgrims filled St. Peter's Square and St Paul's Cathedral.").places).toEqual(["St. Peter's Square", "St Paul's Cathedral"]);
+    // A plural's possessive inside a name, as wire copy writes it and as pre-tokenised text does.
+    expect(run("Westminster Magistrates' Court heard the case.").orgs).toEqual(["Westminster Magistrates' Court"]);
+    expect(run("He joined the Polish United Workers ' Party in 1948.").orgs).toEqual(["Polish United Workers ' Party"]);
     // An abbreviation at the end of a row is not matched everywhere: "Mass." is a state only in an AP dateline.
     expect(run('They attended Mass. Later they ate.').places).toEqual([]);
   });

@@ -388,8 +388,15 @@ type OrgRow = [string, string, ...string[]];
  */
 function lookupKeys(surface: string): string[] {
   const key = fold(surface);
+  const keys = [key];
+  // Tokens drop a possessive's apostrophe ("Workers' Party" reads "workers party") ...
   const read = tokenize(surface).map((t) => fold(t.text)).join(' ');
-  return read !== key && read.replace(/ /g, '') === key.replace(/ /g, '') ? [key, read] : [key];
+  const letters = (k: string) => k.replace(/[\s'’]/g, '');
+  if (read !== key && letters(read) === letters(key)) keys.push(read);
+  // ... but not one standing apart, as pre-tokenised text writes it ("Workers ' Party").
+  const apart = key.replace(/(\p{L})['’](?=\s)/gu, "$1 '");
+  if (apart !== key && !keys.includes(apart)) keys.push(apart);
+  return keys;
 }
 const ORGS_BY_LANGUAGE = (orgsMultilingual.byLanguage ?? {}) as unknown as Record<string, OrgRow[]>;
 

@@ -91,6 +91,10 @@ export function tokenize(text: string): Token[] {
     if (!tail && (quote === 39 || quote === 0x2019) && text[end + 1] === 's' && !/[\p{L}]/u.test(text[end + 2] ?? '')) {
       poss = true;
       WORD.lastIndex += 2;
+    } else if (!tail && (quote === 39 || quote === 0x2019) && /[sS]$/.test(word) && /^\s\p{Lu}/u.test(text.slice(end + 1, end + 3))) {
+      // A plural's possessive before a capitalised word: "Westminster Magistrates' Court", "St. Thomas' Hospital".
+      poss = true;
+      WORD.lastIndex += 1;
     }
     const cap = startsUpper(word) || (hasHyphen && /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(word));
     out.push({ text: word, start, end: start + word.length, cap, isWord: true, sentStart, poss });
