@@ -67,6 +67,14 @@ describe('entities beyond English', () => {
     expect(names(arena.organisations)).toEqual([]);
   });
 
+  it("French: a nationality noun is no part of the name after it; a score no part of a club's; a capital the tagger calls a government is the place", () => {
+    const e = run('fr', "L'Olympique lyonnais, propriété de l'Américain John Textor, et la Française Caroline Garcia ont perdu. Le Kremlin a accusé Kiev, et l'Union Bordeaux-Bègles 59-3.");
+    expect(names(e.people).sort()).toEqual(['Caroline Garcia', 'John Textor']);
+    expect(names(e.places)).toContain('Kyiv');
+    expect(names(e.organisations)).not.toContain('Kyiv');
+    expect(e.organisations.flatMap((o) => o.surfaceForms).every((f) => !/\d/.test(f))).toBe(true);
+  });
+
   it('bodies by their names in the language: the Security Council, the White House, BCE where it is the ECB', () => {
     expect(names(run('fr', "Le Conseil de sécurité s'est réuni, a indiqué la Maison Blanche, et la BCE a baissé ses taux.").organisations).sort()).toEqual(['European Central Bank', 'UN Security Council', 'White House']);
     expect(names(run('es', 'El Consejo de Seguridad se reunió y la CPI emitió una orden.').organisations).sort()).toEqual(['International Criminal Court', 'UN Security Council']);

@@ -29,6 +29,8 @@ export interface EntityRules {
   orgAdjective?: RegExp;
   /** German capitalises every noun: a capitalised run is a name only with positive evidence. */
   nounsCapitalised: boolean;
+  /** French capitalises a nationality used as a noun ("l'Américain John Textor"): never part of the name after it. */
+  nationalityNouns?: Set<string>;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -62,9 +64,9 @@ const MONTHS_DAYS = {
   fi: 'Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Maanantai Tiistai Keskiviikko Torstai Perjantai Lauantai Sunnuntai',
 };
 
-type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised'> | 'notParticles', string>>;
+type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns'> | 'notParticles', string>>;
 
-function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; months: string }): EntityRules {
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; months: string }): EntityRules {
   return {
     ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
     ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
@@ -82,7 +84,18 @@ function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp;
     ...(over.orgSuffix ? { orgSuffix: over.orgSuffix } : {}),
     ...(over.orgAdjective ? { orgAdjective: over.orgAdjective } : {}),
     nounsCapitalised: over.nounsCapitalised ?? false,
+    ...(over.nationalityNouns ? { nationalityNouns: over.nationalityNouns } : {}),
   };
+}
+
+/** French nationalities as nouns, masculine given: with their feminine and plural forms ("Américaine", "Coréennes", "Grecque"). */
+function frenchNationalities(masculine: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of words(masculine)) {
+    const feminine = m.endsWith('e') ? m : m.endsWith('en') ? `${m}ne` : m.endsWith('c') ? `${m.slice(0, -1)}que` : `${m}e`;
+    for (const form of [m, feminine]) out.add(form).add(/[sx]$/.test(form) ? form : `${form}s`);
+  }
+  return out;
 }
 
 const RULES: Record<string, EntityRules> = {
@@ -103,6 +116,9 @@ const RULES: Record<string, EntityRules> = {
       "Le La Les L Un Une Des Du De D Dans Pour Par Sur Mais Et Ou Où Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces Cet Ça Son Sa Ses Leur Leurs Notre Nos Votre Vos Mon Ma Mes Au Aux En À A Selon Après Avant Depuis Lors Quand Comme Si Alors Enfin Ainsi Pendant Entre Chez Sans Avec Contre Vers Tout Tous Toute Toutes Qui Que Quoi Quel Quelle Quels Quelles Pourquoi Comment Aucun Aucune Chaque Plusieurs Certains Certaines Rien Personne Oui Non Voici Voilà Puis Donc Car Or Ni Aussi Encore Déjà Ici Là Hier Aujourd Demain Cependant Pourtant Toutefois Néanmoins Bien Très Plus Moins Même Autre Autres Seul Seule État Etat Gouvernement Dieu Messieurs Mesdames Etats Nord Sud Est Ouest Chambre Conseil",
     articles: "la le les l' La Le Les L'",
     orgAdjective: /^\p{Ll}+(?:éen|éenne|ien|ienne|al|ale|aux|ique|ais|aise|ain|aine|if|ive|el|elle|aire|iste|uel|uelle)s?$/u,
+    nationalityNouns: frenchNationalities(
+      'Américain Français Britannique Anglais Écossais Gallois Irlandais Allemand Autrichien Suisse Belge Néerlandais Luxembourgeois Italien Espagnol Portugais Grec Turc Russe Ukrainien Biélorusse Polonais Tchèque Slovaque Hongrois Roumain Bulgare Serbe Croate Slovène Bosnien Albanais Kosovar Monténégrin Macédonien Suédois Norvégien Danois Finlandais Islandais Estonien Letton Lituanien Géorgien Arménien Azerbaïdjanais Kazakh Ouzbek Chinois Japonais Coréen Sud-Coréen Nord-Coréen Vietnamien Thaïlandais Indonésien Philippin Malaisien Indien Pakistanais Afghan Iranien Irakien Syrien Libanais Israélien Palestinien Jordanien Saoudien Qatari Émirati Yéménite Égyptien Libyen Tunisien Algérien Marocain Mauritanien Sénégalais Malien Burkinabè Nigérien Nigérian Ivoirien Ghanéen Guinéen Camerounais Congolais Gabonais Tchadien Soudanais Éthiopien Érythréen Somalien Kényan Ougandais Rwandais Tanzanien Sud-Africain Angolais Mozambicain Malgache Canadien Québécois Mexicain Cubain Haïtien Colombien Vénézuélien Péruvien Équatorien Bolivien Chilien Argentin Uruguayen Paraguayen Brésilien Australien Néo-Zélandais',
+    ),
   }),
   es: language({
     months: MONTHS_DAYS.es,

@@ -79,7 +79,7 @@ export abstract class TaggerBlend extends TaggerSpans {
    * its head word only when it starts where the tagger's span starts).
    */
   private withinKnownNames(proposed: Mention[], rules: Mention[]): Mention[] {
-    const known = rules.filter((m) => m.surface.includes(' ') && this.strongRuleName(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
+    const known = rules.filter((m) => (m.surface.includes(' ') && this.strongRuleName(m)) || this.capitalOrCountry(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
     if (!known.length) return proposed;
     const out: Mention[] = [];
     const used = new Set<Mention>();
@@ -114,6 +114,11 @@ export abstract class TaggerBlend extends TaggerSpans {
     if (!m.org && p.type === 'person' && this.g.firstNames.has(first)) return false;
     // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
     return !!m.org || !BUILDING_WORDS.has(first);
+  }
+
+  /** "accused Kiev", "Washington said": a country or a capital the tagger reads as its government is still the place. */
+  private capitalOrCountry(m: Mention): boolean {
+    return m.type === 'place' && !m.surface.includes(' ') && !!m.places?.some((p) => p.kind === 'capital' || p.kind === 'country') && !this.g.orgs.has(fold(m.surface));
   }
 
   /** "Comunidad Valenciana", "Castilla y León": a place the gazetteer knows by the whole of the tagger's body span, and knows as no body. */

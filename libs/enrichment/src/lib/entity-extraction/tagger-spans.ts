@@ -93,6 +93,16 @@ export abstract class TaggerSpans extends SingleWords {
   protected modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
+    if (from < span.to - 1 && this.r.nationalityNouns?.has(this.toks[from].text) && this.toks[from + 1].cap) {
+      from++;
+      if (this.g.firstNames.has(this.toks[from].text)) {
+        // The tagger, misled by the noun, may stop at the first name ("la Française Caroline | Garcia").
+        const next = this.toks[span.to];
+        const surname = span.to === from + 1 && next?.cap && next.isWord && next.start === this.toks[from].end + 1 && !this.knownAt(span.to, span.to + 1);
+        span = { ...span, type: 'person', to: surname ? span.to + 1 : span.to };
+      }
+    }
     // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
     if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
@@ -115,6 +125,8 @@ export abstract class TaggerSpans extends SingleWords {
       }
     }
     // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
+    // "l'Union Bordeaux-Bègles 59-3": a score after a club is no part of its name.
+    while (to - 1 > from && /^\d+(?:[-–:]\d+)?$/.test(this.toks[to - 1].text) && /[-–:]/.test(this.text.slice(this.toks[to - 1].start, this.toks[to - 1].end + 3))) to--;
     while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
     // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
     if (span.type === 'person' && to === span.to && to > from + 1 && this.toks[to - 1].cap && NAME_PARTICLES.has(this.toks[to - 1].text.toLowerCase())) {
