@@ -75,6 +75,13 @@ describe('entities beyond English', () => {
     expect(e.organisations.flatMap((o) => o.surfaceForms).every((f) => !/\d/.test(f))).toBe(true);
   });
 
+  it('Spanish bodies: through a preposition of purpose, after an opening article that also names a town, and the government after a dateline', () => {
+    const e = run('es', 'BUENOS AIRES (EFE) - El Gobierno de Javier Milei cerró el Instituto Nacional contra la Discriminación. El Banco Central de Chile mantuvo su tasa.');
+    expect(names(e.organisations).sort()).toEqual(['Banco Central de Chile', 'EFE', 'Gobierno', 'Instituto Nacional contra la Discriminación']);
+    expect(names(e.places)).toEqual(['Buenos Aires']);
+    expect(names(e.people)).toEqual(['Javier Milei']);
+  });
+
   it('bodies by their names in the language: the Security Council, the White House, BCE where it is the ECB', () => {
     expect(names(run('fr', "Le Conseil de sécurité s'est réuni, a indiqué la Maison Blanche, et la BCE a baissé ses taux.").organisations).sort()).toEqual(['European Central Bank', 'UN Security Council', 'White House']);
     expect(names(run('es', 'El Consejo de Seguridad se reunió y la CPI emitió una orden.').organisations).sort()).toEqual(['International Criminal Court', 'UN Security Council']);

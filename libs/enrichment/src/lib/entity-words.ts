@@ -126,6 +126,8 @@ export const ROLE_NOUNS = new Set(
 );
 export const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
 export const INITIALS = /^(\p{Lu}\.){1,3}$/u;
+/** Prepositions of purpose inside French, Spanish, Italian and Portuguese bodies' names: "Instituto Nacional contra la Discriminación". */
+export const ROMANCE_PURPOSE_WORDS = new Set('para contra pour contre per contro'.split(' '));
 /** Abbreviations written with a full stop that open a place's name: "St. Louis", "Mt. Everest", "Ft. Lauderdale". */
 export const ABBREVIATED_NAME_OPENERS = new Set(['St', 'Ste', 'Mt', 'Ft']);
 /** A saint's name opening a place: "St Peter's Square", "Saint Paul's Cathedral". */

@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -68,6 +68,11 @@ export abstract class CandidateRuns extends ContextCues {
           j = listEnd;
           continue;
         }
+        const purposeEnd = this.english ? 0 : this.romancePurposeEnd(i, j);
+        if (purposeEnd) {
+          j = purposeEnd;
+          continue;
+        }
         if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
           continue;
@@ -116,6 +121,18 @@ export abstract class CandidateRuns extends ContextCues {
     if (!this.headJoinAt(j, false)) return 0;
     const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
     return this.nameWordAt(first) ? this.listInNameEnd(this.nameWordsFrom(first)) : 0;
+  }
+
+  /**
+   * "Instituto Nacional contra la Discriminación", "Comité pour l'Élimination": a body named head first (its run opens
+   * on the head, or an article and the head) goes on through a preposition of purpose, an article and capitalised words.
+   */
+  private romancePurposeEnd(runStart: number, j: number): number {
+    const t = this.toks;
+    const head = this.r.articles.has(t[runStart].text) ? runStart + 1 : runStart;
+    if (!ROMANCE_PURPOSE_WORDS.has(t[j].text) || head >= j || !this.r.ORG_PREFIXES.has(t[head].text)) return 0;
+    const first = t[j + 1] && (this.r.articles.has(t[j + 1].text) || ELIDED.test(t[j + 1].text)) ? j + 2 : j + 1;
+    return this.nameWordAt(first) ? this.nameWordsFrom(first) : 0;
   }
 
   /** A capitalised word inside a sentence, on the same line: a word of a name being read on. */

@@ -46,6 +46,12 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "El Banco Central de Chile": a sentence's opening article and a head word that together name a town ("El Banco",
+      // Colombia) open a body whose name goes on.
+      if (known && known.len < to - i && t[i].sentStart && this.r.articles.has(t[i].text) && this.orgSpanFrom(i + 1, to, this.knownAt(i + 1, to))) {
+        i++;
+        continue;
+      }
       // "el Gobierno de Pedro Sánchez": the government, then the person it is named for.
       if (!known && !this.english && GOVERNMENT_WORDS.has(t[i].text) && i + 3 <= to && NAME_PARTICLES.has(t[i + 1].text) && anyFirstName(t[i + 2].text)) {
         this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });

@@ -79,7 +79,9 @@ export abstract class TaggerBlend extends TaggerSpans {
    * its head word only when it starts where the tagger's span starts).
    */
   private withinKnownNames(proposed: Mention[], rules: Mention[]): Mention[] {
-    const known = rules.filter((m) => (m.surface.includes(' ') && this.strongRuleName(m)) || this.capitalOrCountry(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
+    // "El Gobierno de Javier Milei": the tagger's place "Gobierno" is the government the rules name.
+    const government = (m: Mention) => m.type === 'organisation' && GOVERNMENT_WORDS.has(m.surface);
+    const known = rules.filter((m) => (m.surface.includes(' ') && this.strongRuleName(m)) || this.capitalOrCountry(m) || government(m)).map((m) => ({ m, end: spanEnd(this.text, m.start, m.surface) }));
     if (!known.length) return proposed;
     const out: Mention[] = [];
     const used = new Set<Mention>();
@@ -87,7 +89,7 @@ export abstract class TaggerBlend extends TaggerSpans {
       const pEnd = spanEnd(this.text, p.start, p.surface);
       // A head-word name may only extend the tagger's span to the right: "Vertretern der Deutschen Bank" over-reaches.
       // ... unless the name opens with its head word ("Instituto de Salud Carlos III" over the tagger's person "Salud Carlos III").
-      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || (p.type !== 'place' && this.headFirstName(m)) : this.bodyOverModel(m, end, p, pEnd) || this.placeOverModel(m, end, p, pEnd)));
+      const cover = known.find(({ m, end }) => m.start <= p.start && pEnd <= end && (end - m.start > pEnd - p.start ? !!(m.places || m.org) || m.start === p.start || this.headFirstName(m) : this.bodyOverModel(m, end, p, pEnd) || this.placeOverModel(m, end, p, pEnd)));
       if (!cover) out.push(p);
       else if (!used.has(cover.m)) {
         used.add(cover.m);

@@ -93,6 +93,8 @@ export abstract class TaggerSpans extends SingleWords {
   protected modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "El Gobierno", "La Fiscalía": an article opening a body's or a place's span is the sentence's, unless the whole is known ("La Paz", "Le Monde").
+    if (span.type !== 'person' && from < span.to - 1 && this.toks[from].cap && this.r.articles.has(this.toks[from].text) && this.toks[from + 1].cap && !this.knownAt(from, span.to)) from++;
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
     if (from < span.to - 1 && this.r.nationalityNouns?.has(this.toks[from].text) && this.toks[from + 1].cap) {
       from++;
