@@ -82,6 +82,12 @@ describe('entities beyond English', () => {
     expect(names(e.people)).toEqual(['Javier Milei']);
   });
 
+  it('German: a one-word body no gazetteer knows, right before another name, is the noun describing it', () => {
+    const e = run('de', 'Der Energiekonzern RWE hat seine Prognose bestätigt. Sportvorstand Max Eberl sagte das. Die Commerzbank meldete Gewinne.');
+    expect(names(e.organisations).sort()).toEqual(['Commerzbank', 'RWE']);
+    expect(names(e.people)).toEqual(['Max Eberl']);
+  });
+
   it('bodies by their names in the language: the Security Council, the White House, BCE where it is the ECB', () => {
     expect(names(run('fr', "Le Conseil de sécurité s'est réuni, a indiqué la Maison Blanche, et la BCE a baissé ses taux.").organisations).sort()).toEqual(['European Central Bank', 'UN Security Council', 'White House']);
     expect(names(run('es', 'El Consejo de Seguridad se reunió y la CPI emitió una orden.').organisations).sort()).toEqual(['International Criminal Court', 'UN Security Council']);

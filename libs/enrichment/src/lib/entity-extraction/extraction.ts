@@ -40,10 +40,27 @@ export class Extraction extends TaggerBlend {
     }
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
+    if (this.r.nounsCapitalised) this.withoutDescriptors();
     if (this.sGenitive) this.resolveGenitives();
     this.acronymsAsDefined();
     this.splitFixtures();
     return this.collect();
+  }
+
+  /**
+   * "Der Energiekonzern RWE", "die Großbank UBS", "Sportvorstand Max Eberl": where nouns are capitalised, a one-word body
+   * no gazetteer knows, right before another name, is the noun describing it ("die Commerzbank" alone stays a body).
+   */
+  private withoutDescriptors(): void {
+    const starts = new Set(this.mentions.map((m) => m.start));
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.type !== 'organisation' || m.org || m.surface.includes(' ')) continue;
+      const i = this.tokenAt(m.start);
+      if (i === undefined) continue;
+      const next = this.toks[i + 1];
+      if (next && next.start === this.toks[i].end + 1 && starts.has(next.start)) this.mentions.splice(k, 1);
+    }
   }
 
   /**
