@@ -270,6 +270,15 @@ describe('English rules for wire copy', () => {
     expect(run('Édouard Philippe met Ségolène Royal in Paris.').people).toEqual(['Édouard Philippe', 'Ségolène Royal']);
   });
 
+  it('reads a first name that is also a word before a town or region as a person, and the lone surname after as that person', () => {
+    const r = run('NASA Administrator Bill Nelson called the mission bold. Nelson noted that. He later flew to Nelson.');
+    expect(r.people).toEqual(['Bill Nelson']);
+    expect(r.places).toEqual(['Nelson']);
+    expect(r.raw.people[0].mentions).toBe(2);
+    // At a sentence start the word asks a question.
+    expect(run('Will Texas vote for it?').people).toEqual([]);
+  });
+
   it('joins a first name from the English name list to a surname that is a common word', () => {
     expect(run('Prime Minister Theresa May met reporters in London.').people).toEqual(['Theresa May']);
   });

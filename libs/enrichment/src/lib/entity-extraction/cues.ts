@@ -134,10 +134,17 @@ export abstract class ContextCues extends ExtractionState {
   protected skippable(i: number): boolean {
     const tok = this.toks[i];
     if (!tok.cap) return true;
-    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2)) return true;
+    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  /** "Bill Nelson", "Will Preston": a first name that is also a word, before a town's name, is the person's (nameLike reads the surname on). */
+  private firstNameBeforeTown(i: number): boolean {
+    const next = this.toks[i + 1];
+    // Not at a sentence start: "Will Texas vote?" asks a question.
+    return this.g.firstNames.has(this.toks[i].text) && !this.toks[i].sentStart && !!next?.cap && !!this.knownAt(i + 1, i + 2)?.places?.every((p) => p.kind === 'city' || p.kind === 'region');
   }
 
   protected nameLike(j: number, to: number, chunkStart: number): boolean {

@@ -44,7 +44,28 @@ export class Extraction extends TaggerBlend {
     if (this.sGenitive) this.resolveGenitives();
     this.acronymsAsDefined();
     this.splitFixtures();
+    this.placesAsSurnames();
     return this.collect();
+  }
+
+  /**
+   * "NASA Administrator Bill Nelson ... Nelson noted": a town or region the text also names as a person's surname is
+   * that person, unless a place cue comes before it ("in Nelson"). A country stays the country ("Jordan" after "Michael Jordan" may not).
+   */
+  private placesAsSurnames(): void {
+    const people = new Map<string, string>();
+    for (const m of this.mentions) if (m.type === 'person' && m.name.includes(' ')) people.set(m.name.slice(m.name.lastIndexOf(' ') + 1), m.name);
+    if (people.size === 0) return;
+    for (const m of this.mentions) {
+      const person = m.type === 'place' ? people.get(m.surface) : undefined;
+      if (!person || !m.places?.every((p) => p.kind === 'city' || p.kind === 'region')) continue;
+      const k = this.tokenAt(m.start);
+      const prev = k === undefined ? undefined : this.toks[k - 1];
+      if (prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of')) continue;
+      m.type = 'person';
+      m.name = person;
+      delete m.places;
+    }
   }
 
   /**
