@@ -275,6 +275,8 @@ describe('English rules for wire copy', () => {
     expect(r.people).toEqual(['Bill Nelson']);
     expect(r.places).toEqual(['Nelson']);
     expect(r.raw.people[0].mentions).toBe(2);
+    // An unknown first name before a town after a role noun or before a speech verb.
+    expect(run('Chief financial officer Yoichi Miyazaki said Toyota expected more. Miyazaki added that.').people).toEqual(['Yoichi Miyazaki']);
     // At a sentence start the word asks a question.
     expect(run('Will Texas vote for it?').people).toEqual([]);
   });

@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -138,6 +138,16 @@ export abstract class ContextCues extends ExtractionState {
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  /** "officer Yoichi Miyazaki", "Yoichi Miyazaki said": see RunSegmentation.segment. */
+  protected nameBeforeTownSurname(i: number, to: number): boolean {
+    const t = this.toks;
+    if (i + 2 !== to || t[i].sentStart || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || this.isCommon(t[i].text) || this.isTitle(t[i].text) || this.g.demonyms.has(fold(t[i].text))) return false;
+    if (!this.knownAt(i + 1, i + 2)?.places?.every((p) => p.kind === 'city' || p.kind === 'region')) return false;
+    const before = t[i - 1];
+    const after = t[i + 2];
+    return (!!before && !before.cap && ROLE_NOUNS.has(before.text)) || (!!after && this.r.SPEECH_VERBS.has(after.text));
   }
 
   /** "Bill Nelson", "Will Preston": a first name that is also a word, before a town's name, is the person's (nameLike reads the surname on). */

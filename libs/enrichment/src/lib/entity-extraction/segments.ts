@@ -86,6 +86,14 @@ export abstract class RunSegmentation extends CandidateRuns {
         titled = undefined;
         continue;
       }
+      // "Chief financial officer Yoichi Miyazaki said": an unknown name before a town's or region's name, after a role
+      // noun or before a speech verb, is a person whose surname is the place's.
+      if (!known && this.english && this.nameBeforeTownSurname(i, to)) {
+        this.chunk(i, i + 2, titled);
+        titled = undefined;
+        i += 2;
+        continue;
+      }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
         if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
