@@ -27,7 +27,10 @@ export const EVENT_HEADS = new Set('Cup Open Games Olympics Paralympics Champion
 export const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon Cyclone Operation'.split(' '));
 
 /** Last words of market indices and statistics. */
-export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes']);
+export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes', 'Intermediate']);
+/** Oil grades named for a place ("Brent crude", "Urals oil"): before these words a measure, not the place. */
+export const OIL_GRADES = new Set(['Brent', 'Urals', 'Dubai', 'Oman', 'WTI']);
+export const OIL_WORDS = new Set(['crude', 'oil', 'futures', 'prices', 'price', 'benchmark', 'contract', 'contracts']);
 
 /** Place prefixes never followed by a person's name. */
 export const GEOGRAPHIC_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'Loch', 'Lough', 'Cape', 'Isle', 'Gulf', 'Lac']);

@@ -311,6 +311,11 @@ describe('English rules for wire copy', () => {
     expect(run('Adani Enterprises fell 4% while Georgian Dream kept power.').orgs).toEqual(['Adani Enterprises', 'Georgian Dream']);
   });
 
+  it('reads oil grades named for places as measures, not places; a country before a benchmark stays', () => {
+    expect(run('Brent crude futures rose while U.S. West Texas Intermediate crude gained and Urals oil fell.').places).toEqual(['United States']);
+    expect(run('He lives in Brent, in north London.').places).toEqual(['Brent', 'London']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -7,7 +7,7 @@
 import { titleCase } from '../entity-mentions';
 import { isFirstNameInAnyLanguage } from '../gazetteer';
 import { fold } from '../tokens';
-import { INDEX_HEADS, SURNAME_HEADS } from '../english-cues';
+import { INDEX_HEADS, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
@@ -16,7 +16,14 @@ export abstract class RunSegmentation extends CandidateRuns {
   protected segment(from: number, to: number): void {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
-    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) return;
+    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) {
+      // "U.S. West Texas Intermediate": the country before the measure is still named.
+      const country = INDEX_HEADS.has(t[to - 1].text) ? this.knownAt(from, to) : undefined;
+      if (country?.places?.some((p) => p.kind === 'country') && country.len < to - from - 1) this.segment(from, from + country.len);
+      return;
+    }
+    // "Brent crude", "Urals oil prices": an oil grade, not the place it is named for.
+    if (this.english && to - from === 1 && OIL_GRADES.has(t[from].text) && OIL_WORDS.has(t[to]?.text ?? '')) return;
     // "the Hang Seng index", "the Nikkei index": a market index named in lower case is a measure too.
     if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
