@@ -311,6 +311,11 @@ describe('English rules for wire copy', () => {
     expect(run('Adani Enterprises fell 4% while Georgian Dream kept power.').orgs).toEqual(['Adani Enterprises', 'Georgian Dream']);
   });
 
+  it('reads a compass word and a known town, region or sea as one place, but not a country the gazetteer does not know whole', () => {
+    expect(run('Rain hit the Pacific Northwest, North London and East Jerusalem.').places).toEqual(['Pacific Northwest', 'North London', 'East Jerusalem']);
+    expect(run('North Korea fired a missile. West Ham lost.').places).toEqual(['North Korea']);
+  });
+
   it('reads oil grades named for places as measures, not places; a country before a benchmark stays', () => {
     expect(run('Brent crude futures rose while U.S. West Texas Intermediate crude gained and Urals oil fell.').places).toEqual(['United States']);
     expect(run('He lives in Brent, in north London.').places).toEqual(['Brent', 'London']);

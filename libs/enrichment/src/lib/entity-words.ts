@@ -126,6 +126,8 @@ export const ROLE_NOUNS = new Set(
 );
 export const SAYING_AUXILIARIES = new Set(['has', 'have', 'had']);
 export const INITIALS = /^(\p{Lu}\.){1,3}$/u;
+/** Compass words that make a part of a place a place of its own: "North London", "East Jerusalem", "the Pacific Northwest". */
+export const COMPASS_WORDS = new Set('North South East West Northeast Northwest Southeast Southwest Northern Southern Eastern Western Central'.split(' '));
 /** Prepositions of purpose inside French, Spanish, Italian and Portuguese bodies' names: "Instituto Nacional contra la Discriminación". */
 export const ROMANCE_PURPOSE_WORDS = new Set('para contra pour contre per contro'.split(' '));
 /** Abbreviations written with a full stop that open a place's name: "St. Louis", "Mt. Everest", "Ft. Lauderdale". */

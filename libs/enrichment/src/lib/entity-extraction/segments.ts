@@ -5,11 +5,11 @@
  * tagger (unsurePeople). Kept apart from the cue and shape tests it asks (cues.ts, runs.ts).
  */
 import { titleCase } from '../entity-mentions';
-import { isFirstNameInAnyLanguage } from '../gazetteer';
+import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -73,6 +73,14 @@ export abstract class RunSegmentation extends CandidateRuns {
         const surface = this.slice(i, to);
         this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, to) });
         return;
+      }
+      const part = this.english ? this.compassPartOf(i, to, known) : 0;
+      if (part) {
+        const surface = this.slice(i, part);
+        this.add({ type: 'place', name: surface, surface, start: t[i].start, places: this.inheritCountry(i, part) });
+        i = part;
+        titled = undefined;
+        continue;
       }
       if (!known && this.chamberAt(i, to)) {
         this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
@@ -145,6 +153,24 @@ export abstract class RunSegmentation extends CandidateRuns {
       titled = undefined;
       i = j;
     }
+  }
+
+  /**
+   * "North London", "East Jerusalem", "the Pacific Northwest", "Southeast Austin": a compass word and a known town,
+   * region or sea name one place; its end, or 0. Not a country ("South Korea" is known whole; "North Africa" too).
+   */
+  private compassPartOf(i: number, to: number, known: { len: number; places?: PlaceEntry[] } | undefined): number {
+    const t = this.toks;
+    const placeAt = (k: number) => {
+      const p = this.knownAt(k, to);
+      return p?.places && !p.org && p.places.every((e) => e.kind !== 'country') ? p : undefined;
+    };
+    if (!known && COMPASS_WORDS.has(t[i].text) && !t[i].sentStart && i + 1 < to) {
+      const after = placeAt(i + 1);
+      if (after) return i + 1 + after.len;
+    }
+    const end = known && placeAt(i) ? i + known.len : 0;
+    return end && end < to && COMPASS_WORDS.has(t[end].text) && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
   }
 
   private chunk(i: number, j: number, titled?: string): void {
