@@ -1,6 +1,6 @@
 /**
  * Word lists for English copy only: the extractor consults them when the
- * article's language is English (entities.ts), never for the languages that
+ * article's language is English (entity-extraction/), never for the languages that
  * fall back to the English rule lists (Italian, Dutch, Portuguese).
  */
 /** Plural words after a place that name no club: "London Games", "Faroe Islanders" aside. */

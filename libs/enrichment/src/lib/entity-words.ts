@@ -1,6 +1,6 @@
 /**
- * Word lists and small lookups the entity extractor (entities.ts) reads: function words, offices, cues,
- * heads of names and the club-nickname index. Kept apart so the extractor's file holds its logic.
+ * Word lists and small lookups the entity extractor (entity-extraction/) reads: function words, offices, cues,
+ * heads of names and the club-nickname index. Kept apart so the extractor's files hold its logic.
  */
 import { type Gazetteer, isFirstNameInAnyLanguage, type OrgEntry } from './gazetteer';
 import { fold } from './tokens';
