@@ -316,6 +316,11 @@ describe('English rules for wire copy', () => {
     expect(run('North Korea fired a missile. West Ham lost.').places).toEqual(['North Korea']);
   });
 
+  it("leaves a sentence's first word that describes the body after it out of the body's name", () => {
+    expect(run('Drugmaker Vertex Pharmaceuticals said its drug worked. Lender Metro Bank rejected the bid.').orgs).toEqual(['Vertex Pharmaceuticals', 'Metro Bank']);
+    expect(run('Union Pacific rose 2%.').orgs).toEqual(['Union Pacific']);
+  });
+
   it('reads oil grades named for places as measures, not places; a country before a benchmark stays', () => {
     expect(run('Brent crude futures rose while U.S. West Texas Intermediate crude gained and Urals oil fell.').places).toEqual(['United States']);
     expect(run('He lives in Brent, in north London.').places).toEqual(['Brent', 'London']);

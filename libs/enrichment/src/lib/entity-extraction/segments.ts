@@ -53,6 +53,12 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "Drugmaker Vertex Pharmaceuticals said", "Lender Metro Bank": a sentence's first word that describes the body after it.
+      // Agent nouns only: "Bank Leumi", "Union Pacific", "Network Rail" open with other words of the list.
+      if (this.english && t[i].sentStart && i + 1 < to && !known && /(?:maker|er|or)$/.test(t[i].text) && this.r.ORG_CUES_BEFORE.has(t[i].text.toLowerCase())) {
+        i++;
+        continue;
+      }
       // "El Banco Central de Chile": a sentence's opening article and a head word that together name a town ("El Banco",
       // Colombia) open a body whose name goes on.
       if (known && known.len < to - i && t[i].sentStart && this.r.articles.has(t[i].text) && this.orgSpanFrom(i + 1, to, this.knownAt(i + 1, to))) {
