@@ -319,6 +319,7 @@ describe('English rules for wire copy', () => {
   it("leaves a sentence's first word that describes the body after it out of the body's name", () => {
     expect(run('Drugmaker Vertex Pharmaceuticals said its drug worked. Lender Metro Bank rejected the bid.').orgs).toEqual(['Vertex Pharmaceuticals', 'Metro Bank']);
     expect(run('Union Pacific rose 2%.').orgs).toEqual(['Union Pacific']);
+    expect(run('Shares in Rigetti Computing rose.').orgs).toEqual(['Rigetti Computing']);
   });
 
   it('reads oil grades named for places as measures, not places; a country before a benchmark stays', () => {
