@@ -320,6 +320,10 @@ describe('English rules for wire copy', () => {
     expect(run('Drugmaker Vertex Pharmaceuticals said its drug worked. Lender Metro Bank rejected the bid.').orgs).toEqual(['Vertex Pharmaceuticals', 'Metro Bank']);
     expect(run('Union Pacific rose 2%.').orgs).toEqual(['Union Pacific']);
     expect(run('Shares in Rigetti Computing rose.').orgs).toEqual(['Rigetti Computing']);
+    expect(run('Four people died, the Iowa State Patrol said.').orgs).toEqual(['Iowa State Patrol']);
+    // A dateline's town in capitals before an AP state abbreviation is a place, however long; a Reuters label is not.
+    expect(run('JACKSON, Miss. (AP) — A federal judge blocked the law.').places).toEqual(['Jackson']);
+    expect(run('EXCLUSIVE, sources said the deal was near.').places).toEqual([]);
   });
 
   it('reads oil grades named for places as measures, not places; a country before a benchmark stays', () => {

@@ -57,6 +57,8 @@ export abstract class SingleWords extends RunSegmentation {
     const prev = this.word(index - 1);
     // "SPORT:", "UPDATE:": a section label, not a name.
     if (this.isAllCaps(index) && this.toks[index + 1]?.text === ':') return undefined;
+    // "JACKSON, Miss. (AP) —": a dateline's town in capitals before an AP state abbreviation, however long.
+    if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
     if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
