@@ -82,6 +82,11 @@ describe('entities beyond English', () => {
     expect(names(e.people)).toEqual(['Javier Milei']);
   });
 
+  it('German: a noun and a genitive article open no body; the body named after them stays', () => {
+    const e = run('de', 'Gauck warnte vor einer Spaltung der Gesellschaft. Nach Angaben der Polizei kam die Präsidentin der Europäischen Kommission.');
+    expect(names(e.organisations)).toEqual(['European Commission']);
+  });
+
   it('German: a one-word body no gazetteer knows, right before another name, is the noun describing it', () => {
     const e = run('de', 'Der Energiekonzern RWE hat seine Prognose bestätigt. Sportvorstand Max Eberl sagte das. Die Commerzbank meldete Gewinne.');
     expect(names(e.organisations).sort()).toEqual(['Commerzbank', 'RWE']);

@@ -53,6 +53,12 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "Angaben der Polizei", "Spaltung der Gesellschaft", "Präsidentin der Europäischen Kommission": a German noun and a
+      // genitive article open no body's name; what follows may be one.
+      if (this.commonNouns?.has(t[i].text) && !known && i + 2 < to && (t[i + 1].text === 'der' || t[i + 1].text === 'des')) {
+        i += 2;
+        continue;
+      }
       // "Drugmaker Vertex Pharmaceuticals said", "Lender Metro Bank": a sentence's first word that describes the body after it.
       // Agent nouns only: "Bank Leumi", "Union Pacific", "Network Rail" open with other words of the list.
       if (this.english && t[i].sentStart && i + 1 < to && !known && /(?:maker|er|or)$/.test(t[i].text) && this.r.ORG_CUES_BEFORE.has(t[i].text.toLowerCase())) {
