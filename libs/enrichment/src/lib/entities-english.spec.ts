@@ -316,6 +316,11 @@ describe('English rules for wire copy', () => {
     expect(run('North Korea fired a missile. West Ham lost.').places).toEqual(['North Korea']);
   });
 
+  it('reads a body named for the country or state it serves, of one word or more, but not a part of the place', () => {
+    expect(run('It works with Events South Australia and Tourism New Zealand.').orgs).toEqual(['Events South Australia', 'Tourism New Zealand']);
+    expect(run('Fires hit Southern California on Monday.').orgs).toEqual([]);
+  });
+
   it("leaves a sentence's first word that describes the body after it out of the body's name", () => {
     expect(run('Drugmaker Vertex Pharmaceuticals said its drug worked. Lender Metro Bank rejected the bid.').orgs).toEqual(['Vertex Pharmaceuticals', 'Metro Bank']);
     expect(run('Union Pacific rose 2%.').orgs).toEqual(['Union Pacific']);

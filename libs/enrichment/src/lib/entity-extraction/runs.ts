@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -187,14 +187,24 @@ export abstract class CandidateRuns extends ContextCues {
     const t = this.toks;
     const first = this.isArticle(from) ? from + 1 : from;
     if (to - first < 2 || to - first > 4 || this.inWeakHeadline(first) || this.knownAt(first, to)?.len === to - first) return false;
-    const country = this.knownAt(to - 1, to)?.places?.some((p) => p.kind === 'country') || NATIONS_OF_THE_UK.has(t[to - 1].text);
-    if (!country) return false;
+    // The country (or a state: "Events South Australia", "Tourism New Zealand") that ends the run, of one word or more.
+    let served = -1;
+    for (let k = first + 1; k < to && served < 0; k++) {
+      const known = this.knownAt(k, to);
+      if (known?.len === to - k && known.places?.some((p) => p.kind === 'country' || p.kind === 'region')) served = k;
+    }
+    if (served < 0 && NATIONS_OF_THE_UK.has(t[to - 1].text)) served = to - 1;
+    if (served < 0) return false;
+    const country = !!this.knownAt(served, to)?.places?.some((p) => p.kind === 'country') || NATIONS_OF_THE_UK.has(t[to - 1].text);
     // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title.
     if (this.skippable(first) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
-    for (let k = first; k < to - 1; k++) {
+    for (let k = first; k < served; k++) {
       const word = t[k].text;
-      // "LATEST FROM SPAIN": a heading in capitals.
+      // "LATEST FROM SPAIN": a heading in capitals; "Southern California", "Greater Sydney": a part of the place.
       if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || this.isTitle(word) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
+      if (COMPASS_WORDS.has(word) || PLACE_ADJECTIVES.has(word) || /^(?:Greater|Inner|Outer|Rural|Regional|Metro)$/.test(word)) return false;
+      // A state serves a body named with a plural or an activity ("Events", "Tourism"), not any word before it.
+      if (!country && !/(?:s|ism)$/.test(word)) return false;
     }
     return true;
   }
