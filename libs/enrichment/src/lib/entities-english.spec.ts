@@ -319,6 +319,10 @@ describe('English rules for wire copy', () => {
   it('reads a body named for the country or state it serves, of one word or more, but not a part of the place', () => {
     expect(run('It works with Events South Australia and Tourism New Zealand.').orgs).toEqual(['Events South Australia', 'Tourism New Zealand']);
     expect(run('Fires hit Southern California on Monday.').orgs).toEqual([]);
+    // A campus after the comma is part of a university's name; the country it is in is not.
+    const campus = run('He teaches at the University of California, San Diego, and at the University of Oxford, England.');
+    expect(campus.orgs).toEqual(['University of California, San Diego', 'University of Oxford']);
+    expect(campus.places).toEqual(['England']);
   });
 
   it("leaves a sentence's first word that describes the body after it out of the body's name", () => {

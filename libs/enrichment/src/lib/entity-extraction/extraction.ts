@@ -45,7 +45,26 @@ export class Extraction extends TaggerBlend {
     this.acronymsAsDefined();
     this.splitFixtures();
     this.placesAsSurnames();
+    if (this.english) this.universityCampuses();
     return this.collect();
+  }
+
+  /** "the University of California, San Diego": a campus after the comma is part of the university's name, not a place. */
+  private universityCampuses(): void {
+    const campuses = new Set<Mention>();
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || !/^University of \p{Lu}/u.test(m.surface)) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      const after = /^, (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)/u.exec(this.text.slice(end, end + 40));
+      // A town ("San Diego"), not the country or state the university is in ("University of Oxford, England").
+      const campus = after ? this.mentions.find((p) => p.type === 'place' && p.start === end + 2 && p.surface === after[1] && !p.places?.some((e) => e.kind === 'country' || e.kind === 'region')) : undefined;
+      if (!campus) continue;
+      m.surface = this.text.slice(m.start, campus.start + campus.surface.length);
+      m.name = m.surface;
+      delete m.org;
+      campuses.add(campus);
+    }
+    if (campuses.size) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !campuses.has(m)));
   }
 
   /**
