@@ -9,7 +9,7 @@ import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
 import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
-import { ExtractionState } from './state';
+import { ExtractionState, townOrRegion } from './state';
 
 export abstract class ContextCues extends ExtractionState {
   /** "Jordan Henderson", "Georgia May", "Sydney Sweeney": a place that is really a first name. */
@@ -144,7 +144,7 @@ export abstract class ContextCues extends ExtractionState {
   protected nameBeforeTownSurname(i: number, to: number): boolean {
     const t = this.toks;
     if (i + 2 !== to || t[i].sentStart || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || this.isCommon(t[i].text) || this.isTitle(t[i].text) || this.g.demonyms.has(fold(t[i].text))) return false;
-    if (!this.knownAt(i + 1, i + 2)?.places?.every((p) => p.kind === 'city' || p.kind === 'region')) return false;
+    if (!townOrRegion(this.knownAt(i + 1, i + 2)?.places)) return false;
     const before = t[i - 1];
     const after = t[i + 2];
     return (!!before && !before.cap && ROLE_NOUNS.has(before.text)) || (!!after && this.r.SPEECH_VERBS.has(after.text));
@@ -154,7 +154,7 @@ export abstract class ContextCues extends ExtractionState {
   private firstNameBeforeTown(i: number): boolean {
     const next = this.toks[i + 1];
     // Not at a sentence start: "Will Texas vote?" asks a question.
-    return this.g.firstNames.has(this.toks[i].text) && !this.toks[i].sentStart && !!next?.cap && !!this.knownAt(i + 1, i + 2)?.places?.every((p) => p.kind === 'city' || p.kind === 'region');
+    return this.g.firstNames.has(this.toks[i].text) && !this.toks[i].sentStart && !!next?.cap && townOrRegion(this.knownAt(i + 1, i + 2)?.places);
   }
 
   protected nameLike(j: number, to: number, chunkStart: number): boolean {

@@ -11,7 +11,7 @@ import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
 import { GERMAN_DETERMINERS } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
-import { spanEnd } from './state';
+import { spanEnd, townOrRegion } from './state';
 
 export interface ExtractedEntities {
   people: FoundEntityT[];
@@ -77,10 +77,8 @@ export class Extraction extends TaggerBlend {
     if (people.size === 0) return;
     for (const m of this.mentions) {
       const person = m.type === 'place' ? people.get(m.surface) : undefined;
-      if (!person || !m.places?.every((p) => p.kind === 'city' || p.kind === 'region')) continue;
       const k = this.tokenAt(m.start);
-      const prev = k === undefined ? undefined : this.toks[k - 1];
-      if (prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of')) continue;
+      if (!person || !townOrRegion(m.places) || k === undefined || this.placeCueBefore(k)) continue;
       m.type = 'person';
       m.name = person;
       delete m.places;

@@ -189,13 +189,16 @@ export abstract class CandidateRuns extends ContextCues {
     if (to - first < 2 || to - first > 4 || this.inWeakHeadline(first) || this.knownAt(first, to)?.len === to - first) return false;
     // The country (or a state: "Events South Australia", "Tourism New Zealand") that ends the run, of one word or more.
     let served = -1;
+    let country = NATIONS_OF_THE_UK.has(t[to - 1].text);
     for (let k = first + 1; k < to && served < 0; k++) {
       const known = this.knownAt(k, to);
-      if (known?.len === to - k && known.places?.some((p) => p.kind === 'country' || p.kind === 'region')) served = k;
+      if (known?.len === to - k && known.places?.some((p) => p.kind === 'country' || p.kind === 'region')) {
+        served = k;
+        country ||= known.places.some((p) => p.kind === 'country');
+      }
     }
-    if (served < 0 && NATIONS_OF_THE_UK.has(t[to - 1].text)) served = to - 1;
+    if (served < 0 && country) served = to - 1;
     if (served < 0) return false;
-    const country = !!this.knownAt(served, to)?.places?.some((p) => p.kind === 'country') || NATIONS_OF_THE_UK.has(t[to - 1].text);
     // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title.
     if (this.skippable(first) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
     for (let k = first; k < served; k++) {

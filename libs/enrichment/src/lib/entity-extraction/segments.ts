@@ -173,16 +173,13 @@ export abstract class RunSegmentation extends CandidateRuns {
    */
   private compassPartOf(i: number, to: number, known: { len: number; places?: PlaceEntry[] } | undefined): number {
     const t = this.toks;
-    const placeAt = (k: number) => {
-      const p = this.knownAt(k, to);
-      return p?.places && !p.org && p.places.every((e) => e.kind !== 'country') ? p : undefined;
-    };
+    const noCountry = (p: { places?: PlaceEntry[]; org?: unknown } | undefined) => !!p?.places && !p.org && p.places.every((e) => e.kind !== 'country');
     if (!known && COMPASS_WORDS.has(t[i].text) && !t[i].sentStart && i + 1 < to) {
-      const after = placeAt(i + 1);
-      if (after) return i + 1 + after.len;
+      const after = this.knownAt(i + 1, to);
+      if (after && noCountry(after)) return i + 1 + after.len;
     }
-    const end = known && placeAt(i) ? i + known.len : 0;
-    return end && end < to && COMPASS_WORDS.has(t[end].text) && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
+    const end = known && noCountry(known) ? i + known.len : 0;
+    return end && end < to && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
   }
 
   private chunk(i: number, j: number, titled?: string): void {

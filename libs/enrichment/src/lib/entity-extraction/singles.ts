@@ -210,8 +210,7 @@ export abstract class SingleWords extends RunSegmentation {
       const clubs = this.teams.get(fold(m.surface));
       const k = this.tokenAt(m.start);
       if (!clubs || clubs.size !== 1 || k === undefined || m.surface === m.surface.toUpperCase()) continue;
-      const prev = this.toks[k - 1];
-      if (prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of')) continue;
+      if (this.placeCueBefore(k)) continue;
       m.type = 'organisation';
       m.name = [...clubs][0];
       delete m.places;

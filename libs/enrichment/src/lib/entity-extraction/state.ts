@@ -140,6 +140,12 @@ export abstract class ExtractionState {
     return first && (after === ',' || after === '(' || after === '-' || after === '–' || after === '—');
   }
 
+  /** "in Nelson", "at Anfield", "of Arizona": a lower-case place cue right before token k. */
+  protected placeCueBefore(k: number): boolean {
+    const prev = this.toks[k - 1];
+    return !!prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of');
+  }
+
   protected inheritCountry(i: number, j: number): PlaceEntry[] | undefined {
     // "Allianz Arena", "Río de Janeiro", made places by a head or opening word: the gazetteer's entry when it knows the whole name.
     const whole = this.g.places.get(this.foldedRange(i, j));
@@ -205,6 +211,11 @@ export abstract class ExtractionState {
 }
 
 /** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */
+/** A town or a region only (no country, capital or venue): the places a surname or a club may share its name with. */
+export function townOrRegion(places: PlaceEntry[] | undefined): boolean {
+  return !!places?.every((p) => p.kind === 'city' || p.kind === 'region');
+}
+
 export function spanEnd(text: string, start: number, surface: string): number {
   let i = start;
   for (let k = 0; k < surface.length && i < text.length; k++) {
