@@ -11,13 +11,15 @@ const STOPWORDS = new Set(
 export const MAX_SEARCH_TERMS = 1500;
 
 export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 1 && t.length <= 40 && !STOPWORDS.has(t));
+  // Most wire copy is plain ASCII: there, folding accents changes nothing and the ASCII classes
+  // split exactly as the Unicode ones (storage spent a twentieth of its CPU in this function).
+  const ascii = !NOT_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return folded.split(ascii ? ASCII_SEPARATORS : SEPARATORS).filter((t) => t.length > 1 && t.length <= 40 && !STOPWORDS.has(t));
 }
+const NOT_ASCII = /[\u0080-\uffff]/;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 export function searchTermsOf(...texts: (string | undefined)[]): string[] {
   const terms = new Set<string>();

@@ -18,12 +18,43 @@ export interface Posting {
   position: string;
 }
 
-/** A hot document: the postings of one batch for the lists of one bucket, within one hour. */
+/**
+ * A hot document: the postings of one batch for the lists of one bucket, within one hour.
+ *
+ * `s` holds every list's positions in one string, ` <list>=<positions>` per list (list ids and
+ * positions are `[0-9a-z-]`): FerretDB spends its CPU per field, and an object of hundreds of
+ * lists per document cost it 2.5 times the CPU of the same postings as one string (measured:
+ * 6.95 against 2.70 ms per batch of four stories), and the storage stage its BSON time too.
+ * Documents written before carry `l` (list id -> positions) instead; readers take both.
+ */
 export interface HotDoc {
   _id: string;
-  /** List id -> its positions, newest first, concatenated. */
-  l: Record<string, string>;
+  s?: string;
+  /** Older documents: list id -> its positions, newest first, concatenated. */
+  l?: Record<string, string>;
   n: number;
+}
+
+/** One list's positions (newest first, concatenated) in a hot document; undefined when the list has none there. */
+export function hotPositionsOf(doc: HotDoc, list: string): string | undefined {
+  if (doc.s === undefined) return doc.l?.[list];
+  const marker = ` ${list}=`;
+  const at = doc.s.indexOf(marker);
+  if (at < 0) return undefined;
+  const start = at + marker.length;
+  const end = doc.s.indexOf(' ', start);
+  return doc.s.slice(start, end < 0 ? undefined : end);
+}
+
+/** Every list of a hot document with its positions. */
+export function hotEntriesOf(doc: HotDoc): [list: string, positions: string][] {
+  if (doc.s === undefined) return Object.entries(doc.l ?? {});
+  const entries: [string, string][] = [];
+  for (const entry of doc.s.split(' ')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) entries.push([entry.slice(0, eq), entry.slice(eq + 1)]);
+  }
+  return entries;
 }
 
 /** A cold block: positions of one list within one week, newest first, concatenated. */
@@ -64,20 +95,32 @@ function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string,
 
 /** What one batch writes: per bucket and hour of position, one document holding every list's positions. */
 export function hotDocsOf(postings: Posting[], tag: () => string = randomTag): HotDoc[] {
+  // bucket|hour -> list -> positions; a list's bucket is hashed once per batch, not once per posting.
+  const groups = new Map<string, Map<string, string[]>>();
+  const bucketOf = new Map<string, string>();
+  for (const { list, position } of postings) {
+    let bucket = bucketOf.get(list);
+    if (bucket === undefined) bucketOf.set(list, (bucket = hotBucketOf(list)));
+    const group = `${bucket}|${spanStart(msOfPosition(position), HOT_SPAN_MS)}`;
+    let lists = groups.get(group);
+    if (!lists) groups.set(group, (lists = new Map()));
+    const positions = lists.get(list);
+    if (positions) positions.push(position);
+    else lists.set(list, [position]);
+  }
   const docs: HotDoc[] = [];
-  const groups = groupBy(postings, (p) => `${hotBucketOf(p.list)}|${spanStart(msOfPosition(p.position), HOT_SPAN_MS)}`);
-  for (const [group, members] of groups) {
+  for (const [group, lists] of groups) {
     const bucket = group.slice(0, group.indexOf('|'));
-    const l: Record<string, string> = {};
+    let s = '';
     let newest = '';
     let n = 0;
-    for (const [list, ofList] of groupBy(members, (p) => p.list)) {
-      const positions = sortPositions(ofList.map((p) => p.position));
-      l[list] = encodePositions(positions);
+    for (const [list, ofList] of lists) {
+      const positions = ofList.length === 1 ? ofList : sortPositions(ofList);
+      s += ` ${list}=${encodePositions(positions)}`;
       n += positions.length;
       if (positions[0] > newest) newest = positions[0];
     }
-    docs.push({ _id: blockKey(hotPrefix(bucket), newest, tag()), l, n });
+    docs.push({ _id: blockKey(hotPrefix(bucket), newest, tag()), s, n });
   }
   return docs;
 }

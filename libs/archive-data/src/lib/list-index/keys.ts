@@ -68,20 +68,21 @@ export function hash53(text: string): number {
  * against the stored story removes.
  */
 export function listId(field: ListField, value: string): string {
-  const key = `${LIST_FIELDS[field]}-${value}`;
-  let id = recentIds.get(key);
+  let recent = recentIds.get(field);
+  if (!recent) recentIds.set(field, (recent = new Map()));
+  let id = recent.get(value);
   if (id === undefined) {
     id = `${LIST_FIELDS[field]}-${hash53(value).toString(36).padStart(11, '0')}`;
     // A story has hundreds of search terms and most recur across stories: storage spent 7% of its CPU here.
-    if (recentIds.size >= RECENT_IDS) recentIds.clear();
-    recentIds.set(key, id);
+    if (recent.size >= RECENT_IDS) recent.clear();
+    recent.set(value, id);
   }
   return id;
 }
 
-/** Ids of recently seen values, cleared when full (a bounded memo, not an LRU: clearing is cheaper than ordering). */
+/** Ids of recently seen values per field, cleared when full (a bounded memo, not an LRU: clearing is cheaper than ordering). */
 const RECENT_IDS = 50_000;
-const recentIds = new Map<string, string>();
+const recentIds = new Map<ListField, Map<string, string>>();
 
 /** Registry: position -> story keys. One per story; it is also the list of every story. */
 export const REGISTRY_PREFIX = 'a~';

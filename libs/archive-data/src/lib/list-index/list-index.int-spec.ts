@@ -5,6 +5,8 @@ import type { Connection } from 'mongoose';
 import { type ArticleFilter, ArticleQueries } from '../article.queries';
 import { ArticleRepository } from '../article.repository';
 import type { StoreCapabilities } from '../capabilities';
+import { type HotDoc, hotEntriesOf } from './blocks';
+import { AFTER, HOT_PREFIX } from './keys';
 import { LIST_INDEX_COLLECTION } from './list-index';
 
 const entity = (name: string) => ({ name, mentions: 1, surfaceForms: [name] });
@@ -214,5 +216,41 @@ describe('building the list index for stories stored before it existed', () => {
     if (caps.listIndex) expect(await repo.listIndex.counts()).toMatchObject({ registry: 12, hot: 0 });
     for (const [, filter] of FILTERS) expect(await pages(indexed, filter, 5)).toEqual(await pages(plain, filter, 5));
     expect((await pages(indexed, {}, 5)).flat()).toHaveLength(12);
+  });
+});
+
+describe('hot documents an earlier release wrote (lists as an object, not one string)', () => {
+  let db: Connection;
+
+  afterAll(async () => {
+    await db?.dropDatabase();
+    await db?.close();
+  });
+
+  it('are still read, and compaction moves them', async () => {
+    db = await connectMongo(testEnv('listolder')['MONGODB_URI']);
+    const repo = new ArticleRepository(db);
+    const caps = await repo.ensureIndexes();
+    await repo.storeMany(Array.from({ length: 12 }, (_, i) => story(i)), new Date(Date.UTC(2025, 4, 1)));
+    const indexed = new ArticleQueries(db, caps, { maxTimeMS: 10_000, listIndex: 'auto' });
+    const plain = new ArticleQueries(db, caps, { maxTimeMS: 10_000, listIndex: 'off' });
+    if (caps.listIndex) {
+      await expectProjectBuild(repo);
+      // Rewrite every hot document as the earlier release wrote it.
+      const hot = (await repo.listIndex.collection.find({ _id: { $gte: HOT_PREFIX, $lt: HOT_PREFIX + AFTER } }).toArray()) as HotDoc[];
+      expect(hot.length).toBeGreaterThan(0);
+      for (const doc of hot) {
+        expect(typeof doc.s).toBe('string');
+        await repo.listIndex.collection.replaceOne({ _id: doc._id }, { _id: doc._id, l: Object.fromEntries(hotEntriesOf(doc)), n: doc.n });
+      }
+    }
+    for (const [, filter] of FILTERS) expect(await pages(indexed, filter, 5)).toEqual(await pages(plain, filter, 5));
+    const moved = await repo.compactListIndex(new Date(Date.UTC(2100, 0, 1)));
+    if (caps.listIndex) {
+      expect(moved).toBeGreaterThan(0);
+      expect(await repo.listIndex.counts()).toMatchObject({ hot: 0, registry: 12 });
+    }
+    for (const [, filter] of FILTERS) expect(await pages(indexed, filter, 5)).toEqual(await pages(plain, filter, 5));
+    expect((await pages(indexed, { q: 'storm' }, 5)).flat().length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { coldChunks, coldDocsOf, decodePositions, type HotDoc, hotDocsOf, mergeCold, sortPositions } from './blocks';
+import { coldChunks, coldDocsOf, decodePositions, type HotDoc, hotDocsOf, hotEntriesOf, hotPositionsOf, mergeCold, sortPositions } from './blocks';
 import { COLD_BLOCK_SIZE, coldPrefix, HOT_SPAN_MS, listId, maxPositionOfKey, msOfPosition, msPart, positionOf } from './keys';
 import { listsOf, listsOfConditions } from './lists';
 import { BlockStream, MergedSource, PositionQueue, type RangeReader } from './streams';
@@ -74,8 +74,28 @@ describe('blocks', () => {
     const docs = hotDocsOf(postings, () => 'tag');
     expect(docs).toHaveLength(2);
     const early = docs.find((d) => d.n === 2) as HotDoc;
-    expect(decodePositions(early.l['pe-a'])).toEqual([at(t0 + 2), at(t0 + 1)]);
+    expect(decodePositions(hotPositionsOf(early, 'pe-a'))).toEqual([at(t0 + 2), at(t0 + 1)]);
     expect(early._id).toContain(at(t0 + 2));
+  });
+
+  it('keeps a hot document\'s lists in one string, and reads the older object shape too', () => {
+    const t0 = Date.UTC(2025, 0, 1, 10);
+    const [written] = hotDocsOf([{ list: 'pe-a', position: at(t0 + 2) }, { list: 'pe-a', position: at(t0 + 3) }], () => 'tag');
+    expect(written.l).toBeUndefined();
+    expect(written.s).toBe(` pe-a=${at(t0 + 3)}${at(t0 + 2)}`);
+    // A list whose id begins another's is not confused with it.
+    const doc: HotDoc = { _id: 'h~00~x', s: ` pe-ab=${at(t0 + 1)} pe-a=${at(t0 + 3)}${at(t0 + 2)}`, n: 3 };
+    expect(decodePositions(hotPositionsOf(doc, 'pe-a'))).toEqual([at(t0 + 3), at(t0 + 2)]);
+    expect(decodePositions(hotPositionsOf(doc, 'pe-ab'))).toEqual([at(t0 + 1)]);
+    expect(hotPositionsOf(doc, 'pe-')).toBeUndefined();
+    expect(hotEntriesOf(doc)).toEqual([
+      ['pe-ab', at(t0 + 1)],
+      ['pe-a', at(t0 + 3) + at(t0 + 2)],
+    ]);
+    const older: HotDoc = { _id: 'h~00~y', l: { 'pe-a': at(t0 + 2) }, n: 1 };
+    expect(hotPositionsOf(older, 'pe-a')).toBe(at(t0 + 2));
+    expect(hotPositionsOf(older, 'pe-ab')).toBeUndefined();
+    expect(hotEntriesOf(older)).toEqual([['pe-a', at(t0 + 2)]]);
   });
 
   it('cuts cold blocks from the oldest end, so newer positions change only the newest block', () => {
@@ -106,7 +126,7 @@ describe('reading a list', () => {
     // Three batches: the second holds a story updated long after it was first stored.
     const batches = [[t0 + 10, t0 + 20], [t0 + 30, t0 + 5], [t0 + 40]];
     const docs = batches.flatMap((ms) => hotDocsOf(ms.map((m) => ({ list: 'pe-a', position: at(m) }))));
-    const stream = new BlockStream<HotDoc>(memoryReader(docs), docs[0]._id.slice(0, 5), hour, (d) => d.l['pe-a'], {});
+    const stream = new BlockStream<HotDoc>(memoryReader(docs), docs[0]._id.slice(0, 5), hour, (d) => hotPositionsOf(d, 'pe-a'), {});
     expect(await drain(stream)).toEqual([t0 + 40, t0 + 30, t0 + 20, t0 + 10, t0 + 5].map((m) => at(m)));
   });
 
@@ -115,7 +135,7 @@ describe('reading a list', () => {
     const docs = ms.map((m) => hotDocsOf([{ list: 'pe-a', position: at(m) }])[0]);
     const reader = memoryReader(docs);
     const bounds = { upper: msPart(t0 + 10 * 600_000), lower: msPart(t0 + 3 * 600_000) };
-    const stream = new BlockStream<HotDoc>(reader, docs[0]._id.slice(0, 5), hour, (d) => d.l['pe-a'], bounds);
+    const stream = new BlockStream<HotDoc>(reader, docs[0]._id.slice(0, 5), hour, (d) => hotPositionsOf(d, 'pe-a'), bounds);
     expect(await drain(stream)).toEqual(ms.slice(3, 10).reverse().map((m) => at(m)));
   });
 
@@ -123,7 +143,7 @@ describe('reading a list', () => {
     const a = hotDocsOf([{ list: 'pe-a', position: at(t0 + 1) }, { list: 'pe-a', position: at(t0 + 3) }]);
     const cold = coldDocsOf('pe-a', [at(t0 + 3), at(t0 + 2)]);
     const merged = new MergedSource([
-      new BlockStream<HotDoc>(memoryReader(a), a[0]._id.slice(0, 5), hour, (d) => d.l['pe-a'], {}),
+      new BlockStream<HotDoc>(memoryReader(a), a[0]._id.slice(0, 5), hour, (d) => hotPositionsOf(d, 'pe-a'), {}),
       new BlockStream(memoryReader(cold), coldPrefix('pe-a'), 7 * 86_400_000, (d) => d.e, {}),
     ]);
     expect(await drain(merged)).toEqual([at(t0 + 3), at(t0 + 2), at(t0 + 1)]);

@@ -1,7 +1,7 @@
 import { inSlices } from '@newswire/mongo';
 import type { Connection, mongo } from 'mongoose';
 import { isDuplicateKeyError } from '../guarded-bulk';
-import { type ColdDoc, decodePositions, type HotDoc, hotDocsOf, mergeCold, type Posting, weekOf } from './blocks';
+import { type ColdDoc, decodePositions, type HotDoc, hotDocsOf, hotEntriesOf, hotPositionsOf, mergeCold, type Posting, weekOf } from './blocks';
 import {
   AFTER,
   COLD_SPAN_MS,
@@ -117,7 +117,7 @@ export class ListIndex {
       if (docs.length === 0) continue;
       const byListWeek = new Map<string, { list: string; positions: string[] }>();
       for (const doc of docs) {
-        for (const [list, text] of Object.entries(doc.l)) {
+        for (const [list, text] of hotEntriesOf(doc)) {
           for (const position of decodePositions(text)) {
             const key = `${list}|${weekOf(position)}`;
             const group = byListWeek.get(key) ?? { list, positions: [] };
@@ -178,7 +178,7 @@ export class ListIndex {
 
   /** One list's positions within bounds: its hot and cold postings merged. */
   listSource(list: string, bounds: PositionBounds, options: ReadOptions = {}): PositionSource {
-    const hot = new BlockStream<HotDoc>(this.reader<HotDoc>(options), hotPrefix(hotBucketOf(list)), HOT_SPAN_MS, (d) => d.l[list], bounds);
+    const hot = new BlockStream<HotDoc>(this.reader<HotDoc>(options), hotPrefix(hotBucketOf(list)), HOT_SPAN_MS, (d) => hotPositionsOf(d, list), bounds);
     // A cold block holds up to COLD_BLOCK_SIZE positions: one or two usually serve a page.
     const cold = new BlockStream<ColdDoc>(this.reader<ColdDoc>(options), coldPrefix(list), COLD_SPAN_MS, (d) => d.e, bounds, 2);
     return new MergedSource([hot, cold]);
