@@ -46,6 +46,20 @@ describe('English rules for wire copy', () => {
     expect(run('The New York Yankees and the New York Mets both lost. New York was quiet.').places).toEqual(['New York']);
   });
 
+  it('reads a town or county in a team\'s role in sports copy as the team, a country as the country, and a town outside sport as the town', () => {
+    const r = run('Cleveland beat Detroit 5-3 on Monday. Kyrie Irving, who won a title with Cleveland in 2016, scored 28 points for Dallas.');
+    expect(r.orgs.sort()).toEqual(['Cleveland', 'Dallas', 'Detroit']);
+    expect(r.places).toEqual([]);
+    const cricket = run('Yorkshire clinch promotion\n\nYorkshire sealed promotion after a nine-wicket win over Leicestershire at Headingley. Essex were bowled out against Surrey at The Oval.');
+    expect(cricket.orgs.sort()).toEqual(['Essex', 'Leicestershire', 'Surrey', 'Yorkshire']);
+    expect(cricket.places.sort()).toEqual(['Headingley', 'The Oval']);
+    // National sides stay their country; a storm in two towns is weather, not a fixture.
+    expect(run('Spain beat England 2-1 in the final in Berlin.').places.sort()).toEqual(['Berlin', 'England', 'Spain']);
+    expect(run('The storm hit Cleveland and Detroit on Tuesday, cutting power to 200,000 homes.').places.sort()).toEqual(['Cleveland', 'Detroit']);
+    // Sports copy, but a place cue: the town.
+    expect(run('The match in Cleveland drew 40,000 fans, and the season ends in Detroit.').places.sort()).toEqual(['Cleveland', 'Detroit']);
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

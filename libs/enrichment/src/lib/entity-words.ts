@@ -62,7 +62,7 @@ export const VESSEL_DETERMINERS = new Set('the a an its their his her cruise con
 export const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
 /** Lower-case words of sports copy. */
-export const SPORT_WORDS = new Set('game games season coach playoffs playoff quarterback touchdown innings inning rebounds assists points goals striker midfielder league match fixture title'.split(' '));
+export const SPORT_WORDS = new Set('game games season coach playoffs playoff quarterback touchdown innings inning rebounds assists points goals striker midfielder league match fixture title wicket wickets batsman bowler bowled'.split(' '));
 /** Nickname -> the clubs whose names end on it ("Heat" -> Miami Heat, Brisbane Heat), up to three ("United", "City" end on many). */
 const nicknamesByGazetteer = new WeakMap<Gazetteer, Map<string, OrgEntry[]>>();
 export function clubNicknames(g: Gazetteer): Map<string, OrgEntry[]> {

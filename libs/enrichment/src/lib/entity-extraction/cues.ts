@@ -216,7 +216,7 @@ export abstract class ContextCues extends ExtractionState {
   }
 
   /** A score ("102-98"), a club the gazetteer knows, or sports words in lower case. */
-  private aboutSport(): boolean {
+  protected aboutSport(): boolean {
     if (this.sportText === undefined) {
       this.sportText =
         /\b\d{1,3}-\d{1,3}\b/.test(this.text) ||

@@ -36,6 +36,7 @@ export class Extraction extends TaggerBlend {
     this.confirmUnsurePeople();
     if (this.english) {
       this.placesAsTeams();
+      this.placesInTeamRoles();
       this.resolveBodyShortForms();
     }
     if (this.model) this.blend(this.model.tagger, this.model.blend);

@@ -11,7 +11,7 @@ import { PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
-import type { Single } from './state';
+import { type Single, townOrRegion } from './state';
 
 export abstract class SingleWords extends RunSegmentation {
   protected resolveSingles(): void {
@@ -216,4 +216,82 @@ export abstract class SingleWords extends RunSegmentation {
       delete m.places;
     }
   }
+
+  /**
+   * English sports copy names a team by its town or county where it plays: "Cleveland beat Detroit 5-3",
+   * "a nine-wicket win over Leicestershire", "won a title with Cleveland", "Essex were bowled out". A town or
+   * region (not a country: national sides stay their country, as CoNLL labels them) in such a role is the
+   * team, a body named as written.
+   */
+  protected placesInTeamRoles(): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'place' || !townOrRegion(m.places) || NATIONS.has(m.surface) || m.surface === m.surface.toUpperCase()) continue;
+      const i = this.tokenAt(m.start);
+      if (i === undefined) continue;
+      const j = this.tokenAfter(i, m.surface);
+      // "The match in Cleveland drew 40,000": a place cue before it keeps the town.
+      if (!this.teamRoleBefore(i) && (this.placeCueBefore(i) || !this.teamRoleAfter(j, m.surface))) continue;
+      if (!this.aboutSport()) return;
+      m.type = 'organisation';
+      m.name = m.surface;
+      delete m.places;
+    }
+  }
+
+  /** The index of the first token after a mention starting at token i. */
+  private tokenAfter(i: number, surface: string): number {
+    const end = this.toks[i].start + surface.length;
+    let j = i;
+    while (j < this.toks.length && this.toks[j].start < end) j++;
+    return j;
+  }
+
+  /** "beat Detroit", "against Surrey", "win over Leicestershire", "lost to Baltimore", "drew with Kent", "28 points for Dallas". */
+  private teamRoleBefore(i: number): boolean {
+    const p1 = this.toks[i - 1];
+    if (!p1?.isWord || p1.cap) return false;
+    if (TEAM_OBJECT_VERBS.has(p1.text)) return true;
+    const p2 = this.toks[i - 2]?.text ?? '';
+    const within = (words: Set<string>, back: number) => this.toks.slice(Math.max(0, i - back), i - 1).some((t) => words.has(t.text));
+    switch (p1.text) {
+      case 'over':
+        return /^(?:win|wins|victory|victories)$/.test(p2);
+      case 'to':
+        return /^(?:lost|loss|losses|lose|losing|defeat|defeats|fell)$/.test(p2);
+      case 'by':
+        return /^(?:beaten|defeated|edged|thrashed|routed|swept)$/.test(p2);
+      case 'with':
+        return /^(?:drew|draw|draws|tied)$/.test(p2) || within(TITLE_WORDS, 5);
+      case 'for':
+        return STAT_WORDS.has(p2);
+      default:
+        return false;
+    }
+  }
+
+  /** "Cleveland beat", "Essex were bowled out", "Boston has won six straight", "Cleveland 5, Detroit 3". */
+  private teamRoleAfter(j: number, surface: string): boolean {
+    const n1 = this.toks[j];
+    if (!n1) return false;
+    if (/^\d{1,3}$/.test(n1.text) && /^[,;]$/.test(this.toks[j + 1]?.text ?? '') && this.capWordAt(j + 2)) return true;
+    if (!n1.isWord || n1.cap) return false;
+    if (TEAM_SUBJECT_VERBS.has(n1.text)) return true;
+    const n2 = this.toks[j + 1];
+    if ((n1.text === 'has' || n1.text === 'have' || n1.text === 'had') && n2?.isWord && TEAM_SUBJECT_VERBS.has(n2.text)) return true;
+    // British copy gives a team a plural verb; a place takes the singular ("Yorkshire are top", not "Yorkshire is").
+    return (n1.text === 'were' || n1.text === 'are') && !/s$/.test(surface);
+  }
 }
+
+/** Nations the gazetteer keeps as regions of their state: their sides are national sides. */
+const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Catalonia', 'Basque Country']);
+/** Verbs a team is the object of: "beat Detroit". */
+const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs'.split(' '));
+/** Verbs a team is the subject of: "Cleveland beat", "Yorkshire sealed promotion", and British headlines' plural present ("Yorkshire clinch promotion"). */
+const TEAM_SUBJECT_VERBS = new Set(
+  'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played'.split(' '),
+);
+/** "won a title with Cleveland", "signed with Leeds". */
+const TITLE_WORDS = new Set('title titles championship signed won played'.split(' '));
+/** "28 points for Dallas", "played for Yorkshire". */
+const STAT_WORDS = new Set('points goals runs assists rebounds wickets yards appearances played plays playing starts scored'.split(' '));
