@@ -60,6 +60,13 @@ describe('English rules for wire copy', () => {
     expect(run('The match in Cleveland drew 40,000 fans, and the season ends in Detroit.').places.sort()).toEqual(['Cleveland', 'Detroit']);
   });
 
+  it('knows the towns of the countries that write English copy, as the other languages know their own', () => {
+    expect(run('Chelmsford council approved the plan, and the match at Hove was abandoned.').places.sort()).toEqual(['Chelmsford', 'Hove']);
+    const [stPetersburg] = run('Fans in St. Petersburg watched.').raw.places;
+    // The larger town of a name stays what the name means: St. Petersburg in Florida does not take it.
+    expect(stPetersburg.countryCode ?? stPetersburg).toBe('RU');
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

@@ -38,7 +38,9 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
     }
   }
   const seeded = new Set<string>();
-  const seededNames = new Set(data.cities.map(([name]) => fold(name)));
+  // A seed row's name and aliases, saints' names in one spelling ("St. Petersburg" in Florida is not a new name for St Petersburg).
+  const sameName = (name: string) => fold(name).replace(/^(?:st\.?|saint) /, 'saint ');
+  const seededNames = new Set(data.cities.flatMap(([name, , , ...aliases]) => [name, ...aliases].map(sameName)));
   const seedCities = data.cities.map(([name, cc, seedId, ...aliases]) => {
     seeded.add(`${fold(name)}|${cc}`);
     // A seed id is kept only when GeoNames has that id in that country; otherwise the name decides.
@@ -50,8 +52,8 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
   const unsafe = new Set([...data.firstNames, ...data.common].map(fold));
   // A home-country town is added only when no bigger place anywhere has its name ("Madrid" in Colombia is not Madrid).
   const biggest = new Map<string, number>();
-  for (const c of byNameAndCountry.values()) biggest.set(fold(c.name.split(',')[0]), Math.max(biggest.get(fold(c.name.split(',')[0])) ?? 0, c.population));
-  const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(fold(c.name.split(',')[0])) === c.population && !seededNames.has(fold(c.name.split(',')[0]));
+  for (const c of byNameAndCountry.values()) biggest.set(sameName(c.name.split(',')[0]), Math.max(biggest.get(sameName(c.name.split(',')[0])) ?? 0, c.population));
+  const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(sameName(c.name.split(',')[0])) === c.population && !seededNames.has(sameName(c.name.split(',')[0]));
   // Two added cities of one name (Hyderabad in India and in Pakistan): the more populous one, whatever the table's order.
   const addedNames = new Set<string>();
   const added = [...byNameAndCountry.entries()]
