@@ -67,6 +67,15 @@ describe('English rules for wire copy', () => {
     expect(stPetersburg.countryCode ?? stPetersburg).toBe('RU');
   });
 
+  it('reads a lone name after a speech verb at the end of its clause, or before ", who", as a person', () => {
+    expect(run('The hair market has always had a political dimension, says Tarlo.').people).toEqual(['Tarlo']);
+    expect(run('The plan will fail, said Okonjo, a former minister.').people).toEqual(['Okonjo']);
+    expect(run('The jets were first photographed by Kaszeta, who runs a blog.').people).toEqual(['Kaszeta']);
+    // Not the start of a sentence (plural nouns: "Officials, who"), not a word the text also writes in lower case.
+    expect(run('Officials, who asked not to be named, said so.').people).toEqual([]);
+    expect(run('The rule is clear, said Counsel. The counsel agreed.').people).toEqual([]);
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

@@ -68,6 +68,8 @@ export abstract class SingleWords extends RunSegmentation {
     const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
     if (stock) return at('organisation', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
+    // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
+    if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
     if (next && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
@@ -84,6 +86,18 @@ export abstract class SingleWords extends RunSegmentation {
     // "the island of Giglio", "the town of Bilpin": a place noun and "of" before the name.
     if (this.english && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has(this.toks[index - 2]?.text ?? '')) return at('place', tok.text);
     return undefined;
+  }
+
+  /** A speech verb right before the word, and the clause ending right after it. */
+  private spokenBy(index: number): boolean {
+    const prev = this.toks[index - 1];
+    const next = this.toks[index + 1];
+    return !!prev?.isWord && !prev.cap && /^(?:says|said|adds|added|explains|explained|writes|wrote|argues|argued|recalls|recalled)$/.test(prev.text) && (!next || /^[.,;:!?]$/.test(next.text));
+  }
+
+  /** ", who" or ", whose" right after the word. */
+  private whoAfter(index: number): boolean {
+    return this.toks[index + 1]?.text === ',' && /^(?:who|whose)$/.test(this.toks[index + 2]?.text ?? '');
   }
 
   /** Surname, first name and other parts of full names -> the full name. */
