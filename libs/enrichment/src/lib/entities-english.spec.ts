@@ -76,6 +76,16 @@ describe('English rules for wire copy', () => {
     expect(run('The rule is clear, said Counsel. The counsel agreed.').people).toEqual([]);
   });
 
+  it('reads a name after a courtesy title as a person, with or without the full stop, a town\'s name too', () => {
+    const people = (text: string) => run(text).people;
+    expect(people('The doctor told Ms Pugh to rest.')).toEqual(['Pugh']);
+    expect(people('Mr. Pugh has left the company, and Mrs Okafor will stay.').sort()).toEqual(['Okafor', 'Pugh']);
+    expect(people('Prof. Okonjo disagreed, and Dr Lee adds that the risk is small.').sort()).toEqual(['Lee', 'Okonjo']);
+    expect(people('Sen. Warren opposed the bill.')).toEqual(['Warren']);
+    // Words of the title list that open other names ("Finance Minister") do not make a person of what follows.
+    expect(people('Highlights of the AAP Finance Wire at 14:45: the State Mine Fire grew, and the fire is 30 km long.')).toEqual([]);
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

@@ -132,6 +132,8 @@ export const COMPASS_WORDS = new Set('North South East West Northeast Northwest 
 export const ROMANCE_PURPOSE_WORDS = new Set('para contra pour contre per contro'.split(' '));
 /** Abbreviations written with a full stop that open a place's name: "St. Louis", "Mt. Everest", "Ft. Lauderdale". */
 export const ABBREVIATED_NAME_OPENERS = new Set(['St', 'Ste', 'Mt', 'Ft']);
+/** Titles written with a full stop before a name ("Mr. Pugh", "Sen. Warren", "Prof. Okonjo"): the stop ends no name. */
+export const ABBREVIATED_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gov', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Prof', 'Rev', 'Maj']);
 /** A saint's name opening a place: "St Peter's Square", "Saint Paul's Cathedral". */
 export const SAINT_WORDS = new Set(['St', 'Saint', 'Ste', 'Sainte']);
 

@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { ABBREVIATED_NAME_OPENERS, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState, townOrRegion } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -22,7 +22,8 @@ export abstract class ContextCues extends ExtractionState {
   /** "St. Louis", "Mt. Everest": the full stop of an abbreviation that opens a place's name, before a capitalised word. */
   protected abbreviationDot(j: number): boolean {
     const t = this.toks;
-    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && ABBREVIATED_NAME_OPENERS.has(t[j - 1].text) && j + 1 < t.length && t[j + 1].cap;
+    const opener = t[j - 1]?.text ?? '';
+    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && (ABBREVIATED_NAME_OPENERS.has(opener) || (this.english && ABBREVIATED_TITLES.has(opener))) && j + 1 < t.length && t[j + 1].cap;
   }
 
   /** "George H. W. Bush", "David G. Victor": a full stop after an initial inside a name. */
@@ -134,7 +135,9 @@ export abstract class ContextCues extends ExtractionState {
   protected skippable(i: number): boolean {
     const tok = this.toks[i];
     if (!tok.cap) return true;
-    if (this.isCommon(tok.text) && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
+    // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
+    const title = HONORIFICS.has(tok.text) || (ABBREVIATED_TITLES.has(tok.text) && i + 1 < this.toks.length && this.abbreviationDot(i + 1));
+    if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
@@ -263,3 +266,6 @@ export abstract class ContextCues extends ExtractionState {
     return bodies.size === 1 ? this.mentions.find((m) => m.type === 'organisation' && bodies.has(m.name)) : undefined;
   }
 }
+
+/** Courtesy titles: a name follows (the other words of the title list, "Finance", "State", open bodies' names too). */
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord']);

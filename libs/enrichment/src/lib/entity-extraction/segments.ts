@@ -11,6 +11,7 @@ import { INDEX_HEADS, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cu
 import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
+import { townOrRegion } from './state';
 
 export abstract class RunSegmentation extends CandidateRuns {
   protected segment(from: number, to: number): void {
@@ -43,6 +44,13 @@ export abstract class RunSegmentation extends CandidateRuns {
     let i = from;
     while (i < to) {
       const known = this.knownAt(i, to);
+      // "Sen. Warren opposed", "Queen Victoria": a town's name alone right after a personal title is a person's.
+      if (titled && known?.places && !known.org && known.len === 1 && i + 1 === to && townOrRegion(known.places)) {
+        this.chunk(i, i + 1, titled);
+        titled = undefined;
+        i++;
+        continue;
+      }
       // "La Commission", "Die Regierung": a sentence-initial article is not part of the name ("La Paz" is known).
       if (!known && t[i].cap && this.r.articles.has(t[i].text)) {
         i++;
