@@ -14,6 +14,8 @@ export interface Mention {
   org?: OrgEntry;
   /** A default guess (two capitalised words = a person) that a cue elsewhere may overrule. */
   weak?: boolean;
+  /** Named right after a personal title ("Sr. García", "Dr. Lauterbach"): a person, whatever a tagger reads there. */
+  titled?: boolean;
 }
 
 /** "Lula da Silva" and "Des Cars" are parts of longer names found in the same text. */

@@ -23,7 +23,12 @@ export abstract class ContextCues extends ExtractionState {
   protected abbreviationDot(j: number): boolean {
     const t = this.toks;
     const opener = t[j - 1]?.text ?? '';
-    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && (ABBREVIATED_NAME_OPENERS.has(opener) || (this.english && ABBREVIATED_TITLES.has(opener))) && j + 1 < t.length && t[j + 1].cap;
+    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && (ABBREVIATED_NAME_OPENERS.has(opener) || this.abbreviatedTitle(opener)) && j + 1 < t.length && t[j + 1].cap;
+  }
+
+  /** A title written short before a name: "Sen." in English copy, any short title of the language elsewhere ("Sr.", "Dr.", "Prof."). */
+  protected abbreviatedTitle(word: string): boolean {
+    return this.english ? ABBREVIATED_TITLES.has(word) : word.length >= 2 && word.length <= 4 && this.r.titles.has(word);
   }
 
   /** "George H. W. Bush", "David G. Victor": a full stop after an initial inside a name. */
@@ -136,7 +141,7 @@ export abstract class ContextCues extends ExtractionState {
     const tok = this.toks[i];
     if (!tok.cap) return true;
     // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
-    const title = HONORIFICS.has(tok.text) || (ABBREVIATED_TITLES.has(tok.text) && i + 1 < this.toks.length && this.abbreviationDot(i + 1));
+    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && i + 1 < this.toks.length && this.abbreviationDot(i + 1));
     if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;

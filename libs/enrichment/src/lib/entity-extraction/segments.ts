@@ -234,7 +234,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (!t.slice(i, j).some((x) => this.lowerWords.has(fold(x.text)))) this.unsurePeople.push({ from: i, to: j, mention: { type: 'person', name, surface, start, weak: true } });
       return;
     }
-    this.add({ type: 'person', name, surface, start, weak: !titled });
+    this.add({ type: 'person', name, surface, start, weak: !titled, ...(titled ? { titled: true } : {}) });
   }
 
   /**

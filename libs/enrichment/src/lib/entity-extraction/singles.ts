@@ -52,7 +52,7 @@ export abstract class SingleWords extends RunSegmentation {
     const state = this.apState(index);
     if (state) return at('place', state.name, { places: [state] });
     if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
-    if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text);
+    if (s.titled && !this.isAllCaps(index)) return at('person', s.titled === 'Pope' ? `Pope ${tok.text}` : tok.text, { titled: true });
     const next = this.word(index + 1);
     const prev = this.word(index - 1);
     // "SPORT:", "UPDATE:": a section label, not a name.

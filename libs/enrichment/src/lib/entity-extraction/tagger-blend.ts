@@ -29,7 +29,12 @@ export abstract class TaggerBlend extends TaggerSpans {
       this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
       rules,
     );
-    const [first, second] = mode === 'model' ? [proposed, rules.filter((m) => this.keptByModel(m, proposed))] : [rules, proposed];
+    // "Sr. García", "Dr. Lauterbach": a name right after a title written short is a person, whatever the tagger read there
+    // (after a title written out, "Präsident", "Minister", the tagger reads better than the rules).
+    const titled = rules.filter((m) => m.titled && m.type === 'person' && this.shortTitleBefore(m.start));
+    const overlaps = (a: Mention, b: Mention) => a.start < spanEnd(this.text, b.start, b.surface) && b.start < spanEnd(this.text, a.start, a.surface);
+    const untitled = proposed.filter((p) => !titled.some((m) => overlaps(m, p)));
+    const [first, second] = mode === 'model' ? [[...untitled, ...titled], rules.filter((m) => !m.titled && this.keptByModel(m, proposed))] : [rules, untitled];
     const taken = first.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
     const free = (m: Mention) => {
       const end = spanEnd(this.text, m.start, m.surface);
@@ -39,6 +44,12 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.resolveModelShortForms(new Set(proposed));
     this.addMissedSurnames();
     if (this.r.nounsCapitalised) this.addSpeakers();
+  }
+
+  /** "Sr." or "Dr." right before the word starting at this offset. */
+  private shortTitleBefore(start: number): boolean {
+    const i = this.tokenAt(start);
+    return i !== undefined && i >= 2 && this.abbreviationDot(i - 1) && this.abbreviatedTitle(this.toks[i - 2].text);
   }
 
   /**
