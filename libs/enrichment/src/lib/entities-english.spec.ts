@@ -53,6 +53,9 @@ describe('English rules for wire copy', () => {
     const cricket = run('Yorkshire clinch promotion\n\nYorkshire sealed promotion after a nine-wicket win over Leicestershire at Headingley. Essex were bowled out against Surrey at The Oval.');
     expect(cricket.orgs.sort()).toEqual(['Essex', 'Leicestershire', 'Surrey', 'Yorkshire']);
     expect(cricket.places.sort()).toEqual(['Headingley', 'The Oval']);
+    // A nickname several clubs share, none of whose towns is named, is still a club; "joined Barcelona" is the club.
+    expect(run('The Heat beat the Knicks 110-100 behind 30 points from Jimmy Butler.').orgs.sort()).toEqual(['Heat', 'New York Knicks']);
+    expect(run('Lamine Yamal joined Barcelona at 7 and scored 12 goals this season.').orgs).toEqual(['Barcelona']);
     // National sides stay their country; a storm in two towns is weather, not a fixture.
     expect(run('Spain beat England 2-1 in the final in Berlin.').places.sort()).toEqual(['Berlin', 'England', 'Spain']);
     expect(run('The storm hit Cleveland and Detroit on Tuesday, cutting power to 200,000 homes.').places.sort()).toEqual(['Cleveland', 'Detroit']);

@@ -212,7 +212,9 @@ export abstract class ContextCues extends ExtractionState {
     if (!clubs || !this.aboutSport()) return undefined;
     // "Heat": Miami's or Brisbane's, whichever town the text names.
     const named = clubs.length === 1 ? clubs : clubs.filter((c) => this.textIncludes(c.name.slice(0, c.name.lastIndexOf(' '))));
-    return named.length === 1 ? named[0] : undefined;
+    if (named.length === 1) return named[0];
+    // "the Tigers" where no town of theirs is named: a club all the same, known by its nickname.
+    return named.length === 0 ? { name: this.toks[i].text, kind: 'club' } : undefined;
   }
 
   /** Whether the text contains a string, remembered: a text may repeat a nickname thousands of times. */

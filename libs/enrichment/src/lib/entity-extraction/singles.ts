@@ -300,7 +300,7 @@ export abstract class SingleWords extends RunSegmentation {
 /** Nations the gazetteer keeps as regions of their state: their sides are national sides. */
 const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Catalonia', 'Basque Country']);
 /** Verbs a team is the object of: "beat Detroit". */
-const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs'.split(' '));
+const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs joined joining rejoined'.split(' '));
 /** Verbs a team is the subject of: "Cleveland beat", "Yorkshire sealed promotion", and British headlines' plural present ("Yorkshire clinch promotion"). */
 const TEAM_SUBJECT_VERBS = new Set(
   'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played'.split(' '),
@@ -308,4 +308,4 @@ const TEAM_SUBJECT_VERBS = new Set(
 /** "won a title with Cleveland", "signed with Leeds". */
 const TITLE_WORDS = new Set('title titles championship signed won played'.split(' '));
 /** "28 points for Dallas", "played for Yorkshire". */
-const STAT_WORDS = new Set('points goals runs assists rebounds wickets yards appearances played plays playing starts scored'.split(' '));
+const STAT_WORDS = new Set('points goals runs assists rebounds wickets yards appearances played plays playing starts scored signed starred appeared debut'.split(' '));
