@@ -49,3 +49,7 @@ export const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
  * company ("the constructor Vinci said", "the carmaker Renault said").
  */
 export const JOB_CUES = new Set('developer producer publisher broker builder contractor miner operator manufacturer supplier provider'.split(' '));
+/** Cricket's match formats, written in capitals ("the third ODI"): no body. */
+export const MATCH_FORMATS = new Set(['ODI', 'ODIs', 'T20', 'T20I', 'T20Is']);
+/** Era words beside a year ("300 BC", "AD 1200"); "BC" alone is British Columbia. */
+export const ERA_WORDS = new Set(['BC', 'BCE', 'AD', 'CE']);

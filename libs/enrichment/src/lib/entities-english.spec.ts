@@ -56,6 +56,8 @@ describe('English rules for wire copy', () => {
     // A nickname several clubs share, none of whose towns is named, is still a club; "joined Barcelona" is the club.
     expect(run('The Heat beat the Knicks 110-100 behind 30 points from Jimmy Butler.').orgs.sort()).toEqual(['Heat', 'New York Knicks']);
     expect(run('Lamine Yamal joined Barcelona at 7 and scored 12 goals this season.').orgs).toEqual(['Barcelona']);
+    // A match format or an era beside a year is no body; "BC" alone is British Columbia's abbreviation.
+    expect(run('India won the third ODI by six wickets. The temple was built in 300 BC and restored in AD 1200.').orgs).toEqual([]);
     // National sides stay their country; a storm in two towns is weather, not a fixture.
     expect(run('Spain beat England 2-1 in the final in Berlin.').places.sort()).toEqual(['Berlin', 'England', 'Spain']);
     expect(run('The storm hit Cleveland and Detroit on Tuesday, cutting power to 200,000 homes.').places.sort()).toEqual(['Cleveland', 'Detroit']);

@@ -6,7 +6,7 @@
  */
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
-import { JOB_CUES } from '../english-cues';
+import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
 import { PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity-words';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
@@ -59,6 +59,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.isAllCaps(index) && this.toks[index + 1]?.text === ':') return undefined;
     // "JACKSON, Miss. (AP) —": a dateline's town in capitals before an AP state abbreviation, however long.
     if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
+    // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
+    if (this.english && (MATCH_FORMATS.has(tok.text) || (ERA_WORDS.has(tok.text) && (/^\d+$/.test(this.toks[index - 1]?.text ?? '') || /^\d+$/.test(this.toks[index + 1]?.text ?? ''))))) return undefined;
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
     if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
