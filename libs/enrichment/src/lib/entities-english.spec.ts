@@ -95,6 +95,17 @@ describe('English rules for wire copy', () => {
     expect(people('Highlights of the AAP Finance Wire at 14:45: the State Mine Fire grew, and the fire is 30 km long.')).toEqual([]);
   });
 
+  it('reads a public figure named by surname alone as that person, unless the text names another of that surname in full', () => {
+    const r = run("Putin warned the West. Markets fell after Powell signalled no cut, and Musk's xAI raised $6 billion.");
+    expect(r.people.sort()).toEqual(['Elon Musk', 'Jerome Powell', 'Vladimir Putin']);
+    expect(r.orgs).toEqual(['xAI']);
+    // The text's own full name comes first; a surname several public figures share is a person named as written.
+    expect(run('Calum Harris scored twice. Harris was booked later.').people).toEqual(['Calum Harris']);
+    expect(run('Khan said the plan would work.').people).toEqual(['Khan']);
+    // Not in capitals, not a word the text also writes in lower case.
+    expect(run('BIDEN SPEAKS').people).toEqual([]);
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

@@ -4,6 +4,7 @@ import { countries } from 'countries-list';
 import { getNames } from 'i18n-iso-countries';
 import placesSeed from '../data/places.seed.json';
 import placesVenues from '../data/places.venues.json';
+import publicPeople from '../data/people.public.json';
 import orgsSeed from '../data/orgs.seed.json';
 import orgsPolitics from '../data/orgs.politics.json';
 import orgsInstitutions from '../data/orgs.institutions.json';
@@ -93,6 +94,8 @@ export interface Gazetteer {
   firstNames: Set<string>;
   /** First names the language's list holds that are also towns ("Sydney", "Florence", "Milan"): kept out of firstNames, a person only before a surname. */
   placeFirstNames?: Set<string>;
+  /** Folded surname -> the public figure it names alone ("putin" -> Vladimir Putin); English copy (people.public.json). */
+  publicFigures?: Map<string, string>;
   titles: Set<string>;
   common: Set<string>;
   demonyms: Map<string, string>;
@@ -329,7 +332,10 @@ function englishGazetteer(): Gazetteer {
   let g = byLanguage.get('en');
   if (!g) {
     const towns = withGeoNames(seedData(), undefined, { countries: new Set(ENGLISH_HOME_COUNTRIES), minPopulation: ENGLISH_MIN_TOWN_POPULATION });
-    byLanguage.set('en', (g = withLanguageFirstNames(buildGazetteer(towns), 'en')));
+    const seeded = buildGazetteer(towns);
+    // Checked against the seed's first names: the English list of 32,000 holds surnames too ("Powell", "Harris").
+    const publicFigures = publicFiguresOf(publicPeople.people, seeded);
+    byLanguage.set('en', (g = { ...withLanguageFirstNames(seeded, 'en'), publicFigures }));
   }
   return g;
 }
@@ -438,4 +444,29 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
   }
   for (const key of spelledOut) acronyms.delete(key);
   return { ...g, orgs, prefixes, acronyms, maxWords };
+}
+
+/**
+ * Surname -> public figure (people.public.json): each row's last word (before "Jr."), unless it is short, a first
+ * name, a common word, a title or a known place or body; the row's other spellings as they are. A surname two
+ * rows claim, or a one-word row, names a person as written.
+ */
+export function publicFiguresOf(rows: string[][], g: Gazetteer): Map<string, string> {
+  const out = new Map<string, string>();
+  const words = new Set([...g.common, ...g.titles].map(fold));
+  const claim = (key: string, name: string) => {
+    const k = fold(key);
+    const known = out.get(k);
+    out.set(k, known === undefined || known === name ? name : key);
+  };
+  for (const [name, ...spellings] of rows) {
+    const parts = name.split(' ').filter((w) => !/^(?:Jr|Sr|Junior|Júnior)\.?$/.test(w));
+    const surname = parts[parts.length - 1];
+    const k = fold(surname);
+    const unsafe = surname.length < 3 || g.firstNames.has(surname) || words.has(k) || g.places.has(k) || g.orgs.has(k);
+    if (parts.length === 1) claim(surname, surname);
+    else if (!unsafe) claim(surname, name);
+    for (const spelling of spellings) if (!g.places.has(fold(spelling)) && !g.orgs.has(fold(spelling)) && !words.has(fold(spelling))) claim(spelling, name);
+  }
+  return out;
 }

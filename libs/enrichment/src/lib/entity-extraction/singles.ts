@@ -42,6 +42,9 @@ export abstract class SingleWords extends RunSegmentation {
     const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    // "Putin warned", "Trump's tariffs": a public figure news copy names by surname alone (people.public.json).
+    const figure = this.english && !this.isAllCaps(index) && !this.lowerWords.has(key) ? this.g.publicFigures?.get(key) : undefined;
+    if (figure) return at('person', figure);
     // "The Heat led from the start", "the Hawks struggled": a club's nickname after "the", in copy about sport.
     const club = this.english ? this.nicknameClub(index) : undefined;
     if (club) {
