@@ -254,8 +254,14 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Die Alternative für Deutschland (AfD) legte zu.')).toContain('organisation:Alternative für Deutschland=AfD');
   });
 
+  it('reads a public figure named alone as that person in every language, whatever the tagger read there', () => {
+    expect(mentions('es', 'Milei y Lula no se reunieron.')).toEqual(expect.arrayContaining(['person:Lula=Luiz Inácio Lula da Silva', 'person:Milei=Javier Milei']));
+    expect(mentions('it', 'Meloni ha incontrato Musk a Roma.')).toEqual(expect.arrayContaining(['person:Musk=Elon Musk', 'person:Meloni=Giorgia Meloni']));
+    expect(mentions('fr', "Poutine a averti l'Occident.")).toContain('person:Poutine=Vladimir Putin');
+  });
+
   it('German: a lone surname that speaks is a person; a noun, a company or an adjective as a noun is not', () => {
-    expect(mentions('de', 'Steinmeier sagte bei einem Besuch in Südkorea, er hoffe auf eine Einigung.')).toContain('person:Steinmeier=Steinmeier');
+    expect(mentions('de', 'Steinmeier sagte bei einem Besuch in Südkorea, er hoffe auf eine Einigung.')).toContain('person:Steinmeier=Frank-Walter Steinmeier');
     expect(mentions('de', 'Das sei ein Armutszeugnis, sagte Neururer.')).toContain('person:Neururer=Neururer');
     const none = ['Der Verband erklärte, man sei zufrieden.', 'Daimler-Benz bezeichnete den Wagen als Sportwagen.', 'Betroffene kritisiert die Pläne. Teilnehmende sagt, es sei kalt.', 'Das Dialogbuch schrieb ein Autor.'];
     for (const text of none) expect(mentions('de', text).filter((m) => m.startsWith('person:'))).toEqual([]);

@@ -14,8 +14,10 @@ export interface Mention {
   org?: OrgEntry;
   /** A default guess (two capitalised words = a person) that a cue elsewhere may overrule. */
   weak?: boolean;
-  /** Named right after a personal title ("Sr. García", "Dr. Lauterbach"): a person, whatever a tagger reads there. */
+  /** Named right after a personal title ("Sr. García", "Dr. Lauterbach"). */
   titled?: boolean;
+  /** A public figure named by surname alone ("Lula", "Musk"; people.public.json): a person, whatever a tagger reads there. */
+  figure?: boolean;
 }
 
 /** "Lula da Silva" and "Des Cars" are parts of longer names found in the same text. */

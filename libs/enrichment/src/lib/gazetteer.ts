@@ -94,7 +94,7 @@ export interface Gazetteer {
   firstNames: Set<string>;
   /** First names the language's list holds that are also towns ("Sydney", "Florence", "Milan"): kept out of firstNames, a person only before a surname. */
   placeFirstNames?: Set<string>;
-  /** Folded surname -> the public figure it names alone ("putin" -> Vladimir Putin); English copy (people.public.json). */
+  /** Folded surname -> the public figure it names alone ("putin", "poutine" -> Vladimir Putin; people.public.json). */
   publicFigures?: Map<string, string>;
   titles: Set<string>;
   common: Set<string>;
@@ -332,10 +332,7 @@ function englishGazetteer(): Gazetteer {
   let g = byLanguage.get('en');
   if (!g) {
     const towns = withGeoNames(seedData(), undefined, { countries: new Set(ENGLISH_HOME_COUNTRIES), minPopulation: ENGLISH_MIN_TOWN_POPULATION });
-    const seeded = buildGazetteer(towns);
-    // Checked against the seed's first names: the English list of 32,000 holds surnames too ("Powell", "Harris").
-    const publicFigures = publicFiguresOf(publicPeople.people, seeded);
-    byLanguage.set('en', (g = { ...withLanguageFirstNames(seeded, 'en'), publicFigures }));
+    byLanguage.set('en', (g = { ...withLanguageFirstNames(buildGazetteer(towns), 'en'), publicFigures: sharedPublicFigures() }));
   }
   return g;
 }
@@ -347,6 +344,7 @@ export function gazetteerFor(language: string): Gazetteer {
   if (!g) {
     g = withLanguageOrgs(homeGazetteer(language) ?? DEFAULT_GAZETTEER, language);
     if (language === 'de') g = withGermanCases(g);
+    g = { ...g, publicFigures: sharedPublicFigures() };
     byLanguage.set(language, g);
   }
   return g;
@@ -446,6 +444,15 @@ function withLanguageOrgs(g: Gazetteer, language: string): Gazetteer {
   return { ...g, orgs, prefixes, acronyms, maxWords };
 }
 
+let publicFigures: Map<string, string> | undefined;
+/**
+ * The public figures of every language, keyed once against the seed lists: not against a language's own first
+ * names (the English list of 32,000 holds surnames too, "Powell", "Harris").
+ */
+function sharedPublicFigures(): Map<string, string> {
+  return (publicFigures ??= publicFiguresOf(publicPeople.people, DEFAULT_GAZETTEER));
+}
+
 /**
  * Surname -> public figure (people.public.json): each row's last word (before "Jr."), unless it is short, a first
  * name, a common word, a title or a known place or body; the row's other spellings as they are. A surname two
@@ -463,7 +470,9 @@ export function publicFiguresOf(rows: string[][], g: Gazetteer): Map<string, str
     const parts = name.split(' ').filter((w) => !/^(?:Jr|Sr|Junior|Júnior)\.?$/.test(w));
     const surname = parts[parts.length - 1];
     const k = fold(surname);
-    const unsafe = surname.length < 3 || g.firstNames.has(surname) || words.has(k) || g.places.has(k) || g.orgs.has(k);
+    // "Lula da Silva", "von der Leyen", "bin Salman": after a particle the last word is a common surname or only part of one.
+    const particle = parts.some((w) => /^(?:da|de|do|dos|das|del|della|di|von|van|der|bin|ibn|al)$/.test(w));
+    const unsafe = particle || surname.length < 3 || g.firstNames.has(surname) || words.has(k) || g.places.has(k) || g.orgs.has(k);
     if (parts.length === 1) claim(surname, surname);
     else if (!unsafe) claim(surname, name);
     for (const spelling of spellings) if (!g.places.has(fold(spelling)) && !g.orgs.has(fold(spelling)) && !words.has(fold(spelling))) claim(spelling, name);

@@ -42,9 +42,10 @@ export abstract class SingleWords extends RunSegmentation {
     const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
-    // "Putin warned", "Trump's tariffs": a public figure news copy names by surname alone (people.public.json).
-    const figure = this.english && !this.isAllCaps(index) && !this.lowerWords.has(key) ? this.g.publicFigures?.get(key) : undefined;
-    if (figure) return at('person', figure);
+    // "Putin warned", "Trump's tariffs", "Poutine a averti": a public figure news copy names by surname alone (people.public.json);
+    // not a word the text also writes in lower case, nor where nouns are capitalised one of the language's nouns ("Fink").
+    const figure = !this.isAllCaps(index) && !this.lowerWords.has(key) && !this.commonNouns?.has(tok.text) ? this.g.publicFigures?.get(key) : undefined;
+    if (figure) return at('person', figure, { figure: true });
     // "The Heat led from the start", "the Hawks struggled": a club's nickname after "the", in copy about sport.
     const club = this.english ? this.nicknameClub(index) : undefined;
     if (club) {
