@@ -58,6 +58,8 @@ describe('English rules for wire copy', () => {
     expect(run('Lamine Yamal joined Barcelona at 7 and scored 12 goals this season.').orgs).toEqual(['Barcelona']);
     // A match format or an era beside a year is no body; "BC" alone is British Columbia's abbreviation.
     expect(run('India won the third ODI by six wickets. The temple was built in 300 BC and restored in AD 1200.').orgs).toEqual([]);
+    // National sides by their nicknames are teams.
+    expect(run('Ireland beat the All Blacks 29-20, a week after the Springboks lost to the Wallabies.').orgs.sort()).toEqual(['All Blacks', 'Springboks', 'Wallabies']);
     // National sides stay their country; a storm in two towns is weather, not a fixture.
     expect(run('Spain beat England 2-1 in the final in Berlin.').places.sort()).toEqual(['Berlin', 'England', 'Spain']);
     expect(run('The storm hit Cleveland and Detroit on Tuesday, cutting power to 200,000 homes.').places.sort()).toEqual(['Cleveland', 'Detroit']);
@@ -104,6 +106,13 @@ describe('English rules for wire copy', () => {
     expect(run('Khan said the plan would work.').people).toEqual(['Khan']);
     // Not in capitals, not a word the text also writes in lower case.
     expect(run('BIDEN SPEAKS').people).toEqual([]);
+  });
+
+  it('reads a name between "the" and a crossing as the place', () => {
+    const r = run('The Red Cross took them to the Kerem Shalom crossing near the Erez checkpoint. The Biden camp said nothing.');
+    expect(r.places.sort()).toEqual(['Erez', 'Kerem Shalom']);
+    // "the Biden camp" is the person's, not a place.
+    expect(r.people).toEqual(['Joe Biden']);
   });
 
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {

@@ -254,6 +254,11 @@ export abstract class ContextCues extends ExtractionState {
     return !!n && n.isWord && this.r.ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
   }
 
+  /** "the Kerem Shalom crossing", "the Erez checkpoint": a name between "the" and a crossing is the place's ("the Biden camp" is no place). */
+  protected crossingName(i: number, j: number): boolean {
+    return this.english && this.toks[i - 1]?.text === 'the' && /^(?:crossing|checkpoint)$/.test(this.toks[j]?.text ?? '');
+  }
+
   /** "towns of Paiporta and Catarroja": a list whose earlier member is a place. */
   protected listOfPlaces(i: number): boolean {
     const prev = this.toks[i - 1];

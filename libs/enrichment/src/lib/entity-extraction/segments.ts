@@ -216,6 +216,10 @@ export abstract class RunSegmentation extends CandidateRuns {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
     }
+    if (!titled && this.crossingName(i, j)) {
+      this.add({ type: 'place', name: surface, surface, start });
+      return;
+    }
     if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;

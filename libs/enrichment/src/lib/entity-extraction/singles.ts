@@ -70,6 +70,7 @@ export abstract class SingleWords extends RunSegmentation {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
+    if (!s.titled && this.crossingName(index, index + 1)) return at('place', tok.text);
     // "Ruralco shares jumped", "Santos fell 2 per cent": a company by what its stock does, also opening a sentence.
     const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
     if (stock) return at('organisation', tok.text);
