@@ -115,6 +115,13 @@ describe('English rules for wire copy', () => {
     expect(r.people).toEqual(['Joe Biden']);
   });
 
+  it('reads the short names of parties, and a title or holiday that opens with one as no party', () => {
+    const r = run('Labor won 94 seats, the Greens held Melbourne and the Liberals lost. Labor Secretary Julie Su spoke on Labor Day.');
+    expect(r.orgs.sort()).toEqual(['Australian Labor Party', 'Greens', 'Liberals']);
+    expect(r.raw.organisations.find((o) => o.name === 'Australian Labor Party')?.mentions).toBe(1);
+    expect(run('Labour MP Jo Cox spoke.').orgs).toEqual(['Labour Party']);
+  });
+
   it('takes a company after "a"/"an" that ends its clause or precedes a past-tense verb for its product', () => {
     expect(run('An Airbus crashed near the airport.').orgs).toEqual([]);
     expect(run('He bought a Tesla.').orgs).toEqual([]);

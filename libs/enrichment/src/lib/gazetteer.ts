@@ -332,7 +332,8 @@ function englishGazetteer(): Gazetteer {
   let g = byLanguage.get('en');
   if (!g) {
     const towns = withGeoNames(seedData(), undefined, { countries: new Set(ENGLISH_HOME_COUNTRIES), minPopulation: ENGLISH_MIN_TOWN_POPULATION });
-    byLanguage.set('en', (g = { ...withLanguageFirstNames(buildGazetteer(towns), 'en'), publicFigures: sharedPublicFigures() }));
+    // English copy's own short forms ("Labor", the Australian party, is a film title or a word elsewhere): orgs.multilingual.json.
+    byLanguage.set('en', (g = { ...withLanguageOrgs(withLanguageFirstNames(buildGazetteer(towns), 'en'), 'en'), publicFigures: sharedPublicFigures() }));
   }
   return g;
 }

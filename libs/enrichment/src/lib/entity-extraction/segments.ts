@@ -129,6 +129,12 @@ export abstract class RunSegmentation extends CandidateRuns {
         i += 2;
         continue;
       }
+      // "Labor Secretary Julie Su", "Labor Day": a body's one-word name that is also a title word opens that title or
+      // name, not the body ("Labor won 94 seats", "Labour MP Jo Cox" are the party).
+      if (known?.org && known.len === 1 && this.isTitle(t[i].text) && /^(?:Secretary|Day|Department)$/.test(t[i + 1]?.text ?? '')) {
+        i++;
+        continue;
+      }
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
         if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
