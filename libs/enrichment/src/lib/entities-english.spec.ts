@@ -89,6 +89,9 @@ describe('English rules for wire copy', () => {
     expect(people('Mr. Pugh has left the company, and Mrs Okafor will stay.').sort()).toEqual(['Okafor', 'Pugh']);
     expect(people('Prof. Okonjo disagreed, and Dr Lee adds that the risk is small.').sort()).toEqual(['Lee', 'Okonjo']);
     expect(people('Sen. Okafor opposed the bill, and Gov. Sunnyvale signed it.').sort()).toEqual(['Okafor', 'Sunnyvale']);
+    expect(people('Queen Victoria opened the bridge.')).toEqual(['Victoria']);
+    // Not after "of", not a country.
+    expect(run('The Bishop of London preached, and President Jordan is fictional.').people).toEqual([]);
     // Other languages: a title written short ("Sr.", "Dr.") makes the name a person's, whatever the tagger reads.
     const person = (text: string, language: string) => extractEntities(text, { language }).people.map((p) => p.name);
     expect(person('Dr. Lauterbach warnte vor der Welle.', 'de')).toEqual(['Lauterbach']);

@@ -11,7 +11,6 @@ import { INDEX_HEADS, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cu
 import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
-import { townOrRegion } from './state';
 
 export abstract class RunSegmentation extends CandidateRuns {
   protected segment(from: number, to: number): void {
@@ -44,8 +43,10 @@ export abstract class RunSegmentation extends CandidateRuns {
     let i = from;
     while (i < to) {
       const known = this.knownAt(i, to);
-      // "Sen. Warren opposed", "Queen Victoria": a town's name alone right after a personal title is a person's.
-      if (titled && known?.places && !known.org && known.len === 1 && i + 1 === to && townOrRegion(known.places)) {
+      // "Sen. Warren opposed", "Queen Victoria": a town's name alone right after a personal title is a person's (a
+      // country's is not, "President Jordan"; nor one after "of", "the Bishop of London").
+      const titleRightBefore = i > 0 && (this.isTitle(t[i - 1].text) || (t[i - 1].text === '.' && i > 1 && this.isTitle(t[i - 2].text)));
+      if (titled && titleRightBefore && known?.places && !known.org && known.len === 1 && i + 1 === to && known.places.every((p) => p.kind !== 'country')) {
         this.chunk(i, i + 1, titled);
         titled = undefined;
         i++;
