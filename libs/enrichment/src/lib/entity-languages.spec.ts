@@ -258,6 +258,8 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'Milei y Lula no se reunieron.')).toEqual(expect.arrayContaining(['person:Lula=Luiz Inácio Lula da Silva', 'person:Milei=Javier Milei']));
     expect(mentions('it', 'Meloni ha incontrato Musk a Roma.')).toEqual(expect.arrayContaining(['person:Musk=Elon Musk', 'person:Meloni=Giorgia Meloni']));
     expect(mentions('fr', "Poutine a averti l'Occident.")).toContain('person:Poutine=Vladimir Putin');
+    // Where the tagger reads the person itself, the figure still names it.
+    expect(mentions('de', 'Von der Leyen will in Kiew Präsident Selenskyj treffen.')).toContain('person:Selenskyj=Volodymyr Zelenskyy');
   });
 
   it('German: a lone surname that speaks is a person; a noun, a company or an adjective as a noun is not', () => {

@@ -197,6 +197,11 @@ export abstract class TaggerBlend extends TaggerSpans {
       const person = m.type !== 'organisation' || (!org && !m.org && !this.r.ORG_HEADS.has(m.surface)) ? people.get(key) : undefined;
       if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
       else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+      // "Präsident Selenskyj", tagged a person: the public figure it names, when the text names no one else so.
+      else if (m.type === 'person' && m.name === m.surface) {
+        const figure = this.g.publicFigures?.get(key);
+        if (figure) this.mentions[k] = { ...m, name: figure };
+      }
     }
   }
 
