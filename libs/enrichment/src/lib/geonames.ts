@@ -52,8 +52,9 @@ export function withGeoNames(data: GazetteerData, cities: readonly GeoNamesCity[
   const unsafe = new Set([...data.firstNames, ...data.common].map(fold));
   // A home-country town is added only when no bigger place anywhere has its name ("Madrid" in Colombia is not Madrid).
   const biggest = new Map<string, number>();
-  for (const c of byNameAndCountry.values()) biggest.set(sameName(c.name.split(',')[0]), Math.max(biggest.get(sameName(c.name.split(',')[0])) ?? 0, c.population));
-  const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(sameName(c.name.split(',')[0])) === c.population && !seededNames.has(sameName(c.name.split(',')[0]));
+  const nameKey = (c: GeoNamesCity) => sameName(c.name.split(',')[0]);
+  for (const c of byNameAndCountry.values()) biggest.set(nameKey(c), Math.max(biggest.get(nameKey(c)) ?? 0, c.population));
+  const isHome = (c: GeoNamesCity) => !!home?.countries.has(c.country) && c.population >= home.minPopulation && biggest.get(nameKey(c)) === c.population && !seededNames.has(nameKey(c));
   // Two added cities of one name (Hyderabad in India and in Pakistan): the more populous one, whatever the table's order.
   const addedNames = new Set<string>();
   const added = [...byNameAndCountry.entries()]

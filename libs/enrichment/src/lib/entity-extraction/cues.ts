@@ -23,7 +23,7 @@ export abstract class ContextCues extends ExtractionState {
   protected abbreviationDot(j: number): boolean {
     const t = this.toks;
     const opener = t[j - 1]?.text ?? '';
-    return t[j].text === '.' && j > 0 && t[j].start === t[j - 1].end && (ABBREVIATED_NAME_OPENERS.has(opener) || this.abbreviatedTitle(opener)) && j + 1 < t.length && t[j + 1].cap;
+    return t[j]?.text === '.' && j > 0 && t[j].start === t[j - 1].end && (ABBREVIATED_NAME_OPENERS.has(opener) || this.abbreviatedTitle(opener)) && j + 1 < t.length && t[j + 1].cap;
   }
 
   /** A title written short before a name: "Sen." in English copy, any short title of the language elsewhere ("Sr.", "Dr.", "Prof."). */
@@ -141,7 +141,7 @@ export abstract class ContextCues extends ExtractionState {
     const tok = this.toks[i];
     if (!tok.cap) return true;
     // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
-    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && i + 1 < this.toks.length && this.abbreviationDot(i + 1));
+    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1));
     if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;

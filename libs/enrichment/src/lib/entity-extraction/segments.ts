@@ -45,8 +45,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       const known = this.knownAt(i, to);
       // "Sen. Warren opposed", "Queen Victoria": a town's name alone right after a personal title is a person's (a
       // country's is not, "President Jordan"; nor one after "of", "the Bishop of London").
-      const titleRightBefore = i > 0 && (this.isTitle(t[i - 1].text) || (t[i - 1].text === '.' && i > 1 && this.isTitle(t[i - 2].text)));
-      if (titled && titleRightBefore && known?.places && !known.org && known.len === 1 && i + 1 === to && known.places.every((p) => p.kind !== 'country')) {
+      if (titled && known?.places && !known.org && known.len === 1 && i + 1 === to && known.places.every((p) => p.kind !== 'country') && this.titleRightBefore(i)) {
         this.chunk(i, i + 1, titled);
         titled = undefined;
         i++;
@@ -180,6 +179,12 @@ export abstract class RunSegmentation extends CandidateRuns {
       titled = undefined;
       i = j;
     }
+  }
+
+  /** A title right before the word at i, or a title and its full stop ("Sen."). */
+  private titleRightBefore(i: number): boolean {
+    const t = this.toks;
+    return i > 0 && (this.isTitle(t[i - 1].text) || (t[i - 1].text === '.' && i > 1 && this.isTitle(t[i - 2].text)));
   }
 
   /**

@@ -29,16 +29,15 @@ export abstract class TaggerBlend extends TaggerSpans {
       this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
       rules,
     );
-    // "Sr. García", "Dr. Lauterbach": a name right after a title written short is a person, whatever the tagger read there
-    // (after a title written out, "Präsident", "Minister", the tagger reads better than the rules); so is a public figure
-    // named alone ("Lula", "Musk" were places).
-    // Where the tagger read a person there too, its span stands ("Marina Silva" keeps both names).
+    // People the rules are sure of, whatever the tagger read there: a name right after a title written short ("Sr. García",
+    // "Dr. Lauterbach"; after a title written out, "Präsident", the tagger reads better) and a public figure named alone
+    // ("Lula", "Musk" were places). Where the tagger read a person there too, its span stands ("Marina Silva").
     const overlaps = (a: Mention, b: Mention) => a.start < spanEnd(this.text, b.start, b.surface) && b.start < spanEnd(this.text, a.start, a.surface);
-    const titled = rules.filter(
+    const surePeople = rules.filter(
       (m) => m.type === 'person' && (m.figure || (m.titled && this.shortTitleBefore(m.start))) && !proposed.some((p) => p.type === 'person' && overlaps(m, p)),
     );
-    const untitled = proposed.filter((p) => !titled.some((m) => overlaps(m, p)));
-    const [first, second] = mode === 'model' ? [[...untitled, ...titled], rules.filter((m) => !titled.includes(m) && this.keptByModel(m, proposed))] : [rules, untitled];
+    const unclaimed = proposed.filter((p) => !surePeople.some((m) => overlaps(m, p)));
+    const [first, second] = mode === 'model' ? [[...unclaimed, ...surePeople], rules.filter((m) => !surePeople.includes(m) && this.keptByModel(m, proposed))] : [rules, unclaimed];
     const taken = first.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
     const free = (m: Mention) => {
       const end = spanEnd(this.text, m.start, m.surface);
