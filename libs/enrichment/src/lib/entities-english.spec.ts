@@ -419,6 +419,23 @@ describe('English rules for wire copy', () => {
     expect(run('He lives in Brent, in north London.').places).toEqual(['Brent', 'London']);
   });
 
+  it('names no body and no place for a ship', () => {
+    const r = run('The frigate HMS Richmond and the destroyer USS Carney sailed from Portsmouth; RFA Tidespring followed.');
+    expect(r.orgs).toEqual([]);
+    expect(r.places).toEqual(['Portsmouth']);
+  });
+
+  it('reads police forces, constabularies, "Co" and industry compounds as bodies', () => {
+    const r = run('Gloucestershire Constabulary and the Nigeria Police Force said Lumora Biotherapeutics and Honda Motor Co were not involved.');
+    expect(r.orgs).toEqual(['Gloucestershire Constabulary', 'Nigeria Police Force', 'Lumora Biotherapeutics', 'Honda Motor Co']);
+    expect(r.people).toEqual([]);
+  });
+
+  it('reads an unknown name after "residents of" or "the outskirts of" as a place, not the pronoun "I"', () => {
+    expect(run('The residents of Bilpin fled to the outskirts of Winmalee.').places).toEqual(['Bilpin', 'Winmalee']);
+    expect(run('A census of the inhabitants of I he United States.').places).not.toContain('I');
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

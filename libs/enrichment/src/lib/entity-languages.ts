@@ -38,7 +38,9 @@ const plus = (base: Set<string>, more = '') => new Set([...base, ...words(more)]
 const minus = (base: Set<string>, less = '') => new Set([...base].filter((w) => !words(less).includes(w)));
 
 export const ENGLISH_RULES: EntityRules = {
-  ORG_HEADS,
+  // English only: "Le Réveil de la Force" is a film, "Thunder Force" a game; "Gloucestershire Constabulary", "Nigeria Police
+  // Force", "Honda Motor Co" are bodies.
+  ORG_HEADS: plus(ORG_HEADS, 'Constabulary Force Co'),
   ORG_PREFIXES,
   PLACE_HEADS,
   PLACE_PREFIXES,

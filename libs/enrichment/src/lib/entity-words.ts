@@ -59,6 +59,9 @@ export const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull
 export const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container cargo oil research passenger fishing supply naval navy patrol chemical gas bulk training'.split(' '));
 
 /** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
+/** Ship prefixes: Royal Navy and Commonwealth navies, US Navy and its supply ships, merchant and royal mail ships. */
+export const SHIP_PREFIXES = new Set('HMS HMAS HMCS HMNZS USS USNS RFA MV RMS'.split(' '));
+
 export const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
 /** Lower-case words of sports copy. */
@@ -158,4 +161,10 @@ export const PLURAL_TITLES = new Set('Justices Senators Sens Judges Representati
 export const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
 
 /** Nouns for a place before "of" and its name ("the island of Giglio", "the town of Bilpin"). */
-export const PLACE_NOUNS_BEFORE_OF = new Set('island islands town city village port suburb region province district county state municipality commune'.split(' '));
+export const PLACE_NOUNS_BEFORE_OF = new Set('island islands town city village hamlet port suburb suburbs outskirts residents inhabitants region province district county state municipality commune township'.split(' '));
+
+/**
+ * A company's last word that joins a prefix to an industry ("Lumora Biotherapeutics", "Arcturus Biosciences",
+ * "Zymeworks Biopharma", "Helix Nanotechnologies"): a body, as "Therapeutics" or "Technologies" alone is (ORG_HEADS).
+ */
+export const INDUSTRY_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:therapeutics|biosciences?|pharmaceuticals?|pharma|genomics|robotics|technologies|semiconductors?|diagnostics|biologics|analytics|logistics|aerospace|minerals)$/u;

@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, SHIP_PREFIXES, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState, townOrRegion } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -112,7 +112,9 @@ export abstract class ContextCues extends ExtractionState {
   protected vesselName(from: number): boolean {
     const before = this.toks[from - 1];
     // A noun only after a determiner or a kind of vessel: "to ship Nvidia chips", "helicopters ferry Red Cross workers" are verbs.
-    if (before && !before.cap && VESSEL_WORDS.has(before.text) && VESSEL_DETERMINERS.has(this.toks[from - 2]?.text ?? '')) return true;
+    if (before && !before.cap && VESSEL_WORDS.has(before.text) && VESSEL_DETERMINERS.has((this.toks[from - 2]?.text ?? '').toLowerCase())) return true;
+    // "HMS Richmond", "USS Carney": a navy's or a merchant ship's prefix before a name (CoNLL's miscellany, no body and no place).
+    if (SHIP_PREFIXES.has(this.toks[from].text) && this.toks[from + 1]?.cap && this.toks[from + 1].start === this.toks[from].end + 1) return true;
     return before?.text === 'the' && /^(?:aboard|onboard)$/i.test(this.toks[from - 2]?.text ?? '');
   }
 

@@ -90,8 +90,8 @@ export abstract class SingleWords extends RunSegmentation {
     const source = !next?.isWord || SOURCE_NOUNS.has(next.text);
     if (this.english && prev?.text === 'to' && this.toks[index - 2]?.text === 'according' && source) return at('organisation', tok.text);
     if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
-    // "the island of Giglio", "the town of Bilpin": a place noun and "of" before the name.
-    if (this.english && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has(this.toks[index - 2]?.text ?? '')) return at('place', tok.text);
+    // "the island of Giglio", "the town of Bilpin", "residents of Winmalee": a place noun and "of" before the name ("I" is a pronoun).
+    if (this.english && tok.text !== 'I' && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has((this.toks[index - 2]?.text ?? '').toLowerCase())) return at('place', tok.text);
     return undefined;
   }
 
