@@ -436,6 +436,22 @@ describe('English rules for wire copy', () => {
     expect(run('A census of the inhabitants of I he United States.').places).not.toContain('I');
   });
 
+  it('keeps company forms with the company and finds no one in "A/S"', () => {
+    const r = run('Novo Nordisk A/S said its drug worked, and Airbus SE and Equinor ASA rose.');
+    expect(r.orgs).toEqual(['Novo Nordisk', 'Airbus SE', 'Equinor ASA']);
+    expect(r.people).toEqual([]);
+  });
+
+  it('reads opera houses, orchestras and ballets as bodies', () => {
+    expect(run('The Metropolitan Opera, the Berlin Philharmonic and the Royal Ballet cancelled shows.').orgs).toEqual(['Metropolitan Opera', 'Berlin Philharmonic', 'Royal Ballet']);
+  });
+
+  it('reads a first name and a place head after a preposition of place as the place', () => {
+    const r = run('Thousands marched through Hyde Park, and medics in Nuseirat said the hospital was full.');
+    expect(r.places).toEqual(['Hyde Park', 'Nuseirat']);
+    expect(r.people).toEqual([]);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -317,6 +317,9 @@ export abstract class CandidateRuns extends ContextCues {
     const prefix = t[i].text;
     // "Kangaroo Island", "Yellowstone National Park": a known place heading a place name.
     if (this.r.PLACE_HEADS.has(t[to - 1].text) && this.knownAt(i, to)?.places && this.english) return true;
+    // "marched through Hyde Park", "a rally in Victoria Park": after a preposition of place, a first name and a place's head
+    // ("Park", "Hill", "Castle") name the place, though "Grace Park" alone may be a woman.
+    if (this.english && this.r.PLACE_HEADS.has(t[to - 1].text) && !t[i - 1]?.cap && /^(?:in|at|near|outside|through|across|around|into)$/.test(t[i - 1]?.text ?? '')) return true;
     return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
   }
 }

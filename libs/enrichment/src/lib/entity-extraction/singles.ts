@@ -42,6 +42,8 @@ export abstract class SingleWords extends RunSegmentation {
     const org = orgs.get(key) ?? this.bodyByHeadWord(index);
     if (org) return at('organisation', org.name, { org: org.org });
     if (s.weakOnly) return undefined;
+    // "Novo Nordisk A/S said": one letter is no name a cue can make (the gazetteer's "X" is found above).
+    if (tok.text.length === 1) return undefined;
     // "Putin warned", "Trump's tariffs", "Poutine a averti": a public figure news copy names by surname alone (people.public.json);
     // not a word the text also writes in lower case, nor where nouns are capitalised one of the language's nouns ("Fink").
     const figure = !this.isAllCaps(index) && !this.lowerWords.has(key) && !this.commonNouns?.has(tok.text) ? this.g.publicFigures?.get(key) : undefined;
@@ -78,7 +80,9 @@ export abstract class SingleWords extends RunSegmentation {
     // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
-    if (next && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
+    // "medics in Nuseirat said": after "in" the speakers are the place's people.
+    const inPlace = this.english && prev && !prev.cap && /^(?:in|near|outside)$/.test(prev.text);
+    if (next && !inPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }
