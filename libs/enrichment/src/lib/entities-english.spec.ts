@@ -429,6 +429,7 @@ describe('English rules for wire copy', () => {
     const r = run('Gloucestershire Constabulary and the Nigeria Police Force said Lumora Biotherapeutics and Honda Motor Co were not involved.');
     expect(r.orgs).toEqual(['Gloucestershire Constabulary', 'Nigeria Police Force', 'Lumora Biotherapeutics', 'Honda Motor Co']);
     expect(r.people).toEqual([]);
+    expect(run('National Highways said the road was shut.').orgs).toEqual(['National Highways']);
   });
 
   it('reads an unknown name after "residents of" or "the outskirts of" as a place, not the pronoun "I"', () => {
@@ -450,6 +451,13 @@ describe('English rules for wire copy', () => {
     const r = run('Thousands marched through Hyde Park, and medics in Nuseirat said the hospital was full.');
     expect(r.places).toEqual(['Hyde Park', 'Nuseirat']);
     expect(r.people).toEqual([]);
+  });
+
+  it("reads no person and no place in a storm's name, in any language", () => {
+    expect(run('Le cyclone Chido a frappé Mayotte.', 'fr').people).toEqual([]);
+    expect(run('El huracán Milton llegó a Florida.', 'es').people).toEqual([]);
+    expect(run('Storm Darragh hit Wales, and storm Bert flooded Cardiff.').people).toEqual([]);
+    expect(run('Storm Darragh hit Wales, and storm Bert flooded Cardiff.').places).toEqual(['Wales', 'Cardiff']);
   });
 
   it('keeps these English-only readings out of other languages', () => {

@@ -168,3 +168,8 @@ export const PLACE_NOUNS_BEFORE_OF = new Set('island islands town city village h
  * "Zymeworks Biopharma", "Helix Nanotechnologies"): a body, as "Therapeutics" or "Technologies" alone is (ORG_HEADS).
  */
 export const INDUSTRY_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:therapeutics|biosciences?|pharmaceuticals?|pharma|genomics|robotics|technologies|semiconductors?|diagnostics|biologics|analytics|logistics|aerospace|minerals)$/u;
+
+/** Words before a storm's given name, in the languages with entities ("cyclone Chido", "huracán Milton", "Sturmtief Bernd", "stormen Hans"). */
+export const STORM_WORDS = new Set(
+  'hurricane storm typhoon cyclone ouragan tempête typhon huracán huracan tormenta tifón tifon ciclón ciclon hurrikan sturm sturmtief orkan orkantief taifun zyklon wirbelsturm uragano tempesta tifone ciclone orkaan tyfoon furacão furacao tempestade tufão tufao stormen orkanen ovädret uværet myrsky myrskyn hirmumyrsky'.split(' '),
+);

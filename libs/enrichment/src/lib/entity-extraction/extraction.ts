@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { GERMAN_DETERMINERS } from '../entity-words';
+import { GERMAN_DETERMINERS, STORM_WORDS } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { spanEnd, townOrRegion } from './state';
 
@@ -46,8 +46,18 @@ export class Extraction extends TaggerBlend {
     this.acronymsAsDefined();
     this.splitFixtures();
     this.placesAsSurnames();
+    this.withoutStormNames();
     if (this.english) this.universityCampuses();
     return this.collect();
+  }
+
+  /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
+  private withoutStormNames(): void {
+    const afterStormWord = (m: Mention) => {
+      const k = this.tokenAt(m.start);
+      return k !== undefined && k > 0 && STORM_WORDS.has(this.toks[k - 1].text.toLowerCase());
+    };
+    if (this.mentions.some(afterStormWord)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !afterStormWord(m)));
   }
 
   /** "the University of California, San Diego": a campus after the comma is part of the university's name, not a place. */
