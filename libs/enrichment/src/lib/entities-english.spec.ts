@@ -460,6 +460,14 @@ describe('English rules for wire copy', () => {
     expect(run('Storm Darragh hit Wales, and storm Bert flooded Cardiff.').places).toEqual(['Wales', 'Cardiff']);
   });
 
+  it('reads prizes, the Six Nations and stock indices named without "index" as no names', () => {
+    const r = run('The Booker Prize went to Samantha Harvey. The Six Nations begins in February, the Hang Seng fell and the Kospi rose.');
+    expect(r.people).toEqual(['Samantha Harvey']);
+    expect(r.orgs).toEqual([]);
+    expect(r.places).toEqual([]);
+    expect(run('The United Nations and Hang Seng Bank said so.').orgs).toEqual(['United Nations', 'Hang Seng Bank']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -234,6 +234,9 @@ export abstract class CandidateRuns extends ContextCues {
     // ("School of International Relations and Pacific Studies": a place may open a part of one name.)
     if (this.toks[joiner].text === 'and' && this.startsOtherName(joiner + 1, false)) return false;
     const nameStart = this.isArticle(runStart) ? runStart + 1 : runStart;
+    // "the United Nations and Hang Seng Bank": a body the gazetteer knows by all the words before "and" is one of two names.
+    const knownBefore = this.toks[joiner].text === 'and' && joiner - nameStart >= 2 ? this.knownAt(nameStart, joiner) : undefined;
+    if (knownBefore?.org && knownBefore.len === joiner - nameStart) return false;
     const aloneHead = this.toks[joiner].text === 'and' && joiner - 1 === nameStart && this.r.ORG_HEADS.has(before.text) && !this.g.orgs.has(fold(before.text));
     if (aloneHead) {
       // ... when two or more words and a head word follow: not "the Army and Navy".

@@ -7,7 +7,7 @@
 import { titleCase } from '../entity-mentions';
 import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
-import { INDEX_HEADS, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
+import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
@@ -24,6 +24,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     // "Brent crude", "Urals oil prices": an oil grade, not the place it is named for.
     if (this.english && to - from === 1 && OIL_GRADES.has(t[from].text) && OIL_WORDS.has(t[to]?.text ?? '')) return;
+    // "the Hang Seng fell", "the Kospi rose": an index news names without the word "index".
+    if (this.english && MARKET_INDEXES.has(this.slice(from, to))) return;
     // "the Hang Seng index", "the Nikkei index": a market index named in lower case is a measure too.
     if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
