@@ -468,6 +468,13 @@ describe('English rules for wire copy', () => {
     expect(run('The United Nations and Hang Seng Bank said so.').orgs).toEqual(['United Nations', 'Hang Seng Bank']);
   });
 
+  it("reads a word that names one known club, in a team's role in sports copy, as that club", () => {
+    const r = run('Bayern Munich beat Leverkusen 2-1, and Freiburg lost to Hoffenheim.');
+    expect(r.orgs).toEqual(['Bayern Munich', 'Bayer Leverkusen', 'SC Freiburg', 'TSG Hoffenheim']);
+    // Outside a team's role, or outside sports copy, the word is left alone.
+    expect(run('The chemical plant in Leverkusen employs 30,000 people.').orgs).toEqual([]);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

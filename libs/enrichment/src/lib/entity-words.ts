@@ -104,6 +104,37 @@ export function clubTowns(g: Gazetteer): Set<string> {
   clubTownsByGazetteer.set(g, out);
   return out;
 }
+/**
+ * Words that name exactly one club the gazetteer knows and nothing else it knows ("Leverkusen" for Bayer
+ * Leverkusen, "Getafe" for Getafe CF): folded word -> club. Not a word several clubs share ("Madrid",
+ * "United"), a known place or body, a first name or a common word: "beat Leverkusen" is the club only
+ * because no other reading is at hand.
+ */
+// Words of club names that are also plain words or surnames ("Chicago White Sox", "Heart of Midlothian", "Casa Pia").
+const NOT_CLUB_WORDS = new Set('white heart boys kick casa gama alpine salt trail caps blacks ferns crows cats demons fire wild duck ducks'.split(' '));
+const clubWordsByGazetteer = new WeakMap<Gazetteer, Map<string, OrgEntry>>();
+export function clubWords(g: Gazetteer): Map<string, OrgEntry> {
+  let out = clubWordsByGazetteer.get(g);
+  if (out) return out;
+  const seen = new Map<string, { entry: OrgEntry; word: string } | null>();
+  for (const entry of new Set(g.orgs.values())) {
+    if (entry.kind !== 'club') continue;
+    for (const word of new Set(entry.name.split(' '))) {
+      if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) continue;
+      const key = fold(word);
+      const before = seen.get(key);
+      seen.set(key, before === undefined || before?.entry.name === entry.name ? { entry, word } : null);
+    }
+  }
+  out = new Map();
+  for (const [key, hit] of seen) {
+    if (!hit || NOT_CLUB_WORDS.has(key) || g.places.has(key) || g.orgs.has(key) || g.common.has(hit.word) || isFirstNameInAnyLanguage(hit.word)) continue;
+    out.set(key, hit.entry);
+  }
+  clubWordsByGazetteer.set(g, out);
+  return out;
+}
+
 /** What a share price does ("Santos fell 2 per cent"). */
 export const MARKET_MOVES = new Set('rose fell jumped slid gained dropped climbed tumbled surged slumped sank soared plunged eased advanced added lost rallied slipped edged'.split(' '));
 /** Adjectives that open English place names ("Great Barrier Reef", "Second Thomas Shoal", "Little Rock"). */

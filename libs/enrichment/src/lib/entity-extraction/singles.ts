@@ -7,7 +7,8 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
-import { PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity-words';
+import { clubWords, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity-words';
+import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
@@ -55,6 +56,9 @@ export abstract class SingleWords extends RunSegmentation {
       this.noteClubPlace(club.name);
       return at('organisation', club.name, { org: club });
     }
+    // "a 2-1 win over Leverkusen", "Getafe beat Betis": a word that names one known club and nothing else, in a team's role.
+    const clubByWord = this.english ? this.clubInTeamRole(index, key) : undefined;
+    if (clubByWord) return at('organisation', clubByWord.name, { org: clubByWord });
     const state = this.apState(index);
     if (state) return at('place', state.name, { places: [state] });
     if (this.r.orgSuffix?.test(tok.text)) return at('organisation', tok.text);
@@ -261,6 +265,12 @@ export abstract class SingleWords extends RunSegmentation {
       m.name = m.surface;
       delete m.places;
     }
+  }
+
+  private clubInTeamRole(index: number, key: string): OrgEntry | undefined {
+    const club = clubWords(this.g).get(key);
+    if (!club || this.isAllCaps(index) || !(this.teamRoleBefore(index) || this.teamRoleAfter(index + 1, this.toks[index].text))) return undefined;
+    return this.aboutSport() ? club : undefined;
   }
 
   /** The index of the first token after a mention starting at token i. */
