@@ -475,6 +475,10 @@ describe('English rules for wire copy', () => {
     expect(run('The chemical plant in Leverkusen employs 30,000 people.').orgs).toEqual([]);
   });
 
+  it('reads a word in a line written all in capitals as a word, not an acronym', () => {
+    expect(run('MARKETS AT A GLANCE\n\nTOP NEWS: UN SAYS GAZA AID BLOCKED\n\nThe FIFA panel met.').orgs).toEqual(['United Nations', 'FIFA']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -72,7 +72,8 @@ export abstract class SingleWords extends RunSegmentation {
     // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
     if (this.english && (MATCH_FORMATS.has(tok.text) || (ERA_WORDS.has(tok.text) && (/^\d+$/.test(this.toks[index - 1]?.text ?? '') || /^\d+$/.test(this.toks[index + 1]?.text ?? ''))))) return undefined;
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
-    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text)) {
+    // ... and in a line written all in capitals ("MARKETS AT A GLANCE", "UN SAYS AID BLOCKED") a word in capitals is a word.
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text) && !this.inCapitalsLine(index)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
@@ -210,6 +211,21 @@ export abstract class SingleWords extends RunSegmentation {
     }
     const spans = tagged.filter((s) => s.type === 'person');
     for (const u of this.unsurePeople) if (!this.inTitleCaseSentence(u.from) && spans.some((s) => s.from <= u.from && u.to <= s.to)) this.add(u.mention);
+  }
+
+  /** The token's line has three words or more and none in lower case. */
+  private inCapitalsLine(k: number): boolean {
+    const t = this.toks;
+    const sameLine = (x: number) => !this.text.slice(t[x - 1].end, t[x].start).includes('\n');
+    let from = k;
+    while (from > 0 && sameLine(from)) from--;
+    let words = 0;
+    for (let x = from; x < t.length && (x === from || sameLine(x)); x++) {
+      if (!t[x].isWord) continue;
+      if (/\p{Ll}/u.test(t[x].text)) return false;
+      words++;
+    }
+    return words >= 3;
   }
 
   /** A headline, a label list ("Also Stocks Aust, Dollar Aust, Data Review"): fewer than two lower-case words in its sentence or line. */
