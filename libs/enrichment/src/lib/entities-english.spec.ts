@@ -479,6 +479,17 @@ describe('English rules for wire copy', () => {
     expect(run('MARKETS AT A GLANCE\n\nTOP NEWS: UN SAYS GAZA AID BLOCKED\n\nThe FIFA panel met.').orgs).toEqual(['United Nations', 'FIFA']);
   });
 
+  it("keeps a body's officer out of its name and knows the regional Federal Reserve banks", () => {
+    const r = run('Federal Reserve Bank of New York President John Williams said the St. Louis Fed agreed.');
+    expect(r.orgs).toEqual(['Federal Reserve Bank of New York', 'Federal Reserve Bank of St. Louis']);
+    expect(r.people).toEqual(['John Williams']);
+  });
+
+  it('reads a first name and a street head after a role noun as a person', () => {
+    expect(run('His lawyer Philip Lane agreed, and the chief economist Grace Street left.').people).toEqual(['Philip Lane', 'Grace Street']);
+    expect(run('The shop on Penny Lane closed.').places).toEqual(['Penny Lane']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -293,6 +293,11 @@ export abstract class CandidateRuns extends ContextCues {
     for (let k = from + 1; k < to - 2; k++) {
       if (!this.headFirstAt(k)) continue;
       if (!this.orgSpanFrom(k, to, this.knownAt(k, to))) return -1;
+      // "Federal Reserve Bank of New York President John Williams": a known name from the run's start reaching past the head,
+      // or a title and a first name after it (the body's officer), is for the word-by-word segmentation.
+      const lead = this.knownAt(from, to);
+      const officer = (x: number) => t[x].cap && this.isTitle(t[x].text) && this.g.firstNames.has(t[x + 1]?.text ?? '');
+      if ((lead?.org && from + lead.len > k) || t.slice(k + 1, to - 1).some((_, n) => officer(k + 1 + n))) return -1;
       let j = k;
       const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && !this.g.firstNames.has(t[x].text) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
       while (j > from && partOfName(j - 1)) j--;
@@ -323,6 +328,8 @@ export abstract class CandidateRuns extends ContextCues {
     // "marched through Hyde Park", "a rally in Victoria Park": after a preposition of place, a first name and a place's head
     // ("Park", "Hill", "Castle") name the place, though "Grace Park" alone may be a woman.
     if (this.english && this.r.PLACE_HEADS.has(t[to - 1].text) && !t[i - 1]?.cap && /^(?:in|at|near|outside|through|across|around|into)$/.test(t[i - 1]?.text ?? '')) return true;
+    // "chief economist Philip Lane", "his lawyer Grace Street": a role noun before a first name and a surname that is a street's head.
+    if (this.english && to - i === 2 && this.g.firstNames.has(t[i].text) && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text)) return false;
     return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
   }
 }

@@ -224,8 +224,10 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (this.datelinePosition(i, j)) this.add({ type: 'place', name: titleCase(surface), surface, start });
       return;
     }
-    // "Lewis Hill", "Stuart Hall": a first name and a surname that is also a place word.
-    const surnameHead = j - i === 2 && SURNAME_HEADS.has(last) && this.g.firstNames.has(first) && !this.knownAt(i, i + 1);
+    // "Lewis Hill", "Stuart Hall": a first name and a surname that is also a place word; any such word after a role noun
+    // ("chief economist Philip Lane").
+    const roleBefore = this.english && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text);
+    const surnameHead = j - i === 2 && (SURNAME_HEADS.has(last) || roleBefore) && this.g.firstNames.has(first) && !this.knownAt(i, i + 1);
     if ((this.r.PLACE_HEADS.has(last) && !surnameHead) || this.r.PLACE_PREFIXES.has(first)) {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
