@@ -490,6 +490,12 @@ describe('English rules for wire copy', () => {
     expect(run('The shop on Penny Lane closed.').places).toEqual(['Penny Lane']);
   });
 
+  it('reads a common word that is the surname of someone named in full before as that person', () => {
+    const r = run('Theresa May said she would go. May, who led the country from 2016, spoke in Maidenhead. In May 2019 she left.');
+    expect(r.raw.people.map((p) => [p.name, p.surfaceForms])).toEqual([['Theresa May', ['Theresa May', 'May']]]);
+    expect(run('The band played We Will Rock You. You could hear it.').people).not.toContain('You');
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -144,10 +144,22 @@ export abstract class ContextCues extends ExtractionState {
     if (!tok.cap) return true;
     // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
     const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1));
+    // "Theresa May said ... May, who led the country": a common word that is the surname of someone named in full before is that person.
+    if (this.english && this.surnameNamedBefore(i)) return false;
     if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  /** The word alone (no capitalised word or number after it: "May 5" is a date) is the last word of a person named earlier. */
+  private surnameNamedBefore(i: number): boolean {
+    const word = this.toks[i].text;
+    const next = this.toks[i + 1];
+    if (next && (next.cap || /^\d/.test(next.text)) && !this.lineBreakBefore(i + 1)) return false;
+    if (word.length < 3 || PRONOUNS.test(word) || this.r.ORG_HEADS.has(word) || this.r.PLACE_HEADS.has(word)) return false;
+    // A first name the seed list knows opens the full name: "Trinity University", "Rock You" are no one's.
+    return this.mentions.some((m) => m.type === 'person' && m.start < this.toks[i].start && m.surface.endsWith(` ${word}`) && this.g.firstNames.has(m.surface.split(' ')[0]));
   }
 
   /** "officer Yoichi Miyazaki", "Yoichi Miyazaki said": see RunSegmentation.segment. */
@@ -283,3 +295,6 @@ export abstract class ContextCues extends ExtractionState {
 
 /** Courtesy titles: a name follows (the other words of the title list, "Finance", "State", open bodies' names too). */
 const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord']);
+
+/** "We Will Rock You ... You": a pronoun is no one's surname. */
+const PRONOUNS = /^(?:You|Me|We|They|He|She|It|Him|Her|Us|Them|My|Your|Our|His|Its|Their|Who|What|This|That|These|Those|One|All)$/;
