@@ -430,6 +430,7 @@ describe('English rules for wire copy', () => {
     expect(r.orgs).toEqual(['Gloucestershire Constabulary', 'Nigeria Police Force', 'Lumora Biotherapeutics', 'Honda Motor Co']);
     expect(r.people).toEqual([]);
     expect(run('National Highways said the road was shut.').orgs).toEqual(['National Highways']);
+    expect(run('Hawaiian Electric agreed to pay.').orgs).toEqual(['Hawaiian Electric']);
   });
 
   it('reads an unknown name after "residents of" or "the outskirts of" as a place, not the pronoun "I"', () => {
