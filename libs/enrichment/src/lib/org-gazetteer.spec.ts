@@ -24,6 +24,12 @@ describe('organisation gazetteer', () => {
     expect(extractEntities('The PSOE and the CDU spoke to the Bundesrat.').people).toEqual([]);
   });
 
+  it('keeps a known company a company where the tagger reads a place, but not a body corpora call a place', () => {
+    const es = extractEntities('Iberdrola y Telefónica subieron en la Bolsa.', { language: 'es' });
+    expect(es.organisations.map((o) => o.name)).toEqual(expect.arrayContaining(['Iberdrola', 'Telefónica']));
+    expect(es.places.map((p) => p.name)).not.toContain('Iberdrola');
+  });
+
   it("names international bodies as other languages' news write them, linked to the English entry", () => {
     const fr = extractEntities("L'ONU et l'OTAN ont répondu, comme le Fonds monétaire international.", { language: 'fr' }).organisations;
     expect(fr.map((o) => o.name).sort()).toEqual(['International Monetary Fund', 'NATO', 'United Nations']);
