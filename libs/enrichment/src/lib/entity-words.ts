@@ -26,7 +26,7 @@ export const NOT_BODY_WORDS = new Set(
 
 /** Lower-case words no name ends on, in the tagged languages: prepositions, articles and conjunctions. */
 export const TRAILING_FUNCTION_WORDS = new Set(
-  "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu".split(' '),
+  "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu selon según segun laut secondo volgens ifølge enligt".split(' '),
 );
 /** Definite articles as written inside a sentence, in the tagged languages ("a" and "o" are also prepositions, "de" a particle: left out). */
 export const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die das het the'.split(' '));

@@ -30,6 +30,12 @@ describe('organisation gazetteer', () => {
     expect(es.places.map((p) => p.name)).not.toContain('Iberdrola');
   });
 
+  it('leaves a sentence\'s opening "according to" out of the name after it', () => {
+    expect(extractEntities('Selon Météo-France, la tempête arrive.', { language: 'fr' }).organisations.map((o) => o.name)).toEqual(['Météo-France']);
+    expect(extractEntities('Según Iberdrola, la luz volvió.', { language: 'es' }).people).toEqual([]);
+    expect(extractEntities('Laut Siemens stiegen die Aufträge.', { language: 'de' }).people).toEqual([]);
+  });
+
   it("names international bodies as other languages' news write them, linked to the English entry", () => {
     const fr = extractEntities("L'ONU et l'OTAN ont répondu, comme le Fonds monétaire international.", { language: 'fr' }).organisations;
     expect(fr.map((o) => o.name).sort()).toEqual(['International Monetary Fund', 'NATO', 'United Nations']);

@@ -93,6 +93,9 @@ export abstract class TaggerSpans extends SingleWords {
   protected modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
     while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "Selon Météo-France", "Según Iberdrola", "Laut Siemens": a sentence's opening "according to" is no part of the name.
+    // ("Segundo de Chomón" is a man: a capitalised word must follow.)
+    while (from < span.to - 1 && this.toks[from].sentStart && ATTRIBUTION_WORDS.test(this.toks[from].text) && this.toks[from + 1].cap) from++;
     // "El Gobierno", "La Fiscalía": an article opening a body's or a place's span is the sentence's, unless the whole is known ("La Paz", "Le Monde").
     if (span.type !== 'person' && from < span.to - 1 && this.toks[from].cap && this.r.articles.has(this.toks[from].text) && this.toks[from + 1].cap && !this.knownAt(from, span.to)) from++;
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
@@ -287,3 +290,6 @@ export abstract class TaggerSpans extends SingleWords {
     return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 }
+
+/** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
+const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|Ifølge|Enligt)$/;
