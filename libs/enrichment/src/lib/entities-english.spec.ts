@@ -497,6 +497,11 @@ describe('English rules for wire copy', () => {
     expect(run('The band played We Will Rock You. You could hear it.').people).not.toContain('You');
   });
 
+  it('reads an unknown name after a sentence-opening preposition of place as a place, not a faith', () => {
+    expect(run('In Kurrajong, residents fled. Near Bilpin, crews waited.').places).toEqual(['Kurrajong', 'Bilpin']);
+    expect(run('In Judaism, the day begins at sunset. In Islam, too.').places).toEqual([]);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -99,6 +99,9 @@ export abstract class SingleWords extends RunSegmentation {
     const source = !next?.isWord || SOURCE_NOUNS.has(next.text);
     if (this.english && prev?.text === 'to' && this.toks[index - 2]?.text === 'according' && source) return at('organisation', tok.text);
     if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    // "In Kurrajong, residents fled": a sentence opening on a preposition of place ("At Google" may be the company: not "At";
+    // "In Judaism", "In Islam", "In Christianity", "In Sumerian", "In Hymenoptera" are faiths, a language, an order of insects).
+    if (this.english && prev?.sentStart && /^(?:In|Near|Outside|Across)$/.test(prev.text) && !/(?:ism|ity|ian|ic|ics|era|ae|ia)$|^Islam$/.test(tok.text) && !this.g.demonyms.has(key)) return at('place', tok.text);
     // "the island of Giglio", "the town of Bilpin", "residents of Winmalee": a place noun and "of" before the name ("I" is a pronoun).
     if (this.english && tok.text !== 'I' && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has((this.toks[index - 2]?.text ?? '').toLowerCase())) return at('place', tok.text);
     return undefined;
