@@ -502,6 +502,12 @@ describe('English rules for wire copy', () => {
     expect(run('In Judaism, the day begins at sunset. In Islam, too.').places).toEqual([]);
   });
 
+  it('reads a product line and its model code as no name, and keeps the maker named before it', () => {
+    const r = run('The Galaxy S24 and the Samsung Galaxy S25 sold well, as did the BMW X5. The G7 met.');
+    expect(r.people).toEqual([]);
+    expect(r.orgs).toEqual(['Samsung', 'BMW', 'G7']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

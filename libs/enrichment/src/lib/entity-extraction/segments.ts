@@ -22,6 +22,14 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (country?.places?.some((p) => p.kind === 'country') && country.len < to - from - 1) this.segment(from, from + country.len);
       return;
     }
+    // "Galaxy S24", "iPhone 16 Pro", "Pixel 9": a product line and its model code, no one's name (a maker before it is still named,
+    // "Samsung Galaxy S24").
+    const named = this.isArticle(from) ? from + 1 : from;
+    if (this.english && to - named >= 2 && PRODUCT_CODE.test(t[to - 1].text) && this.knownAt(named, to)?.len !== to - named && !this.knownAt(to - 1, to)) {
+      const maker = this.knownAt(named, to - 1);
+      if (maker?.org && maker.len < to - named) this.segment(named, named + maker.len);
+      return;
+    }
     // "Brent crude", "Urals oil prices": an oil grade, not the place it is named for.
     if (this.english && to - from === 1 && OIL_GRADES.has(t[from].text) && OIL_WORDS.has(t[to]?.text ?? '')) return;
     // "the Hang Seng fell", "the Kospi rose": an index news names without the word "index".
@@ -281,3 +289,6 @@ export abstract class RunSegmentation extends CandidateRuns {
     return (after === 'a' || after === 'an') && t.slice(j + 2, j + 5).some((x) => ROLE_NOUNS.has(x.text));
   }
 }
+
+/** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
+const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
