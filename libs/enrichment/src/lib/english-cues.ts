@@ -26,9 +26,9 @@ export const EVENT_HEADS = new Set('Cup Open Games Olympics Paralympics Champion
 /** First words of events and storms: "Tour de France", "Hurricane Helene". */
 export const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon Cyclone Operation'.split(' '));
 
-/** Last words of market indices and statistics. */
 /** Stock indices news names without "index" after them ("the Hang Seng fell", "the Kospi rose"): measures, not names. */
 export const MARKET_INDEXES = new Set(['Hang Seng', 'Kospi', 'KOSPI', 'Sensex', 'Nifty', 'Topix', 'TOPIX', 'Stoxx', 'STOXX', 'Euro Stoxx', 'Bovespa', 'Ibovespa', 'Merval', 'Ibex', 'IBEX', 'Jakarta Composite', 'Shanghai Composite', 'Straits Times Index']);
+/** Last words of market indices and statistics. */
 export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes', 'Intermediate']);
 /** Oil grades named for a place ("Brent crude", "Urals oil"): before these words a measure, not the place. */
 export const OIL_GRADES = new Set(['Brent', 'Urals', 'Dubai', 'Oman', 'WTI']);

@@ -58,10 +58,10 @@ export const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull
 /** Words before a vessel noun that make it a noun: "the tanker", "a container ship". */
 export const VESSEL_DETERMINERS = new Set('the a an its their his her cruise container cargo oil research passenger fishing supply naval navy patrol chemical gas bulk training'.split(' '));
 
-/** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 /** Ship prefixes: Royal Navy and Commonwealth navies, US Navy and its supply ships, merchant and royal mail ships. */
 export const SHIP_PREFIXES = new Set('HMS HMAS HMCS HMNZS USS USNS RFA MV RMS'.split(' '));
 
+/** Nouns for vessels and craft whose names are no entity: "the tanker Front Altair", "the probe Juno". */
 export const VESSEL_WORDS = new Set('ship cruise-ship liner vessel tanker freighter ferry yacht frigate destroyer submarine warship trawler schooner steamer barge icebreaker spacecraft lander rover'.split(' '));
 
 /** Lower-case words of sports copy. */

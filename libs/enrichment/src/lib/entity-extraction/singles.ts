@@ -286,6 +286,7 @@ export abstract class SingleWords extends RunSegmentation {
     }
   }
 
+  /** The one club the word names (clubWords), where the word stands in a team's role in sports copy. */
   private clubInTeamRole(index: number, key: string): OrgEntry | undefined {
     const club = clubWords(this.g).get(key);
     if (!club || this.isAllCaps(index) || !(this.teamRoleBefore(index) || this.teamRoleAfter(index + 1, this.toks[index].text))) return undefined;
