@@ -508,6 +508,11 @@ describe('English rules for wire copy', () => {
     expect(r.orgs).toEqual(['Samsung', 'BMW', 'G7']);
   });
 
+  it('reads a lone name before a present-tense speech verb, or opening a sentence before ", who", as a person', () => {
+    expect(run('The market has always been political, Tarlo explains. Officials, who declined to comment, agreed.').people).toEqual(['Tarlo']);
+    expect(run('Gomery, who led the inquiry, retired.').people).toEqual(['Gomery']);
+  });
+
   it('keeps these English-only readings out of other languages', () => {
     expect(run('Die Toronto Otters spielten gegen Kansas City.', 'de').orgs).toEqual([]);
     expect(run('O Senado votou e a House aprovou, disse Nashville, Tenn. hoje.', 'pt').raw.places.map((p) => p.name)).not.toContain('Tennessee');

@@ -37,7 +37,7 @@ export const ORG_CUES_BEFORE = set(
 export const ORG_CUES_AFTER = set('union shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executives investors');
 
 /** Verbs of speech that follow a person's name: "Putin said". */
-export const SPEECH_VERBS = set('said says told added wrote insisted argued noted replied explained recalled acknowledged admitted asked testified tweeted posted');
+export const SPEECH_VERBS = set('said says told tells added adds wrote writes insisted insists argued argues noted notes replied explained explains recalled recalls acknowledged admitted asked testified tweeted posted warned warns');
 
 /** Words before a single name that make it a place: "in Kazan". */
 export const PLACE_CUES_BEFORE = set('in near outside from to towards across via village town city port suburb region province district capital');

@@ -81,6 +81,8 @@ export abstract class SingleWords extends RunSegmentation {
     // "Ruralco shares jumped", "Santos fell 2 per cent": a company by what its stock does, also opening a sentence.
     const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
     if (stock) return at('organisation', tok.text);
+    // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
+    if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.toks[index + 1]?.text === ',' && this.toks[index + 2]?.text === 'who') return at('person', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
