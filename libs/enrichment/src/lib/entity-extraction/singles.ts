@@ -82,7 +82,7 @@ export abstract class SingleWords extends RunSegmentation {
     const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
     if (stock) return at('organisation', tok.text);
     // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
-    if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.toks[index + 1]?.text === ',' && this.toks[index + 2]?.text === 'who') return at('person', tok.text);
+    if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.whoAfter(index, /^who$/)) return at('person', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
@@ -116,9 +116,9 @@ export abstract class SingleWords extends RunSegmentation {
     return !!prev?.isWord && !prev.cap && /^(?:says|said|adds|added|explains|explained|writes|wrote|argues|argued|recalls|recalled)$/.test(prev.text) && (!next || /^[.,;:!?]$/.test(next.text));
   }
 
-  /** ", who" or ", whose" right after the word. */
-  private whoAfter(index: number): boolean {
-    return this.toks[index + 1]?.text === ',' && /^(?:who|whose)$/.test(this.toks[index + 2]?.text ?? '');
+  /** ", who" or ", whose" (or only the pronouns given) right after the word. */
+  private whoAfter(index: number, pronoun = /^(?:who|whose)$/): boolean {
+    return this.toks[index + 1]?.text === ',' && pronoun.test(this.toks[index + 2]?.text ?? '');
   }
 
   /** Surname, first name and other parts of full names -> the full name. */
