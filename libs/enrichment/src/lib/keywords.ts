@@ -7,8 +7,17 @@ export interface Keyword {
   score: number;
 }
 
-const PHRASE_BREAK = /[^\p{L}\p{N}'’\s-]+/u;
+/** A maximal run of the characters a phrase's words are made of; anything else between two runs is a gap. */
+const PHRASE_WORD = /[\p{L}\p{N}'’-]+/gu;
+const PUNCTUATION = /[^\p{L}\p{N}'’\s-]/u;
 const PARAGRAPH_BREAK = /\n\s*\n/;
+
+/** Whether the gap between two words ends a phrase: punctuation or a paragraph break in it (a lone space never does). */
+function breaksPhrase(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  const gap = text.slice(from, to);
+  return PUNCTUATION.test(gap) || PARAGRAPH_BREAK.test(gap);
+}
 
 /**
  * RAKE (Rose et al. 2010): candidate phrases are the word runs between
@@ -27,20 +36,25 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
     }
   };
   const collect = (text: string, weight: number) => {
-    // Paragraphs, not sentences: every sentence end is a phrase break already, and splitting sentences
-    // (abbreviations and all) was a fifth of this extractor's time.
-    for (const paragraph of text.split(PARAGRAPH_BREAK))
-      for (const chunk of paragraph.split(PHRASE_BREAK)) {
-        let cur: string[] = [];
-        for (const raw of chunk.split(/\s+/)) {
-          const w = cleanWord(raw);
-          if (w.length < 3 || STOPWORDS.has(w) || /^\d/.test(w)) {
-            if (cur.length) push(cur, weight);
-            cur = [];
-          } else cur.push(w);
-        }
-        if (cur.length) push(cur, weight);
+    // One pass over the words: a phrase breaks at a short, stop or number word, and where the gap before a
+    // word holds punctuation or a paragraph break (splitting paragraphs, then at punctuation, then at spaces
+    // made the same phrases in three passes and was most of this extractor's time).
+    let cur: string[] = [];
+    let prevEnd = 0;
+    PHRASE_WORD.lastIndex = 0;
+    for (let m = PHRASE_WORD.exec(text); m; m = PHRASE_WORD.exec(text)) {
+      if (cur.length && breaksPhrase(text, prevEnd, m.index)) {
+        push(cur, weight);
+        cur = [];
       }
+      prevEnd = m.index + m[0].length;
+      const w = phraseWord(m[0]);
+      if (w === null) {
+        if (cur.length) push(cur, weight);
+        cur = [];
+      } else cur.push(w);
+    }
+    if (cur.length) push(cur, weight);
   };
   collect(headline, 2);
   collect(body, 1);
@@ -73,6 +87,22 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
   }
   return kept;
 }
+
+/**
+ * The word as a phrase holds it, or null where it breaks phrases (short, stopword, number): remembered per
+ * written word, as news repeats its vocabulary. Cleared when full, so a long-running consumer stays bounded.
+ */
+function phraseWord(raw: string): string | null {
+  let w = PHRASE_WORDS.get(raw);
+  if (w === undefined) {
+    const clean = cleanWord(raw);
+    w = clean.length < 3 || STOPWORDS.has(clean) || /^\d/.test(clean) ? null : clean;
+    if (PHRASE_WORDS.size >= 50_000) PHRASE_WORDS.clear();
+    PHRASE_WORDS.set(raw, w);
+  }
+  return w;
+}
+const PHRASE_WORDS = new Map<string, string | null>();
 
 /** Lower case, without a possessive 's or edge hyphens and apostrophes. */
 function cleanWord(raw: string): string {

@@ -8,12 +8,19 @@ import { fold, type Token } from './tokens';
  * written as the gazetteer writes it (canonical name) or carries a capital
  * inside it, so the ordinary word a name folds to is never taken.
  */
-export function lowercaseOrgMentions(toks: Token[], g: Gazetteer): Mention[] {
+export function lowercaseOrgMentions(toks: Token[], g: Gazetteer, folded: (i: number) => string = (i) => fold(toks[i].text)): Mention[] {
   const out: Mention[] = [];
-  for (const t of toks) {
-    if (!t.isWord || t.cap || !/^\p{Ll}/u.test(t.text)) continue;
-    const org = g.orgs.get(fold(t.text));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.isWord || t.cap || !startsLower(t.text)) continue;
+    const org = g.orgs.get(folded(i));
     if (org && (org.name === t.text || /\p{Lu}/u.test(t.text))) out.push({ type: 'organisation', name: org.name, surface: t.text, start: t.start, org });
   }
   return out;
+}
+
+/** An ASCII first letter answered by its code: this test ran once per word of every text. */
+function startsLower(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 0x80 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(word);
 }

@@ -14,11 +14,30 @@ export interface SubjectModel {
   unseen: number[];
 }
 
+/** The model's words in the text: stems of the words that are not stopwords, numbers or too short. */
 export function features(text: string): string[] {
-  return words(text)
-    .filter((w) => w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()))
-    .map(stem);
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const f = featureOf(w);
+    if (f !== null) out.push(f);
+  }
+  return out;
 }
+
+/**
+ * A word's feature, or null: remembered per written word, as news repeats its vocabulary and the
+ * tests and stemming were most of the classifier's cost. Bounded like the stem memo.
+ */
+function featureOf(w: string): string | null {
+  let f = FEATURES.get(w);
+  if (f === undefined) {
+    f = w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()) ? stem(w) : null;
+    if (FEATURES.size > 50_000) FEATURES.clear();
+    FEATURES.set(w, f);
+  }
+  return f;
+}
+const FEATURES = new Map<string, string | null>();
 
 /** Pure training step; tools/enrichment/train-subjects.ts writes the result to subjects.model.json. */
 export function trainSubjectModel(set: TrainingSet, version: string): SubjectModel {

@@ -31,7 +31,7 @@ export interface EntityMention {
 export class Extraction extends TaggerBlend {
   run(): ExtractedEntities {
     for (const [from, to] of this.runs()) this.segment(from, to);
-    this.mentions.push(...lowercaseOrgMentions(this.toks, this.g));
+    this.mentions.push(...lowercaseOrgMentions(this.toks, this.g, (i) => this.folded(i)));
     this.resolveSingles();
     this.confirmUnsurePeople();
     if (this.english) {

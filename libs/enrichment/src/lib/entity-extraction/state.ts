@@ -35,8 +35,9 @@ export abstract class ExtractionState {
   protected found?: Map<string, boolean>;
   /** The text is about sport (aboutSport), decided on first use. */
   protected sportText?: boolean;
-  /** Token index by start offset (tokenAt), built on first use. */
-  private tokenStarts?: Map<number, number>;
+
+  /** Each token's fold, made once (folded). */
+  private readonly foldCache: string[] = [];
 
   /** Runs the rules could not call people on their own (chunk): the English tagger decides. */
   protected readonly unsurePeople: { from: number; to: number; mention: Mention }[] = [];
@@ -60,17 +61,27 @@ export abstract class ExtractionState {
     protected readonly baseForms?: (word: string) => string[],
   ) {
     this.toks = tokenize(text);
-    for (const t of this.toks) {
-      if (t.isWord && !t.cap) this.lowerWords.add(fold(t.text));
-      else if (t.cap && !t.sentStart) this.capMidSentence.add(fold(t.text));
+    // Each word folded once here, kept for every later lookup (folded).
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      if (t.isWord && !t.cap) this.lowerWords.add((this.foldCache[i] = fold(t.text)));
+      else if (t.cap && !t.sentStart) this.capMidSentence.add((this.foldCache[i] = fold(t.text)));
     }
     this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
   }
 
-  /** The index of the token that starts at this offset, if one does. */
+  /** The index of the token that starts at this offset, if one does (tokens are in text order: a binary search). */
   protected tokenAt(start: number): number | undefined {
-    this.tokenStarts ??= new Map(this.toks.map((t, i) => [t.start, i]));
-    return this.tokenStarts.get(start);
+    let lo = 0;
+    let hi = this.toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.toks[mid].start;
+      if (at === start) return mid;
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   protected capWordAt(k: number): boolean {
@@ -186,7 +197,6 @@ export abstract class ExtractionState {
     return key;
   }
 
-  private readonly foldCache: string[] = [];
   protected folded(i: number): string {
     return (this.foldCache[i] ??= fold(this.toks[i].text));
   }
