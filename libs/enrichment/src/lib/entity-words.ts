@@ -24,6 +24,18 @@ export const NOT_BODY_WORDS = new Set(
   'North Northern South Southern East Eastern West Western Central Upper Lower New Great Greater Old Modern Middle Little Mainland Rural Urban Inner Outer Coastal Tropical Republic Kingdom Democratic People Federal Ancient Classical Medieval Imperial Nazi Soviet Occupied Copa Miss From In On At To By With After Before Under Over Against Without Across Inside Latest'.split(' '),
 );
 
+/** Heads of bodies named for what they deliberate on: "Commission on Human Rights", "Panel on Climate Change". */
+export const ON_TOPIC_HEADS = new Set('Commission Committee Subcommittee Council Conference Panel Forum Institute Centre Center Caucus Force'.split(' '));
+
+/** Plurals of people that open a body's name in the possessive: "People's Bank of China", "Women's Tennis Association". */
+export const GROUP_POSSESSORS = new Set("People Children Women Men Workers Veterans Citizens Farmers Teachers Nurses Writers Artists Peoples Girls Boys Mothers Soldiers Sailors Miners Students".split(' '));
+
+/** Titles' portfolio words ("Health Minister"): no title alone, and they name a country's department ("Health Canada", "Justice Canada"). */
+export const PORTFOLIO_WORDS = new Set('Defense Defence Foreign Interior Finance Health Education Justice Energy Trade Culture Labor Labour'.split(' '));
+
+/** Days and months, capitalised in English inside a sentence too: no name's first word ("by Monday Canada had"). */
+export const CALENDAR_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));
+
 /** Lower-case words no name ends on, in the tagged languages: prepositions, articles and conjunctions. */
 export const TRAILING_FUNCTION_WORDS = new Set(
   "a al and au aux con da de del della der des di do du e el en et for in la las le les los na no o of och og para per por pour the to und van von y zu selon según segun laut secondo volgens ifølge enligt".split(' '),

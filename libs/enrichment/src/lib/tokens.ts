@@ -39,8 +39,10 @@ const ABBREV = new Set(
   'mr mrs ms dr prof st sen rep gov gen col lt maj capt sgt jr sr inc corp co ltd no vs etc fla calif colo ill mass mich minn nev okla pa tenn va ky md ga ariz conn wash jan feb mar apr jun jul aug sep sept oct nov dec u.s'.split(' '),
 );
 
-// Hyphenated compounds whose second half is an ordinary word: "UN-backed" is about the UN.
-const COMPOUND_TAIL = /^(.+?)-(based|backed|led|owned|run|style|born|made|funded|linked|controlled|era|wide|like|bound|listed|registered|affiliated|allied|friendly|centric|related|focused|sponsored|brokered|headquartered|bred|born|area|region|level|speaking)$/;
+// Hyphenated compounds whose second half is an ordinary word: "UN-backed" is about the UN, a "Taylor Swift-themed"
+// class about her, a "Kremlin-funded" outlet about the Kremlin (any participle in -ed; not -ing, a noun in Dutch
+// compounds: "Claisen-omlegging").
+const COMPOUND_TAIL = /^(.+?)-([a-z]{2,}ed|based|backed|led|owned|run|style|born|made|funded|linked|controlled|era|wide|like|bound|listed|registered|affiliated|allied|friendly|centric|related|focused|sponsored|brokered|headquartered|bred|born|area|region|level|speaking)$/;
 
 // Italian writes its article-prepositions elided too ("dell'Unione", "all'Allianz Stadium", "nell'Ue"):
 // left joined, "Inter all'Allianz Stadium" read as one name. "Sant'Egidio" is a name and stays whole.

@@ -282,6 +282,23 @@ export abstract class ContextCues extends ExtractionState {
     return !!before && this.mentions.some((m) => m.type === 'place' && m.start === before.start);
   }
 
+  /**
+   * "supermarket giants Woolworths and Coles", "Coles and Woolworths", "Nvidia, AMD and Broadcom": one word listed
+   * right beside a company the gazetteer knows is a company too (a word with capitals inside is more often a product:
+   * "Microsoft SQL Server and PostgreSQL").
+   */
+  protected listOfCompanies(i: number): boolean {
+    const t = this.toks;
+    if (/^.\p{Ll}*\p{Lu}/u.test(t[i].text)) return false;
+    const company = (m: Mention) => m.type === 'organisation' && m.org?.kind === 'company';
+    const prev = t[i - 1]?.text;
+    const before = t[i - 2];
+    if (before && (prev === 'and' || prev === 'or' || prev === ',') && this.mentions.some((m) => company(m) && m.start + m.surface.length === before.end)) return true;
+    const next = t[i + 1]?.text;
+    const after = t[i + 2];
+    return !!after && (next === 'and' || next === 'or') && this.mentions.some((m) => company(m) && m.start === after.start);
+  }
+
   /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */
   protected bodyByHeadWord(i: number): Mention | undefined {
     const prev = this.toks[i - 1];

@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, PLACE_ADJECTIVES, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { CALENDAR_WORDS, COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GROUP_POSSESSORS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, ON_TOPIC_HEADS, PLACE_ADJECTIVES, PORTFOLIO_WORDS, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -22,7 +22,7 @@ export abstract class CandidateRuns extends ContextCues {
       let j = i + 1;
       while (j < t.length && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
-        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text)))) break;
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text))))) break;
         if (t[j].cap) {
           j++;
           continue;
@@ -118,9 +118,21 @@ export abstract class CandidateRuns extends ContextCues {
    */
   private forPurposeEnd(j: number): number {
     const t = this.toks;
-    if (!this.headJoinAt(j, false)) return 0;
+    if (!this.headJoinAt(j, false) && !this.topicJoinAt(j)) return 0;
     const first = t[j + 1]?.text === 'the' ? j + 2 : j + 1;
     return this.nameWordAt(first) ? this.listInNameEnd(this.nameWordsFrom(first)) : 0;
+  }
+
+  /**
+   * A deliberating body's head and "on" before its topic ("Commission on Human Rights", "Council on Foreign
+   * Relations", "Intergovernmental Panel on Climate Change"); not "the Commission on Monday", "the Council on
+   * Capitol Hill": the topic opens with no day, month, first name or known name.
+   */
+  private topicJoinAt(k: number): boolean {
+    const t = this.toks;
+    const first = t[k + 1];
+    if (t[k].text !== 'on' || !ON_TOPIC_HEADS.has(t[k - 1].text) || !first?.cap || CALENDAR_WORDS.has(first.text)) return false;
+    return !this.startsOtherName(k + 1);
   }
 
   /**
@@ -199,13 +211,16 @@ export abstract class CandidateRuns extends ContextCues {
     }
     if (served < 0 && country) served = to - 1;
     if (served < 0) return false;
-    // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title.
-    if (this.skippable(first) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
+    // "In Germany", "From Japan", "Following Pakistan": a sentence's first word; '"Deadly Reunion"': a title. Inside a
+    // sentence a capitalised common noun does open such a body ("approved by Health Canada", "said Sport England"); a day does not.
+    const opener = t[first];
+    if ((opener.sentStart ? this.skippable(first) && !PORTFOLIO_WORDS.has(opener.text) : CALENDAR_WORDS.has(opener.text)) || /^["“«']$/.test(t[first - 1]?.text ?? '')) return false;
     for (let k = first; k < served; k++) {
       const word = t[k].text;
       // "LATEST FROM SPAIN": a heading in capitals; "Southern California", "Greater Sydney": a part of the place.
-      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || this.isTitle(word) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
-      if (COMPASS_WORDS.has(word) || PLACE_ADJECTIVES.has(word) || /^(?:Greater|Inner|Outer|Rural|Regional|Metro)$/.test(word)) return false;
+      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || (this.isTitle(word) && !PORTFOLIO_WORDS.has(word)) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
+      // "Roman Britain", "Victorian England": an era's adjective, the country then ("Historic England" is a body).
+      if (COMPASS_WORDS.has(word) || PLACE_ADJECTIVES.has(word) || /^(?:Greater|Inner|Outer|Rural|Regional|Metro)$/.test(word) || /^\p{Lu}\p{Ll}{2,}(?:an|ish|ese)$/u.test(word)) return false;
       // A state serves a body named with a plural or an activity ("Events", "Tourism"), not any word before it.
       if (!country && !/(?:s|ism)$/.test(word)) return false;
     }
@@ -214,7 +229,7 @@ export abstract class CandidateRuns extends ContextCues {
 
   /** Where the run's last "<head> for" join is ("Africa Centres for Disease Control"), or -1: found once per run. */
   protected lastForPurposeJoin(from: number, to: number): number {
-    for (let k = to - 2; k > from; k--) if (this.headJoinAt(k, false)) return k;
+    for (let k = to - 2; k > from; k--) if (this.headJoinAt(k, false) || this.topicJoinAt(k)) return k;
     return -1;
   }
 
@@ -266,13 +281,33 @@ export abstract class CandidateRuns extends ContextCues {
     // "If the European Council agrees": a sentence's first word is not the body's.
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
-    if (this.english && t[i].sentStart && !known && t[i + 1].text === 'of' && /^\p{Lu}\p{Ll}+s$/u.test(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.knownAt(i, i + 1)) return false;
+    if (!known && this.pluralAboutBody(i)) return false;
     if (this.r.ORG_HEADS.has(last) || (this.english && INDUSTRY_COMPOUND.test(last))) return true;
     // A "<head> for" join at or after i: segment() finds the run's last one once (runForJoin).
     if (this.english && this.runForJoin > i) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
     // French and Spanish name bodies noun first: "Parti communiste", "Partido Popular", "Banco de España".
     return this.r.ORG_PREFIXES.has(t[i].text) && !known && (this.r.PARTICLES.has(t[i + 1].text) || this.r.ORG_JOINERS.has(t[i + 1].text) || !!this.r.orgAdjective);
+  }
+
+  /**
+   * "People's Bank of China", "Children's Hospital of Philadelphia", "Women's Tennis Association": a plural of people in
+   * the possessive at `i` opening a body's name (its head ends the run, joins "of"/"for" inside it, or a known body
+   * follows). Returns the name's end, or 0 ("Children's Commissioner Anne Longfield" names her office's holder).
+   */
+  protected groupBodyEnd(i: number, to: number): number {
+    const t = this.toks;
+    if (!t[i].poss || !GROUP_POSSESSORS.has(t[i].text) || i + 1 >= to) return 0;
+    if (this.r.ORG_HEADS.has(t[to - 1].text)) return to;
+    for (let k = i + 2; k < to - 1; k++) if (this.headJoinAt(k, true) || (t[k].text === 'of' && this.r.ORG_HEADS.has(t[k - 1].text))) return to;
+    const known = this.knownAt(i + 1, to);
+    return known?.org ? i + 1 + known.len : 0;
+  }
+
+  /** "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening an English sentence before "of", about the body after it. */
+  protected pluralAboutBody(i: number): boolean {
+    const t = this.toks;
+    return this.english && t[i].sentStart && t[i + 1]?.text === 'of' && /^\p{Lu}\p{Ll}+s$/u.test(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.knownAt(i, i + 1);
   }
 
   /** A head-first body's head at k: "Association of", "Institute for". */

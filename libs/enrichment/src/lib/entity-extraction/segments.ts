@@ -83,6 +83,11 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "Shares of Coles fell": the plural and "of" are no part of a name, whoever "Coles" turns out to be.
+      if (!known && i + 2 < to && this.pluralAboutBody(i)) {
+        i += 2;
+        continue;
+      }
       // "El Banco Central de Chile": a sentence's opening article and a head word that together name a town ("El Banco",
       // Colombia) open a body whose name goes on.
       if (known && known.len < to - i && t[i].sentStart && this.r.articles.has(t[i].text) && this.orgSpanFrom(i + 1, to, this.knownAt(i + 1, to))) {
@@ -93,6 +98,13 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (!known && !this.english && GOVERNMENT_WORDS.has(t[i].text) && i + 3 <= to && NAME_PARTICLES.has(t[i + 1].text) && anyFirstName(t[i + 2].text)) {
         this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
         i += 2;
+        continue;
+      }
+      const groupBody = this.english && !known ? this.groupBodyEnd(i, to) : 0;
+      if (groupBody) {
+        this.add({ type: 'organisation', ...this.orgName(i, groupBody), start: t[i].start });
+        i = groupBody;
+        titled = undefined;
         continue;
       }
       if (this.orgSpanFrom(i, to, known)) {

@@ -1,0 +1,42 @@
+import { extractEntities } from './entities';
+
+/** Bodies in English wire copy that the rules used to cut, split or mistype (issue 12); the sentences are written for the test. */
+const found = (text: string) => {
+  const r = extractEntities(text, { language: 'en', blend: 'rules' });
+  return { people: r.people.map((e) => e.name), orgs: r.organisations.map((e) => e.name), places: r.places.map((e) => e.name) };
+};
+
+describe('English bodies', () => {
+  it('reads a department named with its country inside a sentence as one body, not the country', () => {
+    expect(found('The drug was approved by Health Canada on Monday.').orgs).toEqual(['Health Canada']);
+    expect(found('Health Canada approved the drug.').orgs).toEqual(['Health Canada']);
+    // A day, or an era's adjective, before the country is no body's name.
+    expect(found('The talks ended, and by Monday Canada had agreed.').places).toEqual(['Canada']);
+    expect(found('Coins from Roman Britain were found.').orgs).toEqual([]);
+  });
+
+  it('reads a deliberating body and "on" its topic as one name, not "on" a day', () => {
+    expect(found('The Kenya National Commission on Human Rights said police fired.').orgs).toEqual(['Kenya National Commission on Human Rights']);
+    expect(found('The Presidential Commission on Rural Water warned.').orgs).toEqual(['Presidential Commission on Rural Water']);
+    expect(found('The European Commission on Tuesday fined Google.').orgs).toEqual(['European Commission', 'Google']);
+  });
+
+  it('keeps a possessive plural of people that opens a body inside its name', () => {
+    expect(found("The People's Bank of China cut rates.").orgs).toEqual(["People's Bank of China"]);
+    expect(found("The Women's Tennis Association said.").orgs).toEqual(["Women's Tennis Association"]);
+    expect(found("The Children's Hospital of Philadelphia said.").orgs).toEqual(["Children's Hospital of Philadelphia"]);
+  });
+
+  it('reads one unknown word listed beside a known company as a company, and "Shares of" as no part of a name', () => {
+    expect(found('The regulator sued supermarket giants Woolworths and Coles on Monday.').orgs).toEqual(['Woolworths Group', 'Coles']);
+    const r = found('Shares of Coles fell, and Coles said it would appeal.');
+    expect(r.people).toEqual([]);
+    expect(r.orgs).toEqual(['Coles']);
+    // A word with a capital inside is more often a product.
+    expect(found('It runs on Microsoft SQL Server and PostgreSQL.').orgs).not.toContain('PostgreSQL');
+  });
+
+  it('reads a name before a participle in -ed as the name alone', () => {
+    expect(found('Three girls were killed at a Taylor Swift-themed dance class.').people).toEqual(['Taylor Swift']);
+  });
+});
