@@ -40,3 +40,27 @@ describe('English bodies', () => {
     expect(found('Three girls were killed at a Taylor Swift-themed dance class.').people).toEqual(['Taylor Swift']);
   });
 });
+
+describe('English people, places and clubs beside bodies', () => {
+  it('reads "General" before a name as an officer\'s rank, and still as part of a body', () => {
+    expect(found('The army chief, General Waker-Uz-Zaman, said an interim government would be formed.').people).toEqual(['Waker-Uz-Zaman']);
+    const r = found('The General Assembly voted. General Motors rose. The General Hospital said.');
+    expect(r.people).toEqual([]);
+    expect(r.orgs).toEqual(['General Assembly', 'General Motors', 'General Hospital']);
+  });
+
+  it('reads "New" before a known town as another town, without the old town\'s country', () => {
+    const r = extractEntities('Amazon will build data centers near New Carlisle, the governor said.', { language: 'en', blend: 'rules' });
+    expect(r.places.map((p) => [p.name, p.countryCode])).toEqual([['New Carlisle', undefined]]);
+  });
+
+  it('reads a town joined by "and" to a known club as that town\'s club in sports copy', () => {
+    expect(found('Manchester City moved level with Arsenal and Liverpool at the top of the Premier League.').orgs).toContain('Liverpool');
+    expect(found('Trains between London and Liverpool were cancelled.').places).toEqual(['London', 'Liverpool']);
+  });
+
+  it('keeps a sentence-opening word with a capital inside as the first name it is', () => {
+    expect(found('LeBron James had 30 points and 11 rebounds.').people).toEqual(['LeBron James']);
+    expect(found('Yesterday James Smith said no.').people).toEqual(['James Smith']);
+  });
+});

@@ -143,13 +143,23 @@ export abstract class ContextCues extends ExtractionState {
     const tok = this.toks[i];
     if (!tok.cap) return true;
     // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
-    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1));
+    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1)) || this.generalBeforeName(i);
     // "Theresa May said ... May, who led the country": a common word that is the surname of someone named in full before is that person.
     if (this.english && this.surnameNamedBefore(i)) return false;
     if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
     // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
     if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
     return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+  }
+
+  /**
+   * "the army chief, General Waker-Uz-Zaman, said": "General" (a common word: "General Assembly", "General Election") is
+   * an officer's rank before a name that is no common word, body's head or known body.
+   */
+  private generalBeforeName(i: number): boolean {
+    const next = this.toks[i + 1];
+    if (this.toks[i].text !== 'General' || !this.english || !next?.cap || !next.isWord || this.lineBreakBefore(i + 1)) return false;
+    return !this.isCommon(next.text) && !this.r.ORG_HEADS.has(next.text) && !this.r.PLACE_HEADS.has(next.text) && !this.knownAt(i + 1, i + 2)?.org;
   }
 
   /** The word alone (no capitalised word or number after it: "May 5" is a date) is the last word of a person named earlier. */

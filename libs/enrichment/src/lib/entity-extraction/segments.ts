@@ -129,6 +129,14 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "near New Carlisle", "New Plymouth": "New" before a known town's name names another town ("New York" is known whole),
+      const newTown = this.english && !known && t[i].text === 'New' && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
+      if (newTown?.places && !newTown.org && i + 1 + newTown.len === to && newTown.places.every((p) => p.kind !== 'country')) {
+        const surface = this.slice(i, to);
+        // Not the old town's country: a "New" town is most often across an ocean from it.
+        this.add({ type: 'place', name: surface, surface, start: t[i].start });
+        return;
+      }
       if (!known && this.skippable(i)) {
         i++;
         continue;
@@ -190,7 +198,9 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
-      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text)) {
+      // "Yesterday James said": a sentence's first word before a first name is not part of the name; a word with a capital
+      // inside is no ordinary word ("LeBron James had 30 points", "DeAndre Jordan").
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)) {
         i++;
         continue;
       }

@@ -281,12 +281,24 @@ export abstract class SingleWords extends RunSegmentation {
       if (i === undefined) continue;
       const j = this.tokenAfter(i, m.surface);
       // "The match in Cleveland drew 40,000": a place cue before it keeps the town.
-      if (!this.teamRoleBefore(i) && (this.placeCueBefore(i) || !this.teamRoleAfter(j, m.surface))) continue;
+      if (!this.teamRoleBefore(i) && !this.listedWithClub(i, j) && (this.placeCueBefore(i) || !this.teamRoleAfter(j, m.surface))) continue;
       if (!this.aboutSport()) return;
       m.type = 'organisation';
       m.name = m.surface;
       delete m.places;
     }
+  }
+
+  /**
+   * "level with Arsenal and Liverpool", "Liverpool or Chelsea": a town (tokens i to j) joined to a known club by "and", "or",
+   * "&" ("Chelsea, London" after a comma is where the club is).
+   */
+  private listedWithClub(i: number, j: number): boolean {
+    const t = this.toks;
+    const club = (m: Mention) => m.type === 'organisation' && m.org?.kind === 'club';
+    const joiner = (k: number) => /^(?:and|or|&)$/.test(t[k]?.text ?? '');
+    if (i >= 2 && joiner(i - 1) && this.mentions.some((m) => club(m) && m.start + m.surface.length === t[i - 2].end)) return true;
+    return joiner(j) && !!t[j + 1] && this.mentions.some((m) => club(m) && m.start === t[j + 1].start);
   }
 
   /** The one club the word names (clubWords), where the word stands in a team's role in sports copy. */
