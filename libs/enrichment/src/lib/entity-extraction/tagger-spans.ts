@@ -108,6 +108,9 @@ export abstract class TaggerSpans extends SingleWords {
         span = { ...span, type: 'person', to: surname ? span.to + 1 : span.to };
       }
     }
+    // "la empresa Inditex", "le groupe LVMH": a noun saying what kind of body follows is no part of its name ("río Amazonas",
+    // "mar Caribe" are names whole: only these nouns).
+    while (from < span.to - 1 && BODY_DESCRIPTORS.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
     // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
     if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
@@ -293,3 +296,8 @@ export abstract class TaggerSpans extends SingleWords {
 
 /** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
 const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|Ifølge|Enligt)$/;
+
+/** Lower-case nouns of the tagged languages that say what kind of body a name is ("la empresa Inditex", "le groupe LVMH"). */
+const BODY_DESCRIPTORS = new Set(
+  'empresa compañía firma aerolínea constructora operadora multinacional fabricante grupo entreprise société compagnie firme groupe constructeur fabricant multinationale companhia fabricante azienda società compagnia gruppo ditta diario periódico quotidien journal jornal giornale quotidiano'.split(' '),
+);
