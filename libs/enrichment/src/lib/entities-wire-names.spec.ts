@@ -41,6 +41,14 @@ describe('English bodies', () => {
   });
 });
 
+describe('English market copy', () => {
+  it('reads a stock ticker in brackets as no other name, and knows investment firms named for people or words', () => {
+    const r = found('Apple Inc (AAPL.O) shares fell, while Nvidia (Nasdaq:NVDA) rose. The round was led by General Catalyst and Andreessen Horowitz.');
+    expect(r.orgs).toEqual(['Apple Inc', 'Nvidia', 'Nasdaq', 'General Catalyst', 'Andreessen Horowitz']);
+    expect(r.people).toEqual([]);
+  });
+});
+
 describe('English people, places and clubs beside bodies', () => {
   it('reads "General" before a name as an officer\'s rank, and still as part of a body', () => {
     expect(found('The army chief, General Waker-Uz-Zaman, said an interim government would be formed.').people).toEqual(['Waker-Uz-Zaman']);

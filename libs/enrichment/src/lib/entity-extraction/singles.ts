@@ -71,6 +71,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
     // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
     if (this.english && (MATCH_FORMATS.has(tok.text) || (ERA_WORDS.has(tok.text) && (/^\d+$/.test(this.toks[index - 1]?.text ?? '') || /^\d+$/.test(this.toks[index + 1]?.text ?? ''))))) return undefined;
+    // "Apple Inc (AAPL.O)", "(NYSE: GM)": a stock ticker is the company's code, not another name.
+    if (this.english && this.isAllCaps(index) && this.tickerAt(index)) return undefined;
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
     // ... and in a line written all in capitals ("MARKETS AT A GLANCE", "UN SAYS AID BLOCKED") a word in capitals is a word.
     if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text) && !this.inCapitalsLine(index)) {
@@ -108,6 +110,13 @@ export abstract class SingleWords extends RunSegmentation {
     // "the island of Giglio", "the town of Bilpin", "residents of Winmalee": a place noun and "of" before the name ("I" is a pronoun).
     if (this.english && tok.text !== 'I' && prev?.text === 'of' && PLACE_NOUNS_BEFORE_OF.has((this.toks[index - 2]?.text ?? '').toLowerCase())) return at('place', tok.text);
     return undefined;
+  }
+
+  /** A ticker in brackets: "(AAPL.O)", "(7203.T)"'s code and market suffix, or "(NYSE: GM)", "(Nasdaq:NVDA)" after an exchange. */
+  private tickerAt(index: number): boolean {
+    const t = (k: number) => this.toks[k]?.text ?? '';
+    if (t(index - 1) === '(' && t(index + 1) === '.' && /^[A-Z]{1,2}$/.test(t(index + 2)) && t(index + 3) === ')') return true;
+    return t(index - 1) === ':' && t(index - 3) === '(' && /^(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC|NYSEAMERICAN)$/.test(t(index - 2)) && t(index + 1) === ')';
   }
 
   /** A speech verb right before the word, and the clause ending right after it. */
