@@ -36,6 +36,11 @@ describe('English bodies', () => {
     expect(found('It runs on Microsoft SQL Server and PostgreSQL.').orgs).not.toContain('PostgreSQL');
   });
 
+  it('reads a body\'s head word opening a sentence before "workers" as the noun, and a company\'s name there as the company', () => {
+    expect(found('Rescue workers pulled bodies from the rubble. Healthcare workers went on strike.').orgs).toEqual([]);
+    expect(found('Ruralco workers went on strike.').orgs).toEqual(['Ruralco']);
+  });
+
   it('reads a name before a participle in -ed as the name alone', () => {
     expect(found('Three girls were killed at a Taylor Swift-themed dance class.').people).toEqual(['Taylor Swift']);
   });
