@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clashFreeName, FAILED_FOLDER, type FileSighting, isInProgressName, PROCESSED_FOLDER, reasonFileName } from '@newswire/drop-folder';
 
@@ -78,6 +78,20 @@ export async function fileAway(folder: string, into: typeof PROCESSED_FOLDER | t
     if (isGone(err)) return undefined;
     throw err;
   }
-  if (reason) await writeFile(join(dir, reasonFileName(final)), `${JSON.stringify(reason, null, 2)}\n`, { flag: 'wx' });
+  if (reason) await writeWhole(join(dir, reasonFileName(final)), `${JSON.stringify(reason, null, 2)}\n`);
   return final;
+}
+
+/**
+ * Writes a file that appears complete or not at all: an operator's script (or a test) that sees the reason file must
+ * not read half of it. Written under a temporary name, then linked to its own, which fails rather than overwrite.
+ */
+async function writeWhole(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.part`;
+  await writeFile(temporary, text, { flag: 'wx' });
+  try {
+    await link(temporary, path);
+  } finally {
+    await unlink(temporary);
+  }
 }
