@@ -46,6 +46,27 @@ describe('English bodies', () => {
   });
 });
 
+describe('English officers and affiliations', () => {
+  it('reads a body whose name ends on its head, then its officer\'s title and name, as the body and the officer', () => {
+    const r = found('Queensland Police Service Commissioner Steve Gollschewski praised officers. Merseyside Police Chief Constable Serena Kennedy said.');
+    expect(r.orgs).toEqual(['Queensland Police Service', 'Merseyside Police']);
+    expect(r.people).toEqual(['Steve Gollschewski', 'Serena Kennedy']);
+    // A portfolio word is no split: "Energy Minister", "International Energy Agency".
+    expect(found('The International Energy Agency cut its forecast. Saudi Energy Minister Prince Abdulaziz bin Salman spoke.').orgs).toEqual(['International Energy Agency']);
+  });
+
+  it('ends a person\'s name before "of" and where the person works', () => {
+    const r = found('Tom Smith of Goldman Sachs said. Jonas Vingegaard of Visma-Lease a Bike was second.');
+    expect(r.people).toEqual(['Tom Smith', 'Jonas Vingegaard']);
+    expect(r.orgs).toEqual(['Goldman Sachs']);
+  });
+
+  it('reads a place\'s short alias only in capitals, or where it is the place\'s own name', () => {
+    expect(found('Kendrick Lamar\'s "Not Like Us" took record of the year.').places).toEqual([]);
+    expect(found('US and UK officials met in Ely.').places).toEqual(['United States', 'United Kingdom', 'Ely']);
+  });
+});
+
 describe('English market copy', () => {
   it('reads a stock ticker in brackets as no other name, and knows investment firms named for people or words', () => {
     const r = found('Apple Inc (AAPL.O) shares fell, while Nvidia (Nasdaq:NVDA) rose. The round was led by General Catalyst and Andreessen Horowitz.');

@@ -194,6 +194,9 @@ export abstract class ContextCues extends ExtractionState {
     if (!tok.cap) {
       if (this.initialDot(j)) return j + 1 < to && this.toks[j + 1].cap;
       if (!this.r.PARTICLES.has(tok.text) && !NAME_PARTICLES.has(tok.text)) return false;
+      // "Jonas Vingegaard of Visma-Lease", "Tom Smith of Goldman Sachs": "of" after a first name and a surname says where
+      // the person works or lives ("Catherine of Aragon", a first name alone before it, keeps it).
+      if (this.english && tok.text === 'of' && j - chunkStart >= 2 && this.g.firstNames.has(this.toks[chunkStart].text)) return false;
       // "von der Leyen": a second particle, then the name.
       const next = j + 1 < to && !this.toks[j + 1].cap && NAME_PARTICLES.has(this.toks[j + 1].text) ? j + 2 : j + 1;
       return next < to && this.toks[next].cap;

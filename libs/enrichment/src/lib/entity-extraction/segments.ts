@@ -9,7 +9,7 @@ import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -38,6 +38,14 @@ export abstract class RunSegmentation extends CandidateRuns {
     if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
     if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
+    // "Queensland Police Service Commissioner Steve Gollschewski", "Acme Widgets Corporation President John Smith": a body's
+    // name ending on its head, then its officer's title and name, are two names.
+    const officer = this.english ? this.officerAfterBody(from, to) : -1;
+    if (officer > 0) {
+      this.segment(from, officer);
+      this.segment(officer, to);
+      return;
+    }
     if (this.english && this.countryNamedBody(from, to)) {
       this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
       return;
@@ -211,6 +219,15 @@ export abstract class RunSegmentation extends CandidateRuns {
       titled = undefined;
       i = j;
     }
+  }
+
+  /** Where a title follows a body's head inside the run and comes before a capitalised word (an officer after the body), or -1. */
+  private officerAfterBody(from: number, to: number): number {
+    const t = this.toks;
+    // A portfolio word is part of a title or a body's name ("Energy Minister", "International Energy Agency"), never the split.
+    const split = (k: number) => t[k].cap && this.isTitle(t[k].text) && !PORTFOLIO_WORDS.has(t[k].text) && this.r.ORG_HEADS.has(t[k - 1].text) && !PORTFOLIO_WORDS.has(t[k - 1].text) && t[k + 1].cap;
+    for (let k = from + 1; k < to - 1; k++) if (split(k)) return k;
+    return -1;
   }
 
   /** A title right before the word at i, or a title and its full stop ("Sen."). */

@@ -114,9 +114,14 @@ export abstract class ExtractionState {
       const org = this.g.orgs.get(key);
       if (org && !(len === 1 && this.acronymMisread(i, key))) return { len, org };
       const places = this.g.places.get(key);
-      if (places) return { len, places };
+      if (places && !(len === 1 && this.shortAliasMisread(i, key, places))) return { len, places };
     }
     return undefined;
+  }
+
+  /** '"Not Like Us"': a place's short alias ("US", "UK") counts only in capitals, unless it is the place's own name ("Ely", "Rye"). */
+  private shortAliasMisread(i: number, key: string, places: PlaceEntry[]): boolean {
+    return key.length <= 3 && !/^[\p{Lu}\d.]+$/u.test(this.toks[i].text) && !places.some((p) => fold(p.name) === key);
   }
 
   /** A known club whose name starts with a known place: "Arizona Diamondbacks", "New York Yankees" (not "Real Madrid"). */
