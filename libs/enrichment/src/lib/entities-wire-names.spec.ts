@@ -67,6 +67,15 @@ describe('English officers and affiliations', () => {
   });
 });
 
+describe('English appositives', () => {
+  it('reads a name the text calls a company right after it as a company', () => {
+    expect(found('Automated Insights, a Durham-based startup, writes earnings stories.').orgs).toEqual(['Automated Insights']);
+    expect(found('Investors in Brightline, the Florida rail operator, were told.').orgs).toEqual(['Brightline']);
+    // A person described by a role, or by a phrase that names a company later, stays a person.
+    expect(found('Odunze Makiwe, a doctor at the bank, said. Jane Doe, a Boston-based startup founder, said.').people).toEqual(['Odunze Makiwe', 'Jane Doe']);
+  });
+});
+
 describe('English market copy', () => {
   it('reads a stock ticker in brackets as no other name, and knows investment firms named for people or words', () => {
     const r = found('Apple Inc (AAPL.O) shares fell, while Nvidia (Nasdaq:NVDA) rose. The round was led by General Catalyst and Andreessen Horowitz.');

@@ -281,6 +281,23 @@ export abstract class ContextCues extends ExtractionState {
     return !!n && n.isWord && this.r.ORG_CUES_AFTER.has(n.text) && (!prev || !prev.poss || n.text !== 'workers');
   }
 
+  /**
+   * "Automated Insights, a Durham-based startup,", "Brightline, the Florida rail operator,": a comma and "a"/"an"/"the"
+   * after the name (token j is the comma), then a noun for a company ending the phrase. Not "the company's chief
+   * executive" (a possessive noun says whose the person is).
+   */
+  protected companyAppositive(j: number): boolean {
+    const t = this.toks;
+    if (!this.english || t[j]?.text !== ',' || !/^(?:a|an|the)$/.test(t[j + 1]?.text ?? '')) return false;
+    // The phrase's own words only: a preposition starts another phrase ("a doctor at the bank").
+    for (let k = j + 2; k < Math.min(t.length, j + 8) && t[k].isWord && !APPOSITIVE_BREAKS.has(t[k].text); k++) {
+      if (t[k].poss || !(COMPANY_NOUNS.has(t[k].text) || /[a-z]maker$/.test(t[k].text))) continue;
+      const next = t[k + 1];
+      return !next || !next.isWord || APPOSITIVE_CLOSERS.has(next.text);
+    }
+    return false;
+  }
+
   /** "the Kerem Shalom crossing", "the Erez checkpoint": a name between "the" and a crossing is the place's ("the Biden camp" is no place). */
   protected crossingName(i: number, j: number): boolean {
     return this.english && this.toks[i - 1]?.text === 'the' && /^(?:crossing|checkpoint)$/.test(this.toks[j]?.text ?? '');
@@ -328,3 +345,12 @@ const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir'
 
 /** "We Will Rock You ... You": a pronoun is no one's surname. */
 const PRONOUNS = /^(?:You|Me|We|They|He|She|It|Him|Her|Us|Them|My|Your|Our|His|Its|Their|Who|What|This|That|These|Those|One|All)$/;
+
+/** Nouns an appositive uses for a company ("a Durham-based startup", "the Florida rail operator"). */
+const COMPANY_NOUNS = new Set(
+  'startup start-up company firm manufacturer operator retailer lender insurer bank conglomerate carrier airline developer producer supplier provider platform brand subsidiary broadcaster publisher newspaper distributor miner refiner utility chain wholesaler exporter importer outfit'.split(' '),
+);
+/** Words that end the appositive's first noun phrase before its noun. */
+const APPOSITIVE_BREAKS = new Set('at of in for with from on by to the a an and or who which that'.split(' '));
+/** Words that may close such an appositive's noun phrase: "a startup based in", "a unit of", "a firm that". */
+const APPOSITIVE_CLOSERS = new Set('that which whose based in of with owned backed for from known founded run listed headquartered'.split(' '));

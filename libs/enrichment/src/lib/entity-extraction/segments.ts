@@ -38,6 +38,12 @@ export abstract class RunSegmentation extends CandidateRuns {
     if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
     if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
+    // "Automated Insights, a Durham-based startup,": a run the text calls a company right after it (a single word: singles.ts).
+    const described = this.isArticle(from) ? from + 1 : from;
+    if (this.english && to - described >= 2 && this.companyAppositive(to) && !this.knownAt(described, to) && !this.g.firstNames.has(t[described].text) && !this.isTitle(t[described].text)) {
+      this.add({ type: 'organisation', ...this.orgName(described, to), start: t[described].start });
+      return;
+    }
     // "Queensland Police Service Commissioner Steve Gollschewski", "Acme Widgets Corporation President John Smith": a body's
     // name ending on its head, then its officer's title and name, are two names.
     const officer = this.english ? this.officerAfterBody(from, to) : -1;

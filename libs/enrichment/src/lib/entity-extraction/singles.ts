@@ -90,7 +90,7 @@ export abstract class SingleWords extends RunSegmentation {
     // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
-    if (this.english && this.listOfCompanies(index)) return at('organisation', tok.text);
+    if (this.english && (this.listOfCompanies(index) || this.companyAppositive(index + 1))) return at('organisation', tok.text);
     // "medics in Nuseirat said": after "in" the speakers are the place's people.
     const inPlace = this.english && prev && !prev.cap && /^(?:in|near|outside)$/.test(prev.text);
     if (next && !inPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
