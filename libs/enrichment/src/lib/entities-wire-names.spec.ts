@@ -15,6 +15,11 @@ describe('English bodies', () => {
     expect(found('Coins from Roman Britain were found.').orgs).toEqual([]);
   });
 
+  it('reads a state\'s department as one body, also where the state\'s name is a first name and the federal one is known', () => {
+    expect(found('Roads closed, the Virginia Department of Transportation said.').orgs).toEqual(['Virginia Department of Transportation']);
+    expect(found('The Texas Department of Public Safety said.').orgs).toEqual(['Texas Department of Public Safety']);
+  });
+
   it('reads a deliberating body and "on" its topic as one name, not "on" a day', () => {
     expect(found('The Kenya National Commission on Human Rights said police fired.').orgs).toEqual(['Kenya National Commission on Human Rights']);
     expect(found('The Presidential Commission on Rural Water warned.').orgs).toEqual(['Presidential Commission on Rural Water']);

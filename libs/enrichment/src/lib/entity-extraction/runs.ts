@@ -325,16 +325,22 @@ export abstract class CandidateRuns extends ContextCues {
    */
   protected headFirstBodyLead(from: number, to: number): number {
     const t = this.toks;
+    // (A first name opens no body's name here, unless it is also a state's or a country's: "the Virginia Department of Transportation".)
+    const region = (x: number) => !!this.knownAt(x, x + 1)?.places?.some((p) => p.kind === 'region' || p.kind === 'country');
     for (let k = from + 1; k < to - 2; k++) {
       if (!this.headFirstAt(k)) continue;
-      if (!this.orgSpanFrom(k, to, this.knownAt(k, to))) return -1;
+      // A state's own department, though the gazetteer knows the federal one ("Department of Transportation"); a country's
+      // ("the US Department of Justice") stays the country and the body.
+      const known = this.knownAt(k, to);
+      const statesOwn = !!known?.org && known.len === to - k && !!this.knownAt(k - 1, k)?.places?.some((p) => p.kind === 'region');
+      if (!statesOwn && !this.orgSpanFrom(k, to, known)) return -1;
       // "Federal Reserve Bank of New York President John Williams": a known name from the run's start reaching past the head,
       // or a title and a first name after it (the body's officer), is for the word-by-word segmentation.
       const lead = this.knownAt(from, to);
       const officer = (x: number) => t[x].cap && this.isTitle(t[x].text) && this.g.firstNames.has(t[x + 1]?.text ?? '');
       if ((lead?.org && from + lead.len > k) || t.slice(k + 1, to - 1).some((_, n) => officer(k + 1 + n))) return -1;
       let j = k;
-      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && !this.g.firstNames.has(t[x].text) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
+      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && (!this.g.firstNames.has(t[x].text) || region(x)) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
       while (j > from && partOfName(j - 1)) j--;
       if (j === k || this.knownAt(j, to)?.org) return -1;
       return j;
