@@ -113,6 +113,14 @@ describe('English people, places and clubs beside bodies', () => {
   });
 });
 
+describe('a first name that is also a country\'s name, in tagged languages', () => {
+  it('opens a person\'s name before a particle and a surname ("Dominique" is Dominica in French)', () => {
+    const r = extractEntities('Dominique de Villepin a parlé sur France Inter.', { language: 'fr' });
+    expect(r.people.map((e) => e.name)).toEqual(['Dominique de Villepin']);
+    expect(r.organisations.map((e) => e.name)).toEqual(['France Inter']);
+  });
+});
+
 describe('a kind-of-body noun before a tagged name', () => {
   it('is no part of the body\'s name in the tagged languages, while a geographic noun stays part of a place\'s', () => {
     const r = extractEntities('La empresa Inditex, dueña de varias marcas, ganó 4.100 millones de euros.', { language: 'es' });

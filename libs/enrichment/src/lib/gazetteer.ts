@@ -277,6 +277,15 @@ export function isFirstNameInAnyLanguage(word: string): boolean {
   return everyFirstName.has(word);
 }
 
+/**
+ * In any language's first-name list as it is, before the filter that drops places and common words ("Dominique" is
+ * Dominica in French, "Jordan" a country): for a word already placed before a surname by its shape.
+ */
+export function inRawFirstNameLists(word: string): boolean {
+  const key = word.toLowerCase();
+  return Object.values(FIRST_NAMES).some((lists) => lists.some((list) => list.has(key)));
+}
+
 function withLanguageFirstNames(g: Gazetteer, language: string): Gazetteer {
   // Titles too: the English list holds "King", "Major", "Judge".
   const lowerCommon = new Set([...g.common, ...g.titles, ...rulesFor(language).common].map((w) => w.toLowerCase()));

@@ -5,7 +5,7 @@
  * from the blend (tagger-blend.ts) because these rules fix one span at a time.
  */
 import type { EntityType, Mention } from '../entity-mentions';
-import type { OrgEntry, PlaceEntry } from '../gazetteer';
+import { inRawFirstNameLists, type OrgEntry, type PlaceEntry } from '../gazetteer';
 import { fold, type Token } from '../tokens';
 import { anyFirstName, BUILDING_WORDS, ELIDED, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
 import type { TaggedSpan } from '../ner/tagger';
@@ -152,6 +152,11 @@ export abstract class TaggerSpans extends SingleWords {
     if (s.to - from === 1 && this.isTitle(this.toks[from].text)) return undefined;
     const surface = this.slice(from, s.to);
     const start = this.toks[from].start;
+    // "Dominique de Villepin" tagged a body (the gazetteer's "Dominique" is Dominica in French, so the tagger saw a country):
+    // a first name that is also a country's name, a name particle and a capitalised word no gazetteer knows are a person's
+    // name. (Only where the country misled it: "Carolina del Sur", "Isla de Wight", "canton de Schwytz" are places.)
+    const countryFirstName = this.knownAt(from, from + 1)?.places?.some((p) => p.kind === 'country') && inRawFirstNameLists(this.toks[from].text);
+    if (s.type !== 'person' && s.to - from === 3 && countryFirstName && NAME_PARTICLES.has(this.toks[from + 1].text) && this.toks[from + 2].cap && !this.knownAt(from + 2, s.to)) return { type: 'person', name: surface, surface, start };
     const known = this.knownAt(from, s.to);
     const exact = known && known.len === s.to - from ? known : undefined;
     // "MADRID, 3 dic (EFE)": a known place opening the body before a comma or the agency is the dateline, whatever the tagger says.
