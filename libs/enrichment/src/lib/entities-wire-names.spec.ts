@@ -121,6 +121,27 @@ describe('a first name that is also a country\'s name, in tagged languages', () 
   });
 });
 
+describe('tagged languages: offices, storms and names inside names', () => {
+  const names = (text: string, language: string) => {
+    const r = extractEntities(text, { language });
+    return [...r.people, ...r.organisations, ...r.places].map((e) => e.name);
+  };
+
+  it('reads a portfolio after an office and its adjective as no place', () => {
+    expect(names('Se reunió con el comisario europeo de Economía, Valdis Dombrovskis, en Bruselas.', 'es')).not.toContain('Economía');
+  });
+
+  it('reads a storm\'s name after "borrasca" as no person', () => {
+    expect(names('La borrasca Dana dejó más de 200 muertos en la Comunidad Valenciana.', 'es')).not.toContain('Dana');
+  });
+
+  it('never returns a name inside another name', () => {
+    const r = extractEntities('El Gobierno de Colombia y el Ejército de Liberación Nacional reanudaron las conversaciones.', { language: 'es' });
+    expect(r.places.map((e) => e.name)).toEqual([]);
+    expect(r.organisations.map((e) => e.name)).toContain('Gobierno de Colombia');
+  });
+});
+
 describe('a kind-of-body noun before a tagged name', () => {
   it('is no part of the body\'s name in the tagged languages, while a geographic noun stays part of a place\'s', () => {
     const r = extractEntities('La empresa Inditex, dueña de varias marcas, ganó 4.100 millones de euros.', { language: 'es' });

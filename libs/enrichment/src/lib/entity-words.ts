@@ -214,5 +214,5 @@ export const INDUSTRY_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:therapeutics|biosciences?|
 
 /** Words before a storm's given name, in the languages with entities ("cyclone Chido", "huracán Milton", "Sturmtief Bernd", "stormen Hans"). */
 export const STORM_WORDS = new Set(
-  'hurricane storm typhoon cyclone ouragan tempête typhon huracán huracan tormenta tifón tifon ciclón ciclon hurrikan sturm sturmtief orkan orkantief taifun zyklon wirbelsturm uragano tempesta tifone ciclone orkaan tyfoon furacão furacao tempestade tufão tufao stormen orkanen ovädret uværet myrsky myrskyn hirmumyrsky'.split(' '),
+  'hurricane storm typhoon cyclone ouragan tempête typhon huracán huracan tormenta borrasca tifón tifon ciclón ciclon hurrikan sturm sturmtief orkan orkantief taifun zyklon wirbelsturm uragano tempesta tifone ciclone orkaan tyfoon furacão furacao tempestade tufão tufao stormen orkanen ovädret uværet myrsky myrskyn hirmumyrsky'.split(' '),
 );

@@ -25,9 +25,11 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)));
     const rules = this.mentions.splice(0);
-    const proposed = this.withinKnownNames(
-      this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
-      rules,
+    const proposed = this.withoutNested(
+      this.withinKnownNames(
+        this.withoutPortfolios(this.withoutLowerCaseWords(this.withoutCommonNouns(spans.map((s) => this.modelMention(s)).filter((m): m is Mention => !!m)))),
+        rules,
+      ),
     );
     // People the rules are sure of, whatever the tagger read there: a name right after a title written short ("Sr. García",
     // "Dr. Lauterbach"; after a title written out, "Präsident", the tagger reads better) and a public figure named alone
@@ -176,6 +178,16 @@ export abstract class TaggerBlend extends TaggerSpans {
       if (REPUBLIC_WORDS.has(m.surface) && this.afterOffice(this.tokenAt(m.start) ?? 0, true)) return false;
       return m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0);
     });
+  }
+
+  /**
+   * "Gobierno" tagged a place and read as the body "Gobierno de Colombia", then "Colombia" tagged a place: a name inside
+   * another name the tagger's spans made is left out, so mentions never overlap.
+   */
+  private withoutNested(proposed: Mention[]): Mention[] {
+    const end = (m: Mention) => spanEnd(this.text, m.start, m.surface);
+    const inside = (m: Mention, o: Mention) => o !== m && o.start <= m.start && end(m) <= end(o) && end(o) - o.start > end(m) - m.start;
+    return proposed.filter((m) => !proposed.some((o) => inside(m, o)));
   }
 
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */

@@ -280,8 +280,10 @@ export abstract class TaggerSpans extends SingleWords {
     let k = i - 1;
     while (k >= 0 && k >= i - 2 && (this.r.PARTICLES.has(this.toks[k].text.toLowerCase()) || ELIDED.test(this.toks[k].text) || OF_WORDS.has(this.toks[k].text))) k--;
     if (k === i - 1 || k < 0) return false;
+    const office = (word: string) => OFFICE_WORDS.has(word) || (presidents && PRESIDENT_WORDS.has(word));
     const word = this.toks[k].text.toLowerCase();
-    return OFFICE_WORDS.has(word) || (presidents && PRESIDENT_WORDS.has(word));
+    // "el comisario europeo de Economía", "le commissaire européen à l'Économie": one adjective after the office.
+    return office(word) || (k > 0 && /^\p{Ll}+(?:eo|ea|ean|éen|éenne|eu|eia|al|ale|aux|ano|ana|ais|aise|ese|esa|ien|ienne|ico|ica|ique|adjunto|adjunta|adjoint|adjointe)$/u.test(this.toks[k].text) && office(this.toks[k - 1].text.toLowerCase()));
   }
 
   /**
