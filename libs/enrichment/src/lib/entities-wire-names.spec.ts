@@ -135,6 +135,10 @@ describe('tagged languages: offices, storms and names inside names', () => {
     expect(names('La borrasca Dana dejó más de 200 muertos en la Comunidad Valenciana.', 'es')).not.toContain('Dana');
   });
 
+  it('reads a German town\'s name after an indefinite article as the noun it also is', () => {
+    expect(names('Ein Zug der Deutschen Bahn ist entgleist. Die Polizei in Zug ermittelt.', 'de').filter((n) => n === 'Zug')).toHaveLength(1);
+  });
+
   it('never returns a name inside another name', () => {
     const r = extractEntities('El Gobierno de Colombia y el Ejército de Liberación Nacional reanudaron las conversaciones.', { language: 'es' });
     expect(r.places.map((e) => e.name)).toEqual([]);

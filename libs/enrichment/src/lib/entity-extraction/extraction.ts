@@ -113,15 +113,22 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
-   * "die Lage", "das Essen", "in der Halle": a one-word place that is also a German common noun, after an
+   * "die Lage", "ein Zug", "in der Halle": a one-word place that is also a German common noun, after an
    * article or a determiner, is the noun; a town's name takes no article ("Lage", "Essen", "Halle" alone).
    */
   private withoutNounsAfterArticles(nouns: ReadonlySet<string>): void {
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
-      if (m.type !== 'place' || m.surface.includes(' ') || !nouns.has(m.surface)) continue;
+      if (m.type !== 'place' || m.surface.includes(' ')) continue;
       const i = this.tokenAt(m.start);
       const before = i === undefined || i === 0 ? undefined : this.toks[i - 1];
+      // "Ein Zug der Deutschen Bahn", "bei einem Essen": no place takes an indefinite article, whatever the noun list holds
+      // (it leaves out nouns that are also names: "Zug", "Essen", "Halle").
+      if (before && INDEFINITE_DETERMINERS.test(before.text)) {
+        this.mentions.splice(k, 1);
+        continue;
+      }
+      if (!nouns.has(m.surface)) continue;
       // "die Lage", "35 Grad": after a determiner or a number the word is the noun; so after a determiner and an
       // inflected adjective ("von einer schwierigen Lage").
       const adjectiveAfterDeterminer = !!before && !before.cap && /\p{Ll}(?:e|en|er|em|es)$/u.test(before.text) && i !== undefined && GERMAN_DETERMINERS.has(this.toks[i - 2]?.text.toLowerCase() ?? '');
@@ -250,3 +257,6 @@ export class Extraction extends TaggerBlend {
     return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
   }
 }
+
+/** German indefinite determiners, as written at a sentence's start too. */
+const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
