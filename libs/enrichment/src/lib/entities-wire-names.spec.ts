@@ -81,6 +81,14 @@ describe('English appositives', () => {
   });
 });
 
+describe('broadcasters\' numbered channels', () => {
+  it('names a known broadcaster\'s channel with its number, written apart or joined', () => {
+    expect(found('The match is live on TNT Sports 2, with highlights on ITV4.').orgs).toEqual(['TNT Sports 2', 'ITV4']);
+    // A club's number is its score; a known name keeps its own number.
+    expect(found('The Atlanta Hawks 102-98 win was shown on Sky Sports 1.').orgs).toEqual(['Atlanta Hawks', 'Sky Sports 1']);
+  });
+});
+
 describe('English market copy', () => {
   it('reads a stock ticker in brackets as no other name, and knows investment firms named for people or words', () => {
     const r = found('Apple Inc (AAPL.O) shares fell, while Nvidia (Nasdaq:NVDA) rose. The round was led by General Catalyst and Andreessen Horowitz.');

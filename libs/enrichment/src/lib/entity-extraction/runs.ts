@@ -35,8 +35,9 @@ export abstract class CandidateRuns extends ContextCues {
           continue;
         }
         const nextCap = j + 1 < t.length && t[j + 1].cap && !this.lineBreakBefore(j + 1);
-        // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number that continues a known name.
-        if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && this.g.prefixes.has(this.foldedRange(i, j + 1))) {
+        // "Sky Sports 1", "Channel 4 News", "Schalke 04": a number that continues a known name, or a known channel's
+        // numbered sibling ("TNT Sports 2").
+        if (/^\d{1,3}$/.test(low) && t[j].start - t[j - 1].end === 1 && (this.g.prefixes.has(this.foldedRange(i, j + 1)) || this.numberedChannel(i, j) > 0)) {
           j++;
           continue;
         }
@@ -85,6 +86,16 @@ export abstract class CandidateRuns extends ContextCues {
       i = j;
     }
     return out;
+  }
+
+  /**
+   * "TNT Sports 2", "Fox Sports 1": a number of one or two digits right after a broadcaster the gazetteer knows, ending at
+   * `j`, numbers one of its channels. Returns where the broadcaster's name starts, or -1.
+   */
+  protected numberedChannel(from: number, j: number): number {
+    if (!/^\d{1,2}$/.test(this.toks[j]?.text ?? '')) return -1;
+    for (let s = Math.max(from, j - 3); s < j; s++) if (this.knownAt(s, j)?.org?.kind === 'media' && this.knownAt(s, j)!.len === j - s) return s;
+    return -1;
   }
 
   /**

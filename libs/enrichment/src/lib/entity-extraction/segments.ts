@@ -184,6 +184,11 @@ export abstract class RunSegmentation extends CandidateRuns {
         if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
           // "the Labour MP for Tottenham": a constituency, not the club named for it.
           this.add({ type: 'place', name: surface, surface, start: t[i].start });
+        } else if (known.org && i + known.len < to && this.numberedChannel(i, i + known.len) === i) {
+          // "TNT Sports 2": the broadcaster's numbered channel, named as written.
+          const channel = this.slice(i, i + known.len + 1);
+          this.add({ type: 'organisation', name: channel, surface: channel, start: t[i].start, org: { name: channel, kind: 'media' } });
+          i++;
         } else if (known.org) {
           // "Airbus A330", "Boeing 737": the product, not the maker; so is "an Airbus crashed", "bought a Tesla.".
           // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.

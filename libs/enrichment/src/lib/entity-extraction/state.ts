@@ -116,6 +116,11 @@ export abstract class ExtractionState {
       const places = this.g.places.get(key);
       if (places && !(len === 1 && this.shortAliasMisread(i, key, places))) return { len, places };
     }
+    // "ITV4", "More4": a known broadcaster's channel written with its number.
+    if (i < to && t[i].cap && /\d$/.test(t[i].text)) {
+      const channel = /^(\p{L}+)(\d{1,2})$/u.exec(t[i].text);
+      if (channel && this.g.orgs.get(fold(channel[1]))?.kind === 'media') return { len: 1, org: { name: t[i].text, kind: 'media' } };
+    }
     return undefined;
   }
 
