@@ -97,6 +97,22 @@ describe('English market copy', () => {
   });
 });
 
+describe('English people\'s names', () => {
+  it('keeps a regnal or generational number, and a title word that is a first name\'s surname', () => {
+    expect(found('Martin Luther King III spoke. Stephen King said the book was done. John Major, the former prime minister, spoke.').people).toEqual([
+      'Martin Luther King III',
+      'Stephen King',
+      'John Major',
+    ]);
+    expect(found('World War II ended.').people).toEqual([]);
+  });
+
+  it('reads one name right after a noun for a person\'s role or kin as a person, not after "rival"', () => {
+    expect(found('Colombian singer Shakira led the nominations, and his son Kiefer spoke.').people).toEqual(['Shakira', 'Kiefer']);
+    expect(found('The rival Quorvis fell.').people).toEqual([]);
+  });
+});
+
 describe('English people, places and clubs beside bodies', () => {
   it('reads "General" before a name as an officer\'s rank, and still as part of a body', () => {
     expect(found('The army chief, General Waker-Uz-Zaman, said an interim government would be formed.').people).toEqual(['Waker-Uz-Zaman']);

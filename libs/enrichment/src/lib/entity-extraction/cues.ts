@@ -8,7 +8,7 @@ import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
-import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, SHIP_PREFIXES, VESSEL_WORDS } from '../entity-words';
+import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, PORTFOLIO_WORDS, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, SHIP_PREFIXES, VESSEL_WORDS } from '../entity-words';
 import { ExtractionState, townOrRegion } from './state';
 
 export abstract class ContextCues extends ExtractionState {
@@ -201,6 +201,11 @@ export abstract class ContextCues extends ExtractionState {
       const next = j + 1 < to && !this.toks[j + 1].cap && NAME_PARTICLES.has(this.toks[j + 1].text) ? j + 2 : j + 1;
       return next < to && this.toks[next].cap;
     }
+    // "Martin Luther King III", "Henry VIII", "Elizabeth II": a regnal or generational number ends the name.
+    if (this.english && REGNAL_NUMBERS.test(tok.text) && this.toks[j - 1].cap && tok.start === this.toks[j - 1].end + 1) return true;
+    // "Stephen King said", "John Major, the former prime minister": a title word right after a first name, with no name after
+    // it, is the surname ("Queen Elizabeth Prince Philip" is two people).
+    if (this.english && this.isTitle(tok.text) && !PORTFOLIO_WORDS.has(tok.text) && this.g.firstNames.has(this.toks[j - 1].text) && !this.toks[j - 1].poss && !(this.toks[j + 1]?.cap && this.toks[j + 1].isWord && !REGNAL_NUMBERS.test(this.toks[j + 1].text))) return true;
     if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
@@ -354,3 +359,6 @@ const COMPANY_NOUNS = new Set(
 const APPOSITIVE_BREAKS = new Set('at of in for with from on by to the a an and or who which that'.split(' '));
 /** Words that may close such an appositive's noun phrase: "a startup based in", "a unit of", "a firm that". */
 const APPOSITIVE_CLOSERS = new Set('that which whose based in of with owned backed for from known founded run listed headquartered'.split(' '));
+
+/** Regnal and generational numbers after a name ("Henry VIII", "Martin Luther King III"); not "I", "V", "X", also letters. */
+const REGNAL_NUMBERS = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/;

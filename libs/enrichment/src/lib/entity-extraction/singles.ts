@@ -87,6 +87,8 @@ export abstract class SingleWords extends RunSegmentation {
     // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
     if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.whoAfter(index, /^who$/)) return at('person', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
+    // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
+    if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);
     // "..., says Tarlo.", "said Mailis, a doctor": the speaker named after the verb; "by Tarlo, who studies hair": a person.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && (this.spokenBy(index) || this.whoAfter(index))) return at('person', tok.text);
     if (this.r.nounsCapitalised) return prev && this.r.PLACE_CUES_BEFORE.has(prev.text) ? at('place', tok.text) : undefined;
@@ -375,3 +377,10 @@ const TEAM_SUBJECT_VERBS = new Set(
 const TITLE_WORDS = new Set('title titles championship signed won played'.split(' '));
 /** "28 points for Dallas", "played for Yorkshire". */
 const STAT_WORDS = new Set('points goals runs assists rebounds wickets yards appearances played plays playing starts scored signed starred appeared debut'.split(' '));
+
+/** Nouns for a person's role or kin, right before a lone name (not "rival", "leader", "official": "rival Nissan"). */
+const PERSON_ROLE_NOUNS = new Set(
+  'singer rapper actor actress musician artist filmmaker director chef writer novelist poet journalist reporter photographer author doctor physician nurse surgeon scientist researcher professor economist lawyer attorney wife husband son daughter brother sister mother father widow widower friend teammate coach striker midfielder goalkeeper defender forward winger pitcher quarterback batter bowler jockey cyclist driver'.split(
+    ' ',
+  ),
+);
