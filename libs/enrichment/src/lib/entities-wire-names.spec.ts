@@ -129,6 +129,8 @@ describe('English people, places and clubs beside bodies', () => {
   it('reads a town joined by "and" to a known club as that town\'s club in sports copy', () => {
     expect(found('Manchester City moved level with Arsenal and Liverpool at the top of the Premier League.').orgs).toContain('Liverpool');
     expect(found('Trains between London and Liverpool were cancelled.').places).toEqual(['London', 'Liverpool']);
+    // A manager's possessive before the club's town, in match reports.
+    expect(found("Guardiola's City lost 2-0 at Anfield, and Slot's Liverpool went nine points clear.").orgs).toContain('Liverpool');
   });
 
   it('keeps a sentence-opening word with a capital inside as the first name it is', () => {

@@ -7,7 +7,7 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
-import { clubWords, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity-words';
+import { clubTowns, clubWords, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
@@ -293,7 +293,7 @@ export abstract class SingleWords extends RunSegmentation {
       if (i === undefined) continue;
       const j = this.tokenAfter(i, m.surface);
       // "The match in Cleveland drew 40,000": a place cue before it keeps the town.
-      if (!this.teamRoleBefore(i) && !this.listedWithClub(i, j) && (this.placeCueBefore(i) || !this.teamRoleAfter(j, m.surface))) continue;
+      if (!this.teamRoleBefore(i) && !this.listedWithClub(i, j) && !this.managersClub(i, m.surface) && (this.placeCueBefore(i) || !this.teamRoleAfter(j, m.surface))) continue;
       if (!this.aboutSport()) return;
       m.type = 'organisation';
       m.name = m.surface;
@@ -311,6 +311,15 @@ export abstract class SingleWords extends RunSegmentation {
     const joiner = (k: number) => /^(?:and|or|&)$/.test(t[k]?.text ?? '');
     if (i >= 2 && joiner(i - 1) && this.mentions.some((m) => club(m) && m.start + m.surface.length === t[i - 2].end)) return true;
     return joiner(j) && !!t[j + 1] && this.mentions.some((m) => club(m) && m.start === t[j + 1].start);
+  }
+
+  /**
+   * "Slot's Liverpool", "Guardiola's City": a club's town right after a name in the possessive that is no place (the club's
+   * manager or owner; "England's Liverpool" is the city).
+   */
+  private managersClub(i: number, surface: string): boolean {
+    const before = this.toks[i - 1];
+    return !!before?.poss && before.cap && !this.knownAt(i - 1, i)?.places && clubTowns(this.g).has(fold(surface));
   }
 
   /** The one club the word names (clubWords), where the word stands in a team's role in sports copy. */
