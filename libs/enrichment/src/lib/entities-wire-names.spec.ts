@@ -1,4 +1,4 @@
-import { extractEntities } from './entities';
+import { extractEntities, extractEntityMentions } from './entities';
 
 /** Names in wire copy that the rules and the tagger used to cut, split or mistype (issue 12); the sentences are written for the test. */
 const found = (text: string) => {
@@ -110,6 +110,19 @@ describe('English people\'s names', () => {
   it('reads one name right after a noun for a person\'s role or kin as a person, not after "rival"', () => {
     expect(found('Colombian singer Shakira led the nominations, and his son Kiefer spoke.').people).toEqual(['Shakira', 'Kiefer']);
     expect(found('The rival Quorvis fell.').people).toEqual([]);
+  });
+});
+
+describe('a title-case headline over a body that names its people in full', () => {
+  it('finds the people and bodies the body names, by their short forms in the headline', () => {
+    const headline = 'Trump Picks Musk, Ramaswamy to Lead Government Efficiency Drive';
+    const text = `${headline}\n\nPresident-elect Donald Trump said Elon Musk and Vivek Ramaswamy would lead the new department.`;
+    const inHeadline = extractEntityMentions(text, { language: 'en', blend: 'rules', bodyStart: headline.length + 2 }).filter((m) => m.start < headline.length);
+    expect(inHeadline.map((m) => [m.surface, m.name])).toEqual([
+      ['Trump', 'Donald Trump'],
+      ['Musk', 'Elon Musk'],
+      ['Ramaswamy', 'Vivek Ramaswamy'],
+    ]);
   });
 });
 

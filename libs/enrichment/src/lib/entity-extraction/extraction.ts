@@ -38,6 +38,7 @@ export class Extraction extends TaggerBlend {
       this.placesAsTeams();
       this.placesInTeamRoles();
       this.resolveBodyShortForms();
+      this.headlineShortForms();
     }
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);

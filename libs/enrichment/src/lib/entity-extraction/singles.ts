@@ -12,7 +12,7 @@ import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
-import { type Single, townOrRegion } from './state';
+import { type Single, spanEnd, townOrRegion } from './state';
 
 export abstract class SingleWords extends RunSegmentation {
   protected resolveSingles(): void {
@@ -320,6 +320,36 @@ export abstract class SingleWords extends RunSegmentation {
   private managersClub(i: number, surface: string): boolean {
     const before = this.toks[i - 1];
     return !!before?.poss && before.cap && !this.knownAt(i - 1, i)?.places && clubTowns(this.g).has(fold(surface));
+  }
+
+  /**
+   * "Powell Signals Patience on Cuts" over a body naming "Jerome Powell": a headline in title case names no one by its
+   * capitals (inWeakHeadline), but a word there that is part of a person's full name in the body, or a word the body's
+   * bodies are known by, is that entity. Words of one person next to each other are one mention ("Donald Trump").
+   */
+  protected headlineShortForms(): void {
+    const t = this.toks;
+    if (t.length === 0 || !this.inWeakHeadline(0)) return;
+    const people = this.tokenIndex('person');
+    const orgs = this.tokenIndex('organisation');
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    const free = (k: number) => !covered.some(([a, b]) => a < t[k].end && t[k].start < b);
+    const candidate = (k: number) => k < t.length && this.inWeakHeadline(k) && t[k].cap && t[k].isWord && free(k) && !this.isCommon(t[k].text) && t[k].text.length > 1;
+    for (let i = 0; i < t.length && this.inWeakHeadline(i); i++) {
+      if (!candidate(i)) continue;
+      const key = fold(t[i].text);
+      const person = people.get(key);
+      if (person) {
+        let j = i + 1;
+        while (candidate(j) && people.get(fold(t[j].text)) === person && t[j].start === t[j - 1].end + 1) j++;
+        const surface = this.slice(i, j);
+        this.add({ type: 'person', name: person, surface, start: t[i].start });
+        i = j - 1;
+        continue;
+      }
+      const org = orgs.get(key);
+      if (org) this.add({ type: 'organisation', name: org.name, surface: t[i].text, start: t[i].start, ...(org.org ? { org: org.org } : {}) });
+    }
   }
 
   /** The one club the word names (clubWords), where the word stands in a team's role in sports copy. */
