@@ -146,6 +146,10 @@ describe('English people, places and clubs beside bodies', () => {
     expect(found("Guardiola's City lost 2-0 at Anfield, and Slot's Liverpool went nine points clear.").orgs).toContain('Liverpool');
   });
 
+  it('reads a sentence opening on a verb in -ing before a determiner as no town', () => {
+    expect(found('Reading the report, analysts said growth would slow. Residents in Reading were told.').places).toEqual(['Reading']);
+  });
+
   it('keeps a sentence-opening word with a capital inside as the first name it is', () => {
     expect(found('LeBron James had 30 points and 11 rebounds.').people).toEqual(['LeBron James']);
     expect(found('Yesterday James Smith said no.').people).toEqual(['James Smith']);

@@ -30,6 +30,8 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (maker?.org && maker.len < to - named) this.segment(named, named + maker.len);
       return;
     }
+    // "Reading the report, analysts said": a sentence opening on a verb in -ing before a determiner, whatever town it names.
+    if (this.english && to - from === 1 && t[from].sentStart && /\p{Ll}ing$/u.test(t[from].text) && /^(?:the|a|an|his|her|its|their|our|this|that|these|those)$/.test(t[to]?.text ?? '')) return;
     // "Brent crude", "Urals oil prices": an oil grade, not the place it is named for.
     if (this.english && to - from === 1 && OIL_GRADES.has(t[from].text) && OIL_WORDS.has(t[to]?.text ?? '')) return;
     // "the Hang Seng fell", "the Kospi rose": an index news names without the word "index".
