@@ -107,6 +107,11 @@ describe('English people\'s names', () => {
     expect(found('World War II ended.').people).toEqual([]);
   });
 
+  it('keeps a capital "D\'" inside a sentence as the start of a surname, and a peer\'s rank out of the name', () => {
+    expect(found("Dinesh D'Souza released a film. Baroness Ashton spoke.").people).toEqual(["Dinesh D'Souza", 'Ashton']);
+    expect(extractEntities("Il est allé à l'Assemblée, au Palais de L'Élysée.", { language: 'fr' }).organisations.map((e) => e.name)).toContain('Assemblée');
+  });
+
   it('reads one name right after a noun for a person\'s role or kin as a person, not after "rival"', () => {
     expect(found('Colombian singer Shakira led the nominations, and his son Kiefer spoke.').people).toEqual(['Shakira', 'Kiefer']);
     expect(found('The rival Quorvis fell.').people).toEqual([]);

@@ -82,7 +82,10 @@ export function tokenize(text: string): Token[] {
     // French elision: "l'Élysée", "d'Orsay" are an article and a name.
     const hasApostrophe = word.includes("'") || word.includes('’');
     const hasHyphen = word.includes('-');
-    const elided = hasApostrophe ? ELISION.exec(word) : null;
+    // A capital "D'" inside a sentence opens a surname instead ("Dinesh D'Souza", "Massimo D'Alema"); at a sentence's
+    // start it is the preposition ("D'après"), and a capital "L'" stays the article ("à L'Élysée").
+    const elision = hasApostrophe ? ELISION.exec(word) : null;
+    const elided = elision && (sentStart || !/^D['’]$/.test(elision[1])) ? elision : null;
     if (elided) {
       out.push({ text: elided[1], start, end: start + elided[1].length, cap: false, isWord: true, sentStart, poss: false });
       sentStart = false;
