@@ -175,6 +175,13 @@ describe('tagged languages: offices, storms and names inside names', () => {
     return [...r.people, ...r.organisations, ...r.places].map((e) => e.name);
   };
 
+  it('ends a tagged person before a title that opens an office written on in lower case', () => {
+    const headline = 'Macron nomme Bayrou Premier ministre';
+    const text = `${headline}\n\nLe président Emmanuel Macron a nommé vendredi François Bayrou au poste de Premier ministre, a annoncé l'Elysée.`;
+    const people = extractEntities(text, { language: 'fr', bodyStart: headline.length + 2 }).people;
+    expect(people.map((p) => p.name).sort()).toEqual(['Emmanuel Macron', 'François Bayrou']);
+  });
+
   it('reads a portfolio after an office and its adjective as no place', () => {
     expect(names('Se reunió con el comisario europeo de Economía, Valdis Dombrovskis, en Bruselas.', 'es')).not.toContain('Economía');
   });

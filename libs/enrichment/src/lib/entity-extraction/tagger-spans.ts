@@ -144,6 +144,9 @@ export abstract class TaggerSpans extends SingleWords {
       if (k < t.length && t[k].start === t[k - 1].end + 1 && t[k].cap && t[k].isWord && !t[k].sentStart) to = k + 1;
     }
     if (span.type === 'person') for (let k = from + 2; k < to; k++) if (this.romanceArticleAt(k, from)) to = k;
+    // "Macron nomme Bayrou Premier ministre": a title opening an office written on in lower case after a person's name is
+    // that office, not part of the name (a title word alone after a name may be a surname: "Francisco Franco", "Martin King").
+    if (span.type === 'person' && to - 1 > from && to === span.to && this.toks[to - 1].cap && this.isTitle(this.toks[to - 1].text) && OFFICE_WORDS.has(this.toks[to]?.text ?? '')) to--;
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
