@@ -186,6 +186,12 @@ describe('tagged languages: offices, storms and names inside names', () => {
     expect(names('Se reunió con el comisario europeo de Economía, Valdis Dombrovskis, en Bruselas.', 'es')).not.toContain('Economía');
   });
 
+  it('reads a Spanish town after a masculine article as its club, and a town alone as the town', () => {
+    const r = extractEntities('El Atlético ganó 1-0 al Sevilla y el Getafe empató con el Valencia. Viajó a Sevilla.', { language: 'es' });
+    expect(r.organisations.map((e) => e.name)).toEqual(expect.arrayContaining(['Sevilla', 'Getafe', 'Valencia']));
+    expect(r.places.map((e) => e.name)).toEqual(['Sevilla']);
+  });
+
   it('reads a storm\'s name after "borrasca" as no person', () => {
     expect(names('La borrasca Dana dejó más de 200 muertos en la Comunidad Valenciana.', 'es')).not.toContain('Dana');
   });

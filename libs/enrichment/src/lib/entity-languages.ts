@@ -31,6 +31,8 @@ export interface EntityRules {
   nounsCapitalised: boolean;
   /** French capitalises a nationality used as a noun ("l'Américain John Textor"): never part of the name after it. */
   nationalityNouns?: Set<string>;
+  /** Spanish names a club by its town after a masculine article ("ganó al Sevilla", "el Getafe"); a town takes none. */
+  clubArticles?: Set<string>;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -69,7 +71,7 @@ const MONTHS_DAYS = {
 
 type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns'> | 'notParticles', string>>;
 
-function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; months: string }): EntityRules {
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; clubArticles?: string; months: string }): EntityRules {
   return {
     ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
     ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
@@ -88,6 +90,7 @@ function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp;
     ...(over.orgAdjective ? { orgAdjective: over.orgAdjective } : {}),
     nounsCapitalised: over.nounsCapitalised ?? false,
     ...(over.nationalityNouns ? { nationalityNouns: over.nationalityNouns } : {}),
+    ...(over.clubArticles ? { clubArticles: new Set(words(over.clubArticles)) } : {}),
   };
 }
 
@@ -125,6 +128,7 @@ const RULES: Record<string, EntityRules> = {
   }),
   es: language({
     months: MONTHS_DAYS.es,
+    clubArticles: 'el al del El Al Del',
     ORG_PREFIXES:
       'Ministerio Partido Banco Universidad Gobierno Congreso Senado Tribunal Corte Consejo Comisión Asamblea Junta Ayuntamiento Diputación Generalitat Sociedad Compañía Federación Asociación Confederación Instituto Fundación Unión Ejército Policía Guardia Agencia Grupo Club Museo Fiscalía Audiencia Cámara Colegio Hospital Sindicato Frente Movimiento Iglesia Organización Departamento Servicio Secretaría Dirección Real Caja Bolsa Cruz Consejería Conselleria Delegación Subdelegación Jefatura Comisaría Unidad Comité Escuela Fuerzas Administración Mancomunidad Consorcio Cabildo Agrupación Brigada Patronato Oficina Observatorio Centro Conferencia Parlamento Defensor',
     ORG_HEADS: 'SA S.A. SL',

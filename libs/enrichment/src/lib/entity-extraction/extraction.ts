@@ -48,8 +48,24 @@ export class Extraction extends TaggerBlend {
     this.splitFixtures();
     this.placesAsSurnames();
     this.withoutStormNames();
+    if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
     return this.collect();
+  }
+
+  /**
+   * "ganó 1-0 al Sevilla", "el Getafe empató": a town (no capital, country or region) right after a masculine article is
+   * its club, as a town's name takes no article ("El Cairo" is known whole; "al Cairo" is a capital, left alone).
+   */
+  private townsAfterClubArticles(articles: ReadonlySet<string>): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'place' || !m.places?.length || !m.places.every((p) => p.kind === 'city')) continue;
+      const k = this.tokenAt(m.start);
+      if (k === undefined || k === 0 || !articles.has(this.toks[k - 1].text)) continue;
+      m.type = 'organisation';
+      m.name = m.surface;
+      delete m.places;
+    }
   }
 
   /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
