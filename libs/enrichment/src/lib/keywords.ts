@@ -1,3 +1,4 @@
+import { boundedMemo } from './memo';
 import { STOPWORDS } from './text-stats';
 
 export const KEYWORD_EXTRACTOR = { extractor: 'newswire-rake', version: '0.1.0' } as const;
@@ -88,21 +89,11 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
   return kept;
 }
 
-/**
- * The word as a phrase holds it, or null where it breaks phrases (short, stopword, number): remembered per
- * written word, as news repeats its vocabulary. Cleared when full, so a long-running consumer stays bounded.
- */
-function phraseWord(raw: string): string | null {
-  let w = PHRASE_WORDS.get(raw);
-  if (w === undefined) {
-    const clean = cleanWord(raw);
-    w = clean.length < 3 || STOPWORDS.has(clean) || /^\d/.test(clean) ? null : clean;
-    if (PHRASE_WORDS.size >= 50_000) PHRASE_WORDS.clear();
-    PHRASE_WORDS.set(raw, w);
-  }
-  return w;
-}
-const PHRASE_WORDS = new Map<string, string | null>();
+/** The word as a phrase holds it, or null where it breaks phrases (short, stopword, number): remembered per written word. */
+const phraseWord = boundedMemo(50_000, (raw: string): string | null => {
+  const clean = cleanWord(raw);
+  return clean.length < 3 || STOPWORDS.has(clean) || /^\d/.test(clean) ? null : clean;
+});
 
 /** Lower case, without a possessive 's or edge hyphens and apostrophes. */
 function cleanWord(raw: string): string {

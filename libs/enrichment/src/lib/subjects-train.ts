@@ -1,3 +1,4 @@
+import { boundedMemo } from './memo';
 import { STOPWORDS, stem, words } from './text-stats';
 
 export interface TrainingSet {
@@ -24,20 +25,8 @@ export function features(text: string): string[] {
   return out;
 }
 
-/**
- * A word's feature, or null: remembered per written word, as news repeats its vocabulary and the
- * tests and stemming were most of the classifier's cost. Bounded like the stem memo.
- */
-function featureOf(w: string): string | null {
-  let f = FEATURES.get(w);
-  if (f === undefined) {
-    f = w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()) ? stem(w) : null;
-    if (FEATURES.size > 50_000) FEATURES.clear();
-    FEATURES.set(w, f);
-  }
-  return f;
-}
-const FEATURES = new Map<string, string | null>();
+/** A word's feature, or null: remembered per written word (the tests and stemming were most of the classifier's cost). */
+const featureOf = boundedMemo(50_000, (w: string): string | null => (w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()) ? stem(w) : null));
 
 /** Pure training step; tools/enrichment/train-subjects.ts writes the result to subjects.model.json. */
 export function trainSubjectModel(set: TrainingSet, version: string): SubjectModel {

@@ -1,3 +1,5 @@
+import { boundedMemo } from './memo';
+
 /** Words that carry no topic or key-phrase signal. */
 export const STOPWORDS = new Set(
   "a about above after again against all almost along already also although always am among an and another any are around as at be because been before being below between both but by can could did do does doing down during each either else even ever every few for from further had has have having he her here hers him his how however i if in into is it its itself just last least less like made make many may me might more most much must my near nearly neither never new next no nor not now of off often on once one only onto or other others our out over own per perhaps rather said same say says she should since so some still such than that the their them then there these they this those though through thus to too toward towards under until up upon us very via was we were what when where whether which while who whom whose why will with within without would yet you your year years week weeks day days time times mr mrs ms told according including also monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december two three four five six seven eight nine ten first second third percent per cent around about there's it's don't didn't won't can't".split(' '),
@@ -52,18 +54,8 @@ const WORD_START = 1;
 const WORD_PART = 2;
 const UNSPACED_CHAR = 3;
 const ASCII_KINDS: CharKind[] = Array.from({ length: 128 }, (_, c) => classify(c));
-/** Non-ASCII kinds met so far: a text uses few distinct characters (cleared when full, against hostile ones). */
-const KINDS = new Map<number, CharKind>();
-
-function kindOf(code: number): CharKind {
-  let kind = KINDS.get(code);
-  if (kind === undefined) {
-    kind = classify(code);
-    if (KINDS.size >= 4096) KINDS.clear();
-    KINDS.set(code, kind);
-  }
-  return kind;
-}
+/** Non-ASCII kinds met so far: a text uses few distinct characters. */
+const kindOf = boundedMemo(4096, classify);
 
 function classify(code: number): CharKind {
   const c = String.fromCodePoint(code);
@@ -74,17 +66,7 @@ function classify(code: number): CharKind {
 }
 
 /** Crude English stemmer: enough to join "strike" and "strikes" for a bag-of-words model. */
-export function stem(w: string): string {
-  const hit = STEMS.get(w);
-  if (hit !== undefined) return hit;
-  const s = stemUncached(w);
-  // Bounded so a long-running consumer does not grow without limit; news vocabulary fits easily.
-  if (STEMS.size > 50_000) STEMS.clear();
-  STEMS.set(w, s);
-  return s;
-}
-
-const STEMS = new Map<string, string>();
+export const stem = boundedMemo(50_000, stemUncached);
 
 function stemUncached(w: string): string {
   const s = w.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');

@@ -1,3 +1,5 @@
+import { boundedMemo } from './memo';
+
 /** One word or punctuation mark, with its character offsets in the source text. */
 export interface Token {
   text: string;
@@ -15,24 +17,17 @@ export interface Token {
 /** Accent-folded lower case, the key of every lookup table. */
 export function fold(s: string): string {
   // Most words are plain ASCII, where folding is lower-casing; fold ran for 6% of an enricher's CPU.
-  if (isAscii(s)) return s.toLowerCase();
-  let folded = recentFolds.get(s);
-  if (folded === undefined) {
-    folded = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
-    if (recentFolds.size >= RECENT_FOLDS) recentFolds.clear();
-    recentFolds.set(s, folded);
-  }
-  return folded;
+  return isAscii(s) ? s.toLowerCase() : foldUnicode(s);
 }
+
+/** Folds of recent non-ASCII strings. */
+const foldUnicode = boundedMemo(20_000, (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'"));
 
 /** By character codes: words are short, and a regex test here cost more than the loop. */
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
 }
-/** Folds of recent non-ASCII strings, cleared when full (a bounded memo). */
-const RECENT_FOLDS = 20_000;
-const recentFolds = new Map<string, string>();
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREV = new Set(

@@ -323,15 +323,18 @@ export abstract class ContextCues extends ExtractionState {
    * "Microsoft SQL Server and PostgreSQL").
    */
   protected listOfCompanies(i: number): boolean {
+    return !/^.\p{Ll}*\p{Lu}/u.test(this.toks[i].text) && this.listedBeside(i, i + 1, 'company', /^(?:and|or|,)$/, /^(?:and|or)$/);
+  }
+
+  /**
+   * Tokens i to j joined, by a word `before` matches, to a body of this kind the gazetteer knows that ends right before
+   * them, or by a word `after` matches to one that starts right after them.
+   */
+  protected listedBeside(i: number, j: number, kind: string, before: RegExp, after: RegExp): boolean {
     const t = this.toks;
-    if (/^.\p{Ll}*\p{Lu}/u.test(t[i].text)) return false;
-    const company = (m: Mention) => m.type === 'organisation' && m.org?.kind === 'company';
-    const prev = t[i - 1]?.text;
-    const before = t[i - 2];
-    if (before && (prev === 'and' || prev === 'or' || prev === ',') && this.mentions.some((m) => company(m) && m.start + m.surface.length === before.end)) return true;
-    const next = t[i + 1]?.text;
-    const after = t[i + 2];
-    return !!after && (next === 'and' || next === 'or') && this.mentions.some((m) => company(m) && m.start === after.start);
+    const known = (m: Mention) => m.type === 'organisation' && m.org?.kind === kind;
+    if (i >= 2 && before.test(t[i - 1].text) && this.mentions.some((m) => known(m) && m.start + m.surface.length === t[i - 2].end)) return true;
+    return j + 1 < t.length && after.test(t[j].text) && this.mentions.some((m) => known(m) && m.start === t[j + 1].start);
   }
 
   /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */

@@ -94,7 +94,10 @@ export abstract class CandidateRuns extends ContextCues {
    */
   protected numberedChannel(from: number, j: number): number {
     if (!/^\d{1,2}$/.test(this.toks[j]?.text ?? '')) return -1;
-    for (let s = Math.max(from, j - 3); s < j; s++) if (this.knownAt(s, j)?.org?.kind === 'media' && this.knownAt(s, j)!.len === j - s) return s;
+    for (let s = Math.max(from, j - 3); s < j; s++) {
+      const known = this.knownAt(s, j);
+      if (known?.org?.kind === 'media' && known.len === j - s) return s;
+    }
     return -1;
   }
 

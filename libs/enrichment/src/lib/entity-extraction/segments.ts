@@ -145,7 +145,7 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
-      // "near New Carlisle", "New Plymouth": "New" before a known town's name names another town ("New York" is known whole),
+      // "near New Carlisle", "New Plymouth": "New" before a known town's name names another town ("New York" is known whole).
       const newTown = this.english && !known && t[i].text === 'New' && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
       if (newTown?.places && !newTown.org && i + 1 + newTown.len === to && newTown.places.every((p) => p.kind !== 'country')) {
         const surface = this.slice(i, to);

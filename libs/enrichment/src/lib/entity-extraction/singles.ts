@@ -12,7 +12,7 @@ import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
-import { type Single, spanEnd, townOrRegion } from './state';
+import { type Single, townOrRegion } from './state';
 
 export abstract class SingleWords extends RunSegmentation {
   protected resolveSingles(): void {
@@ -306,11 +306,7 @@ export abstract class SingleWords extends RunSegmentation {
    * "&" ("Chelsea, London" after a comma is where the club is).
    */
   private listedWithClub(i: number, j: number): boolean {
-    const t = this.toks;
-    const club = (m: Mention) => m.type === 'organisation' && m.org?.kind === 'club';
-    const joiner = (k: number) => /^(?:and|or|&)$/.test(t[k]?.text ?? '');
-    if (i >= 2 && joiner(i - 1) && this.mentions.some((m) => club(m) && m.start + m.surface.length === t[i - 2].end)) return true;
-    return joiner(j) && !!t[j + 1] && this.mentions.some((m) => club(m) && m.start === t[j + 1].start);
+    return this.listedBeside(i, j, 'club', CLUB_JOINERS, CLUB_JOINERS);
   }
 
   /**
@@ -332,9 +328,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (t.length === 0 || !this.inWeakHeadline(0)) return;
     const people = this.tokenIndex('person');
     const orgs = this.tokenIndex('organisation');
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
-    const free = (k: number) => !covered.some(([a, b]) => a < t[k].end && t[k].start < b);
-    const candidate = (k: number) => k < t.length && this.inWeakHeadline(k) && t[k].cap && t[k].isWord && free(k) && !this.isCommon(t[k].text) && t[k].text.length > 1;
+    const covered = this.coveredByMentions();
+    const candidate = (k: number) => k < t.length && this.inWeakHeadline(k) && t[k].cap && t[k].isWord && !covered(t[k].start) && !this.isCommon(t[k].text) && t[k].text.length > 1;
     for (let i = 0; i < t.length && this.inWeakHeadline(i); i++) {
       if (!candidate(i)) continue;
       const key = fold(t[i].text);
@@ -416,6 +411,8 @@ const TEAM_SUBJECT_VERBS = new Set(
 const TITLE_WORDS = new Set('title titles championship signed won played'.split(' '));
 /** "28 points for Dallas", "played for Yorkshire". */
 const STAT_WORDS = new Set('points goals runs assists rebounds wickets yards appearances played plays playing starts scored signed starred appeared debut'.split(' '));
+
+const CLUB_JOINERS = /^(?:and|or|&)$/;
 
 /** Nouns for a person's role or kin, right before a lone name (not "rival", "leader", "official": "rival Nissan"). */
 const PERSON_ROLE_NOUNS = new Set(

@@ -70,6 +70,12 @@ export abstract class ExtractionState {
     this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
   }
 
+  /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
+  protected coveredByMentions(): (start: number) => boolean {
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
+    return (start) => covered.some(([a, b]) => a <= start && start < b);
+  }
+
   /** The index of the token that starts at this offset, if one does (tokens are in text order: a binary search). */
   protected tokenAt(start: number): number | undefined {
     let lo = 0;

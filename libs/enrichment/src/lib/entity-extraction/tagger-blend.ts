@@ -235,12 +235,6 @@ export abstract class TaggerBlend extends TaggerSpans {
     }
   }
 
-  /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
-  private coveredByMentions(): (start: number) => boolean {
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
-    return (start) => covered.some(([a, b]) => a <= start && start < b);
-  }
-
   /** No capitalised word right after it or right before it (a sentence's first word aside): no word of another name ("Rockefeller Center", "Snoop Dogg"). */
   private standsAlone(i: number): boolean {
     return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);

@@ -1,4 +1,5 @@
 import { type Gazetteer, gazetteerFor } from '../gazetteer';
+import { boundedMemo } from '../memo';
 import { rulesFor } from '../entity-languages';
 import { fold } from '../tokens';
 import { GAZ_COMMON, GAZ_FIRST_NAME, GAZ_ORG, GAZ_PLACE, GAZ_TITLE, type TokenLexicon } from './features';
@@ -13,17 +14,7 @@ const MEMO_WORDS = 50_000;
  */
 export function lexiconOf(g: Gazetteer, language: string): TokenLexicon {
   const r = rulesFor(language);
-  const memo = new Map<string, number>();
-  return {
-    flags(word: string): number {
-      let f = memo.get(word);
-      if (f === undefined) {
-        if (memo.size >= MEMO_WORDS) memo.clear();
-        memo.set(word, (f = lookup(word)));
-      }
-      return f;
-    },
-  };
+  return { flags: boundedMemo(MEMO_WORDS, lookup) };
   function lookup(word: string): number {
     const key = fold(word);
     return (
