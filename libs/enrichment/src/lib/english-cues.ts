@@ -29,7 +29,7 @@ export const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon 
 /** Stock indices news names without "index" after them ("the Hang Seng fell", "the Kospi rose"): measures, not names. */
 export const MARKET_INDEXES = new Set(['Hang Seng', 'Kospi', 'KOSPI', 'Sensex', 'Nifty', 'Topix', 'TOPIX', 'Stoxx', 'STOXX', 'Euro Stoxx', 'Bovespa', 'Ibovespa', 'Merval', 'Ibex', 'IBEX', 'Jakarta Composite', 'Shanghai Composite', 'Straits Times Index']);
 /** Last words of market indices and statistics. */
-export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes', 'Intermediate']);
+export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes', 'Intermediate', 'Composite']);
 /** Oil grades named for a place ("Brent crude", "Urals oil"): before these words a measure, not the place. */
 export const OIL_GRADES = new Set(['Brent', 'Urals', 'Dubai', 'Oman', 'WTI']);
 export const OIL_WORDS = new Set(['crude', 'oil', 'futures', 'prices', 'price', 'benchmark', 'contract', 'contracts']);

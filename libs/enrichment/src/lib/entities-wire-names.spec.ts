@@ -214,3 +214,31 @@ describe('a kind-of-body noun before a tagged name', () => {
     expect([...r.organisations, ...r.places].map((e) => e.name).some((n) => n.startsWith('empresa'))).toBe(false);
   });
 });
+
+describe('English state bodies, transport operators and rating agencies', () => {
+  it('reads an institution "of" a country as that country\'s body, though the gazetteer knows the institution alone', () => {
+    expect(found('The Supreme Court of India ordered the Delhi government to act.').orgs).toEqual(['Supreme Court of India']);
+    expect(found('A ruling by the Constitutional Court of Ukraine came.').orgs).toEqual(['Constitutional Court of Ukraine']);
+    // An office "of" a country stays the office and the country.
+    expect(found('He met the President of France.').places).toEqual(['France']);
+  });
+
+  it('reads transport operators as bodies, not their places', () => {
+    expect(found('A spokesperson for Transport for London said the line would reopen.').orgs).toEqual(['Transport for London']);
+    expect(found('The strike hit New Jersey Transit and Queensland Rail.')).toEqual({ people: [], orgs: ['New Jersey Transit', 'Queensland Rail'], places: [] });
+    expect(found('Bay Area Rapid Transit halted trains.').places).toEqual([]);
+    expect(found('Boats on the River Clyde were stopped.').places).toEqual(['River Clyde']);
+  });
+
+  it('names a body whose own name ends in the possessive with it, and reads a market index as no body', () => {
+    const surfaces = (text: string) => extractEntityMentions(text, { language: 'en', blend: 'rules' }).map((m) => text.slice(m.start, m.end));
+    expect(surfaces("Moody's cut the rating, and Standard & Poor's followed.")).toEqual(["Moody's", "Standard & Poor's"]);
+    expect(found('The Nasdaq Composite dropped 2%, while the Standard & Poor\'s 500 index rose.').orgs).toEqual([]);
+  });
+
+  it('leaves out subdivisions whose name is an English word the copy means otherwise', () => {
+    expect(found('Google settled claims over its Play Store.').places).toEqual([]);
+    expect(found('The code is released under the Open Source Initiative.').places).toEqual([]);
+    expect(found('A Grad rocket hit the town.').places).toEqual([]);
+  });
+});

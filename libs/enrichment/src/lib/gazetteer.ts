@@ -72,6 +72,12 @@ export interface GazetteerData {
   venues?: [string, string, ...string[]][];
   /** First-level subdivisions of every country: [name, ISO 3166-1 alpha-2, ISO 3166-2 code]; a name already known as a place keeps that entry. */
   subdivisions?: [string, string, string][];
+  /**
+   * Subdivisions whose one-word name is an English word, left out (words.seed.json: the ISO 3166-2 names found in
+   * SCOWL's American English list, Debian's wamerican, minus those news names as the place: "Surrey", "Fife", "Bled").
+   * Capitalised inside a sentence they are mostly something else's name: "the Play Store", "Open Source", "Delta said".
+   */
+  wordSubdivisions?: string[];
   countryGeonameIds: Record<string, number>;
   orgs: [string, string, ...string[]][];
   seats: [string, string, string, ...string[]][];
@@ -113,6 +119,7 @@ export function seedData(): GazetteerData {
     regions: placesSeed.regions as GazetteerData['regions'],
     venues: placesVenues.venues as GazetteerData['venues'],
     subdivisions: subdivisionsData.subdivisions as GazetteerData['subdivisions'],
+    wordSubdivisions: words['wordSubdivisions'].split(' ').filter(Boolean),
     countryGeonameIds: placesSeed.countryGeonameIds as Record<string, number>,
     orgs: ORG_FILES.flatMap((f) => f.orgs) as GazetteerData['orgs'],
     seats: orgsSeed.seats as GazetteerData['seats'],
@@ -294,11 +301,11 @@ function withLanguageFirstNames(g: Gazetteer, language: string): Gazetteer {
 
 /**
  * "Somerset", "Uttar Pradesh", "East Flanders": states, provinces and counties the seed list lacks. A one-word
- * name that is also a common word, a first name or a title ("Centre", "Central", "Victoria") is left out: alone in
- * a sentence it is rarely the region.
+ * name that is also a common word, a first name, a title or an English word ("Centre", "Central", "Victoria", "Store")
+ * is left out: alone in a sentence it is rarely the region.
  */
 function addSubdivisions(data: GazetteerData, places: Map<string, PlaceEntry[]>, addPlace: (surface: string, entry: PlaceEntry) => void): void {
-  const ambiguous = new Set([...data.common, ...data.firstNames, ...data.titles].map(fold));
+  const ambiguous = new Set([...data.common, ...data.firstNames, ...data.titles, ...(data.wordSubdivisions ?? [])].map(fold));
   for (const [name, cc] of data.subdivisions ?? []) {
     const key = fold(name);
     if (places.has(key) || (!key.includes(' ') && (key.length < 4 || ambiguous.has(key)))) continue;

@@ -50,7 +50,18 @@ export class Extraction extends TaggerBlend {
     this.withoutStormNames();
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
+    if (this.english) this.possessiveNames();
     return this.collect();
+  }
+
+  /** "Moody's", "McDonald's", "Standard & Poor's": a body whose own name ends in the possessive is named with it (the tokens drop the "'s"). */
+  private possessiveNames(): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || /['’]s$/.test(m.surface)) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      const ending = /^['’]s\b/.exec(this.text.slice(end, end + 3));
+      if (ending && (/['’]s$/.test(m.name) || this.g.orgs.has(fold(`${m.surface}'s`)))) m.surface += ending[0];
+    }
   }
 
   /**

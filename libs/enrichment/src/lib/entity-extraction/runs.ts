@@ -293,7 +293,8 @@ export abstract class CandidateRuns extends ContextCues {
     // "The Government said": an article and a common head name no one body.
     if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
     // "If the European Council agrees": a sentence's first word is not the body's.
-    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text)) return false;
+    // ("Bay Area Rapid Transit", "Lake County Council": a place's first word does open one.)
+    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
     if (!known && this.pluralAboutBody(i)) return false;
     if (this.r.ORG_HEADS.has(last) || (this.english && INDUSTRY_COMPOUND.test(last))) return true;
@@ -374,6 +375,8 @@ export abstract class CandidateRuns extends ContextCues {
     // "St Peter's Square", "St. Paul's Cathedral": a saint's possessive before a place's head names one place, though "St Paul" alone is a town.
     if (this.english && SAINT_WORDS.has(t[i].text) && this.r.PLACE_HEADS.has(t[to - 1].text) && t[to - 2].poss) return true;
     if (this.isCommon(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    // "Port Authority", "Bay Area Rapid Transit", "Lake County Sheriff's Office": a name ending on a body's head is no place.
+    if (this.english && this.r.ORG_HEADS.has(t[to - 1].text) && !this.r.PLACE_HEADS.has(t[to - 1].text)) return false;
     // "Downing Street", "Wall Street Journal": a body the gazetteer knows by the whole name is no place.
     if (this.knownAt(i, to)?.org && this.knownAt(i, to)?.len === to - i) return false;
     // "Lake Victoria", "Mount Elizabeth": a first name after these is still a place; "Camp David" may be a man.
@@ -385,6 +388,8 @@ export abstract class CandidateRuns extends ContextCues {
     if (this.english && this.r.PLACE_HEADS.has(t[to - 1].text) && !t[i - 1]?.cap && /^(?:in|at|near|outside|through|across|around|into)$/.test(t[i - 1]?.text ?? '')) return true;
     // "chief economist Philip Lane", "his lawyer Grace Street": a role noun before a first name and a surname that is a street's head.
     if (this.english && to - i === 2 && this.g.firstNames.has(t[i].text) && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text)) return false;
-    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
+    // "the River Clyde": after an article a river's name is the river, though "River Phoenix" was an actor.
+    const river = prefix === 'River' && i > 0 && this.isArticle(i - 1);
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || river || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
   }
 }

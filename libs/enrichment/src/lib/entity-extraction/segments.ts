@@ -36,8 +36,9 @@ export abstract class RunSegmentation extends CandidateRuns {
     if (this.english && to - from === 1 && OIL_GRADES.has(t[from].text) && OIL_WORDS.has(t[to]?.text ?? '')) return;
     // "the Hang Seng fell", "the Kospi rose": an index news names without the word "index".
     if (this.english && MARKET_INDEXES.has(this.slice(from, to))) return;
-    // "the Hang Seng index", "the Nikkei index": a market index named in lower case is a measure too.
-    if (this.english && to < t.length && /^ind(?:ex|ices|exes)$/.test(t[to].text)) return;
+    // "the Hang Seng index", "the Nikkei index", "the Standard & Poor's 500 index": a market index named in lower case is a measure too.
+    const indexWord = to < t.length && /^\d{1,4}$/.test(t[to].text) ? to + 1 : to;
+    if (this.english && indexWord < t.length && /^ind(?:ex|ices|exes)$/.test(t[indexWord].text)) return;
     // "the 737 MAX", "A320 NEO": a capitalised variant right after a model number is part of a product's name.
     if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
     // "Automated Insights, a Durham-based startup,": a run the text calls a company right after it (a single word: singles.ts).
@@ -120,6 +121,13 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (groupBody) {
         this.add({ type: 'organisation', ...this.orgName(i, groupBody), start: t[i].start });
         i = groupBody;
+        titled = undefined;
+        continue;
+      }
+      const national = this.english ? this.countrysBodyEnd(i, to, known) : 0;
+      if (national) {
+        this.add({ type: 'organisation', ...this.orgName(i, national), start: t[i].start });
+        i = national;
         titled = undefined;
         continue;
       }
@@ -340,7 +348,30 @@ export abstract class RunSegmentation extends CandidateRuns {
     // "X, a Nigerian doctor who ...": an apposition headed by a role within three words.
     return (after === 'a' || after === 'an') && t.slice(j + 2, j + 5).some((x) => ROLE_NOUNS.has(x.text));
   }
+  /**
+   * "the Supreme Court of India", "the Central Bank of Nigeria", "the Communist Party of China": a body's name ending on an
+   * institution's head (the gazetteer may know it alone, "Supreme Court"), then "of" and a country, is that country's body,
+   * one name. Returns the name's end (the country's), or 0.
+   */
+  private countrysBodyEnd(i: number, to: number, known: { len: number; org?: unknown; places?: unknown } | undefined): number {
+    const t = this.toks;
+    if (this.isArticle(i)) return 0;
+    for (let k = i + 1; k < to - 1; k++) {
+      if (t[k].text !== 'of') continue;
+      if (!NATIONAL_HEADS.has(t[k - 1].text)) return 0;
+      const country = this.knownAt(k + 1, to);
+      if (!country?.places?.some((p) => p.kind === 'country') || country.org) return 0;
+      // The words before "of" name a body: known as one ("Supreme Court") or by their shape ("Constitutional Court").
+      const body = known?.len === k - i && known.org ? true : !known && t.slice(i, k).every((w) => w.cap && w.isWord) && !this.g.firstNames.has(t[i].text) && !this.isTitle(t[i].text);
+      return body ? k + 1 + country.len : 0;
+    }
+    return 0;
+  }
+
 }
 
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
+/** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
+const NATIONAL_HEADS = new Set(['Court', 'Bank', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Party', 'Church', 'Council', 'Federation', 'Association', 'Union', 'Government', 'Army', 'Navy', 'Police', 'Academy', 'Tribunal', 'Cabinet', 'Commission', 'Authority', 'Exchange']);
+
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
