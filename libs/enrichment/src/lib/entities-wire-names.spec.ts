@@ -63,7 +63,7 @@ describe('English officers and affiliations', () => {
   it('ends a person\'s name before "of" and where the person works', () => {
     const r = found('Tom Smith of Goldman Sachs said. Jonas Vingegaard of Visma-Lease a Bike was second.');
     expect(r.people).toEqual(['Tom Smith', 'Jonas Vingegaard']);
-    expect(r.orgs).toEqual(['Goldman Sachs']);
+    expect(r.orgs).toEqual(['Goldman Sachs', 'Visma-Lease a Bike']);
   });
 
   it('reads a place\'s short alias only in capitals, or where it is the place\'s own name', () => {
@@ -240,5 +240,24 @@ describe('English state bodies, transport operators and rating agencies', () => 
     expect(found('Google settled claims over its Play Store.').places).toEqual([]);
     expect(found('The code is released under the Open Source Initiative.').places).toEqual([]);
     expect(found('A Grad rocket hit the town.').places).toEqual([]);
+  });
+});
+
+describe('English sports copy: particles, teams and grounds', () => {
+  it('keeps a Dutch "ten" inside a person\'s name', () => {
+    expect(found('Manchester United sacked Erik ten Hag on Monday.').people).toEqual(['Erik ten Hag']);
+  });
+
+  it('knows cycling teams, and a short form English copy gives a club', () => {
+    expect(found('Tadej Pogacar of UAE Team Emirates won, with Jonas Vingegaard of Visma-Lease a Bike second.').orgs).toEqual(['UAE Team Emirates', 'Visma-Lease a Bike']);
+    // A team named for a capital leaves the capital a place.
+    expect(found('Enric Mas attacked on the climb to Astana.').places).toEqual(['Astana']);
+    expect(found('Leicester were relegated after a 2-0 defeat at Wolves.').orgs).toContain('Wolverhampton Wanderers');
+  });
+
+  it('names a ground written with a possessive whole', () => {
+    const text = "England were bowled out for 150 at Lord's as Pakistan took control.";
+    const lords = extractEntityMentions(text, { language: 'en', blend: 'rules' }).find((m) => m.name === "Lord's");
+    expect(lords && text.slice(lords.start, lords.end)).toBe("Lord's");
   });
 });

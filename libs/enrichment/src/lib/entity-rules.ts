@@ -23,7 +23,7 @@ export const PLACE_HEADS = set(
 export const PLACE_PREFIXES = set('River Lake Loch Lough Mount Mt Gulf Bay Cape Isle Stade Estadio Lac Rio Sierra Port Fort Camp');
 
 /** Lower-case words that may sit inside a name: "Bank of England", "Lula da Silva". */
-export const PARTICLES = set("of de da das do dos du des del della di la le van von der den ter bin ibn al el y & d'");
+export const PARTICLES = set("of de da das do dos du des del della di la le van von der den ter ten bin ibn al el y & d'");
 
 /** Joiners allowed only inside organisation names: "Department for Environment, Food and Rural Affairs". */
 export const ORG_JOINERS = set('and for the on');

@@ -54,13 +54,17 @@ export class Extraction extends TaggerBlend {
     return this.collect();
   }
 
-  /** "Moody's", "McDonald's", "Standard & Poor's": a body whose own name ends in the possessive is named with it (the tokens drop the "'s"). */
+  /**
+   * "Moody's", "Standard & Poor's", "at Lord's", "St John's": a body or place whose own name ends in the possessive is
+   * named with it (the tokens drop the "'s").
+   */
   private possessiveNames(): void {
     for (const m of this.mentions) {
-      if (m.type !== 'organisation' || /['’]s$/.test(m.surface)) continue;
+      if (m.type === 'person' || /['’]s$/.test(m.surface)) continue;
       const end = spanEnd(this.text, m.start, m.surface);
       const ending = /^['’]s\b/.exec(this.text.slice(end, end + 3));
-      if (ending && (/['’]s$/.test(m.name) || this.g.orgs.has(fold(`${m.surface}'s`)))) m.surface += ending[0];
+      const known = m.type === 'organisation' ? this.g.orgs.has(fold(`${m.surface}'s`)) : this.g.places.has(fold(`${m.surface}'s`));
+      if (ending && (/['’]s$/.test(m.name) || known)) m.surface += ending[0];
     }
   }
 

@@ -115,6 +115,9 @@ export abstract class ExtractionState {
       if (t[i + len - 1].poss) {
         const org = this.g.orgs.get(`${key}'s`);
         if (org) return { len, org };
+        // "at Lord's", "St John's": a place named with a possessive.
+        const places = this.english ? this.g.places.get(`${key}'s`) : undefined;
+        if (places) return { len, places };
       }
       if (len === 1 && !t[i].cap) return undefined;
       const org = this.g.orgs.get(key);
