@@ -261,3 +261,16 @@ describe('English sports copy: particles, teams and grounds', () => {
     expect(lords && text.slice(lords.start, lords.end)).toBe("Lord's");
   });
 });
+
+describe('English local copy', () => {
+  it('reads "Greater" and a known town as one place, and a body named for it whole', () => {
+    expect(found('A woman was found dead in Sale, Greater Manchester, police said.').places).toContain('Greater Manchester');
+    expect(found('Greater Manchester Police said.').orgs).toEqual(['Greater Manchester Police']);
+  });
+
+  it('reads two places joined by "and" before a body\'s head as one body, and utilities by their heads', () => {
+    expect(found('Firefighters from Devon and Somerset Fire and Rescue Service came.').orgs).toEqual(['Devon and Somerset Fire and Rescue Service']);
+    expect(found('Paris and Lyon police said.').places).toEqual(['Paris', 'Lyon']);
+    expect(found('English Heritage said, and British Gas and Southern Water agreed.')).toEqual({ people: [], orgs: ['English Heritage', 'British Gas', 'Southern Water'], places: [] });
+  });
+});

@@ -42,8 +42,9 @@ const minus = (base: Set<string>, less = '') => new Set([...base].filter((w) => 
 export const ENGLISH_RULES: EntityRules = {
   // English only: "Le Réveil de la Force" is a film, "Thunder Force" a game; "Gloucestershire Constabulary", "Nigeria Police
   // Force", "Honda Motor Co", "Airbus SE", "Equinor ASA", "the Metropolitan Opera", "the Berlin Philharmonic", "National
-  // Highways", "Hawaiian Electric", "New Jersey Transit", "Queensland Rail", "Sydney Trains" are bodies.
-  ORG_HEADS: plus(ORG_HEADS, 'Constabulary Force Co SE ASA Oyj SpA PLC Opera Ballet Orchestra Philharmonic Highways Electric Transit Rail Railroad Trains'),
+  // Highways", "Hawaiian Electric", "New Jersey Transit", "Queensland Rail", "Sydney Trains", "English Heritage",
+  // "British Gas" are bodies ("Water" too, but as a head it cost the choose half: "Fresh Water" and the like).
+  ORG_HEADS: plus(ORG_HEADS, 'Constabulary Force Co SE ASA Oyj SpA PLC Opera Ballet Orchestra Philharmonic Highways Electric Transit Rail Railroad Trains Heritage Gas'),
   ORG_PREFIXES,
   PLACE_HEADS,
   PLACE_PREFIXES,

@@ -273,6 +273,14 @@ export abstract class CandidateRuns extends ContextCues {
       while (k < this.toks.length && this.toks[k].cap && !this.lineBreakBefore(k)) k++;
       return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text);
     }
+    // "Devon and Somerset Fire and Rescue Service", "Avon and Somerset Police": two places and "and" open one body's name
+    // when the capitalised words after the second end on a body's head ("Paris and Lyon police" stays two places).
+    if (this.english && this.toks[joiner].text === 'and' && this.g.places.has(fold(before.text)) && this.knownAt(joiner + 1, joiner + 4)?.places && joiner - 1 === nameStart) {
+      let k = joiner + 1;
+      const inName = (x: number) => (this.toks[x].cap || (/^(?:and|of|for)$/.test(this.toks[x].text) && !!this.toks[x + 1]?.cap)) && !this.lineBreakBefore(x);
+      while (k < this.toks.length && inName(k)) k++;
+      if (k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text)) return true;
+    }
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
     const first = this.isArticle(runStart) ? runStart + 1 : runStart; // "Das Bundesministerium für ...", "The International Association of ..."
     // "the House on Tuesday": a common word after the joiner is no part of the name.
@@ -293,8 +301,9 @@ export abstract class CandidateRuns extends ContextCues {
     // "The Government said": an article and a common head name no one body.
     if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
     // "If the European Council agrees": a sentence's first word is not the body's.
-    // ("Bay Area Rapid Transit", "Lake County Council": a place's first word does open one.)
-    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !this.r.PLACE_PREFIXES.has(t[i].text)) return false;
+    // ("Bay Area Rapid Transit", "Lake County Council", "Greater Manchester Police": a place's first word does open one.)
+    const placeOpener = this.r.PLACE_PREFIXES.has(t[i].text) || (t[i].text === 'Greater' && !!this.knownAt(i + 1, to)?.places);
+    if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !placeOpener) return false;
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
     if (!known && this.pluralAboutBody(i)) return false;
     if (this.r.ORG_HEADS.has(last) || (this.english && INDUSTRY_COMPOUND.test(last))) return true;

@@ -153,6 +153,16 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "Sale, Greater Manchester", "Greater Sydney": the area around a known town or city is one place, in its country.
+      const around = this.english && !known && t[i].text === 'Greater' && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
+      if (around?.places && !around.org && around.places.every((p) => p.kind !== 'country')) {
+        const surface = this.slice(i, i + 1 + around.len);
+        const cc = around.places[0].countryCode;
+        this.add({ type: 'place', name: surface, surface, start: t[i].start, places: [{ name: surface, kind: 'region', ...(cc ? { countryCode: cc } : {}) }] });
+        i += 1 + around.len;
+        titled = undefined;
+        continue;
+      }
       // "near New Carlisle", "New Plymouth": "New" before a known town's name names another town ("New York" is known whole).
       const newTown = this.english && !known && t[i].text === 'New' && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
       if (newTown?.places && !newTown.org && i + 1 + newTown.len === to && newTown.places.every((p) => p.kind !== 'country')) {
