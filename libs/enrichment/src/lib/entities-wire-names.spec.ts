@@ -274,3 +274,11 @@ describe('English local copy', () => {
     expect(found('English Heritage said, and British Gas and Southern Water agreed.')).toEqual({ people: [], orgs: ['English Heritage', 'British Gas', 'Southern Water'], places: [] });
   });
 });
+
+describe('English weather and utility copy', () => {
+  it('reads an Irish county, utilities and a weather service as such', () => {
+    expect(found('Gusts were recorded in County Galway, Met Eireann said.')).toEqual({ people: [], orgs: ['Met Éireann'], places: ['County Galway'] });
+    expect(found('ESB Networks said about 715,000 customers were without power.').orgs).toEqual(['ESB Networks']);
+    expect(found('In Europe, ASML Holding fell.').orgs).toEqual(['ASML Holding']);
+  });
+});

@@ -153,8 +153,9 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
-      // "Sale, Greater Manchester", "Greater Sydney": the area around a known town or city is one place, in its country.
-      const around = this.english && !known && t[i].text === 'Greater' && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
+      // "Sale, Greater Manchester", "Greater Sydney": the area around a known town or city is one place, in its country;
+      // so is an Irish county or a county named for its town ("County Galway", "County Durham").
+      const around = this.english && !known && (t[i].text === 'Greater' || t[i].text === 'County') && i + 1 < to ? this.knownAt(i + 1, to) : undefined;
       if (around?.places && !around.org && around.places.every((p) => p.kind !== 'country')) {
         const surface = this.slice(i, i + 1 + around.len);
         const cc = around.places[0].countryCode;
