@@ -282,3 +282,11 @@ describe('English weather and utility copy', () => {
     expect(found('In Europe, ASML Holding fell.').orgs).toEqual(['ASML Holding']);
   });
 });
+
+describe('English words read as people', () => {
+  it('reads a name of English words with no first name as no person, and keeps one word and first names', () => {
+    expect(found('Kingdom Hearts sold well, and Star Search said it would return.').people).toEqual([]);
+    expect(found('The fund will grow, Gates said.').people).toEqual(['Gates']);
+    expect(found('Faith Hill said she would tour.').people).toEqual(['Faith Hill']);
+  });
+});

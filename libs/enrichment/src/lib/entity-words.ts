@@ -216,3 +216,15 @@ export const INDUSTRY_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:therapeutics|biosciences?|
 export const STORM_WORDS = new Set(
   'hurricane storm typhoon cyclone ouragan tempête typhon huracán huracan tormenta borrasca tifón tifon ciclón ciclon hurrikan sturm sturmtief orkan orkantief taifun zyklon wirbelsturm uragano tempesta tifone ciclone orkaan tyfoon furacão furacao tempestade tufão tufao stormen orkanen ovädret uværet myrsky myrskyn hirmumyrsky'.split(' '),
 );
+
+/**
+ * Given names that are also English words ("Bill", "Grace", "Will"), as people are commonly called: the long English
+ * first-name list also holds words rarely given as names ("Kingdom", "Star", "Mystery"), which name no one alone.
+ */
+export const WORD_FIRST_NAMES = new Set(
+  ('Bill Bob Brad Carol Chuck Dean Ed Faith Frank Grace Harry Heather Jack Jimmy John Josh Ken Lee Maria Marina Mark Martin Matt Max ' +
+    'Maxim Mike Min Nick Peter Ray Rick Rob Robin Roger Sally Terry Tom Tony Victor Will Sue Pat Art Gene Rose Joy Hope Drew Rich Sky ' +
+    'Dawn Ivy Iris Holly Amber Ruby Pearl Daisy Lily Violet Jade Crystal Summer April June Hazel Rusty Buck Chip Clay Dale Glen Heath ' +
+    'Lance Miles Rod Wade Chase Grant Rex Sterling Earl Ben Al Don Jay Guy Bud Hank Jean Gail Kay Sandy Penny Bonnie Hunter Mason ' +
+    'Carter Cooper Parker Tyler Taylor Hunter Jordan Page Paige Christian Prince Duke King Lincoln Sonny Sunny Sage Faye Nat Ted Tim Sam Pam Kim Kit Mo').split(' '),
+);

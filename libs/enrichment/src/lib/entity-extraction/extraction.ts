@@ -9,9 +9,10 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { GERMAN_DETERMINERS, STORM_WORDS } from '../entity-words';
+import { GERMAN_DETERMINERS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { spanEnd, townOrRegion } from './state';
+import { isEnglishWord } from '../english-words';
 
 export interface ExtractedEntities {
   people: FoundEntityT[];
@@ -50,8 +51,22 @@ export class Extraction extends TaggerBlend {
     this.withoutStormNames();
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
+    if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
     return this.collect();
+  }
+
+  /**
+   * "Love Away", "Star Search", "Turner Field", "Kingdom Hearts": a name of two or more words, none of them a first name
+   * and every one an English word, is a title, a thing or a place, not a person (unless a personal title or the public
+   * figures list says so). One word is left alone: "Gates said", "Brown" are people.
+   */
+  private withoutWordPeople(): void {
+    const words = (m: Mention) => m.surface.split(/[ -]/).filter(Boolean);
+    // A first name that is an English word counts as one only if people are commonly so called ("Will Smith", not "Star Search").
+    const givenName = (w: string) => this.g.firstNames.has(w) && (!isEnglishWord(w) || WORD_FIRST_NAMES.has(w));
+    const wordsOnly = (m: Mention) => m.type === 'person' && !m.titled && !m.figure && words(m).length >= 2 && words(m).every((w) => isEnglishWord(w) && !givenName(w));
+    if (this.mentions.some(wordsOnly)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !wordsOnly(m)));
   }
 
   /**
