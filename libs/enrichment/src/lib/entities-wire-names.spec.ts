@@ -290,3 +290,10 @@ describe('English words read as people', () => {
     expect(found('Faith Hill said she would tour.').people).toEqual(['Faith Hill']);
   });
 });
+
+describe('English technical and market acronyms', () => {
+  it('reads a measure or a kind of device in capitals as no body, while an acronym another language gives a body stays one', () => {
+    expect(found('The PMI rose to 52, the CPI fell, and a GUI for the VPN shipped.').orgs).toEqual([]);
+    expect(extractEntities('La BCE a relevé ses taux.', { language: 'fr' }).organisations.map((o) => o.name)).toEqual(['European Central Bank']);
+  });
+});
