@@ -297,3 +297,11 @@ describe('English technical and market acronyms', () => {
     expect(extractEntities('La BCE a relevé ses taux.', { language: 'fr' }).organisations.map((o) => o.name)).toEqual(['European Central Bank']);
   });
 });
+
+describe('English academies and national institutions', () => {
+  it('reads an academy named head first, with a demonym before it, and an institution "of the" country, as one body', () => {
+    expect(found('The prize is awarded by the Royal Swedish Academy of Sciences in Stockholm.').orgs).toEqual(['Royal Swedish Academy of Sciences']);
+    expect(found('The Chinese Academy of Sciences said.').orgs).toEqual(['Chinese Academy of Sciences']);
+    expect(found('The Supreme Court of the United States ruled.').orgs).toEqual(['Supreme Court of the United States']);
+  });
+});

@@ -11,7 +11,7 @@ export const ORG_HEADS = set(
 
 /** First word of an organisation name: "Ministry of ...", "University of ...". */
 export const ORG_PREFIXES = set(
-  'Ministry Department Office University Bank Institute Court Church House Federation Association Order Board Chamber Council Society Federal National Royal Foundation Commission Committee Centers Center Centre College School Museum Agency Bureau Organization Organisation League Union',
+  'Ministry Department Office University Bank Institute Court Church House Federation Association Order Board Chamber Council Society Federal National Royal Foundation Commission Committee Centers Center Centre College School Museum Agency Bureau Organization Organisation League Union Academy',
 );
 
 /** Last word of a place name: "... Street", "... Valley". */

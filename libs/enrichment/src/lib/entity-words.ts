@@ -228,3 +228,6 @@ export const WORD_FIRST_NAMES = new Set(
     'Lance Miles Rod Wade Chase Grant Rex Sterling Earl Ben Al Don Jay Guy Bud Hank Jean Gail Kay Sandy Penny Bonnie Hunter Mason ' +
     'Carter Cooper Parker Tyler Taylor Hunter Jordan Page Paige Christian Prince Duke King Lincoln Sonny Sunny Sage Faye Nat Ted Tim Sam Pam Kim Kit Mo').split(' '),
 );
+
+/** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
+export const NATIONAL_HEADS = new Set(['Court', 'Bank', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Party', 'Church', 'Council', 'Federation', 'Association', 'Union', 'Government', 'Army', 'Navy', 'Police', 'Academy', 'Tribunal', 'Cabinet', 'Commission', 'Authority', 'Exchange']);

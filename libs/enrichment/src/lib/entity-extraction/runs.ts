@@ -7,7 +7,7 @@
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { CALENDAR_WORDS, COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GROUP_POSSESSORS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONS_OF_THE_UK, NOT_BODY_WORDS, ON_TOPIC_HEADS, PLACE_ADJECTIVES, PORTFOLIO_WORDS, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
+import { CALENDAR_WORDS, COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GROUP_POSSESSORS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONAL_HEADS, NATIONS_OF_THE_UK, NOT_BODY_WORDS, ON_TOPIC_HEADS, PLACE_ADJECTIVES, PORTFOLIO_WORDS, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
 export abstract class CandidateRuns extends ContextCues {
@@ -76,6 +76,12 @@ export abstract class CandidateRuns extends ContextCues {
         }
         if (nextCap && this.r.ORG_JOINERS.has(low) && this.orgJoinOk(i, j)) {
           j += 2;
+          continue;
+        }
+        // "the Communist Party of the Soviet Union", "the Supreme Court of the United States": an institution "of the" country.
+        const country = this.english && low === 'of' && t[j + 1]?.text === 'the' && NATIONAL_HEADS.has(t[j - 1].text) ? this.knownAt(j + 2, j + 2 + this.g.maxWords) : undefined;
+        if (country?.places?.some((p) => p.kind === 'country') && !country.org) {
+          j += 2 + country.len;
           continue;
         }
         break;
@@ -343,9 +349,9 @@ export abstract class CandidateRuns extends ContextCues {
   /**
    * "Motion Picture Association of America", "Real Estate Council of Ontario", "Glasgow School of Art":
    * capitalised words inside a sentence before a head-first body ("Association of ...") are part of its
-   * name, though each alone is a common word or a place. Returns where the name starts, or -1 when no
-   * such words precede the head (or the gazetteer knows the run's names, or one is a demonym, a title
-   * or an article).
+   * name, though each alone is a common word or a place; so is a demonym ("Chinese Academy of Sciences", "Royal
+   * Swedish Academy of Sciences", as "Japanese Defense Ministry" is one name). Returns where the name starts, or -1
+   * when no such words precede the head (or the gazetteer knows the run's names, or one is a title or an article).
    */
   protected headFirstBodyLead(from: number, to: number): number {
     const t = this.toks;
@@ -364,7 +370,7 @@ export abstract class CandidateRuns extends ContextCues {
       const officer = (x: number) => t[x].cap && this.isTitle(t[x].text) && this.g.firstNames.has(t[x + 1]?.text ?? '');
       if ((lead?.org && from + lead.len > k) || t.slice(k + 1, to - 1).some((_, n) => officer(k + 1 + n))) return -1;
       let j = k;
-      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && !this.g.demonyms.has(fold(t[x].text)) && (!this.g.firstNames.has(t[x].text) || region(x)) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
+      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && (!this.g.firstNames.has(t[x].text) || region(x)) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
       while (j > from && partOfName(j - 1)) j--;
       if (j === k || this.knownAt(j, to)?.org) return -1;
       return j;

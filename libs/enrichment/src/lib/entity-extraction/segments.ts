@@ -9,7 +9,7 @@ import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -370,11 +370,13 @@ export abstract class RunSegmentation extends CandidateRuns {
     for (let k = i + 1; k < to - 1; k++) {
       if (t[k].text !== 'of') continue;
       if (!NATIONAL_HEADS.has(t[k - 1].text)) return 0;
-      const country = this.knownAt(k + 1, to);
+      // "the Communist Party of the Soviet Union": the country may take its article.
+      const at = t[k + 1]?.text === 'the' ? k + 2 : k + 1;
+      const country = this.knownAt(at, to);
       if (!country?.places?.some((p) => p.kind === 'country') || country.org) return 0;
       // The words before "of" name a body: known as one ("Supreme Court") or by their shape ("Constitutional Court").
       const body = known?.len === k - i && known.org ? true : !known && t.slice(i, k).every((w) => w.cap && w.isWord) && !this.g.firstNames.has(t[i].text) && !this.isTitle(t[i].text);
-      return body ? k + 1 + country.len : 0;
+      return body ? at + country.len : 0;
     }
     return 0;
   }
@@ -382,7 +384,4 @@ export abstract class RunSegmentation extends CandidateRuns {
 }
 
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
-/** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
-const NATIONAL_HEADS = new Set(['Court', 'Bank', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Party', 'Church', 'Council', 'Federation', 'Association', 'Union', 'Government', 'Army', 'Navy', 'Police', 'Academy', 'Tribunal', 'Cabinet', 'Commission', 'Authority', 'Exchange']);
-
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
