@@ -305,3 +305,11 @@ describe('English academies and national institutions', () => {
     expect(found('The Supreme Court of the United States ruled.').orgs).toEqual(['Supreme Court of the United States']);
   });
 });
+
+describe('English dotted country forms and portfolio words', () => {
+  it('knows "U.K." and "U.A.E." and reads a portfolio word as a title only before another title', () => {
+    expect(found('Sales rose in the U.K. and the U.A.E. last year.').places).toEqual(['United Kingdom', 'United Arab Emirates']);
+    expect(found('The U.K. Maritime Trade Operations agency said.').people).toEqual([]);
+    expect(found('Trade Secretary Liz Truss said.').people).toEqual(['Liz Truss']);
+  });
+});

@@ -111,6 +111,8 @@ export interface Gazetteer {
 const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports, orgsMultilingual];
 
 type CountryRow = { name: string; capital: string; alias?: string[] };
+/** Dotted short forms wire copy uses (AP style) that neither country package lists; "U.S." is in i18n-iso-countries. */
+const DOTTED_COUNTRY_ALIASES: Record<string, string[]> = { GB: ['U.K.'], AE: ['U.A.E.'] };
 
 export function seedData(): GazetteerData {
   const words = wordsSeed as Record<string, string>;
@@ -154,7 +156,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const localNames = language === 'en' ? {} : (getNames(language, { select: 'all' }) as Record<string, string[]>);
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
-    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? []), ...(localNames[code] ?? [])]) {
+    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? []), ...(localNames[code] ?? []), ...(DOTTED_COUNTRY_ALIASES[code] ?? [])]) {
       if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
   }

@@ -224,7 +224,9 @@ export abstract class RunSegmentation extends CandidateRuns {
         continue;
       }
       const word = t[i].text;
-      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i))) {
+      // "Trade Secretary Liz Truss", not "the Trade Operations agency": a portfolio word is a title only before another one.
+      const portfolioAlone = this.english && PORTFOLIO_WORDS.has(word) && !titled && i + 1 < to && !this.isTitle(t[i + 1].text);
+      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i)) && !portfolioAlone) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
