@@ -313,3 +313,10 @@ describe('English dotted country forms and portfolio words', () => {
     expect(found('Trade Secretary Liz Truss said.').people).toEqual(['Liz Truss']);
   });
 });
+
+describe('English culture copy', () => {
+  it('knows bands as bodies, and drops a sentence-opening "Former" from a body\'s name', () => {
+    expect(found('Tributes came from U2, Coldplay and the Rolling Stones.').orgs).toEqual(['U2', 'Coldplay', 'The Rolling Stones']);
+    expect(found('Former Fox News host Tucker Carlson spoke.').orgs).toEqual(['Fox News']);
+  });
+});
