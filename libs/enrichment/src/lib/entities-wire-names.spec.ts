@@ -320,3 +320,9 @@ describe('English culture copy', () => {
     expect(found('Former Fox News host Tucker Carlson spoke.').orgs).toEqual(['Fox News']);
   });
 });
+
+describe('English officers named after a title in capitals', () => {
+  it('reads a name after CEO or MP as a person, though neither word is a first name', () => {
+    expect(found('Intel said its new CEO Lip-Bu Tan would cut management layers.').people).toEqual(['Lip-Bu Tan']);
+  });
+});

@@ -351,6 +351,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
     if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
+    // "its new CEO Lip-Bu Tan", "Labour MP Jo Cox": an officer's or a member's title in capitals.
+    if (before && /^(?:CEO|CFO|COO|CTO|CIO|MP|MEP|MSP|TD)$/.test(before.text)) return true;
     // "Ethiopian Diribe Welteji": a demonym right before the run.
     if (before?.isWord && before.cap && this.g.demonyms.has(fold(before.text))) return true;
     const next = t[j]?.text ?? '';
