@@ -75,7 +75,7 @@ export interface GazetteerData {
   /**
    * Subdivisions whose one-word name is an English word, left out (words.seed.json: the ISO 3166-2 names found in
    * SCOWL's American English list, Debian's wamerican, minus those news names as the place: "Surrey", "Fife", "Bled").
-   * Capitalised inside a sentence they are mostly something else's name: "the Play Store", "Open Source", "Delta said".
+   * Capitalised inside a sentence they are mostly something else's name: "the Play Store", "Open Source", "a Grad rocket".
    */
   wordSubdivisions?: string[];
   countryGeonameIds: Record<string, number>;

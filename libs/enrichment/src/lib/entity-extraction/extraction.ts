@@ -62,10 +62,13 @@ export class Extraction extends TaggerBlend {
    * figures list says so). One word is left alone: "Gates said", "Brown" are people.
    */
   private withoutWordPeople(): void {
-    const words = (m: Mention) => m.surface.split(/[ -]/).filter(Boolean);
     // A first name that is an English word counts as one only if people are commonly so called ("Will Smith", not "Star Search").
     const givenName = (w: string) => this.g.firstNames.has(w) && (!isEnglishWord(w) || WORD_FIRST_NAMES.has(w));
-    const wordsOnly = (m: Mention) => m.type === 'person' && !m.titled && !m.figure && words(m).length >= 2 && words(m).every((w) => isEnglishWord(w) && !givenName(w));
+    const wordsOnly = (m: Mention) => {
+      if (m.type !== 'person' || m.titled || m.figure) return false;
+      const words = m.surface.split(/[ -]/).filter(Boolean);
+      return words.length >= 2 && words.every((w) => isEnglishWord(w) && !givenName(w));
+    };
     if (this.mentions.some(wordsOnly)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !wordsOnly(m)));
   }
 

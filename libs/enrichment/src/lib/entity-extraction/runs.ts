@@ -78,7 +78,7 @@ export abstract class CandidateRuns extends ContextCues {
           j += 2;
           continue;
         }
-        // "the Communist Party of the Soviet Union", "the Supreme Court of the United States": an institution "of the" country.
+        // "the Supreme Court of the United States", "the Central Bank of the Philippines": an institution "of the" country.
         const country = this.english && low === 'of' && t[j + 1]?.text === 'the' && NATIONAL_HEADS.has(t[j - 1].text) ? this.knownAt(j + 2, j + 2 + this.g.maxWords) : undefined;
         if (country?.places?.some((p) => p.kind === 'country') && !country.org) {
           j += 2 + country.len;

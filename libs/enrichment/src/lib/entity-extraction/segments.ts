@@ -368,13 +368,13 @@ export abstract class RunSegmentation extends CandidateRuns {
    * institution's head (the gazetteer may know it alone, "Supreme Court"), then "of" and a country, is that country's body,
    * one name. Returns the name's end (the country's), or 0.
    */
-  private countrysBodyEnd(i: number, to: number, known: { len: number; org?: unknown; places?: unknown } | undefined): number {
+  private countrysBodyEnd(i: number, to: number, known: ReturnType<RunSegmentation['knownAt']>): number {
     const t = this.toks;
     if (this.isArticle(i)) return 0;
     for (let k = i + 1; k < to - 1; k++) {
       if (t[k].text !== 'of') continue;
       if (!NATIONAL_HEADS.has(t[k - 1].text)) return 0;
-      // "the Communist Party of the Soviet Union": the country may take its article.
+      // "the Supreme Court of the United States": the country may take its article.
       const at = t[k + 1]?.text === 'the' ? k + 2 : k + 1;
       const country = this.knownAt(at, to);
       if (!country?.places?.some((p) => p.kind === 'country') || country.org) return 0;
