@@ -326,3 +326,10 @@ describe('English officers named after a title in capitals', () => {
     expect(found('Intel said its new CEO Lip-Bu Tan would cut management layers.').people).toEqual(['Lip-Bu Tan']);
   });
 });
+
+describe('English compass regions of a country', () => {
+  it('reads a compass word and a country the gazetteer does not know whole as one place', () => {
+    expect(found('Floods hit South India, and troops moved into Northern Syria.').places).toEqual(['South India', 'Northern Syria']);
+    expect(found('Talks between South Korea and Japan resumed.').places).toEqual(['South Korea', 'Japan']);
+  });
+});

@@ -271,15 +271,17 @@ export abstract class RunSegmentation extends CandidateRuns {
   }
 
   /**
-   * "North London", "East Jerusalem", "the Pacific Northwest", "Southeast Austin": a compass word and a known town,
-   * region or sea name one place; its end, or 0. Not a country ("South Korea" is known whole; "North Africa" too).
+   * "North London", "East Jerusalem", "South India", "the Pacific Northwest", "Southeast Austin": a compass word and a
+   * known place name one place; its end, or 0. A compass word after the place ("the Pacific Northwest") joins a town,
+   * region or sea only.
    */
   private compassPartOf(i: number, to: number, known: { len: number; places?: PlaceEntry[] } | undefined): number {
     const t = this.toks;
     const noCountry = (p: { places?: PlaceEntry[]; org?: unknown } | undefined) => !!p?.places && !p.org && p.places.every((e) => e.kind !== 'country');
     if (!known && COMPASS_WORDS.has(t[i].text) && !t[i].sentStart && i + 1 < to) {
       const after = this.knownAt(i + 1, to);
-      if (after && noCountry(after)) return i + 1 + after.len;
+      // A country too, where the gazetteer does not know the whole ("South India", "Northern Syria"; "South Korea" it does).
+      if (after?.places && !after.org) return i + 1 + after.len;
     }
     const end = known && noCountry(known) ? i + known.len : 0;
     return end && end < to && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
