@@ -333,3 +333,9 @@ describe('English compass regions of a country', () => {
     expect(found('Talks between South Korea and Japan resumed.').places).toEqual(['South Korea', 'Japan']);
   });
 });
+
+describe('given names with a capital inside', () => {
+  it('reads "LeBron James" after a club\'s possessive as a person', () => {
+    expect(found("The Lakers' LeBron James scored 30.").people).toEqual(['LeBron James']);
+  });
+});

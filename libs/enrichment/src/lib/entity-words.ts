@@ -231,3 +231,6 @@ export const WORD_FIRST_NAMES = new Set(
 
 /** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
 export const NATIONAL_HEADS = new Set(['Court', 'Bank', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Party', 'Church', 'Council', 'Federation', 'Association', 'Union', 'Government', 'Army', 'Navy', 'Police', 'Academy', 'Tribunal', 'Cabinet', 'Commission', 'Authority', 'Exchange']);
+
+/** A given name written with a capital inside after Le, La, De, Da or Di: "LeBron", "DeAndre", "LaMelo", "DaQuan". */
+export const CAPITAL_INSIDE_GIVEN_NAME = /^(?:Le|La|De|Da|Di)\p{Lu}\p{Ll}{2,}$/u;

@@ -9,7 +9,7 @@ import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -353,6 +353,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
     if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
+    // "the Lakers' LeBron James", "DeAndre Jordan" ("LaGuardia Airport" ends on a place's head and is read before this).
+    if (j - i === 2 && CAPITAL_INSIDE_GIVEN_NAME.test(t[i].text)) return true;
     // "its new CEO Lip-Bu Tan", "Labour MP Jo Cox": an officer's or a member's title in capitals.
     if (before && /^(?:CEO|CFO|COO|CTO|CIO|MP|MEP|MSP|TD)$/.test(before.text)) return true;
     // "Ethiopian Diribe Welteji": a demonym right before the run.
