@@ -273,20 +273,12 @@ export abstract class CandidateRuns extends ContextCues {
     const knownBefore = this.toks[joiner].text === 'and' && joiner - nameStart >= 2 ? this.knownAt(nameStart, joiner) : undefined;
     if (knownBefore?.org && knownBefore.len === joiner - nameStart) return false;
     const aloneHead = this.toks[joiner].text === 'and' && joiner - 1 === nameStart && this.r.ORG_HEADS.has(before.text) && !this.g.orgs.has(fold(before.text));
-    if (aloneHead) {
-      // ... when two or more words and a head word follow: not "the Army and Navy".
-      let k = joiner + 1;
-      while (k < this.toks.length && this.toks[k].cap && !this.lineBreakBefore(k)) k++;
-      return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text);
-    }
+    // ... when two or more words and a head word follow: not "the Army and Navy".
+    if (aloneHead) return this.headAfterJoiner(joiner, false);
     // "Devon and Somerset Fire and Rescue Service", "Avon and Somerset Police": two places and "and" open one body's name
     // when the capitalised words after the second end on a body's head ("Paris and Lyon police" stays two places).
-    if (this.english && this.toks[joiner].text === 'and' && this.g.places.has(fold(before.text)) && this.knownAt(joiner + 1, joiner + 4)?.places && joiner - 1 === nameStart) {
-      let k = joiner + 1;
-      const inName = (x: number) => (this.toks[x].cap || (/^(?:and|of|for)$/.test(this.toks[x].text) && !!this.toks[x + 1]?.cap)) && !this.lineBreakBefore(x);
-      while (k < this.toks.length && inName(k)) k++;
-      if (k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(this.toks[k - 1].text)) return true;
-    }
+    const placesJoined = this.english && this.toks[joiner].text === 'and' && this.g.places.has(fold(before.text)) && this.knownAt(joiner + 1, joiner + 4)?.places && joiner - 1 === nameStart;
+    if (placesJoined && this.headAfterJoiner(joiner, true)) return true;
     if (this.r.ORG_HEADS.has(before.text) || this.g.places.has(fold(before.text))) return false;
     const first = this.isArticle(runStart) ? runStart + 1 : runStart; // "Das Bundesministerium für ...", "The International Association of ..."
     // "the House on Tuesday": a common word after the joiner is no part of the name.
@@ -297,6 +289,18 @@ export abstract class CandidateRuns extends ContextCues {
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);
+  }
+
+  /**
+   * Two or more capitalised words on the joiner's line follow it and end on a body's head; with `inner`, "and", "of" and
+   * "for" between capitalised words are part of them ("Somerset Fire and Rescue Service").
+   */
+  private headAfterJoiner(joiner: number, inner: boolean): boolean {
+    const t = this.toks;
+    const inName = (x: number) => (t[x].cap || (inner && /^(?:and|of|for)$/.test(t[x].text) && !!t[x + 1]?.cap)) && !this.lineBreakBefore(x);
+    let k = joiner + 1;
+    while (k < t.length && inName(k)) k++;
+    return k - joiner - 1 >= 2 && this.r.ORG_HEADS.has(t[k - 1].text);
   }
 
   /** The run from i is an organisation by its shape: "... Council", "Ministry of ...". */
