@@ -5,6 +5,7 @@
  * the same queries on the plain query path (`API_LIST_INDEX=off`) as the baseline.
  *
  *   npm run bench:api [-- --articles=1000000 --reuse --store-dir=DIR --samples=200]
+ *   profiling aids: --only=<part of a filter's name> --slowest=N (each filter's N slowest queries)
  *
  * The store is a private FerretDB (the project's build) in --store-dir on --port, filled through
  * the raw driver with the documents the storage stage writes: stories, versions and duplicates
@@ -46,6 +47,10 @@ const STORE_DIR = arg('store-dir', '/tmp/newswire-api-bench');
 const PORT = Number(arg('port', '27317'));
 const REUSE = flag('reuse');
 const KEEP = flag('keep');
+/** Only the filters whose name contains this (a profiling aid); every filter when absent. */
+const ONLY = arg('only', '');
+/** Also print the N slowest queries of each filter, with their paths (a profiling aid). */
+const SLOWEST = Number(arg('slowest', '0'));
 const ROOT = join(__dirname, '../..');
 const GENERATOR = 1;
 const INSERT_CHUNK = 400;
@@ -277,6 +282,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function measure(url: string, name: string, query: (r: () => number) => string, samples: number): Promise<{ p50: number; p99: number; empty: number }> {
   const random = rng(0xbe7c4 + name.length * 131 + name.charCodeAt(0));
   const times: number[] = [];
+  const slow: { ms: number; path: string; items: number }[] = [];
   let empty = 0;
   for (let k = 0; k < samples; k++) {
     const path = `/v1/articles?${query(random)}`;
@@ -286,7 +292,9 @@ async function measure(url: string, name: string, query: (r: () => number) => st
     times.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     if (!body.items?.length) empty++;
+    if (SLOWEST > 0) slow.push({ ms: times[times.length - 1], path: `#${k} ${path}`, items: body.items?.length ?? 0 });
   }
+  for (const s of slow.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST)) console.log(`  slow: ${s.ms.toFixed(0)} ms ${s.path} items=${s.items}`);
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99), empty };
 }
@@ -294,10 +302,11 @@ async function measure(url: string, name: string, query: (r: () => number) => st
 async function run(db: string, articles: number, listIndex: 'auto' | 'off', samples: number): Promise<void> {
   const api = await startApi(db, listIndex);
   const path = listIndex === 'auto' ? 'index' : 'plain';
+  const chosen = queries(articles).filter(([name]) => name.includes(ONLY));
   try {
     // Warm-up: connections, the API's first store reads, SQLite's page cache.
-    for (const [name, q] of queries(articles)) await measure(api.url, name, q, 1);
-    for (const [name, q] of queries(articles)) {
+    for (const [name, q] of chosen) await measure(api.url, name, q, 1);
+    for (const [name, q] of chosen) {
       const r = await measure(api.url, name, q, samples);
       console.log(`api-ms: p50=${r.p50.toFixed(0)} p99=${r.p99.toFixed(0)} at ${articles} articles  path=${path} filter="${name}" n=${samples} empty=${r.empty}`);
     }

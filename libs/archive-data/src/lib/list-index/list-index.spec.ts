@@ -1,6 +1,7 @@
 import { coldChunks, coldDocsOf, decodePositions, type HotDoc, hotDocsOf, hotEntriesOf, hotPositionsOf, mergeCold, sortPositions } from './blocks';
 import { COLD_BLOCK_SIZE, coldPrefix, HOT_SPAN_MS, listId, maxPositionOfKey, msOfPosition, msPart, positionOf } from './keys';
 import { listsOf, listsOfConditions } from './lists';
+import { worthFiltering } from './indexed-list';
 import { BlockStream, MergedSource, PositionQueue, type RangeReader } from './streams';
 
 const at = (ms: number, key = `story-${ms}`) => positionOf(key, new Date(ms));
@@ -149,6 +150,20 @@ describe('reading a list', () => {
     expect(await drain(merged)).toEqual([at(t0 + 3), at(t0 + 2), at(t0 + 1)]);
   });
 
+  it('reads a rare list in reads sized by what its first blocks held, not by doubling', async () => {
+    // One small block a week for 40 weeks, 3 positions each.
+    const week = 7 * 86_400_000;
+    const docs = Array.from({ length: 40 }, (_, w) => coldDocsOf('te-rare', [1, 2, 3].map((k) => at(t0 + w * week + k)))).flat();
+    const sized = memoryReader(docs);
+    const doubling = memoryReader(docs);
+    const all = await drain(new BlockStream(sized, coldPrefix('te-rare'), week, (d) => d.e, {}, 2, COLD_BLOCK_SIZE));
+    expect(all).toHaveLength(120);
+    expect(all).toEqual(await drain(new BlockStream(doubling, coldPrefix('te-rare'), week, (d) => d.e, {}, 2)));
+    // 2 documents, then as many as hold a full block (all the rest): 2 reads and the one that finds nothing more.
+    expect(sized.reads).toBeLessThan(doubling.reads);
+    expect(sized.reads).toBeLessThanOrEqual(3);
+  });
+
   it('answers membership in descending order', async () => {
     const docs = coldDocsOf('te-x', [at(t0 + 9), at(t0 + 5), at(t0 + 1)]);
     const q = new PositionQueue(new BlockStream(memoryReader(docs), coldPrefix('te-x'), 7 * 86_400_000, (d) => d.e, {}));
@@ -156,5 +171,25 @@ describe('reading a list', () => {
     expect(await q.contains(at(t0 + 6))).toBe(false);
     expect(await q.contains(at(t0 + 5))).toBe(true);
     expect(await q.contains(at(t0 + 0))).toBe(false);
+  });
+});
+
+describe('choosing the lists that filter in the index', () => {
+  it('filters a rare word by a common one: reading a few dozen postings spares a story check', () => {
+    // 0.2% and 5% of 1,000 stories per unit of time.
+    expect(worthFiltering(50, 2, 1000)).toBe(true);
+  });
+
+  it('leaves a language most stories carry to the store: few candidates are spared, each costs hundreds of postings', () => {
+    expect(worthFiltering(700, 2, 1000)).toBe(false);
+  });
+
+  it('filters by a list as dense as the driver unless every story is in it', () => {
+    expect(worthFiltering(500, 400, 1000)).toBe(true);
+    expect(worthFiltering(1000, 900, 1000)).toBe(false);
+  });
+
+  it('never filters a driver it cannot measure', () => {
+    expect(worthFiltering(10, 0, 1000)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from '../guarded-bulk';
 import { type ColdDoc, decodePositions, type HotDoc, hotDocsOf, hotEntriesOf, hotPositionsOf, mergeCold, type Posting, weekOf } from './blocks';
 import {
   AFTER,
+  COLD_BLOCK_SIZE,
   COLD_SPAN_MS,
   coldPrefix,
   HOT_BUCKETS,
@@ -20,6 +21,8 @@ import {
 import { BlockStream, MergedSource, type PositionBounds, type PositionSource, type RangeReader } from './streams';
 
 export const LIST_INDEX_COLLECTION = 'article_index';
+/** Positions of one list a read of hot documents aims at: about what a filtering list's check buffers (PositionQueue). */
+const HOT_POSITIONS_PER_READ = 512;
 
 /** A registry entry: the story (stories, if two share a position) at a position. */
 export interface RegistryDoc {
@@ -178,9 +181,12 @@ export class ListIndex {
 
   /** One list's positions within bounds: its hot and cold postings merged. */
   listSource(list: string, bounds: PositionBounds, options: ReadOptions = {}): PositionSource {
-    const hot = new BlockStream<HotDoc>(this.reader<HotDoc>(options), hotPrefix(hotBucketOf(list)), HOT_SPAN_MS, (d) => hotPositionsOf(d, list), bounds);
-    // A cold block holds up to COLD_BLOCK_SIZE positions: one or two usually serve a page.
-    const cold = new BlockStream<ColdDoc>(this.reader<ColdDoc>(options), coldPrefix(list), COLD_SPAN_MS, (d) => d.e, bounds, 2);
+    // Hot documents hold the lists of a whole bucket, few of one list's positions each: a list
+    // missing from the first ones is read through in large reads.
+    const hot = new BlockStream<HotDoc>(this.reader<HotDoc>(options), hotPrefix(hotBucketOf(list)), HOT_SPAN_MS, (d) => hotPositionsOf(d, list), bounds, 8, HOT_POSITIONS_PER_READ);
+    // A cold block holds up to COLD_BLOCK_SIZE positions: one or two usually serve a page; a rare
+    // list's blocks are small (one per week), so later reads take as many as hold about one full block.
+    const cold = new BlockStream<ColdDoc>(this.reader<ColdDoc>(options), coldPrefix(list), COLD_SPAN_MS, (d) => d.e, bounds, 2, COLD_BLOCK_SIZE);
     return new MergedSource([hot, cold]);
   }
 

@@ -16,6 +16,9 @@ export interface PositionSource {
   pop(): string | undefined;
 }
 
+/** The most documents one read takes. */
+const MAX_PAGE = 256;
+
 const inBounds = (p: string, b: PositionBounds) => (b.lower === undefined || p >= b.lower) && (b.upper === undefined || p < b.upper);
 
 /**
@@ -41,6 +44,12 @@ export class BlockStream<T extends { _id: string }> implements PositionSource {
     private readonly bounds: PositionBounds,
     /** Documents read first (few when they are big); each further read takes twice as many. */
     private pageSize = 8,
+    /**
+     * When set, a further read also takes as many documents as should hold this many of the list's
+     * positions, judged by those read so far: a rare list's blocks are small (a few dozen
+     * positions a week), and doubling from a few documents costs one round trip per doubling.
+     */
+    private readonly positionsPerRead?: number,
   ) {
     // A document holding a position below `upper` has its newest position within that position's span.
     this.high = bounds.upper === undefined ? prefix + AFTER : prefix + msPart(spanStart(msOfPosition(bounds.upper), spanMs) + spanMs);
@@ -60,10 +69,18 @@ export class BlockStream<T extends { _id: string }> implements PositionSource {
     return this.pending[this.next++];
   }
 
+  private docsRead = 0;
+  private positionsRead = 0;
+
   private async load(): Promise<void> {
     const docs = await this.read(this.low, this.high, this.pageSize);
     const rest = this.pending.slice(this.next);
-    for (const doc of docs) for (const p of decodePositions(this.positionsOf(doc))) if (inBounds(p, this.bounds)) rest.push(p);
+    for (const doc of docs) {
+      const positions = decodePositions(this.positionsOf(doc));
+      this.positionsRead += positions.length;
+      for (const p of positions) if (inBounds(p, this.bounds)) rest.push(p);
+    }
+    this.docsRead += docs.length;
     this.pending = rest.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
     this.next = 0;
     if (docs.length < this.pageSize) {
@@ -73,7 +90,8 @@ export class BlockStream<T extends { _id: string }> implements PositionSource {
     const last = docs[docs.length - 1];
     this.threshold = maxPositionOfKey(this.prefix, last._id);
     this.high = last._id;
-    this.pageSize = Math.min(this.pageSize * 2, 256);
+    const byPositions = this.positionsPerRead ? Math.ceil((this.positionsPerRead * this.docsRead) / Math.max(1, this.positionsRead)) : 0;
+    this.pageSize = Math.min(Math.max(this.pageSize * 2, byPositions), MAX_PAGE);
   }
 }
 
