@@ -339,3 +339,19 @@ describe('given names with a capital inside', () => {
     expect(found("The Lakers' LeBron James scored 30.").people).toEqual(['LeBron James']);
   });
 });
+
+describe('English company names by their shape', () => {
+  it('reads a coined name with a capital inside as a company, not a surname written with a prefix', () => {
+    expect(found('Spirit AeroSystems said its Wichita plant would idle.').orgs).toEqual(['Spirit AeroSystems']);
+    expect(found('Bryson DeChambeau won, and Mitch McConnell and Kevin MacKenzie watched.').people).toEqual(['Bryson DeChambeau', 'Mitch McConnell', 'Kevin MacKenzie']);
+  });
+
+  it('reads a name before "founder" or "chairman" as a body', () => {
+    expect(found('Zara founder Amancio Ortega bought a building.').orgs).toEqual(['Zara']);
+  });
+
+  it('knows the Army Corps of Engineers, with or without its country', () => {
+    expect(found('The U.S. Army Corps of Engineers said the levee held.').orgs).toEqual(['U.S. Army Corps of Engineers']);
+    expect(found('Teams from the Army Corps of Engineers arrived.').orgs).toEqual(['U.S. Army Corps of Engineers']);
+  });
+});

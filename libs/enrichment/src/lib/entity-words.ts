@@ -232,5 +232,14 @@ export const WORD_FIRST_NAMES = new Set(
 /** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
 export const NATIONAL_HEADS = new Set(['Court', 'Bank', 'Parliament', 'Assembly', 'Congress', 'Senate', 'Party', 'Church', 'Council', 'Federation', 'Association', 'Union', 'Government', 'Army', 'Navy', 'Police', 'Academy', 'Tribunal', 'Cabinet', 'Commission', 'Authority', 'Exchange']);
 
+/**
+ * A word capitalised inside after a stem of two or more letters, the way companies coin names ("AeroSystems",
+ * "BlackRock", "AirAsia"), and not the way surnames are written (SURNAME_CAPITAL_INSIDE).
+ */
+export const COINED_CAPITAL_INSIDE = /^\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}/u;
+
+/** Surnames with a capital inside after a prefix: "McDonald", "MacKenzie", "FitzGerald", "DeSantis", "DiCaprio", "LaGuardia", "VanDyke". */
+export const SURNAME_CAPITAL_INSIDE = /^(?:Mc|Mac|Fitz|De|Del|Dela|Della|Des|Di|Da|Du|La|Le|Lo|Van|Vander|Von|St|San|Ten|Ter|Ben|Bin|Abu|Al|El)\p{Lu}/u;
+
 /** A given name written with a capital inside after Le, La, De, Da or Di: "LeBron", "DeAndre", "LaMelo", "DaQuan". */
 export const CAPITAL_INSIDE_GIVEN_NAME = /^(?:Le|La|De|Da|Di)\p{Lu}\p{Ll}{2,}$/u;

@@ -9,7 +9,7 @@ import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES } from '../entity-words';
+import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -317,6 +317,11 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     if (!titled && this.crossingName(i, j)) {
       this.add({ type: 'place', name: surface, surface, start });
+      return;
+    }
+    // "Spirit AeroSystems said": a last word coined the way companies name themselves is no surname.
+    if (this.english && !titled && j - i >= 2 && COINED_CAPITAL_INSIDE.test(last) && !SURNAME_CAPITAL_INSIDE.test(last)) {
+      this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
     if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
