@@ -355,3 +355,15 @@ describe('English company names by their shape', () => {
     expect(found('Teams from the Army Corps of Engineers arrived.').orgs).toEqual(['U.S. Army Corps of Engineers']);
   });
 });
+
+describe('English towns the gazetteer does not know', () => {
+  it('reads words before a comma and a state as a town there', () => {
+    expect(found('The storm hit near Siesta Key, Florida, on Wednesday.').places).toEqual(['Siesta Key', 'Florida']);
+    expect(found('Officers told Mark Doyle, California, to leave.').people).toEqual(['Mark Doyle']);
+  });
+
+  it('reads the second of two towns joined by "and" as a town, though a speech verb follows', () => {
+    expect(found('Officials in Paiporta and Catarroja said roads were closed.').places).toEqual(['Paiporta', 'Catarroja']);
+    expect(found('In Kyiv, Zelenskiy said the talks failed.').people).toEqual(['Volodymyr Zelenskyy']);
+  });
+});

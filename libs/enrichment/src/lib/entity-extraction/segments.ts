@@ -287,6 +287,15 @@ export abstract class RunSegmentation extends CandidateRuns {
     return end && end < to && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
   }
 
+  /** A comma at j, then a state, region or country the gazetteer knows, then no further capitalised word ("Florida Governor"). */
+  private townBeforeRegion(j: number): boolean {
+    if (this.toks[j]?.text !== ',') return false;
+    const region = this.knownAt(j + 1, j + 4);
+    if (!region?.places || region.org || region.places.some((p) => p.kind === 'city')) return false;
+    const after = this.toks[j + 1 + region.len];
+    return !after || !after.cap;
+  }
+
   private chunk(i: number, j: number, titled?: string): void {
     const t = this.toks;
     const first = t[i].text;
@@ -326,6 +335,11 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
       this.add({ type: 'organisation', name: surface, surface, start });
+      return;
+    }
+    // "near Siesta Key, Florida, on Wednesday": words before a comma and a state or country are a town in it.
+    if (this.english && !titled && !this.g.firstNames.has(first) && this.townBeforeRegion(j)) {
+      this.add({ type: 'place', name: surface, surface, start });
       return;
     }
     // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.

@@ -95,7 +95,9 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.english && (this.listOfCompanies(index) || this.companyAppositive(index + 1))) return at('organisation', tok.text);
     // "medics in Nuseirat said": after "in" the speakers are the place's people.
     const inPlace = this.english && prev && !prev.cap && /^(?:in|near|outside)$/.test(prev.text);
-    if (next && !inPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
+    // "officials in Paiporta and Catarroja said": the second of two places joined by "and" speaks through its people.
+    const secondPlace = this.english && prev?.text === 'and' && this.listOfPlaces(index);
+    if (next && !inPlace && !secondPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
     }
