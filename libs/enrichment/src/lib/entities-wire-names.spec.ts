@@ -367,3 +367,10 @@ describe('English towns the gazetteer does not know', () => {
     expect(found('In Kyiv, Zelenskiy said the talks failed.').people).toEqual(['Volodymyr Zelenskyy']);
   });
 });
+
+describe('English names with an ampersand', () => {
+  it('reads capitalised words joined by "&" as a firm, and a country written with "&" as the country', () => {
+    expect(found('Customers of Florida Power & Light lost power.').orgs).toEqual(['Florida Power & Light']);
+    expect(found('He flew to Trinidad & Tobago and Bosnia & Herzegovina.').places).toEqual(['Trinidad and Tobago', 'Bosnia and Herzegovina']);
+  });
+});

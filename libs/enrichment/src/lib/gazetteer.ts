@@ -147,6 +147,8 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     }
     // "Democratic Republic of the Congo" is also written without "the".
     if (/ the /i.test(surface)) addPlace(surface.replace(/ the /i, ' '), entry);
+    // "Bosnia & Herzegovina", "Trinidad & Tobago", "Jammu & Kashmir": "and" is also written "&".
+    if (/ and /.test(surface)) addPlace(surface.replace(/ and /g, ' & '), entry);
     // "St. Louis", "St Helens", "Saint Kilda": a saint's name is written three ways whichever one GeoNames holds.
     const saint = /^(?:St\.?|Saint) (?=\p{Lu})/u.exec(surface);
     if (saint) for (const form of ['St. ', 'St ', 'Saint ']) if (form.trim() !== saint[0].trim() && !places.has(fold(form + surface.slice(saint[0].length)))) addPlace(form + surface.slice(saint[0].length), entry);

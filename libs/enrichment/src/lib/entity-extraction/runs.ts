@@ -317,6 +317,9 @@ export abstract class CandidateRuns extends ContextCues {
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
     if (!known && this.pluralAboutBody(i)) return false;
     if (this.r.ORG_HEADS.has(last) || (this.english && INDUSTRY_COMPOUND.test(last))) return true;
+    // "Florida Power & Light", "Simon & Schuster": an ampersand between names the gazetteer does not know whole is a firm's.
+    // (Not words all in capitals: "BRIGHT, BROTHERS & CU., MELBOURNE" is an old advertisement's line.)
+    if (this.english && t.slice(i + 1, to - 1).some((x) => x.text === '&') && t.slice(i, to).some((x) => /\p{Ll}/u.test(x.text))) return true;
     // A "<head> for" join at or after i: segment() finds the run's last one once (runForJoin).
     if (this.english && this.runForJoin > i) return true;
     if (this.r.nounsCapitalised && t[i].cap && this.r.articles.has(t[i].text)) return false;
