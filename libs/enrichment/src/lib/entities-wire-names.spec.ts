@@ -374,3 +374,10 @@ describe('English names with an ampersand', () => {
     expect(found('He flew to Trinidad & Tobago and Bosnia & Herzegovina.').places).toEqual(['Trinidad and Tobago', 'Bosnia and Herzegovina']);
   });
 });
+
+describe('English people whose surname is a town', () => {
+  it('keeps a town closing a first name and a middle name as the surname', () => {
+    expect(found('Analyst Mary Ann Lincoln said shares would rise.').people).toEqual(['Mary Ann Lincoln']);
+    expect(found('He worked for Henry Huttleston Rogers, the oil tycoon.')).toEqual({ people: ['Henry Huttleston Rogers'], orgs: [], places: [] });
+  });
+});

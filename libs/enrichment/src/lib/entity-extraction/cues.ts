@@ -210,6 +210,9 @@ export abstract class ContextCues extends ExtractionState {
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
     if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    // ... and a town closing a first name and a middle name: "Henry Huttleston Rogers", "Mary Ann Lincoln".
+    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && this.g.firstNames.has(this.toks[chunkStart].text) && !this.knownAt(j - 1, j);
+    if (afterMiddleName && !STRICT_PLACE_HEADS.has(tok.text) && townOrRegion(this.knownAt(j, j + 1)?.places)) return true;
     // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
     if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;
     return !this.isCommon(tok.text) && !this.knownAt(j, to);
