@@ -381,3 +381,11 @@ describe('English people whose surname is a town', () => {
     expect(found('He worked for Henry Huttleston Rogers, the oil tycoon.')).toEqual({ people: ['Henry Huttleston Rogers'], orgs: [], places: [] });
   });
 });
+
+describe('English towns standing for their teams', () => {
+  it('reads a town that holds off a rival, is traded to, or is drawn with after a score as the team', () => {
+    expect(found('Oklahoma City held off Memphis 110-104 in overtime.').orgs).toEqual(['Oklahoma City', 'Memphis']);
+    expect(found('Toronto traded forward Pascal Siakam to Indiana after a 101-95 loss.').orgs).toEqual(['Toronto', 'Indiana']);
+    expect(found('Inter Milan drew 1-1 with Napoli at San Siro.').orgs).toEqual(['Inter Milan', 'SSC Napoli']);
+  });
+});

@@ -369,13 +369,20 @@ export abstract class SingleWords extends RunSegmentation {
     const p1 = this.toks[i - 1];
     if (!p1?.isWord || p1.cap) return false;
     if (TEAM_OBJECT_VERBS.has(p1.text)) return true;
-    const p2 = this.toks[i - 2]?.text ?? '';
+    // "drew 1-1 with Napoli", "lost 2-1 to Leeds": the word before a score.
+    let k = i - 2;
+    while (k > 0 && i - 2 - k < 3 && /^(?:\d{1,3}|-|–|\d{1,3}[-–]\d{1,3})$/.test(this.toks[k].text)) k--;
+    const p2 = this.toks[k]?.text ?? '';
     const within = (words: Set<string>, back: number) => this.toks.slice(Math.max(0, i - back), i - 1).some((t) => words.has(t.text));
     switch (p1.text) {
       case 'over':
         return /^(?:win|wins|victory|victories)$/.test(p2);
       case 'to':
-        return /^(?:lost|loss|losses|lose|losing|defeat|defeats|fell)$/.test(p2);
+        // "traded forward Pascal Siakam to Indiana": a trade's destination too.
+        return /^(?:lost|loss|losses|lose|losing|defeat|defeats|fell)$/.test(p2) || within(TRADE_WORDS, 6);
+      case 'off':
+        // "held off Memphis", "fought off Leeds".
+        return /^(?:held|holding|holds|fought|fended|staved)$/.test(p2);
       case 'by':
         return /^(?:beaten|defeated|edged|thrashed|routed|swept)$/.test(p2);
       case 'with':
@@ -396,6 +403,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (TEAM_SUBJECT_VERBS.has(n1.text)) return true;
     const n2 = this.toks[j + 1];
     if ((n1.text === 'has' || n1.text === 'have' || n1.text === 'had') && n2?.isWord && TEAM_SUBJECT_VERBS.has(n2.text)) return true;
+    // "Oklahoma City held off Memphis".
+    if ((n1.text === 'held' || n1.text === 'fought') && n2?.text === 'off') return true;
     // British copy gives a team a plural verb; a place takes the singular ("Yorkshire are top", not "Yorkshire is").
     return (n1.text === 'were' || n1.text === 'are') && !/s$/.test(surface);
   }
@@ -407,8 +416,10 @@ const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Ca
 const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs joined joining rejoined'.split(' '));
 /** Verbs a team is the subject of: "Cleveland beat", "Yorkshire sealed promotion", and British headlines' plural present ("Yorkshire clinch promotion"). */
 const TEAM_SUBJECT_VERBS = new Set(
-  'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played'.split(' '),
+  'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played topped tops stunned stuns upset upsets routs blanked downed snapped traded acquired'.split(' '),
 );
+/** "traded forward Pascal Siakam to Indiana", "was dealt to Boston". */
+const TRADE_WORDS = new Set('traded trades trade dealt'.split(' '));
 /** "won a title with Cleveland", "signed with Leeds". */
 const TITLE_WORDS = new Set('title titles championship signed won played'.split(' '));
 /** "28 points for Dallas", "played for Yorkshire". */
