@@ -389,3 +389,10 @@ describe('English towns standing for their teams', () => {
     expect(found('Inter Milan drew 1-1 with Napoli at San Siro.').orgs).toEqual(['Inter Milan', 'SSC Napoli']);
   });
 });
+
+describe('English people whose surname is a company', () => {
+  it('reads a first name and a company\'s one-word name as a person', () => {
+    expect(found('Harrison Ford and Tom Ford attended, and Michael Dell said so.')).toEqual({ people: ['Harrison Ford', 'Tom Ford', 'Michael Dell'], orgs: [], places: [] });
+    expect(found('The award went to Francis Ford Coppola on Sunday.').people).toEqual(['Francis Ford Coppola']);
+  });
+});

@@ -16,7 +16,15 @@ export abstract class ContextCues extends ExtractionState {
   protected firstNameBeforeName(i: number, len: number, to: number): boolean {
     const word = this.toks[i].text;
     // A town that is also a first name, in English copy only: German capitalises the noun after it ("in Florenz Platz zehn").
-    return len === 1 && (this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) && i + 1 < to && this.toks[i + 1].cap && !this.knownAt(i + 1, to) && !this.isTitle(this.toks[i + 1].text);
+    if (len !== 1 || !(this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) || i + 1 >= to || !this.toks[i + 1].cap || this.isTitle(this.toks[i + 1].text)) return false;
+    // "Harrison Ford", "Francis Ford Coppola", "Michael Dell": a company's one-word name after a first name is a surname.
+    return !this.knownAt(i + 1, to) || (this.english && this.companyWordAt(i + 1, to));
+  }
+
+  /** The word at j alone is a company the gazetteer knows, and no longer known name starts there. */
+  protected companyWordAt(j: number, to: number): boolean {
+    const known = this.knownAt(j, to);
+    return !!known && known.len === 1 && known.org?.kind === 'company' && !known.places;
   }
 
   /** "St. Louis", "Mt. Everest": the full stop of an abbreviation that opens a place's name, before a capitalised word. */
@@ -210,6 +218,8 @@ export abstract class ContextCues extends ExtractionState {
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
     if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
+    // ... and so is a company's one-word name: "Michael Dell", "Harrison Ford" (not a known name going on: "Tom Ford Beauty").
+    if (afterFirstName && this.english && this.companyWordAt(j, to)) return true;
     // ... and a town closing a first name and a middle name: "Henry Huttleston Rogers", "Mary Ann Lincoln".
     const afterMiddleName = j === chunkStart + 2 && j === to - 1 && this.g.firstNames.has(this.toks[chunkStart].text) && !this.knownAt(j - 1, j);
     if (afterMiddleName && !STRICT_PLACE_HEADS.has(tok.text) && townOrRegion(this.knownAt(j, j + 1)?.places)) return true;
