@@ -396,3 +396,14 @@ describe('English people whose surname is a company', () => {
     expect(found('The award went to Francis Ford Coppola on Sunday.').people).toEqual(['Francis Ford Coppola']);
   });
 });
+
+describe('English newspapers and schools by their heads', () => {
+  it('reads a town and a newspaper\'s head word as the newspaper, after a hyphen too', () => {
+    expect(found('The Orlando Sentinel and the Columbus Dispatch reported it.').orgs).toEqual(['Orlando Sentinel', 'Columbus Dispatch']);
+    expect(found('The Austin American-Statesman and the Pittsburgh Post-Gazette reported it.').orgs).toEqual(['Austin American-Statesman', 'Pittsburgh Post-Gazette']);
+  });
+
+  it('keeps a saint\'s name in the possessive inside the body it opens', () => {
+    expect(found("Pupils at St Mary's Catholic Primary School raised money.")).toEqual({ people: [], orgs: ["St Mary's Catholic Primary School"], places: [] });
+  });
+});

@@ -22,7 +22,7 @@ export abstract class CandidateRuns extends ContextCues {
       let j = i + 1;
       while (j < t.length && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
-        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text))))) break;
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text)) || this.saintsBodyAfter(i, j)))) break;
         if (t[j].cap) {
           j++;
           continue;
@@ -291,6 +291,15 @@ export abstract class CandidateRuns extends ContextCues {
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);
   }
 
+  /** "St Mary's Catholic Primary School", "St John's Roman Catholic Church": a saint's name in the possessive opening a body's name that ends on its head. */
+  private saintsBodyAfter(runStart: number, j: number): boolean {
+    const t = this.toks;
+    if (!this.english || !SAINT_WORDS.has(t[runStart].text)) return false;
+    let k = j;
+    while (k < t.length && t[k].cap && !t[k].poss && !this.lineBreakBefore(k)) k++;
+    return k > j && this.r.ORG_HEADS.has(t[k - 1].text);
+  }
+
   /**
    * Two or more capitalised words on the joiner's line follow it and end on a body's head; with `inner`, "and", "of" and
    * "for" between capitalised words are part of them ("Somerset Fire and Rescue Service").
@@ -317,6 +326,8 @@ export abstract class CandidateRuns extends ContextCues {
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
     if (!known && this.pluralAboutBody(i)) return false;
     if (this.r.ORG_HEADS.has(last) || (this.english && INDUSTRY_COMPOUND.test(last))) return true;
+    // "the Austin American-Statesman", "the Pittsburgh Post-Gazette": a head after a hyphen.
+    if (this.english && /-\p{Lu}/u.test(last) && this.r.ORG_HEADS.has(last.slice(last.lastIndexOf('-') + 1))) return true;
     // "Florida Power & Light", "Simon & Schuster": an ampersand between names the gazetteer does not know whole is a firm's.
     // (Not words all in capitals: "BRIGHT, BROTHERS & CU., MELBOURNE" is an old advertisement's line.)
     if (this.english && t.slice(i + 1, to - 1).some((x) => x.text === '&') && t.slice(i, to).some((x) => /\p{Ll}/u.test(x.text))) return true;
