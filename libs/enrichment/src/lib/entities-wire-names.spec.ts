@@ -407,3 +407,9 @@ describe('English newspapers and schools by their heads', () => {
     expect(found("Pupils at St Mary's Catholic Primary School raised money.")).toEqual({ people: [], orgs: ["St Mary's Catholic Primary School"], places: [] });
   });
 });
+
+describe('English communities of states', () => {
+  it('reads "Community" as a body\'s head and opener, "of" and what follows included', () => {
+    expect(found('The Economic Community of West African States said Mali had left.')).toEqual({ people: [], orgs: ['Economic Community of West African States'], places: ['Mali'] });
+  });
+});
