@@ -413,3 +413,9 @@ describe('English communities of states', () => {
     expect(found('The Economic Community of West African States said Mali had left.')).toEqual({ people: [], orgs: ['Economic Community of West African States'], places: ['Mali'] });
   });
 });
+
+describe('English state broadcasters abroad', () => {
+  it('knows Voice of America and Radio Free Europe/Radio Liberty, not the places in their names', () => {
+    expect(found('Voice of America and Radio Free Europe/Radio Liberty were blocked.')).toEqual({ people: [], orgs: ['Voice of America', 'Radio Free Europe/Radio Liberty'], places: [] });
+  });
+});
