@@ -419,3 +419,10 @@ describe('English state broadcasters abroad', () => {
     expect(found('Voice of America and Radio Free Europe/Radio Liberty were blocked.')).toEqual({ people: [], orgs: ['Voice of America', 'Radio Free Europe/Radio Liberty'], places: [] });
   });
 });
+
+describe('English analytics firms and tennis courts', () => {
+  it('reads "Analytics" as a firm\'s head and Centre Court as a venue', () => {
+    expect(found('Black Friday sales rose 10%, Adobe Analytics said.')).toEqual({ people: [], orgs: ['Adobe Analytics'], places: [] });
+    expect(found('Djokovic beat Alcaraz on Centre Court.').places).toEqual(['Centre Court']);
+  });
+});

@@ -44,7 +44,7 @@ export const ENGLISH_RULES: EntityRules = {
   // Force", "Honda Motor Co", "Airbus SE", "Equinor ASA", "the Metropolitan Opera", "the Berlin Philharmonic", "National
   // Highways", "Hawaiian Electric", "New Jersey Transit", "Queensland Rail", "Sydney Trains", "English Heritage",
   // "British Gas" are bodies ("Water" too, but as a head it cost the choose half: "Fresh Water" and the like).
-  ORG_HEADS: plus(ORG_HEADS, 'Constabulary Force Co SE ASA Oyj SpA PLC Opera Ballet Orchestra Philharmonic Highways Electric Transit Rail Railroad Trains Heritage Gas Chronicle Courier Observer Examiner Inquirer Enquirer Dispatch Sentinel Statesman Bulletin'),
+  ORG_HEADS: plus(ORG_HEADS, 'Constabulary Force Co SE ASA Oyj SpA PLC Opera Ballet Orchestra Philharmonic Highways Electric Transit Rail Railroad Trains Heritage Gas Chronicle Courier Observer Examiner Inquirer Enquirer Dispatch Sentinel Statesman Bulletin Analytics'),
   ORG_PREFIXES,
   PLACE_HEADS,
   PLACE_PREFIXES,
