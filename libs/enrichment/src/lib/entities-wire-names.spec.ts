@@ -426,3 +426,11 @@ describe('English analytics firms and tennis courts', () => {
     expect(found('Djokovic beat Alcaraz on Centre Court.').places).toEqual(['Centre Court']);
   });
 });
+
+describe('English firms coined with a capital inside', () => {
+  it('reads one such word before a speech verb or a past-tense verb as a firm, not a product after an article', () => {
+    expect(found('ScotRail cancelled services north of Dundee.').orgs).toEqual(['ScotRail']);
+    expect(found('The PlayStation sold well.').orgs).toEqual([]);
+    expect(found('DeSantis said no.').orgs).toEqual([]);
+  });
+});
