@@ -434,3 +434,14 @@ describe('English firms coined with a capital inside', () => {
     expect(found('DeSantis said no.').orgs).toEqual([]);
   });
 });
+
+describe('English companies described before their names', () => {
+  it('reads a demonym after a noun for a company as the opening of its name', () => {
+    expect(found('Vaccine maker Bavarian Nordic said it could supply 10 million doses.').orgs).toEqual(['Bavarian Nordic']);
+    expect(found('Carmaker British Leyland said it would close the plant.')).toEqual({ people: [], orgs: ['British Leyland'], places: [] });
+  });
+
+  it('takes no person from a word right after a body\'s name', () => {
+    expect(found('Shipping group Maersk Line said rates rose.').people).toEqual([]);
+  });
+});

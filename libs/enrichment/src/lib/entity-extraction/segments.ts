@@ -232,6 +232,11 @@ export abstract class RunSegmentation extends CandidateRuns {
         continue;
       }
       const dem = this.demonymLen(i, to);
+      // "vaccine maker Bavarian Nordic", "Carmaker British Leyland said": after a noun for a company, a demonym opens its name.
+      if (dem && this.english && !titled && i + dem < to && this.describedAsCompany(i)) {
+        this.add({ type: 'organisation', ...this.orgName(i, to), start: t[i].start });
+        return;
+      }
       if (dem) {
         i += dem;
         continue;
@@ -285,6 +290,12 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     const end = known && noCountry(known) ? i + known.len : 0;
     return end && end < to && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
+  }
+
+  /** A noun for a company right before token i, in lower case or opening the sentence ("Drugmaker"). */
+  private describedAsCompany(i: number): boolean {
+    const before = this.toks[i - 1];
+    return this.orgCueBefore(i) || (!!before && before.sentStart && before.isWord && this.r.ORG_CUES_BEFORE.has(before.text.toLowerCase()));
   }
 
   /** A comma at j, then a state, region or country the gazetteer knows, then no further capitalised word ("Florida Governor"). */

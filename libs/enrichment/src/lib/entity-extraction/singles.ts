@@ -12,7 +12,7 @@ import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
-import { type Single, townOrRegion } from './state';
+import { type Single, spanEnd, townOrRegion } from './state';
 
 export abstract class SingleWords extends RunSegmentation {
   protected resolveSingles(): void {
@@ -101,6 +101,8 @@ export abstract class SingleWords extends RunSegmentation {
     const inPlace = this.english && prev && !prev.cap && /^(?:in|near|outside)$/.test(prev.text);
     // "officials in Paiporta and Catarroja said": the second of two places joined by "and" speaks through its people.
     const secondPlace = this.english && prev?.text === 'and' && this.listOfPlaces(index);
+    // "Maersk Line said": a word right after a body's name is the rest of that name, no person.
+    if (this.english && next && this.r.SPEECH_VERBS.has(next.text) && this.rightAfterBody(tok.start)) return undefined;
     if (next && !inPlace && !secondPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
       return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
@@ -358,6 +360,11 @@ export abstract class SingleWords extends RunSegmentation {
     const club = clubWords(this.g).get(key);
     if (!club || this.isAllCaps(index) || !(this.teamRoleBefore(index) || this.teamRoleAfter(index + 1, this.toks[index].text))) return undefined;
     return this.aboutSport() ? club : undefined;
+  }
+
+  /** A body's name ends one space before this offset. */
+  private rightAfterBody(start: number): boolean {
+    return this.mentions.some((m) => m.type === 'organisation' && spanEnd(this.text, m.start, m.surface) === start - 1 && this.text[start - 1] === ' ');
   }
 
   /** The index of the first token after a mention starting at token i. */
