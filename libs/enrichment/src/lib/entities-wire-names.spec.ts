@@ -445,3 +445,10 @@ describe('English companies described before their names', () => {
     expect(found('Shipping group Maersk Line said rates rose.').people).toEqual([]);
   });
 });
+
+describe('English lists of places', () => {
+  it('reads a word after a place of several words and "and" as a place, not a people', () => {
+    expect(found('Fighting near Gaza City and Jabalia continued.').places).toEqual(['Gaza City', 'Jabalia']);
+    expect(found('The French Huguenots in South Carolina and French-Canadians.').places).toEqual(['South Carolina']);
+  });
+});

@@ -9,7 +9,7 @@ import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { CHAMBER_MODIFIED, CHAMBERS, EVENT_HEADS, EVENT_PREFIXES, NOT_CLUBS, US_STATE_ABBREVIATIONS } from '../english-cues';
 import { ABBREVIATED_NAME_OPENERS, ABBREVIATED_TITLES, CLUB_ROLES, PORTFOLIO_WORDS, ROLE_NOUNS, clubNicknames, clubTowns, MARKET_MOVES, NAME_PARTICLES, SPORT_WORDS, STRICT_PLACE_HEADS, VESSEL_DETERMINERS, SHIP_PREFIXES, VESSEL_WORDS } from '../entity-words';
-import { ExtractionState, townOrRegion } from './state';
+import { ExtractionState, spanEnd, townOrRegion } from './state';
 
 export abstract class ContextCues extends ExtractionState {
   /** "Jordan Henderson", "Georgia May", "Sydney Sweeney": a place that is really a first name. */
@@ -326,8 +326,12 @@ export abstract class ContextCues extends ExtractionState {
     const prev = this.toks[i - 1];
     if (prev?.text === 'of') return /^(?:town|towns|city|cities|village|villages|region|province|suburb|district)$/.test(this.toks[i - 2]?.text ?? '');
     if (prev?.text !== 'and' && prev?.text !== ',') return false;
+    // "South Carolina and French-Canadians": a people, not a place.
+    const word = fold(this.toks[i].text).split('-').pop() ?? '';
+    if (this.g.demonyms.has(word) || this.g.demonyms.has(word.replace(/s$/, ''))) return false;
     const before = this.toks[i - 2];
-    return !!before && this.mentions.some((m) => m.type === 'place' && m.start === before.start);
+    // The place may take several words ("Gaza City and Jabalia").
+    return !!before && this.mentions.some((m) => m.type === 'place' && spanEnd(this.text, m.start, m.surface) === before.end);
   }
 
   /**
