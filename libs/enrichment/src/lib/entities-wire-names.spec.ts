@@ -452,3 +452,10 @@ describe('English lists of places', () => {
     expect(found('The French Huguenots in South Carolina and French-Canadians.').places).toEqual(['South Carolina']);
   });
 });
+
+describe('English craft named after places', () => {
+  it('takes no place from a model name before a noun for a craft', () => {
+    expect(found('The probe lifted off aboard a SpaceX Falcon Heavy rocket on Monday.')).toEqual({ people: [], orgs: ['SpaceX'], places: [] });
+    expect(found('He flew from Moscow to Paris.').places).toEqual(['Moscow', 'Paris']);
+  });
+});

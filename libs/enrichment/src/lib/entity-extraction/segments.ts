@@ -218,7 +218,10 @@ export abstract class RunSegmentation extends CandidateRuns {
         } else if (this.english && (this.clubRoleAt(i + known.len) || this.clubBeforePlayer(i, i + known.len)) && known.places!.every((p) => p.kind !== 'country')) {
           // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
           this.add({ type: 'organisation', name: surface, surface, start: t[i].start });
-        } else this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
+        } else if (!(this.english && to - i > known.len && CRAFT_NOUNS.has(t[to]?.text ?? ''))) {
+          // Not a craft's model named after a place: "a SpaceX Falcon Heavy rocket".
+          this.add({ type: 'place', name: known.places![0].name, surface, start: t[i].start, places: known.places });
+        }
         i += known.len;
         titled = undefined;
         continue;
@@ -423,3 +426,6 @@ export abstract class RunSegmentation extends CandidateRuns {
 
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
+
+/** Craft a model name comes before in lower case ("a Falcon Heavy rocket", "a Typhoon Eurofighter jet"). */
+const CRAFT_NOUNS = new Set('rocket rockets missile missiles spacecraft capsule airliner airliners jet jets aircraft helicopter helicopters satellite satellites'.split(' '));
