@@ -459,3 +459,11 @@ describe('English craft named after places', () => {
     expect(found('He flew from Moscow to Paris.').places).toEqual(['Moscow', 'Paris']);
   });
 });
+
+describe('English bodies of a place named in the possessive', () => {
+  it('reads the place and its body apart, a saint\'s name and a people\'s possessive staying inside', () => {
+    expect(found("Australia's Senate passed a law.")).toEqual({ people: [], orgs: ['Senate'], places: ['Australia'] });
+    expect(found("London's Metropolitan Police said.").places).toEqual(['London']);
+    expect(found("The Children's Hospital of Philadelphia said.").orgs).toEqual(["Children's Hospital of Philadelphia"]);
+  });
+});
