@@ -24,7 +24,8 @@ export abstract class CandidateRuns extends ContextCues {
         const prev = t[j - 1];
         if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text)) || this.saintsBodyAfter(i, j)))) break;
         // "Australia's Senate", "London's Metropolitan Police": a known place's own body is named after the possessive.
-        if (prev.poss && this.english && !SAINT_WORDS.has(t[i].text) && this.knownAt(i, j)?.len === j - i && this.knownAt(i, j)?.places && !this.knownAt(i, j)?.org) break;
+        const possessor = prev.poss && this.english && !SAINT_WORDS.has(t[i].text) ? this.knownAt(i, j) : undefined;
+        if (possessor?.len === j - i && possessor.places && !possessor.org) break;
         if (t[j].cap) {
           j++;
           continue;

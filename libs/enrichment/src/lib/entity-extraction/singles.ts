@@ -7,7 +7,7 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
-import { CAPITAL_INSIDE_GIVEN_NAME, clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
@@ -88,8 +88,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.whoAfter(index, /^who$/)) return at('person', tok.text);
     // "ScotRail said", "ScotRail cancelled services": a word coined with a capital inside, before a speech verb or a verb in
     // the past with no article before it, is a firm's name, opening a sentence too (not a product's: "PlayStation", "JavaScript").
-    const speaks = !!next && (this.r.SPEECH_VERBS.has(next.text) || this.orgCueAfter(index + 1) || (/^\p{Ll}+ed$/u.test(next.text) && !/^(?:the|a|an)$/i.test(prev?.text ?? '')));
-    if (this.english && speaks && !this.isAllCaps(index) && COINED_CAPITAL_INSIDE.test(tok.text) && !SURNAME_CAPITAL_INSIDE.test(tok.text) && !CAPITAL_INSIDE_GIVEN_NAME.test(tok.text)) return at('organisation', tok.text);
+    const actsAsFirm = !!next && (this.r.SPEECH_VERBS.has(next.text) || this.orgCueAfter(index + 1) || (/^\p{Ll}+ed$/u.test(next.text) && !/^(?:the|a|an)$/i.test(prev?.text ?? '')));
+    if (this.english && actsAsFirm && !this.isAllCaps(index) && COINED_CAPITAL_INSIDE.test(tok.text) && !SURNAME_CAPITAL_INSIDE.test(tok.text)) return at('organisation', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);
