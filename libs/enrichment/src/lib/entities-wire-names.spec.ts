@@ -467,3 +467,10 @@ describe('English bodies of a place named in the possessive', () => {
     expect(found("The Children's Hospital of Philadelphia said.").orgs).toEqual(["Children's Hospital of Philadelphia"]);
   });
 });
+
+describe('English section labels in capitals', () => {
+  it('takes no body from an English word in capitals opening a sentence before a name', () => {
+    expect(found('SPORT Arsenal beat Chelsea 2-1 on Sunday.').orgs).toEqual(['Arsenal', 'Chelsea']);
+    expect(found('NATO Secretary General Mark Rutte said.').orgs).toEqual(['NATO']);
+  });
+});

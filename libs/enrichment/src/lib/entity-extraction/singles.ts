@@ -7,6 +7,7 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
+import { isEnglishWord } from '../english-words';
 import { clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
@@ -75,6 +76,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.english && this.isAllCaps(index) && this.tickerAt(index)) return undefined;
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
     // ... and in a line written all in capitals ("MARKETS AT A GLANCE", "UN SAYS AID BLOCKED") a word in capitals is a word.
+    // "SPORT Arsenal beat Chelsea": an English word in capitals opening a sentence before a name is a section's label.
+    if (this.english && tok.sentStart && tok.text.length >= 4 && this.isAllCaps(index) && this.toks[index + 1]?.cap && isEnglishWord(tok.text.toLowerCase())) return undefined;
     if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text) && !this.inCapitalsLine(index)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
