@@ -474,3 +474,11 @@ describe('English section labels in capitals', () => {
     expect(found('NATO Secretary General Mark Rutte said.').orgs).toEqual(['NATO']);
   });
 });
+
+describe('English bodies by their "its"', () => {
+  it('reads a name before a verb and "its" as a body, a known country staying a place', () => {
+    expect(found('Wolfspeed said its chief executive would step down.').orgs).toEqual(['Wolfspeed']);
+    expect(found("Peru's Acme Copper cut its forecast.")).toEqual({ people: [], orgs: ['Acme Copper'], places: ['Peru'] });
+    expect(found('Peru raised its tariffs.').places).toEqual(['Peru']);
+  });
+});

@@ -347,7 +347,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
-    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j))) {
+    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j) || (this.english && this.itsAfterVerb(j)))) {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }

@@ -93,6 +93,8 @@ export abstract class SingleWords extends RunSegmentation {
     // the past with no article before it, is a firm's name, opening a sentence too (not a product's: "PlayStation", "JavaScript").
     const actsAsFirm = !!next && (this.r.SPEECH_VERBS.has(next.text) || this.orgCueAfter(index + 1) || (/^\p{Ll}+ed$/u.test(next.text) && !/^(?:the|a|an)$/i.test(prev?.text ?? '')));
     if (this.english && actsAsFirm && !this.isAllCaps(index) && COINED_CAPITAL_INSIDE.test(tok.text) && !SURNAME_CAPITAL_INSIDE.test(tok.text)) return at('organisation', tok.text);
+    // "Wolfspeed said its chief executive would leave", "Codelco cut its forecast": a body's "its" after its verb.
+    if (this.english && !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !this.g.firstNames.has(tok.text) && this.itsAfterVerb(index + 1)) return at('organisation', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);
