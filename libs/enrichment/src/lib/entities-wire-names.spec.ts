@@ -482,3 +482,10 @@ describe('English bodies by their "its"', () => {
     expect(found('Peru raised its tariffs.').places).toEqual(['Peru']);
   });
 });
+
+describe('English bodies described in an appositive', () => {
+  it('reads a name before ", a group of" as a body, and a person\'s role noun phrase as no such description', () => {
+    expect(found('The prize went to Nihon Hidankyo, a group of atomic bomb survivors, the committee said.').orgs).toEqual(['Nihon Hidankyo']);
+    expect(found('It was won by John Smith, a group leader at the firm.').people).toEqual(['John Smith']);
+  });
+});

@@ -379,7 +379,7 @@ const PRONOUNS = /^(?:You|Me|We|They|He|She|It|Him|Her|Us|Them|My|Your|Our|His|I
 
 /** Nouns an appositive uses for a company ("a Durham-based startup", "the Florida rail operator"). */
 const COMPANY_NOUNS = new Set(
-  'startup start-up company firm manufacturer operator retailer lender insurer bank conglomerate carrier airline developer producer supplier provider platform brand subsidiary broadcaster publisher newspaper distributor miner refiner utility chain wholesaler exporter importer outfit'.split(' '),
+  'startup start-up company firm manufacturer operator retailer lender insurer bank conglomerate carrier airline developer producer supplier provider platform brand subsidiary broadcaster publisher newspaper distributor miner refiner utility chain wholesaler exporter importer outfit group organisation organization charity association coalition alliance movement party union agency foundation nonprofit non-profit'.split(' '),
 );
 /** Words that end the appositive's first noun phrase before its noun. */
 const APPOSITIVE_BREAKS = new Set('at of in for with from on by to the a an and or who which that'.split(' '));
