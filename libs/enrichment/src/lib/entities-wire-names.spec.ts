@@ -489,3 +489,9 @@ describe('English bodies described in an appositive', () => {
     expect(found('It was won by John Smith, a group leader at the firm.').people).toEqual(['John Smith']);
   });
 });
+
+describe('English regions of Britain', () => {
+  it('knows the West Country, East Anglia, the Home Counties and the Scottish Highlands', () => {
+    expect(found('Floods hit the West Country, East Anglia, the Home Counties and the Scottish Highlands.').places).toEqual(['West Country', 'East Anglia', 'Home Counties', 'Scottish Highlands']);
+  });
+});
