@@ -293,10 +293,9 @@ export abstract class ContextCues extends ExtractionState {
     return !!verb && !!next && MARKET_MOVES.has(verb.text) && (/^\d/.test(next.text) || (next.text === 'as' && this.toks[k + 2]?.text === 'much'));
   }
 
-  /** "Southern Copper cut its forecast", "Wolfspeed said its chief executive": a verb, then "its", right after the name (token j). */
+  /** "Acme Copper cut its forecast", "Wolfspeed said its chief executive": a verb, then "its", right after the name (token j). */
   protected itsAfterVerb(j: number): boolean {
-    const verb = this.toks[j];
-    return !!verb && verb.isWord && !verb.cap && /^\p{Ll}+$/u.test(verb.text) && this.toks[j + 1]?.text === 'its';
+    return /^\p{Ll}+$/u.test(this.toks[j]?.text ?? '') && this.toks[j + 1]?.text === 'its';
   }
 
   protected orgCueAfter(j: number): boolean {
