@@ -495,3 +495,14 @@ describe('English regions of Britain', () => {
     expect(found('Floods hit the West Country, East Anglia, the Home Counties and the Scottish Highlands.').places).toEqual(['West Country', 'East Anglia', 'Home Counties', 'Scottish Highlands']);
   });
 });
+
+describe('English ratings and the agencies that give them', () => {
+  it('reads a known name running on past its possessive whole, and a credit rating as no body', () => {
+    expect(found("Moody's Investors Service downgraded France, while Fitch Ratings kept Germany at AAA.")).toEqual({
+      people: [],
+      orgs: ["Moody's Investors Service", 'Fitch Ratings'],
+      places: ['France', 'Germany'],
+    });
+    expect(found('AAA said petrol prices rose.').orgs).toEqual(['AAA']);
+  });
+});

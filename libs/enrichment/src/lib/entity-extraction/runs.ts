@@ -22,7 +22,7 @@ export abstract class CandidateRuns extends ContextCues {
       let j = i + 1;
       while (j < t.length && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
-        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text)) || this.saintsBodyAfter(i, j)))) break;
+        if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text)) || this.saintsBodyAfter(i, j) || this.knownGoesOn(i, j)))) break;
         // "Australia's Senate", "London's Metropolitan Police": a known place's own body is named after the possessive.
         const possessor = prev.poss && this.english && !SAINT_WORDS.has(t[i].text) ? this.knownAt(i, j) : undefined;
         if (possessor?.len === j - i && possessor.places && !possessor.org) break;
@@ -292,6 +292,16 @@ export abstract class CandidateRuns extends ContextCues {
     let k = joiner + 1;
     while (k < this.toks.length && (this.toks[k].cap || this.r.PARTICLES.has(this.toks[k].text))) k++;
     return this.r.ORG_HEADS.has(this.toks[k - 1].text);
+  }
+
+  /** A name the gazetteer knows runs on through the word at j ("Moody's Investors Service"; keys keep the possessive). */
+  private knownGoesOn(runStart: number, j: number): boolean {
+    const t = this.toks;
+    for (let s = Math.max(runStart, j - this.g.maxWords + 1); s < j; s++) {
+      const key = t.slice(s, j + 1).map((x) => fold(x.text) + (x.poss ? "'s" : '')).join(' ');
+      if (this.g.prefixes.has(key)) return true;
+    }
+    return false;
   }
 
   /** "St Mary's Catholic Primary School", "St John's Roman Catholic Church": a saint's name in the possessive opening a body's name that ends on its head. */

@@ -72,6 +72,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
     // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
     if (this.english && (MATCH_FORMATS.has(tok.text) || (ERA_WORDS.has(tok.text) && (/^\d+$/.test(this.toks[index - 1]?.text ?? '') || /^\d+$/.test(this.toks[index + 1]?.text ?? ''))))) return undefined;
+    // "kept Germany at AAA", "an AA- rating": a credit rating, not the motoring club.
+    if (this.english && CREDIT_RATING.test(tok.text) && (/^(?:at|to|from|rated|of)$/.test(prev?.text ?? '') || /^(?:rating|ratings|grade|credit)$/.test(next?.text ?? ''))) return undefined;
     // "Apple Inc (AAPL.O)", "(NYSE: GM)": a stock ticker is the company's code, not another name.
     if (this.english && this.isAllCaps(index) && this.tickerAt(index)) return undefined;
     // "the MP spoke", "an MEP said": an all-caps title alone is no body.
@@ -449,3 +451,6 @@ const PERSON_ROLE_NOUNS = new Set(
     ' ',
   ),
 );
+
+/** A credit rating as the agencies write it ("AAA", "AA-", "BBB+"). */
+const CREDIT_RATING = /^(?:AAA|AA|BBB|BB|CCC|CC)[+-]?$/;
