@@ -506,3 +506,11 @@ describe('English ratings and the agencies that give them', () => {
     expect(found('AAA said petrol prices rose.').orgs).toEqual(['AAA']);
   });
 });
+
+describe('English stage names after a role noun', () => {
+  it('keeps a name of English words after a noun for a person\'s role, and reads a name before "executive" as a body', () => {
+    expect(found('Fans of rapper Ice Cube cheered.').people).toEqual(['Ice Cube']);
+    expect(found('Star Search returned.').people).toEqual([]);
+    expect(found('The killing of UnitedHealthcare executive Brian Thompson shocked investors.')).toEqual({ people: ['Brian Thompson'], orgs: ['UnitedHealthcare'], places: [] });
+  });
+});

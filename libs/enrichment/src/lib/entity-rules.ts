@@ -34,7 +34,7 @@ export const ORG_CUES_BEFORE = set(
 );
 
 /** Lower-case words just after a name that make it an organisation: "Nvidia shares". */
-export const ORG_CUES_AFTER = set('union shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executives investors founder co-founder cofounder chairman chairwoman');
+export const ORG_CUES_AFTER = set('union shares stock stocks shareholders spokesman spokeswoman spokesperson unit subsidiary employees workers chief boss executive executives investors founder co-founder cofounder chairman chairwoman');
 
 /** Verbs of speech that follow a person's name: "Putin said". */
 export const SPEECH_VERBS = set('said says told tells added adds wrote writes insisted insists argued argues noted notes replied explained explains recalled recalls acknowledged admitted asked testified tweeted posted warned warns');

@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { GERMAN_DETERMINERS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
+import { GERMAN_DETERMINERS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { spanEnd, townOrRegion } from './state';
 import { isEnglishWord } from '../english-words';
@@ -64,8 +64,14 @@ export class Extraction extends TaggerBlend {
   private withoutWordPeople(): void {
     // A first name that is an English word counts as one only if people are commonly so called ("Will Smith", not "Star Search").
     const givenName = (w: string) => this.g.firstNames.has(w) && (!isEnglishWord(w) || WORD_FIRST_NAMES.has(w));
+    // ... unless a noun for a person's role comes right before it ("rapper Young Thug", "singer Ice Spice").
+    const afterRole = (m: Mention) => {
+      const i = this.tokenAt(m.start);
+      const before = i === undefined ? undefined : this.toks[i - 1];
+      return !!before && !before.cap && ROLE_NOUNS.has(before.text);
+    };
     const wordsOnly = (m: Mention) => {
-      if (m.type !== 'person' || m.titled || m.figure) return false;
+      if (m.type !== 'person' || m.titled || m.figure || afterRole(m)) return false;
       const words = m.surface.split(/[ -]/).filter(Boolean);
       return words.length >= 2 && words.every((w) => isEnglishWord(w) && !givenName(w));
     };
