@@ -1,7 +1,9 @@
 """
 Builds libs/enrichment/src/data/common-nouns.de.json: German common nouns (every inflected form
 of a Wiktionary noun that is not also a place, surname, first name or other proper noun), kept
-when they are frequent enough to turn up in news (wordfreq Zipf >= 3.0).
+when they are frequent enough to turn up in news (wordfreq Zipf >= 3.0); and apart from them, the
+equally frequent forms that are both a common noun and a place's name ("Zug", "Essen", "Halle"),
+which are the noun after an article ("in dem Zug") and the town alone ("in Zug").
 
 German capitalises every noun, so the entity tagger cannot tell "Ton", "Salon" or "Fußballer"
 from a name by its shape; the extractor uses this list to drop a lone common noun the tagger
@@ -28,7 +30,7 @@ CASES = re.compile(r'(nominativ|genitiv|dativ|akkusativ) (singular|plural)( \d|\
 WORD = re.compile(r'[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?')
 
 source = Path(list(german_nouns.__path__)[0]) / 'nouns.csv'
-common, proper = set(), set()
+common, proper, toponyms = set(), set(), set()
 with source.open(encoding='utf-8') as f:
     for row in csv.DictReader(f):
         tags = set(row['pos'].split(','))
@@ -36,9 +38,13 @@ with source.open(encoding='utf-8') as f:
         forms = {w.strip() for w in forms if WORD.fullmatch(w.strip())}
         if tags & PROPER:
             proper |= forms
+            if 'Toponym' in tags:
+                toponyms |= forms
         elif 'Substantiv' in tags:
             common |= forms
-kept = sorted(w for w in common - proper if wordfreq.zipf_frequency(w.lower(), 'de') >= MIN_ZIPF)
+frequent = lambda w: wordfreq.zipf_frequency(w.lower(), 'de') >= MIN_ZIPF
+kept = sorted(w for w in common - proper if frequent(w))
+also_places = sorted(w for w in common & toponyms if frequent(w))
 out = Path(__file__).resolve().parents[2] / 'libs/enrichment/src/data/common-nouns.de.json'
-out.write_text(json.dumps({'source': 'german-nouns 1.2.5 (Wiktionary DE, CC BY-SA 4.0) filtered by wordfreq 3.1.1 Zipf >= 3.0 (CC BY-SA 4.0)', 'licence': 'CC BY-SA 4.0', 'words': kept}, ensure_ascii=False, indent=0) + '\n', encoding='utf-8')
-print(f'{len(kept)} forms -> {out}')
+out.write_text(json.dumps({'source': 'german-nouns 1.2.5 (Wiktionary DE, CC BY-SA 4.0) filtered by wordfreq 3.1.1 Zipf >= 3.0 (CC BY-SA 4.0)', 'licence': 'CC BY-SA 4.0', 'words': kept, 'alsoPlaceNames': also_places}, ensure_ascii=False, indent=0) + '\n', encoding='utf-8')
+print(f'{len(kept)} forms, {len(also_places)} also places -> {out}')

@@ -1,4 +1,4 @@
-import { commonNounsFor } from './common-nouns';
+import { commonNounsFor, nounsNamingPlacesFor } from './common-nouns';
 import { extractEntities } from './entities';
 
 const names = (text: string) => {
@@ -19,6 +19,19 @@ describe('German common nouns against the tagger', () => {
     const found = names('Der Salon in Herzberg blieb am Donnerstag geschlossen. Das Motiv der Tat ist unklar, sagte die Polizei in Brandenburg.');
     expect(found.places).toEqual(expect.arrayContaining(['Herzberg', 'Brandenburg']));
     expect([...found.places, ...found.people, ...found.organisations]).not.toContain('Motiv');
+  });
+
+  it('reads a noun that is also a town as the noun after an article, and the town alone', () => {
+    for (const word of ['Zug', 'Essen', 'Halle']) expect(nounsNamingPlacesFor('de')?.has(word)).toBe(true);
+    expect(nounsNamingPlacesFor('en')).toBeUndefined();
+    expect(names('Wieder zurück in dem Zug fahren wir weiter nach Süden. Das Essen war kalt.').places).toEqual([]);
+    expect(names('Der Oberbürgermeister von Essen sagte am Montag in Zug, die Stadt Halle sei Partner.').places).toEqual(expect.arrayContaining(['Essen', 'Zug', 'Halle']));
+    // A river takes an article: still the place.
+    expect(names('An der Elbe steigt das Wasser.').places).toEqual(['Elbe']);
+  });
+
+  it('reads a sentence-opening possessive before its noun as no name ("Seine Frau")', () => {
+    expect(names('Seine Frau sagte, sie komme aus Bonn.').places).toEqual(['Bonn']);
   });
 
   it('cuts a role noun off the front of a person', () => {

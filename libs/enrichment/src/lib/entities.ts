@@ -3,7 +3,7 @@
  * live in entity-extraction/, one rule family a file (extraction.ts runs them in order).
  */
 import { type Gazetteer, gazetteerFor } from './gazetteer';
-import { commonNounsFor } from './common-nouns';
+import { commonNounsFor, nounsNamingPlacesFor } from './common-nouns';
 import { finnishBaseForms } from './finnish-cases';
 import { rulesFor } from './entity-languages';
 import { S_GENITIVE_LANGUAGES } from './entity-words';
@@ -65,5 +65,6 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
     S_GENITIVE_LANGUAGES.has(language),
     commonNounsFor(language),
     language === 'fi' ? finnishBaseForms : undefined,
+    nounsNamingPlacesFor(language),
   );
 }

@@ -184,7 +184,15 @@ export class Extraction extends TaggerBlend {
         this.mentions.splice(k, 1);
         continue;
       }
-      if (!nouns.has(m.surface)) continue;
+      // "Seine Frau sagte": a sentence's opening determiner before its noun, not the river.
+      if (i !== undefined && this.toks[i].sentStart && GERMAN_DETERMINERS.has(m.surface.toLowerCase()) && this.capWordAt(i + 1) && this.toks[i + 1].start === this.toks[i].end + 1) {
+        this.mentions.splice(k, 1);
+        continue;
+      }
+      // "in dem Zug", "das Essen": a noun that is also a town's name is the noun after an article (the town takes none;
+      // a river or a region does: "an der Elbe", "in der Pfalz").
+      const townNoun = !!m.places?.length && m.places.every((p) => p.kind === 'city') && !!this.placeNouns?.has(m.surface);
+      if (!nouns.has(m.surface) && !townNoun) continue;
       // "die Lage", "35 Grad": after a determiner or a number the word is the noun; so after a determiner and an
       // inflected adjective ("von einer schwierigen Lage").
       const adjectiveAfterDeterminer = !!before && !before.cap && /\p{Ll}(?:e|en|er|em|es)$/u.test(before.text) && i !== undefined && GERMAN_DETERMINERS.has(this.toks[i - 2]?.text.toLowerCase() ?? '');

@@ -59,6 +59,8 @@ export abstract class ExtractionState {
     protected readonly commonNouns?: ReadonlySet<string>,
     /** Base forms an inflected last word may stand for (Finnish "Helsingissä"; finnish-cases.ts). */
     protected readonly baseForms?: (word: string) => string[],
+    /** Nouns that are also towns' names ("Zug", "Essen"), in a language that capitalises nouns (common-nouns.ts). */
+    protected readonly placeNouns?: ReadonlySet<string>,
   ) {
     this.toks = tokenize(text);
     // Each word folded once here, kept for every later lookup (folded).
