@@ -123,6 +123,16 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(body, { language: 'de' }).map((m) => body.slice(m.start, m.end))).toContain('Internationale Organisation für erneuerbare Energien');
   });
 
+  it('German: a role noun and a first name the tagger reads as a body, with the surname left out, are the person', () => {
+    const text = 'Finanzminister Christian Lindner (FDP) sagte am Mittwoch im Bundestag, er sei zufrieden.';
+    const mentions = extractEntityMentions(text, { language: 'de' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['person', 'Christian Lindner'],
+      ['organisation', 'FDP'],
+      ['organisation', 'Bundestag'],
+    ]);
+  });
+
   it('German: a hyphenated pair of first names opens a name; a noun after an article is no town; the surname alone later is the person', () => {
     const text = 'Außenminister Frank-Walter Steinmeier reiste am Montag nach Paris. Dort betonte Steinmeier, die Lage sei ernst.';
     const mentions = extractEntityMentions(text, { language: 'de' });

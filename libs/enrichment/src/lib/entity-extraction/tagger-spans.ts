@@ -211,7 +211,8 @@ export abstract class TaggerSpans extends SingleWords {
    * a first name is that person; a person's span ends before a lower-case word that is no name particle.
    * A name in the genitive before the role noun is its own name ("Microsofts Chef Satya Nadella").
    */
-  protected withoutRoleNouns(span: TaggedSpan): TaggedSpan[] {
+  protected withoutRoleNouns(tagged: TaggedSpan): TaggedSpan[] {
+    const span = this.withSurnameAfterFirstName(tagged);
     let { from, type } = span;
     const isNoun = (i: number) => this.isRoleNoun(this.toks[i].text);
     // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
@@ -246,6 +247,18 @@ export abstract class TaggerSpans extends SingleWords {
     const word = fold(this.toks[from].text);
     if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
     return owner ? [owner, { ...span, from, to, type }] : [{ ...span, from, to, type }];
+  }
+
+  /**
+   * "Finanzminister Christian Lindner" tagged as the body "Finanzminister Christian": a body's span of role nouns that
+   * ends on a first name, right before a capitalised word that is no common noun, is a person whose surname follows.
+   */
+  private withSurnameAfterFirstName(span: TaggedSpan): TaggedSpan {
+    const last = span.to - 1;
+    const next = this.toks[span.to];
+    if (span.type !== 'organisation' || last <= span.from || !this.g.firstNames.has(this.toks[last].text) || !this.capWordAt(span.to) || next.start !== this.toks[last].end + 1 || this.commonNouns?.has(next.text)) return span;
+    for (let k = span.from; k < last; k++) if (!this.isRoleNoun(this.toks[k].text)) return span;
+    return { ...span, type: 'person', to: span.to + 1 };
   }
 
   /** The type of a genitive owner cut from a person's span: a known body or place as the gazetteer says ("Microsofts", "Berlins"), else a person. */
