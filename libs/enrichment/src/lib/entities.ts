@@ -6,7 +6,7 @@ import { type Gazetteer, gazetteerFor } from './gazetteer';
 import { commonNounsFor, nounsNamingPlacesFor } from './common-nouns';
 import { finnishBaseForms } from './finnish-cases';
 import { rulesFor } from './entity-languages';
-import { S_GENITIVE_LANGUAGES } from './entity-words';
+import { S_ADJECTIVE_LANGUAGES, S_GENITIVE_LANGUAGES } from './entity-words';
 import { type BlendMode, blendFor } from './ner/blend';
 import { taggerFor } from './ner/models';
 import { type EntityMention, type ExtractedEntities, Extraction } from './entity-extraction/extraction';
@@ -62,7 +62,7 @@ function extraction(text: string, opts: ExtractOptions): Extraction {
     rulesFor(language),
     language === 'en',
     tagger ? { tagger, blend } : undefined,
-    S_GENITIVE_LANGUAGES.has(language),
+    S_GENITIVE_LANGUAGES.has(language) ? (S_ADJECTIVE_LANGUAGES.has(language) ? 'owners' : 'places') : false,
     commonNounsFor(language),
     language === 'fi' ? finnishBaseForms : undefined,
     nounsNamingPlacesFor(language),

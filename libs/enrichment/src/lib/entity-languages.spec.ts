@@ -143,20 +143,33 @@ describe('entities beyond English', () => {
     ]);
   });
 
-  it('German and Nordic -s genitives: the owner named in the text or known as a place, without the ending', () => {
+  it('German and Nordic -s genitives: the owner named in the text or known as a place; the span is the word as written', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });
     const at = (surface: string) => mentions.filter((m) => m.surface === surface);
-    // Both Microsofts are the company, their spans the name as written (the first nine characters of "Microsofts").
-    expect(at('Microsoft').map((m) => [m.type, m.name, text.slice(m.start, m.end)])).toEqual([
-      ['organisation', 'Microsoft', 'Microsoft'],
-      ['organisation', 'Microsoft', 'Microsoft'],
+    // Both are the company; the genitive's span is the word with its ending, as annotators mark it (CoNLL, GermEval, Universal NER).
+    expect(mentions.filter((m) => m.name === 'Microsoft').map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Microsoft'],
+      ['organisation', 'Microsofts'],
     ]);
-    expect(at('Deutschland')).toMatchObject([{ type: 'place', start: text.indexOf('Deutschlands') }]);
-    expect(mentions.some((m) => /Microsofts|Deutschlands|Wirtschaft/.test(m.surface))).toBe(false);
+    expect(at('Deutschlands')).toMatchObject([{ type: 'place', name: 'Germany', start: text.indexOf('Deutschlands') }]);
+    expect(mentions.some((m) => /Wirtschaft|Chef/.test(m.surface))).toBe(false);
+    // A known place's genitive alone is that place ("Bayerns Innenminister" was a person); not in Dutch, where "Nederlands" is the language.
+    const lands = 'Glätte in Teilen Bayerns und Sachsens. Bayerns Innenminister Joachim Herrmann sprach.';
+    expect(extractEntityMentions(lands, { language: 'de' }).map((m) => [m.type, m.surface, m.name])).toEqual([
+      ['place', 'Bayerns', 'Bayern'],
+      ['place', 'Sachsens', 'Sachsen'],
+      ['place', 'Bayerns', 'Bayern'],
+      ['person', 'Joachim Herrmann', 'Joachim Herrmann'],
+    ]);
+    expect(extractEntityMentions('Hij spreekt vloeiend Nederlands en woont in Utrecht.', { language: 'nl' }).map((m) => m.surface)).toEqual(['Utrecht']);
     // A first name that ends in -s is nobody's genitive.
     expect(mentions.filter((m) => m.surface.startsWith('Han')).map((m) => m.surface)).not.toContain('Han');
-    expect(extractEntityMentions('Sveriges regering meddelade i Stockholm att Sverige ska delta.', { language: 'sv' }).map((m) => m.surface)).not.toContain('Sveriges');
+    expect(extractEntityMentions('Sveriges regering meddelade i Stockholm att Sverige ska delta.', { language: 'sv' }).map((m) => [m.surface, m.name])).toEqual([
+      ['Sveriges', 'Sweden'],
+      ['Stockholm', 'Stockholm'],
+      ['Sverige', 'Sweden'],
+    ]);
     // A name known as written is no genitive ("Las" is not of "La").
     expect(extractEntityMentions('Er flog nach Las Vegas und weiter nach Paris.', { language: 'de' }).map((m) => m.surface)).toEqual(['Las Vegas', 'Paris']);
     // English possessives are not this rule's: "Jones" stays Jones.

@@ -10,6 +10,8 @@ import { fold } from './tokens';
  * "Sveriges regering", "Norges bank"), so "Microsofts" is Microsoft, not a name of its own.
  */
 export const S_GENITIVE_LANGUAGES = new Set(['de', 'nl', 'sv', 'nb', 'nn', 'no', 'da']);
+/** Of those, the languages whose adjectives and language names also end in -s on a place's name ("Nederlands", "Limburgs"). */
+export const S_ADJECTIVE_LANGUAGES = new Set(['nl']);
 
 /** Words that open the name of a building as well as of the body in it: "Iglesia de San Pedro", "Museo del Prado". */
 export const BUILDING_WORDS = new Set(

@@ -44,7 +44,10 @@ export class Extraction extends TaggerBlend {
     if (this.model) this.blend(this.model.tagger, this.model.blend);
     if (this.commonNouns) this.withoutNounsAfterArticles(this.commonNouns);
     if (this.r.nounsCapitalised) this.withoutDescriptors();
-    if (this.sGenitive) this.resolveGenitives();
+    if (this.sGenitive) {
+      if (this.sGenitive === 'places') this.genitivesOfKnownPlaces();
+      this.resolveGenitives();
+    }
     this.acronymsAsDefined();
     this.splitFixtures();
     this.placesAsSurnames();
@@ -201,6 +204,31 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
+   * "in Teilen Bayerns und Sachsens", "Thüringens Landesregierung": a lone word that is a known country's, region's or
+   * city's name and the genitive -s is that place, where no other name covers it (the word as written is no known name,
+   * common noun or first name: "Hans" is no genitive of a place). The tagger's lone person there is that place too
+   * ("Bayerns Innenminister").
+   */
+  private genitivesOfKnownPlaces(): void {
+    const inside = this.coveredByMentions();
+    const owners = new Set(['country', 'capital', 'region', 'city']);
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      if (!t.cap || t.text.length < 5 || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || this.isAllCaps(i)) continue;
+      const person = this.mentions.findIndex((m) => m.start === t.start && m.surface === t.text && m.type === 'person' && !m.figure);
+      if (person < 0 && inside(t.start)) continue;
+      const word = this.folded(i);
+      if (this.g.places.has(word) || this.g.orgs.has(word) || this.commonNouns?.has(t.text) || this.g.firstNames.has(t.text) || this.isCommon(t.text)) continue;
+      const surface = t.text;
+      const places = this.g.places.get(word.slice(0, -1));
+      if (!places?.every((p) => owners.has(p.kind)) || this.commonNouns?.has(surface)) continue;
+      const place: Mention = { type: 'place', name: places[0].name, surface, start: t.start, places };
+      if (person >= 0) this.mentions[person] = place;
+      else this.mentions.push(place);
+    }
+  }
+
+  /**
    * "Microsofts" where the text also names Microsoft, "Deutschlands" (a known place's genitive): the
    * entity the -s genitive is of, with its type and links, its surface the name without the ending. A
    * known place or body as written ("Paris", "Mercedes") stays.
@@ -213,9 +241,10 @@ export class Extraction extends TaggerBlend {
       const whole = this.mentions[k];
       const genitive = /^(\p{Lu}[\p{L}\p{M}-]+?)(?:s|'s|’s|'|’)(?= |$)/u.exec(whole.surface);
       if (!genitive) continue;
-      // The owner's name as written, without the ending (CoNLL's convention).
-      const surface = genitive[1];
-      const base = fold(surface);
+      // The owner's name is the word without its ending; the mention is the word as written, ending and all, as
+      // annotators mark it (CoNLL, GermEval, WikiNEuRal, Universal NER: "Deutschlands", "Sveriges").
+      const surface = genitive[0];
+      const base = fold(genitive[1]);
       // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
       if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
       // "Københavns Kommune", "Göteborgs Universitet": a body named for its place, when the rest ends on a body's head word.

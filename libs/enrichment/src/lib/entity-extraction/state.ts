@@ -53,8 +53,11 @@ export abstract class ExtractionState {
     /** Rules written for English copy only (AP state abbreviations, "Toronto Blue Jays", "the House"). */
     protected readonly english: boolean,
     protected readonly model?: { tagger: Tagger; blend: BlendMode },
-    /** The language writes its genitive as -s on the name (S_GENITIVE_LANGUAGES). */
-    protected readonly sGenitive = false,
+    /**
+     * The language writes its genitive as -s on the name (S_GENITIVE_LANGUAGES): of the names the text gives ('owners'), and
+     * also of any known place ('places'; not Dutch, whose adjectives and language names end in -s: "Nederlands", "Limburgs").
+     */
+    protected readonly sGenitive: false | 'owners' | 'places' = false,
     /** Common nouns of a language that capitalises them (German): not names by their shape (common-nouns.ts). */
     protected readonly commonNouns?: ReadonlySet<string>,
     /** Base forms an inflected last word may stand for (Finnish "Helsingissä"; finnish-cases.ts). */
