@@ -105,6 +105,15 @@ describe('entities beyond English', () => {
     expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([['organisation', 'Jefatura Superior de Policía']]);
   });
 
+  it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
+    const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
+    const mentions = extractEntityMentions(text, { language: 'fr' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Rassemblement national'],
+      ['person', 'Marine Le Pen'],
+    ]);
+  });
+
   it('German: role nouns, compounds of them and a genitive owner are not part of a name; a lower-case word after a name ends it', () => {
     const text =
       'Der Kölner Kardinal Joachim Meisner hat am Sonntag in Köln gepredigt. Die Ausstellung zeigt Bilder von Kriegsfotograf Jewgeni Chaldej. ' +

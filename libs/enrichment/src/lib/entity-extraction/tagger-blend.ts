@@ -7,7 +7,7 @@ import type { Mention } from '../entity-mentions';
 import { fold } from '../tokens';
 import { BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
-import type { Tagger } from '../ner/tagger';
+import type { TaggedSpan, Tagger } from '../ner/tagger';
 import { TaggerSpans } from './tagger-spans';
 import { spanEnd } from './state';
 
@@ -23,7 +23,8 @@ export abstract class TaggerBlend extends TaggerSpans {
       this.toks.map((t) => t.text),
       (i) => this.toks[i].sentStart,
     );
-    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)));
+    const cut = this.beforeCrossedPeople(this.mentions);
+    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).flatMap(cut));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -49,6 +50,27 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.resolveModelShortForms(new Set(proposed));
     this.addMissedSurnames();
     if (this.r.nounsCapitalised) this.addSpeakers();
+  }
+
+  /**
+   * "Rassemblement national de Marine Le Pen" tagged as the body "Rassemblement national de Marine": a tagger's body or
+   * place that runs through a particle into a person the rules name in full, and stops inside that name, ends before
+   * the particle, and the person is the rules' whole name.
+   */
+  private beforeCrossedPeople(rules: readonly Mention[]): (span: TaggedSpan) => TaggedSpan[] {
+    const people = rules.filter((m) => m.type === 'person' && m.surface.includes(' '));
+    return (span) => {
+      if (span.type === 'person' || !people.length) return [span];
+      for (const person of people) {
+        const i = this.tokenAt(person.start);
+        if (i === undefined || i <= span.from + 1 || i >= span.to || !this.r.PARTICLES.has(this.toks[i - 1].text)) continue;
+        const end = spanEnd(this.text, person.start, person.surface);
+        let to = i;
+        while (to < this.toks.length && this.toks[to].start < end) to++;
+        if (to > span.to) return [{ ...span, to: i - 1 }, { type: 'person', from: i, to }];
+      }
+      return [span];
+    };
   }
 
   /** "Sr." or "Dr." right before the word starting at this offset. */
