@@ -105,6 +105,18 @@ describe('entities beyond English', () => {
     expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([['organisation', 'Jefatura Superior de Policía']]);
   });
 
+  it('Spanish: a government is a body, never a place; parties and the royal household are known', () => {
+    const text = 'El líder del PP criticó la gestión del Ejecutivo. Vox y Compromís pidieron su dimisión. La Casa Real no hizo comentarios.';
+    const mentions = extractEntityMentions(text, { language: 'es' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'PP'],
+      ['organisation', 'Ejecutivo'],
+      ['organisation', 'Vox'],
+      ['organisation', 'Compromís'],
+      ['organisation', 'Casa Real'],
+    ]);
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

@@ -171,6 +171,8 @@ export abstract class TaggerSpans extends SingleWords {
     // "Iberdrola y Telefónica subieron": a name the gazetteer knows as a company and as no place is that company, whatever the
     // tagger read (not other bodies: corpora label "EU" a place as often as a body), unless it is also a word ("Mars", a month).
     if (s.type === 'place' && exact?.org?.kind === 'company' && !exact.places && !this.isCommon(surface) && !this.lowerWords.has(fold(surface))) return { type: 'organisation', name: exact.org.name, surface, start, org: exact.org };
+    // "la gestión del Ejecutivo", "il Governo": a government is a body, never a place.
+    if (s.type === 'place' && s.to - from === 1 && GOVERNMENT_WORDS.has(surface) && !exact?.places) return { type: 'organisation', name: surface, surface, start };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
     if (s.type === 'organisation') return exact?.org ? { type: 'organisation', name: exact.org.name, surface, start, org: exact.org } : { type: 'organisation', ...this.orgName(from, s.to), start };
     // "Volvo och Ericsson steg": one word the gazetteer knows as a body is that body, unless the text names a person so ("Magnus Ericsson").
