@@ -144,6 +144,15 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(body, { language: 'de' }).map((m) => body.slice(m.start, m.end))).toContain('Internationale Organisation für erneuerbare Energien');
   });
 
+  it("German: a known party is a body whatever the tagger reads; a place's genitive before a role noun is the place", () => {
+    const text = 'Die CSU hatte gegen die Reform geklagt, wie Sachsens Regierungschef mitteilte.';
+    const mentions = extractEntityMentions(text, { language: 'de' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'CSU'],
+      ['place', 'Sachsens'],
+    ]);
+  });
+
   it('German: a role noun and a first name the tagger reads as a body, with the surname left out, are the person', () => {
     const text = 'Finanzminister Christian Lindner (FDP) sagte am Mittwoch im Bundestag, er sei zufrieden.';
     const mentions = extractEntityMentions(text, { language: 'de' });

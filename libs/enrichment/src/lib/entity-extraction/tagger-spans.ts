@@ -168,9 +168,10 @@ export abstract class TaggerSpans extends SingleWords {
     const base = exact ? undefined : this.knownBaseForm(from, s.to);
     if (base?.places && (s.type === 'place' || !base.org)) return { type: 'place', name: base.places[0].name, surface, start, places: base.places };
     if (base?.org) return { type: 'organisation', name: base.org.name, surface, start, org: base.org };
-    // "Iberdrola y Telefónica subieron": a name the gazetteer knows as a company and as no place is that company, whatever the
-    // tagger read (not other bodies: corpora label "EU" a place as often as a body), unless it is also a word ("Mars", a month).
-    if (s.type === 'place' && exact?.org?.kind === 'company' && !exact.places && !this.isCommon(surface) && !this.lowerWords.has(fold(surface))) return { type: 'organisation', name: exact.org.name, surface, start, org: exact.org };
+    // "Iberdrola y Telefónica subieron", "Die CSU hatte geklagt": a name the gazetteer knows as a company or a party and as no
+    // place is that body, whatever the tagger read (not other bodies: corpora label "EU" a place as often as a body), unless
+    // it is also a word ("Mars", a month).
+    if (s.type === 'place' && (exact?.org?.kind === 'company' || exact?.org?.kind === 'party') && !exact.places && !this.isCommon(surface) && !this.lowerWords.has(fold(surface))) return { type: 'organisation', name: exact.org.name, surface, start, org: exact.org };
     // "la gestión del Ejecutivo", "il Governo": a government is a body, never a place.
     if (s.type === 'place' && s.to - from === 1 && GOVERNMENT_WORDS.has(surface) && !exact?.places) return { type: 'organisation', name: surface, surface, start };
     if (s.type === 'place') return { type: 'place', name: exact?.places?.[0].name ?? surface, surface, start, ...(exact?.places ? { places: exact.places } : {}) };
@@ -243,8 +244,10 @@ export abstract class TaggerSpans extends SingleWords {
     }
     let to = from + 1;
     while (to < span.to && (this.toks[to].cap || !this.toks[to].isWord || NAME_PARTICLES.has(this.toks[to].text))) to++;
-    // "Hermann Ecksteins Karriere": a common noun after a name in the genitive is what the name owns.
+    // "Hermann Ecksteins Karriere": a common noun after a name in the genitive is what the name owns; so a role noun after a
+    // place's genitive ("Sachsens Regierungschef", where no name follows).
     if (to - from >= 3 && /s$/.test(this.toks[to - 2].text) && this.commonNouns?.has(this.toks[to - 1].text)) to--;
+    else if (to - from === 2 && /s$/.test(this.toks[from].text) && this.g.places.has(fold(this.toks[from].text).slice(0, -1)) && isNoun(from + 1)) to--;
     // "Ehrenbürger Europas": what is left after the role noun is a place (here in the genitive), not a person.
     const word = fold(this.toks[from].text);
     if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
