@@ -117,6 +117,16 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it('French and Spanish: an inhabitant named before a person is no part of the name; an opening bracket ends a name', () => {
+    const text = 'Le Lyonnais Alexandre Lacazette a marqué contre Nantes.';
+    expect(extractEntityMentions(text, { language: 'fr' }).map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['person', 'Alexandre Lacazette'],
+      ['place', 'Nantes'],
+    ]);
+    const body = 'Un terremoto sacudió Chile, según el Servicio Nacional de Prevención y Respuesta ante Desastres (Senapred).';
+    expect(extractEntityMentions(body, { language: 'es' }).map((m) => body.slice(m.start, m.end))).toContain('Servicio Nacional de Prevención y Respuesta ante Desastres');
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

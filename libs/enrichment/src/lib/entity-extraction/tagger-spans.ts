@@ -99,7 +99,7 @@ export abstract class TaggerSpans extends SingleWords {
     // "El Gobierno", "La Fiscalía": an article opening a body's or a place's span is the sentence's, unless the whole is known ("La Paz", "Le Monde").
     if (span.type !== 'person' && from < span.to - 1 && this.toks[from].cap && this.r.articles.has(this.toks[from].text) && this.toks[from + 1].cap && !this.knownAt(from, span.to)) from++;
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
-    if (from < span.to - 1 && this.r.nationalityNouns?.has(this.toks[from].text) && this.toks[from + 1].cap) {
+    if (from < span.to - 1 && (this.r.nationalityNouns?.has(this.toks[from].text) || this.inhabitantBeforeName(from, span.to)) && this.toks[from + 1].cap) {
       from++;
       if (this.g.firstNames.has(this.toks[from].text)) {
         // The tagger, misled by the noun, may stop at the first name ("la Française Caroline | Garcia").
@@ -132,6 +132,8 @@ export abstract class TaggerSpans extends SingleWords {
         if (t.isWord && !t.cap && /^\p{Ll}/u.test(t.text) && !functionWord(t) && this.toks[k - 1].cap && !functionWord(this.toks[k - 1])) to = k;
       }
     }
+    // "Servicio Nacional de Prevención y Respuesta ante Desastres (Senapred": an opening bracket ends a name (its short form follows).
+    for (let k = from + 1; k < to; k++) if (this.toks[k].text === '(' || this.toks[k].text === '[') to = k;
     // Where nouns are capitalised (German), a name never ends on a lower-case word either ("Sächsische Kommission habe").
     // "l'Union Bordeaux-Bègles 59-3": a score after a club is no part of its name.
     while (to - 1 > from && /^\d+(?:[-–:]\d+)?$/.test(this.toks[to - 1].text) && /[-–:]/.test(this.text.slice(this.toks[to - 1].start, this.toks[to - 1].end + 3))) to--;
@@ -252,6 +254,16 @@ export abstract class TaggerSpans extends SingleWords {
     const word = fold(this.toks[from].text);
     if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
     return owner ? [owner, { ...span, from, to, type }] : [{ ...span, from, to, type }];
+  }
+
+  /**
+   * "Le Lyonnais Alexandre Lacazette", "le Toulousain Antoine Dupont": where the language capitalises an inhabitant used as
+   * a noun, an article, a capitalised word that is no first name, then a first name and another capitalised word inside
+   * the span: the first word says where the person is from (a person's name takes no article).
+   */
+  private inhabitantBeforeName(i: number, to: number): boolean {
+    const t = this.toks;
+    return !this.english && !this.r.nounsCapitalised && i > 0 && i + 2 < to && this.r.articles.has(t[i - 1].text) && !this.g.firstNames.has(t[i].text) && this.g.firstNames.has(t[i + 1].text) && t[i + 2].cap;
   }
 
   /**
