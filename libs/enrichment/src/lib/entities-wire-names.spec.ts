@@ -427,6 +427,12 @@ describe('English analytics firms and tennis courts', () => {
   });
 });
 
+describe('English places of worship', () => {
+  it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
+    expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);
+  });
+});
+
 describe('English firms coined with a capital inside', () => {
   it('reads one such word before a speech verb or a past-tense verb as a firm, not a product after an article', () => {
     expect(found('ScotRail cancelled services north of Dundee.').orgs).toEqual(['ScotRail']);
