@@ -427,6 +427,16 @@ describe('English analytics firms and tennis courts', () => {
   });
 });
 
+describe('English first names that are also towns', () => {
+  it('reads such a name before a surname as a person, not the town or a club', () => {
+    expect(found('Tyler Herro scored 31 points and Austin Reaves added 20.')).toEqual({ people: ['Tyler Herro', 'Austin Reaves'], orgs: [], places: [] });
+    expect(found('Tyler Smith scored twice.').people).toEqual(['Tyler Smith']);
+    // A club's nickname is a word; a place's feature is one too.
+    expect(found('The Dallas Mavericks beat the Orlando Magic.').orgs).toEqual(['Dallas Mavericks', 'Orlando Magic']);
+    expect(found('Jackson Hole hosted the meeting.').people).toEqual([]);
+  });
+});
+
 describe('English places of worship', () => {
   it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
     expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);

@@ -4,6 +4,7 @@
  * shapes. None adds a mention; the segmenting and single-word rules ask them. Kept apart so that the rules
  * that decide (segments.ts, singles.ts) read as decisions, with the tests they ask named here.
  */
+import { isEnglishWord } from '../english-words';
 import type { Mention } from '../entity-mentions';
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
@@ -64,6 +65,9 @@ export abstract class ContextCues extends ExtractionState {
     if (n === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(last) && !this.knownAt(k, to)) return to;
     if (!/^\p{Lu}\p{Ll}+[^s]s$/u.test(last) || NOT_CLUBS.has(last) || this.r.PLACE_HEADS.has(last) || this.r.ORG_HEADS.has(last)) return 0;
     if (this.g.demonyms.has(fold(last.slice(0, -1))) || this.knownAt(to - 1, to)) return 0;
+    // "Austin Reaves scored": after a town's name that is also a first name, a word no dictionary knows is a surname, not a
+    // club's nickname ("Dallas Mavericks", "Orlando Magic" are words).
+    if (n === 1 && this.g.placeFirstNames?.has(this.toks[k - 1].text) && !isEnglishWord(last) && !isEnglishWord(last.slice(0, -1))) return 0;
     for (let x = k; x < to; x++) if (!this.toks[x].cap || this.toks[x].poss || this.isAllCaps(x)) return 0;
     return to;
   }

@@ -10,6 +10,7 @@ import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { isEnglishWord } from '../english-words';
 import { CandidateRuns } from './runs';
 
 export abstract class RunSegmentation extends CandidateRuns {
@@ -250,7 +251,8 @@ export abstract class RunSegmentation extends CandidateRuns {
       }
       // "Yesterday James said": a sentence's first word before a first name is not part of the name; a word with a capital
       // inside is no ordinary word ("LeBron James had 30 points", "DeAndre Jordan").
-      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)) {
+      // ("Tyler Smith scored": a town's name that is also a first name opens the name.)
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && !this.townFirstName(i, to) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)) {
         i++;
         continue;
       }
@@ -374,6 +376,15 @@ export abstract class RunSegmentation extends CandidateRuns {
   }
 
   /**
+   * "Tyler Herro", "Florence Pugh": in English copy, a town's name that is also a first name, before a capitalised word that
+   * is no English word or is a first name too ("Tyler Smith"; not "Jackson Hole", "Miami Bass").
+   */
+  private townFirstName(i: number, to: number): boolean {
+    const next = this.toks[i + 1];
+    return this.english && i + 1 < to && !!this.g.placeFirstNames?.has(this.toks[i].text) && next.cap && (!isEnglishWord(next.text) || this.g.firstNames.has(next.text));
+  }
+
+  /**
    * The text treats the run t[i..j) as a person: its first word is a first name in some language's list,
    * its last word stands alone elsewhere (the surname on second mention), a speech verb follows or
    * precedes it ("X said", "said X"), or an age or relative clause follows ("X, 54,", "X, who").
@@ -381,7 +392,7 @@ export abstract class RunSegmentation extends CandidateRuns {
   private personEvidence(i: number, j: number): boolean {
     const t = this.toks;
     const SPEECH = this.r.SPEECH_VERBS;
-    if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text)) return true;
+    if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
     const last = t[j - 1].text;
     for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
