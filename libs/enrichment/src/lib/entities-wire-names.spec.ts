@@ -435,6 +435,12 @@ describe('English first names that are also towns', () => {
     expect(found('The Dallas Mavericks beat the Orlando Magic.').orgs).toEqual(['Dallas Mavericks', 'Orlando Magic']);
     expect(found('Jackson Hole hosted the meeting.').people).toEqual([]);
   });
+
+  it('keeps a sentence-opening word no dictionary knows in the name, unless it is shaped like a role', () => {
+    expect(found('Ketanji Brown Jackson wrote the opinion.').people).toEqual(['Ketanji Brown Jackson']);
+    expect(found('Seamer Matthew Fisher took five wickets.').people).toEqual(['Matthew Fisher']);
+    expect(found('Yesterday James said no.').people).toEqual(['James']);
+  });
 });
 
 describe('English places of worship', () => {

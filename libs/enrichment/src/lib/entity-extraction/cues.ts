@@ -225,7 +225,9 @@ export abstract class ContextCues extends ExtractionState {
     // ... and so is a company's one-word name: "Michael Dell", "Harrison Ford" (not a known name going on: "Tom Ford Beauty").
     if (afterFirstName && this.english && this.companyWordAt(j, to)) return true;
     // ... and a town closing a first name and a middle name: "Henry Huttleston Rogers", "Mary Ann Lincoln".
-    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && this.g.firstNames.has(this.toks[chunkStart].text) && !this.knownAt(j - 1, j);
+    // So after a first name no list holds and a middle name that is one: "Ketanji Brown Jackson".
+    const unlistedFirst = this.english && !isEnglishWord(this.toks[chunkStart].text) && !this.knownAt(chunkStart, chunkStart + 1) && this.g.firstNames.has(this.toks[j - 1].text);
+    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && (this.g.firstNames.has(this.toks[chunkStart].text) || unlistedFirst) && !this.knownAt(j - 1, j);
     if (afterMiddleName && !STRICT_PLACE_HEADS.has(tok.text) && townOrRegion(this.knownAt(j, j + 1)?.places)) return true;
     // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
     if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;

@@ -251,8 +251,9 @@ export abstract class RunSegmentation extends CandidateRuns {
       }
       // "Yesterday James said": a sentence's first word before a first name is not part of the name; a word with a capital
       // inside is no ordinary word ("LeBron James had 30 points", "DeAndre Jordan").
-      // ("Tyler Smith scored": a town's name that is also a first name opens the name.)
-      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && !this.townFirstName(i, to) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word)) {
+      // ("Tyler Smith scored": a town's name that is also a first name opens the name; in English copy, so does a word no
+      // dictionary knows, unless it is shaped like a role: "Ketanji Brown Jackson", not "Seamer Matthew Fisher".)
+      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && !this.townFirstName(i, to) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && (!this.english || isEnglishWord(word) || this.isCommon(word) || AGENT_NOUN.test(word))) {
         i++;
         continue;
       }
@@ -436,6 +437,8 @@ export abstract class RunSegmentation extends CandidateRuns {
 }
 
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
+/** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
+const AGENT_NOUN = /\p{Ll}(?:er|or|man|ist)$/u;
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
 
 /** Craft a model name comes before in lower case ("a Falcon Heavy rocket", "a Typhoon Eurofighter jet"). */
