@@ -443,6 +443,13 @@ describe('English first names that are also towns', () => {
   });
 });
 
+describe('English firms before their officer', () => {
+  it('reads a word right before CEO, CFO or COO and a name as the firm', () => {
+    expect(found('A gunman killed UnitedHealthcare CEO Brian Thompson outside the hotel.')).toEqual({ people: ['Brian Thompson'], orgs: ['UnitedHealthcare'], places: [] });
+    expect(found('Its CEO John Smith resigned.').orgs).toEqual([]);
+  });
+});
+
 describe('English places of worship', () => {
   it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
     expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);

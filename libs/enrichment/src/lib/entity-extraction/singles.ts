@@ -87,7 +87,9 @@ export abstract class SingleWords extends RunSegmentation {
     if (!s.titled && this.crossingName(index, index + 1)) return at('place', tok.text);
     // "Ruralco shares jumped", "Santos fell 2 per cent": a company by what its stock does, also opening a sentence.
     // ("Rescue workers pulled...", "Healthcare workers struck": a body's head word opening a sentence is the noun it is.)
-    const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !(tok.sentStart && this.r.ORG_HEADS.has(tok.text)) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1));
+    // "UnitedHealthcare CEO Brian Thompson": so is a word right before an officer's title in capitals and that officer's name.
+    const officerAfter = /^(?:CEO|CFO|COO|CTO|CIO|CMO)$/.test(this.toks[index + 1]?.text ?? '') && this.capWordAt(index + 2) && !this.g.firstNames.has(tok.text);
+    const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !(tok.sentStart && this.r.ORG_HEADS.has(tok.text)) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1) || officerAfter);
     if (stock) return at('organisation', tok.text);
     // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
     if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.whoAfter(index, /^who$/)) return at('person', tok.text);
