@@ -450,6 +450,13 @@ describe('English firms before their officer', () => {
   });
 });
 
+describe('English clubs by their standing, and Irish titles', () => {
+  it('reads a town after "leaders" or "champions" in sports copy as the club; the Taoiseach is a title', () => {
+    expect(found("Arteta's side are four points behind leaders Liverpool after the match.").orgs).toEqual(['Liverpool']);
+    expect(found('Taoiseach Simon Harris said the election would be held on Friday.').people).toEqual(['Simon Harris']);
+  });
+});
+
 describe('English places of worship', () => {
   it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
     expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);

@@ -432,8 +432,8 @@ export abstract class SingleWords extends RunSegmentation {
 
 /** Nations the gazetteer keeps as regions of their state: their sides are national sides. */
 const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Catalonia', 'Basque Country']);
-/** Verbs a team is the object of: "beat Detroit". */
-const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs joined joining rejoined'.split(' '));
+/** Words a team is named right after: verbs it is the object of ("beat Detroit") and nouns for its standing ("behind leaders Liverpool"). */
+const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs joined joining rejoined leaders champions holders rivals promoted relegated'.split(' '));
 /** Verbs a team is the subject of: "Cleveland beat", "Yorkshire sealed promotion", and British headlines' plural present ("Yorkshire clinch promotion"). */
 const TEAM_SUBJECT_VERBS = new Set(
   'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played topped tops stunned stuns upset upsets routs blanked downed snapped traded acquired'.split(' '),
