@@ -127,6 +127,17 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(body, { language: 'es' }).map((m) => body.slice(m.start, m.end))).toContain('Servicio Nacional de Prevención y Respuesta ante Desastres');
   });
 
+  it('French: a title in lower case after another is no part of a name; a lone name after "le parti" is the party; "al-" goes on', () => {
+    const text = 'Le parti Pastef du Premier ministre Ousmane Sonko a gagné. Le Premier ministre Benjamin Netanyahu et le président Abdel Fattah al-Sissi ont parlé.';
+    const mentions = extractEntityMentions(text, { language: 'fr' });
+    expect(mentions.map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Pastef'],
+      ['person', 'Ousmane Sonko'],
+      ['person', 'Benjamin Netanyahu'],
+      ['person', 'Abdel Fattah al-Sissi'],
+    ]);
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

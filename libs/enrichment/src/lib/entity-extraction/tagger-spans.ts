@@ -4,7 +4,7 @@
  * a name, an office's portfolio, inflected names (knownBaseForm), head words that make a body. Kept apart
  * from the blend (tagger-blend.ts) because these rules fix one span at a time.
  */
-import type { EntityType, Mention } from '../entity-mentions';
+import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, type OrgEntry, type PlaceEntry } from '../gazetteer';
 import { fold, type Token } from '../tokens';
 import { anyFirstName, BUILDING_WORDS, ELIDED, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
@@ -92,7 +92,10 @@ export abstract class TaggerSpans extends SingleWords {
 
   protected modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
-    while (from < span.to - 1 && this.isTitle(this.toks[from].text)) from++;
+    // "Premier ministre Benjamin Netanyahu": a title, also one written in lower case after another, opens no name.
+    while (from < span.to - 1 && (this.isTitle(this.toks[from].text) || (!this.toks[from].cap && this.isTitle(titleCase(this.toks[from].text))))) from++;
+    // "du Premier ministre Ousmane Sonko" tagged as a body: a title, then a first name and another capitalised word, is a person.
+    if (from > span.from && span.type !== 'person' && from + 1 < span.to && this.g.firstNames.has(this.toks[from].text) && this.toks[from + 1].cap) span = { ...span, type: 'person' };
     // "Selon Météo-France", "Según Iberdrola", "Laut Siemens": a sentence's opening "according to" is no part of the name.
     // ("Segundo de Chomón" is a man: a capitalised word must follow.)
     while (from < span.to - 1 && this.toks[from].sentStart && ATTRIBUTION_WORDS.test(this.toks[from].text) && this.toks[from + 1].cap) from++;
@@ -149,6 +152,11 @@ export abstract class TaggerSpans extends SingleWords {
     // "Macron nomme Bayrou Premier ministre": a title opening an office written on in lower case after a person's name is
     // that office, not part of the name (a title word alone after a name may be a surname: "Francisco Franco", "Martin King").
     if (span.type === 'person' && to - 1 > from && to === span.to && this.toks[to - 1].cap && this.isTitle(this.toks[to - 1].text) && OFFICE_WORDS.has(this.toks[to]?.text ?? '')) to--;
+    // "Abdel Fattah al-Sissi": a surname written with "al-" or "el-" right after a person's span goes on from it.
+    if (span.type === 'person' && to === span.to && /^(?:al|el)-\p{Lu}/u.test(this.toks[to]?.text ?? '') && this.toks[to].start === this.toks[to - 1].end + 1) to++;
+    // "le parti Pastef", "la société Veolia": a lone name right after a lower-case noun for a body is that body.
+    const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text);
+    if (bodyNounBefore && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
