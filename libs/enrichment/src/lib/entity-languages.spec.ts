@@ -136,6 +136,11 @@ describe('entities beyond English', () => {
       ['person', 'Benjamin Netanyahu'],
       ['person', 'Abdel Fattah al-Sissi'],
     ]);
+    const pope = 'El Papa Francisco recibió en el Vaticano al presidente.';
+    expect(extractEntityMentions(pope, { language: 'es' }).map((m) => [m.type, pope.slice(m.start, m.end)])).toEqual([
+      ['person', 'Francisco'],
+      ['place', 'Vaticano'],
+    ]);
   });
 
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {

@@ -94,8 +94,9 @@ export abstract class TaggerSpans extends SingleWords {
     let from = span.from;
     // "Premier ministre Benjamin Netanyahu": a title, also one written in lower case after another, opens no name.
     while (from < span.to - 1 && (this.isTitle(this.toks[from].text) || (!this.toks[from].cap && this.isTitle(titleCase(this.toks[from].text))))) from++;
-    // "du Premier ministre Ousmane Sonko" tagged as a body: a title, then a first name and another capitalised word, is a person.
-    if (from > span.from && span.type !== 'person' && from + 1 < span.to && this.g.firstNames.has(this.toks[from].text) && this.toks[from + 1].cap) span = { ...span, type: 'person' };
+    // "du Premier ministre Ousmane Sonko", "el Papa Francisco" tagged as bodies: a title, then a first name (and the rest of
+    // the name), is a person.
+    if (from > span.from && span.type !== 'person' && this.g.firstNames.has(this.toks[from].text) && (from + 1 === span.to || this.toks[from + 1].cap)) span = { ...span, type: 'person' };
     // "Selon Météo-France", "Según Iberdrola", "Laut Siemens": a sentence's opening "according to" is no part of the name.
     // ("Segundo de Chomón" is a man: a capitalised word must follow.)
     while (from < span.to - 1 && this.toks[from].sentStart && ATTRIBUTION_WORDS.test(this.toks[from].text) && this.toks[from + 1].cap) from++;
