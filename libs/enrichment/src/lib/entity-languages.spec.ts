@@ -143,6 +143,15 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it("a name filling the quotes right after a noun for a work is the work's title, in every language", () => {
+    const de = 'Ihr Roman "Kairos" erzählt von einer Liebe in Ost-Berlin.';
+    expect(extractEntityMentions(de, { language: 'de' }).map((m) => de.slice(m.start, m.end))).toEqual(['Ost-Berlin']);
+    const fr = 'Le film « Emilia Pérez » de Jacques Audiard a été primé à Cannes.';
+    expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => fr.slice(m.start, m.end))).toEqual(['Jacques Audiard', 'Cannes']);
+    const en = 'Her novel "Orbital" won a prize in London, and "Sydney" said nothing.';
+    expect(extractEntityMentions(en, { language: 'en' }).map((m) => en.slice(m.start, m.end))).toEqual(['London', 'Sydney']);
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

@@ -52,6 +52,7 @@ export class Extraction extends TaggerBlend {
     this.splitFixtures();
     this.placesAsSurnames();
     this.withoutStormNames();
+    this.withoutQuotedWorks();
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
@@ -111,6 +112,22 @@ export class Extraction extends TaggerBlend {
   }
 
   /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
+  /**
+   * "Ihr Roman \"Kairos\"", "le film « Emilia Pérez »", "his novel \"Wolf Hall\"": a name that fills the quotes right after a
+   * noun for a work is the work's title, not a place, body or person.
+   */
+  private withoutQuotedWorks(): void {
+    const t = this.toks;
+    const quotedWork = (m: Mention) => {
+      const i = this.tokenAt(m.start);
+      if (i === undefined || i < 2 || !OPENING_QUOTES.has(t[i - 1].text) || !WORK_NOUNS.has(t[i - 2].text.toLowerCase())) return false;
+      const end = spanEnd(this.text, m.start, m.surface);
+      const after = t.find((x) => x.start >= end);
+      return !!after && CLOSING_QUOTES.has(after.text);
+    };
+    if (this.mentions.some(quotedWork)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !quotedWork(m)));
+  }
+
   private withoutStormNames(): void {
     const afterStormWord = (m: Mention) => {
       const k = this.tokenAt(m.start);
@@ -352,4 +369,13 @@ export class Extraction extends TaggerBlend {
 }
 
 /** German indefinite determiners, as written at a sentence's start too. */
+/** Nouns for a work whose title may follow in quotes, in the languages with entity rules. */
+const WORK_NOUNS = new Set(
+  ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
+    'roman buch film album lied song serie sendung stück oper dokumentation gedicht gemälde ' +
+    'roman livre film album chanson série émission pièce opéra documentaire poème tableau ' +
+    'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro').split(' '),
+);
+const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
+const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
