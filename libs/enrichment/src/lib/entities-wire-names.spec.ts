@@ -457,6 +457,13 @@ describe('English clubs by their standing, and Irish titles', () => {
   });
 });
 
+describe('English names that are also month abbreviations', () => {
+  it('reads Jan and Jun before a name as first names or surnames, and with a day as the month', () => {
+    expect(found('Vice chairman Jun Young-hyun said the company would focus on chips.').people).toEqual(['Jun Young-hyun']);
+    expect(found('Jan Smith said on Jun 5 that sales rose.')).toEqual({ people: ['Jan Smith'], orgs: [], places: [] });
+  });
+});
+
 describe('English places of worship', () => {
   it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
     expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);
