@@ -152,6 +152,13 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(en, { language: 'en' }).map((m) => en.slice(m.start, m.end))).toEqual(['London', 'Sydney']);
   });
 
+  it("the place inside a race's name is no place of the story", () => {
+    const es = 'Pogacar ganó el Tour de Francia y la Vuelta a España antes de volver a Madrid.';
+    expect(extractEntityMentions(es, { language: 'es' }).filter((m) => m.type === 'place').map((m) => es.slice(m.start, m.end))).toEqual(['Madrid']);
+    const de = 'Ullrich hatte 1997 die Tour de France gewonnen. Er lebt in Frankreich.';
+    expect(extractEntityMentions(de, { language: 'de' }).filter((m) => m.type === 'place').map((m) => de.slice(m.start, m.end))).toEqual(['Frankreich']);
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

@@ -53,6 +53,7 @@ export class Extraction extends TaggerBlend {
     this.placesAsSurnames();
     this.withoutStormNames();
     this.withoutQuotedWorks();
+    this.withoutEventPlaces();
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
@@ -126,6 +127,22 @@ export class Extraction extends TaggerBlend {
       return !!after && CLOSING_QUOTES.has(after.text);
     };
     if (this.mentions.some(quotedWork)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !quotedWork(m)));
+  }
+
+  /**
+   * "die Tour de France", "la Vuelta a España", "el Gran Premio de Mónaco": the place inside a race's name is no place of
+   * the story (English copy reads events by their heads already: eventRun).
+   */
+  private withoutEventPlaces(): void {
+    const t = this.toks;
+    const inEvent = (m: Mention) => {
+      if (m.type !== 'place') return false;
+      const i = this.tokenAt(m.start);
+      if (i === undefined || i < 2) return false;
+      const opener = `${t[i - 2].text} ${t[i - 1].text}`;
+      return EVENT_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
+    };
+    if (this.mentions.some(inEvent)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !inEvent(m)));
   }
 
   private withoutStormNames(): void {
@@ -376,6 +393,8 @@ const WORK_NOUNS = new Set(
     'roman livre film album chanson série émission pièce opéra documentaire poème tableau ' +
     'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro').split(' '),
 );
+/** How races and grands prix open their names before a place, in the languages with entity rules. */
+const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
 const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
