@@ -159,6 +159,16 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(de, { language: 'de' }).filter((m) => m.type === 'place').map((m) => de.slice(m.start, m.end))).toEqual(['Frankreich']);
   });
 
+  it('French: a body "of" a person is the body and the person; a nationality noun before a person is no place', () => {
+    const text = 'La Commission d\'Ursula von der Leyen a été approuvée. Le Suisse Marco Odermatt a gagné. La Suisse a voté.';
+    expect(extractEntityMentions(text, { language: 'fr' }).map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Commission'],
+      ['person', 'Ursula von der Leyen'],
+      ['person', 'Marco Odermatt'],
+      ['place', 'Suisse'],
+    ]);
+  });
+
   it("French: a tagger's body that runs through \"de\" into a person the rules name in full ends before the particle", () => {
     const text = 'Le Rassemblement national de Marine Le Pen a déposé une motion de censure.';
     const mentions = extractEntityMentions(text, { language: 'fr' });

@@ -54,6 +54,7 @@ export class Extraction extends TaggerBlend {
     this.withoutStormNames();
     this.withoutQuotedWorks();
     this.withoutEventPlaces();
+    if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
@@ -143,6 +144,18 @@ export class Extraction extends TaggerBlend {
       return EVENT_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
     };
     if (this.mentions.some(inEvent)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !inEvent(m)));
+  }
+
+  /** "Le Suisse Marco Odermatt": a nationality noun that is also a country's name, right before a person, is the person's nationality. */
+  private withoutNationalityNouns(nouns: ReadonlySet<string>): void {
+    const starts = new Map(this.mentions.map((m) => [m.start, m]));
+    const beforePerson = (m: Mention) => {
+      if (m.type !== 'place' || !nouns.has(m.surface)) return false;
+      const i = this.tokenAt(m.start);
+      const next = i === undefined ? undefined : this.toks[i + 1];
+      return !!next && next.start === this.toks[i!].end + 1 && starts.get(next.start)?.type === 'person';
+    };
+    if (this.mentions.some(beforePerson)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !beforePerson(m)));
   }
 
   private withoutStormNames(): void {

@@ -113,7 +113,9 @@ export abstract class RunSegmentation extends CandidateRuns {
         continue;
       }
       // "el Gobierno de Pedro Sánchez": the government, then the person it is named for.
-      if (!known && !this.english && GOVERNMENT_WORDS.has(t[i].text) && i + 3 <= to && NAME_PARTICLES.has(t[i + 1].text) && anyFirstName(t[i + 2].text)) {
+      // So a commission named for its president ("la Commission d'Ursula von der Leyen"; not "Instituto de Salud Carlos III").
+      const headOf = GOVERNMENT_WORDS.has(t[i].text) || COMMISSION_WORDS.has(t[i].text);
+      if (!known && !this.english && headOf && i + 3 <= to && (NAME_PARTICLES.has(t[i + 1].text) || /^d['’]$/.test(t[i + 1].text)) && anyFirstName(t[i + 2].text)) {
         this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
         i += 2;
         continue;
@@ -438,6 +440,8 @@ export abstract class RunSegmentation extends CandidateRuns {
 
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
 /** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
+/** A commission, named for its president in Romance copy ("la Commission Juncker", "la Comisión de Ursula von der Leyen"). */
+const COMMISSION_WORDS = new Set(['Commission', 'Comisión', 'Commissione', 'Comissão']);
 const AGENT_NOUN = /\p{Ll}(?:er|or|man|ist)$/u;
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
 

@@ -61,7 +61,8 @@ export abstract class TaggerSpans extends SingleWords {
       const holderNext = k + 1 < span.to || (k + 1 < t.length && t[k + 1].start === t[k].end + 1 && t[k + 1].isWord);
       if (span.type !== 'person' && holderNext && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
       // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
-      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k + 2].cap && anyFirstName(t[k + 1].text);
+      // ("la Commission d'Ursula von der Leyen": "of" elided too.)
+      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && (NAME_PARTICLES.has(t[k].text) || /^d['’]$/.test(t[k].text)) && (t[k + 2].cap || NAME_PARTICLES.has(t[k + 2].text)) && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
       // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
       if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
