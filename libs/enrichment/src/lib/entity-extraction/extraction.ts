@@ -113,7 +113,6 @@ export class Extraction extends TaggerBlend {
     }
   }
 
-  /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
   /**
    * "Ihr Roman \"Kairos\"", "le film « Emilia Pérez »", "his novel \"Wolf Hall\"": a name that fills the quotes right after a
    * noun for a work is the work's title, not a place, body or person.
@@ -158,6 +157,7 @@ export class Extraction extends TaggerBlend {
     if (this.mentions.some(beforePerson)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !beforePerson(m)));
   }
 
+  /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
   private withoutStormNames(): void {
     const afterStormWord = (m: Mention) => {
       const k = this.tokenAt(m.start);
@@ -266,10 +266,9 @@ export class Extraction extends TaggerBlend {
       if (person < 0 && inside(t.start)) continue;
       const word = this.folded(i);
       if (this.g.places.has(word) || this.g.orgs.has(word) || this.commonNouns?.has(t.text) || this.g.firstNames.has(t.text) || this.isCommon(t.text)) continue;
-      const surface = t.text;
       const places = this.g.places.get(word.slice(0, -1));
-      if (!places?.every((p) => owners.has(p.kind)) || this.commonNouns?.has(surface)) continue;
-      const place: Mention = { type: 'place', name: places[0].name, surface, start: t.start, places };
+      if (!places?.every((p) => owners.has(p.kind)) || this.commonNouns?.has(t.text.slice(0, -1))) continue;
+      const place: Mention = { type: 'place', name: places[0].name, surface: t.text, start: t.start, places };
       if (person >= 0) this.mentions[person] = place;
       else this.mentions.push(place);
     }
@@ -277,7 +276,7 @@ export class Extraction extends TaggerBlend {
 
   /**
    * "Microsofts" where the text also names Microsoft, "Deutschlands" (a known place's genitive): the
-   * entity the -s genitive is of, with its type and links, its surface the name without the ending. A
+   * entity the -s genitive is of, with its type and links, its surface the word as written. A
    * known place or body as written ("Paris", "Mercedes") stays.
    */
   private resolveGenitives(): void {
@@ -398,7 +397,6 @@ export class Extraction extends TaggerBlend {
   }
 }
 
-/** German indefinite determiners, as written at a sentence's start too. */
 /** Nouns for a work whose title may follow in quotes, in the languages with entity rules. */
 const WORK_NOUNS = new Set(
   ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
@@ -410,4 +408,5 @@ const WORK_NOUNS = new Set(
 const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
 const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
+/** German indefinite determiners, as written at a sentence's start too. */
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;

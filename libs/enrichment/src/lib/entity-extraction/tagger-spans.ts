@@ -93,7 +93,7 @@ export abstract class TaggerSpans extends SingleWords {
 
   protected modelMention(span: TaggedSpan): Mention | undefined {
     let from = span.from;
-    // "Premier ministre Benjamin Netanyahu": a title, also one written in lower case after another, opens no name.
+    // "Premier ministre Benjamin Netanyahu": a title, also one written in lower case ("ministre"), opens no name.
     while (from < span.to - 1 && (this.isTitle(this.toks[from].text) || (!this.toks[from].cap && this.isTitle(titleCase(this.toks[from].text))))) from++;
     // "du Premier ministre Ousmane Sonko", "el Papa Francisco" tagged as bodies: a title, then a first name (and the rest of
     // the name), is a person.
