@@ -464,6 +464,15 @@ describe('English names that are also month abbreviations', () => {
   });
 });
 
+describe('English officers and datelines', () => {
+  it('reads a written-out officer title as a title, a country that is a first name after a title as the person, and drops a dateline\'s "The"', () => {
+    expect(found('Walmart raised its forecast, Chief Financial Officer John David Rainey told analysts.')).toEqual({ people: ['John David Rainey'], orgs: ['Walmart'], places: [] });
+    expect(found('Israeli Defence Minister Israel Katz said the army would continue.').people).toEqual(['Israel Katz']);
+    const text = 'WASHINGTON (Reuters) - The U.S. Justice Department sued Visa Inc on Tuesday.';
+    expect(extractEntityMentions(text, { language: 'en' }).map((m) => text.slice(m.start, m.end))).toContain('U.S. Justice Department');
+  });
+});
+
 describe('English places of worship', () => {
   it('reads a name ending in Mosque, Shrine or Chapel as a place', () => {
     expect(found('Worshippers gathered at the Al-Aqsa Mosque, the Yasukuni Shrine and the Sistine Chapel.').places).toEqual(['Al-Aqsa Mosque', 'Yasukuni Shrine', 'Sistine Chapel']);

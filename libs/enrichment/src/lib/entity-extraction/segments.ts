@@ -5,7 +5,7 @@
  * tagger (unsurePeople). Kept apart from the cue and shape tests it asks (cues.ts, runs.ts).
  */
 import { titleCase } from '../entity-mentions';
-import { isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
+import { inRawFirstNameLists, isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
@@ -71,6 +71,23 @@ export abstract class RunSegmentation extends CandidateRuns {
     let i = from;
     while (i < to) {
       const known = this.knownAt(i, to);
+      // "Defence Minister Israel Katz": after a title, a country's name that is also a first name, then one more word no
+      // gazetteer knows, is a person.
+      if (this.english && titled && known?.places && !known.org && known.len === 1 && i + 2 === to && t[i + 1].cap && !this.knownAt(i + 1, to) && inRawFirstNameLists(t[i].text)) {
+        this.chunk(i, to, titled);
+        return;
+      }
+      // "Chief Financial Officer John David Rainey": an officer's title written out is a title, whatever its middle word.
+      if (this.english && t[i].text === 'Chief' && i + 3 < to && t[i + 2].text === 'Officer') {
+        titled = 'Officer';
+        i += 3;
+        continue;
+      }
+      // "WASHINGTON (Reuters) - The U.S. Justice Department sued": "The" after a dateline's dash opens no name it does not know.
+      if (this.english && !known && t[i].text === 'The' && i > 0 && /^[-–—]$/.test(t[i - 1].text) && i + 1 < to) {
+        i++;
+        continue;
+      }
       // "Sen. Warren opposed", "Queen Victoria": a town's name alone right after a personal title is a person's (a
       // country's is not, "President Jordan"; nor one after "of", "the Bishop of London").
       if (titled && known?.places && !known.org && known.len === 1 && i + 1 === to && known.places.every((p) => p.kind !== 'country') && this.titleRightBefore(i)) {
@@ -272,7 +289,8 @@ export abstract class RunSegmentation extends CandidateRuns {
   private officerAfterBody(from: number, to: number): number {
     const t = this.toks;
     // A portfolio word is part of a title or a body's name ("Energy Minister", "International Energy Agency"), never the split.
-    const split = (k: number) => t[k].cap && this.isTitle(t[k].text) && !PORTFOLIO_WORDS.has(t[k].text) && this.r.ORG_HEADS.has(t[k - 1].text) && !PORTFOLIO_WORDS.has(t[k - 1].text) && t[k + 1].cap;
+    // ("Chief Financial Officer" is one title.)
+    const split = (k: number) => t[k].cap && this.isTitle(t[k].text) && !PORTFOLIO_WORDS.has(t[k].text) && this.r.ORG_HEADS.has(t[k - 1].text) && !PORTFOLIO_WORDS.has(t[k - 1].text) && t[k + 1].cap && !(t[k].text === 'Officer' && t[k - 2]?.text === 'Chief');
     for (let k = from + 1; k < to - 1; k++) if (split(k)) return k;
     return -1;
   }
