@@ -66,6 +66,8 @@ export const GERMAN_NAME_JOINERS = new Set('für und der die das des dem den im 
 export const GERMAN_DETERMINERS = new Set(
   'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren unserem unserer im am zum zur vom beim ins'.split(' '),
 );
+/** "of" elided before a vowel ("la Commission d'Ursula von der Leyen"), a name particle as "de" is. */
+export const ELIDED_OF = /^d['’]$/;
 /** French and Italian elided words ("qu'", "l'", "d'", also with a typographic apostrophe): a name never ends on one. */
 export const ELIDED = /^(?:qu|l|d|n|s|c|j|m|t|lorsqu|puisqu|jusqu|dell|nell|sull|all)['’]$/i;
 

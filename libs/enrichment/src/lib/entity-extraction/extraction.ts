@@ -81,7 +81,7 @@ export class Extraction extends TaggerBlend {
       const words = m.surface.split(/[ -]/).filter(Boolean);
       return words.length >= 2 && words.every((w) => isEnglishWord(w) && !givenName(w));
     };
-    if (this.mentions.some(wordsOnly)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !wordsOnly(m)));
+    this.dropMentions(wordsOnly);
   }
 
   /**
@@ -126,7 +126,7 @@ export class Extraction extends TaggerBlend {
       const after = t.find((x) => x.start >= end);
       return !!after && CLOSING_QUOTES.has(after.text);
     };
-    if (this.mentions.some(quotedWork)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !quotedWork(m)));
+    this.dropMentions(quotedWork);
   }
 
   /**
@@ -142,7 +142,7 @@ export class Extraction extends TaggerBlend {
       const opener = `${t[i - 2].text} ${t[i - 1].text}`;
       return EVENT_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
     };
-    if (this.mentions.some(inEvent)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !inEvent(m)));
+    this.dropMentions(inEvent);
   }
 
   /** "Le Suisse Marco Odermatt": a nationality noun that is also a country's name, right before a person, is the person's nationality. */
@@ -154,7 +154,7 @@ export class Extraction extends TaggerBlend {
       const next = i === undefined ? undefined : this.toks[i + 1];
       return !!next && next.start === this.toks[i!].end + 1 && starts.get(next.start)?.type === 'person';
     };
-    if (this.mentions.some(beforePerson)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !beforePerson(m)));
+    this.dropMentions(beforePerson);
   }
 
   /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
@@ -163,7 +163,7 @@ export class Extraction extends TaggerBlend {
       const k = this.tokenAt(m.start);
       return k !== undefined && k > 0 && STORM_WORDS.has(this.toks[k - 1].text.toLowerCase());
     };
-    if (this.mentions.some(afterStormWord)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !afterStormWord(m)));
+    this.dropMentions(afterStormWord);
   }
 
   /** "the University of California, San Diego": a campus after the comma is part of the university's name, not a place. */
@@ -181,7 +181,7 @@ export class Extraction extends TaggerBlend {
       delete m.org;
       campuses.add(campus);
     }
-    if (campuses.size) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !campuses.has(m)));
+    if (campuses.size) this.dropMentions((m) => campuses.has(m));
   }
 
   /**

@@ -9,7 +9,7 @@ import { inRawFirstNameLists, isFirstNameInAnyLanguage, type PlaceEntry } from '
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
 import { ENGLISH_RULES } from '../entity-languages';
-import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import { isEnglishWord } from '../english-words';
 import { CandidateRuns } from './runs';
 
@@ -132,7 +132,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       // "el Gobierno de Pedro Sánchez": the government, then the person it is named for.
       // So a commission named for its president ("la Commission d'Ursula von der Leyen"; not "Instituto de Salud Carlos III").
       const headOf = GOVERNMENT_WORDS.has(t[i].text) || COMMISSION_WORDS.has(t[i].text);
-      if (!known && !this.english && headOf && i + 3 <= to && (NAME_PARTICLES.has(t[i + 1].text) || /^d['’]$/.test(t[i + 1].text)) && anyFirstName(t[i + 2].text)) {
+      if (!known && !this.english && headOf && i + 3 <= to && (NAME_PARTICLES.has(t[i + 1].text) || ELIDED_OF.test(t[i + 1].text)) && anyFirstName(t[i + 2].text)) {
         this.add({ type: 'organisation', name: t[i].text, surface: t[i].text, start: t[i].start });
         i += 2;
         continue;

@@ -242,6 +242,11 @@ export abstract class ExtractionState {
   protected add(m: Mention): void {
     this.mentions.push(m);
   }
+
+  /** Removes the mentions found so far that `drop` picks, in place (later passes hold the same array). */
+  protected dropMentions(drop: (m: Mention) => boolean): void {
+    if (this.mentions.some(drop)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !drop(m)));
+  }
 }
 
 /** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */

@@ -7,7 +7,7 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, type OrgEntry, type PlaceEntry } from '../gazetteer';
 import { fold, type Token } from '../tokens';
-import { anyFirstName, BUILDING_WORDS, ELIDED, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
+import { anyFirstName, BUILDING_WORDS, ELIDED, ELIDED_OF, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
 import type { TaggedSpan } from '../ner/tagger';
 import { SingleWords } from './singles';
 
@@ -62,7 +62,7 @@ export abstract class TaggerSpans extends SingleWords {
       if (span.type !== 'person' && holderNext && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
       // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
       // ("la Commission d'Ursula von der Leyen": "of" elided too.)
-      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && (NAME_PARTICLES.has(t[k].text) || /^d['’]$/.test(t[k].text)) && (t[k + 2].cap || NAME_PARTICLES.has(t[k + 2].text)) && anyFirstName(t[k + 1].text);
+      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && (NAME_PARTICLES.has(t[k].text) || ELIDED_OF.test(t[k].text)) && (t[k + 2].cap || NAME_PARTICLES.has(t[k + 2].text)) && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
       // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
       if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
