@@ -75,8 +75,10 @@ describe('embargo in the storage stage (real broker and store)', () => {
     expect(release).toMatchObject({ articleId: story.article.id, reason: 'due', embargoedUntil: until.toISOString() });
     expect(Date.parse(release.releasedAt)).toBeGreaterThanOrEqual(until.getTime());
     // Released: the hold is cleared, the due entry gone, and the audit has the hold and one release.
+    // completeRelease clears the hold, then deletes the due entry (crash-safe order): wait for the
+    // last of its writes, not the first, before reading what they left.
     await askUntil('the hold cleared', () => repo.findByStoryKey(key), (doc) => doc?.heldUntil === undefined);
-    expect(await repo.embargo.due.countDocuments({ _id: key })).toBe(0);
+    await askUntil('the due entry gone', () => repo.embargo.due.countDocuments({ _id: key }), (n) => n === 0);
     expect(actions(await trail(key))).toEqual(['hold', 'release']);
     expect((await publicReads.get({ storyKey: key }))?.article.articleId).toBe(story.article.id);
     // Once: later rounds (every 200 ms) found nothing more to send.
