@@ -438,4 +438,24 @@ describe('names as other languages write them', () => {
   it("Italian elided article-prepositions are their own word: \"all'Allianz Stadium\" is no part of the team before it", () => {
     expect(mentions('it', "La Juventus ha battuto 2-0 la Lazio all'Allianz Stadium di Torino.").some((m) => m.includes("all'"))).toBe(false);
   });
+
+  it('a body the tagger ran on into the person after it ("della Lega Matteo Salvini") is the two names', () => {
+    const got = mentions('it', 'Il leader della Lega Matteo Salvini è stato assolto. La segretaria del Pd Elly Schlein ha commentato la sentenza.');
+    expect(got.filter((m) => /Salvini|Schlein|Lega|Pd/.test(m))).toEqual(expect.arrayContaining(['person:Matteo Salvini=Matteo Salvini', 'person:Elly Schlein=Elly Schlein']));
+    expect(got.some((m) => /Lega Matteo|Pd Elly/.test(m))).toBe(false);
+  });
+
+  it('an acronym written as a word in brackets after its body ("(Inpe)") is that body, also where the tagger read a place', () => {
+    const got = mentions('pt', 'O desmatamento caiu 30,6%, de acordo com o Instituto Nacional de Pesquisas Espaciais (Inpe). O Comitê de Política Monetária (Copom) seguirá vigilante.');
+    expect(got).toEqual(expect.arrayContaining(['organisation:Inpe=Instituto Nacional de Pesquisas Espaciais', 'organisation:Copom=Comitê de Política Monetária']));
+    const ibge = mentions('pt', 'Segundo o Instituto Brasileiro de Geografia e Estatística (IBGE), a taxa de desemprego caiu.');
+    expect(ibge.filter((m) => m.includes(':IBGE='))).toEqual([expect.stringMatching(/^organisation:IBGE=/)]);
+    // A bracketed word whose letters are not the name's is no acronym.
+    expect(mentions('pt', 'O Banco Central (Reuters) manteve a taxa.').some((m) => m.startsWith('organisation:Reuters=Banco'))).toBe(false);
+  });
+
+  it('a ministry\'s portfolio the tagger read as a person names no one; a person\'s name ends before a lower-case verb', () => {
+    expect(mentions('pt', 'Em entrevista, a ministra do Meio Ambiente, Marina Silva, disse que o desmatamento caiu.').filter((m) => m.startsWith('person:'))).toEqual(['person:Marina Silva=Marina Silva']);
+    expect(mentions('pt', 'O ministro da Fazenda Fernando Haddad disse.').filter((m) => m.startsWith('person:'))).toEqual(['person:Fernando Haddad=Fernando Haddad']);
+  });
 });

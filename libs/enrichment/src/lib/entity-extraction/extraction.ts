@@ -323,10 +323,17 @@ export class Extraction extends TaggerBlend {
       if (acronym && !defined.has(acronym)) defined.set(acronym, m);
     }
     if (!defined.size) return;
+    // The acronym in its brackets is a mention of the body too, where nothing read it ("(Inpe)", "(Copom)").
+    const inside = this.coveredByMentions();
+    for (const [acronym, body] of defined) {
+      const at = this.text.indexOf(`(${acronym})`, body.start + body.surface.length) + 1;
+      if (at > 0 && !inside(at)) this.mentions.push({ type: 'organisation', name: body.name, surface: acronym, start: at, ...(body.org ? { org: body.org } : {}) });
+    }
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k];
       const body = defined.get(m.surface);
-      if (!body || body.name === m.name) continue;
+      // Named alike but typed otherwise is still the body ("(IBGE)" tagged a place after its full name).
+      if (!body || (body.name === m.name && m.type === 'organisation')) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
     }
   }

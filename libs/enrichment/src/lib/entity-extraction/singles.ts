@@ -185,7 +185,10 @@ export abstract class SingleWords extends RunSegmentation {
   /** The acronym in brackets right after a body's name ("Asamblea Nacional Catalana (ANC)"), if any. */
   protected bracketedAcronym(m: Mention): string | undefined {
     const end = m.start + m.surface.length;
-    return /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(this.text.slice(end, end + 16))?.[1];
+    const bracketed = /^\s*\((\p{Lu}(?:[\p{Lu}\d&-]{1,9}|\p{Ll}{2,6}))\)/u.exec(this.text.slice(end, end + 16))?.[1];
+    // Written as a word ("Inpe", "Alesp", "Copom", "Ingv": Portuguese and Italian copy), only when its letters
+    // are the name's, in order, from the first: "(Reuters)" after a body is no acronym.
+    return bracketed && /\p{Ll}/u.test(bracketed) && !lettersInOrder(fold(bracketed), fold(m.surface)) ? undefined : bracketed;
   }
 
   /**
@@ -456,3 +459,14 @@ const PERSON_ROLE_NOUNS = new Set(
 
 /** A credit rating as the agencies write it ("AAA", "AA-", "BBB+"). */
 const CREDIT_RATING = /^(?:AAA|AA|BBB|BB|CCC|CC)[+-]?$/;
+
+/** Whether every letter of `short` comes in `long`, in order, starting with its first letter. */
+function lettersInOrder(short: string, long: string): boolean {
+  if (short[0] !== long[0]) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

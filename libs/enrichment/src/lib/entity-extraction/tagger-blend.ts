@@ -5,10 +5,11 @@
  */
 import type { Mention } from '../entity-mentions';
 import { fold } from '../tokens';
-import { BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
+import { anyFirstName, BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { TaggedSpan, Tagger } from '../ner/tagger';
 import { TaggerSpans } from './tagger-spans';
+import { isEnglishWord } from '../english-words';
 import { spanEnd } from './state';
 
 export abstract class TaggerBlend extends TaggerSpans {
@@ -24,7 +25,8 @@ export abstract class TaggerBlend extends TaggerSpans {
       (i) => this.toks[i].sentStart,
     );
     const cut = this.beforeCrossedPeople(this.mentions);
-    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).flatMap(cut));
+    const split = this.atKnownPairs(this.mentions);
+    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).flatMap(cut).flatMap(split));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -68,6 +70,32 @@ export abstract class TaggerBlend extends TaggerSpans {
         let to = i;
         while (to < this.toks.length && this.toks[to].start < end) to++;
         if (to > span.to) return [{ ...span, to: i - 1 }, { type: 'person', from: i, to }];
+      }
+      return [span];
+    };
+  }
+
+  /**
+   * "Il leader della Lega Matteo Salvini", "del Pd Elly Schlein" tagged as one body: a tagger's span that the rules
+   * cover exactly with a known body and then a person opening with a first name, word for word, is those two names
+   * (not where the "surname" is an English word: "Disney Cruise Line")
+   * (a known place first is too often a person's first name or a club's town: "Orlando Bloom", "Le Mans Sarthe Basket").
+   */
+  private atKnownPairs(rules: readonly Mention[]): (span: TaggedSpan) => TaggedSpan[] {
+    const tokenSpan = (m: Mention) => {
+      const from = this.tokenAt(m.start);
+      if (from === undefined) return undefined;
+      const end = spanEnd(this.text, m.start, m.surface);
+      let to = from;
+      while (to < this.toks.length && this.toks[to].start < end) to++;
+      return { type: m.type, from, to, known: !!(m.org || m.places) };
+    };
+    const pairs = rules.filter((m) => m.type === 'person' && m.surface.includes(' ')).length ? rules.map(tokenSpan).filter((s) => !!s) : [];
+    return (span) => {
+      for (const lead of pairs) {
+        if (lead.from !== span.from || !lead.known || lead.type !== 'organisation') continue;
+        const person = pairs.find((p) => p.type === 'person' && p.from === lead.to && p.to === span.to && anyFirstName(this.toks[p.from].text) && !isEnglishWord(this.toks[p.to - 1].text));
+        if (person) return [{ type: lead.type, from: lead.from, to: lead.to }, { type: 'person', from: person.from, to: person.to }];
       }
       return [span];
     };
@@ -198,6 +226,8 @@ export abstract class TaggerBlend extends TaggerSpans {
     return proposed.filter((m) => {
       // "le président de la République", "Presidente da República": the office's own state, no place.
       if (REPUBLIC_WORDS.has(m.surface) && this.afterOffice(this.tokenAt(m.start) ?? 0, true)) return false;
+      // "a ministra do Meio Ambiente" tagged a person: after an office, words of which none is a first name.
+      if (m.type === 'person' && m.surface.includes(' ') && !m.places && !m.org && !m.surface.split(' ').some((w) => anyFirstName(w)) && this.afterOffice(this.tokenAt(m.start) ?? 0)) return false;
       return m.type === 'person' || m.surface.includes(' ') || !!m.places || !!m.org || !this.afterOffice(this.tokenAt(m.start) ?? 0);
     });
   }

@@ -143,6 +143,8 @@ export abstract class TaggerSpans extends SingleWords {
     // "l'Union Bordeaux-Bègles 59-3": a score after a club is no part of its name.
     while (to - 1 > from && /^\d+(?:[-–:]\d+)?$/.test(this.toks[to - 1].text) && /[-–:]/.test(this.text.slice(this.toks[to - 1].start, this.toks[to - 1].end + 3))) to--;
     while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:»”]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
+    // "Fernando Haddad disse.": a person's name never ends on a lower-case word (the tagger ran on into a short sentence's verb).
+    if (span.type === 'person') while (to - 1 > from && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text) && !NAME_PARTICLES.has(this.toks[to - 1].text)) to--;
     // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
     if (span.type === 'person' && to === span.to && to > from + 1 && this.toks[to - 1].cap && NAME_PARTICLES.has(this.toks[to - 1].text.toLowerCase())) {
       const t = this.toks;
