@@ -458,4 +458,11 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'Em entrevista, a ministra do Meio Ambiente, Marina Silva, disse que o desmatamento caiu.').filter((m) => m.startsWith('person:'))).toEqual(['person:Marina Silva=Marina Silva']);
     expect(mentions('pt', 'O ministro da Fazenda Fernando Haddad disse.').filter((m) => m.startsWith('person:'))).toEqual(['person:Fernando Haddad=Fernando Haddad']);
   });
+
+  it('a body named after a noun for a body or by a word that opens only bodies; the state as an institution names nothing', () => {
+    expect(mentions('it', "La Procura ha aperto un'inchiesta sulla società Equalize.")).toContain('organisation:Equalize=Equalize');
+    expect(mentions('pt', 'Em entrevista à Rádio Nacional, a ministra falou.')).toEqual(['organisation:Rádio Nacional=Rádio Nacional']);
+    expect(mentions('pt', 'A Polícia Federal investiga uma tentativa de golpe de Estado.').some((m) => m.includes(':Estado='))).toBe(false);
+  });
 });
+

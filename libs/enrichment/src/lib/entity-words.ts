@@ -58,6 +58,15 @@ export const ROMANCE_ARTICLE_PARTICLES = new Set(['al', 'el']);
 export const GOVERNMENT_WORDS = new Set(['Gobierno', 'Gouvernement', 'Governo', 'Government', 'Ejecutivo', 'Executivo', 'Esecutivo', 'Gabinete']);
 /** The state a president presides over, named as such ("président de la République"). */
 export const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica', 'Republik', 'Republiek', 'Republic']);
+/**
+ * Lower-case nouns for a body before its name in the tagged languages without their own word lists (Italian,
+ * Portuguese): "la società Equalize", "a estatal Petrobras" (the other languages' lists hold theirs).
+ */
+export const BODY_NOUNS_BEFORE = new Set('società azienda gruppo banca partito sindacato compagnia colosso quotidiano empresa companhia grupo banco partido sindicato estatal montadora operadora construtora jornal'.split(' '));
+/** Words that open a body's name, never a person's, in the Romance languages: "Rádio Nacional" tagged a person is a broadcaster. */
+export const BODY_OPENERS = new Set('Rádio Radio Rede Televisão Televisión Télévision Televisione Banco Banca Banque Instituto Istituto Institut Universidade Università Universidad Université Fundação Fondazione Fundación Fondation Associação Associazione Asociación Association Agência Agenzia Agencia Agence Ministério Ministero Ministerio Ministère Partido Partito Parti Sindicato Sindacato Syndicat Companhia Compagnia Compañía Compagnie'.split(' '));
+/** "golpe de Estado", "lo Stato", "l'État": the state as an institution, a common noun written with a capital, never a name alone. */
+export const STATE_WORDS = new Set('Estado Stato État Etat Estat'.split(' '));
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */
 export const OF_WORDS = new Set('de del da do das dos di dell della dello degli delle des du'.split(' '));
 /** Lower-case words inside German names of bodies and places ("Bundesministerium für Finanzen", "Frankfurt am Main"). */

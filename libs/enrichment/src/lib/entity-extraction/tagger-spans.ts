@@ -7,7 +7,7 @@
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, type OrgEntry, type PlaceEntry } from '../gazetteer';
 import { fold, type Token } from '../tokens';
-import { anyFirstName, BUILDING_WORDS, ELIDED, ELIDED_OF, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, TRAILING_FUNCTION_WORDS } from '../entity-words';
+import { anyFirstName, BODY_NOUNS_BEFORE, BODY_OPENERS, BUILDING_WORDS, ELIDED, ELIDED_OF, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, STATE_WORDS, TRAILING_FUNCTION_WORDS } from '../entity-words';
 import type { TaggedSpan } from '../ner/tagger';
 import { SingleWords } from './singles';
 
@@ -159,12 +159,15 @@ export abstract class TaggerSpans extends SingleWords {
     // "Abdel Fattah al-Sissi": a surname written with "al-" or "el-" right after a person's span goes on from it.
     if (span.type === 'person' && to === span.to && /^(?:al|el)-\p{Lu}/u.test(this.toks[to]?.text ?? '') && this.toks[to].start === this.toks[to - 1].end + 1) to++;
     // "le parti Pastef", "la société Veolia": a lone name right after a lower-case noun for a body is that body.
-    const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text);
+    const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
     if (bodyNounBefore && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
+    // "à Rádio Nacional" tagged a person: a word that opens only bodies' names makes a body.
+    if (span.type === 'person' && !this.english && to - from >= 2 && BODY_OPENERS.has(this.toks[from].text) && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
     if (s.to - from === 1 && TRAILING_FUNCTION_WORDS.has(this.toks[from].text.toLowerCase())) return undefined;
+    if (s.to - from === 1 && STATE_WORDS.has(this.toks[from].text) && STATE_BEFORE.test(this.toks[from - 1]?.text ?? '')) return undefined;
     // "le Premier ministre", "Ministre" alone: a title names no one by itself.
     if (s.to - from === 1 && this.isTitle(this.toks[from].text)) return undefined;
     const surface = this.slice(from, s.to);
@@ -353,3 +356,6 @@ const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|I
 const BODY_DESCRIPTORS = new Set(
   'empresa compañía firma aerolínea constructora operadora multinacional fabricante grupo entreprise société compagnie firme groupe constructeur fabricant multinationale companhia fabricante azienda società compagnia gruppo ditta diario periódico quotidien journal jornal giornale quotidiano'.split(' '),
 );
+
+/** "golpe de Estado", "coup d'État", "capo di Stato", "lo Stato": the state as an institution (not "do Estado", often a Brazilian state). */
+const STATE_BEFORE = /^(?:de|d['’]|di|lo|allo|dello|nello|sullo)$/iu;
