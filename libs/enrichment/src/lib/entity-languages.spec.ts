@@ -464,5 +464,13 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'Em entrevista à Rádio Nacional, a ministra falou.')).toEqual(['organisation:Rádio Nacional=Rádio Nacional']);
     expect(mentions('pt', 'A Polícia Federal investiga uma tentativa de golpe de Estado.').some((m) => m.includes(':Estado='))).toBe(false);
   });
+
+  it('Italian clubs after a masculine article, a person right after a known place, an office before its holder, a ministry tagged a place', () => {
+    const it = mentions('it', 'Il Milan ha pareggiato con il Napoli. Il sindaco di Roma Roberto Gualtieri era presente.');
+    expect(it).toEqual(expect.arrayContaining(['organisation:Milan=Milan', 'organisation:Napoli=Napoli', 'person:Roberto Gualtieri=Roberto Gualtieri']));
+    expect(mentions('it', 'Siamo arrivati a Napoli.')).toEqual(['place:Napoli=Naples']);
+    const pt = mentions('pt', 'O Ministério da Saúde confirmou os casos. A ministra Nísia Trindade visitou o hospital.');
+    expect(pt).toEqual(['organisation:Ministério da Saúde=Ministério da Saúde', 'person:Nísia Trindade=Nísia Trindade']);
+  });
 });
 

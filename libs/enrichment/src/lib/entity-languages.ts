@@ -33,6 +33,8 @@ export interface EntityRules {
   nationalityNouns?: Set<string>;
   /** Spanish names a club by its town after a masculine article ("ganó al Sevilla", "el Getafe"); a town takes none. */
   clubArticles?: Set<string>;
+  /** The English lists, used as they are for English and, with the tagger leading, for Italian, Dutch and Portuguese. */
+  englishLists?: true;
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -58,7 +60,11 @@ export const ENGLISH_RULES: EntityRules = {
   titles: new Set(),
   articles: new Set(words('the')),
   nounsCapitalised: false,
+  englishLists: true,
 };
+
+/** Italian over the English lists, plus its clubs: "il Napoli", "del Milan" (a town takes no article; "il Cairo" is a capital). */
+const ITALIAN_RULES: EntityRules = { ...ENGLISH_RULES, clubArticles: new Set(words('il del al dal nel sul col Il Del Al Dal Nel')) };
 
 const MONTHS_DAYS = {
   fr: 'Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche',
@@ -107,6 +113,7 @@ function frenchNationalities(masculine: string): Set<string> {
 
 const RULES: Record<string, EntityRules> = {
   en: ENGLISH_RULES,
+  it: ITALIAN_RULES,
   fr: language({
     months: MONTHS_DAYS.fr,
     ORG_PREFIXES:

@@ -6,7 +6,6 @@
  */
 import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
-import { ENGLISH_RULES } from '../entity-languages';
 import { CALENDAR_WORDS, COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GROUP_POSSESSORS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONAL_HEADS, NATIONS_OF_THE_UK, NOT_BODY_WORDS, ON_TOPIC_HEADS, PLACE_ADJECTIVES, PORTFOLIO_WORDS, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
 
@@ -55,7 +54,7 @@ export abstract class CandidateRuns extends ContextCues {
           continue;
         }
         // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row; in English copy after a first name only ("Ursula von der Leyen").
-        const twoParticles = this.r !== ENGLISH_RULES ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && this.g.firstNames.has(t[j - 1].text);
+        const twoParticles = !this.r.englishLists ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && this.g.firstNames.has(t[j - 1].text);
         if (!nextCap && twoParticles && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
           j += 3;
           continue;

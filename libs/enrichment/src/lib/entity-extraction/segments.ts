@@ -8,7 +8,6 @@ import { titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
-import { ENGLISH_RULES } from '../entity-languages';
 import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import { isEnglishWord } from '../english-words';
 import { CandidateRuns } from './runs';
@@ -340,7 +339,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     const surface = this.slice(i, j);
     const start = t[i].start;
     // Mixed-case wire dateline: "Sevilla, 25 may (EFE)", "Lyon, 3 mars (AFP)".
-    if (this.r !== ENGLISH_RULES && this.datelinePosition(i, j) && /^\d{1,2}$/.test(t[j + 1]?.text ?? '')) {
+    if (!this.r.englishLists && this.datelinePosition(i, j) && /^\d{1,2}$/.test(t[j + 1]?.text ?? '')) {
       this.add({ type: 'place', name: surface, surface, start });
       return;
     }
@@ -387,7 +386,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     // English copy: a run with no title and no first name of any language is a person only when the text
     // treats it as one ("Lunch Combos", "Costa Concordia", "Automated Insights" are not).
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
-    if (this.r === ENGLISH_RULES && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) {
+    if (this.r.englishLists && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) {
       // Still a person if the statistical tagger reads it as one in its sentence ("Xi Jinping", "Olusegun Obasanjo"),
       // unless one of its words is one the text also writes in lower case ("Stocks Aust" beside "stocks").
       if (!t.slice(i, j).some((x) => this.lowerWords.has(fold(x.text)))) this.unsurePeople.push({ from: i, to: j, mention: { type: 'person', name, surface, start, weak: true } });

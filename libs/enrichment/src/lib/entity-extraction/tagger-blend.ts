@@ -92,6 +92,9 @@ export abstract class TaggerBlend extends TaggerSpans {
     };
     const pairs = rules.filter((m) => m.type === 'person' && m.surface.includes(' ')).length ? rules.map(tokenSpan).filter((s) => !!s) : [];
     return (span) => {
+      // "Il sindaco di Roma Roberto Gualtieri" with "Roberto Gualtieri" tagged a place: right after a known name, the rules'
+      // person of the same words, first-named and no known name, is that person.
+      if (span.type !== 'person' && span.to - span.from >= 2 && span.from > 0 && this.toks[span.from - 1].cap && !!this.knownAt(span.from - 1, span.from) && anyFirstName(this.toks[span.from].text) && pairs.some((p) => p.type === 'person' && p.from === span.from && p.to === span.to) && !this.knownAt(span.from, span.to)) return [{ ...span, type: 'person' }];
       for (const lead of pairs) {
         if (lead.from !== span.from || !lead.known || lead.type !== 'organisation') continue;
         const person = pairs.find((p) => p.type === 'person' && p.from === lead.to && p.to === span.to && anyFirstName(this.toks[p.from].text) && !isEnglishWord(this.toks[p.to - 1].text));

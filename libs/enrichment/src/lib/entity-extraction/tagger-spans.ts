@@ -162,7 +162,12 @@ export abstract class TaggerSpans extends SingleWords {
     const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
     if (bodyNounBefore && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
     // "à Rádio Nacional" tagged a person: a word that opens only bodies' names makes a body.
-    if (span.type === 'person' && !this.english && to - from >= 2 && BODY_OPENERS.has(this.toks[from].text) && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
+    // ("Ministério da Saúde" tagged a place is a ministry; a university or a bank may be labelled a place, as its site.)
+    const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || /^Minist/u.test(this.toks[from].text));
+    if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
+    // "A ministra Nísia Trindade" tagged a place: a name right after an office written in lower case is its holder.
+    const office = from > 0 && !this.toks[from - 1].cap && (OFFICE_WORDS.has(this.toks[from - 1].text) || PRESIDENT_WORDS.has(this.toks[from - 1].text));
+    if (span.type !== 'person' && office && !this.english && !this.knownAt(from, to)) span = { ...span, type: 'person' };
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
