@@ -447,7 +447,9 @@ describe('names as other languages write them', () => {
 
   it('an acronym written as a word in brackets after its body ("(Inpe)") is that body, also where the tagger read a place', () => {
     const got = mentions('pt', 'O desmatamento caiu 30,6%, de acordo com o Instituto Nacional de Pesquisas Espaciais (Inpe). O Comitê de Política Monetária (Copom) seguirá vigilante.');
-    expect(got).toEqual(expect.arrayContaining(['organisation:Inpe=Instituto Nacional de Pesquisas Espaciais', 'organisation:Copom=Comitê de Política Monetária']));
+    expect(got).toEqual(expect.arrayContaining(['organisation:Inpe=Inpe', 'organisation:Instituto Nacional de Pesquisas Espaciais=Inpe', 'organisation:Copom=Comitê de Política Monetária']));
+    // One the gazetteer does not know, defined by the text alone.
+    expect(mentions('pt', 'A Agência Estadual de Pesquisas Rurais (Aepr) divulgou o estudo.')).toContain('organisation:Aepr=Agência Estadual de Pesquisas Rurais');
     const ibge = mentions('pt', 'Segundo o Instituto Brasileiro de Geografia e Estatística (IBGE), a taxa de desemprego caiu.');
     expect(ibge.filter((m) => m.includes(':IBGE='))).toEqual([expect.stringMatching(/^organisation:IBGE=/)]);
     // A bracketed word whose letters are not the name's is no acronym.
@@ -471,6 +473,13 @@ describe('names as other languages write them', () => {
     expect(mentions('it', 'Siamo arrivati a Napoli.')).toEqual(['place:Napoli=Naples']);
     const pt = mentions('pt', 'O Ministério da Saúde confirmou os casos. A ministra Nísia Trindade visitou o hospital.');
     expect(pt).toEqual(['organisation:Ministério da Saúde=Ministério da Saúde', 'person:Nísia Trindade=Nísia Trindade']);
+  });
+
+  it("national bodies only that language's news names; a chamber's first word alone after its full name is that chamber", () => {
+    expect(mentions('pt', 'O Ibama e o ICMBio enviaram brigadistas para Corumbá.')).toEqual(expect.arrayContaining(['organisation:Ibama=Ibama', 'organisation:ICMBio=ICMBio']));
+    expect(mentions('nl', 'De Raad van State had eerder kritiek geuit. Het Openbaar Ministerie onderzoekt de zaak.')).toEqual(['organisation:Raad van State=Raad van State', 'organisation:Openbaar Ministerie=Openbaar Ministerie']);
+    const got = mentions('pt', 'A Câmara dos Deputados aprovou a reforma. O presidente da Câmara, Arthur Lira, disse que o texto segue para o Senado.');
+    expect(got).toContain('organisation:Câmara=Câmara dos Deputados');
   });
 });
 

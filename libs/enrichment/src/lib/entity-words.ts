@@ -63,8 +63,11 @@ export const REPUBLIC_WORDS = new Set(['République', 'República', 'Repubblica'
  * Portuguese): "la società Equalize", "a estatal Petrobras" (the other languages' lists hold theirs).
  */
 export const BODY_NOUNS_BEFORE = new Set('società azienda gruppo banca partito sindacato compagnia colosso quotidiano empresa companhia grupo banco partido sindicato estatal montadora operadora construtora jornal'.split(' '));
-/** Words that open a body's name, never a person's, in the Romance languages: "Rádio Nacional" tagged a person is a broadcaster. */
-export const BODY_OPENERS = new Set('Rádio Radio Rede Televisão Televisión Télévision Televisione Banco Banca Banque Instituto Istituto Institut Universidade Università Universidad Université Fundação Fondazione Fundación Fondation Associação Associazione Asociación Association Agência Agenzia Agencia Agence Ministério Ministero Ministerio Ministère Partido Partito Parti Sindicato Sindacato Syndicat Companhia Compagnia Compañía Compagnie'.split(' '));
+/**
+ * Words that open a body's name, never a person's, in the Romance languages: "Rádio Nacional" tagged a person is a broadcaster;
+ * alone, after the body named in full, the body ("a Câmara" after "a Câmara dos Deputados").
+ */
+export const BODY_OPENERS = new Set('Rádio Radio Rede Televisão Televisión Télévision Televisione Banco Banca Banque Instituto Istituto Institut Universidade Università Universidad Université Fundação Fondazione Fundación Fondation Associação Associazione Asociación Association Agência Agenzia Agencia Agence Ministério Ministero Ministerio Ministère Partido Partito Parti Sindicato Sindacato Syndicat Companhia Compagnia Compañía Compagnie Câmara Camera Cámara Assembleia Assemblea Asamblea Assemblée Tribunal Tribunale Conselho Consiglio Consejo Conseil Comissão Commissione Comisión'.split(' '));
 /** "golpe de Estado", "lo Stato", "l'État": the state as an institution, a common noun written with a capital, never a name alone. */
 export const STATE_WORDS = new Set('Estado Stato État Etat Estat'.split(' '));
 /** "of" and its contracted forms after an office word, in the tagged Romance languages. */

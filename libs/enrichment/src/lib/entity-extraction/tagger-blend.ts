@@ -5,7 +5,7 @@
  */
 import type { Mention } from '../entity-mentions';
 import { fold } from '../tokens';
-import { anyFirstName, BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
+import { anyFirstName, BODY_OPENERS, BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { TaggedSpan, Tagger } from '../ner/tagger';
 import { TaggerSpans } from './tagger-spans';
@@ -259,10 +259,12 @@ export abstract class TaggerBlend extends TaggerSpans {
       if (!proposed.has(m) || m.surface.includes(' ')) continue;
       const key = fold(m.surface);
       // "Según Sánchez" after "Pedro Sánchez", tagged as a body: the surname of a person named in full, unless the text names a body so.
-      const org = m.type === 'organisation' ? orgs.get(key) : undefined;
+      // "o presidente da Câmara" after "a Câmara dos Deputados", tagged a place: the first word of a body named in full, alone.
+      const headOf = m.type === 'place' && !m.places && BODY_OPENERS.has(m.surface) ? orgs.get(key) : undefined;
+      const org = m.type === 'organisation' || (headOf && fold(headOf.surface.split(' ')[0]) === key && headOf.surface.includes(' ')) ? orgs.get(key) : undefined;
       const person = m.type !== 'organisation' || (!org && !m.org && !this.r.ORG_HEADS.has(m.surface)) ? people.get(key) : undefined;
       if (person) this.mentions[k] = { type: 'person', name: person, surface: m.surface, start: m.start };
-      else if (org && org.name !== m.name) this.mentions[k] = { ...m, name: org.name, ...(org.org ? { org: org.org } : {}) };
+      else if (org && (org.name !== m.name || m.type !== 'organisation')) this.mentions[k] = { ...m, type: 'organisation', name: org.name, ...(org.org ? { org: org.org } : {}) };
       // "Präsident Selenskyj", tagged a person: the public figure it names, when the text names no one else so.
       else if (m.type === 'person' && m.name === m.surface) {
         const figure = this.g.publicFigures?.get(key);
