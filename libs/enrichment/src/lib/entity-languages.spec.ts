@@ -481,5 +481,10 @@ describe('names as other languages write them', () => {
     const got = mentions('pt', 'A Câmara dos Deputados aprovou a reforma. O presidente da Câmara, Arthur Lira, disse que o texto segue para o Senado.');
     expect(got).toContain('organisation:Câmara=Câmara dos Deputados');
   });
+
+  it('Spanish doubled-letter plurals are one word: "EE.UU." (also "EE. UU.") is the United States, "CC.OO." the union', () => {
+    const got = mentions('es', 'Se reunió con el secretario de Estado de EE.UU., Antony Blinken. Los EE. UU. y las CC.OO. lo criticaron.');
+    expect(got).toEqual(['place:EE.UU.=United States', 'person:Antony Blinken=Antony Blinken', 'place:EE. UU.=United States', 'organisation:CC.OO.=CCOO']);
+  });
 });
 

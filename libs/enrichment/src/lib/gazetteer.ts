@@ -111,8 +111,11 @@ export interface Gazetteer {
 const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports, orgsMultilingual];
 
 type CountryRow = { name: string; capital: string; alias?: string[] };
-/** Dotted short forms wire copy uses (AP style) that neither country package lists; "U.S." is in i18n-iso-countries. */
-const DOTTED_COUNTRY_ALIASES: Record<string, string[]> = { GB: ['U.K.'], AE: ['U.A.E.'] };
+/**
+ * Dotted short forms wire copy uses that neither country package lists: AP style ("U.S." is in i18n-iso-countries)
+ * and the Spanish doubled-letter plural ("EE.UU.", EFE's everyday name for the United States; tokens.ts keeps it one word).
+ */
+const DOTTED_COUNTRY_ALIASES: Record<string, string[]> = { GB: ['U.K.'], AE: ['U.A.E.'], US: ['EE.UU.', 'EE. UU.', 'EEUU'] };
 
 export function seedData(): GazetteerData {
   const words = wordsSeed as Record<string, string>;

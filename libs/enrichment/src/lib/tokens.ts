@@ -43,7 +43,8 @@ const COMPOUND_TAIL = /^(.+?)-([a-z]{2,}ed|based|backed|led|owned|run|style|born
 // left joined, "Inter all'Allianz Stadium" read as one name. "Sant'Egidio" is a name and stays whole.
 const ELISION = /^((?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu|all|dall|dell|nell|sull|coll|quell)['’])(?=\p{Lu})/iu;
 
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2})|[-&](?=[\p{L}\p{N}]))*|\S/gu;
+// Spanish abbreviates a plural by doubling its letters: "EE.UU." (Estados Unidos), "CC.OO.", "FF.AA.", also "EE. UU.".
+const WORD = /(?:\p{Lu}\.){2,}|\p{Lu}{2}\.(?: ?\p{Lu}{2}\.)+|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’](?=\p{L}{2})|[-&](?=[\p{L}\p{N}]))*|\S/gu;
 
 /** Splits text into tokens in one left-to-right pass, marking sentence starts. */
 export function tokenize(text: string): Token[] {
