@@ -566,3 +566,11 @@ describe('English stage names after a role noun', () => {
     expect(found('The killing of UnitedHealthcare executive Brian Thompson shocked investors.')).toEqual({ people: ['Brian Thompson'], orgs: ['UnitedHealthcare'], places: [] });
   });
 });
+
+describe('English amounts and surname particles', () => {
+  it('a number before "million" or a currency is an amount, not a model designation; a Dutch particle opens a surname at a sentence start', () => {
+    expect(found('Regulators fined Meta 798 million euros on Thursday.').orgs).toEqual(['Meta']);
+    expect(found('The Boeing 737 landed safely.').orgs).toEqual([]);
+    expect(found('Ruud van Nistelrooy will take charge for the tie.').people).toEqual(['Ruud van Nistelrooy']);
+  });
+});

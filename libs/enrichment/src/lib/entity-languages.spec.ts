@@ -486,5 +486,10 @@ describe('names as other languages write them', () => {
     const got = mentions('es', 'Se reunió con el secretario de Estado de EE.UU., Antony Blinken. Los EE. UU. y las CC.OO. lo criticaron.');
     expect(got).toEqual(['place:EE.UU.=United States', 'person:Antony Blinken=Antony Blinken', 'place:EE. UU.=United States', 'organisation:CC.OO.=CCOO']);
   });
+
+  it('a Dutch minister\'s portfolio after "van" is no part of the name', () => {
+    const got = mentions('nl', 'Het wetsvoorstel van minister Eelco Heinen van Financiën werd aangenomen. Minister Caspar Veldkamp van Buitenlandse Zaken reist af.');
+    expect(got.filter((m) => m.startsWith('person:'))).toEqual(['person:Eelco Heinen=Eelco Heinen', 'person:Caspar Veldkamp=Caspar Veldkamp']);
+  });
 });
 

@@ -95,9 +95,10 @@ export abstract class ContextCues extends ExtractionState {
     return !next || !next.isWord || (!next.cap && /ed$/.test(next.text));
   }
 
-  /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year). */
+  /** A model designation after a maker's name: "A330", "737", "787-9", "A320neo" (not a year, nor an amount: "fined Meta 798 million euros"). */
   protected modelCodeAt(k: number): boolean {
     const code = this.toks[k]?.text ?? '';
+    if (/^\d/.test(code) && AMOUNT_WORDS.test(this.toks[k + 1]?.text ?? '')) return false;
     return /^[A-Z]{0,2}\d{2,4}(?:-?\d{0,2}[a-zA-Z]{0,4})?$/.test(code) && !/^(?:19|20)\d\d$/.test(code) && this.toks[k].start - this.toks[k - 1].end === 1;
   }
 
@@ -393,3 +394,6 @@ const APPOSITIVE_CLOSERS = new Set('that which whose based in of with owned back
 
 /** Regnal and generational numbers after a name ("Henry VIII", "Martin Luther King III"); not "I", "V", "X", also letters. */
 const REGNAL_NUMBERS = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/;
+
+/** Words after a number that make it an amount, not a model designation. */
+const AMOUNT_WORDS = /^(?:million|billion|trillion|mln|bln|euros?|dollars?|pounds?|yen|yuan|francs?|crowns?|rupees?|percent|per|%|points?|shares?|jobs|workers|employees|people|users|customers|times)$/i;

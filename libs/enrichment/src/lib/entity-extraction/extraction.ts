@@ -49,6 +49,7 @@ export class Extraction extends TaggerBlend {
       this.resolveGenitives();
     }
     this.acronymsAsDefined();
+    this.withoutDutchPortfolios();
     this.splitFixtures();
     this.placesAsSurnames();
     this.withoutStormNames();
@@ -338,6 +339,17 @@ export class Extraction extends TaggerBlend {
     }
   }
 
+  /** "minister Eelco Heinen van Financiën": a Dutch minister's name runs on through "van" into the portfolio, which is no part of it. */
+  private withoutDutchPortfolios(): void {
+    for (const m of this.mentions) {
+      const at = m.type === 'person' ? DUTCH_PORTFOLIO.exec(m.surface) : null;
+      if (!at || at.index === 0) continue;
+      m.surface = m.surface.slice(0, at.index);
+      if (m.name.endsWith(at[0])) m.name = m.name.slice(0, -at[0].length);
+      else if (m.name.includes(' van ')) m.name = m.surface;
+    }
+  }
+
   /** "o Benfica-Sporting", "le choc PSG-OM": a match written as two clubs joined by a hyphen names both clubs. */
   private splitFixtures(): void {
     for (const tok of this.toks) {
@@ -417,3 +429,6 @@ const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 /** German indefinite determiners, as written at a sentence's start too. */
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
+
+/** " van Financiën", " van Buitenlandse Zaken": a Dutch ministry's portfolio after "van" at the end of a name. */
+const DUTCH_PORTFOLIO = / van (?:Financiën|Defensie|Justitie|Buitenlandse|Binnenlandse|Economische|Sociale|Onderwijs|Volksgezondheid|Infrastructuur|Landbouw|Klimaat|Asiel|Volkshuisvesting)(?: .*)?$/u;

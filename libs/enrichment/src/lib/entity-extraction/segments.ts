@@ -413,6 +413,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     const t = this.toks;
     const SPEECH = this.r.SPEECH_VERBS;
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
+    // "Ruud van Nistelrooy will ...": a word no dictionary knows, a Dutch or German surname particle, a capitalised word.
+    if (j - i >= 3 && GERMANIC_PARTICLE.test(t[i + 1].text) && t[i + 2].cap && !isEnglishWord(t[i].text) && !this.knownAt(i, j)) return true;
     const last = t[j - 1].text;
     for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
@@ -464,3 +466,6 @@ const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
 
 /** Craft a model name comes before in lower case ("a Falcon Heavy rocket", "a Typhoon Eurofighter jet"). */
 const CRAFT_NOUNS = new Set('rocket rockets missile missiles spacecraft capsule airliner airliners jet jets aircraft helicopter helicopters satellite satellites'.split(' '));
+
+/** Lower-case particles that open Dutch and German surnames ("van Nistelrooy", "von Trier", "ten Hag"). */
+const GERMANIC_PARTICLE = /^(?:van|von|ten|ter|vom)$/;
