@@ -574,3 +574,11 @@ describe('English amounts and surname particles', () => {
     expect(found('Ruud van Nistelrooy will take charge for the tie.').people).toEqual(['Ruud van Nistelrooy']);
   });
 });
+
+describe('English regional bodies and hospitals', () => {
+  it('a compass word before a known place opens a body at a sentence start; an infirmary is a body', () => {
+    expect(found('West Yorkshire Police said a man was arrested.').orgs).toEqual(['West Yorkshire Police']);
+    expect(found('A man was taken to Leeds General Infirmary.')).toEqual({ people: [], orgs: ['Leeds General Infirmary'], places: [] });
+    expect(found('North Korea fired a missile.').places).toEqual(['North Korea']);
+  });
+});

@@ -333,7 +333,8 @@ export abstract class CandidateRuns extends ContextCues {
     if (to - i === 2 && this.isArticle(i) && this.isCommon(last)) return false;
     // "If the European Council agrees": a sentence's first word is not the body's.
     // ("Bay Area Rapid Transit", "Lake County Council", "Greater Manchester Police": a place's first word does open one.)
-    const placeOpener = this.r.PLACE_PREFIXES.has(t[i].text) || (t[i].text === 'Greater' && !!this.knownAt(i + 1, to)?.places);
+    // ("West Yorkshire Police", "North Wales Police": a compass word before a known place does too.)
+    const placeOpener = this.r.PLACE_PREFIXES.has(t[i].text) || (t[i].text === 'Greater' && !!this.knownAt(i + 1, to)?.places) || (COMPASS_WORDS.has(t[i].text) && !!this.knownAt(i + 1, to)?.places);
     if (t[i].sentStart && !known && this.isCommon(t[i].text) && !this.r.ORG_PREFIXES.has(t[i].text) && !this.r.ORG_HEADS.has(t[i].text) && !placeOpener) return false;
     // "Shares of General Motors", "Workers of Siemens Energy": a plural noun opening the sentence is about the body, not its name.
     if (!known && this.pluralAboutBody(i)) return false;
