@@ -491,5 +491,13 @@ describe('names as other languages write them', () => {
     const got = mentions('nl', 'Het wetsvoorstel van minister Eelco Heinen van Financiën werd aangenomen. Minister Caspar Veldkamp van Buitenlandse Zaken reist af.');
     expect(got.filter((m) => m.startsWith('person:'))).toEqual(['person:Eelco Heinen=Eelco Heinen', 'person:Caspar Veldkamp=Caspar Veldkamp']);
   });
+
+  it('Latin American capitals as EFE writes them; a body "of the Republic" is one name; the prosecutor "of the Republic" names no place', () => {
+    expect(mentions('es', 'Santiago de Chile, 5 dic (EFE).- El Gobierno anunció la venta de Aerolíneas Argentinas.')).toEqual(
+      expect.arrayContaining(['place:Santiago de Chile=Santiago', 'organisation:Aerolíneas Argentinas=Aerolíneas Argentinas']),
+    );
+    expect(mentions('es', 'La Contraloría General de la República investiga la obra.')).toEqual(['organisation:Contraloría General de la República=Contraloría General de la República']);
+    expect(mentions('es', 'El fiscal de la República habló ayer.')).toEqual([]);
+  });
 });
 

@@ -48,7 +48,7 @@ export const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die da
 export const anyFirstName = (word: string) => isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
 /** Offices named for a portfolio ("ministra de Seguridad", "jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur"). */
 export const OFFICE_WORDS = new Set(
-  'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora'.split(' '),
+  'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora fiscal procurador procuradora procureur procuratore'.split(' '),
 );
 /** Presidents of a body ("presidente del Consiglio", "président du Conseil"). */
 export const PRESIDENT_WORDS = new Set('presidente presidenta président présidente president vicepresidente vice-président'.split(' '));

@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { GERMAN_DETERMINERS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
+import { GERMAN_DETERMINERS, LOWER_ARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { spanEnd, townOrRegion } from './state';
 import { isEnglishWord } from '../english-words';
@@ -49,6 +49,7 @@ export class Extraction extends TaggerBlend {
       this.resolveGenitives();
     }
     this.acronymsAsDefined();
+    this.bodiesOfTheRepublic();
     this.withoutDutchPortfolios();
     this.splitFixtures();
     this.placesAsSurnames();
@@ -336,6 +337,29 @@ export class Extraction extends TaggerBlend {
       // Named alike but typed otherwise is still the body ("(IBGE)" tagged a place after its full name).
       if (!body || (body.name === m.name && m.type === 'organisation')) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
+  }
+
+  /**
+   * "la Contraloría General de la República" read as the body "Contraloría General" and the place "República": the republic
+   * right after a body and "of" ("de la", "della", "da") is the end of the body's name, no place.
+   */
+  private bodiesOfTheRepublic(): void {
+    const t = this.toks;
+    for (let k = 0; k < this.mentions.length; k++) {
+      const rep = this.mentions[k];
+      const i = rep.type === 'place' && REPUBLIC_WORDS.has(rep.surface) ? this.tokenAt(rep.start) : undefined;
+      if (i === undefined) continue;
+      let j = i - 1;
+      while (j > 0 && !t[j].cap && (OF_WORDS.has(t[j].text) || LOWER_ARTICLES.has(t[j].text))) j--;
+      if (j === i - 1 || j < 0) continue;
+      const body = this.mentions.find((m) => m.type === 'organisation' && spanEnd(this.text, m.start, m.surface) === t[j].end);
+      if (!body) continue;
+      const surface = this.text.slice(body.start, rep.start + rep.surface.length);
+      if (body.name === body.surface) body.name = surface;
+      body.surface = surface;
+      delete body.org;
+      this.mentions.splice(k--, 1);
     }
   }
 
