@@ -499,5 +499,11 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'La Contraloría General de la República investiga la obra.')).toEqual(['organisation:Contraloría General de la República=Contraloría General de la República']);
     expect(mentions('es', 'El fiscal de la República habló ayer.')).toEqual([]);
   });
+
+  it('German: a hyphenated region\'s genitive, an agency\'s lower-case credit in brackets, inflected seas', () => {
+    expect(mentions('de', 'Sachsen-Anhalts Innenministerin Tamara Zieschang sprach von einer schrecklichen Tat.')).toEqual(['place:Sachsen-Anhalts=Sachsen-Anhalt', 'person:Tamara Zieschang=Tamara Zieschang']);
+    expect(mentions('de', 'Zürich (sda) - Die Nationalbank senkt den Leitzins.')).toContain('organisation:sda=Keystone-SDA');
+    expect(mentions('de', 'Die Angriffe im Roten Meer nehmen zu.')).toEqual(['place:Roten Meer=Red Sea']);
+  });
 });
 

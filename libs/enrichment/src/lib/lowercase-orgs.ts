@@ -14,7 +14,9 @@ export function lowercaseOrgMentions(toks: Token[], g: Gazetteer, folded: (i: nu
     const t = toks[i];
     if (!t.isWord || t.cap || !startsLower(t.text)) continue;
     const org = g.orgs.get(folded(i));
-    if (org && (org.name === t.text || /\p{Lu}/u.test(t.text))) out.push({ type: 'organisation', name: org.name, surface: t.text, start: t.start, org });
+    // A news agency's short form in a dateline's brackets, however it is spelled ("Zürich (sda) -", "Köln (sid) -").
+    const credit = org?.kind === 'news agency' && toks[i - 1]?.text === '(' && toks[i + 1]?.text === ')';
+    if (org && (org.name === t.text || /\p{Lu}/u.test(t.text) || credit)) out.push({ type: 'organisation', name: org.name, surface: t.text, start: t.start, org });
   }
   return out;
 }

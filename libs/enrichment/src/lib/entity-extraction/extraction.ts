@@ -263,7 +263,8 @@ export class Extraction extends TaggerBlend {
     const owners = new Set(['country', 'capital', 'region', 'city']);
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];
-      if (!t.cap || t.text.length < 5 || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || this.isAllCaps(i)) continue;
+      // ("Sachsen-Anhalts", "Nordrhein-Westfalens": a hyphenated region's too.)
+      if (!t.cap || t.text.length < 5 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?s$/u.test(t.text) || this.isAllCaps(i)) continue;
       const person = this.mentions.findIndex((m) => m.start === t.start && m.surface === t.text && m.type === 'person' && !m.figure);
       if (person < 0 && inside(t.start)) continue;
       const word = this.folded(i);
