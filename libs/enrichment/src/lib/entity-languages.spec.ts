@@ -505,5 +505,11 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Zürich (sda) - Die Nationalbank senkt den Leitzins.')).toContain('organisation:sda=Keystone-SDA');
     expect(mentions('de', 'Die Angriffe im Roten Meer nehmen zu.')).toEqual(['place:Roten Meer=Red Sea']);
   });
+
+  it('a country\'s name the tagger read as a person is the country; a chamber alone read as a place is a body', () => {
+    const got = mentions('pt', 'Tempestade Eleanor atinge França, Alemanha, Suíça e Reino Unido\n\nUma violenta tempestade afeta o Reino Unido, a Irlanda e a França.');
+    expect(got.filter((m) => m.includes('Reino Unido'))).toEqual(['place:Reino Unido=United Kingdom', 'place:Reino Unido=United Kingdom']);
+    expect(mentions('pt', 'Lisboa quer passes sociais. A Câmara da capital vai criar pacotes de mobilidade.')).toContain('organisation:Câmara=Câmara');
+  });
 });
 

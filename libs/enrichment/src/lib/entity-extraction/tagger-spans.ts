@@ -165,6 +165,10 @@ export abstract class TaggerSpans extends SingleWords {
     // ("Ministério da Saúde" tagged a place is a ministry; a university or a bank may be labelled a place, as its site.)
     const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || /^Minist/u.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
+    // "A Câmara da capital" tagged a place: such a word alone is the body, no place.
+    if (span.type === 'place' && !this.english && to - from === 1 && BODY_OPENERS.has(this.toks[from].text) && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
+    // "Reino Unido" tagged a person in a title-case headline: a country's name is the country ("Jordan" alone may be a person).
+    if (span.type === 'person' && this.knownAt(from, to)?.len === to - from && this.knownAt(from, to)?.places?.some((p) => p.kind === 'country') && (to - from > 1 || !anyFirstName(this.toks[from].text))) span = { ...span, type: 'place' };
     // "A ministra Nísia Trindade" tagged a place: a name right after an office written in lower case is its holder.
     const office = from > 0 && !this.toks[from - 1].cap && (OFFICE_WORDS.has(this.toks[from - 1].text) || PRESIDENT_WORDS.has(this.toks[from - 1].text));
     if (span.type !== 'person' && office && !this.english && !this.knownAt(from, to)) span = { ...span, type: 'person' };
