@@ -167,8 +167,15 @@ export abstract class TaggerSpans extends SingleWords {
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
     // "A Câmara da capital" tagged a place: such a word alone is the body, no place.
     if (span.type === 'place' && !this.english && to - from === 1 && BODY_OPENERS.has(this.toks[from].text) && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
-    // "Reino Unido" tagged a person in a title-case headline: a country's name is the country ("Jordan" alone may be a person).
-    if (span.type === 'person' && this.knownAt(from, to)?.len === to - from && this.knownAt(from, to)?.places?.some((p) => p.kind === 'country') && (to - from > 1 || !anyFirstName(this.toks[from].text))) span = { ...span, type: 'place' };
+    // "Reino Unido" tagged a person in a title-case headline: a country's name, or a known town's or region's of several
+    // words, is the place ("Jordan" alone may be a person).
+    const whole = span.type === 'person' ? this.knownAt(from, to) : undefined;
+    const placeKind = (p: PlaceEntry) => p.kind === 'country' || (to - from > 1 && (p.kind === 'capital' || p.kind === 'region' || p.kind === 'city'));
+    if (whole?.len === to - from && whole.places?.some(placeKind) && (to - from > 1 || !anyFirstName(this.toks[from].text))) span = { ...span, type: 'place' };
+    // "Deutsche Bahn" tagged a place: a body the gazetteer knows by the whole span of several words, and no place so named, is
+    // that body (one word alone is too often a club's town or a party's short form the corpora label a place: NorNE cost .013).
+    const asBody = span.type === 'place' ? this.knownAt(from, to) : undefined;
+    if (to - from > 1 && asBody?.len === to - from && asBody.org && !asBody.places) span = { ...span, type: 'organisation' };
     // "A ministra Nísia Trindade" tagged a place: a name right after an office written in lower case is its holder.
     const office = from > 0 && !this.toks[from - 1].cap && (OFFICE_WORDS.has(this.toks[from - 1].text) || PRESIDENT_WORDS.has(this.toks[from - 1].text));
     if (span.type !== 'person' && office && !this.english && !this.knownAt(from, to)) span = { ...span, type: 'person' };
