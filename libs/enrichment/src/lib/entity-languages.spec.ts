@@ -511,5 +511,11 @@ describe('names as other languages write them', () => {
     expect(got.filter((m) => m.includes('Reino Unido'))).toEqual(['place:Reino Unido=United Kingdom', 'place:Reino Unido=United Kingdom']);
     expect(mentions('pt', 'Lisboa quer passes sociais. A Câmara da capital vai criar pacotes de mobilidade.')).toContain('organisation:Câmara=Câmara');
   });
+
+  it('a town "of" its coach, after an article, is its club; a coach arriving "at" a town leaves the town', () => {
+    expect(mentions('it', "La Roma di Claudio Ranieri ha battuto il Lecce 4-1 all'Olimpico.")).toEqual(expect.arrayContaining(['organisation:Roma=Roma', 'person:Claudio Ranieri=Claudio Ranieri']));
+    expect(mentions('pt', 'O Porto de Vítor Bruno empatou em Guimarães.')).toEqual(expect.arrayContaining(['organisation:Porto=Porto', 'person:Vítor Bruno=Vítor Bruno']));
+    expect(mentions('it', "L'esonero determinò l'arrivo a Cosenza di Gianni Di Marzio.")).toContain('place:Cosenza=Cosenza');
+  });
 });
 

@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { GERMAN_DETERMINERS, LOWER_ARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
+import { anyFirstName, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { spanEnd, townOrRegion } from './state';
 import { isEnglishWord } from '../english-words';
@@ -58,6 +58,7 @@ export class Extraction extends TaggerBlend {
     this.withoutEventPlaces();
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
+    if (!this.english) this.townsOfTheirCoach();
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
@@ -109,6 +110,29 @@ export class Extraction extends TaggerBlend {
       if (m.type !== 'place' || !m.places?.length || !m.places.every((p) => p.kind === 'city')) continue;
       const k = this.tokenAt(m.start);
       if (k === undefined || k === 0 || !articles.has(this.toks[k - 1].text)) continue;
+      m.type = 'organisation';
+      m.name = m.surface;
+      delete m.places;
+    }
+  }
+
+  /**
+   * "la Roma di Claudio Ranieri", "O Porto de Vítor Bruno": a town, "of", then a person named in full is the town's club and
+   * its coach (a town belongs to no one: "la Madrid de los Austrias" is rare in news).
+   */
+  private townsOfTheirCoach(): void {
+    const t = this.toks;
+    for (const m of this.mentions) {
+      if (m.type !== 'place' || !m.places?.every((p) => p.kind === 'city' || p.kind === 'capital')) continue;
+      const i = this.tokenAt(m.start);
+      // After an article only: "l'arrivo a Cosenza di Gianni Di Marzio" is a coach coming to the town.
+      if (i === undefined || i === 0 || !CLUB_ARTICLES.test(t[i - 1].text)) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      let j = i;
+      while (j >= 0 && j < t.length && t[j].start < end) j++;
+      if (j + 1 >= t.length || !(NAME_PARTICLES.has(t[j].text) || ELIDED_OF.test(t[j].text))) continue;
+      const coach = this.mentions.find((p) => p.type === 'person' && p.start === t[j + 1].start && p.surface.includes(' ') && anyFirstName(p.surface.split(' ')[0]));
+      if (!coach) continue;
       m.type = 'organisation';
       m.name = m.surface;
       delete m.places;
@@ -457,3 +481,6 @@ const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[E
 
 /** " van Financiën", " van Buitenlandse Zaken": a Dutch ministry's portfolio after "van" at the end of a name. */
 const DUTCH_PORTFOLIO = / van (?:Financiën|Defensie|Justitie|Buitenlandse|Binnenlandse|Economische|Sociale|Onderwijs|Volksgezondheid|Infrastructuur|Landbouw|Klimaat|Asiel|Volkshuisvesting)(?: .*)?$/u;
+
+/** Articles (with their contractions) before a town that make it its club in the tagged Romance languages: "la Roma", "del Napoli", "o Porto". */
+const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|Le|O|Del|Al|Do)$/;

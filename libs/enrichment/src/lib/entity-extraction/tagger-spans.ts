@@ -62,7 +62,8 @@ export abstract class TaggerSpans extends SingleWords {
       if (span.type !== 'person' && holderNext && t[k + 1].cap && anyFirstName(t[k].text) && this.afterOffice(span.from, true)) return [{ from: k, to: span.to, type: 'person' }];
       // "el Barcelona de Hansi Flick", "il Napoli di Antonio Conte": a known name, "of", then a person (the team's coach).
       // ("la Commission d'Ursula von der Leyen": "of" elided too.)
-      const ofPerson = span.type === 'organisation' && k + 2 < span.to && !t[k].cap && (NAME_PARTICLES.has(t[k].text) || ELIDED_OF.test(t[k].text)) && (t[k + 2].cap || NAME_PARTICLES.has(t[k + 2].text)) && anyFirstName(t[k + 1].text);
+      // ("O Porto de Vítor Bruno", "la Roma di Claudio Ranieri" tagged a place: a town "of" a person is its club.)
+      const ofPerson = span.type !== 'person' && k + 2 < span.to && !t[k].cap && (NAME_PARTICLES.has(t[k].text) || ELIDED_OF.test(t[k].text)) && (t[k + 2].cap || NAME_PARTICLES.has(t[k + 2].text)) && anyFirstName(t[k + 1].text);
       if (!lowerArticle && !person && !ofPerson) continue;
       // "el Gobierno de Pedro Sánchez": a government "of" its head is the body and the person.
       if (ofPerson && k === span.from + 1 && GOVERNMENT_WORDS.has(t[span.from].text)) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
@@ -70,6 +71,7 @@ export abstract class TaggerSpans extends SingleWords {
       if (!known || known.len !== k - span.from) continue;
       // "Spurs de San Antonio", "Warriors de Golden State" (the French order of "Golden State Warriors"): the team's town, not a person.
       if (ofPerson && (this.knownAt(k + 1, span.to) || known.org?.name.includes(this.slice(k + 1, span.to)))) continue;
+      if (ofPerson && span.type === 'place' && !known.org && !known.places?.every((p) => p.kind === 'city' || p.kind === 'capital')) continue;
       if (ofPerson) return [{ from: span.from, to: k, type: 'organisation' }, { from: k + 1, to: this.nameEnd(k + 1, span.to), type: 'person' }];
       const lead: TaggedSpan = { from: span.from, to: k, type: known.org ? 'organisation' : 'place' };
       return person ? [lead, { from: k, to: span.to, type: 'person' }] : [lead];
