@@ -582,3 +582,10 @@ describe('English regional bodies and hospitals', () => {
     expect(found('North Korea fired a missile.').places).toEqual(['North Korea']);
   });
 });
+
+describe('English unknown names that act', () => {
+  it('two words no dictionary knows before a verb in the past tense are a person', () => {
+    expect(found('Jasprit Bumrah took eight wickets in Perth.').people).toEqual(['Jasprit Bumrah']);
+    expect(found('Lunch Combos sold out in Perth.').people).toEqual([]);
+  });
+});

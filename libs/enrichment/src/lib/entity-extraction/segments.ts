@@ -415,6 +415,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
     // "Ruud van Nistelrooy will ...": a word no dictionary knows, a Dutch or German surname particle, a capitalised word.
     if (j - i >= 3 && GERMANIC_PARTICLE.test(t[i + 1].text) && t[i + 2].cap && !isEnglishWord(t[i].text) && !this.knownAt(i, j)) return true;
+    // "Jasprit Bumrah took eight wickets": two words no dictionary knows, then a verb in the past tense, is someone acting.
+    if (j - i === 2 && !isEnglishWord(t[i].text) && !isEnglishWord(t[i + 1].text) && /^\p{Lu}\p{Ll}+$/u.test(t[i + 1].text) && PAST_ACTION.test(t[j]?.text ?? '') && !this.knownAt(i, j) && !this.knownAt(i + 1, j)) return true;
     const last = t[j - 1].text;
     for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
     const before = t[i - 1];
@@ -469,3 +471,6 @@ const CRAFT_NOUNS = new Set('rocket rockets missile missiles spacecraft capsule 
 
 /** Lower-case particles that open Dutch and German surnames ("van Nistelrooy", "von Trier", "ten Hag"). */
 const GERMANIC_PARTICLE = /^(?:van|von|ten|ter|vom)$/;
+
+/** A verb in the past tense right after a name: the name acts ("took", "scored", "won"; any regular -ed form). */
+const PAST_ACTION = /^(?:\p{Ll}{2,}ed|took|made|won|beat|hit|ran|led|scored|struck|threw|kept|gave|got|went|came|became|began|left|lost|met|paid|put|saw|sent|set|spent|stood|told|wrote|broke|brought|built|bought|caught|chose|drew|drove|fell|felt|fought|found|flew|grew|held|heard|knew|rode|rose|sang|sat|shot|spoke|stole|swam|taught|thought|understood|wore|wound)$/u;
