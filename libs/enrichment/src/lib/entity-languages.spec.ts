@@ -517,5 +517,11 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'O Porto de Vítor Bruno empatou em Guimarães.')).toEqual(expect.arrayContaining(['organisation:Porto=Porto', 'person:Vítor Bruno=Vítor Bruno']));
     expect(mentions('it', "L'esonero determinò l'arrivo a Cosenza di Gianni Di Marzio.")).toContain('place:Cosenza=Cosenza');
   });
+
+  it('a Dutch portfolio of two words names no one, a name after it stays; a name ending on a known town is its club', () => {
+    expect(mentions('nl', 'Dat zei minister Marjolein Faber van Asiel en Migratie.')).toEqual(['person:Marjolein Faber=Marjolein Faber']);
+    expect(mentions('nl', 'De minister van Defensie Ruben Brekelmans sprak.')).toEqual(['person:Ruben Brekelmans=Ruben Brekelmans']);
+    expect(mentions('nl', 'Na de wedstrijd van Ajax tegen Maccabi Tel Aviv werden supporters aangevallen.')).toContain('organisation:Maccabi Tel Aviv=Maccabi Tel Aviv');
+  });
 });
 

@@ -388,14 +388,30 @@ export class Extraction extends TaggerBlend {
     }
   }
 
-  /** "minister Eelco Heinen van Financiën": a Dutch minister's name runs on through "van" into the portfolio, which is no part of it. */
+  /**
+   * "minister Eelco Heinen van Financiën", "Marjolein Faber van Asiel en Migratie": a Dutch ministry's portfolio after
+   * "van" names no one: a name run on into it ends before "van", and a name inside it ("Migratie") is dropped.
+   */
   private withoutDutchPortfolios(): void {
-    for (const m of this.mentions) {
-      const at = m.type === 'person' ? DUTCH_PORTFOLIO.exec(m.surface) : null;
-      if (!at || at.index === 0) continue;
-      m.surface = m.surface.slice(0, at.index);
-      if (m.name.endsWith(at[0])) m.name = m.name.slice(0, -at[0].length);
-      else if (m.name.includes(' van ')) m.name = m.surface;
+    DUTCH_PORTFOLIO.lastIndex = 0;
+    for (let at = DUTCH_PORTFOLIO.exec(this.text); at; at = DUTCH_PORTFOLIO.exec(this.text)) {
+      const [from, to] = [at.index, at.index + at[0].length];
+      // "van Defensie Ruben Brekelmans" read as one person: the name after the portfolio stays.
+      for (const m of this.mentions) {
+        const end = spanEnd(this.text, m.start, m.surface);
+        if (m.start < from || m.start >= to || end <= to + 1) continue;
+        const surface = this.text.slice(to + 1, end);
+        if (m.name === m.surface) m.name = surface;
+        m.surface = surface;
+        m.start = to + 1;
+      }
+      this.dropMentions((m) => m.start >= from && m.start < to);
+      for (const m of this.mentions) {
+        if (m.type !== 'person' || m.start >= from || spanEnd(this.text, m.start, m.surface) <= from) continue;
+        const surface = this.text.slice(m.start, from);
+        if (m.name === m.surface) m.name = surface;
+        m.surface = surface;
+      }
     }
   }
 
@@ -479,8 +495,8 @@ const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 /** German indefinite determiners, as written at a sentence's start too. */
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
 
-/** " van Financiën", " van Buitenlandse Zaken": a Dutch ministry's portfolio after "van" at the end of a name. */
-const DUTCH_PORTFOLIO = / van (?:Financiën|Defensie|Justitie|Buitenlandse|Binnenlandse|Economische|Sociale|Onderwijs|Volksgezondheid|Infrastructuur|Landbouw|Klimaat|Asiel|Volkshuisvesting)(?: .*)?$/u;
+/** " van Financiën", " van Buitenlandse Zaken", " van Asiel en Migratie": a Dutch ministry's portfolio after "van". */
+const DUTCH_PORTFOLIO = / van (?:Financiën|Defensie|Justitie|Buitenlandse|Binnenlandse|Economische|Sociale|Onderwijs|Volksgezondheid|Infrastructuur|Landbouw|Klimaat|Asiel|Volkshuisvesting)(?: (?:en )?(?:Zaken|Veiligheid|Handel|Migratie|Ontwikkelingshulp|Ontwikkelingssamenwerking|Werkgelegenheid|Cultuur|Wetenschap|Welzijn|Sport|Waterstaat|Natuur|Visserij|Voedselkwaliteit|Groene|Groei|Ruimtelijke|Ordening|Koninkrijksrelaties))*/gu;
 
 /** Articles (with their contractions) before a town that make it its club in the tagged Romance languages: "la Roma", "del Napoli", "o Porto". */
 const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|Le|O|Del|Al|Do)$/;

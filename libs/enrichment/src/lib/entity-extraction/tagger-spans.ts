@@ -174,6 +174,17 @@ export abstract class TaggerSpans extends SingleWords {
     const whole = span.type === 'person' ? this.knownAt(from, to) : undefined;
     const placeKind = (p: PlaceEntry) => p.kind === 'country' || (to - from > 1 && (p.kind === 'capital' || p.kind === 'region' || p.kind === 'city'));
     if (whole?.len === to - from && whole.places?.some(placeKind) && (to - from > 1 || !anyFirstName(this.toks[from].text))) span = { ...span, type: 'place' };
+    // "Maccabi Tel Aviv" tagged a person: a name that ends on a known town's name of several words, opening with no first
+    // name, is a club or a body of that town.
+    if (span.type === 'person' && to - from >= 3 && !anyFirstName(this.toks[from].text) && !this.knownAt(from, from + 1)) {
+      for (let k = from + 1; k <= to - 2; k++) {
+        const town = this.knownAt(k, to);
+        if (town?.len === to - k && town.places?.some((p) => p.kind === 'city' || p.kind === 'capital')) {
+          span = { ...span, type: 'organisation' };
+          break;
+        }
+      }
+    }
     // "Deutsche Bahn" tagged a place: a body the gazetteer knows by the whole span of several words, and no place so named, is
     // that body (one word alone is too often a club's town or a party's short form the corpora label a place: NorNE cost .013).
     const asBody = span.type === 'place' ? this.knownAt(from, to) : undefined;
