@@ -523,5 +523,10 @@ describe('names as other languages write them', () => {
     expect(mentions('nl', 'De minister van Defensie Ruben Brekelmans sprak.')).toEqual(['person:Ruben Brekelmans=Ruben Brekelmans']);
     expect(mentions('nl', 'Na de wedstrijd van Ajax tegen Maccabi Tel Aviv werden supporters aangevallen.')).toContain('organisation:Maccabi Tel Aviv=Maccabi Tel Aviv');
   });
+
+  it('a known figure read as a town and a surname is the one person; a club named for its town "de" the town is one club', () => {
+    expect(mentions('es', 'El líder de Vox, Santiago Abascal, y la presidenta coincidieron.')).toEqual(['organisation:Vox=Vox', 'person:Santiago Abascal=Santiago Abascal']);
+    expect(mentions('es', 'El Real Zaragoza perdió ante el Racing de Santander.')).toContain('organisation:Racing de Santander=Racing de Santander');
+  });
 });
 

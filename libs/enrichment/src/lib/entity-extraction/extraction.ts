@@ -49,6 +49,7 @@ export class Extraction extends TaggerBlend {
       this.resolveGenitives();
     }
     this.acronymsAsDefined();
+    this.joinSplitFigures();
     this.bodiesOfTheRepublic();
     this.withoutDutchPortfolios();
     this.splitFixtures();
@@ -362,6 +363,23 @@ export class Extraction extends TaggerBlend {
       // Named alike but typed otherwise is still the body ("(IBGE)" tagged a place after its full name).
       if (!body || (body.name === m.name && m.type === 'organisation')) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
+  }
+
+  /**
+   * "Santiago Abascal" read as the place "Santiago" and the person "Abascal", whom the text or the public figures list names
+   * "Santiago Abascal": the mention right before a person, one space apart, that makes up that person's full name is part of it.
+   */
+  private joinSplitFigures(): void {
+    for (let k = 1; k < this.mentions.length; k++) {
+      const person = this.mentions[k];
+      if (person.type !== 'person' || person.name === person.surface || !person.name.endsWith(` ${person.surface}`)) continue;
+      const lead = this.mentions.find((m) => m !== person && spanEnd(this.text, m.start, m.surface) + 1 === person.start && this.text[person.start - 1] === ' ');
+      if (!lead || `${lead.surface} ${person.surface}` !== person.name) continue;
+      person.surface = person.name;
+      person.start = lead.start;
+      this.mentions.splice(this.mentions.indexOf(lead), 1);
+      k = 0;
     }
   }
 
