@@ -528,5 +528,12 @@ describe('names as other languages write them', () => {
     expect(mentions('es', 'El líder de Vox, Santiago Abascal, y la presidenta coincidieron.')).toEqual(['organisation:Vox=Vox', 'person:Santiago Abascal=Santiago Abascal']);
     expect(mentions('es', 'El Real Zaragoza perdió ante el Racing de Santander.')).toContain('organisation:Racing de Santander=Racing de Santander');
   });
+
+  it('Swiss, Belgian and Quebec bodies French copy names', () => {
+    expect(mentions('fr', "L'UDC a salué ce choix. La Caisse de dépôt et placement du Québec a enregistré un rendement.")).toEqual([
+      'organisation:UDC=Union démocratique du centre',
+      'organisation:Caisse de dépôt et placement du Québec=Caisse de dépôt et placement du Québec',
+    ]);
+  });
 });
 
