@@ -130,7 +130,7 @@ export class Extraction extends TaggerBlend {
       if (i === undefined || i === 0 || !CLUB_ARTICLES.test(t[i - 1].text)) continue;
       const end = spanEnd(this.text, m.start, m.surface);
       let j = i;
-      while (j >= 0 && j < t.length && t[j].start < end) j++;
+      while (j < t.length && t[j].start < end) j++;
       if (j + 1 >= t.length || !(NAME_PARTICLES.has(t[j].text) || ELIDED_OF.test(t[j].text))) continue;
       const coach = this.mentions.find((p) => p.type === 'person' && p.start === t[j + 1].start && p.surface.includes(' ') && anyFirstName(p.surface.split(' ')[0]));
       if (!coach) continue;
@@ -379,7 +379,7 @@ export class Extraction extends TaggerBlend {
       person.surface = person.name;
       person.start = lead.start;
       this.mentions.splice(this.mentions.indexOf(lead), 1);
-      k = 0;
+      k = 0; // the list shifted: look again from the start
     }
   }
 
