@@ -535,5 +535,13 @@ describe('names as other languages write them', () => {
       'organisation:Caisse de dépôt et placement du Québec=Caisse de dépôt et placement du Québec',
     ]);
   });
+
+  it('names joined by "and" or commas before a bracketed acronym of all their initials are one body', () => {
+    expect(mentions('es', 'La Secretaría de Hacienda y Crédito Público (SHCP) presentó el paquete.')).toEqual([
+      'organisation:Secretaría de Hacienda y Crédito Público=Secretaría de Hacienda y Crédito Público',
+      'organisation:SHCP=Secretaría de Hacienda y Crédito Público',
+    ]);
+    expect(mentions('pt', 'O Ministério da Ciência, Tecnologia e Inovação (MCTI) anunciou.')[0]).toBe('organisation:Ministério da Ciência, Tecnologia e Inovação=Ministério da Ciência, Tecnologia e Inovação');
+  });
 });
 

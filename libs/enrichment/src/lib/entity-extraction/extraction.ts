@@ -344,6 +344,7 @@ export class Extraction extends TaggerBlend {
    * is that body, whatever else the gazetteer knows by it (the African National Congress).
    */
   private acronymsAsDefined(): void {
+    this.bodiesJoinedByTheirAcronym();
     const defined = new Map<string, Mention>();
     for (const m of this.mentions) {
       if (m.type !== 'organisation' || !m.surface.includes(' ')) continue;
@@ -364,6 +365,35 @@ export class Extraction extends TaggerBlend {
       if (!body || (body.name === m.name && m.type === 'organisation')) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
     }
+  }
+
+  /**
+   * "la Secretaría de Hacienda y Crédito Público (SHCP)" read as the body "Secretaría de Hacienda" and the person "Crédito
+   * Público": two names joined by "and" (or a comma) right before a bracketed acronym made of the initials of both are one body.
+   */
+  private bodiesJoinedByTheirAcronym(): void {
+    const end = (m: Mention) => spanEnd(this.text, m.start, m.surface);
+    const initials = (text: string) => fold(text.split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join(''));
+    for (const last of this.mentions) {
+      const acronym = /^\s*\((\p{Lu}{3,8})\)/u.exec(this.text.slice(end(last), end(last) + 12))?.[1];
+      if (!acronym) continue;
+      // Walk back over names joined by "and" or commas ("Ciência, Tecnologia e Inovação") to a body whose initials, with theirs, spell it.
+      const chain = [last];
+      for (let prev = this.joinedBefore(chain[0]); prev && chain.length < 5; prev = this.joinedBefore(chain[0])) {
+        chain.unshift(prev);
+        const surface = this.text.slice(prev.start, end(last));
+        if (prev.type !== 'organisation' || initials(surface) !== fold(acronym)) continue;
+        Object.assign(prev, { surface, name: prev.name === prev.surface ? surface : prev.name });
+        delete prev.org;
+        this.dropMentions((m) => chain.includes(m) && m !== prev);
+        return this.bodiesJoinedByTheirAcronym();
+      }
+    }
+  }
+
+  /** The mention right before this one, joined to it by "and" or a comma, if any. */
+  private joinedBefore(m: Mention): Mention | undefined {
+    return this.mentions.find((o) => o !== m && o.start < m.start && JOINED_BY_AND.test(this.text.slice(spanEnd(this.text, o.start, o.surface), m.start)));
   }
 
   /**
@@ -518,3 +548,6 @@ const DUTCH_PORTFOLIO = / van (?:Financiën|Defensie|Justitie|Buitenlandse|Binne
 
 /** Articles (with their contractions) before a town that make it its club in the tagged Romance languages: "la Roma", "del Napoli", "o Porto". */
 const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|Le|O|Del|Al|Do)$/;
+
+/** What joins the two halves of one body's name ("Hacienda y Crédito Público", "Ciência, Tecnologia e Inovação"). */
+const JOINED_BY_AND = /^(?:,? (?:y|e|et|and|und|en|och|og) |, )$/;
