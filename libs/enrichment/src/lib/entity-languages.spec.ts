@@ -543,5 +543,9 @@ describe('names as other languages write them', () => {
     ]);
     expect(mentions('pt', 'O Ministério da Ciência, Tecnologia e Inovação (MCTI) anunciou.')[0]).toBe('organisation:Ministério da Ciência, Tecnologia e Inovação=Ministério da Ciência, Tecnologia e Inovação');
   });
+
+  it('a first-named name set off by a comma after an office and its body is the holder, whatever the tagger typed', () => {
+    expect(mentions('es', 'La portavoz del Gobierno, Pilar Alegría, les acusó de bloquear los presupuestos.')).toContain('person:Pilar Alegría=Pilar Alegría');
+  });
 });
 

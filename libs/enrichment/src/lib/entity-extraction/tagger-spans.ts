@@ -79,6 +79,15 @@ export abstract class TaggerSpans extends SingleWords {
     return [span];
   }
 
+  /** A comma right before `from`, after an office and what it is of ("el ministro de Economía, ", "la portavoz del Gobierno, "). */
+  private officeApposition(from: number): boolean {
+    const t = this.toks;
+    if (from < 3 || t[from - 1].text !== ',') return false;
+    let j = from - 2;
+    while (j > 0 && from - j <= 6 && (t[j].cap || OF_WORDS.has(t[j].text) || LOWER_ARTICLES.has(t[j].text) || ELIDED.test(t[j].text))) j--;
+    return j < from - 2 && !t[j].cap && (OFFICE_WORDS.has(t[j].text) || PRESIDENT_WORDS.has(t[j].text));
+  }
+
   /** Where a person's name that starts at `from` ends inside a span: before a lower-case word that is no name particle ("Arne Slot en Anfield"). */
   private nameEnd(from: number, to: number): number {
     for (let k = from + 1; k < to; k++) {
@@ -192,6 +201,8 @@ export abstract class TaggerSpans extends SingleWords {
     // "A ministra Nísia Trindade" tagged a place: a name right after an office written in lower case is its holder.
     const office = from > 0 && !this.toks[from - 1].cap && (OFFICE_WORDS.has(this.toks[from - 1].text) || PRESIDENT_WORDS.has(this.toks[from - 1].text));
     if (span.type !== 'person' && office && !this.english && !this.knownAt(from, to)) span = { ...span, type: 'person' };
+    // "La portavoz del Gobierno, Pilar Alegría, ..." tagged a place: a first-named name set off after an office and its body.
+    if (span.type !== 'person' && !this.english && to - from >= 2 && anyFirstName(this.toks[from].text) && this.officeApposition(from) && this.knownAt(from, to)?.len !== to - from) span = { ...span, type: 'person' };
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
