@@ -589,3 +589,10 @@ describe('English unknown names that act', () => {
     expect(found('Lunch Combos sold out in Perth.').people).toEqual([]);
   });
 });
+
+describe('English grounds named for their sponsors', () => {
+  it('"at the Emirates" in sports copy is the ground; the airline stays the airline elsewhere', () => {
+    expect(found('Arsenal beat Manchester City 2-0 at the Emirates on Sunday.').places).toEqual(['Emirates Stadium']);
+    expect(found('Emirates said it would buy 50 Boeing jets.').orgs).toEqual(['Emirates', 'Boeing']);
+  });
+});

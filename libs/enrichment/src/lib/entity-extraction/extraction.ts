@@ -63,6 +63,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
+    if (this.english) this.sponsorsGrounds();
     return this.collect();
   }
 
@@ -114,6 +115,22 @@ export class Extraction extends TaggerBlend {
       m.type = 'organisation';
       m.name = m.surface;
       delete m.places;
+    }
+  }
+
+  /**
+   * "beat Manchester City 2-0 at the Emirates": in sports copy, a company's name after "at the" that names a known ground
+   * with "Stadium" or "Arena" after it is that ground, not the airline.
+   */
+  private sponsorsGrounds(): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation' || m.surface.includes(' ')) continue;
+      const i = this.tokenAt(m.start);
+      if (i === undefined || i < 2 || this.toks[i - 1].text !== 'the' || !/^(?:at|to)$/.test(this.toks[i - 2].text)) continue;
+      const ground = ['stadium', 'arena'].map((head) => this.g.places.get(`${fold(m.surface)} ${head}`)?.[0]).find((p) => p?.kind === 'venue');
+      if (!ground || !this.aboutSport()) continue;
+      Object.assign(m, { type: 'place', name: ground.name, places: [ground] });
+      delete m.org;
     }
   }
 
