@@ -537,8 +537,9 @@ describe('names as other languages write them', () => {
   });
 
   it('names joined by "and" or commas before a bracketed acronym of all their initials are one body', () => {
-    expect(mentions('es', 'La Secretaría de Hacienda y Crédito Público (SHCP) presentó el paquete.')).toEqual([
+    expect(mentions('es', 'La Secretaría de Hacienda y Crédito Público (SHCP) presentó el paquete. La SHCP dijo que crecerá.')).toEqual([
       'organisation:Secretaría de Hacienda y Crédito Público=Secretaría de Hacienda y Crédito Público',
+      'organisation:SHCP=Secretaría de Hacienda y Crédito Público',
       'organisation:SHCP=Secretaría de Hacienda y Crédito Público',
     ]);
     expect(mentions('pt', 'O Ministério da Ciência, Tecnologia e Inovação (MCTI) anunciou.')[0]).toBe('organisation:Ministério da Ciência, Tecnologia e Inovação=Ministério da Ciência, Tecnologia e Inovação');

@@ -369,11 +369,12 @@ export class Extraction extends TaggerBlend {
       if (acronym && !defined.has(acronym)) defined.set(acronym, m);
     }
     if (!defined.size) return;
-    // The acronym in its brackets is a mention of the body too, where nothing read it ("(Inpe)", "(Copom)").
+    // The acronym, in its brackets and wherever the text uses it after, is a mention of the body too where nothing read it
+    // ("(Inpe)", "(Copom)", "La SHCP dijo").
     const inside = this.coveredByMentions();
-    for (const [acronym, body] of defined) {
-      const at = this.text.indexOf(`(${acronym})`, body.start + body.surface.length) + 1;
-      if (at > 0 && !inside(at)) this.mentions.push({ type: 'organisation', name: body.name, surface: acronym, start: at, ...(body.org ? { org: body.org } : {}) });
+    for (const tok of this.toks) {
+      const body = tok.cap ? defined.get(tok.text) : undefined;
+      if (body && tok.start > body.start && !inside(tok.start)) this.mentions.push({ type: 'organisation', name: body.name, surface: tok.text, start: tok.start, ...(body.org ? { org: body.org } : {}) });
     }
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k];
