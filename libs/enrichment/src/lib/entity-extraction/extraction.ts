@@ -142,12 +142,10 @@ export class Extraction extends TaggerBlend {
     const t = this.toks;
     for (const m of this.mentions) {
       if (m.type !== 'place' || !m.places?.every((p) => p.kind === 'city' || p.kind === 'capital')) continue;
-      const i = this.tokenAt(m.start);
+      const at = this.tokenSpanOf(m);
       // After an article only: "l'arrivo a Cosenza di Gianni Di Marzio" is a coach coming to the town.
-      if (i === undefined || i === 0 || !CLUB_ARTICLES.test(t[i - 1].text)) continue;
-      const end = spanEnd(this.text, m.start, m.surface);
-      let j = i;
-      while (j < t.length && t[j].start < end) j++;
+      if (!at || at.from === 0 || !CLUB_ARTICLES.test(t[at.from - 1].text)) continue;
+      const j = at.to;
       if (j + 1 >= t.length || !(NAME_PARTICLES.has(t[j].text) || ELIDED_OF.test(t[j].text))) continue;
       const coach = this.mentions.find((p) => p.type === 'person' && p.start === t[j + 1].start && p.surface.includes(' ') && anyFirstName(p.surface.split(' ')[0]));
       if (!coach) continue;

@@ -95,6 +95,16 @@ export abstract class ExtractionState {
     return undefined;
   }
 
+  /** The tokens a mention covers, [from, to), if it starts on a token. */
+  protected tokenSpanOf(m: Mention): { from: number; to: number } | undefined {
+    const from = this.tokenAt(m.start);
+    if (from === undefined) return undefined;
+    const end = spanEnd(this.text, m.start, m.surface);
+    let to = from;
+    while (to < this.toks.length && this.toks[to].start < end) to++;
+    return { from, to };
+  }
+
   protected capWordAt(k: number): boolean {
     return k >= 0 && k < this.toks.length && this.toks[k].isWord && this.toks[k].cap;
   }

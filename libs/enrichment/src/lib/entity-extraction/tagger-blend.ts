@@ -64,12 +64,9 @@ export abstract class TaggerBlend extends TaggerSpans {
     return (span) => {
       if (span.type === 'person' || !people.length) return [span];
       for (const person of people) {
-        const i = this.tokenAt(person.start);
-        if (i === undefined || i <= span.from + 1 || i >= span.to || !this.r.PARTICLES.has(this.toks[i - 1].text)) continue;
-        const end = spanEnd(this.text, person.start, person.surface);
-        let to = i;
-        while (to < this.toks.length && this.toks[to].start < end) to++;
-        if (to > span.to) return [{ ...span, to: i - 1 }, { type: 'person', from: i, to }];
+        const at = this.tokenSpanOf(person);
+        if (!at || at.from <= span.from + 1 || at.from >= span.to || !this.r.PARTICLES.has(this.toks[at.from - 1].text)) continue;
+        if (at.to > span.to) return [{ ...span, to: at.from - 1 }, { type: 'person', from: at.from, to: at.to }];
       }
       return [span];
     };
@@ -83,12 +80,8 @@ export abstract class TaggerBlend extends TaggerSpans {
    */
   private atKnownPairs(rules: readonly Mention[]): (span: TaggedSpan) => TaggedSpan[] {
     const tokenSpan = (m: Mention) => {
-      const from = this.tokenAt(m.start);
-      if (from === undefined) return undefined;
-      const end = spanEnd(this.text, m.start, m.surface);
-      let to = from;
-      while (to < this.toks.length && this.toks[to].start < end) to++;
-      return { type: m.type, from, to, known: !!(m.org || m.places) };
+      const at = this.tokenSpanOf(m);
+      return at && { type: m.type, ...at, known: !!(m.org || m.places) };
     };
     const pairs = rules.filter((m) => m.type === 'person' && m.surface.includes(' ')).length ? rules.map(tokenSpan).filter((s) => !!s) : [];
     return (span) => {

@@ -169,18 +169,20 @@ export abstract class TaggerSpans extends SingleWords {
     if (span.type === 'person' && to - 1 > from && to === span.to && this.toks[to - 1].cap && this.isTitle(this.toks[to - 1].text) && OFFICE_WORDS.has(this.toks[to]?.text ?? '')) to--;
     // "Abdel Fattah al-Sissi": a surname written with "al-" or "el-" right after a person's span goes on from it.
     if (span.type === 'person' && to === span.to && /^(?:al|el)-\p{Lu}/u.test(this.toks[to]?.text ?? '') && this.toks[to].start === this.toks[to - 1].end + 1) to++;
+    // The span's bounds are final here: what the gazetteer knows by them, looked up once for every check below.
+    const known = this.knownAt(from, to);
     // "le parti Pastef", "la société Veolia": a lone name right after a lower-case noun for a body is that body.
     const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
-    if (bodyNounBefore && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
+    if (bodyNounBefore && !known?.places) span = { ...span, type: 'organisation' };
     // "à Rádio Nacional" tagged a person: a word that opens only bodies' names makes a body.
     // ("Ministério da Saúde" tagged a place is a ministry; a university or a bank may be labelled a place, as its site.)
     const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || /^Minist/u.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
     // "A Câmara da capital" tagged a place: such a word alone is the body, no place.
-    if (span.type === 'place' && !this.english && to - from === 1 && BODY_OPENERS.has(this.toks[from].text) && !this.knownAt(from, to)?.places) span = { ...span, type: 'organisation' };
+    if (span.type === 'place' && !this.english && to - from === 1 && BODY_OPENERS.has(this.toks[from].text) && !known?.places) span = { ...span, type: 'organisation' };
     // "Reino Unido" tagged a person in a title-case headline: a country's name, or a known town's or region's of several
     // words, is the place ("Jordan" alone may be a person).
-    const whole = span.type === 'person' ? this.knownAt(from, to) : undefined;
+    const whole = span.type === 'person' ? known : undefined;
     const placeKind = (p: PlaceEntry) => p.kind === 'country' || (to - from > 1 && (p.kind === 'capital' || p.kind === 'region' || p.kind === 'city'));
     if (whole?.len === to - from && whole.places?.some(placeKind) && (to - from > 1 || !anyFirstName(this.toks[from].text))) span = { ...span, type: 'place' };
     // "Maccabi Tel Aviv" tagged a person: a name that ends on a known town's name of several words, opening with no first
@@ -196,13 +198,13 @@ export abstract class TaggerSpans extends SingleWords {
     }
     // "Deutsche Bahn" tagged a place: a body the gazetteer knows by the whole span of several words, and no place so named, is
     // that body (one word alone is too often a club's town or a party's short form the corpora label a place: NorNE cost .013).
-    const asBody = span.type === 'place' ? this.knownAt(from, to) : undefined;
+    const asBody = span.type === 'place' ? known : undefined;
     if (to - from > 1 && asBody?.len === to - from && asBody.org && !asBody.places) span = { ...span, type: 'organisation' };
     // "A ministra Nísia Trindade" tagged a place: a name right after an office written in lower case is its holder.
     const office = from > 0 && !this.toks[from - 1].cap && (OFFICE_WORDS.has(this.toks[from - 1].text) || PRESIDENT_WORDS.has(this.toks[from - 1].text));
-    if (span.type !== 'person' && office && !this.english && !this.knownAt(from, to)) span = { ...span, type: 'person' };
+    if (span.type !== 'person' && office && !this.english && !known) span = { ...span, type: 'person' };
     // "La portavoz del Gobierno, Pilar Alegría, ..." tagged a place: a first-named name set off after an office and its body.
-    if (span.type !== 'person' && !this.english && to - from >= 2 && anyFirstName(this.toks[from].text) && this.officeApposition(from) && this.knownAt(from, to)?.len !== to - from) span = { ...span, type: 'person' };
+    if (span.type !== 'person' && !this.english && to - from >= 2 && anyFirstName(this.toks[from].text) && this.officeApposition(from) && known?.len !== to - from) span = { ...span, type: 'person' };
     const s = { ...span, from, to };
     if (!this.toks[from].isWord) return undefined;
     // "Le", "Der", "The" alone (a sentence's first word after a dateline): a function word names nothing.
@@ -217,7 +219,6 @@ export abstract class TaggerSpans extends SingleWords {
     // name. (Only where the country misled it: "Carolina del Sur", "Isla de Wight", "canton de Schwytz" are places.)
     const countryFirstName = this.knownAt(from, from + 1)?.places?.some((p) => p.kind === 'country') && inRawFirstNameLists(this.toks[from].text);
     if (s.type !== 'person' && s.to - from === 3 && countryFirstName && NAME_PARTICLES.has(this.toks[from + 1].text) && this.toks[from + 2].cap && !this.knownAt(from + 2, s.to)) return { type: 'person', name: surface, surface, start };
-    const known = this.knownAt(from, s.to);
     const exact = known && known.len === s.to - from ? known : undefined;
     // "MADRID, 3 dic (EFE)": a known place opening the body before a comma or the agency is the dateline, whatever the tagger says.
     if (exact?.places && this.datelinePosition(from, s.to)) return { type: 'place', name: exact.places[0].name, surface, start, places: exact.places };
