@@ -1,3 +1,4 @@
+import { BREAKS, STARTS, charRuns, isWhiteSpace, runRoles } from './char-runs';
 import { boundedMemo } from './memo';
 import { STOPWORDS } from './text-stats';
 
@@ -8,16 +9,28 @@ export interface Keyword {
   score: number;
 }
 
-/** A maximal run of the characters a phrase's words are made of; anything else between two runs is a gap. */
-const PHRASE_WORD = /[\p{L}\p{N}'’-]+/gu;
-const PUNCTUATION = /[^\p{L}\p{N}'’\s-]/u;
-const PARAGRAPH_BREAK = /\n\s*\n/;
+/**
+ * The maximal runs of the characters a phrase's words are made of (letters, digits, apostrophes, hyphens) as [start, end]
+ * pairs: what `/[\p{L}\p{N}'’-]+/gu` matches.
+ */
+export function phraseWordSpans(text: string): number[] {
+  return charRuns(text, PHRASE_CHARS);
+}
+const PHRASE_CHARS = runRoles((code) => (/[\p{L}\p{N}'’-]/u.test(String.fromCodePoint(code)) ? STARTS : BREAKS));
 
-/** Whether the gap between two words ends a phrase: punctuation or a paragraph break in it (a lone space never does). */
-function breaksPhrase(text: string, from: number, to: number): boolean {
-  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
-  const gap = text.slice(from, to);
-  return PUNCTUATION.test(gap) || PARAGRAPH_BREAK.test(gap);
+/**
+ * Whether the gap between two words ends a phrase: punctuation or a paragraph break in it (a lone space never does).
+ * A gap holds no phrase character, so anything in it but white space is punctuation (a symbol, a mark, a dash), and
+ * white space alone breaks at its second line end.
+ */
+export function breaksPhrase(text: string, from: number, to: number): boolean {
+  let lineEnds = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) lineEnds++;
+    else if (!isWhiteSpace(code)) return true;
+  }
+  return lineEnds >= 2;
 }
 
 /**
@@ -42,14 +55,15 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
     // made the same phrases in three passes and was most of this extractor's time).
     let cur: string[] = [];
     let prevEnd = 0;
-    PHRASE_WORD.lastIndex = 0;
-    for (let m = PHRASE_WORD.exec(text); m; m = PHRASE_WORD.exec(text)) {
-      if (cur.length && breaksPhrase(text, prevEnd, m.index)) {
+    const spans = phraseWordSpans(text);
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k];
+      if (cur.length && breaksPhrase(text, prevEnd, start)) {
         push(cur, weight);
         cur = [];
       }
-      prevEnd = m.index + m[0].length;
-      const w = phraseWord(m[0]);
+      prevEnd = spans[k + 1];
+      const w = phraseWord(text.slice(start, prevEnd));
       if (w === null) {
         if (cur.length) push(cur, weight);
         cur = [];

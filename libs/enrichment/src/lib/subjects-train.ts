@@ -26,7 +26,7 @@ export function features(text: string): string[] {
 }
 
 /** A word's feature, or null: remembered per written word (the tests and stemming were most of the classifier's cost). */
-const featureOf = boundedMemo(50_000, (w: string): string | null => (w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()) ? stem(w) : null));
+export const featureOf = boundedMemo(50_000, (w: string): string | null => (w.length > 2 && !/^\d/.test(w) && !STOPWORDS.has(w.toLowerCase()) ? stem(w) : null));
 
 /** Pure training step; tools/enrichment/train-subjects.ts writes the result to subjects.model.json. */
 export function trainSubjectModel(set: TrainingSet, version: string): SubjectModel {

@@ -1,5 +1,7 @@
 import modelJson from '../data/subjects.model.json';
-import { features, type SubjectModel } from './subjects-train';
+import { boundedMemo } from './memo';
+import { featureOf, type SubjectModel } from './subjects-train';
+import { words } from './text-stats';
 
 export const SUBJECT_CLASSIFIER = { extractor: 'newswire-subjects-nb', version: modelJson.version } as const;
 
@@ -25,14 +27,16 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
   const k = model.topics.length;
   const ll = new Array<number>(k).fill(0);
   const byTerm = new Map<string, number>();
-  const logProb = logProbOf(model);
+  const vocabulary = vocabularyOf(model);
+  const logProb = vocabulary.logProb;
   let n = 0;
-  for (const f of features(text)) {
-    const lp = logProb.get(f);
-    if (!lp) continue;
+  for (const w of words(text)) {
+    const known = vocabulary.termOf(w);
+    if (known === UNKNOWN) continue;
     n++;
+    const lp = known.logProb;
     for (let i = 0; i < k; i++) ll[i] += lp[i];
-    byTerm.set(f, (byTerm.get(f) ?? 0) + 1);
+    byTerm.set(known.term, (byTerm.get(known.term) ?? 0) + 1);
   }
   if (n === 0) return [];
   const scaled = ll.map((v) => v / Math.sqrt(n));
@@ -49,19 +53,39 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
   return ranked.map(({ i, code, name, score }) => ({ code, name, score, terms: topTerms(logProb, byTerm, means, i) }));
 }
 
-/**
- * The model's vocabulary as a Map, made once per model. Read as a plain object, an article with the
- * word "constructor" found Object.prototype's constructor function and the classifier threw.
- */
-function logProbOf(model: SubjectModel): Map<string, readonly number[]> {
-  let table = LOG_PROB_TABLES.get(model);
-  if (!table) {
-    table = new Map(Object.entries(model.logProb));
-    LOG_PROB_TABLES.set(model, table);
-  }
-  return table;
+interface KnownTerm {
+  term: string;
+  logProb: readonly number[];
 }
-const LOG_PROB_TABLES = new WeakMap<SubjectModel, Map<string, readonly number[]>>();
+/** A written word the model does not know (boundedMemo keeps no undefined). */
+const UNKNOWN: KnownTerm = { term: '', logProb: [] };
+
+interface Vocabulary {
+  /** The model's vocabulary as a Map. Read as a plain object, an article with the word "constructor" found Object.prototype's constructor function and the classifier threw. */
+  logProb: Map<string, readonly number[]>;
+  /**
+   * A written word's term and row, or UNKNOWN, remembered per written word: one lookup per word of the text
+   * where the feature's memo and then the vocabulary were two (the classifier ran on every English article).
+   */
+  termOf: (word: string) => KnownTerm;
+}
+
+/** Made once per model. */
+function vocabularyOf(model: SubjectModel): Vocabulary {
+  let vocabulary = VOCABULARIES.get(model);
+  if (!vocabulary) {
+    const logProb = new Map<string, readonly number[]>(Object.entries(model.logProb));
+    const termOf = boundedMemo(50_000, (word: string): KnownTerm => {
+      const term = featureOf(word);
+      const row = term === null ? undefined : logProb.get(term);
+      return row && term !== null ? { term, logProb: row } : UNKNOWN;
+    });
+    vocabulary = { logProb, termOf };
+    VOCABULARIES.set(model, vocabulary);
+  }
+  return vocabulary;
+}
+const VOCABULARIES = new WeakMap<SubjectModel, Vocabulary>();
 
 /** Each term's mean log-probability over all topics. */
 function termMeans(logProb: Map<string, readonly number[]>, k: number, byTerm: Map<string, number>): Map<string, number> {

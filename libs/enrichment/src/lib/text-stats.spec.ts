@@ -1,4 +1,4 @@
-import { extractKeywords } from './keywords';
+import { breaksPhrase, extractKeywords, phraseWordSpans } from './keywords';
 import { wordCount, words } from './text-stats';
 
 describe('wordCount', () => {
@@ -20,6 +20,45 @@ describe('wordCount', () => {
     ['Thai', 'ผู้สื่อข่าวได้รับแจ้งจากนาย', 4],
   ])('counts dictionary words in %s, written without spaces (one regex "word" before)', (_script, text, atLeast) => {
     expect(wordCount(text)).toBeGreaterThanOrEqual(atLeast);
+  });
+});
+
+describe('words', () => {
+  it('finds exactly what the word pattern matches, however the characters are written', () => {
+    // words() scans character codes instead of running this pattern; random strings over every kind of character
+    // (ASCII, accents, combining marks, astral letters, lone surrogates, unspaced scripts, digits of other scripts).
+    const pattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+    const pool = ['a', 'Z', '7', ' ', '\n', "'", '’', '-', '.', ',', 'é', '\u0301', 'ß', '𝒜', '\ud800', '\udc00', '香', 'ผู้', '٣', '\u00a0', '—', '_', 'Ω', 'ǅ', '\u0e31'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pool.length;
+    const texts = ['e\u0301cole \u0301x', "l'Élysée -- rock'n'roll ’tis 3-2", '', 'end-', 'Ω'];
+    for (let n = 0; n < 300; n++) texts.push(Array.from({ length: 1 + (n % 40) }, () => pool[next()]).join(''));
+    for (const text of texts) expect(words(text)).toEqual(text.match(pattern) ?? []);
+  });
+});
+
+describe('keyword phrase scanning', () => {
+  // Both scan character codes instead of running the patterns below; random strings over every kind of character.
+  const pool = ['a', 'Z', '7', ' ', ' ', '\n', '\n', '\t', '\r', "'", '’', '-', '.', ',', 'é', '\u0301', '𝒜', '😀', '\ud800', '香', '٣', '\u00a0', '\u2003', '\u3000', '—', '_', '«'];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pool.length;
+  const texts = Array.from({ length: 400 }, (_, n) => Array.from({ length: 1 + (n % 30) }, () => pool[next()]).join(''));
+
+  it('finds the word runs the phrase-word pattern matches', () => {
+    for (const text of texts) expect(phraseWordSpans(text)).toEqual([...text.matchAll(/[\p{L}\p{N}'’-]+/gu)].flatMap((m) => [m.index, m.index + m[0].length]));
+  });
+
+  it('breaks a phrase where the gap holds punctuation or a paragraph break, as the patterns say', () => {
+    for (const text of texts) {
+      const spans = phraseWordSpans(text);
+      const gaps = [[0, spans[0] ?? text.length]];
+      for (let k = 1; k < spans.length; k += 2) gaps.push([spans[k], spans[k + 1] ?? text.length]);
+      for (const [from, to] of gaps) {
+        const gap = text.slice(from, to);
+        const expected = !(to - from === 1 && gap === ' ') && (/[^\p{L}\p{N}'’\s-]/u.test(gap) || /\n\s*\n/.test(gap));
+        expect([gap, breaksPhrase(text, from, to)]).toEqual([gap, expected]);
+      }
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { BREAKS, CONTINUES, STARTS, charRuns, runRoles, type RunRole } from './char-runs';
 import { boundedMemo } from './memo';
 
 /** Words that carry no topic or key-phrase signal. */
@@ -5,10 +6,12 @@ export const STOPWORDS = new Set(
   "a about above after again against all almost along already also although always am among an and another any are around as at be because been before being below between both but by can could did do does doing down during each either else even ever every few for from further had has have having he her here hers him his how however i if in into is it its itself just last least less like made make many may me might more most much must my near nearly neither never new next no nor not now of off often on once one only onto or other others our out over own per perhaps rather said same say says she should since so some still such than that the their them then there these they this those though through thus to too toward towards under until up upon us very via was we were what when where whether which while who whom whose why will with within without would yet you your year years week weeks day days time times mr mrs ms told according including also monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december two three four five six seven eight nine ten first second third percent per cent around about there's it's don't didn't won't can't".split(' '),
 );
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
-
+/** The text's words: what `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\/gu` matches (a letter or digit, then letters, marks, digits, apostrophes, hyphens). */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const spans = charRuns(text, WORD_CHARS);
+  const out: string[] = new Array(spans.length / 2);
+  for (let k = 0; k < spans.length; k += 2) out[k / 2] = text.slice(spans[k], spans[k + 1]);
+  return out;
 }
 
 /** Scripts written without spaces between words: a run of them is one "word" to the regex. */
@@ -47,21 +50,25 @@ function segmentedWordCount(text: string): number {
   return words;
 }
 
-/** What a character is to WORD: starts a word (letter, digit), only continues one (mark, apostrophe, hyphen), neither; or UNSPACED. */
-type CharKind = 0 | 1 | 2 | 3;
-const OTHER = 0;
-const WORD_START = 1;
-const WORD_PART = 2;
+/** What a character is to a word: starts one (letter, digit), only continues one (mark, apostrophe, hyphen), neither; or UNSPACED. */
+type CharKind = RunRole | typeof UNSPACED_CHAR;
+const OTHER = BREAKS;
+const WORD_START = STARTS;
 const UNSPACED_CHAR = 3;
 const ASCII_KINDS: CharKind[] = Array.from({ length: 128 }, (_, c) => classify(c));
 /** Non-ASCII kinds met so far: a text uses few distinct characters. */
 const kindOf = boundedMemo(4096, classify);
+/** The same kinds as run roles, no unspaced script set apart (words): a Han or Thai letter starts and continues a word like any other. */
+const WORD_CHARS = runRoles(wordKind);
 
 function classify(code: number): CharKind {
+  return UNSPACED.test(String.fromCodePoint(code)) ? UNSPACED_CHAR : wordKind(code);
+}
+
+function wordKind(code: number): RunRole {
   const c = String.fromCodePoint(code);
-  if (UNSPACED.test(c)) return UNSPACED_CHAR;
   if (/[\p{L}\p{N}]/u.test(c)) return WORD_START;
-  if (/[\p{M}'’-]/u.test(c)) return WORD_PART;
+  if (/[\p{M}'’-]/u.test(c)) return CONTINUES;
   return OTHER;
 }
 
