@@ -45,6 +45,14 @@ export function charRuns(text: string, roles: RunRoles): number[] {
   return spans;
 }
 
+/** The runs' texts. */
+export function runTexts(text: string, roles: RunRoles): string[] {
+  const spans = charRuns(text, roles);
+  const out: string[] = new Array(spans.length / 2);
+  for (let k = 0; k < spans.length; k += 2) out[k / 2] = text.slice(spans[k], spans[k + 1]);
+  return out;
+}
+
 /** What `\s` matches, by code unit. */
 export function isWhiteSpace(code: number): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);

@@ -1,5 +1,4 @@
 import { BREAKS, STARTS, charRuns, isWhiteSpace, runRoles } from './char-runs';
-import { boundedMemo } from './memo';
 import { STOPWORDS } from './text-stats';
 
 export const KEYWORD_EXTRACTOR = { extractor: 'newswire-rake', version: '0.1.0' } as const;
@@ -103,11 +102,14 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
   return kept;
 }
 
-/** The word as a phrase holds it, or null where it breaks phrases (short, stopword, number): remembered per written word. */
-const phraseWord = boundedMemo(50_000, (raw: string): string | null => {
+/**
+ * The word as a phrase holds it, or null where it breaks phrases (short, stopword, number). Computed each time: a
+ * memo of every written word was slower here than the test itself, its large table cold beside the entity extractor's.
+ */
+function phraseWord(raw: string): string | null {
   const clean = cleanWord(raw);
   return clean.length < 3 || STOPWORDS.has(clean) || /^\d/.test(clean) ? null : clean;
-});
+}
 
 /** Lower case, without a possessive 's or edge hyphens and apostrophes. */
 function cleanWord(raw: string): string {

@@ -1,5 +1,5 @@
 import { enrich } from './enrich';
-import { chooseLanguage, detectLanguage } from './language';
+import { chooseLanguage, detectLanguage, letterRuns } from './language';
 
 const ENGLISH = 'Prime Minister said on Monday that the government would not change its plans for the budget, which has been criticised by the opposition and by business groups who say it will cost jobs in the region.';
 const GERMAN = 'Die Bundesregierung hat am Mittwoch in Berlin neue Maßnahmen gegen die Inflation beschlossen. Der Finanzminister sagte, die Entlastung komme schnell bei den Bürgern an. Die Opposition kritisierte das Paket als unzureichend und forderte weitere Schritte.';
@@ -40,5 +40,15 @@ describe('chooseLanguage', () => {
     expect(e.languageConfidence).toBeLessThan(1);
     expect(e.provenance.find((p) => p.annotation === 'language')?.extractor).not.toBe('source');
     expect(e.people.map((p) => p.name)).toContain('Angela Merkel');
+  });
+});
+
+describe('letterRuns', () => {
+  it('finds exactly the runs of letters the pattern matches, however the characters are written', () => {
+    const pool = ['a', 'Z', 'é', 'ß', 'İ', '\u0301', '7', ' ', '\n', "'", '-', '𝒜', '😀', '\ud800', '\udc00', '香', 'ก', '\u0e31', 'Ω', '_'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % pool.length;
+    const texts = Array.from({ length: 400 }, (_, n) => Array.from({ length: 1 + (n % 30) }, () => pool[next()]).join(''));
+    for (const text of texts) expect(letterRuns(text)).toEqual(text.match(/\p{L}+/gu) ?? []);
   });
 });

@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld';
+import { BREAKS, STARTS, runRoles, runTexts } from './char-runs';
 
 export const LANGUAGE_DETECTOR = { extractor: 'tinyld', version: '1.3.4' } as const;
 export const ENGLISH_FAST_PATH = { extractor: 'newswire-english-function-words', version: '0.1.0' } as const;
@@ -25,7 +26,7 @@ const ENGLISH_SHARE = 0.12;
  * goes to tinyld.
  */
 export function detectLanguage(text: string): DetectedLanguage {
-  const sample = text.slice(0, 1200).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const sample = letterRuns(text.slice(0, 1200).toLowerCase());
   const n = Math.min(sample.length, SAMPLE_WORDS);
   let hits = 0;
   for (let i = 0; i < n; i++) if (ENGLISH.has(sample[i])) hits++;
@@ -38,6 +39,12 @@ export function detectLanguage(text: string): DetectedLanguage {
   const sure = sample.length >= 30 && best.accuracy >= 0.4 && best.accuracy >= 10 * (second?.accuracy ?? 0);
   return { language: best.lang, confidence: Math.max(0, Math.min(1, best.accuracy)), detector: LANGUAGE_DETECTOR, sure };
 }
+
+/** The runs of letters: what `/\p{L}+/gu` matches. */
+export function letterRuns(text: string): string[] {
+  return runTexts(text, LETTERS);
+}
+const LETTERS = runRoles((code) => (/\p{L}/u.test(String.fromCodePoint(code)) ? STARTS : BREAKS));
 
 // Languages a detector confuses with each other and sources legitimately tag either way.
 const KIN = [['no', 'nb', 'nn', 'da', 'sv'], ['hr', 'sr', 'bs', 'sh'], ['ms', 'id'], ['cs', 'sk'], ['pt', 'gl'], ['es', 'gl', 'ca']];

@@ -1,4 +1,4 @@
-import { BREAKS, CONTINUES, STARTS, charRuns, runRoles, type RunRole } from './char-runs';
+import { BREAKS, CONTINUES, STARTS, runRoles, runTexts, type RunRole } from './char-runs';
 import { boundedMemo } from './memo';
 
 /** Words that carry no topic or key-phrase signal. */
@@ -8,10 +8,7 @@ export const STOPWORDS = new Set(
 
 /** The text's words: what `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\/gu` matches (a letter or digit, then letters, marks, digits, apostrophes, hyphens). */
 export function words(text: string): string[] {
-  const spans = charRuns(text, WORD_CHARS);
-  const out: string[] = new Array(spans.length / 2);
-  for (let k = 0; k < spans.length; k += 2) out[k / 2] = text.slice(spans[k], spans[k + 1]);
-  return out;
+  return runTexts(text, WORD_CHARS);
 }
 
 /** Scripts written without spaces between words: a run of them is one "word" to the regex. */

@@ -12,6 +12,9 @@ import { PLURAL_TITLES } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { Tagger } from '../ner/tagger';
 
+/** A known place or body's name over `len` tokens. */
+export type KnownName = { len: number; places?: PlaceEntry[]; org?: OrgEntry };
+
 /** A one-word chunk, typed once every full name of the text is known (singles.ts). */
 export interface Single {
   tok: Token;
@@ -66,6 +69,7 @@ export abstract class ExtractionState {
     protected readonly placeNouns?: ReadonlySet<string>,
   ) {
     this.toks = tokenize(text);
+    this.articleAnswers = new Uint8Array(this.toks.length);
     // Each word folded once here, kept for every later lookup (folded).
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];
@@ -114,13 +118,31 @@ export abstract class ExtractionState {
     return j > 0 && j < this.toks.length && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
   }
 
-  protected knownAt(i: number, to: number): { len: number; places?: PlaceEntry[]; org?: OrgEntry } | undefined {
+  /**
+   * The longest known place or body starting at token i and ending by token `to`. Remembered per start and bound (the
+   * tokens never change): the rules ask the same question at the same token up to four times.
+   */
+  protected knownAt(i: number, to: number): KnownName | undefined {
+    const bound = Math.min(to, this.toks.length, i + this.g.maxWords);
+    if (bound <= i) return undefined;
+    const key = i * 256 + (bound - i);
+    let known = this.knownNames.get(key);
+    if (known === undefined) {
+      known = this.findKnown(i, bound) ?? null;
+      this.knownNames.set(key, known);
+    }
+    return known ?? undefined;
+  }
+
+  private readonly knownNames = new Map<number, KnownName | null>();
+
+  /** knownAt's search, tokens [i, to) with `to` within the text and at most the gazetteer's longest name on. */
+  private findKnown(i: number, to: number): KnownName | undefined {
     const t = this.toks;
     // Longest match first, but never longer than a known name's prefix allows.
     let maxLen = 0;
     let prefix = '';
-    to = Math.min(to, t.length);
-    for (let k = i; k < Math.min(to, i + this.g.maxWords); k++) {
+    for (let k = i; k < to; k++) {
       prefix += (k > i ? ' ' : '') + this.folded(k);
       if (!this.g.prefixes.has(prefix)) break;
       maxLen = k - i + 1;
@@ -141,7 +163,7 @@ export abstract class ExtractionState {
       if (places && !(len === 1 && this.shortAliasMisread(i, key, places))) return { len, places };
     }
     // "ITV4", "More4": a known broadcaster's channel written with its number.
-    if (i < to && t[i].cap && /\d$/.test(t[i].text)) {
+    if (t[i].cap && /\d$/.test(t[i].text)) {
       const channel = /^(\p{L}+)(\d{1,2})$/u.exec(t[i].text);
       if (channel && this.g.orgs.get(fold(channel[1]))?.kind === 'media') return { len: 1, org: { name: t[i].text, kind: 'media' } };
     }
@@ -221,9 +243,15 @@ export abstract class ExtractionState {
 
   /** A definite article, also capitalised at a sentence start ("The Government"). */
   protected isArticle(i: number): boolean {
-    const word = this.toks[i].text;
-    return this.r.articles.has(word) || this.r.articles.has(word.toLowerCase());
+    // Answered once per token (0 not yet, 1 yes, 2 no): the run rules ask it of the same tokens again and again.
+    let answer = this.articleAnswers[i];
+    if (answer === 0) {
+      const word = this.toks[i].text;
+      answer = this.articleAnswers[i] = this.r.articles.has(word) || this.r.articles.has(word.toLowerCase()) ? 1 : 2;
+    }
+    return answer === 1;
   }
+  private readonly articleAnswers: Uint8Array;
 
   protected foldedRange(i: number, j: number): string {
     let key = '';
