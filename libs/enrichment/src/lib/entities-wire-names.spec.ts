@@ -596,3 +596,21 @@ describe('English grounds named for their sponsors', () => {
     expect(found('Emirates said it would buy 50 Boeing jets.').orgs).toEqual(['Emirates', 'Boeing']);
   });
 });
+
+describe('English names the rules could not type alone', () => {
+  it('a run joined by "and" to a person is a person; the tagger\'s place right after "in" is the place', () => {
+    expect(found('The win came after goals from Bukayo Saka and Kai Havertz.').people).toEqual(['Bukayo Saka', 'Kai Havertz']);
+    expect(found('A strike hit a school sheltering displaced families in Deir al-Balah on Sunday.').places).toEqual(['Deir al-Balah']);
+    // Not after "from": the tagger reads "Bukayo Saka" as a place too.
+    expect(found('The goal came from Bukayo Saka on Sunday.').places).toEqual([]);
+  });
+
+  it('a name before a lower-case word for a country\'s area is the place, not an adjective before it', () => {
+    expect(found("Drones struck an oil depot in Russia's Rostov region overnight.").places).toEqual(['Russia', 'Rostov']);
+    expect(found('Critics of the Zionist region plan spoke.').places).toEqual([]);
+  });
+
+  it('museums known by names without a head word are bodies', () => {
+    expect(found('The dress goes to the Victoria and Albert Museum and then to Tate Modern.').orgs).toEqual(['Victoria and Albert Museum', 'Tate Modern']);
+  });
+});

@@ -220,6 +220,11 @@ export const PLURAL_TITLES = new Set('Justices Senators Sens Judges Representati
 export const NAME_PARTICLES = new Set(['von', 'vom', 'van', 'der', 'den', 'de', 'du', 'di', 'da', 'del', 'della', 'dos', 'das', 'zu', 'zur', 'ten', 'ter', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'und']);
 
 /** Nouns for a place before "of" and its name ("the island of Giglio", "the town of Bilpin"). */
+/**
+ * Lower-case words for a country's areas that follow the area's name in English copy ("Russia's Rostov region"). Not "state"
+ * ("the Jewish state" names no place) nor "county", whose lower case is older spelling of the name itself ("Stutsman county").
+ */
+export const AREA_NOUNS_AFTER = new Set('region province oblast prefecture governorate district territory municipality canton krai emirate'.split(' '));
 export const PLACE_NOUNS_BEFORE_OF = new Set('island islands town city village hamlet port suburb suburbs outskirts residents inhabitants region province district county state municipality commune township'.split(' '));
 
 /**

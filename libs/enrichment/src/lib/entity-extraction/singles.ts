@@ -8,7 +8,7 @@ import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
 import { isEnglishWord } from '../english-words';
-import { clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { AREA_NOUNS_AFTER, clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
@@ -124,6 +124,9 @@ export abstract class SingleWords extends RunSegmentation {
     const source = !next?.isWord || SOURCE_NOUNS.has(next.text);
     if (this.english && prev?.text === 'to' && this.toks[index - 2]?.text === 'according' && source) return at('organisation', tok.text);
     if (prev && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || this.listOfPlaces(index))) return at('place', tok.text);
+    // "Russia's Rostov region", "in the Kursk oblast": a name before a lower-case word for a country's area (not an adjective
+    // no demonym list holds: "the Zionist region", "the Kurdish region", "the Gaullist district").
+    if (this.english && next && !next.cap && AREA_NOUNS_AFTER.has(next.text) && !this.g.demonyms.has(key) && !/(?:ist|ish|ese|ian)$/.test(tok.text)) return at('place', tok.text);
     // "In Kurrajong, residents fled": a sentence opening on a preposition of place ("At Google" may be the company: not "At";
     // "In Judaism", "In Islam", "In Christianity", "In Sumerian", "In Hymenoptera" are faiths, a language, an order of insects).
     if (this.english && prev?.sentStart && /^(?:In|Near|Outside|Across)$/.test(prev.text) && !/(?:ism|ity|ian|ic|ics|era|ae|ia)$|^Islam$/.test(tok.text) && !this.g.demonyms.has(key)) return at('place', tok.text);
@@ -248,7 +251,29 @@ export abstract class SingleWords extends RunSegmentation {
       tagger.tagRange(words, from, to, this.toks[from].sentStart, tagged);
     }
     const spans = tagged.filter((s) => s.type === 'person');
-    for (const u of this.unsurePeople) if (!this.inTitleCaseSentence(u.from) && spans.some((s) => s.from <= u.from && u.to <= s.to)) this.add(u.mention);
+    for (const u of this.unsurePeople) {
+      if (this.inTitleCaseSentence(u.from)) continue;
+      if (spans.some((s) => s.from <= u.from && u.to <= s.to) || this.joinedToPerson(u.from, u.to)) this.add(u.mention);
+      // "families in Deir al-Balah": the tagger's place, exactly the run, right after a preposition of place.
+      else if (tagged.some((s) => s.type === 'place' && s.from === u.from && s.to === u.to) && /^(?:in|near|outside|across)$/.test(this.toks[u.from - 1]?.text ?? '')) {
+        const { surface, start } = u.mention;
+        this.add({ type: 'place', name: surface, surface, start });
+      }
+    }
+  }
+
+  /**
+   * "goals from Bukayo Saka and Kai Havertz", "Kai Havertz, Bukayo Saka and ...": a run joined by "and" or a comma to a
+   * person's name the rules found on their own (a first name, a title) is a name of the same kind.
+   */
+  private joinedToPerson(from: number, to: number): boolean {
+    const t = this.toks;
+    const joiner = (k: number) => t[k]?.text === 'and' || t[k]?.text === ',';
+    const after = joiner(to) ? t[to + 1] : undefined;
+    const before = joiner(from - 1) ? t[from - 2] : undefined;
+    return this.mentions.some(
+      (m) => m.type === 'person' && m.surface.includes(' ') && ((!!after && m.start === after.start) || (!!before && spanEnd(this.text, m.start, m.surface) === before.end)),
+    );
   }
 
   /** The token's line has three words or more and none in lower case. */
