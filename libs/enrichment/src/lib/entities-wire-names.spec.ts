@@ -610,6 +610,11 @@ describe('English names the rules could not type alone', () => {
     expect(found('Critics of the Zionist region plan spoke.').places).toEqual([]);
   });
 
+  it('a town beaten or held by the score\'s side in sports copy is the club; residences known by name are places', () => {
+    expect(found('Arsenal won, while Liverpool were held 1-1 by Brighton at Anfield.').orgs).toEqual(['Arsenal', 'Liverpool', 'Brighton']);
+    expect(found('Trump met Milei at Mar-a-Lago; the prime minister was at Chequers.').places).toEqual(['Mar-a-Lago', 'Chequers']);
+  });
+
   it('museums known by names without a head word are bodies', () => {
     expect(found('The dress goes to the Victoria and Albert Museum and then to Tate Modern.').orgs).toEqual(['Victoria and Albert Museum', 'Tate Modern']);
   });

@@ -465,6 +465,9 @@ describe('names as other languages write them', () => {
     expect(mentions('it', "La Procura ha aperto un'inchiesta sulla società Equalize.")).toContain('organisation:Equalize=Equalize');
     expect(mentions('pt', 'Em entrevista à Rádio Nacional, a ministra falou.')).toEqual(['organisation:Rádio Nacional=Rádio Nacional']);
     expect(mentions('pt', 'A Polícia Federal investiga uma tentativa de golpe de Estado.').some((m) => m.includes(':Estado='))).toBe(false);
+    expect(mentions('fr', "La maire a réclamé l'intervention de l'État après la fusillade.").some((m) => m.includes(':État='))).toBe(false);
+    // An adjective or a trade between the noun and the name is no part of the name.
+    expect(mentions('es', 'La petrolera estatal Pemex reportó pérdidas.')).toEqual(['organisation:Pemex=Pemex']);
   });
 
   it('Italian clubs after a masculine article, a person right after a known place, an office before its holder, a ministry tagged a place', () => {

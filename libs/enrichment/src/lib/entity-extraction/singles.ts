@@ -432,7 +432,8 @@ export abstract class SingleWords extends RunSegmentation {
         // "held off Memphis", "fought off Leeds".
         return /^(?:held|holding|holds|fought|fended|staved)$/.test(p2);
       case 'by':
-        return /^(?:beaten|defeated|edged|thrashed|routed|swept)$/.test(p2);
+        // "held 1-1 by Brighton", "stunned by Ipswich", "knocked out by Leeds" ("out" before "by" is no score: p2 is "out").
+        return /^(?:beaten|defeated|edged|thrashed|routed|swept|held|stunned|humbled|hammered|crushed|upset|eliminated|ousted|dumped|outclassed|whitewashed)$/.test(p2) || (p2 === 'out' && /^(?:knocked|dumped)$/.test(this.toks[k - 1]?.text ?? ''));
       case 'with':
         return /^(?:drew|draw|draws|tied)$/.test(p2) || within(TITLE_WORDS, 5);
       case 'for':

@@ -393,10 +393,16 @@ export abstract class TaggerSpans extends SingleWords {
 /** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
 const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|Ifølge|Enligt)$/;
 
-/** Lower-case nouns of the tagged languages that say what kind of body a name is ("la empresa Inditex", "le groupe LVMH"). */
+/**
+ * Lower-case nouns of the tagged languages that say what kind of body a name is ("la empresa Inditex", "le groupe LVMH"), and
+ * the adjectives and trades written between such a noun and the name ("la petrolera estatal Pemex", "l'entreprise publique").
+ */
 const BODY_DESCRIPTORS = new Set(
-  'empresa compañía firma aerolínea constructora operadora multinacional fabricante grupo entreprise société compagnie firme groupe constructeur fabricant multinationale companhia fabricante azienda società compagnia gruppo ditta diario periódico quotidien journal jornal giornale quotidiano'.split(' '),
+  'estatal pública público privada privado publique privée pubblica statale petrolera naviera eléctrica farmacéutica aseguradora minera energética pétrolier opérateur petrolifera petrolífera empresa compañía firma aerolínea constructora operadora multinacional fabricante grupo entreprise société compagnie firme groupe constructeur fabricant multinationale companhia fabricante azienda società compagnia gruppo ditta diario periódico quotidien journal jornal giornale quotidiano'.split(' '),
 );
 
-/** "golpe de Estado", "coup d'État", "capo di Stato", "lo Stato": the state as an institution (not "do Estado", often a Brazilian state). */
-const STATE_BEFORE = /^(?:de|d['’]|di|lo|allo|dello|nello|sullo)$/iu;
+/**
+ * "golpe de Estado", "coup d'État", "l'intervention de l'État", "capo di Stato", "lo Stato", "el Estado": the state as an
+ * institution (not "do Estado", often a Brazilian state).
+ */
+const STATE_BEFORE = /^(?:de|d['’]|l['’]|el|del|di|lo|allo|dello|nello|sullo)$/iu;
