@@ -248,7 +248,8 @@ export abstract class SingleWords extends RunSegmentation {
       done.add(from);
       let to = from + 1;
       while (to < words.length && !this.toks[to].sentStart) to++;
-      tagger.tagRange(words, from, to, this.toks[from].sentStart, tagged);
+      // Only the windows around unsure runs: spans elsewhere in the sentence are never read.
+      tagger.tagRange(words, from, to, this.toks[from].sentStart, tagged, this.unsurePeople);
     }
     const spans = tagged.filter((s) => s.type === 'person');
     for (const u of this.unsurePeople) {

@@ -115,7 +115,12 @@ export class Tagger {
     return spans;
   }
 
-  tagRange(words: readonly string[], from: number, to: number, sentenceInitial: boolean, into: TaggedSpan[]): void {
+  /**
+   * Tags words [from, to) as one sentence. With `needed` (token ranges of the whole input), only the windows that overlap
+   * one of them (and the windows overlapping those) are decoded: each window is decoded on its own from no previous label,
+   * so every span touching a needed range is the same as without it.
+   */
+  tagRange(words: readonly string[], from: number, to: number, sentenceInitial: boolean, into: TaggedSpan[], needed?: readonly { from: number; to: number }[]): void {
     const f = this.f;
     const n = to - from;
     f.compute(words, from, to, this.lexicon, sentenceInitial, false);
@@ -123,6 +128,8 @@ export class Tagger {
     this.labels.fill(0, 0, n);
     // Weight lookups are the cost (random reads in a 3.5 MB table): only windows of WINDOW tokens
     // around capitalised words are decoded, the rest of the sentence is O.
+    // The end of the last window decoded: a window overlapping it is decoded too, as it rewrites that window's last labels.
+    let decodedEnd = -1;
     for (let k = 0; k < n; ) {
       if (!f.capital[k]) {
         k++;
@@ -132,6 +139,11 @@ export class Tagger {
       let last = k;
       for (let j = k + 1; j < n && j <= last + 2 * WINDOW; j++) if (f.capital[j]) last = j;
       const end = Math.min(n, last + 1 + WINDOW);
+      if (needed && start >= decodedEnd && !needed.some((r) => r.from < from + end && from + start < r.to)) {
+        k = end;
+        continue;
+      }
+      decodedEnd = end;
       f.rows(start, end);
       decodeSentence(this.model, f, this.labels, undefined, start, end);
       k = end;
