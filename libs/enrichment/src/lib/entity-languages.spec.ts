@@ -474,6 +474,11 @@ describe('names as other languages write them', () => {
     const it = mentions('it', 'Il Milan ha pareggiato con il Napoli. Il sindaco di Roma Roberto Gualtieri era presente.');
     expect(it).toEqual(expect.arrayContaining(['organisation:Milan=Milan', 'organisation:Napoli=Napoli', 'person:Roberto Gualtieri=Roberto Gualtieri']));
     expect(mentions('it', 'Siamo arrivati a Napoli.')).toEqual(['place:Napoli=Naples']);
+    // An acronym written with a digit is no ordinary word, whatever its case: the party, and the leader after it.
+    expect(mentions('it', 'Lo ha criticato il leader del M5s Giuseppe Conte.')).toEqual(['organisation:M5s=Five Star Movement', 'person:Giuseppe Conte=Giuseppe Conte']);
+    // A ground named for someone, read as a person by the tagger, is the place.
+    expect(mentions('it', 'Il Napoli ha vinto allo Stadio Diego Armando Maradona.')).toContain('place:Stadio Diego Armando Maradona=Stadio Diego Armando Maradona');
+    expect(mentions('nl', 'Ajax heeft zondag in de Johan Cruijff ArenA gewonnen.')).toContain('place:Johan Cruijff ArenA=Johan Cruijff ArenA');
     const pt = mentions('pt', 'O Ministério da Saúde confirmou os casos. A ministra Nísia Trindade visitou o hospital.');
     expect(pt).toEqual(['organisation:Ministério da Saúde=Ministério da Saúde', 'person:Nísia Trindade=Nísia Trindade']);
   });

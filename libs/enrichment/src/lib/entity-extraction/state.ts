@@ -192,10 +192,11 @@ export abstract class ExtractionState {
 
   /**
    * An acronym matched by a word that is not in capitals: "Mit" is not MIT, and "Unido" in "Reino Unido"
-   * is not UNIDO; "Nato" and "Unesco" alone are (British and German copy write them so).
+   * is not UNIDO; "Nato" and "Unesco" alone are (British and German copy write them so), and so is one with a digit, no
+   * ordinary word ("M5s", Italian copy's Five Star Movement).
    */
   private acronymMisread(i: number, key: string): boolean {
-    if (!this.g.acronyms?.has(key) || /^[\p{Lu}\d&.-]+$/u.test(this.toks[i].text)) return false;
+    if (!this.g.acronyms?.has(key) || /^[\p{Lu}\d&.-]+$/u.test(this.toks[i].text) || /\d/.test(key)) return false;
     const prev = this.toks[i - 1];
     return key.length <= 3 || (!!prev && prev.isWord && prev.cap && !this.lineBreakBefore(i));
   }

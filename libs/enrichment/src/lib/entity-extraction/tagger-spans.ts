@@ -178,6 +178,8 @@ export abstract class TaggerSpans extends SingleWords {
     // ("Ministério da Saúde" tagged a place is a ministry; a university or a bank may be labelled a place, as its site.)
     const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || /^Minist/u.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
+    // "Johan Cruijff ArenA", "Stadio Diego Armando Maradona" tagged a person: a ground named for someone is a place.
+    if (span.type === 'person' && to - from >= 2 && (VENUE_LAST.test(this.toks[to - 1].text) || VENUE_FIRST.test(this.toks[from].text))) span = { ...span, type: 'place' };
     // "A Câmara da capital" tagged a place: such a word alone is the body, no place.
     if (span.type === 'place' && !this.english && to - from === 1 && BODY_OPENERS.has(this.toks[from].text) && !known?.places) span = { ...span, type: 'organisation' };
     // "Reino Unido" tagged a person in a title-case headline: a country's name, or a known town's or region's of several
@@ -389,6 +391,10 @@ export abstract class TaggerSpans extends SingleWords {
     return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 }
+
+/** A ground's head word, last or first in its name, in the tagged languages. */
+const VENUE_LAST = /^(?:Arena|ArenA|Stadium|Stadion)$/;
+const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 
 /** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
 const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|Ifølge|Enligt)$/;
