@@ -13,6 +13,12 @@ describe('classifyStoreError', () => {
     expect((classified as Error).message).not.toContain('exceeded time limit');
   });
 
+  it('turns FerretDB\'s interrupted query, answered through its maxTimeMS handler with another code, into QueryTimeoutError', () => {
+    const errmsg = '[msg_find.go:349 handler.handleMaxTimeMSError] [collection.go:85 sqlite.(*collection).Query] interrupted (9)';
+    const driver = new mongo.MongoServerError({ ok: 0, code: 1, codeName: 'InternalError', errmsg });
+    expect(classifyStoreError(driver)).toBeInstanceOf(QueryTimeoutError);
+  });
+
   it.each([
     ['network', new mongo.MongoNetworkError('connect ECONNREFUSED 10.1.2.3:27017')],
     ['network timeout', new mongo.MongoNetworkTimeoutError('timed out 10.1.2.3:27017')],

@@ -12,6 +12,12 @@ export class StoreUnavailableError extends Error {
 }
 
 const MAX_TIME_MS_EXPIRED = 50;
+/**
+ * FerretDB (v1.24, SQLite backend) answers code 50 when the deadline passes between its steps, but when it passes
+ * inside a SQLite query the interrupted query comes back through the same maxTimeMS handler with another code
+ * ("[msg_find.go:349 handler.handleMaxTimeMSError] [...] interrupted (9)"); seen in CI as a 500 for a timed-out list.
+ */
+const FERRETDB_MAX_TIME_HANDLER = /handleMaxTimeMSError/;
 
 /**
  * Names what went wrong in terms a caller can act on, keeping the driver's
@@ -19,7 +25,7 @@ const MAX_TIME_MS_EXPIRED = 50;
  * What counts as "unavailable" is decided once, in @newswire/mongo.
  */
 export function classifyStoreError(err: unknown): unknown {
-  if (err instanceof mongoose.mongo.MongoServerError && err.code === MAX_TIME_MS_EXPIRED) {
+  if (err instanceof mongoose.mongo.MongoServerError && (err.code === MAX_TIME_MS_EXPIRED || FERRETDB_MAX_TIME_HANDLER.test(err.message))) {
     return new QueryTimeoutError('the query exceeded its time limit', { cause: err });
   }
   if (isStoreUnavailable(err)) return new StoreUnavailableError('the store did not answer', { cause: err });
