@@ -479,6 +479,8 @@ describe('names as other languages write them', () => {
     // A ground named for someone, read as a person by the tagger, is the place.
     expect(mentions('it', 'Il Napoli ha vinto allo Stadio Diego Armando Maradona.')).toContain('place:Stadio Diego Armando Maradona=Stadio Diego Armando Maradona');
     expect(mentions('nl', 'Ajax heeft zondag in de Johan Cruijff ArenA gewonnen.')).toContain('place:Johan Cruijff ArenA=Johan Cruijff ArenA');
+    // A commission, a council, an agency or a party has no site a text names it for: read as a place, it is the body.
+    expect(mentions('pt', 'Segundo comunicado enviado à Comissão de Valores Mobiliários (CVM), a empresa pagará dividendos.')).toContain('organisation:Comissão de Valores Mobiliários=Comissão de Valores Mobiliários');
     const pt = mentions('pt', 'O Ministério da Saúde confirmou os casos. A ministra Nísia Trindade visitou o hospital.');
     expect(pt).toEqual(['organisation:Ministério da Saúde=Ministério da Saúde', 'person:Nísia Trindade=Nísia Trindade']);
   });

@@ -175,8 +175,9 @@ export abstract class TaggerSpans extends SingleWords {
     const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
     if (bodyNounBefore && !known?.places) span = { ...span, type: 'organisation' };
     // "à Rádio Nacional" tagged a person: a word that opens only bodies' names makes a body.
-    // ("Ministério da Saúde" tagged a place is a ministry; a university or a bank may be labelled a place, as its site.)
-    const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || /^Minist/u.test(this.toks[from].text));
+    // ("Ministério da Saúde", "Comissão de Valores Mobiliários" tagged a place are bodies; a university or a bank may be
+    // labelled a place, as its site.)
+    const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || NEVER_A_SITE.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
     // "Johan Cruijff ArenA", "Stadio Diego Armando Maradona" tagged a person: a ground named for someone is a place.
     if (span.type === 'person' && to - from >= 2 && (VENUE_LAST.test(this.toks[to - 1].text) || VENUE_FIRST.test(this.toks[from].text))) span = { ...span, type: 'place' };
@@ -391,6 +392,9 @@ export abstract class TaggerSpans extends SingleWords {
     return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 }
+
+/** Words opening the names of bodies that have no site a text would name them for: a ministry, a commission, a council, an agency, a party. */
+const NEVER_A_SITE = /^(?:Minist\p{L}+|Comissão|Commissione|Comisión|Commission|Conselho|Consiglio|Consejo|Conseil|Agência|Agenzia|Agencia|Agence|Partido|Partito|Parti)$/u;
 
 /** A ground's head word, last or first in its name, in the tagged languages. */
 const VENUE_LAST = /^(?:Arena|ArenA|Stadium|Stadion)$/;
