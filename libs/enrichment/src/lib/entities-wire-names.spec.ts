@@ -619,3 +619,11 @@ describe('English names the rules could not type alone', () => {
     expect(found('The dress goes to the Victoria and Albert Museum and then to Tate Modern.').orgs).toEqual(['Victoria and Albert Museum', 'Tate Modern']);
   });
 });
+
+describe('Nicknames inside names', () => {
+  it('a first name, a quoted nickname and a surname are one person, named without the nickname', () => {
+    expect(found('A jury found Sean "Diddy" Combs guilty, and Combs will appeal.').people).toEqual(['Sean Combs']);
+    expect(found('Joaquín "El Chapo" Guzmán was sentenced in New York.').people).toEqual(['Joaquín Guzmán']);
+    expect(found('The film "Barbie" opened in London.').people).toEqual([]);
+  });
+});

@@ -32,6 +32,7 @@ export interface EntityMention {
 export class Extraction extends TaggerBlend {
   run(): ExtractedEntities {
     for (const [from, to] of this.runs()) this.segment(from, to);
+    this.nicknamedPeople();
     this.mentions.push(...lowercaseOrgMentions(this.toks, this.g, (i) => this.folded(i)));
     this.resolveSingles();
     this.confirmUnsurePeople();
@@ -515,6 +516,29 @@ export class Extraction extends TaggerBlend {
     }));
   }
 
+  /**
+   * 'Sean "Diddy" Combs', 'Earvin "Magic" Johnson', 'Joaquín "El Chapo" Guzmán': a first name, a nickname of one or two
+   * capitalised words in quotes, and a surname are one person, named without the nickname (so "Combs" alone is him too).
+   * The quotes broke the run into three lone words, none of which a rule could type.
+   */
+  private nicknamedPeople(): void {
+    const t = this.toks;
+    for (let i = 0; i + 4 < t.length; i++) {
+      if (!t[i].cap || !t[i].isWord || !anyFirstName(t[i].text) || !NICKNAME_QUOTES.has(t[i + 1].text)) continue;
+      let close = i + 2;
+      while (close < t.length && close <= i + 4 && t[close].cap && t[close].isWord) close++;
+      const surname = close + 1;
+      if (close === i + 2 || !NICKNAME_QUOTES.has(t[close]?.text ?? '') || !t[surname]?.cap || !t[surname].isWord || t[surname].sentStart || this.knownAt(surname, surname + 1)) continue;
+      const start = t[i].start;
+      const end = t[surname].end;
+      if (this.mentions.some((m) => m.start < end && start < spanEnd(this.text, m.start, m.surface))) continue;
+      const inside = (k: number) => k >= i && k <= surname;
+      this.singles.splice(0, this.singles.length, ...this.singles.filter((s) => !inside(s.index)));
+      this.add({ type: 'person', name: `${t[i].text} ${t[surname].text}`, surface: this.text.slice(start, end), start });
+      i = surname;
+    }
+  }
+
   private collect(): ExtractedEntities {
     const strong = new Map<string, EntityType>();
     for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
@@ -545,6 +569,8 @@ export class Extraction extends TaggerBlend {
   }
 }
 
+/** Quotation marks around a nickname inside a person's name. */
+const NICKNAME_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Nouns for a work whose title may follow in quotes, in the languages with entity rules. */
 const WORK_NOUNS = new Set(
   ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
