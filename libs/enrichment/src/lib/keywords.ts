@@ -108,7 +108,13 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
  */
 function phraseWord(raw: string): string | null {
   const clean = cleanWord(raw);
-  return clean.length < 3 || STOPWORDS.has(clean) || /^\d/.test(clean) ? null : clean;
+  return clean.length < 3 || startsWithDigit(clean) || STOPWORDS.has(clean) ? null : clean;
+}
+
+/** What `/^\d/` says, by character code. */
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
 }
 
 /** Lower case, without a possessive 's or edge hyphens and apostrophes. */

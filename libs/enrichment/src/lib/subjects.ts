@@ -31,6 +31,8 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
   const logProb = vocabulary.logProb;
   let n = 0;
   for (const w of words(text)) {
+    // A word of one or two letters is never a feature (featureOf): not looked up ("a", "of", "in" are a fifth of the words).
+    if (w.length <= 2) continue;
     const known = vocabulary.termOf(w);
     if (known === UNKNOWN) continue;
     n++;

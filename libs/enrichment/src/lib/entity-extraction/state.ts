@@ -12,6 +12,9 @@ import { PLURAL_TITLES } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { Tagger } from '../ner/tagger';
 
+/** findKnown's prefixes of one start token, reused (it runs to completion before it is called again). */
+const KEY_SCRATCH: string[] = [];
+
 /** A known place or body's name over `len` tokens. */
 export type KnownName = { len: number; places?: PlaceEntry[]; org?: OrgEntry };
 
@@ -76,7 +79,13 @@ export abstract class ExtractionState {
       if (t.isWord && !t.cap) this.lowerWords.add((this.foldCache[i] = fold(t.text)));
       else if (t.cap && !t.sentStart) this.capMidSentence.add((this.foldCache[i] = fold(t.text)));
     }
-    this.weakHeadline = isTitleCase(this.toks.filter((t) => t.isWord && t.end <= bodyStart));
+    // The headline's words: tokens come in text order, so the scan stops at the body (it filtered every token).
+    const headline: Token[] = [];
+    for (const t of this.toks) {
+      if (t.end > bodyStart) break;
+      if (t.isWord) headline.push(t);
+    }
+    this.weakHeadline = isTitleCase(headline);
   }
 
   /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
@@ -142,13 +151,16 @@ export abstract class ExtractionState {
     // Longest match first, but never longer than a known name's prefix allows.
     let maxLen = 0;
     let prefix = '';
+    // Each prefix kept: the key of `len` words below is the prefix of that length (it was built again per length).
+    const keys = KEY_SCRATCH;
     for (let k = i; k < to; k++) {
       prefix += (k > i ? ' ' : '') + this.folded(k);
       if (!this.g.prefixes.has(prefix)) break;
+      keys[k - i] = prefix;
       maxLen = k - i + 1;
     }
     for (let len = maxLen; len >= 1; len--) {
-      const key = this.foldedRange(i, i + len);
+      const key = keys[len - 1];
       if (t[i + len - 1].poss) {
         const org = this.g.orgs.get(`${key}'s`);
         if (org) return { len, org };
