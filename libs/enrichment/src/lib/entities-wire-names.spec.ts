@@ -572,6 +572,8 @@ describe('English amounts and surname particles', () => {
     expect(found('Regulators fined Meta 798 million euros on Thursday.').orgs).toEqual(['Meta']);
     expect(found('The Boeing 737 landed safely.').orgs).toEqual([]);
     expect(found('Ruud van Nistelrooy will take charge for the tie.').people).toEqual(['Ruud van Nistelrooy']);
+    // Two particles after a word no dictionary knows, also mid-sentence.
+    expect(found('Spain lost, with Botic van de Zandschulp beating Nadal in straight sets.').people).toEqual(['Botic van de Zandschulp', 'Rafael Nadal']);
   });
 });
 

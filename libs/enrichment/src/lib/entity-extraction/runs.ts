@@ -8,6 +8,7 @@ import { fold } from '../tokens';
 import { GEOGRAPHIC_PREFIXES } from '../english-cues';
 import { CALENDAR_WORDS, COMPASS_WORDS, ELIDED, FOR_PURPOSE_HEADS, GEOGRAPHIC_HEADS, GROUP_POSSESSORS, INDUSTRY_COMPOUND, LOWER_ARTICLES, NAME_PARTICLES, NATIONAL_HEADS, NATIONS_OF_THE_UK, NOT_BODY_WORDS, ON_TOPIC_HEADS, PLACE_ADJECTIVES, PORTFOLIO_WORDS, ROLE_NOUNS, ROMANCE_PURPOSE_WORDS, SAINT_WORDS, STRICT_PLACE_HEADS, VENUE_HEADS, VENUE_PAIRS } from '../entity-words';
 import { ContextCues } from './cues';
+import { isEnglishWord } from '../english-words';
 
 export abstract class CandidateRuns extends ContextCues {
   protected runs(): [number, number][] {
@@ -54,7 +55,10 @@ export abstract class CandidateRuns extends ContextCues {
           continue;
         }
         // "Talavera de la Reina", "Ministère de l'Intérieur": two particles in a row; in English copy after a first name only ("Ursula von der Leyen").
-        const twoParticles = !this.r.englishLists ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '') : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && this.g.firstNames.has(t[j - 1].text);
+        // ... or after one word no dictionary knows, in a Dutch or German surname ("Botic van de Zandschulp").
+        const twoParticles = !this.r.englishLists
+          ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '')
+          : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && (this.g.firstNames.has(t[j - 1].text) || this.germanicSurnameAfter(i, j));
         if (!nextCap && twoParticles && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
           j += 3;
           continue;
@@ -94,6 +98,12 @@ export abstract class CandidateRuns extends ContextCues {
       i = j;
     }
     return out;
+  }
+
+  /** "Botic van de Zandschulp": one word opening the run, no English word and no known name, then "van de", "von der", "van den". */
+  private germanicSurnameAfter(runStart: number, j: number): boolean {
+    const t = this.toks;
+    return j - 1 === runStart && GERMANIC_PAIR.test(`${t[j].text} ${t[j + 1]?.text ?? ''}`) && !isEnglishWord(t[runStart].text) && !this.knownAt(runStart, j);
   }
 
   /**
@@ -439,3 +449,6 @@ export abstract class CandidateRuns extends ContextCues {
     return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || river || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
   }
 }
+
+/** Two surname particles of Dutch and German names. */
+const GERMANIC_PAIR = /^(?:van de|van der|van den|von der|von den|van het)$/;

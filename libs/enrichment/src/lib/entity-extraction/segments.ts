@@ -414,7 +414,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     const SPEECH = this.r.SPEECH_VERBS;
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
     // "Ruud van Nistelrooy will ...": a word no dictionary knows, a Dutch or German surname particle, a capitalised word.
-    if (j - i >= 3 && GERMANIC_PARTICLE.test(t[i + 1].text) && t[i + 2].cap && !isEnglishWord(t[i].text) && !this.knownAt(i, j)) return true;
+    if (j - i >= 3 && GERMANIC_PARTICLE.test(t[i + 1].text) && (t[i + 2].cap || (j - i >= 4 && /^(?:de|der|den|het)$/.test(t[i + 2].text) && t[i + 3].cap)) && !isEnglishWord(t[i].text) && !this.knownAt(i, j)) return true;
     // "Jasprit Bumrah took eight wickets": two words no dictionary knows, then a verb in the past tense, is someone acting.
     if (j - i === 2 && !isEnglishWord(t[i].text) && !isEnglishWord(t[i + 1].text) && /^\p{Lu}\p{Ll}+$/u.test(t[i + 1].text) && PAST_ACTION.test(t[j]?.text ?? '') && !this.knownAt(i, j) && !this.knownAt(i + 1, j)) return true;
     const last = t[j - 1].text;
