@@ -361,6 +361,7 @@ export class Extraction extends TaggerBlend {
    */
   private acronymsAsDefined(): void {
     this.bodiesJoinedByTheirAcronym();
+    this.lowerWordsBeforeAcronym();
     const defined = new Map<string, Mention>();
     for (const m of this.mentions) {
       if (m.type !== 'organisation' || !m.surface.includes(' ')) continue;
@@ -381,6 +382,25 @@ export class Extraction extends TaggerBlend {
       // Named alike but typed otherwise is still the body ("(IBGE)" tagged a place after its full name).
       if (!body || (body.name === m.name && m.type === 'organisation')) continue;
       this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+    }
+  }
+
+  /**
+   * "l'Agence de presse sénégalaise (APS)" read as "Agence de presse": lower-case words between a body and a bracketed
+   * acronym belong to the body when the initials of its words, function words left out, spell the acronym only with them.
+   */
+  private lowerWordsBeforeAcronym(): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'organisation') continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      const tail = /^((?:\s+\p{Ll}[\p{L}\p{M}'’-]*){1,3})\s*\((\p{Lu}{2,8})\)/u.exec(this.text.slice(end, end + 80));
+      if (!tail) continue;
+      const surface = `${m.surface}${tail[1].replace(/\s+/g, ' ')}`;
+      const acronym = fold(tail[2]);
+      if (contentInitials(surface) !== acronym || contentInitials(m.surface) === acronym) continue;
+      if (m.name === m.surface) m.name = surface;
+      m.surface = surface;
+      delete m.org;
     }
   }
 
@@ -567,6 +587,23 @@ export class Extraction extends TaggerBlend {
     const n = this.text.length;
     return { people: people.list(n), organisations: orgs.list(n), places: places.list(n) };
   }
+}
+
+/** Words a body's acronym leaves out, in the languages with entity rules. */
+const ACRONYM_FUNCTION_WORDS = new Set(
+  "of the and for de du des la le les l' d' et y e del di da do dos das della delle degli dei für der die das den und van voor het en og och i".split(' '),
+);
+
+/** The folded initials of a name's words, function words left out: "Agence de presse sénégalaise" -> "aps". */
+function contentInitials(name: string): string {
+  return fold(
+    name
+      .split(/[\s,]+/)
+      .map((w) => w.replace(/^(?:l|d)['’]/i, ''))
+      .filter((w) => w && !ACRONYM_FUNCTION_WORDS.has(w.toLowerCase()))
+      .map((w) => w[0])
+      .join(''),
+  );
 }
 
 /** Quotation marks around a nickname inside a person's name. */
