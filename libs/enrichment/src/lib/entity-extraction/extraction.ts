@@ -537,7 +537,7 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
-   * 'Sean "Diddy" Combs', 'Earvin "Magic" Johnson', 'Joaquín "El Chapo" Guzmán': a first name, a nickname of one or two
+   * 'Sean "Diddy" Combs', 'Earvin "Magic" Johnson', 'Joaquín "El Chapo" Guzmán': a first name, a nickname of one to three
    * capitalised words in quotes, and a surname are one person, named without the nickname (so "Combs" alone is him too).
    * The quotes broke the run into three lone words, none of which a rule could type.
    */

@@ -134,7 +134,7 @@ export abstract class ExtractionState {
   protected knownAt(i: number, to: number): KnownName | undefined {
     const bound = Math.min(to, this.toks.length, i + this.g.maxWords);
     if (bound <= i) return undefined;
-    const key = i * 256 + (bound - i);
+    const key = i * (this.g.maxWords + 1) + (bound - i);
     let known = this.knownNames.get(key);
     if (known === undefined) {
       known = this.findKnown(i, bound) ?? null;
