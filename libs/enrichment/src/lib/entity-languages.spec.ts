@@ -468,6 +468,8 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', "La maire a réclamé l'intervention de l'État après la fusillade.").some((m) => m.includes(':État='))).toBe(false);
     // Lower-case words between a body and its bracketed acronym are the body's when the acronym needs their initials.
     expect(mentions('fr', "L'Office national des forêts (ONF) a alerté.")).toContain('organisation:Office national des forêts=Office national des forêts');
+    // Rivers as each language names them.
+    expect(mentions('de', 'Die Elbe und der Rhein führen Hochwasser, auch an der Donau steigt der Pegel.')).toEqual(['place:Elbe=Elbe', 'place:Rhein=Rhine', 'place:Donau=Danube']);
     expect(mentions('fr', "Les Républicains ont voté contre. Malgré l'opposition des Républicains, le texte passe.")).toContain('organisation:Républicains=Les Républicains');
     // An adjective or a trade between the noun and the name is no part of the name.
     expect(mentions('es', 'La petrolera estatal Pemex reportó pérdidas.')).toEqual(['organisation:Pemex=Pemex']);
