@@ -352,18 +352,17 @@ export abstract class ContextCues extends ExtractionState {
    * "Microsoft SQL Server and PostgreSQL").
    */
   protected listOfCompanies(i: number): boolean {
-    return !/^.\p{Ll}*\p{Lu}/u.test(this.toks[i].text) && this.listedBeside(i, i + 1, 'company', /^(?:and|or|,)$/, /^(?:and|or)$/);
+    return !/^.\p{Ll}*\p{Lu}/u.test(this.toks[i].text) && this.listedBeside(i, i + 1, knownBody('company'), /^(?:and|or|,)$/, /^(?:and|or)$/);
   }
 
   /**
-   * Tokens i to j joined, by a word `before` matches, to a body of this kind the gazetteer knows that ends right before
-   * them, or by a word `after` matches to one that starts right after them.
+   * Tokens i to j joined, by a word `before` matches, to a mention `listed` picks that ends right before them, or by a
+   * word `after` matches to one that starts right after them.
    */
-  protected listedBeside(i: number, j: number, kind: string, before: RegExp, after: RegExp): boolean {
+  protected listedBeside(i: number, j: number, listed: (m: Mention) => boolean, before: RegExp, after: RegExp): boolean {
     const t = this.toks;
-    const known = (m: Mention) => m.type === 'organisation' && m.org?.kind === kind;
-    if (i >= 2 && before.test(t[i - 1].text) && this.mentions.some((m) => known(m) && m.start + m.surface.length === t[i - 2].end)) return true;
-    return j + 1 < t.length && after.test(t[j].text) && this.mentions.some((m) => known(m) && m.start === t[j + 1].start);
+    if (i >= 2 && before.test(t[i - 1].text) && this.mentions.some((m) => listed(m) && spanEnd(this.text, m.start, m.surface) === t[i - 2].end)) return true;
+    return j + 1 < t.length && after.test(t[j].text) && this.mentions.some((m) => listed(m) && m.start === t[j + 1].start);
   }
 
   /** "la Commission" / "die Kommission" / "the Commission" after the body's full name. */
@@ -397,3 +396,8 @@ const REGNAL_NUMBERS = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/;
 
 /** Words after a number that make it an amount, not a model designation. */
 const AMOUNT_WORDS = /^(?:million|billion|trillion|mln|bln|euros?|dollars?|pounds?|yen|yuan|francs?|crowns?|rupees?|percent|per|%|points?|shares?|jobs|workers|employees|people|users|customers|times)$/i;
+
+/** A body of this kind the gazetteer knows (listedBeside's pick). */
+export function knownBody(kind: string): (m: Mention) => boolean {
+  return (m) => m.type === 'organisation' && m.org?.kind === kind;
+}

@@ -13,6 +13,7 @@ import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
+import { knownBody } from './cues';
 import { type Single, spanEnd, townOrRegion } from './state';
 
 export abstract class SingleWords extends RunSegmentation {
@@ -268,14 +269,9 @@ export abstract class SingleWords extends RunSegmentation {
    * person's name the rules found on their own (a first name, a title) is a name of the same kind.
    */
   private joinedToPerson(from: number, to: number): boolean {
-    const t = this.toks;
-    const joiner = (k: number) => t[k]?.text === 'and' || t[k]?.text === ',';
-    const after = joiner(to) ? t[to + 1] : undefined;
-    const before = joiner(from - 1) ? t[from - 2] : undefined;
-    return this.mentions.some(
-      (m) => m.type === 'person' && m.surface.includes(' ') && ((!!after && m.start === after.start) || (!!before && spanEnd(this.text, m.start, m.surface) === before.end)),
-    );
+    return this.listedBeside(from, to, (m) => m.type === 'person' && m.surface.includes(' '), /^(?:and|,)$/, /^(?:and|,)$/);
   }
+
 
   /** The token's line has three words or more and none in lower case. */
   private inCapitalsLine(k: number): boolean {
@@ -352,7 +348,7 @@ export abstract class SingleWords extends RunSegmentation {
    * "&" ("Chelsea, London" after a comma is where the club is).
    */
   private listedWithClub(i: number, j: number): boolean {
-    return this.listedBeside(i, j, 'club', CLUB_JOINERS, CLUB_JOINERS);
+    return this.listedBeside(i, j, knownBody('club'), CLUB_JOINERS, CLUB_JOINERS);
   }
 
   /**
