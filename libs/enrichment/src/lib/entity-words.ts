@@ -3,7 +3,7 @@
  * heads of names and the club-nickname index. Kept apart so the extractor's files hold its logic.
  */
 import { type Gazetteer, isFirstNameInAnyLanguage, type OrgEntry } from './gazetteer';
-import { fold } from './tokens';
+import { fold, isAscii } from './tokens';
 
 /**
  * Languages that write the genitive as -s on the name itself ("Microsofts Cloud", "Merkels Politik",
@@ -45,7 +45,9 @@ export const TRAILING_FUNCTION_WORDS = new Set(
 /** Definite articles as written inside a sentence, in the tagged languages ("a" and "o" are also prepositions, "de" a particle: left out). */
 export const LOWER_ARTICLES = new Set('la le les il lo gli el los las der die das het the'.split(' '));
 /** A first name in any language's list, also without its accents ("Luís", "María": a list may hold "Luis", "Maria"). */
-export const anyFirstName = (word: string) => isFirstNameInAnyLanguage(word) || isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, ''));
+export const anyFirstName = (word: string) =>
+  // An ASCII word has no accents to fold: the second lookup would ask the same question (and the fold costs more than both).
+  isFirstNameInAnyLanguage(word) || (!isAscii(word) && isFirstNameInAnyLanguage(word.normalize('NFD').replace(/\p{M}/gu, '')));
 /** Offices named for a portfolio ("ministra de Seguridad", "jefe de Gabinete", "ministro da Saúde", "ministre de l'Intérieur"). */
 export const OFFICE_WORDS = new Set(
   'ministro ministra ministros ministre ministres ministerio ministério ministero secretario secretaria secrétaire secretário segretario consejero consejera conseller consellera conselheiro jefe jefa chef capo portavoz porte-parole portavoce delegado delegada délégué comisario comisaria commissaire commissario titular director directora directeur directrice diretor diretora direttore viceministro vicepresidente vicepresidenta viceprimer vice-ministro assessore assessora fiscal procurador procuradora procureur procuratore'.split(' '),

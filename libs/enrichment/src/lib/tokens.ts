@@ -25,7 +25,7 @@ export function fold(s: string): string {
 const foldUnicode = boundedMemo(20_000, (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'"));
 
 /** By character codes: words are short, and a regex test here cost more than the loop. */
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
 }

@@ -112,9 +112,10 @@ export abstract class ContextCues extends ExtractionState {
     if (last > from && /^[IVXLC]+$/.test(t[last].text)) last--; // "Super Bowl LVIII"
     const first = this.isArticle(from) ? from + 1 : from;
     if (last <= first) return false;
+    // (The event words first: most runs have none, and the gazetteer lookup costs more.)
+    if (!EVENT_HEADS.has(t[last].text) && !EVENT_PREFIXES.has(t[first].text)) return false;
     // "Institute for the Study of War", "Museum of the Great War": a body named after an event.
-    if (this.r.ORG_PREFIXES.has(t[first].text) || this.knownAt(first, to)?.len === to - first) return false;
-    return EVENT_HEADS.has(t[last].text) || EVENT_PREFIXES.has(t[first].text);
+    return !this.r.ORG_PREFIXES.has(t[first].text) && this.knownAt(first, to)?.len !== to - first;
   }
 
   /**
@@ -156,13 +157,15 @@ export abstract class ContextCues extends ExtractionState {
     const tok = this.toks[i];
     if (!tok.cap) return true;
     // "Mr", "Ms", "Dr", "Prof." are in the common-word list (no name alone) but are titles: "told Ms Pugh" names a person.
-    const title = HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1)) || this.generalBeforeName(i);
-    // "Theresa May said ... May, who led the country": a common word that is the surname of someone named in full before is that person.
-    if (this.english && this.surnameNamedBefore(i)) return false;
-    if (this.isCommon(tok.text) && !title && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) return true;
-    // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
-    if (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) return true;
-    return tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text);
+    const title = () => HONORIFICS.has(tok.text) || (this.abbreviatedTitle(tok.text) && this.abbreviationDot(i + 1)) || this.generalBeforeName(i);
+    const skip =
+      (this.isCommon(tok.text) && !title() && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) ||
+      // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
+      (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) ||
+      (tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text));
+    // "Theresa May said ... May, who led the country": a common word that is the surname of someone named in full before is
+    // that person. (Asked last: it reads every mention so far, and only a word skipped otherwise needs it.)
+    return skip && !(this.english && this.surnameNamedBefore(i));
   }
 
   /**
@@ -227,8 +230,9 @@ export abstract class ContextCues extends ExtractionState {
     if (afterFirstName && this.english && this.companyWordAt(j, to)) return true;
     // ... and a town closing a first name and a middle name: "Henry Huttleston Rogers", "Mary Ann Lincoln".
     // So after a first name no list holds and a middle name that is one: "Ketanji Brown Jackson".
-    const unlistedFirst = this.english && !isEnglishWord(this.toks[chunkStart].text) && !this.knownAt(chunkStart, chunkStart + 1) && this.g.firstNames.has(this.toks[j - 1].text);
-    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && (this.g.firstNames.has(this.toks[chunkStart].text) || unlistedFirst) && !this.knownAt(j - 1, j);
+    // (Asked only at a run's third and last word: the dictionary lookup is the costliest test here.)
+    const unlistedFirst = () => this.english && !isEnglishWord(this.toks[chunkStart].text) && !this.knownAt(chunkStart, chunkStart + 1) && this.g.firstNames.has(this.toks[j - 1].text);
+    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && (this.g.firstNames.has(this.toks[chunkStart].text) || unlistedFirst()) && !this.knownAt(j - 1, j);
     if (afterMiddleName && !STRICT_PLACE_HEADS.has(tok.text) && townOrRegion(this.knownAt(j, j + 1)?.places)) return true;
     // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
     if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;

@@ -544,7 +544,8 @@ export class Extraction extends TaggerBlend {
   private nicknamedPeople(): void {
     const t = this.toks;
     for (let i = 0; i + 4 < t.length; i++) {
-      if (!t[i].cap || !t[i].isWord || !anyFirstName(t[i].text) || !NICKNAME_QUOTES.has(t[i + 1].text)) continue;
+      // The quote is tested first: the first-name test folds accents, and runs on every capitalised word otherwise.
+      if (!NICKNAME_QUOTES.has(t[i + 1].text) || !t[i].cap || !t[i].isWord || !anyFirstName(t[i].text)) continue;
       let close = i + 2;
       while (close < t.length && close <= i + 4 && t[close].cap && t[close].isWord) close++;
       const surname = close + 1;
