@@ -629,3 +629,32 @@ describe('Nicknames inside names', () => {
     expect(found('The film "Barbie" opened in London.').people).toEqual([]);
   });
 });
+
+describe('Film, television and sports copy', () => {
+  it('an initial and its full stop before a first name open a person\'s name; studios and theatres are named by their heads', () => {
+    expect(found('Cillian Murphy won for playing J. Robert Oppenheimer in the film.').people).toEqual(['Cillian Murphy', 'J. Robert Oppenheimer']);
+    expect(found('The film was released by Universal Pictures in July.').orgs).toEqual(['Universal Pictures']);
+    expect(found('The ceremony was hosted by Jimmy Kimmel at the Dolby Theatre.').places).toEqual(['Dolby Theatre']);
+  });
+
+  it('a streaming service is one body; a count after a broadcaster is no channel number', () => {
+    expect(found('The series streams on Amazon Prime Video in Britain.').orgs).toEqual(['Amazon Prime Video']);
+    expect(found('Sky Sports will show 215 games, TNT Sports 52 and Amazon Prime Video 20.').orgs).not.toContain('Amazon Prime Video 20');
+    expect(found('The game is live on Sky Sports 1 and Channel 4.').orgs).toEqual(['Sky Sports 1', 'Channel 4']);
+  });
+
+  it('a club\'s town in the possessive before its standing is the club; a nation\'s side stays the nation', () => {
+    expect(found("Arsenal drew 2-2 at Aston Villa, while Liverpool's lead at the top was cut to six points.").orgs).toContain('Liverpool');
+    expect(found("Liverpool's mayor opened the new library.").places).toEqual(['Liverpool']);
+    expect(found('Former England captain Gary Lineker said he was delighted.').places).toEqual(['England']);
+  });
+});
+
+describe('Islands', () => {
+  it('islands are places in their country, as each language names them', () => {
+    expect(found('A wildfire swept through Lahaina on Maui, and crews flew in from Oahu.').places).toEqual(['Maui', 'Oahu']);
+    const places = (text: string, language: string) => extractEntities(text, { language, blend: 'rules' }).places.map((p) => [p.name, p.countryCode]);
+    expect(places('Migrants landed on Lampedusa and Crete overnight.', 'en')).toEqual([['Lampedusa', 'IT'], ['Crete', 'GR']]);
+    expect(places('Waldbrände auf Kreta und Mallorca.', 'de')).toEqual([['Crete', 'GR'], ['Majorca', 'ES']]);
+  });
+});

@@ -20,6 +20,8 @@ export const BUILDING_WORDS = new Set(
 
 /** Nations of the United Kingdom, which the gazetteer knows as regions: "Historic England", "Sport Wales". */
 export const NATIONS_OF_THE_UK = new Set(['England', 'Scotland', 'Wales']);
+/** Nations the gazetteer keeps as regions of their state: their sides are national sides, named as the country. */
+export const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Catalonia', 'Basque Country']);
 
 /** Words before a country that make a place or a period of it, not a body: "Western Australia", "Modern Britain". */
 export const NOT_BODY_WORDS = new Set(

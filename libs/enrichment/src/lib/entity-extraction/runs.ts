@@ -111,10 +111,13 @@ export abstract class CandidateRuns extends ContextCues {
    * `j`, numbers one of its channels. Returns where the broadcaster's name starts, or -1.
    */
   protected numberedChannel(from: number, j: number): number {
-    if (!/^\d{1,2}$/.test(this.toks[j]?.text ?? '')) return -1;
+    const number = this.toks[j]?.text ?? '';
+    if (!/^\d{1,2}$/.test(number)) return -1;
     for (let s = Math.max(from, j - 3); s < j; s++) {
       const known = this.knownAt(s, j);
-      if (known?.org?.kind === 'media' && known.len === j - s) return s;
+      // Channels are numbered 1 to 9 ("Sky Sports 1", "BBC Radio 4"), a "Channel" or "Network" beyond ("Network 10"):
+      // "Amazon Prime Video 20, the league said" counts matches.
+      if (known?.org?.kind === 'media' && known.len === j - s && (number.length === 1 || /^(?:Channel|Network)$/.test(this.toks[j - 1].text))) return s;
     }
     return -1;
   }

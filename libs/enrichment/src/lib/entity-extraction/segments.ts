@@ -8,7 +8,7 @@ import { titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
-import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, NATIONS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import { isEnglishWord } from '../english-words';
 import { CandidateRuns } from './runs';
 
@@ -234,7 +234,7 @@ export abstract class RunSegmentation extends CandidateRuns {
           // A club before a number is before its score ("the Atlanta Hawks 102-98"), never a model.
           if ((known.org.kind === 'club' || !this.modelCodeAt(i + known.len)) && !this.productAfterArticle(i, i + known.len)) this.add({ type: 'organisation', name: known.org.name, surface, start: t[i].start, org: known.org });
           if (known.org.kind === 'club') this.noteClubPlace(known.org.name);
-        } else if (this.english && (this.clubRoleAt(i + known.len) || this.clubBeforePlayer(i, i + known.len)) && known.places!.every((p) => p.kind !== 'country')) {
+        } else if (this.english && (this.clubRoleAt(i + known.len) || this.clubBeforePlayer(i, i + known.len)) && known.places!.every((p) => p.kind !== 'country') && !NATIONS.has(surface)) {
           // "Liverpool manager Arne Slot", "Arizona pitcher Doug Davis": the club of the place (a country's team stays the country).
           this.add({ type: 'organisation', name: surface, surface, start: t[i].start });
         } else if (!(this.english && to - i > known.len && CRAFT_NOUNS.has(t[to]?.text ?? ''))) {
@@ -413,6 +413,8 @@ export abstract class RunSegmentation extends CandidateRuns {
     const t = this.toks;
     const SPEECH = this.r.SPEECH_VERBS;
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
+    // "J. Robert Oppenheimer", "F. Scott Fitzgerald": an initial and its full stop before a first name.
+    if (j - i >= 4 && t[i + 1].text === '.' && t[i + 1].start === t[i].end && /^\p{Lu}$/u.test(t[i].text) && isFirstNameInAnyLanguage(t[i + 2].text)) return true;
     // "Ruud van Nistelrooy will ...": a word no dictionary knows, a Dutch or German surname particle, a capitalised word.
     if (j - i >= 3 && GERMANIC_PARTICLE.test(t[i + 1].text) && (t[i + 2].cap || (j - i >= 4 && /^(?:de|der|den|het)$/.test(t[i + 2].text) && t[i + 3].cap)) && !isEnglishWord(t[i].text) && !this.knownAt(i, j)) return true;
     // "Jasprit Bumrah took eight wickets": two words no dictionary knows, then a verb in the past tense, is someone acting.

@@ -8,7 +8,7 @@ import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
 import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
 import { isEnglishWord } from '../english-words';
-import { AREA_NOUNS_AFTER, clubTowns, clubWords, COINED_CAPITAL_INSIDE, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { AREA_NOUNS_AFTER, clubTowns, clubWords, COINED_CAPITAL_INSIDE, NATIONS, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
 import { taggerFor } from '../ner/models';
 import type { TaggedSpan } from '../ner/tagger';
@@ -447,6 +447,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (/^\d{1,3}$/.test(n1.text) && /^[,;]$/.test(this.toks[j + 1]?.text ?? '') && this.capWordAt(j + 2)) return true;
     if (!n1.isWord || n1.cap) return false;
     if (TEAM_SUBJECT_VERBS.has(n1.text)) return true;
+    // "Liverpool's lead at the top was cut", "Boston's win streak": a team's standing or squad, in the possessive.
+    if (this.toks[j - 1]?.poss && TEAM_POSSESSIONS.has(n1.text)) return true;
     const n2 = this.toks[j + 1];
     if ((n1.text === 'has' || n1.text === 'have' || n1.text === 'had') && n2?.isWord && TEAM_SUBJECT_VERBS.has(n2.text)) return true;
     // "Oklahoma City held off Memphis".
@@ -456,14 +458,14 @@ export abstract class SingleWords extends RunSegmentation {
   }
 }
 
-/** Nations the gazetteer keeps as regions of their state: their sides are national sides. */
-const NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland', 'Catalonia', 'Basque Country']);
 /** Words a team is named right after: verbs it is the object of ("beat Detroit") and nouns for its standing ("behind leaders Liverpool"). */
 const TEAM_OBJECT_VERBS = new Set('beat beating defeated defeating edged thrashed routed swept downed blanked outscored outlasted against versus vs joined joining rejoined leaders champions holders rivals promoted relegated'.split(' '));
 /** Verbs a team is the subject of: "Cleveland beat", "Yorkshire sealed promotion", and British headlines' plural present ("Yorkshire clinch promotion"). */
 const TEAM_SUBJECT_VERBS = new Set(
   'beat beats defeated edged thrashed routed swept drew draw lost won win wins clinched clinch sealed seal rallied rally trailed trail led leads hosts hosted host faces faced face visits visited visit outscored finish finished play played topped tops stunned stuns upset upsets routs blanked downed snapped traded acquired'.split(' '),
 );
+/** What a team has and a town has not: "Liverpool's lead", "Arsenal's title hopes", "Boston's goalkeeper" (not "season": "Miami's rainy season"). */
+const TEAM_POSSESSIONS = new Set('lead win wins victory defeat loss losses title unbeaten streak goalkeeper striker midfielder defender captain manager coach squad fans supporters'.split(' '));
 /** "traded forward Pascal Siakam to Indiana", "was dealt to Boston". */
 const TRADE_WORDS = new Set('traded trades trade dealt'.split(' '));
 /** "won a title with Cleveland", "signed with Leeds". */
