@@ -658,3 +658,11 @@ describe('Islands', () => {
     expect(places('Waldbrände auf Kreta und Mallorca.', 'de')).toEqual([['Crete', 'GR'], ['Majorca', 'ES']]);
   });
 });
+
+describe('Companies named for people, and landmarks', () => {
+  it('a fashion house named for its long-dead founder is the company; landmarks without a head word are places', () => {
+    expect(found('Hugo Boss said Chief Executive Daniel Grieder would step down.').orgs).toEqual(['Hugo Boss']);
+    expect(found('Estee Lauder shares sank 16%, and LVMH-owned Louis Vuitton named a new designer.').orgs).toEqual(['Estée Lauder', 'LVMH', 'Louis Vuitton']);
+    expect(found('Officials limited visitors at the Trevi Fountain and at Machu Picchu.').places).toEqual(['Trevi Fountain', 'Machu Picchu']);
+  });
+});
