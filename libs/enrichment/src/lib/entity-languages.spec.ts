@@ -562,6 +562,21 @@ describe('names as other languages write them', () => {
 
   it('a first-named name set off by a comma after an office and its body is the holder, whatever the tagger typed', () => {
     expect(mentions('es', 'La portavoz del Gobierno, Pilar Alegría, les acusó de bloquear los presupuestos.')).toContain('person:Pilar Alegría=Pilar Alegría');
+    // The office alone before the comma ("place" before).
+    expect(mentions('es', 'El aviso llegó temprano, según recordó su portavoz, Rubén del Campo.')).toContain('person:Rubén del Campo=Rubén del Campo');
+  });
+
+  it('a tagged place or body ends before "en"/"in" read as a preposition; regional parliaments are bodies', () => {
+    expect(mentions('fr', 'Le PSG recevra Gérone mercredi au Parc des Princes en Ligue des champions.')).toContain('place:Parc des Princes=Parc des Princes');
+    expect(mentions('es', 'El presidente compareció ante las Cortes Valencianas y reconoció errores.')).toEqual(['organisation:Cortes Valencianas=Corts Valencianes']);
+    // Dutch "en" is "and", inside a ministry's name.
+    expect(mentions('nl', 'Het Ministerie van Verkeer en Waterstaat keurde het plan goed.')).toContain('organisation:Ministerie van Verkeer en Waterstaat=Ministerie van Verkeer en Waterstaat');
+  });
+
+  it('US states as each language names them; a German compound ending in a role noun is no one', () => {
+    expect(mentions('es', 'La central nuclear está en Carolina del Norte.')).toEqual(['place:Carolina del Norte=North Carolina']);
+    expect(mentions('fr', 'Des tornades ont frappé la Floride et la Virginie.')).toEqual(['place:Floride=Florida', 'place:Virginie=Virginia']);
+    expect(mentions('de', 'Die Grünen-Fraktionschefin Katharina Dröge verteidigte die Bilanz.')).toEqual(['person:Katharina Dröge=Katharina Dröge']);
   });
 });
 

@@ -26,7 +26,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).flatMap(cut).flatMap(split));
+    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -95,6 +95,24 @@ export abstract class TaggerBlend extends TaggerSpans {
       }
       return [span];
     };
+  }
+
+  /**
+   * "au Parc des Princes en Ligue des champions" tagged one place: a place's or body's span runs on through "in" or "en",
+   * where the language's rules read it as "in" (a place cue: French, Spanish, and the English lists Italian uses), into what
+   * follows. It ends before the preposition, where a capitalised word ends it. (Dutch "en" is "and", inside "Ministerie van
+   * Verkeer en Waterstaat"; German "im" opens "Freiburg im Breisgau"; "Aix-en-Provence" holds it inside one word.)
+   */
+  private beforeInnerPreposition(span: TaggedSpan): TaggedSpan[] {
+    if (span.type === 'person' || this.english) return [span];
+    for (let k = span.from + 1; k < span.to - 1; k++) {
+      const word = this.toks[k].text;
+      if (!((word === 'en' || word === 'in') && this.r.PLACE_CUES_BEFORE.has(word) && this.toks[k - 1].cap)) continue;
+      // What follows is kept where the gazetteer knows it whole as a place ("Central nuclear de Seabrook en Nuevo Hampshire").
+      const after = this.knownAt(k + 1, span.to);
+      return after?.places && !after.org && after.len === span.to - k - 1 ? [{ ...span, to: k }, { type: 'place', from: k + 1, to: span.to }] : [{ ...span, to: k }];
+    }
+    return [span];
   }
 
   /** "Sr." or "Dr." right before the word starting at this offset. */
@@ -208,8 +226,13 @@ export abstract class TaggerBlend extends TaggerSpans {
     const nouns = this.commonNouns;
     if (!nouns) return proposed;
     const fullNames = new Set(proposed.filter((m) => m.surface.includes(' ')).flatMap((m) => m.surface.split(' ')));
-    // "EZB-Präsidentin", "SPD-Vorsitzende": a compound is the noun it ends in.
-    const noun = (surface: string) => nouns.has(surface) || (surface.includes('-') && nouns.has(surface.slice(surface.lastIndexOf('-') + 1)));
+    // "EZB-Präsidentin", "SPD-Vorsitzende": a compound is the noun it ends in; so is one whose last part is a compound role
+    // noun itself ("Grünen-Fraktionschefin").
+    const noun = (surface: string) => {
+      if (nouns.has(surface)) return true;
+      const dash = surface.lastIndexOf('-');
+      return dash > 0 && (nouns.has(surface.slice(dash + 1)) || this.isRoleNoun(surface.slice(dash + 1)));
+    };
     return proposed.filter((m) => m.surface.includes(' ') || !noun(m.surface) || !!m.places || !!m.org || fullNames.has(m.surface));
   }
 

@@ -85,7 +85,8 @@ export abstract class TaggerSpans extends SingleWords {
     if (from < 3 || t[from - 1].text !== ',') return false;
     let j = from - 2;
     while (j > 0 && from - j <= 6 && (t[j].cap || OF_WORDS.has(t[j].text) || LOWER_ARTICLES.has(t[j].text) || ELIDED.test(t[j].text))) j--;
-    return j < from - 2 && !t[j].cap && (OFFICE_WORDS.has(t[j].text) || PRESIDENT_WORDS.has(t[j].text));
+    // (Or the office alone before the comma: "su portavoz, Rubén del Campo".)
+    return j <= from - 2 && !t[j].cap && (OFFICE_WORDS.has(t[j].text) || PRESIDENT_WORDS.has(t[j].text));
   }
 
   /** Where a person's name that starts at `from` ends inside a span: before a lower-case word that is no name particle ("Arne Slot en Anfield"). */
