@@ -573,6 +573,14 @@ describe('names as other languages write them', () => {
     expect(mentions('nl', 'Het Ministerie van Verkeer en Waterstaat keurde het plan goed.')).toContain('organisation:Ministerie van Verkeer en Waterstaat=Ministerie van Verkeer en Waterstaat');
   });
 
+  it('French sports copy: a town in a team\'s role is its club; a city-state\'s side stays the country', () => {
+    const text = 'Lens a battu Lyon 2-0, et Marseille s\'est imposé face à Nice. Plus tard, match amical face à Singapour.';
+    const types = mentions('fr', text).map((m) => m.split('=')[0]);
+    expect(types).toEqual(expect.arrayContaining(['organisation:Lens', 'organisation:Lyon', 'organisation:Marseille', 'organisation:Nice', 'place:Singapour']));
+    // Outside sports copy the town stays a town.
+    expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
+  });
+
   it('US states as each language names them; a German compound ending in a role noun is no one', () => {
     expect(mentions('es', 'La central nuclear está en Carolina del Norte.')).toEqual(['place:Carolina del Norte=North Carolina']);
     expect(mentions('fr', 'Des tornades ont frappé la Floride et la Virginie.')).toEqual(['place:Floride=Florida', 'place:Virginie=Virginia']);

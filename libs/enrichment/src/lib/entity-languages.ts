@@ -33,6 +33,11 @@ export interface EntityRules {
   nationalityNouns?: Set<string>;
   /** Spanish names a club by its town after a masculine article ("ganó al Sevilla", "el Getafe"); a town takes none. */
   clubArticles?: Set<string>;
+  /**
+   * Where a town's name is its club in sports copy: the words right before it ("a battu Lyon", "face à Nice") and right
+   * after it ("Lens a battu", "Lyon s'est imposé"), each tested on the tokens joined by spaces.
+   */
+  teamRoles?: { before: RegExp; after: RegExp };
   /** The English lists, used as they are for English and, with the tagger leading, for Italian, Dutch and Portuguese. */
   englishLists?: true;
 }
@@ -76,9 +81,9 @@ const MONTHS_DAYS = {
   fi: 'Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Maanantai Tiistai Keskiviikko Torstai Perjantai Lauantai Sunnuntai',
 };
 
-type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns'> | 'notParticles', string>>;
+type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns' | 'teamRoles'> | 'notParticles', string>>;
 
-function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; clubArticles?: string; months: string }): EntityRules {
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; clubArticles?: string; teamRoles?: EntityRules['teamRoles']; months: string }): EntityRules {
   return {
     ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
     ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
@@ -98,6 +103,7 @@ function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp;
     nounsCapitalised: over.nounsCapitalised ?? false,
     ...(over.nationalityNouns ? { nationalityNouns: over.nationalityNouns } : {}),
     ...(over.clubArticles ? { clubArticles: new Set(words(over.clubArticles)) } : {}),
+    ...(over.teamRoles ? { teamRoles: over.teamRoles } : {}),
   };
 }
 
@@ -116,6 +122,10 @@ const RULES: Record<string, EntityRules> = {
   it: ITALIAN_RULES,
   fr: language({
     months: MONTHS_DAYS.fr,
+    teamRoles: {
+      before: /(?:^| )(?:battu|battre|bat|battra|affronte|affronter|affrontera|affronté|reçoit|recevra|accueille|accueillera|éliminé|élimine|dominé|domine|contre|face à)$/,
+      after: /^(?:a (?:battu|concédé|dominé|perdu|gagné|éliminé|arraché|renversé|écrasé|étrillé|surpris|accroché|tenu|corrigé)|bat |domine |l' emporte|s' (?:est (?:imposé|incliné|qualifié)|impose|incline))/,
+    },
     ORG_PREFIXES:
       'Ministère Parti Banque Université Assemblée Conseil Commission Cour Tribunal Société Compagnie Fédération Association Comité Institut Académie Gouvernement Sénat Chambre Parlement Armée Front Mouvement Confédération Syndicat Caisse Crédit Agence Office Direction Groupe Fondation Église Musée École Lycée Hôpital Mairie Préfecture Conservatoire Théâtre Opéra Club Régie Chemins Ligue Union Délégation Commissariat Ecole Eglise Forces Centre Conférence Haut Tribunal Bureau Service Secrétariat Observatoire Cercle Orchestre Brigade',
     ORG_HEADS: 'SA SARL SAS',

@@ -6,7 +6,7 @@
  */
 import type { FoundEntityT } from '@newswire/contracts';
 import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlace, Tally } from '../entity-mentions';
-import type { OrgEntry } from '../gazetteer';
+import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
 import { anyFirstName, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
@@ -61,6 +61,7 @@ export class Extraction extends TaggerBlend {
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (!this.english) this.townsOfTheirCoach();
+    if (this.r.teamRoles) this.townsInTeamRoles(this.r.teamRoles);
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
@@ -113,6 +114,26 @@ export class Extraction extends TaggerBlend {
       if (m.type !== 'place' || !m.places?.length || !m.places.every((p) => p.kind === 'city')) continue;
       const k = this.tokenAt(m.start);
       if (k === undefined || k === 0 || !articles.has(this.toks[k - 1].text)) continue;
+      m.type = 'organisation';
+      m.name = m.surface;
+      delete m.places;
+    }
+  }
+
+  /**
+   * "Lens a battu Lyon 2-0", "face à Nice": in sports copy, a town's or capital's name in a team's role (the language's
+   * teamRoles) is its club, named as written. A country's stays the country, as for English (national sides), and so does
+   * a city-state's ("le match amical face à Singapour").
+   */
+  private townsInTeamRoles(roles: { before: RegExp; after: RegExp }): void {
+    const t = this.toks;
+    const words = (from: number, to: number) => t.slice(Math.max(0, from), to).map((x) => x.text).join(' ');
+    const town = (p: PlaceEntry) => p.kind === 'city' || (p.kind === 'capital' && !CITY_STATES.has(p.countryCode ?? ''));
+    for (const m of this.mentions) {
+      if (m.type !== 'place' || !m.places?.length || !m.places.every(town)) continue;
+      const at = this.tokenSpanOf(m);
+      if (!at || !(roles.before.test(words(at.from - 2, at.from)) || roles.after.test(words(at.to, at.to + 3)))) continue;
+      if (!this.aboutSport()) return;
       m.type = 'organisation';
       m.name = m.surface;
       delete m.places;
@@ -590,6 +611,8 @@ export class Extraction extends TaggerBlend {
   }
 }
 
+/** Countries that are one city, named as their capital: a side so named is the national one. */
+const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
   "of the and for de du des la le les l' d' et y e del di da do dos das della delle degli dei für der die das den und van voor het en og och i".split(' '),
