@@ -666,3 +666,10 @@ describe('Companies named for people, and landmarks', () => {
     expect(found('Officials limited visitors at the Trevi Fountain and at Machu Picchu.').places).toEqual(['Trevi Fountain', 'Machu Picchu']);
   });
 });
+
+describe('A company named right after a noun for one', () => {
+  it('reads the run as one company whatever its words name alone, but not a person named after a role', () => {
+    expect(found('Prosecutors said Madigan took bribes from utility Commonwealth Edison.').orgs).toEqual(['Commonwealth Edison']);
+    expect(found('The film was made by producer Barry Letts in London.').people).toEqual(['Barry Letts']);
+  });
+});

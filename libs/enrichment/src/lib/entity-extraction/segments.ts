@@ -47,6 +47,13 @@ export abstract class RunSegmentation extends CandidateRuns {
       this.add({ type: 'organisation', ...this.orgName(described, to), start: t[described].start });
       return;
     }
+    // "the utility Commonwealth Edison", "carmaker Great Wall Motor": right after a lower-case noun for a company, a run of
+    // two or more words the gazetteer does not know whole is one company's name, whatever its words name alone (not where a
+    // title or a first name opens someone's name: "union Unite General Secretary Sharon Graham", "producer Barry Letts").
+    if (this.english && to - from >= 2 && this.lowerOrgCueBefore(from) && this.knownAt(from, to)?.len !== to - from && this.oneCompanyRun(from, to)) {
+      this.add({ type: 'organisation', ...this.orgName(from, to), start: t[from].start });
+      return;
+    }
     // "Queensland Police Service Commissioner Steve Gollschewski", "Acme Widgets Corporation President John Smith": a body's
     // name ending on its head, then its officer's title and name, are two names.
     const officer = this.english ? this.officerAfterBody(from, to) : -1;
@@ -282,6 +289,22 @@ export abstract class RunSegmentation extends CandidateRuns {
       titled = undefined;
       i = j;
     }
+  }
+
+  /** A lower-case noun for a company right before token i ("utility", "carmaker"; not "at" or "of" after another word). */
+  private lowerOrgCueBefore(i: number): boolean {
+    const before = this.toks[i - 1];
+    return !!before && before.isWord && !before.cap && this.r.ORG_CUES_BEFORE.has(before.text);
+  }
+
+  /** No word of the run is a title, a first name (a person's: "producer Barry Letts"), a country, or in lower case. */
+  private oneCompanyRun(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const tok = this.toks[k];
+      if (!tok.cap || !tok.isWord || this.isTitle(tok.text) || this.g.firstNames.has(tok.text)) return false;
+      if (this.knownAt(k, k + 1)?.places?.some((p) => p.kind === 'country')) return false;
+    }
+    return true;
   }
 
   /** Where a title follows a body's head inside the run and comes before a capitalised word (an officer after the body), or -1. */
