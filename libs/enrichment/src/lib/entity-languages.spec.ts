@@ -581,6 +581,12 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
   });
 
+  it('German sports copy: a town in a team\'s role is its club too', () => {
+    const types = mentions('de', 'Der FC Bayern spielte 1:1 gegen Leverkusen. Stuttgart gewann gegen Dortmund 3:1.').map((m) => m.split('=')[0]);
+    expect(types).toEqual(['organisation:FC Bayern', 'organisation:Leverkusen', 'organisation:Stuttgart', 'organisation:Dortmund']);
+    expect(mentions('de', 'Die Kanzlerin protestierte gegen Berlin.')).toEqual(['place:Berlin=Berlin']);
+  });
+
   it('US states as each language names them; a German compound ending in a role noun is no one', () => {
     expect(mentions('es', 'La central nuclear está en Carolina del Norte.')).toEqual(['place:Carolina del Norte=North Carolina']);
     expect(mentions('fr', 'Des tornades ont frappé la Floride et la Virginie.')).toEqual(['place:Floride=Florida', 'place:Virginie=Virginia']);

@@ -165,6 +165,10 @@ const RULES: Record<string, EntityRules> = {
   }),
   de: language({
     months: MONTHS_DAYS.de,
+    teamRoles: {
+      before: /(?:^| )(?:gegen|schlug|besiegte|bezwang|empfängt|empfing)$/,
+      after: /^(?:gewann|gewinnt|verlor|verliert|siegte|siegt|unterlag|unterliegt|schlug|besiegte|bezwang|trennte|spielte) /,
+    },
     ORG_HEADS:
       'Partei Bank Regierung Ministerium Verein Verband Gesellschaft Gericht Bundestag Reichstag Landtag Rat Kommission Zeitung Universität Akademie Kammer Armee Polizei GmbH KG AG Stiftung Institut Kirche Bund Gewerkschaft Konzern Werke Versicherung Sparkasse Genossenschaft Bahn Post Amt Senat Parlament Union Club Klub',
     ORG_PREFIXES: 'Bundesministerium Ministerium Universität Bank Verein Verband Institut Stiftung Gesellschaft Kommission Rat',
