@@ -673,3 +673,11 @@ describe('A company named right after a noun for one', () => {
     expect(found('The film was made by producer Barry Letts in London.').people).toEqual(['Barry Letts']);
   });
 });
+
+describe('People after a country in the possessive or an adviser\'s title', () => {
+  it('reads unknown words after "<country>\'s" as a person, and "Adviser" as a title', () => {
+    expect(found("The summit drew Japan's Prime Minister Shigeru Ishiba and South Korea's Yoon Suk Yeol.").people).toEqual(['Shigeru Ishiba', 'Yoon Suk Yeol']);
+    expect(found("Britain's Royal Navy sent a ship.").people).toEqual([]);
+    expect(found('National Security Adviser Jake Sullivan said the leaders spoke.').people).toEqual(['Jake Sullivan']);
+  });
+});

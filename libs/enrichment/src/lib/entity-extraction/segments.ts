@@ -291,6 +291,16 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
   }
 
+  /** A country's name in the possessive ends right before token i ("South Korea's"). */
+  private afterCountrysPossessive(i: number): boolean {
+    if (i === 0 || !this.toks[i - 1].poss) return false;
+    for (let s = Math.max(0, i - 3); s < i; s++) {
+      const known = this.knownAt(s, i);
+      if (known?.len === i - s && !known.org && known.places?.some((p) => p.kind === 'country')) return true;
+    }
+    return false;
+  }
+
   /** A lower-case noun for a company right before token i ("utility", "carmaker"; not "at" or "of" after another word). */
   private lowerOrgCueBefore(i: number): boolean {
     const before = this.toks[i - 1];
@@ -436,6 +446,9 @@ export abstract class RunSegmentation extends CandidateRuns {
     const t = this.toks;
     const SPEECH = this.r.SPEECH_VERBS;
     if (isFirstNameInAnyLanguage(t[i].text) || INITIALS.test(t[i].text) || this.townFirstName(i, j)) return true;
+    // "South Korea's Yoon Suk Yeol", "Japan's Shigeru Ishiba": after a country's name in the possessive, words no dictionary
+    // or gazetteer knows ("Japan's Toyota Motor" is known; "Britain's Royal Navy" holds English words).
+    if (this.afterCountrysPossessive(i) && t.slice(i, j).every((x, k) => !isEnglishWord(x.text) && !this.knownAt(i + k, i + k + 1))) return true;
     // "J. Robert Oppenheimer", "F. Scott Fitzgerald": an initial and its full stop before a first name.
     if (j - i >= 4 && t[i + 1].text === '.' && t[i + 1].start === t[i].end && /^\p{Lu}$/u.test(t[i].text) && isFirstNameInAnyLanguage(t[i + 2].text)) return true;
     // "Ruud van Nistelrooy will ...": a word no dictionary knows, a Dutch or German surname particle, a capitalised word.
