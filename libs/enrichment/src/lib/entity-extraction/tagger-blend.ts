@@ -99,8 +99,8 @@ export abstract class TaggerBlend extends TaggerSpans {
 
   /**
    * "au Parc des Princes en Ligue des champions" tagged one place: a place's or body's span runs on through "in" or "en",
-   * where the language's rules read it as "in" (a place cue: French, Spanish, and the English lists Italian uses), into what
-   * follows. It ends before the preposition, where a capitalised word ends it. (Dutch "en" is "and", inside "Ministerie van
+   * where the language's rules read it as "in" (a place cue: French and Spanish "en"; "in" in the English lists that
+   * Italian, Dutch and Portuguese use), into what follows. It ends before the preposition, where a capitalised word ends it. (Dutch "en" is "and", inside "Ministerie van
    * Verkeer en Waterstaat"; German "im" opens "Freiburg im Breisgau"; "Aix-en-Provence" holds it inside one word.)
    */
   private beforeInnerPreposition(span: TaggedSpan): TaggedSpan[] {
