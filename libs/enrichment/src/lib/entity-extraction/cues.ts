@@ -245,10 +245,10 @@ export abstract class ContextCues extends ExtractionState {
   }
 
   protected orgCueBefore(i: number): boolean {
+    if (this.lowerOrgCueBefore(i)) return true;
     const p1 = this.toks[i - 1];
     const p2 = this.toks[i - 2];
     if (!p1 || !p1.isWord || p1.cap) return false;
-    if (this.r.ORG_CUES_BEFORE.has(p1.text)) return true;
     return (
       (p1.text === 'at' && !!p2 && /^(?:analysts?|economists?|strategists?|researchers?)$/i.test(p2.text)) ||
       // "a spokesperson for Automated Insights": a body's voice (a person's is named with a first name).
@@ -257,6 +257,12 @@ export abstract class ContextCues extends ExtractionState {
       // "Shares in Ruralco", "a stake in Darktrace": the company, not a place.
       (p1.text === 'in' && !!p2 && /^(?:[Ss]hares|stakes?|holdings?|investments?)$/.test(p2.text))
     );
+  }
+
+  /** A lower-case noun for a company right before token i ("utility", "carmaker"; orgCueBefore also reads "shares of", "analysts at"). */
+  protected lowerOrgCueBefore(i: number): boolean {
+    const before = this.toks[i - 1];
+    return !!before && before.isWord && !before.cap && this.r.ORG_CUES_BEFORE.has(before.text);
   }
 
   /** The one known club whose name ends on this word, when "the" precedes it and the text is about sport. */

@@ -301,12 +301,6 @@ export abstract class RunSegmentation extends CandidateRuns {
     return false;
   }
 
-  /** A lower-case noun for a company right before token i ("utility", "carmaker"; not "at" or "of" after another word). */
-  private lowerOrgCueBefore(i: number): boolean {
-    const before = this.toks[i - 1];
-    return !!before && before.isWord && !before.cap && this.r.ORG_CUES_BEFORE.has(before.text);
-  }
-
   /** No word of the run is a title, a first name (a person's: "producer Barry Letts"), a country, or in lower case. */
   private oneCompanyRun(from: number, to: number): boolean {
     for (let k = from; k < to; k++) {
