@@ -27,7 +27,7 @@ export const EVENT_HEADS = new Set('Cup Open Games Olympics Paralympics Champion
 export const EVENT_PREFIXES = new Set('Tour Giro Vuelta Hurricane Storm Typhoon Cyclone Operation'.split(' '));
 
 /** Stock indices news names without "index" after them ("the Hang Seng fell", "the Kospi rose"): measures, not names. */
-export const MARKET_INDEXES = new Set(['Hang Seng', 'Kospi', 'KOSPI', 'Sensex', 'Nifty', 'Topix', 'TOPIX', 'Stoxx', 'STOXX', 'Euro Stoxx', 'Bovespa', 'Ibovespa', 'Merval', 'Ibex', 'IBEX', 'Jakarta Composite', 'Shanghai Composite', 'Straits Times Index']);
+export const MARKET_INDEXES = new Set(['Hang Seng', 'Kospi', 'KOSPI', 'Sensex', 'Nifty', 'Topix', 'TOPIX', 'Stoxx', 'STOXX', 'Euro Stoxx', 'Bovespa', 'Ibovespa', 'Merval', 'Ibex', 'IBEX', 'Jakarta Composite', 'Shanghai Composite', 'Straits Times Index', 'All Ordinaries', 'All Ords']);
 /** Last words of market indices and statistics. */
 export const INDEX_HEADS = new Set(['Average', 'Index', 'Indices', 'Indexes', 'Intermediate', 'Composite']);
 /** Oil grades named for a place ("Brent crude", "Urals oil"): before these words a measure, not the place. */
@@ -51,6 +51,8 @@ export const CHAMBERS = new Set(['House', 'Senate', 'Congress', 'Parliament']);
  * company ("the constructor Vinci said", "the carmaker Renault said").
  */
 export const JOB_CUES = new Set('developer producer publisher broker builder contractor miner operator manufacturer supplier provider'.split(' '));
+/** A desk's labels for a story's kind or state, in capitals in its slug line ("(TELSTRA WRAP to come)", "FACTBOX"): no name. */
+export const DESK_LABELS = new Set('WRAP WRAPUP UPDATE REFILE CORRECTED CORRECTION FACTBOX EXPLAINER PREVIEW ROUNDUP ADVISORY BULLETIN TIMELINE'.split(' '));
 /** Cricket's match formats, written in capitals ("the third ODI"): no body. */
 export const MATCH_FORMATS = new Set(['ODI', 'ODIs', 'T20', 'T20I', 'T20Is']);
 /** Era words beside a year ("300 BC", "AD 1200"); "BC" alone is British Columbia. */

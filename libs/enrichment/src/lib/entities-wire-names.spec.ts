@@ -681,3 +681,29 @@ describe('People after a country in the possessive or an adviser\'s title', () =
     expect(found('National Security Adviser Jake Sullivan said the leaders spoke.').people).toEqual(['Jake Sullivan']);
   });
 });
+
+describe('Business briefs: a company after a sentence-opening noun for one, desk labels, governments named for leaders', () => {
+  it('reads what follows "Retailer", "Agribusiness" or "Telco" opening a sentence (or after a dateline dash) as the company', () => {
+    expect(found('Retailer Myer posted a 12 per cent fall in first-half profit.').orgs).toEqual(['Myer']);
+    expect(found('Telco TPG Telecom said it would build a mobile network.').orgs).toEqual(['TPG Telecom']);
+    expect(found('MELBOURNE - Agribusiness Ruralco says trading has been solid.').orgs).toEqual(['Ruralco']);
+    expect(found('Explorer Ernest Shackleton sailed south in 1914.').people).toEqual(['Ernest Shackleton']);
+  });
+
+  it('drops a desk label in a slug line, and reads "the Abbott government" as its leader', () => {
+    expect(found('PERTH - Santos will cut spending. (SANTOS WRAP to come)').orgs).not.toContain('WRAP');
+    const abbott = found('The Abbott government cut the budget.');
+    expect([abbott.people, abbott.orgs]).toEqual([['Abbott'], []]);
+    expect(found('The storm hit the Gold Coast on Sunday.').places).toEqual(['Gold Coast']);
+  });
+
+  it('keeps an office\'s portfolio out of its holder\'s name', () => {
+    expect(found('Minister for Foreign Affairs Penny Wong said the talks went well.').people).toEqual(['Penny Wong']);
+    expect(found('Secretary of State for Education Gillian Keegan visited the school.').people).toEqual(['Gillian Keegan']);
+  });
+
+  it('reads the names in an agency\'s credit line as its staff, whatever else their words name', () => {
+    const credit = found('Additional reporting by Kate Holton in London and Foo Yun Chee in Brussels; Editing by Lincoln Feast.');
+    expect([credit.people, credit.places]).toEqual([['Kate Holton', 'Foo Yun Chee', 'Lincoln Feast'], ['London', 'Brussels']]);
+  });
+});

@@ -110,6 +110,12 @@ export interface Gazetteer {
 /** The core seed first: the first row to claim a surface keeps it (buildGazetteer's addOrg). */
 const ORG_FILES = [orgsSeed, orgsPolitics, orgsInstitutions, orgsMedia, orgsCompanies, orgsSports, orgsMultilingual];
 
+/**
+ * countries-list's historic aliases that now name a large city elsewhere: "the Gold Coast" in news is Queensland's city of
+ * 590,000 (GeoNames), not colonial Ghana. (Checked against every alias: "Holland", "Formosa" and "Macau" stay.)
+ */
+const CITY_NOW = new Set(['Gold Coast']);
+
 type CountryRow = { name: string; capital: string; alias?: string[] };
 /**
  * Dotted short forms wire copy uses that neither country package lists: AP style ("U.S." is in i18n-iso-countries)
@@ -161,7 +167,7 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
   const localNames = language === 'en' ? {} : (getNames(language, { select: 'all' }) as Record<string, string[]>);
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
-    for (const n of [c.name, ...(c.alias ?? []), ...(isoNames[code] ?? []), ...(localNames[code] ?? []), ...(DOTTED_COUNTRY_ALIASES[code] ?? [])]) {
+    for (const n of [c.name, ...(c.alias ?? []).filter((a) => !CITY_NOW.has(a)), ...(isoNames[code] ?? []), ...(localNames[code] ?? []), ...(DOTTED_COUNTRY_ALIASES[code] ?? [])]) {
       if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
   }

@@ -22,6 +22,36 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (country?.places?.some((p) => p.kind === 'country') && country.len < to - from - 1) this.segment(from, from + country.len);
       return;
     }
+    // "(Reporting by Lucy Craymer; Editing by Lincoln Feast)": the names in an agency's credit line are its staff's, whatever
+    // else their words name ("Lincoln") and whether or not a list knows their first names ("Foo Yun Chee").
+    if (this.english && to - from >= 2 && to - from <= 4 && this.inCreditLine(from) && this.knownAt(from, to)?.len !== to - from) {
+      let k = from;
+      while (k < to && t[k].cap && t[k].isWord && !this.isTitle(t[k].text)) k++;
+      if (k === to) {
+        const surface = this.slice(from, to);
+        this.add({ type: 'person', name: surface, surface, start: t[from].start });
+        return;
+      }
+    }
+    // "Minister for Foreign Affairs Penny Wong", "Secretary of State for Education Gillian Keegan": after an office's "for",
+    // the portfolio's words up to a first name are part of the title, and the name after them is the holder's.
+    if (this.english && from > 1 && t[from - 1].text === 'for' && this.officeBefore(from - 1)) {
+      for (let k = from + 1; k < to - 1; k++) {
+        if (!this.g.firstNames.has(t[k].text) || this.knownAt(from, to)?.len === to - from) continue;
+        this.segment(k, to);
+        return;
+      }
+    }
+    // "the Abbott government", "the Albanese administration": a government named for its leader, not the company
+    // "Abbott" also names (only a company's one-word short form: a name written out, "Toyota", stays the company).
+    const leader = this.isArticle(from) ? from + 1 : from;
+    if (this.english && to - leader === 1 && /^(?:government|administration)$/.test(t[to]?.text ?? '')) {
+      const company = this.knownAt(leader, to)?.org;
+      if (company?.kind === 'company' && fold(company.name) !== fold(t[leader].text)) {
+        this.add({ type: 'person', name: t[leader].text, surface: t[leader].text, start: t[leader].start });
+        return;
+      }
+    }
     // "Galaxy S24", "iPhone 16 Pro", "Pixel 9": a product line and its model code, no one's name (a maker before it is still named,
     // "Samsung Galaxy S24").
     const named = this.isArticle(from) ? from + 1 : from;
@@ -120,7 +150,15 @@ export abstract class RunSegmentation extends CandidateRuns {
       }
       // "Drugmaker Vertex Pharmaceuticals said", "Lender Metro Bank": a sentence's first word that describes the body after it.
       // Agent nouns only: "Bank Leumi", "Union Pacific", "Network Rail" open with other words of the list.
-      if (this.english && t[i].sentStart && i + 1 < to && !known && /(?:maker|er|or)$/.test(t[i].text) && this.r.ORG_CUES_BEFORE.has(t[i].text.toLowerCase())) {
+      // (After a dateline's dash too: "MELBOURNE - Agribusiness Ruralco says".)
+      const opening = t[i].sentStart || (i > 1 && /^[-–—]$/.test(t[i - 1].text) && this.isAllCaps(i - 2));
+      if (this.english && opening && i + 1 < to && !known && this.openingCompanyNoun(t[i].text)) {
+        // "Retailer Myer posted", "Brewer Lion Nathan said": what follows, names no list holds with no first name, title
+        // or country among them, is the company the noun describes, one word or several ("Telco TPG Telecom").
+        if (!this.knownAt(i + 1, to) && this.oneCompanyRun(i + 1, to) && (i + 2 < to || !this.lowerWords.has(t[i + 1].text.toLowerCase()))) {
+          this.add({ type: 'organisation', ...this.orgName(i + 1, to), start: t[i + 1].start });
+          return;
+        }
         i++;
         continue;
       }
@@ -301,11 +339,14 @@ export abstract class RunSegmentation extends CandidateRuns {
     return false;
   }
 
-  /** No word of the run is a title, a first name (a person's: "producer Barry Letts"), a country, or in lower case. */
+  /** No word of the run is a title, a country, or in lower case, and no first name opens a run of two or more ("producer Barry Letts"). */
   private oneCompanyRun(from: number, to: number): boolean {
     for (let k = from; k < to; k++) {
       const tok = this.toks[k];
-      if (!tok.cap || !tok.isWord || this.isTitle(tok.text) || this.g.firstNames.has(tok.text)) return false;
+      if (!tok.cap || !tok.isWord || this.isTitle(tok.text)) return false;
+      // A first name opening two or more words opens someone's name ("producer Barry Letts"); alone, or inside a
+      // company's name, it is the company's word ("Retailer Myer", "brewer Lion Nathan").
+      if (k === from && to - from >= 2 && this.g.firstNames.has(tok.text)) return false;
       if (this.knownAt(k, k + 1)?.places?.some((p) => p.kind === 'country')) return false;
     }
     return true;
@@ -342,6 +383,36 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     const end = known && noCountry(known) ? i + known.len : 0;
     return end && end < to && /^(?:North|South)(?:east|west)$/.test(t[end].text) ? end + 1 : 0;
+  }
+
+  /**
+   * A sentence's first word that describes the body after it: an agent noun of the company nouns ("Drugmaker", "Lender"),
+   * or one of a few others never a name's first word ("Airline Virgin Australia"; not "Bank Leumi", "Union Pacific").
+   */
+  private openingCompanyNoun(word: string): boolean {
+    const lower = word.toLowerCase();
+    return OPENING_COMPANY_NOUNS.has(lower) || (/(?:maker|er|or)$/.test(lower) && this.r.ORG_CUES_BEFORE.has(lower));
+  }
+
+  /** Token i opens a name an agency's credit line gives: "Reporting by", "Editing by" and the names listed after them. */
+  private inCreditLine(i: number): boolean {
+    const t = this.toks;
+    for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+      const w = t[k].text;
+      if (w === 'by') return k >= 1 && CREDIT_WORDS.test(t[k - 1].text) && (k === i - 1 || /^(?:and|,)$/.test(t[i - 1].text));
+      // Only names, their commas and "and", and a place's "in" between them: "by Kate Holton in London and Foo Yun Chee".
+      if (!(t[k].cap || w === 'and' || w === ',' || w === 'in')) return false;
+    }
+    return false;
+  }
+
+  /** An office's title ending right before token i ("Minister", "Assistant Minister", "Secretary of State"). */
+  private officeBefore(i: number): boolean {
+    const t = this.toks;
+    const last = t[i - 1];
+    if (!last?.cap) return false;
+    if (last.text === 'State') return t[i - 2]?.text === 'of' && t[i - 3]?.text === 'Secretary';
+    return /^(?:Minister|Secretary|Spokesperson|Spokesman|Spokeswoman|Commissioner)$/.test(last.text);
   }
 
   /** A noun for a company right before token i, in lower case or opening the sentence ("Drugmaker"). */
@@ -495,6 +566,10 @@ export abstract class RunSegmentation extends CandidateRuns {
 /** A commission, named for its president in Romance copy ("la Commission Juncker", "la Comisión de Ursula von der Leyen"). */
 const COMMISSION_WORDS = new Set(['Commission', 'Comisión', 'Commissione', 'Comissão']);
 /** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
+/** The work an agency credits its staff for: "Reporting by", "Additional reporting by", "Editing by", "Writing by". */
+const CREDIT_WORDS = /^(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Rr]esearch)$/;
+/** Sentence-opening nouns for a company besides the agent nouns: "Airline Qantas", "Explorer Sundance Resources". */
+const OPENING_COMPANY_NOUNS = new Set(['airline', 'telco', 'agribusiness', 'conglomerate', 'explorer', 'brewer', 'carrier', 'chipmaker']);
 const AGENT_NOUN = /\p{Ll}(?:er|or|man|ist)$/u;
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
 

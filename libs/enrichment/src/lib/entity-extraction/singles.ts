@@ -6,7 +6,7 @@
  */
 import { type EntityType, type Mention, titleCase } from '../entity-mentions';
 import { fold } from '../tokens';
-import { ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
+import { DESK_LABELS, ERA_WORDS, JOB_CUES, MATCH_FORMATS } from '../english-cues';
 import { isEnglishWord } from '../english-words';
 import { AREA_NOUNS_AFTER, clubTowns, clubWords, COINED_CAPITAL_INSIDE, NATIONS, PLACE_NOUNS_BEFORE_OF, SHORT_FORM_HEADS, SOURCE_NOUNS, SURNAME_CAPITAL_INSIDE } from '../entity-words';
 import type { OrgEntry } from '../gazetteer';
@@ -72,6 +72,8 @@ export abstract class SingleWords extends RunSegmentation {
     // "JACKSON, Miss. (AP) —": a dateline's town in capitals before an AP state abbreviation, however long.
     if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
     // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
+    // "(SANTOS WRAP to come)": a desk's label in a slug line, no body.
+    if (this.english && DESK_LABELS.has(tok.text)) return undefined;
     if (this.english && (MATCH_FORMATS.has(tok.text) || (ERA_WORDS.has(tok.text) && (/^\d+$/.test(this.toks[index - 1]?.text ?? '') || /^\d+$/.test(this.toks[index + 1]?.text ?? ''))))) return undefined;
     // "kept Germany at AAA", "an AA- rating": a credit rating, not the motoring club.
     if (this.english && CREDIT_RATING.test(tok.text) && (/^(?:at|to|from|rated|of)$/.test(prev?.text ?? '') || /^(?:rating|ratings|grade|credit)$/.test(next?.text ?? ''))) return undefined;
