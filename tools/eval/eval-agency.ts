@@ -17,6 +17,6 @@ export function evalAgency(fold: Fold): void {
   const languages = [...new Set(docs.map((d) => d.language))];
   console.log(`\nagency entity set: ${docs.length} items (${languages.join(', ')}), hand-labelled, mention surfaces unique per item`);
   const f1 = scoreByLanguage(docs, fold);
-  console.log(`agency-entities-f1 dev: project=${f1.dev.project.toFixed(2)} compromise=${f1.dev.compromise.toFixed(2)}`);
-  console.log(`agency-entities-f1 test: project=${f1.test.project.toFixed(2)} compromise=${f1.test.compromise.toFixed(2)}`);
+  console.log(`agency-entities-f1 dev: project=${f1.dev.project.toFixed(3)} compromise=${f1.dev.compromise.toFixed(3)}`);
+  console.log(`agency-entities-f1 test: project=${f1.test.project.toFixed(3)} compromise=${f1.test.compromise.toFixed(3)}`);
 }
