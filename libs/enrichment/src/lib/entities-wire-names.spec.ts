@@ -707,3 +707,12 @@ describe('Business briefs: a company after a sentence-opening noun for one, desk
     expect([credit.people, credit.places]).toEqual([['Kate Holton', 'Foo Yun Chee', 'Lincoln Feast'], ['London', 'Brussels']]);
   });
 });
+
+describe('Roads known by their number, and more place heads', () => {
+  it('reads numbered roads as places, not paper sizes or rifles', () => {
+    expect(found('Officials closed Interstate 70 between Vail and Glenwood Springs.').places).toEqual(['Interstate 70', 'Glenwood Springs']);
+    expect(found('Traffic on the M32 was heavy, and the A-7 motorway was shut.').places).toEqual(['M32', 'A-7']);
+    expect(found('Print it on the A4 paper. The soldiers carried the M16 rifle.').places).toEqual([]);
+    expect(found('The U.S. Army Corps of Engineers opened the Bonnet Carre Spillway.').places).toEqual(['Bonnet Carre Spillway']);
+  });
+});

@@ -16,7 +16,7 @@ export const ORG_PREFIXES = set(
 
 /** Last word of a place name: "... Street", "... Valley". */
 export const PLACE_HEADS = set(
-  'Street St Avenue Ave Road Rd Lane Boulevard Square Bridge River Valley Glacier Airport Stadium Arena Park Quarter Island Islands Lake Mountains Mountain Heights Sea Ocean Bay Gulf Coast Peninsula Canal Desert Forest Falls Garden Gardens Strait Corridor Plaza Beach Station Harbour Harbor Province County District Region Oblast Territory Territories Canyon Hill Hills Estuary Delta Basin Plateau Reservoir Dam Motorway Highway Causeway Parkway Freeway Expressway Promenade Embankment Wharf Quay Tunnel Crossing Border Camp Village Town City Hall Palace Castle Cathedral Abbey Basilica Shoal Shoals Reef Atoll Marina Palisades Circuit Raceway Speedway Synagogue Mosque Shrine Chapel Theatre Theater',
+  'Street St Avenue Ave Road Rd Lane Boulevard Square Bridge River Valley Glacier Airport Stadium Arena Park Quarter Island Islands Lake Mountains Mountain Heights Sea Ocean Bay Gulf Coast Peninsula Canal Desert Forest Falls Garden Gardens Strait Corridor Plaza Beach Station Harbour Harbor Province County District Region Oblast Territory Territories Canyon Hill Hills Estuary Delta Basin Plateau Reservoir Dam Motorway Highway Causeway Parkway Freeway Expressway Promenade Embankment Wharf Quay Tunnel Crossing Border Camp Village Town City Hall Palace Castle Cathedral Abbey Basilica Shoal Shoals Reef Atoll Marina Palisades Circuit Raceway Speedway Synagogue Mosque Shrine Chapel Theatre Theater Springs Spillway Levee Creek Peak Gorge Ridge Cove Fjord Dunes Marsh Wetlands',
 );
 
 /** First word of a place name: "River ...", "Mount ...", "Stade ...". */

@@ -66,6 +66,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
+    if (this.english) this.numberedRoads();
     return this.collect();
   }
 
@@ -219,6 +220,22 @@ export class Extraction extends TaggerBlend {
       return !!next && next.start === this.toks[i!].end + 1 && starts.get(next.start)?.type === 'person';
     };
     this.dropMentions(beforePerson);
+  }
+
+  /**
+   * "closed Interstate 70", "on State Route 1", "the M32", "the A-7 motorway": a road known by its number is a place. Only the
+   * road words and the British and Spanish letter-and-number forms after "the" (not "the A4 paper", "the M16 rifle").
+   */
+  private numberedRoads(): void {
+    const taken = (start: number, end: number) => this.mentions.some((m) => m.start < end && spanEnd(this.text, m.start, m.surface) > start);
+    for (const re of [NUMBERED_ROAD, LETTERED_ROAD]) {
+      re.lastIndex = 0;
+      for (let hit = re.exec(this.text); hit; hit = re.exec(this.text)) {
+        const surface = hit[1];
+        const start = hit.index + hit[0].length - surface.length;
+        if (!taken(start, start + surface.length)) this.add({ type: 'place', name: surface, surface, start });
+      }
+    }
   }
 
   /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
@@ -612,6 +629,8 @@ export class Extraction extends TaggerBlend {
 }
 
 /** Countries that are one city, named as their capital: a side so named is the national one. */
+const NUMBERED_ROAD = /(?<![\p{L}\d])((?:Interstate|State Route|U\.S\. Route|US Route|Route|State Highway|Highway) \d{1,3})(?![\p{L}\d.,]\d)/gu;
+const LETTERED_ROAD = /(?<![\p{L}\d])the ([AM]-?\d{1,2}(?:\(M\))?)(?![\p{L}\d])(?! (?:paper|sheet|size|format|rifle|rifles|carbine|tank|tanks|jet|jets|engine)\b)/gu;
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
