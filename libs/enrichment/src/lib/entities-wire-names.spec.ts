@@ -716,3 +716,11 @@ describe('Roads known by their number, and more place heads', () => {
     expect(found('The U.S. Army Corps of Engineers opened the Bonnet Carre Spillway.').places).toEqual(['Bonnet Carre Spillway']);
   });
 });
+
+describe('British politics and banks', () => {
+  it('keeps "Home" inside a shadow minister\'s title, and knows the banks of 2008', () => {
+    expect(found('Shadow Home Secretary Chris Grayling said crime was rising.').people).toEqual(['Chris Grayling']);
+    expect(found('The Home Office said the rules would change.').orgs).toEqual(['Home Office']);
+    expect(found('Northern Rock, nationalised in February, will cut 1,300 jobs. Lloyds TSB agreed to buy HBOS.').orgs).toEqual(['Northern Rock', 'Lloyds TSB', 'HBOS']);
+  });
+});

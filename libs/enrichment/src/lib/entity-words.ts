@@ -35,7 +35,7 @@ export const ON_TOPIC_HEADS = new Set('Commission Committee Subcommittee Council
 export const GROUP_POSSESSORS = new Set("People Children Women Men Workers Veterans Citizens Farmers Teachers Nurses Writers Artists Peoples Girls Boys Mothers Soldiers Sailors Miners Students".split(' '));
 
 /** Titles' portfolio words ("Health Minister"): no title alone, and they name a country's department ("Health Canada", "Justice Canada"). */
-export const PORTFOLIO_WORDS = new Set('Defense Defence Foreign Interior Finance Health Education Justice Energy Trade Culture Labor Labour'.split(' '));
+export const PORTFOLIO_WORDS = new Set('Defense Defence Foreign Interior Finance Health Education Justice Energy Trade Culture Labor Labour Home'.split(' '));
 
 /** Days and months, capitalised in English inside a sentence too: no name's first word ("by Monday Canada had"). */
 export const CALENDAR_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));

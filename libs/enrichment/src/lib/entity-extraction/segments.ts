@@ -293,7 +293,9 @@ export abstract class RunSegmentation extends CandidateRuns {
       const word = t[i].text;
       // "Trade Secretary Liz Truss", not "the Trade Operations agency": a portfolio word is a title only before another one.
       const portfolioAlone = this.english && PORTFOLIO_WORDS.has(word) && !titled && i + 1 < to && !this.isTitle(t[i + 1].text);
-      if ((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i)) && !portfolioAlone) {
+      // "Shadow Home Secretary Chris Grayling": a portfolio word no title list holds, between two titles, is part of the title.
+      const portfolioBetween = this.english && !!titled && PORTFOLIO_WORDS.has(word) && i + 1 < to && this.isTitle(t[i + 1].text);
+      if (((this.isTitle(word) || this.isTitle(word.split('-')[0])) && (!this.isAllCaps(i) || this.beforeMixedCaseName(i)) && !portfolioAlone) || portfolioBetween) {
         titled = titled === 'Pope' ? titled : word;
         i++;
         continue;
