@@ -1,4 +1,4 @@
-import { link, lstat, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clashFreeName, FAILED_FOLDER, type FileSighting, isInProgressName, PROCESSED_FOLDER, reasonFileName } from '@newswire/drop-folder';
 
@@ -84,14 +84,19 @@ export async function fileAway(folder: string, into: typeof PROCESSED_FOLDER | t
 
 /**
  * Writes a file that appears complete or not at all: an operator's script (or a test) that sees the reason file must
- * not read half of it. Written under a temporary name, then linked to its own, which fails rather than overwrite.
+ * not read half of it. Written under a temporary name, then renamed to its own, so the temporary is gone at the instant
+ * the file appears (linking then unlinking left a moment when a listing held both: CI-164 saw it). Never over another
+ * file: the name was checked free by the lease holder, the only writer, and is checked again here.
  */
 async function writeWhole(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.part`;
   await writeFile(temporary, text, { flag: 'wx' });
   try {
-    await link(temporary, path);
-  } finally {
-    await unlink(temporary);
+    const taken = await lstat(path).then(() => true, (err: unknown) => (isGone(err) ? false : Promise.reject(err as Error)));
+    if (taken) throw new Error(`${path} already exists: not overwritten`);
+    await rename(temporary, path);
+  } catch (err) {
+    await unlink(temporary).catch(() => undefined);
+    throw err;
   }
 }
