@@ -1,5 +1,5 @@
 import { enrich } from './enrich';
-import { extractEntityMentions } from './entities';
+import { extractEntities, extractEntityMentions } from './entities';
 import { gazetteerFor } from './gazetteer';
 
 const run = (language: string, bodyText: string) => enrich({ headline: '', bodyText, language }, new Date('2026-01-01T00:00:00Z'));
@@ -594,3 +594,11 @@ describe('names as other languages write them', () => {
   });
 });
 
+describe('Feasts named like towns', () => {
+  it('reads "festas de Natal", "no Natal", "À Noël" as the feast, and Natal the city after "em" or a town\'s body', () => {
+    const places = (text: string, language: string) => extractEntities(text, { language }).places.map((p) => p.name);
+    expect(places('A PSP deteve 800 pessoas nas festas de Natal. No Natal, as famílias reúnem-se em Lisboa.', 'pt')).toEqual(['Lisbon']);
+    expect(places('A prefeitura de Natal anunciou obras. Choveu em Natal.', 'pt')).toEqual(['Natal']);
+    expect(places('À Noël, les familles se réunissent à Strasbourg.', 'fr')).toEqual(['Strasbourg']);
+  });
+});

@@ -56,6 +56,7 @@ export class Extraction extends TaggerBlend {
     this.splitFixtures();
     this.placesAsSurnames();
     this.withoutStormNames();
+    this.withoutFeastDays();
     this.withoutQuotedWorks();
     this.withoutEventPlaces();
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
@@ -236,6 +237,22 @@ export class Extraction extends TaggerBlend {
         if (!taken(start, start + surface.length)) this.add({ type: 'place', name: surface, surface, start });
       }
     }
+  }
+
+  /**
+   * "nas festas de Natal", "À Noël", "no Natal": a feast's name alone is no place and no person. Natal the Brazilian city
+   * keeps its place after "em" or after a noun for a town's body or site ("a prefeitura de Natal", "o aeroporto de Natal").
+   */
+  private withoutFeastDays(): void {
+    const isFeast = (m: Mention) => {
+      if (m.type === 'organisation' || !FEAST_DAYS.has(m.surface)) return false;
+      const k = this.tokenAt(m.start);
+      if (k === undefined) return false;
+      const before = this.toks[k - 1]?.text.toLowerCase();
+      if (before === 'em' || before === 'en' || before === 'in') return false;
+      return !(before === 'de' && TOWN_BODY_NOUNS.test(this.toks[k - 2]?.text ?? ''));
+    };
+    this.dropMentions(isFeast);
   }
 
   /** "le cyclone Chido", "el huracán Milton", "Sturmtief Bernd", "storm Darragh": a storm's name is no person and no place. */
@@ -631,6 +648,10 @@ export class Extraction extends TaggerBlend {
 /** Countries that are one city, named as their capital: a side so named is the national one. */
 const NUMBERED_ROAD = /(?<![\p{L}\d])((?:Interstate|State Route|U\.S\. Route|US Route|Route|State Highway|Highway) \d{1,3})(?![\p{L}\d.,]\d)/gu;
 const LETTERED_ROAD = /(?<![\p{L}\d])the ([AM]-?\d{1,2}(?:\(M\))?)(?![\p{L}\d])(?! (?:paper|sheet|size|format|rifle|rifles|carbine|tank|tanks|jet|jets|engine)\b)/gu;
+/** Feasts (Portuguese, French, Spanish, Italian) whose name is also a town's or a first name: "Natal" (Rio Grande do Norte), "Noël". */
+const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'Pâques', 'Toussaint', 'Navidad', 'Nochebuena', 'Natale', 'Pasqua']);
+/** Nouns for a town's bodies and sites before "de <town>" ("prefeitura de Natal"). */
+const TOWN_BODY_NOUNS = /^(?:prefeitura|[Pp]refeito|cidade|aeroporto|região|município|governo|bairro|porto|universidade|[Cc]âmara|centro|arredores|estado)$/;
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
