@@ -602,3 +602,10 @@ describe('Feasts named like towns', () => {
     expect(places('À Noël, les familles se réunissent à Strasbourg.', 'fr')).toEqual(['Strasbourg']);
   });
 });
+
+describe('Tagger spans opening on a particle', () => {
+  it('drops the particle, and a lone town the tagger called a body outside sport is the town', () => {
+    const e = extractEntities('Le marché de Noël de Colmar ouvre vendredi.', { language: 'fr' });
+    expect([e.organisations.map((o) => o.name), e.places.map((p) => p.name)]).toEqual([[], ['Colmar']]);
+  });
+});
