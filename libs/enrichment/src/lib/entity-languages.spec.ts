@@ -608,4 +608,9 @@ describe('Tagger spans opening on a particle', () => {
     const e = extractEntities('Le marché de Noël de Colmar ouvre vendredi.', { language: 'fr' });
     expect([e.organisations.map((o) => o.name), e.places.map((p) => p.name)]).toEqual([[], ['Colmar']]);
   });
+
+  it('ends a place before an article that opens the next clause', () => {
+    const e = extractEntities('A Piazza Affari il Ftse Mib ha chiuso in rialzo, trainato da Stellantis.', { language: 'it' });
+    expect(e.places.map((p) => p.name)).toEqual(['Piazza Affari']);
+  });
 });
