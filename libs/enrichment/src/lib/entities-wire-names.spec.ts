@@ -724,3 +724,11 @@ describe('British politics and banks', () => {
     expect(found('Northern Rock, nationalised in February, will cut 1,300 jobs. Lloyds TSB agreed to buy HBOS.').orgs).toEqual(['Northern Rock', 'Lloyds TSB', 'HBOS']);
   });
 });
+
+describe('Generic bodies and one-letter names', () => {
+  it('reads "The Opposition" as no body, and "X" inside "The X Factor" as no company', () => {
+    expect(found('The Opposition said it was too little, too late.').orgs).toEqual([]);
+    expect(found('The X Factor had 5 million viewers on ITV.').orgs).toEqual(['ITV']);
+    expect(found("Elon Musk's X said it would appeal.").orgs).toEqual(['X']);
+  });
+});

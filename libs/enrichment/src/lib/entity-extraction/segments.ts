@@ -264,6 +264,9 @@ export abstract class RunSegmentation extends CandidateRuns {
         i++;
         continue;
       }
+      // "The X Factor", "Plan B Productions": a one-letter body's name ("X") before more of the run's capitalised words is a
+      // letter in another name, not that body.
+      if (this.english && known?.org && known.len === 1 && t[i].text.length === 1 && i + 1 < to && t[i + 1].cap) return;
       if (known && !this.firstNameBeforeName(i, known.len, to)) {
         const surface = this.slice(i, i + known.len);
         if (known.org && known.org.kind === 'club' && this.english && this.seatOf(i)) {
