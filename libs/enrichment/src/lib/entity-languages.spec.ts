@@ -613,4 +613,9 @@ describe('Tagger spans opening on a particle', () => {
     const e = extractEntities('A Piazza Affari il Ftse Mib ha chiuso in rialzo, trainato da Stellantis.', { language: 'it' });
     expect(e.places.map((p) => p.name)).toEqual(['Piazza Affari']);
   });
+
+  it('opens a tagged person on a first name of any language before it', () => {
+    const e = extractEntities('Bayern-Trainer Vincent Kompany lobte Jamal Musiala nach dem Sieg in Leipzig.', { language: 'de' });
+    expect(e.people.map((p) => p.name)).toEqual(['Vincent Kompany', 'Jamal Musiala']);
+  });
 });
