@@ -732,3 +732,12 @@ describe('Generic bodies and one-letter names', () => {
     expect(found("Elon Musk's X said it would appeal.").orgs).toEqual(['X']);
   });
 });
+
+describe('Datelines before a country, and vessels named before their kind', () => {
+  it('reads a small town in capitals before a country as the dateline place, and a vessel as no one', () => {
+    const dateline = extractEntities('Captain on trial\n\nGROSSETO, Italy (AP) -- The trial began.', { language: 'en', bodyStart: 18 });
+    expect(dateline.places.map((p) => p.name)).toEqual(['Grosseto', 'Italy']);
+    expect(found('The captain of the shipwrecked Costa Concordia cruise liner went on trial.').people).toEqual([]);
+    expect(found('The Maersk container ship collided with a ferry.').orgs).toEqual(['Maersk']);
+  });
+});

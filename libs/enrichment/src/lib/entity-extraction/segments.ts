@@ -8,7 +8,7 @@ import { titleCase } from '../entity-mentions';
 import { inRawFirstNameLists, isFirstNameInAnyLanguage, type PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { INDEX_HEADS, MARKET_INDEXES, OIL_GRADES, OIL_WORDS, SURNAME_HEADS } from '../english-cues';
-import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, NATIONS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE } from '../entity-words';
+import { anyFirstName, CAPITAL_INSIDE_GIVEN_NAME, COINED_CAPITAL_INSIDE, COMPASS_WORDS, ELIDED_OF, GOVERNMENT_WORDS, NATIONS, INITIALS, NAME_PARTICLES, NATIONAL_HEADS, PORTFOLIO_WORDS, ROLE_NOUNS, SAYING_AUXILIARIES, SURNAME_CAPITAL_INSIDE, VESSEL_WORDS } from '../entity-words';
 import { isEnglishWord } from '../english-words';
 import { CandidateRuns } from './runs';
 
@@ -16,7 +16,7 @@ export abstract class RunSegmentation extends CandidateRuns {
   protected segment(from: number, to: number): void {
     const t = this.toks;
     // "Dow Jones Industrial Average", "Consumer Price Index": a measure, not a name.
-    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from))) {
+    if (this.english && (INDEX_HEADS.has(t[to - 1].text) || this.eventRun(from, to) || this.vesselName(from) || this.vesselNamedBefore(from, to))) {
       // "U.S. West Texas Intermediate": the country before the measure is still named.
       const country = INDEX_HEADS.has(t[to - 1].text) ? this.knownAt(from, to) : undefined;
       if (country?.places?.some((p) => p.kind === 'country') && country.len < to - from - 1) this.segment(from, from + country.len);
@@ -411,6 +411,20 @@ export abstract class RunSegmentation extends CandidateRuns {
     return false;
   }
 
+  /**
+   * "the shipwrecked Costa Concordia cruise liner", "the Ever Given container ship": a name right before a kind of vessel,
+   * after a determiner somewhere before it, is the vessel's (no person, body or place).
+   */
+  private vesselNamedBefore(from: number, to: number): boolean {
+    const t = this.toks;
+    const next = t[to];
+    if (!next || next.cap || !next.isWord) return false;
+    const vessel = VESSEL_WORDS.has(next.text) || (VESSEL_KINDS.test(next.text) && VESSEL_WORDS.has(t[to + 1]?.text ?? ''));
+    // A known owner keeps its name: "the Maersk container ship", "the Greenpeace ship".
+    const named = this.isArticle(from) ? from + 1 : from;
+    return vessel && this.knownAt(named, to)?.len !== to - named;
+  }
+
   /** An office's title ending right before token i ("Minister", "Assistant Minister", "Secretary of State"). */
   private officeBefore(i: number): boolean {
     const t = this.toks;
@@ -571,6 +585,8 @@ export abstract class RunSegmentation extends CandidateRuns {
 /** A commission, named for its president in Romance copy ("la Commission Juncker", "la Comisión de Ursula von der Leyen"). */
 const COMMISSION_WORDS = new Set(['Commission', 'Comisión', 'Commissione', 'Comissão']);
 /** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
+/** Kinds of vessel before the word for one: "cruise liner", "container ship", "oil tanker". */
+const VESSEL_KINDS = /^(?:cruise|container|cargo|oil|research|passenger|fishing|supply|naval|patrol|chemical|gas|bulk|training)$/;
 /** The work an agency credits its staff for: "Reporting by", "Additional reporting by", "Editing by", "Writing by". */
 const CREDIT_WORDS = /^(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Rr]esearch)$/;
 /** Sentence-opening nouns for a company besides the agent nouns: "Airline Qantas", "Explorer Sundance Resources". */

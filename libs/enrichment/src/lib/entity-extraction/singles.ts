@@ -71,6 +71,8 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.isAllCaps(index) && this.toks[index + 1]?.text === ':') return undefined;
     // "JACKSON, Miss. (AP) —": a dateline's town in capitals before an AP state abbreviation, however long.
     if (this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.apState(index + 2)) return at('place', titleCase(tok.text));
+    // "GROSSETO, Italy (AP) --": so is one before a country's name, however small the town (no list need know it).
+    if (this.english && this.isAllCaps(index) && this.datelinePosition(index, index + 1) && this.toks[index + 1]?.text === ',' && this.knownAt(index + 2, index + 6)?.places?.some((p) => p.kind === 'country')) return at('place', titleCase(tok.text));
     // "the third ODI", "300 BC", "AD 1200": a match format or an era beside a year, no body.
     // "(SANTOS WRAP to come)": a desk's label in a slug line, no body.
     if (this.english && DESK_LABELS.has(tok.text)) return undefined;
