@@ -34,7 +34,10 @@ export const ON_TOPIC_HEADS = new Set('Commission Committee Subcommittee Council
 /** Plurals of people that open a body's name in the possessive: "People's Bank of China", "Women's Tennis Association". */
 export const GROUP_POSSESSORS = new Set("People Children Women Men Workers Veterans Citizens Farmers Teachers Nurses Writers Artists Peoples Girls Boys Mothers Soldiers Sailors Miners Students".split(' '));
 
-/** Titles' portfolio words ("Health Minister"): no title alone, and they name a country's department ("Health Canada", "Justice Canada"). */
+/**
+ * Titles' portfolio words ("Health Minister"): no title alone, and they name a country's department ("Health Canada", "Justice
+ * Canada"). "Home" is in no title list ("Home Office", "Home Depot"): it joins a title only between two ("Shadow Home Secretary").
+ */
 export const PORTFOLIO_WORDS = new Set('Defense Defence Foreign Interior Finance Health Education Justice Energy Trade Culture Labor Labour Home'.split(' '));
 
 /** Days and months, capitalised in English inside a sentence too: no name's first word ("by Monday Canada had"). */

@@ -35,9 +35,9 @@ export abstract class RunSegmentation extends CandidateRuns {
     }
     // "Minister for Foreign Affairs Penny Wong", "Secretary of State for Education Gillian Keegan": after an office's "for",
     // the portfolio's words up to a first name are part of the title, and the name after them is the holder's.
-    if (this.english && from > 1 && t[from - 1].text === 'for' && this.officeBefore(from - 1)) {
+    if (this.english && from > 1 && t[from - 1].text === 'for' && this.officeBefore(from - 1) && this.knownAt(from, to)?.len !== to - from) {
       for (let k = from + 1; k < to - 1; k++) {
-        if (!this.g.firstNames.has(t[k].text) || this.knownAt(from, to)?.len === to - from) continue;
+        if (!this.g.firstNames.has(t[k].text)) continue;
         this.segment(k, to);
         return;
       }
@@ -412,8 +412,8 @@ export abstract class RunSegmentation extends CandidateRuns {
   }
 
   /**
-   * "the shipwrecked Costa Concordia cruise liner", "the Ever Given container ship": a name right before a kind of vessel,
-   * after a determiner somewhere before it, is the vessel's (no person, body or place).
+   * "the shipwrecked Costa Concordia cruise liner", "the Ever Given container ship": a name right before the word for a
+   * vessel, or a kind of vessel and that word, is the vessel's (no person, body or place).
    */
   private vesselNamedBefore(from: number, to: number): boolean {
     const t = this.toks;
@@ -584,13 +584,16 @@ export abstract class RunSegmentation extends CandidateRuns {
 /** A model code closing a product's name: a capital or two and digits ("S24", "X5", "A320neo"), not a year or a plain number. */
 /** A commission, named for its president in Romance copy ("la Commission Juncker", "la Comisión de Ursula von der Leyen"). */
 const COMMISSION_WORDS = new Set(['Commission', 'Comisión', 'Commissione', 'Comissão']);
-/** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
 /** Kinds of vessel before the word for one: "cruise liner", "container ship", "oil tanker". */
 const VESSEL_KINDS = /^(?:cruise|container|cargo|oil|research|passenger|fishing|supply|naval|patrol|chemical|gas|bulk|training)$/;
 /** The work an agency credits its staff for: "Reporting by", "Additional reporting by", "Editing by", "Writing by". */
 const CREDIT_WORDS = /^(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Rr]esearch)$/;
-/** Sentence-opening nouns for a company besides the agent nouns: "Airline Qantas", "Explorer Sundance Resources". */
-const OPENING_COMPANY_NOUNS = new Set(['airline', 'telco', 'agribusiness', 'conglomerate', 'explorer', 'brewer', 'carrier', 'chipmaker']);
+/**
+ * Sentence-opening nouns for a company besides the company nouns' agent nouns ("Carrier", "Chipmaker" are those):
+ * "Airline Qantas", "Explorer Sundance Resources", "Brewer Lion Nathan".
+ */
+const OPENING_COMPANY_NOUNS = new Set(['airline', 'telco', 'agribusiness', 'conglomerate', 'explorer', 'brewer']);
+/** A noun for who someone is, by its ending ("Seamer", "Midfielder", "Paceman", "Playmaker"): dictionaries miss sport's. */
 const AGENT_NOUN = /\p{Ll}(?:er|or|man|ist)$/u;
 const PRODUCT_CODE = /^\p{Lu}{1,2}\d{1,4}[a-z]{0,3}$/u;
 

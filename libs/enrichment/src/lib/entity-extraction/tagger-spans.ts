@@ -134,8 +134,8 @@ export abstract class TaggerSpans extends SingleWords {
     if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
     const firstNameBefore = from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text);
-    // "lobte Jamal Musiala" tagged "Musiala": before a person's span, a first name of any language opens it too, mid-sentence
-    // and where it is no noun of the language.
+    // "lobte Jamal Musiala" tagged "Musiala": before a person's span, a first name of any language opens it too, mid-sentence,
+    // where it is no noun of the language, no body's opening word ("Câmara Michel Temer") and no name a list knows.
     const anyFirstNameBefore = () => {
       const w = this.toks[from - 1];
       return from === span.from && from > 0 && w.cap && !w.sentStart && w.end + 1 === this.toks[from].start && !this.commonNouns?.has(w.text) && !BODY_OPENERS.has(w.text) && !this.knownAt(from - 1, from) && anyFirstName(w.text) && !this.isTitle(w.text);
