@@ -741,3 +741,12 @@ describe('Datelines before a country, and vessels named before their kind', () =
     expect(found('The Maersk container ship collided with a ferry.').orgs).toEqual(['Maersk']);
   });
 });
+
+describe('A person of a body', () => {
+  it('splits "<first name> <surname> of <body>" into the person and the body, not royal or institutional names', () => {
+    const e = found('Jewison died Saturday, publicist Jeff Sanderson of Chasen & Co. said in a statement.');
+    expect([e.people, e.orgs]).toEqual([['Jeff Sanderson'], ['Chasen & Co']]);
+    expect(found('She studied at Trinity University of Asia in Manila.').people).toEqual([]);
+    expect(found('The Duke of Edinburgh and Mary of Teck were there.').people).toEqual(['Mary of Teck']);
+  });
+});

@@ -33,6 +33,16 @@ export abstract class RunSegmentation extends CandidateRuns {
         return;
       }
     }
+    // "publicist Jeff Sanderson of Chasen & Co.", "said Tom Smith of Acme Holdings Inc": a first name and one or two more
+    // words, then "of" and a body, are a person and the body they speak for (not "Mary of Teck", "Duke of Edinburgh").
+    if (this.english) {
+      const of = this.personOfBody(from, to);
+      if (of > 0) {
+        this.segment(from, of);
+        this.segment(of + 1, to);
+        return;
+      }
+    }
     // "Minister for Foreign Affairs Penny Wong", "Secretary of State for Education Gillian Keegan": after an office's "for",
     // the portfolio's words up to a first name are part of the title, and the name after them is the holder's.
     if (this.english && from > 1 && t[from - 1].text === 'for' && this.officeBefore(from - 1) && this.knownAt(from, to)?.len !== to - from) {
@@ -423,6 +433,23 @@ export abstract class RunSegmentation extends CandidateRuns {
     // A known owner keeps its name: "the Maersk container ship", "the Greenpeace ship".
     const named = this.isArticle(from) ? from + 1 : from;
     return vessel && this.knownAt(named, to)?.len !== to - named;
+  }
+
+  /** Where "of" splits a run into a person's name (a first name and one or two more words) and a body's, or -1. */
+  private personOfBody(from: number, to: number): number {
+    const t = this.toks;
+    if (!this.g.firstNames.has(t[from].text) || this.isTitle(t[from].text)) return -1;
+    for (let k = from + 1; k <= from + 3 && k < to - 1; k++) {
+      if (t[k].text !== 'of' || k === from + 1) {
+        // "Trinity University of Asia", "Frank Church River of No Return Wilderness": a body's or a place's head is no surname.
+        if (!t[k].cap || !t[k].isWord || this.isTitle(t[k].text) || this.r.ORG_HEADS.has(t[k].text) || this.r.PLACE_HEADS.has(t[k].text)) return -1;
+        continue;
+      }
+      const whole = this.knownAt(from, to);
+      if ((whole && whole.len > k - from) || this.knownAt(from, k)?.len === k - from) return -1;
+      return k;
+    }
+    return -1;
   }
 
   /** An office's title ending right before token i ("Minister", "Assistant Minister", "Secretary of State"). */
