@@ -619,3 +619,12 @@ describe('Tagger spans opening on a particle', () => {
     expect(e.people.map((p) => p.name)).toEqual(['Vincent Kompany', 'Jamal Musiala']);
   });
 });
+
+describe('Dates in datelines and goal scorers', () => {
+  it('reads a capitalised month in an EFE dateline as no name, and the word after "gol de" as the scorer', () => {
+    const e = extractEntities('MADRID, 5 Dic (EFE).- El Tribunal Supremo ha confirmado la condena.', { language: 'es' });
+    expect([e.people.map((p) => p.name), e.organisations.map((o) => o.name)]).toEqual([[], ['EFE', 'Tribunal Supremo']]);
+    const goal = extractEntities('El Barça empató 1-1 en Mestalla ante el Valencia, con un gol de Lewandowski.', { language: 'es' });
+    expect([goal.people.map((p) => p.name), goal.places.map((p) => p.name)]).toEqual([['Lewandowski'], ['Mestalla']]);
+  });
+});

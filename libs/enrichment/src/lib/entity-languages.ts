@@ -73,13 +73,24 @@ const ITALIAN_RULES: EntityRules = { ...ENGLISH_RULES, clubArticles: new Set(wor
 
 const MONTHS_DAYS = {
   fr: 'Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche',
-  es: 'Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre Diciembre Lunes Martes Miércoles Jueves Viernes Sábado Domingo',
+  es: 'Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre Diciembre Ene Feb Abr Jun Jul Ago Sep Sept Oct Nov Dic Lunes Martes Miércoles Jueves Viernes Sábado Domingo',
   de: 'Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag',
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
   nb: 'Januar Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Laurdag Sundag Måndag Tysdag',
   da: 'Januar Februar Marts April Maj Juni Juli August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag',
   fi: 'Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Maanantai Tiistai Keskiviikko Torstai Perjantai Lauantai Sunnuntai',
 };
+
+/**
+ * The months and days of the languages with their own rules (not English: "May" is a surname), as a dateline or a date
+ * writes them capitalised ("MADRID, 5 Dic (EFE)", "Bogotá, 12 Ene"): alone, never a name, whatever the tagger says.
+ */
+export const MONTH_DAY_WORDS: ReadonlySet<string> = new Set(
+  Object.values(MONTHS_DAYS)
+    .flatMap((list) => words(list))
+    // March in French and the Nordic languages is also the planet and a place's name (a Swedish dev item's "Mars").
+    .filter((w) => w !== 'Mars'),
+);
 
 type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns' | 'teamRoles'> | 'notParticles', string>>;
 

@@ -11,6 +11,7 @@ import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
 import { anyFirstName, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
+import { MONTH_DAY_WORDS } from '../entity-languages';
 import { spanEnd, townOrRegion } from './state';
 import { isEnglishWord } from '../english-words';
 
@@ -57,6 +58,7 @@ export class Extraction extends TaggerBlend {
     this.placesAsSurnames();
     this.withoutStormNames();
     this.withoutFeastDays();
+    if (!this.english) this.scorersNotPlaces();
     this.withoutQuotedWorks();
     this.withoutEventPlaces();
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
@@ -240,10 +242,25 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
+   * "con un gol de Lewandowski", "una doppietta di Lautaro", "un doublé de Mbappé": the one word after a goal's noun and "de"
+   * is its scorer, not a place (a known place stays: "el gol de Madrid" is rare, and the gazetteer decides it).
+   */
+  private scorersNotPlaces(): void {
+    for (const m of this.mentions) {
+      if (m.type !== 'place' || m.places || m.surface.includes(' ')) continue;
+      const k = this.tokenAt(m.start);
+      if (k === undefined || k < 2 || !/^(?:de|di|da|do)$/.test(this.toks[k - 1].text) || !GOAL_NOUNS.test(this.toks[k - 2].text)) continue;
+      m.type = 'person';
+    }
+  }
+
+  /**
    * "nas festas de Natal", "À Noël", "no Natal": a feast's name alone is no place and no person. Natal the Brazilian city
    * keeps its place after "em" or after a noun for a town's body or site ("a prefeitura de Natal", "o aeroporto de Natal").
    */
   private withoutFeastDays(): void {
+    // "MADRID, 5 Dic (EFE)": a month or a day alone is no name either.
+    this.dropMentions((m) => MONTH_DAY_WORDS.has(m.surface) && !m.org && !m.places);
     const isFeast = (m: Mention) => {
       if (m.type === 'organisation' || !FEAST_DAYS.has(m.surface)) return false;
       const k = this.tokenAt(m.start);
@@ -648,6 +665,8 @@ export class Extraction extends TaggerBlend {
 /** Countries that are one city, named as their capital: a side so named is the national one. */
 const NUMBERED_ROAD = /(?<![\p{L}\d])((?:Interstate|State Route|U\.S\. Route|US Route|Route|State Highway|Highway) \d{1,3})(?![\p{L}\d.,]\d)/gu;
 const LETTERED_ROAD = /(?<![\p{L}\d])the ([AM]-?\d{1,2}(?:\(M\))?)(?![\p{L}\d])(?! (?:paper|sheet|size|format|rifle|rifles|carbine|tank|tanks|jet|jets|engine)\b)/gu;
+/** Spanish, Portuguese, Italian and French nouns for a goal or its making, before "de"/"di" and the player. */
+const GOAL_NOUNS = /^(?:gol|goles|golo|golos|tanto|tantos|doblete|triplete|hat-trick|pase|asistencia|penalti|rete|reti|doppietta|tripletta|assist|but|buts|doublé|triplé|passe)$/;
 /** Feasts (Portuguese, French, Spanish, Italian) whose name is also a town's or a first name: "Natal" (Rio Grande do Norte), "Noël". */
 const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'Pâques', 'Toussaint', 'Navidad', 'Nochebuena', 'Natale', 'Pasqua']);
 /** Nouns for a town's bodies and sites before "de <town>" ("prefeitura de Natal"). */
