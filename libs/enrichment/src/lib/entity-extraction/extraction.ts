@@ -57,6 +57,7 @@ export class Extraction extends TaggerBlend {
     this.splitFixtures();
     this.placesAsSurnames();
     this.withoutStormNames();
+    this.withoutLoneMonths();
     this.withoutFeastDays();
     if (!this.english) this.scorersNotPlaces();
     this.withoutQuotedWorks();
@@ -254,13 +255,16 @@ export class Extraction extends TaggerBlend {
     }
   }
 
+  /** "MADRID, 5 Dic (EFE)", "Bogotá, 12 Ene": a month or a day alone is no name, whatever the tagger says. */
+  private withoutLoneMonths(): void {
+    this.dropMentions((m) => MONTH_DAY_WORDS.has(m.surface) && !m.org && !m.places);
+  }
+
   /**
    * "nas festas de Natal", "À Noël", "no Natal": a feast's name alone is no place and no person. Natal the Brazilian city
    * keeps its place after "em" or after a noun for a town's body or site ("a prefeitura de Natal", "o aeroporto de Natal").
    */
   private withoutFeastDays(): void {
-    // "MADRID, 5 Dic (EFE)": a month or a day alone is no name either.
-    this.dropMentions((m) => MONTH_DAY_WORDS.has(m.surface) && !m.org && !m.places);
     const isFeast = (m: Mention) => {
       if (m.type === 'organisation' || !FEAST_DAYS.has(m.surface)) return false;
       const k = this.tokenAt(m.start);

@@ -440,14 +440,12 @@ export abstract class RunSegmentation extends CandidateRuns {
     const t = this.toks;
     if (!this.g.firstNames.has(t[from].text) || this.isTitle(t[from].text)) return -1;
     for (let k = from + 1; k <= from + 3 && k < to - 1; k++) {
-      if (t[k].text !== 'of' || k === from + 1) {
-        // "Trinity University of Asia", "Frank Church River of No Return Wilderness": a body's or a place's head is no surname.
-        if (!t[k].cap || !t[k].isWord || this.isTitle(t[k].text) || this.r.ORG_HEADS.has(t[k].text) || this.r.PLACE_HEADS.has(t[k].text)) return -1;
-        continue;
+      if (t[k].text === 'of' && k > from + 1) {
+        const whole = this.knownAt(from, to);
+        return (whole && whole.len > k - from) || this.knownAt(from, k)?.len === k - from ? -1 : k;
       }
-      const whole = this.knownAt(from, to);
-      if ((whole && whole.len > k - from) || this.knownAt(from, k)?.len === k - from) return -1;
-      return k;
+      // "Trinity University of Asia", "Frank Church River of No Return Wilderness": a body's or a place's head is no surname.
+      if (!t[k].cap || !t[k].isWord || this.isTitle(t[k].text) || this.r.ORG_HEADS.has(t[k].text) || this.r.PLACE_HEADS.has(t[k].text)) return -1;
     }
     return -1;
   }
