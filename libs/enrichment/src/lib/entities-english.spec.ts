@@ -42,6 +42,8 @@ describe('English rules for wire copy', () => {
     expect(club('Arizona Diamondbacks')).toEqual(['Arizona Diamondbacks', 'Arizona']);
     // The dateline and "in Toledo" stay the place.
     expect(r.places).toEqual(['Toledo']);
+    // So does one after a place cue that opens the sentence.
+    expect(run('The Arizona Diamondbacks beat the Dodgers 5-3 on Sunday. In Arizona, fans celebrated the win.').places).toEqual(['Arizona']);
     // Two clubs of one place: the place alone names neither.
     expect(run('The New York Yankees and the New York Mets both lost. New York was quiet.').places).toEqual(['New York']);
   });

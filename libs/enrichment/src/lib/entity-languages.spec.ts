@@ -585,6 +585,8 @@ describe('names as other languages write them', () => {
     const types = mentions('de', 'Der FC Bayern spielte 1:1 gegen Leverkusen. Stuttgart gewann gegen Dortmund 3:1.').map((m) => m.split('=')[0]);
     expect(types).toEqual(['organisation:FC Bayern', 'organisation:Leverkusen', 'organisation:Stuttgart', 'organisation:Dortmund']);
     expect(mentions('de', 'Die Kanzlerin protestierte gegen Berlin.')).toEqual(['place:Berlin=Berlin']);
+    // After a preposition of place, at a sentence's start too, the town is where the match was, whatever verb follows.
+    expect(mentions('de', 'In München gewann der FC Bayern gegen Borussia Dortmund mit 2:1.').map((m) => m.split('=')[0])).toEqual(['place:München', 'organisation:FC Bayern', 'organisation:Borussia Dortmund']);
   });
 
   it('US states as each language names them; a German compound ending in a role noun is no one', () => {

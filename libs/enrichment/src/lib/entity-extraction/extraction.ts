@@ -137,7 +137,9 @@ export class Extraction extends TaggerBlend {
     for (const m of this.mentions) {
       if (m.type !== 'place' || !m.places?.length || !m.places.every(town)) continue;
       const at = this.tokenSpanOf(m);
-      if (!at || !(roles.before.test(words(at.from - 2, at.from)) || roles.after.test(words(at.to, at.to + 3)))) continue;
+      if (!at) continue;
+      // "In München gewann der FC Bayern": a place cue before the town keeps it the place, whatever verb follows.
+      if (!(roles.before.test(words(at.from - 2, at.from)) || (roles.after.test(words(at.to, at.to + 3)) && !this.placeCueBefore(at.from) && !LOCATIVES.has(t[at.from - 1]?.text.toLowerCase() ?? '')))) continue;
       if (!this.aboutSport()) return;
       m.type = 'organisation';
       m.name = m.surface;
@@ -675,6 +677,8 @@ const GOAL_NOUNS = /^(?:gol|goles|golo|golos|tanto|tantos|doblete|triplete|hat-t
 const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'Pâques', 'Toussaint', 'Navidad', 'Nochebuena', 'Natale', 'Pasqua']);
 /** Nouns for a town's bodies and sites before "de <town>" ("prefeitura de Natal"). */
 const TOWN_BODY_NOUNS = /^(?:prefeitura|[Pp]refeito|cidade|aeroporto|região|município|governo|bairro|porto|universidade|[Cc]âmara|centro|arredores|estado)$/;
+/** Prepositions of place a town's name may follow in any of the rule languages ("In München", "à Lyon", "en Sevilla", "nel"); not Spanish "a", which also marks a team as the object ("venció a Osasuna"). */
+const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'na', 'nel', 'nella', 'i', 'på']);
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(

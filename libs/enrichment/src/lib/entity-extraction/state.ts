@@ -223,7 +223,10 @@ export abstract class ExtractionState {
   /** "in Nelson", "at Anfield", "of Arizona": a lower-case place cue right before token k. */
   protected placeCueBefore(k: number): boolean {
     const prev = this.toks[k - 1];
-    return !!prev?.isWord && !prev.cap && (this.r.PLACE_CUES_BEFORE.has(prev.text) || prev.text === 'at' || prev.text === 'of');
+    if (!prev?.isWord) return false;
+    // A sentence may open on the preposition: "In München gewann der FC Bayern", "In Cleveland, the Indians won".
+    const word = prev.cap && prev.sentStart ? prev.text.toLowerCase() : prev.text;
+    return (!prev.cap || prev.sentStart) && (this.r.PLACE_CUES_BEFORE.has(word) || word === 'at' || word === 'of');
   }
 
   protected inheritCountry(i: number, j: number): PlaceEntry[] | undefined {
