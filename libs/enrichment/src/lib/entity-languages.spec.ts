@@ -560,6 +560,15 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'O Ministério da Ciência, Tecnologia e Inovação (MCTI) anunciou.')[0]).toBe('organisation:Ministério da Ciência, Tecnologia e Inovação=Ministério da Ciência, Tecnologia e Inovação');
   });
 
+  it('a body opened by its head word runs on through "de" and lower-case words to a bracketed acronym of another language', () => {
+    expect(mentions('fr', "Le séisme a frappé Hualien, selon l'Institut américain de géophysique (USGS).").slice(1)).toEqual([
+      'organisation:Institut américain de géophysique=Institut américain de géophysique',
+      'organisation:USGS=Institut américain de géophysique',
+    ]);
+    // Not without the bracketed acronym, nor where no "de" opens the lower-case words.
+    expect(mentions('fr', "Selon l'Institut américain de géophysique, le séisme était fort.")).toEqual(['organisation:Institut américain=Institut américain']);
+  });
+
   it('a first-named name set off by a comma after an office and its body is the holder, whatever the tagger typed', () => {
     expect(mentions('es', 'La portavoz del Gobierno, Pilar Alegría, les acusó de bloquear los presupuestos.')).toContain('person:Pilar Alegría=Pilar Alegría');
     // The office alone before the comma ("place" before).

@@ -475,11 +475,20 @@ export class Extraction extends TaggerBlend {
       if (!tail) continue;
       const surface = `${m.surface}${tail[1].replace(/\s+/g, ' ')}`;
       const acronym = fold(tail[2]);
-      if (contentInitials(surface) !== acronym || contentInitials(m.surface) === acronym) continue;
+      if ((contentInitials(surface) !== acronym || contentInitials(m.surface) === acronym) && !this.namedOnToAcronym(m, tail[1])) continue;
       if (m.name === m.surface) m.name = surface;
       m.surface = surface;
       delete m.org;
     }
+  }
+
+  /**
+   * "l'Institut américain de géophysique (USGS)", "l'Institut national de la statistique (INSEE)": in a language that writes
+   * a body's name in lower case after its first words, a name opened by a body's head word ("Institut", "Agencia") goes on
+   * through "de" and lower-case words to a bracketed acronym, whatever language the acronym's letters come from.
+   */
+  private namedOnToAcronym(m: Mention, tail: string): boolean {
+    return !this.english && !this.r.nounsCapitalised && this.r.ORG_PREFIXES.has(m.surface.split(' ')[0]) && m.surface.includes(' ') && /^\s+(?:de|del|des|du|di|do|da|dos|das|della|delle|dello|degli|dei)\s/.test(tail);
   }
 
   /**
