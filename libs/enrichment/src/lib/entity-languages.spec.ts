@@ -590,6 +590,12 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
   });
 
+  it('a common word written with an accent is no body named without it', () => {
+    // "Über" folds to the company Uber; the preposition it is says nothing about Uber.
+    expect(mentions('de', 'Über das Programm stimmen die Teilnehmer selbst ab.')).toEqual([]);
+    expect(mentions('de', 'Der Fahrdienst Uber verlor vor Gericht.')).toEqual(['organisation:Uber=Uber']);
+  });
+
   it('German sports copy: a town in a team\'s role is its club too', () => {
     const types = mentions('de', 'Der FC Bayern spielte 1:1 gegen Leverkusen. Stuttgart gewann gegen Dortmund 3:1.').map((m) => m.split('=')[0]);
     expect(types).toEqual(['organisation:FC Bayern', 'organisation:Leverkusen', 'organisation:Stuttgart', 'organisation:Dortmund']);

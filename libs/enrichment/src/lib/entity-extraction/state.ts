@@ -6,7 +6,7 @@
  */
 import { isTitleCase, type Mention } from '../entity-mentions';
 import type { Gazetteer, OrgEntry, PlaceEntry } from '../gazetteer';
-import { fold, tokenize, type Token } from '../tokens';
+import { fold, isAscii, tokenize, type Token } from '../tokens';
 import type { EntityRules } from '../entity-languages';
 import { PLURAL_TITLES } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
@@ -170,7 +170,7 @@ export abstract class ExtractionState {
       }
       if (len === 1 && !t[i].cap) return undefined;
       const org = this.g.orgs.get(key);
-      if (org && !(len === 1 && this.acronymMisread(i, key))) return { len, org };
+      if (org && !(len === 1 && (this.acronymMisread(i, key) || this.accentMisread(i, org.name)))) return { len, org };
       const places = this.g.places.get(key);
       if (places && !(len === 1 && this.shortAliasMisread(i, key, places))) return { len, places };
     }
@@ -180,6 +180,15 @@ export abstract class ExtractionState {
       if (channel && this.g.orgs.get(fold(channel[1]))?.kind === 'media') return { len: 1, org: { name: t[i].text, kind: 'media' } };
     }
     return undefined;
+  }
+
+  /**
+   * "Über das Programm" read as the company Uber: a common word of the language, written with an accent the body's name
+   * lacks, matched the name only through the folding of accents.
+   */
+  private accentMisread(i: number, name: string): boolean {
+    const word = this.toks[i].text;
+    return !isAscii(word) && isAscii(name) && this.isCommon(word);
   }
 
   /** '"Not Like Us"': a place's short alias ("US", "UK") counts only in capitals, unless it is the place's own name ("Ely", "Rye"). */
