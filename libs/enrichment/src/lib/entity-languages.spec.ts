@@ -590,6 +590,10 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
   });
 
+  it('a sentence\'s first word before a known body is no first name of a person', () => {
+    expect(mentions('pt', 'Acionistas Uber vendem ações com desconto mas alguns ganham muito.')).toEqual(['organisation:Uber=Uber']);
+  });
+
   it('a common word written with an accent is no body named without it', () => {
     // "Über" folds to the company Uber; the preposition it is says nothing about Uber.
     expect(mentions('de', 'Über das Programm stimmen die Teilnehmer selbst ab.')).toEqual([]);

@@ -79,6 +79,20 @@ export abstract class TaggerSpans extends SingleWords {
     return [span];
   }
 
+  /**
+   * "Acionistas Uber vendem ações" tagged as the person "Acionistas Uber": a person's span opened by a sentence's first word
+   * that is no first name or title, the rest of it a whole name the gazetteer knows as a body (and not as a place), is that body.
+   */
+  protected afterSentenceOpener(span: TaggedSpan): TaggedSpan {
+    const t = this.toks;
+    const opener = t[span.from];
+    if (span.type !== 'person' || span.to - span.from < 2 || !opener.sentStart || anyFirstName(opener.text) || this.isTitle(opener.text)) return span;
+    const known = this.knownAt(span.from + 1, span.to);
+    // (A place's name is too often a surname: "Christian Bale", "Jools Holland".)
+    if (!known?.org || known.places || known.len !== span.to - span.from - 1 || this.knownAt(span.from, span.to)) return span;
+    return { from: span.from + 1, to: span.to, type: 'organisation' };
+  }
+
   /** A comma right before `from`, after an office and what it is of ("el ministro de Economía, ", "la portavoz del Gobierno, "). */
   private officeApposition(from: number): boolean {
     const t = this.toks;
