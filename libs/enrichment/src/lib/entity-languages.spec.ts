@@ -590,6 +590,10 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
   });
 
+  it('a lower-case adjective before a known body is no part of its name', () => {
+    expect(mentions('fr', "Des pluies ont frappé Valence, selon l'agence météorologique Aemet.")).toEqual(['place:Valence=Valence', 'organisation:Aemet=AEMET']);
+  });
+
   it('a sentence\'s first word before a known body is no first name of a person', () => {
     expect(mentions('pt', 'Acionistas Uber vendem ações com desconto mas alguns ganham muito.')).toEqual(['organisation:Uber=Uber']);
   });

@@ -129,6 +129,9 @@ export abstract class TaggerSpans extends SingleWords {
     while (from < span.to - 1 && this.toks[from].sentStart && ATTRIBUTION_WORDS.test(this.toks[from].text) && this.toks[from + 1].cap) from++;
     // "le marché de Noël [de Colmar]": a body's or a place's span never opens on a lower-case particle ("van Rompuy" is a person's).
     while (span.type !== 'person' && from < span.to - 1 && !this.toks[from].cap && this.r.PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
+    // "l'agence météorologique Aemet": a body's span opening on a lower-case word (an adjective of the noun before), the rest
+    // a body the gazetteer knows whole, is that body ("río Amazonas", "océano Ártico" are places' names whole).
+    if (span.type === 'organisation' && from < span.to - 1 && /^\p{Ll}/u.test(this.toks[from].text) && this.knownAt(from + 1, span.to)?.org && this.knownAt(from + 1, span.to)?.len === span.to - from - 1) from++;
     // "El Gobierno", "La Fiscalía": an article opening a body's or a place's span is the sentence's, unless the whole is known ("La Paz", "Le Monde").
     if (span.type !== 'person' && from < span.to - 1 && this.toks[from].cap && this.r.articles.has(this.toks[from].text) && this.toks[from + 1].cap && !this.knownAt(from, span.to)) from++;
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
