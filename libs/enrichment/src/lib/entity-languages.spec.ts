@@ -590,6 +590,11 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Le ministre a battu le rappel de ses troupes à Lyon.')).toEqual(['place:Lyon=Lyon']);
   });
 
+  it('a body in capitals alone in brackets stands where the tagger missed it; a republic tagged a body ends the body before it', () => {
+    expect(mentions('fr', "Le Haut-Commissariat de l'ONU pour les réfugiés (HCR) a appelé à soutenir le Liban.").map((m) => m.split('=')[0])).toContain('organisation:HCR');
+    expect(mentions('fr', 'Il a été entendu par la Cour de justice de la République.')).toEqual(['organisation:Cour de justice de la République=Cour de justice de la République']);
+  });
+
   it('a lower-case adjective before a known body is no part of its name', () => {
     expect(mentions('fr', "Des pluies ont frappé Valence, selon l'agence météorologique Aemet.")).toEqual(['place:Valence=Valence', 'organisation:Aemet=AEMET']);
   });

@@ -538,14 +538,15 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
-   * "la Contraloría General de la República" read as the body "Contraloría General" and the place "República": the republic
+   * "la Contraloría General de la República" read as the body "Contraloría General" and the place (or a body) "República": the republic
    * right after a body and "of" ("de la", "della", "da") is the end of the body's name, no place.
    */
   private bodiesOfTheRepublic(): void {
     const t = this.toks;
     for (let k = 0; k < this.mentions.length; k++) {
       const rep = this.mentions[k];
-      const i = rep.type === 'place' && REPUBLIC_WORDS.has(rep.surface) ? this.tokenAt(rep.start) : undefined;
+      // (Tagged a body alone too: "la Cour de justice de la République".)
+      const i = rep.type !== 'person' && REPUBLIC_WORDS.has(rep.surface) ? this.tokenAt(rep.start) : undefined;
       if (i === undefined) continue;
       let j = i - 1;
       while (j > 0 && !t[j].cap && (OF_WORDS.has(t[j].text) || LOWER_ARTICLES.has(t[j].text))) j--;

@@ -211,13 +211,20 @@ export abstract class TaggerBlend extends TaggerSpans {
     return m.start === p.start && end === pEnd && m.type === 'place' && !!m.places && p.type === 'organisation' && !this.g.orgs.has(fold(m.surface));
   }
 
+  /** "le Haut-Commissariat de l'ONU pour les réfugiés (HCR)": a body the rules read in capitals alone inside brackets. */
+  private bracketedBody(m: Mention): boolean {
+    if (m.type !== 'organisation' || !/^\p{Lu}{2,8}$/u.test(m.surface)) return false;
+    const end = m.start + m.surface.length;
+    return this.text[m.start - 1] === '(' && this.text[end] === ')';
+  }
+
   /**
    * A rule name the tagger missed survives when a gazetteer links it, when
    * it is a short form of a name the tagger found ("Macron" at a sentence
    * start, "PS" after "Parti socialiste"), or when an organisation's head word made it ("Bundesministerium für Finanzen").
    */
   private keptByModel(m: Mention, proposed: Mention[]): boolean {
-    if (this.strongRuleName(m)) return true;
+    if (this.strongRuleName(m) || this.bracketedBody(m)) return true;
     return m.name !== m.surface && proposed.some((p) => p.type === m.type && p.name === m.name);
   }
 
