@@ -595,6 +595,14 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', 'Il a été entendu par la Cour de justice de la République.')).toEqual(['organisation:Cour de justice de la République=Cour de justice de la République']);
   });
 
+  it('a name with a bracketed acronym and no first name is a body; a person\'s brackets hold a party', () => {
+    expect(mentions('es', 'El Gobierno enviará una reforma para fortalecer a Petróleos Mexicanos (Pemex) este año.').slice(1)).toEqual([
+      'organisation:Petróleos Mexicanos=Petróleos Mexicanos',
+      'organisation:Pemex=Petróleos Mexicanos',
+    ]);
+    expect(mentions('es', 'Lo dijo Felipe González (PSOE) en su conferencia.')).toEqual(['person:Felipe González=Felipe González', 'organisation:PSOE=PSOE']);
+  });
+
   it('a lower-case adjective before a known body is no part of its name', () => {
     expect(mentions('fr', "Des pluies ont frappé Valence, selon l'agence météorologique Aemet.")).toEqual(['place:Valence=Valence', 'organisation:Aemet=AEMET']);
   });

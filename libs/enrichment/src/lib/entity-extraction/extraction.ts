@@ -11,6 +11,7 @@ import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
 import { anyFirstName, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
+import { lettersInOrder } from './singles';
 import { MONTH_DAY_WORDS } from '../entity-languages';
 import { spanEnd, townOrRegion } from './state';
 import { isEnglishWord } from '../english-words';
@@ -442,9 +443,17 @@ export class Extraction extends TaggerBlend {
     this.lowerWordsBeforeAcronym();
     const defined = new Map<string, Mention>();
     for (const m of this.mentions) {
-      if (m.type !== 'organisation' || !m.surface.includes(' ')) continue;
+      if (m.type === 'place' || !m.surface.includes(' ')) continue;
       const acronym = this.bracketedAcronym(m);
-      if (acronym && !defined.has(acronym)) defined.set(acronym, m);
+      if (!acronym || defined.has(acronym)) continue;
+      // "Petróleos Mexicanos (Pemex)" read as a person: a name with an acronym of its letters is a body's, unless a first name
+      // opens it ("Andrés Manuel López Obrador (AMLO)"); a person's brackets mostly hold a party ("Christian Lindner (FDP)").
+      if (m.type === 'person' && (m.figure || anyFirstName(m.surface.split(' ')[0]) || !lettersInOrder(fold(acronym), fold(m.surface)))) continue;
+      if (m.type === 'person') {
+        m.type = 'organisation';
+        delete m.weak;
+      }
+      defined.set(acronym, m);
     }
     if (!defined.size) return;
     // The acronym, in its brackets and wherever the text uses it after, is a mention of the body too where nothing read it
@@ -452,14 +461,14 @@ export class Extraction extends TaggerBlend {
     const inside = this.coveredByMentions();
     for (const tok of this.toks) {
       const body = tok.cap ? defined.get(tok.text) : undefined;
-      if (body && tok.start > body.start && !inside(tok.start)) this.mentions.push({ type: 'organisation', name: body.name, surface: tok.text, start: tok.start, ...(body.org ? { org: body.org } : {}) });
+      if (body && tok.start > body.start && !inside(tok.start)) this.mentions.push({ type: body.type, name: body.name, surface: tok.text, start: tok.start, ...(body.org ? { org: body.org } : {}) });
     }
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k];
       const body = defined.get(m.surface);
       // Named alike but typed otherwise is still the body ("(IBGE)" tagged a place after its full name).
-      if (!body || (body.name === m.name && m.type === 'organisation')) continue;
-      this.mentions[k] = { type: 'organisation', name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
+      if (!body || (body.name === m.name && m.type === body.type)) continue;
+      this.mentions[k] = { type: body.type, name: body.name, surface: m.surface, start: m.start, ...(body.org ? { org: body.org } : {}) };
     }
   }
 

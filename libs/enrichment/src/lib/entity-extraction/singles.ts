@@ -490,7 +490,7 @@ const PERSON_ROLE_NOUNS = new Set(
 const CREDIT_RATING = /^(?:AAA|AA|BBB|BB|CCC|CC)[+-]?$/;
 
 /** Whether every letter of `short` comes in `long`, in order, starting with its first letter. */
-function lettersInOrder(short: string, long: string): boolean {
+export function lettersInOrder(short: string, long: string): boolean {
   if (short[0] !== long[0]) return false;
   let at = 0;
   for (const ch of short) {
