@@ -611,6 +611,10 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'Acionistas Uber vendem ações com desconto mas alguns ganham muito.')).toEqual(['organisation:Uber=Uber']);
   });
 
+  it('a day or a month after a particle ends a name the tagger ran on into it', () => {
+    expect(mentions('de', 'Das teilte die Hafen Hamburg Marketing am Mittwoch mit.')).toEqual(['place:Hamburg=Hamburg']);
+  });
+
   it('a common word written with an accent is no body named without it', () => {
     // "Über" folds to the company Uber; the preposition it is says nothing about Uber.
     expect(mentions('de', 'Über das Programm stimmen die Teilnehmer selbst ab.')).toEqual([]);

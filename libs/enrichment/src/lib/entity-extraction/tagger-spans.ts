@@ -10,6 +10,7 @@ import { fold, type Token } from '../tokens';
 import { anyFirstName, BODY_NOUNS_BEFORE, BODY_OPENERS, BUILDING_WORDS, ELIDED, ELIDED_OF, GERMAN_NAME_JOINERS, GOVERNMENT_WORDS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, OFFICE_WORDS, PRESIDENT_WORDS, ROMANCE_ARTICLE_PARTICLES, STATE_WORDS, TRAILING_FUNCTION_WORDS } from '../entity-words';
 import type { TaggedSpan } from '../ner/tagger';
 import { SingleWords } from './singles';
+import { MONTH_DAY_WORDS } from '../entity-languages';
 
 export abstract class TaggerSpans extends SingleWords {
   /**
@@ -180,6 +181,9 @@ export abstract class TaggerSpans extends SingleWords {
     // "l'Union Bordeaux-Bègles 59-3": a score after a club is no part of its name.
     while (to - 1 > from && /^\d+(?:[-–:]\d+)?$/.test(this.toks[to - 1].text) && /[-–:]/.test(this.text.slice(this.toks[to - 1].start, this.toks[to - 1].end + 3))) to--;
     while (to - 1 > from && !this.toks[to - 1].cap && (this.r.PARTICLES.has(this.toks[to - 1].text) || TRAILING_FUNCTION_WORDS.has(this.toks[to - 1].text) || ELIDED.test(this.toks[to - 1].text) || /^[([{«“",;:»”]$/.test(this.toks[to - 1].text) || (this.r.nounsCapitalised && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text)))) to--;
+    // "die Hafen Hamburg Marketing am Mittwoch" tagged a place (as "Frankfurt am Main" is one): a day or a month after a
+    // particle ends no name; the name ends before the particle.
+    if (!this.english && to - 2 > from && MONTH_DAY_WORDS.has(this.toks[to - 1].text) && !this.toks[to - 2].cap && this.toks[to - 2].isWord) to -= 2;
     // "Fernando Haddad disse.": a person's name never ends on a lower-case word (the tagger ran on into a short sentence's verb).
     if (span.type === 'person') while (to - 1 > from && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text) && !NAME_PARTICLES.has(this.toks[to - 1].text)) to--;
     // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
