@@ -288,6 +288,8 @@ describe('English words read as people', () => {
     expect(found('Kingdom Hearts sold well, and Star Search said it would return.').people).toEqual([]);
     expect(found('The fund will grow, Gates said.').people).toEqual(['Gates']);
     expect(found('Faith Hill said she would tour.').people).toEqual(['Faith Hill']);
+    // A pet form the dictionary also holds is still a first name.
+    expect(found('The team was managed by Bobby Cox from 1990 to 2010.').people).toEqual(['Bobby Cox']);
   });
 });
 

@@ -254,7 +254,10 @@ export const WORD_FIRST_NAMES = new Set(
     'Maxim Mike Min Nick Peter Ray Rick Rob Robin Roger Sally Terry Tom Tony Victor Will Sue Pat Art Gene Rose Joy Hope Drew Rich Sky ' +
     'Dawn Ivy Iris Holly Amber Ruby Pearl Daisy Lily Violet Jade Crystal Summer April June Hazel Rusty Buck Chip Clay Dale Glen Heath ' +
     'Lance Miles Rod Wade Chase Grant Rex Sterling Earl Ben Al Don Jay Guy Bud Hank Jean Gail Kay Sandy Penny Bonnie Hunter Mason ' +
-    'Carter Cooper Parker Tyler Taylor Hunter Jordan Page Paige Christian Prince Duke King Lincoln Sonny Sunny Sage Faye Nat Ted Tim Sam Pam Kim Kit Mo').split(' '),
+    'Carter Cooper Parker Tyler Taylor Hunter Jordan Page Paige Christian Prince Duke King Lincoln Sonny Sunny Sage Faye Nat Ted Tim Sam Pam Kim Kit Mo ' +
+    // Given names and their pet forms that the dictionary also holds ("Bobby Cox" was all English words, so no one).
+    'Billy Bobby Buddy Butch Cliff Curt Derrick Dirk Dolly Dusty Eddy Fanny Hector Homer Kitty Lacy Meg Mickey Misty Noel Olive Patsy ' +
+    'Patty Phoebe Pierce Piers Randy Rocky Sherry Tad Woody Colleen Eve Felicity Gabby Ginger Jasmine Jasper Laurel Mercy Rhea Serge Viola').split(' '),
 );
 
 /** Head words of a state's institutions, named "<head> of <country>": "the Supreme Court of India", "the Central Bank of Nigeria". */
