@@ -395,6 +395,8 @@ describe('English towns standing for their teams', () => {
 describe('English people whose surname is a company', () => {
   it('reads a first name and a company\'s one-word name as a person', () => {
     expect(found('Harrison Ford and Tom Ford attended, and Michael Dell said so.')).toEqual({ people: ['Harrison Ford', 'Tom Ford', 'Michael Dell'], orgs: [], places: [] });
+    // So is an armed group's, named like a firm for a man.
+    expect(found('The opera by Richard Wagner was staged.').people).toEqual(['Richard Wagner']);
     expect(found('The award went to Francis Ford Coppola on Sunday.').people).toEqual(['Francis Ford Coppola']);
   });
 });

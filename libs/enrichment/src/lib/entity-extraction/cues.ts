@@ -22,10 +22,13 @@ export abstract class ContextCues extends ExtractionState {
     return !this.knownAt(i + 1, to) || (this.english && this.companyWordAt(i + 1, to));
   }
 
-  /** The word at j alone is a company the gazetteer knows, and no longer known name starts there. */
+  /**
+   * The word at j alone is a company the gazetteer knows (or an armed group, named like a firm for a man: "Richard Wagner"
+   * was the Wagner Group), and no longer known name starts there.
+   */
   protected companyWordAt(j: number, to: number): boolean {
     const known = this.knownAt(j, to);
-    return !!known && known.len === 1 && known.org?.kind === 'company' && !known.places;
+    return !!known && known.len === 1 && (known.org?.kind === 'company' || known.org?.kind === 'armed group') && !known.places;
   }
 
   /** "St. Louis", "Mt. Everest": the full stop of an abbreviation that opens a place's name, before a capitalised word. */
