@@ -611,6 +611,17 @@ describe('names as other languages write them', () => {
     expect(mentions('pt', 'Acionistas Uber vendem ações com desconto mas alguns ganham muito.')).toEqual(['organisation:Uber=Uber']);
   });
 
+  it('a club written as its nickname "of" its town is one body; a league\'s name ends on its sport', () => {
+    expect(mentions('fr', "Les Sénateurs d'Ottawa ont battu les Oilers d'Edmonton 3-2.")).toEqual([
+      "organisation:Sénateurs d'Ottawa=Sénateurs d'Ottawa",
+      "organisation:Oilers d'Edmonton=Edmonton Oilers",
+    ]);
+    // Not outside sports copy, nor without a plural article before the word.
+    expect(mentions('fr', 'Les habitants de Paris ont voté.')).toEqual(['place:Paris=Paris']);
+    expect(mentions('fr', 'Il joue dans la Ligue nationale de hockey depuis 2010.')).toEqual(['organisation:Ligue nationale de hockey=Ligue nationale de hockey']);
+    expect(mentions('fr', "Il a joué dans la Ligue de hockey de l'Ontario.")).toEqual(["organisation:Ligue de hockey de l'Ontario=Ligue de hockey de l'Ontario"]);
+  });
+
   it('a day or a month after a particle ends a name the tagger ran on into it', () => {
     expect(mentions('de', 'Das teilte die Hafen Hamburg Marketing am Mittwoch mit.')).toEqual(['place:Hamburg=Hamburg']);
   });

@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { anyFirstName, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
+import { anyFirstName, clubNicknames, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { lettersInOrder } from './singles';
 import { MONTH_DAY_WORDS } from '../entity-languages';
@@ -66,6 +66,8 @@ export class Extraction extends TaggerBlend {
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
     if (this.r.clubArticles) this.townsAfterClubArticles(this.r.clubArticles);
     if (!this.english) this.townsOfTheirCoach();
+    if (!this.english && !this.r.nounsCapitalised) this.clubsOfTheirTown();
+    if (!this.english && !this.r.nounsCapitalised) this.sportBodies();
     if (this.r.teamRoles) this.townsInTeamRoles(this.r.teamRoles);
     if (this.english) this.universityCampuses();
     if (this.english) this.withoutWordPeople();
@@ -123,6 +125,69 @@ export class Extraction extends TaggerBlend {
       m.type = 'organisation';
       m.name = m.surface;
       delete m.places;
+    }
+  }
+
+  /**
+   * "la Ligue nationale de hockey", "la Fédération française de tennis", "la Liga Nacional de Baloncesto": where a body's name
+   * is written in lower case after its first words, the sport it governs ends it (and the place it serves after that: "la Ligue
+   * de hockey de l'Ontario").
+   */
+  private sportBodies(): void {
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (m.type !== 'organisation' || !this.r.ORG_PREFIXES.has(m.surface.split(' ')[0])) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      // (The tagger's span may hold the sport already: "Ligue de hockey".)
+      const inside = SPORT_AFTER_BODY.exec(' ' + m.surface.slice(m.surface.indexOf(' ') + 1));
+      const sport = inside && inside[0].length === m.surface.length - m.surface.indexOf(' ') ? undefined : SPORT_AFTER_BODY.exec(this.text.slice(end, end + 40));
+      if (!inside && !sport) continue;
+      let last = end + (sport ? sport[0].length : 0);
+      // The place it serves, named right after: "de l'Ontario", "du Québec".
+      const served = /^\s+(?:de l['’]|de la |du |de |d['’]|del |di |da |do )/u.exec(this.text.slice(last, last + 12));
+      const place = served ? this.mentions.findIndex((p) => p.type === 'place' && p.start === last + served[0].length) : -1;
+      if (place >= 0) last = spanEnd(this.text, this.mentions[place].start, this.mentions[place].surface);
+      const surface = this.text.slice(m.start, last);
+      if (m.name === m.surface) m.name = surface;
+      m.surface = surface;
+      delete m.org;
+      if (place >= 0) {
+        this.mentions.splice(place, 1);
+        if (place < k) k--;
+      }
+    }
+  }
+
+  /**
+   * "les Oilers d'Edmonton", "les Pacers de l'Indiana", "los Spurs de San Antonio": French, Spanish, Italian and Portuguese
+   * write a North American club as its nickname "of" its town. A known club's nickname, then "of" and its town, is that club.
+   */
+  private clubsOfTheirTown(): void {
+    const t = this.toks;
+    const nicknames = clubNicknames(this.g);
+    const ofWord = (w: string) => OF_WORDS.has(w) || ELIDED_OF.test(w) || LOWER_ARTICLES.has(w) || /^l['’]$/.test(w);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const town = this.mentions[k];
+      if (town.type === 'person') continue;
+      const j = this.tokenAt(town.start);
+      if (j === undefined) continue;
+      let i = j - 1;
+      while (i > j - 3 && i > 0 && !t[i].cap && ofWord(t[i].text)) i--;
+      if (i === j - 1 || i < 0 || !t[i].cap || !t[i].isWord) continue;
+      const at = this.mentions.findIndex((m) => m.start === t[i].start);
+      const nick = at >= 0 ? this.mentions[at] : undefined;
+      if (nick && (nick.type === 'person' || nick.surface !== t[i].text)) continue;
+      const clubs = nicknames.get(t[i].text);
+      const club = clubs?.find((c) => fold(c.name).startsWith(`${fold(town.surface)} `) || fold(c.name).startsWith(`${fold(town.name)} `));
+      // "les Sénateurs d'Ottawa", "los Yankees de Nueva York": a nickname the lists lack, plural after a plural article, in sports copy.
+      const translated = !club && /\p{Ll}[sx]$/u.test(t[i].text) && PLURAL_ARTICLES.has(t[i - 1]?.text ?? '') && !!town.places?.every((p) => p.kind !== 'country') && this.aboutSport();
+      if (!club && !translated) continue;
+      const surface = this.text.slice(t[i].start, spanEnd(this.text, town.start, town.surface));
+      this.mentions[k] = { type: 'organisation', name: club?.name ?? surface, surface, start: t[i].start, ...(club ? { org: club } : {}) };
+      if (at >= 0) {
+        this.mentions.splice(at, 1);
+        if (at < k) k--;
+      }
     }
   }
 
@@ -696,6 +761,10 @@ const GOAL_NOUNS = /^(?:gol|goles|golo|golos|tanto|tantos|doblete|triplete|hat-t
 const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'Pâques', 'Toussaint', 'Navidad', 'Nochebuena', 'Natale', 'Pasqua']);
 /** Nouns for a town's bodies and sites before "de <town>" ("prefeitura de Natal"). */
 const TOWN_BODY_NOUNS = /^(?:prefeitura|[Pp]refeito|cidade|aeroporto|região|município|governo|bairro|porto|universidade|[Cc]âmara|centro|arredores|estado)$/;
+/** "de hockey", "de fútbol", "di calcio": a sport's name after "of", in the Romance languages (and the words joining it: "sur glace"). */
+const SPORT_AFTER_BODY = /^\s+(?:de|du|d['’]|del|di|da|do)\s*(?:hockey(?: sur glace)?|football|soccer|baseball|basket-ball|basketball|basket|rugby|handball|volley-ball|volleyball|tennis|golf|boxe|cyclisme|athlétisme|natation|ski|fútbol|futbol|baloncesto|balonmano|béisbol|atletismo|ciclismo|natación|boxeo|calcio|pallacanestro|pallavolo|ciclismo|atletica|futebol|basquetebol|voleibol|andebol)(?![\p{L}-])/u;
+/** Plural definite articles of French, Spanish, Italian and Portuguese: before a club's nickname ("les Sénateurs d'Ottawa"). */
+const PLURAL_ARTICLES = new Set(['les', 'des', 'aux', 'Les', 'los', 'Los', 'i', 'gli', 'I', 'Gli', 'os', 'Os', 'dos', 'aos', 'nos', 'dei', 'degli', 'ai', 'agli']);
 /** Prepositions of place a town's name may follow in any of the rule languages ("In München", "à Lyon", "en Sevilla", "nel"); not Spanish "a", which also marks a team as the object ("venció a Osasuna"). */
 const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'na', 'nel', 'nella', 'i', 'på']);
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
