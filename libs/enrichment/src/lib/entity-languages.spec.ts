@@ -630,6 +630,9 @@ describe('names as other languages write them', () => {
     // "Über" folds to the company Uber; the preposition it is says nothing about Uber.
     expect(mentions('de', 'Über das Programm stimmen die Teilnehmer selbst ab.')).toEqual([]);
     expect(mentions('de', 'Der Fahrdienst Uber verlor vor Gericht.')).toEqual(['organisation:Uber=Uber']);
+    // Nor is a word the text writes in lower case a place whose every name has an accent ("Para" is not Pará).
+    expect(mentions('es', 'Para ello, el Gobierno aprobó un plan para la región.')).toEqual(['organisation:Gobierno=Gobierno']);
+    expect(mentions('es', 'El gobernador de Pará habló.')).toEqual(['place:Pará=Pará']);
   });
 
   it('German sports copy: a town in a team\'s role is its club too', () => {

@@ -172,7 +172,7 @@ export abstract class ExtractionState {
       const org = this.g.orgs.get(key);
       if (org && !(len === 1 && (this.acronymMisread(i, key) || this.accentMisread(i, org.name)))) return { len, org };
       const places = this.g.places.get(key);
-      if (places && !(len === 1 && this.shortAliasMisread(i, key, places))) return { len, places };
+      if (places && !(len === 1 && (this.shortAliasMisread(i, key, places) || this.placeAccentMisread(i, places)))) return { len, places };
     }
     // "ITV4", "More4": a known broadcaster's channel written with its number.
     if (t[i].cap && /\d$/.test(t[i].text)) {
@@ -189,6 +189,16 @@ export abstract class ExtractionState {
   private accentMisread(i: number, name: string): boolean {
     const word = this.toks[i].text;
     return !isAscii(word) && isAscii(name) && this.isCommon(word);
+  }
+
+  /**
+   * "Para ello, el Gobierno..." read as the Brazilian state Pará: a word the text also writes in lower case (or a common word
+   * of the language) matched a place only through the folding of the accents every name of that place has.
+   */
+  private placeAccentMisread(i: number, places: PlaceEntry[]): boolean {
+    const word = this.toks[i].text;
+    if (!isAscii(word) || !places.every((p) => !isAscii(p.name))) return false;
+    return this.isCommon(word) || this.lowerWords.has(word.toLowerCase());
   }
 
   /** '"Not Like Us"': a place's short alias ("US", "UK") counts only in capitals, unless it is the place's own name ("Ely", "Rye"). */
