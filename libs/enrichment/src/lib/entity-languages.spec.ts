@@ -622,6 +622,11 @@ describe('names as other languages write them', () => {
     expect(mentions('fr', "Il a joué dans la Ligue de hockey de l'Ontario.")).toEqual(["organisation:Ligue de hockey de l'Ontario=Ligue de hockey de l'Ontario"]);
   });
 
+  it('German: a noun that also names a town is the noun before a genitive article', () => {
+    expect(mentions('de', 'Mitte der 1990er Jahre zog er nach Berlin.')).toEqual(['place:Berlin=Berlin']);
+    expect(mentions('de', 'Er wohnt in Norden und arbeitet in Essen.')).toEqual(['place:Norden=Norden', 'place:Essen=Essen']);
+  });
+
   it('a day or a month after a particle ends a name the tagger ran on into it', () => {
     expect(mentions('de', 'Das teilte die Hafen Hamburg Marketing am Mittwoch mit.')).toEqual(['place:Hamburg=Hamburg']);
   });

@@ -433,7 +433,9 @@ export class Extraction extends TaggerBlend {
       // "die Lage", "35 Grad": after a determiner or a number the word is the noun; so after a determiner and an
       // inflected adjective ("von einer schwierigen Lage").
       const adjectiveAfterDeterminer = !!before && !before.cap && /\p{Ll}(?:e|en|er|em|es)$/u.test(before.text) && i !== undefined && GERMAN_DETERMINERS.has(this.toks[i - 2]?.text.toLowerCase() ?? '');
-      if (before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) this.mentions.splice(k, 1);
+      // "Mitte der 1990er Jahre", "Norden des Landes": the noun, with what it is of in the genitive after it.
+      const genitiveAfter = i !== undefined && /^(?:der|des)$/.test(this.toks[i + 1]?.text ?? '');
+      if ((before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) || genitiveAfter) this.mentions.splice(k, 1);
     }
   }
 
