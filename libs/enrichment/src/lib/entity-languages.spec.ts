@@ -638,6 +638,9 @@ describe('names as other languages write them', () => {
     // Nor is a word the text writes in lower case a place whose every name has an accent ("Para" is not Pará).
     expect(mentions('es', 'Para ello, el Gobierno aprobó un plan para la región.')).toEqual(['organisation:Gobierno=Gobierno']);
     expect(mentions('es', 'El gobernador de Pará habló.')).toEqual(['place:Pará=Pará']);
+    // A Portuguese contraction opening a sentence is no company either.
+    expect(mentions('pt', 'Neste ano, a empresa cresceu cinco por cento.')).toEqual([]);
+    expect(mentions('pt', 'A finlandesa Neste anunciou lucro.')).toEqual(['organisation:Neste=Neste']);
   });
 
   it('German sports copy: a town in a team\'s role is its club too', () => {

@@ -12,6 +12,12 @@ import { PLURAL_TITLES } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { Tagger } from '../ner/tagger';
 
+/**
+ * Portuguese contractions of a preposition and a determiner, capitalised only where they open a sentence ("Neste ano" read as
+ * the Finnish company Neste): never a name alone.
+ */
+const SENTENCE_OPENING_CONTRACTIONS = new Set('Neste Nesta Nestes Nestas Nesse Nessa Nesses Nessas Deste Desta Destes Destas Desse Dessa Desses Dessas Naquele Naquela Daquele Daquela Numa Pelo Pela Pelos Pelas'.split(' '));
+
 /** findKnown's prefixes of one start token, reused (it runs to completion before it is called again). */
 const KEY_SCRATCH: string[] = [];
 
@@ -168,7 +174,7 @@ export abstract class ExtractionState {
         const places = this.english ? this.g.places.get(`${key}'s`) : undefined;
         if (places) return { len, places };
       }
-      if (len === 1 && !t[i].cap) return undefined;
+      if (len === 1 && (!t[i].cap || (t[i].sentStart && SENTENCE_OPENING_CONTRACTIONS.has(t[i].text)))) return undefined;
       const org = this.g.orgs.get(key);
       if (org && !(len === 1 && (this.acronymMisread(i, key) || this.accentMisread(i, org.name)))) return { len, org };
       const places = this.g.places.get(key);
