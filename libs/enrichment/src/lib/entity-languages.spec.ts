@@ -627,6 +627,10 @@ describe('names as other languages write them', () => {
     expect(mentions('de', 'Er wohnt in Norden und arbeitet in Essen.')).toEqual(['place:Norden=Norden', 'place:Essen=Essen']);
   });
 
+  it('a club the gazetteer knows, and knows as no place, is the club where the tagger read a place', () => {
+    expect(mentions('it', 'Nel 1999 corse con la Ferrari e poi con la Sauber.')).toEqual(['organisation:Ferrari=Ferrari', 'organisation:Sauber=Sauber']);
+  });
+
   it('a day or a month after a particle ends a name the tagger ran on into it', () => {
     expect(mentions('de', 'Das teilte die Hafen Hamburg Marketing am Mittwoch mit.')).toEqual(['place:Hamburg=Hamburg']);
   });

@@ -201,6 +201,9 @@ export abstract class TaggerSpans extends SingleWords {
     if (span.type === 'person' && to === span.to && /^(?:al|el)-\p{Lu}/u.test(this.toks[to]?.text ?? '') && this.toks[to].start === this.toks[to - 1].end + 1) to++;
     // The span's bounds are final here: what the gazetteer knows by them, looked up once for every check below.
     const known = this.knownAt(from, to);
+    // "la Ferrari", "la Tyrrell" tagged places in motor-racing copy: a span the gazetteer knows whole as a club (a company may be a month: "Mars"), and as
+    // no place, is that body. (Not in German, where the town a club is named for keeps the tagger's place: GermEval.)
+    if (span.type === 'place' && !this.r.nounsCapitalised && known?.org?.kind === 'club' && !known.places && known.len === to - from) span = { ...span, type: 'organisation' };
     // "le parti Pastef", "la société Veolia": a lone name right after a lower-case noun for a body is that body.
     const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
     if (bodyNounBefore && !known?.places) span = { ...span, type: 'organisation' };
