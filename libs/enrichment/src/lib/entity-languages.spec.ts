@@ -628,7 +628,7 @@ describe('names as other languages write them', () => {
   });
 
   it('a club the gazetteer knows, and knows as no place, is the club where the tagger read a place', () => {
-    expect(mentions('it', 'Nel 1999 corse con la Ferrari e poi con la Sauber.')).toEqual(['organisation:Ferrari=Ferrari', 'organisation:Sauber=Sauber']);
+    expect(mentions('it', 'Nel 1999 corse con la Ferrari e poi con la Sauber.')).toEqual(['organisation:Ferrari=Ferrari', 'organisation:Sauber=Kick Sauber']);
   });
 
   it('a day or a month after a particle ends a name the tagger ran on into it', () => {
