@@ -624,6 +624,8 @@ describe('names as other languages write them', () => {
 
   it('German: a noun that also names a town is the noun before a genitive article', () => {
     expect(mentions('de', 'Mitte der 1990er Jahre zog er nach Berlin.')).toEqual(['place:Berlin=Berlin']);
+    // A sentence's opening possessive before an inflected adjective is no river either.
+    expect(mentions('de', 'Seine erste Single erschien 1999.')).toEqual([]);
     expect(mentions('de', 'Er wohnt in Norden und arbeitet in Essen.')).toEqual(['place:Norden=Norden', 'place:Essen=Essen']);
   });
 

@@ -422,7 +422,10 @@ export class Extraction extends TaggerBlend {
         continue;
       }
       // "Seine Frau sagte": a sentence's opening determiner before its noun, not the river.
-      if (i !== undefined && this.toks[i].sentStart && GERMAN_DETERMINERS.has(m.surface.toLowerCase()) && this.capWordAt(i + 1) && this.toks[i + 1].start === this.toks[i].end + 1) {
+      // ("Seine erste Single": so before an inflected adjective.)
+      const next = i === undefined ? undefined : this.toks[i + 1];
+      const nounOrAdjective = !!next?.isWord && (next.cap || /\p{Ll}(?:e|en|er|es|em)$/u.test(next.text));
+      if (i !== undefined && this.toks[i].sentStart && GERMAN_DETERMINERS.has(m.surface.toLowerCase()) && nounOrAdjective && next?.start === this.toks[i].end + 1) {
         this.mentions.splice(k, 1);
         continue;
       }
