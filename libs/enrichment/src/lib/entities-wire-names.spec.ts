@@ -290,6 +290,8 @@ describe('English words read as people', () => {
     expect(found('Faith Hill said she would tour.').people).toEqual(['Faith Hill']);
     // A pet form the dictionary also holds is still a first name.
     expect(found('The team was managed by Bobby Cox from 1990 to 2010.').people).toEqual(['Bobby Cox']);
+    // "Dean" opening a name is the first name, not the faculty's title.
+    expect(found('The song was sung by Dean Martin in 1964.').people).toEqual(['Dean Martin']);
   });
 });
 
