@@ -292,6 +292,9 @@ describe('English words read as people', () => {
     expect(found('The team was managed by Bobby Cox from 1990 to 2010.').people).toEqual(['Bobby Cox']);
     // "Dean" opening a name is the first name, not the faculty's title.
     expect(found('The song was sung by Dean Martin in 1964.').people).toEqual(['Dean Martin']);
+    // A title word before a generational suffix is the surname; the suffix's full stop is the name's.
+    expect(found('Martin Luther King Jr. spoke in Atlanta on Monday.').people).toEqual(['Martin Luther King Jr.']);
+    expect(found('Scripps Networks Interactive Inc. agreed to the deal, the company said from Knoxville, Tenn.').orgs).toEqual(['Scripps Networks Interactive Inc.']);
   });
 });
 
@@ -751,7 +754,7 @@ describe('Datelines before a country, and vessels named before their kind', () =
 describe('A person of a body', () => {
   it('splits "<first name> <surname> of <body>" into the person and the body, not royal or institutional names', () => {
     const e = found('Jewison died Saturday, publicist Jeff Sanderson of Chasen & Co. said in a statement.');
-    expect([e.people, e.orgs]).toEqual([['Jeff Sanderson'], ['Chasen & Co']]);
+    expect([e.people, e.orgs]).toEqual([['Jeff Sanderson'], ['Chasen & Co.']]);
     expect(found('She studied at Trinity University of Asia in Manila.').people).toEqual([]);
     expect(found('The Duke of Edinburgh and Mary of Teck were there.').people).toEqual(['Mary of Teck']);
   });

@@ -224,7 +224,8 @@ export abstract class ContextCues extends ExtractionState {
     if (this.english && REGNAL_NUMBERS.test(tok.text) && this.toks[j - 1].cap && tok.start === this.toks[j - 1].end + 1) return true;
     // "Stephen King said", "John Major, the former prime minister": a title word right after a first name, with no name after
     // it, is the surname ("Queen Elizabeth Prince Philip" is two people).
-    if (this.english && this.isTitle(tok.text) && !PORTFOLIO_WORDS.has(tok.text) && this.g.firstNames.has(this.toks[j - 1].text) && !this.toks[j - 1].poss && !(this.toks[j + 1]?.cap && this.toks[j + 1].isWord && !REGNAL_NUMBERS.test(this.toks[j + 1].text))) return true;
+    // ("Martin Luther King Jr.": a generational suffix after it is no other name.)
+    if (this.english && this.isTitle(tok.text) && !PORTFOLIO_WORDS.has(tok.text) && this.g.firstNames.has(this.toks[j - 1].text) && !this.toks[j - 1].poss && !(this.toks[j + 1]?.cap && this.toks[j + 1].isWord && !REGNAL_NUMBERS.test(this.toks[j + 1].text) && !GENERATIONAL.test(this.toks[j + 1].text))) return true;
     if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
     const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
@@ -405,6 +406,7 @@ const APPOSITIVE_BREAKS = new Set('at of in for with from on by to the a an and 
 const APPOSITIVE_CLOSERS = new Set('that which whose based in of with owned backed for from known founded run listed headquartered'.split(' '));
 
 /** Regnal and generational numbers after a name ("Henry VIII", "Martin Luther King III"); not "I", "V", "X", also letters. */
+const GENERATIONAL = /^(?:Jr|Sr)$/;
 const REGNAL_NUMBERS = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/;
 
 /** Words after a number that make it an amount, not a model designation. */

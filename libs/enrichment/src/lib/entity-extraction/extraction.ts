@@ -74,6 +74,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
     if (this.english) this.numberedRoads();
+    if (this.english) this.abbreviationDots();
     return this.collect();
   }
 
@@ -727,6 +728,19 @@ export class Extraction extends TaggerBlend {
     }
   }
 
+  /**
+   * "Scripps Networks Interactive Inc.", "Knoxville, Tenn.": a name ending on an abbreviation ends on its full stop too (even
+   * where it also ends the sentence), as annotators mark it.
+   */
+  private abbreviationDots(): void {
+    for (const m of this.mentions) {
+      const end = spanEnd(this.text, m.start, m.surface);
+      if (this.text[end] !== '.' || !NAME_ABBREVIATION_END.test(m.surface)) continue;
+      if (m.name === m.surface) m.name += '.';
+      m.surface += '.';
+    }
+  }
+
   private collect(): ExtractedEntities {
     const strong = new Map<string, EntityType>();
     for (const m of this.mentions) if (!m.weak) strong.set(fold(m.name), m.type);
@@ -768,6 +782,8 @@ const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'P
 const TOWN_BODY_NOUNS = /^(?:prefeitura|[Pp]refeito|cidade|aeroporto|região|município|governo|bairro|porto|universidade|[Cc]âmara|centro|arredores|estado)$/;
 /** "de hockey", "de fútbol", "di calcio": a sport's name after "of", in the Romance languages (and the words joining it: "sur glace"). */
 const SPORT_AFTER_BODY = /^\s+(?:de|du|d['’]|del|di|da|do)\s*(?:hockey(?: sur glace)?|football|soccer|baseball|basket-ball|basketball|basket|rugby|handball|volley-ball|volleyball|tennis|golf|boxe|cyclisme|athlétisme|natation|ski|fútbol|futbol|baloncesto|balonmano|béisbol|atletismo|ciclismo|natación|boxeo|calcio|pallacanestro|pallavolo|ciclismo|atletica|futebol|basquetebol|voleibol|andebol)(?![\p{L}-])/u;
+/** Abbreviations a company's or a person's name ends on, and AP's abbreviations of US states. */
+const NAME_ABBREVIATION_END = /(?:^|\s)(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)$/;
 /** Plural definite articles of French, Spanish, Italian and Portuguese: before a club's nickname ("les Sénateurs d'Ottawa"). */
 const PLURAL_ARTICLES = new Set(['les', 'des', 'aux', 'Les', 'los', 'Los', 'i', 'gli', 'I', 'Gli', 'os', 'Os', 'dos', 'aos', 'nos', 'dei', 'degli', 'ai', 'agli']);
 /** Prepositions of place a town's name may follow in any of the rule languages ("In München", "à Lyon", "en Sevilla", "nel"); not Spanish "a", which also marks a team as the object ("venció a Osasuna"). */
