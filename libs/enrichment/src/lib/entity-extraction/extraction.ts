@@ -139,11 +139,10 @@ export class Extraction extends TaggerBlend {
       const m = this.mentions[k];
       if (m.type !== 'organisation' || !this.r.ORG_PREFIXES.has(m.surface.split(' ')[0])) continue;
       const end = spanEnd(this.text, m.start, m.surface);
-      // (The tagger's span may hold the sport already: "Ligue de hockey".)
-      const inside = SPORT_AFTER_BODY.exec(' ' + m.surface.slice(m.surface.indexOf(' ') + 1));
-      const sport = inside && inside[0].length === m.surface.length - m.surface.indexOf(' ') ? undefined : SPORT_AFTER_BODY.exec(this.text.slice(end, end + 40));
-      if (!inside && !sport) continue;
-      let last = end + (sport ? sport[0].length : 0);
+      // The sport right after the name, or ending it already (the tagger's "Ligue de hockey").
+      const after = SPORT_AFTER_BODY.exec(this.text.slice(end, end + 40));
+      if (!after && !endsOnSport(m.surface)) continue;
+      let last = end + (after ? after[0].length : 0);
       // The place it serves, named right after: "de l'Ontario", "du Québec".
       const served = /^\s+(?:de l['’]|de la |du |de |d['’]|del |di |da |do )/u.exec(this.text.slice(last, last + 12));
       const place = served ? this.mentions.findIndex((p) => p.type === 'place' && p.start === last + served[0].length) : -1;
@@ -781,7 +780,13 @@ const FEAST_DAYS: ReadonlySet<string> = new Set(['Natal', 'Páscoa', 'Noël', 'P
 /** Nouns for a town's bodies and sites before "de <town>" ("prefeitura de Natal"). */
 const TOWN_BODY_NOUNS = /^(?:prefeitura|[Pp]refeito|cidade|aeroporto|região|município|governo|bairro|porto|universidade|[Cc]âmara|centro|arredores|estado)$/;
 /** "de hockey", "de fútbol", "di calcio": a sport's name after "of", in the Romance languages (and the words joining it: "sur glace"). */
-const SPORT_AFTER_BODY = /^\s+(?:de|du|d['’]|del|di|da|do)\s*(?:hockey(?: sur glace)?|football|soccer|baseball|basket-ball|basketball|basket|rugby|handball|volley-ball|volleyball|tennis|golf|boxe|cyclisme|athlétisme|natation|ski|fútbol|futbol|baloncesto|balonmano|béisbol|atletismo|ciclismo|natación|boxeo|calcio|pallacanestro|pallavolo|ciclismo|atletica|futebol|basquetebol|voleibol|andebol)(?![\p{L}-])/u;
+const SPORT_AFTER_BODY = /^\s+(?:de|du|d['’]|del|di|da|do)\s*(?:hockey(?: sur glace)?|football|soccer|baseball|basket-ball|basketball|basket|rugby|handball|volley-ball|volleyball|tennis|golf|boxe|cyclisme|athlétisme|natation|ski|fútbol|futbol|baloncesto|balonmano|béisbol|atletismo|ciclismo|natación|boxeo|calcio|pallacanestro|pallavolo|atletica|futebol|basquetebol|voleibol|andebol)(?![\p{L}-])/u;
+/** A body's name of two or more words whose words after the first are "of" and a sport ("Ligue de hockey"). */
+function endsOnSport(surface: string): boolean {
+  const space = surface.indexOf(' ');
+  const sport = space > 0 ? SPORT_AFTER_BODY.exec(surface.slice(space)) : null;
+  return !!sport && sport[0].length === surface.length - space;
+}
 /** Abbreviations a company's or a person's name ends on, and AP's abbreviations of US states. */
 const NAME_ABBREVIATION_END = /(?:^|\s)(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)$/;
 /** Plural definite articles of French, Spanish, Italian and Portuguese: before a club's nickname ("les Sénateurs d'Ottawa"). */

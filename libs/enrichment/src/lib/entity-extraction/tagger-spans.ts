@@ -132,7 +132,10 @@ export abstract class TaggerSpans extends SingleWords {
     while (span.type !== 'person' && from < span.to - 1 && !this.toks[from].cap && this.r.PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
     // "l'agence météorologique Aemet": a body's span opening on a lower-case word (an adjective of the noun before), the rest
     // a body the gazetteer knows whole, is that body ("río Amazonas", "océano Ártico" are places' names whole).
-    if (span.type === 'organisation' && from < span.to - 1 && /^\p{Ll}/u.test(this.toks[from].text) && this.knownAt(from + 1, span.to)?.org && this.knownAt(from + 1, span.to)?.len === span.to - from - 1) from++;
+    if (span.type === 'organisation' && from < span.to - 1 && /^\p{Ll}/u.test(this.toks[from].text)) {
+      const rest = this.knownAt(from + 1, span.to);
+      if (rest?.org && rest.len === span.to - from - 1) from++;
+    }
     // "El Gobierno", "La Fiscalía": an article opening a body's or a place's span is the sentence's, unless the whole is known ("La Paz", "Le Monde").
     if (span.type !== 'person' && from < span.to - 1 && this.toks[from].cap && this.r.articles.has(this.toks[from].text) && this.toks[from + 1].cap && !this.knownAt(from, span.to)) from++;
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
@@ -201,8 +204,8 @@ export abstract class TaggerSpans extends SingleWords {
     if (span.type === 'person' && to === span.to && /^(?:al|el)-\p{Lu}/u.test(this.toks[to]?.text ?? '') && this.toks[to].start === this.toks[to - 1].end + 1) to++;
     // The span's bounds are final here: what the gazetteer knows by them, looked up once for every check below.
     const known = this.knownAt(from, to);
-    // "la Ferrari", "la Tyrrell" tagged places in motor-racing copy: a span the gazetteer knows whole as a club (a company may be a month: "Mars"), and as
-    // no place, is that body. (Not in German, where the town a club is named for keeps the tagger's place: GermEval.)
+    // "la Ferrari", "la Tyrrell" tagged places in motor-racing copy: a span the gazetteer knows whole as a club, and as no place,
+    // is that club (not a company: "Mars" may be a month; not in German, whose corpora keep the tagger's place: GermEval).
     if (span.type === 'place' && !this.r.nounsCapitalised && known?.org?.kind === 'club' && !known.places && known.len === to - from) span = { ...span, type: 'organisation' };
     // "le parti Pastef", "la société Veolia": a lone name right after a lower-case noun for a body is that body.
     const bodyNounBefore = !this.english && span.type !== 'organisation' && to - from === 1 && from > 0 && !this.toks[from - 1].cap && (this.r.ORG_CUES_BEFORE.has(this.toks[from - 1].text) || BODY_NOUNS_BEFORE.has(this.toks[from - 1].text));
