@@ -61,6 +61,7 @@ export class Extraction extends TaggerBlend {
     this.withoutLoneMonths();
     this.withoutFeastDays();
     if (!this.english) this.scorersNotPlaces();
+    if (!this.english) this.unreadScorers();
     this.withoutQuotedWorks();
     this.withoutEventPlaces();
     if (this.r.nationalityNouns) this.withoutNationalityNouns(this.r.nationalityNouns);
@@ -320,6 +321,24 @@ export class Extraction extends TaggerBlend {
       const k = this.tokenAt(m.start);
       if (k === undefined || k < 2 || !/^(?:de|di|da|do)$/.test(this.toks[k - 1].text) || !GOAL_NOUNS.test(this.toks[k - 2].text)) continue;
       m.type = 'person';
+    }
+  }
+
+  /**
+   * "con goles de Jude Bellingham y Kylian Mbappé" where the tagger read nothing in "Jude Bellingham": the capitalised words
+   * right after a goal's noun and "de", that no name covers and the gazetteer does not know, are the scorer.
+   */
+  private unreadScorers(): void {
+    const t = this.toks;
+    const inside = this.coveredByMentions();
+    for (let k = 2; k < t.length; k++) {
+      if (!t[k].cap || !t[k].isWord || !/^(?:de|di|da|do)$/.test(t[k - 1].text) || !GOAL_NOUNS.test(t[k - 2].text) || inside(t[k].start)) continue;
+      // ("un gol de Siem de Jong": a particle inside the name; "y" joins the next scorer.)
+      let end = k + 1;
+      while (end < t.length && end < k + 4 && t[end].start === t[end - 1].end + 1 && ((t[end].cap && t[end].isWord) || (NAME_PARTICLES.has(t[end].text) && !/^(?:y|e|i|et|and|und)$/.test(t[end].text) && t[end + 1]?.cap))) end++;
+      if (this.knownAt(k, end) || (end - k === 1 && this.isCommon(t[k].text))) continue;
+      const surface = this.slice(k, end);
+      this.mentions.push({ type: 'person', name: surface, surface, start: t[k].start });
     }
   }
 
