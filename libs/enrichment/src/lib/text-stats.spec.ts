@@ -21,6 +21,13 @@ describe('wordCount', () => {
   ])('counts dictionary words in %s, written without spaces (one regex "word" before)', (_script, text, atLeast) => {
     expect(wordCount(text)).toBeGreaterThanOrEqual(atLeast);
   });
+
+  it('counts the spaced words of a mixed text as it counts them alone, and the unspaced run by the dictionary', () => {
+    const latin = 'The Hong Kong-based APP said (Asia Pulp & Paper) on Monday';
+    const chinese = '香港行政长官梁振英向香港民众道歉';
+    expect(wordCount(`${latin} ${chinese}。 ${latin}`)).toBe(2 * wordCount(latin) + wordCount(chinese));
+    expect(wordCount(`${latin}${chinese}${latin}`)).toBe(2 * wordCount(latin) + wordCount(chinese));
+  });
 });
 
 describe('words', () => {

@@ -26,10 +26,19 @@ export function wordCount(text: string): number {
     let kind: CharKind;
     if (code < 0x80) kind = ASCII_KINDS[code];
     else {
+      const at = i;
       code = text.codePointAt(i) as number;
       if (code > 0xffff) i++;
       kind = kindOf(code);
-      if (kind === UNSPACED_CHAR) return segmentedWordCount(text);
+      if (kind === UNSPACED_CHAR) {
+        // Only the run written without spaces goes to the dictionary breaker: segmenting the whole text when one
+        // Chinese name appeared in an English story cost more than the rest of the count (and counted its hyphenated words apart).
+        const end = unspacedRunEnd(text, i + 1);
+        n += segmentedWordCount(text.slice(at, end));
+        i = end - 1;
+        inWord = false;
+        continue;
+      }
     }
     if (inWord) inWord = kind !== OTHER;
     else if (kind === WORD_START) {
@@ -38,6 +47,17 @@ export function wordCount(text: string): number {
     }
   }
   return n;
+}
+
+/** Where the run of characters of unspaced scripts that goes on at `from` ends. */
+function unspacedRunEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.codePointAt(i) as number;
+    if (code < 0x80 || kindOf(code) !== UNSPACED_CHAR) break;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 function segmentedWordCount(text: string): number {
