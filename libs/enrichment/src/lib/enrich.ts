@@ -50,7 +50,7 @@ export interface EnrichOptions {
 /** The whole enrichment stage as one pure function of the article. */
 export function enrich(input: EnrichInput, now: Date = new Date(), options: EnrichOptions = {}): Enrichment {
   const text = `${input.headline}\n\n${input.bodyText}`;
-  const detected = detectLanguage(input.bodyText || input.headline);
+  const detected = detectLanguage(input.bodyText || input.headline, input.language);
   const chosen = chooseLanguage(input.language, detected);
   const language = chosen.language;
   const fromSource = chosen.from === 'source';

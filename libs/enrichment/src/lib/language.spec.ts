@@ -1,5 +1,5 @@
 import { enrich } from './enrich';
-import { chooseLanguage, detectLanguage, letterRuns } from './language';
+import { chooseLanguage, DECLARED_LANGUAGE_CONFIRMED, detectLanguage, LANGUAGE_DETECTOR, letterRuns } from './language';
 
 const ENGLISH = 'Prime Minister said on Monday that the government would not change its plans for the budget, which has been criticised by the opposition and by business groups who say it will cost jobs in the region.';
 const GERMAN = 'Die Bundesregierung hat am Mittwoch in Berlin neue Maßnahmen gegen die Inflation beschlossen. Der Finanzminister sagte, die Entlastung komme schnell bei den Bürgern an. Die Opposition kritisierte das Paket als unzureichend und forderte weitere Schritte.';
@@ -40,6 +40,31 @@ describe('chooseLanguage', () => {
     expect(e.languageConfidence).toBeLessThan(1);
     expect(e.provenance.find((p) => p.annotation === 'language')?.extractor).not.toBe('source');
     expect(e.people.map((p) => p.name)).toContain('Angela Merkel');
+  });
+});
+
+describe('detectLanguage with the source tag', () => {
+  const FRENCH = "Le gouvernement a présenté mercredi à Paris un plan contre l'inflation. Le ministre des Finances a déclaré que les ménages verraient vite la différence, mais l'opposition a jugé le paquet insuffisant et a demandé d'autres mesures pour les familles.";
+  const SPANISH = 'El Gobierno presentó el miércoles en Madrid un plan contra la inflación. El ministro de Hacienda dijo que los hogares notarían pronto la diferencia, pero la oposición consideró el paquete insuficiente y pidió más medidas para las familias.';
+
+  it('takes text that plainly reads as the tagged language as it, without the statistical detector', () => {
+    expect(detectLanguage(FRENCH, 'fr-FR')).toMatchObject({ language: 'fr', detector: DECLARED_LANGUAGE_CONFIRMED });
+    expect(detectLanguage(GERMAN, 'de')).toMatchObject({ language: 'de', detector: DECLARED_LANGUAGE_CONFIRMED });
+    expect(detectLanguage(SWEDISH, 'sv')).toMatchObject({ language: 'sv', detector: DECLARED_LANGUAGE_CONFIRMED });
+    expect(chooseLanguage('fr-FR', detectLanguage(FRENCH, 'fr-FR'))).toEqual({ language: 'fr-FR', from: 'source' });
+  });
+
+  it('still asks the detector where the tag names another language, so a wrong tag is overruled', () => {
+    for (const [text, wrongTag, language] of [[SPANISH, 'pt', 'es'], [SPANISH, 'it', 'es'], [GERMAN, 'nl', 'de'], [FRENCH, 'es', 'fr']]) {
+      const detected = detectLanguage(text, wrongTag);
+      expect(detected.detector).toEqual(LANGUAGE_DETECTOR);
+      expect(chooseLanguage(wrongTag, detected)).toEqual({ language, from: 'overruled' });
+    }
+  });
+
+  it('asks the detector where the tag is a language without a word list, or the text too short', () => {
+    expect(detectLanguage(SPANISH, 'gl').detector).toEqual(LANGUAGE_DETECTOR);
+    expect(detectLanguage('Berlin (dpa) - Neue Regeln für die Bahn.', 'de').detector).toEqual(LANGUAGE_DETECTOR);
   });
 });
 
