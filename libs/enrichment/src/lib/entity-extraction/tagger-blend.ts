@@ -60,11 +60,11 @@ export abstract class TaggerBlend extends TaggerSpans {
    * the particle, and the person is the rules' whole name.
    */
   private beforeCrossedPeople(rules: readonly Mention[]): (span: TaggedSpan) => TaggedSpan[] {
-    const people = rules.filter((m) => m.type === 'person' && m.surface.includes(' '));
+    // Each person's tokens found once, not once per span.
+    const people = rules.filter((m) => m.type === 'person' && m.surface.includes(' ')).map((m) => this.tokenSpanOf(m));
     return (span) => {
       if (span.type === 'person' || !people.length) return [span];
-      for (const person of people) {
-        const at = this.tokenSpanOf(person);
+      for (const at of people) {
         if (!at || at.from <= span.from + 1 || at.from >= span.to || !this.r.PARTICLES.has(this.toks[at.from - 1].text)) continue;
         if (at.to > span.to) return [{ ...span, to: at.from - 1 }, { type: 'person', from: at.from, to: at.to }];
       }
@@ -266,9 +266,10 @@ export abstract class TaggerBlend extends TaggerSpans {
    * another name the tagger's spans made is left out, so mentions never overlap.
    */
   private withoutNested(proposed: Mention[]): Mention[] {
-    const end = (m: Mention) => spanEnd(this.text, m.start, m.surface);
-    const inside = (m: Mention, o: Mention) => o !== m && o.start <= m.start && end(m) <= end(o) && end(o) - o.start > end(m) - m.start;
-    return proposed.filter((m) => !proposed.some((o) => inside(m, o)));
+    // Every pair is compared: each end found once (finding it in the pair test was a seventh of the blend on a 4 KB text).
+    const ends = proposed.map((m) => spanEnd(this.text, m.start, m.surface));
+    const inside = (m: number, o: number) => o !== m && proposed[o].start <= proposed[m].start && ends[m] <= ends[o] && ends[o] - proposed[o].start > ends[m] - proposed[m].start;
+    return proposed.filter((_, m) => !proposed.some((_o, o) => inside(m, o)));
   }
 
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
