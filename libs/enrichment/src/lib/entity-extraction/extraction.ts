@@ -470,11 +470,16 @@ export class Extraction extends TaggerBlend {
   private genitivesOfKnownPlaces(): void {
     const inside = this.coveredByMentions();
     const owners = new Set(['country', 'capital', 'region', 'city']);
+    // The rules' one-word people by offset, found once (a scan of every mention per capitalised word in -s was quadratic).
+    const peopleAt = new Map<number, number[]>();
+    this.mentions.forEach((m, k) => {
+      if (m.type === 'person' && !m.figure && !m.surface.includes(' ')) peopleAt.set(m.start, [...(peopleAt.get(m.start) ?? []), k]);
+    });
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];
       // ("Sachsen-Anhalts", "Nordrhein-Westfalens": a hyphenated region's too.)
       if (!t.cap || t.text.length < 5 || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?s$/u.test(t.text) || this.isAllCaps(i)) continue;
-      const person = this.mentions.findIndex((m) => m.start === t.start && m.surface === t.text && m.type === 'person' && !m.figure);
+      const person = peopleAt.get(t.start)?.find((k) => this.mentions[k].surface === t.text) ?? -1;
       if (person < 0 && inside(t.start)) continue;
       const word = this.folded(i);
       if (this.g.places.has(word) || this.g.orgs.has(word) || this.commonNouns?.has(t.text) || this.g.firstNames.has(t.text) || this.isCommon(t.text)) continue;

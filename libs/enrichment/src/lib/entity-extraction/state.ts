@@ -96,8 +96,26 @@ export abstract class ExtractionState {
 
   /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
   protected coveredByMentions(): (start: number) => boolean {
-    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]);
-    return (start) => covered.some(([a, b]) => a <= start && start < b);
+    // Sorted by start with the furthest end so far, so each question is a binary search: the rules that ask it
+    // ask it of every capitalised word, and a scan of every mention per word grew with the square of a long text.
+    const covered = this.mentions.map((m) => [m.start, spanEnd(this.text, m.start, m.surface)]).sort((x, y) => x[0] - y[0]);
+    const starts = covered.map(([a]) => a);
+    const furthest: number[] = [];
+    for (let k = 0; k < covered.length; k++) furthest.push(Math.max(covered[k][1], k > 0 ? furthest[k - 1] : -Infinity));
+    return (start) => {
+      // The last mention starting at or before `start`.
+      let lo = 0;
+      let hi = starts.length - 1;
+      let last = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= start) {
+          last = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return last >= 0 && start < furthest[last];
+    };
   }
 
   /** The index of the token that starts at this offset, if one does (tokens are in text order: a binary search). */
