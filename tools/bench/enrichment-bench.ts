@@ -6,7 +6,10 @@
  *     tools/bench/enrichment-bench.ts [libs/enrichment/eval/entities.jsonl]
  *
  * Then the same on 200 articles of wire-story size (3-5 KB, bench:pipeline's corpus): the evaluation
- * set's articles average about 1.2 KB, and the cost grows with the text.
+ * set's articles average about 1.2 KB, and the cost grows with the text. That corpus is English (the
+ * fixtures are); French, Spanish and German cost more (the statistical tagger runs over the whole text
+ * there), so they are timed too, on 3-5 KB texts of WikiNEuRal's news-like Wikipedia sentences with their
+ * language tag as a feed sends it, where the corpus mirror is at hand (ENTITY_CORPUS_MIRROR, as eval:enrichment).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,10 +17,12 @@ import nlp from 'compromise';
 import { enrich } from '@newswire/enrichment';
 import { wireSizeArticles } from './pipeline/corpus';
 import { sentencePool } from '../faults/harness/stories';
+import { modernDocs } from '../ner/modern-set';
 
 interface Article {
   headline: string;
   bodyText: string;
+  language?: string;
 }
 
 const file = process.argv[2] ?? join(__dirname, '../../libs/enrichment/eval/entities.jsonl');
@@ -27,7 +32,7 @@ const evalArticles: Article[] = readFileSync(file, 'utf8')
   .map((l) => JSON.parse(l));
 
 function project(a: Article): unknown {
-  return enrich({ headline: a.headline, bodyText: a.bodyText });
+  return enrich({ headline: a.headline, bodyText: a.bodyText, ...(a.language ? { language: a.language } : {}) });
 }
 
 function compromise(a: Article): unknown {
@@ -65,4 +70,40 @@ function compare(label: string, articles: readonly Article[], rounds: { project:
 const short = compare('evaluation set', evalArticles, { project: 25, compromise: 7 });
 const wireSize: Article[] = wireSizeArticles(sentencePool(), 200, 3);
 const long = compare('wire-story size (3-5 KB)', wireSize, { project: 9, compromise: 3 });
+const byLanguage: string[] = [];
+for (const language of ['fr', 'es', 'de']) {
+  const articles = taggedArticles(language, 40);
+  if (!articles) {
+    byLanguage.push(`${language}=not-measured`);
+    continue;
+  }
+  const { p, c } = compare(`wire-story size (3-5 KB), ${language}, tagged`, articles, { project: 9, compromise: 3 });
+  byLanguage.push(`${language}=${p.toFixed(2)} compromise-${language}=${c.toFixed(2)}`);
+}
+console.log(`enrichment-ms-per-article-3-5kb-by-language: ${byLanguage.join(' ')}`);
 console.log(`enrichment-ms-per-article: project=${short.p.toFixed(2)} compromise=${short.c.toFixed(2)} project-3-5kb=${long.p.toFixed(2)} compromise-3-5kb=${long.c.toFixed(2)}`);
+
+/** `count` texts of 3-5 KB made of the language's WikiNEuRal sentences (choose half), or undefined without the mirror. */
+function taggedArticles(language: string, count: number): Article[] | undefined {
+  let docs;
+  try {
+    docs = modernDocs(language, 'choose');
+  } catch {
+    return undefined;
+  }
+  const articles: Article[] = [];
+  let text = '';
+  for (const d of docs) {
+    text += `${d.text} `;
+    // Lengths spread over 3-5 KB as bench:pipeline's stories are.
+    const target = 3000 + ((articles.length * 997) % 2000);
+    if (text.length < target) continue;
+    const end = text.lastIndexOf('. ', target);
+    const body = text.slice(0, end > 2500 ? end + 1 : target).trim();
+    const cut = body.indexOf('. ');
+    articles.push({ headline: body.slice(0, cut > 0 && cut < 120 ? cut : 80).trim(), bodyText: body, language });
+    text = '';
+    if (articles.length === count) break;
+  }
+  return articles.length ? articles : undefined;
+}
