@@ -38,15 +38,15 @@ export function breaksPhrase(text: string, from: number, to: number): boolean {
  * of its words. Phrases in the headline count twice, as editors put the topic there.
  */
 export function extractKeywords(headline: string, body: string, max = 8): Keyword[] {
+  // Each phrase once per occurrence with its weight (a headline's phrase counts twice), its text made once: the counts
+  // and the scores below both look phrases up by it.
   const phrases: string[][] = [];
-  // Each phrase's text, made once: the counts and the scores below both look phrases up by it.
   const keys: string[] = [];
+  const weights: number[] = [];
   const push = (phrase: string[], weight: number) => {
-    const key = phrase.join(' ');
-    for (let i = 0; i < weight; i++) {
-      phrases.push(phrase);
-      keys.push(key);
-    }
+    phrases.push(phrase);
+    keys.push(phrase.join(' '));
+    weights.push(weight);
   };
   const collect = (text: string, weight: number) => {
     // One pass over the words: a phrase breaks at a short, stop or number word, and where the gap before a
@@ -62,7 +62,7 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
         cur = [];
       }
       prevEnd = spans[k + 1];
-      const w = phraseWord(text.slice(start, prevEnd));
+      const w = phraseWord(text, start, prevEnd);
       if (w === null) {
         if (cur.length) push(cur, weight);
         cur = [];
@@ -72,24 +72,35 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
   };
   collect(headline, 2);
   collect(body, 1);
-  const freq = new Map<string, number>();
-  const degree = new Map<string, number>();
-  for (const p of phrases.filter((x) => x.length <= 4))
+  // A word's frequency and degree in one record: one lookup per word where two maps took four.
+  const words = new Map<string, { freq: number; degree: number }>();
+  for (let i = 0; i < phrases.length; i++) {
+    const p = phrases[i];
+    if (p.length > 4) continue;
+    const weight = weights[i];
     for (const w of p) {
-      freq.set(w, (freq.get(w) ?? 0) + 1);
-      degree.set(w, (degree.get(w) ?? 0) + p.length);
+      const stats = words.get(w);
+      if (stats) {
+        stats.freq += weight;
+        stats.degree += weight * p.length;
+      } else words.set(w, { freq: weight, degree: weight * p.length });
     }
+  }
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (let i = 0; i < keys.length; i++) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + weights[i]);
   const scored = new Map<string, number>();
   for (let i = 0; i < phrases.length; i++) {
     const p = phrases[i];
     if (p.length > 3) continue;
     const key = keys[i];
     if (scored.has(key)) continue;
+    let sum = 0;
+    for (const w of p) {
+      const stats = words.get(w)!;
+      sum += stats.degree / stats.freq;
+    }
     // Repetition counts, damped: a phrase said twice is a topic, said ten times not five times more so.
-    const score = p.reduce((a, w) => a + (degree.get(w) ?? 0) / (freq.get(w) ?? 1), 0) * Math.log2(1 + (counts.get(key) ?? 1));
-    scored.set(key, score);
+    scored.set(key, sum * Math.log2(1 + (counts.get(key) ?? 1)));
   }
   // A phrase inside a better-scored one is left out; only the first `max` are needed, so stop there
   // (the whole list compared pairwise was most of this function's cost on a long text).
@@ -106,8 +117,11 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
  * The word as a phrase holds it, or null where it breaks phrases (short, stopword, number). Computed each time: a
  * memo of every written word was slower here than the test itself, its large table cold beside the entity extractor's.
  */
-function phraseWord(raw: string): string | null {
-  const clean = cleanWord(raw);
+function phraseWord(text: string, start: number, end: number): string | null {
+  // A word of one or two ASCII characters is short however it is cleaned: not copied out of the text ("a", "of", "to" are a
+  // fifth of the words). (Lower-casing may lengthen other characters: "İ" becomes two.)
+  if (end - start < 3 && text.charCodeAt(start) < 0x80 && (end - start < 2 || text.charCodeAt(start + 1) < 0x80)) return null;
+  const clean = cleanWord(text.slice(start, end));
   return clean.length < 3 || startsWithDigit(clean) || STOPWORDS.has(clean) ? null : clean;
 }
 

@@ -1,7 +1,7 @@
 import modelJson from '../data/subjects.model.json';
 import { boundedMemo } from './memo';
 import { featureOf, type SubjectModel } from './subjects-train';
-import { words } from './text-stats';
+import { wordSpans } from './text-stats';
 
 export const SUBJECT_CLASSIFIER = { extractor: 'newswire-subjects-nb', version: modelJson.version } as const;
 
@@ -30,10 +30,12 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
   const vocabulary = vocabularyOf(model);
   const logProb = vocabulary.logProb;
   let n = 0;
-  for (const w of words(text)) {
-    // A word of one or two letters is never a feature (featureOf): not looked up ("a", "of", "in" are a fifth of the words).
-    if (w.length <= 2) continue;
-    const known = vocabulary.termOf(w);
+  const spans = wordSpans(text);
+  for (let s = 0; s < spans.length; s += 2) {
+    // A word of one or two characters is never a feature (featureOf): not looked up, not even copied out of the text
+    // ("a", "of", "in" are a fifth of the words).
+    if (spans[s + 1] - spans[s] <= 2) continue;
+    const known = vocabulary.termOf(text.slice(spans[s], spans[s + 1]));
     if (known === UNKNOWN) continue;
     n++;
     const lp = known.logProb;
@@ -98,10 +100,17 @@ function termMeans(logProb: Map<string, readonly number[]>, k: number, byTerm: M
 
 /** Terms whose probability under this topic most exceeds their average over all topics. */
 function topTerms(logProb: Map<string, readonly number[]>, byTerm: Map<string, number>, means: Map<string, number>, i: number): string[] {
-  return [...byTerm]
-    .map(([w, c]) => [w, c * ((logProb.get(w)?.[i] ?? 0) - (means.get(w) ?? 0))] as const)
-    .filter(([, v]) => v > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([w]) => w);
+  // The best TOP_TERMS kept as the terms go by, a tie after the earlier term (as a stable sort of all would order them):
+  // sorting every term of a 4 KB article, for each of the three topics, was a third of this classifier's time.
+  const best: { term: string; value: number }[] = [];
+  for (const [term, count] of byTerm) {
+    const value = count * ((logProb.get(term)?.[i] ?? 0) - (means.get(term) ?? 0));
+    if (!(value > 0) || (best.length === TOP_TERMS && value <= best[TOP_TERMS - 1].value)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1].value < value) at--;
+    best.splice(at, 0, { term, value });
+    if (best.length > TOP_TERMS) best.pop();
+  }
+  return best.map((b) => b.term);
 }
+const TOP_TERMS = 5;

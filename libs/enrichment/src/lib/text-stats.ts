@@ -1,4 +1,4 @@
-import { BREAKS, CONTINUES, STARTS, runRoles, runTexts, type RunRole } from './char-runs';
+import { BREAKS, CONTINUES, STARTS, charRuns, runRoles, runTexts, type RunRole } from './char-runs';
 import { boundedMemo } from './memo';
 
 /** Words that carry no topic or key-phrase signal. */
@@ -9,6 +9,11 @@ export const STOPWORDS = new Set(
 /** The text's words: what `/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*\/gu` matches (a letter or digit, then letters, marks, digits, apostrophes, hyphens). */
 export function words(text: string): string[] {
   return runTexts(text, WORD_CHARS);
+}
+
+/** Where those words are, as flat [start, end] pairs: for a caller that copies out only some of them. */
+export function wordSpans(text: string): number[] {
+  return charRuns(text, WORD_CHARS);
 }
 
 /** Scripts written without spaces between words: a run of them is one "word" to the regex. */

@@ -52,17 +52,27 @@ const ELISION = /^((?:[ldjnmstc]|qu|jusqu|lorsqu|puisqu|all|dall|dell|nell|sull|
  * capital has a full stop one or two characters on.
  */
 export function nextToken(text: string, from: number): [number, number] | undefined {
+  const end = nextTokenEnd(text, from);
+  return end < 0 ? undefined : [tokenStart, end];
+}
+
+/** Where nextTokenEnd's token starts: set by each call (tokenize asks per token, and a pair per token was garbage). */
+let tokenStart = 0;
+
+/** nextToken's end, its start left in tokenStart; -1 at the text's end. */
+function nextTokenEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
-  if (i >= text.length) return undefined;
+  if (i >= text.length) return -1;
+  tokenStart = i;
   const code = text.codePointAt(i) as number;
   const classes = classesOf(code);
   if (classes & UPPER && (code > 0xffff || text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 2) === 46 || isLeadSurrogate(text.charCodeAt(i + 1)))) {
     DOTTED_ACRONYM.lastIndex = i;
     const acronym = DOTTED_ACRONYM.exec(text);
-    if (acronym) return [i, i + acronym[0].length];
+    if (acronym) return i + acronym[0].length;
   }
-  if (!(classes & (LETTER | NUMBER))) return [i, i + (code > 0xffff ? 2 : 1)];
+  if (!(classes & (LETTER | NUMBER))) return i + (code > 0xffff ? 2 : 1);
   let j = i + (code > 0xffff ? 2 : 1);
   while (j < text.length) {
     const c = text.codePointAt(j) as number;
@@ -73,7 +83,7 @@ export function nextToken(text: string, from: number): [number, number] | undefi
     else if ((c === 45 || c === 38) && j + 1 < text.length && classesOf(text.codePointAt(j + 1) as number) & (LETTER | NUMBER)) j += 1;
     else break;
   }
-  return [i, j];
+  return j;
 }
 
 // Spanish abbreviates a plural by doubling its letters: "EE.UU." (Estados Unidos), "CC.OO.", "FF.AA.", also "EE. UU.".
@@ -115,8 +125,8 @@ export function tokenize(text: string): Token[] {
   let sentStart = true;
   let newline = text.indexOf('\n');
   let next = 0;
-  for (let m = nextToken(text, 0); m; m = nextToken(text, next)) {
-    const [start, matchEnd] = m;
+  for (let matchEnd = nextTokenEnd(text, 0); matchEnd >= 0; matchEnd = nextTokenEnd(text, next)) {
+    const start = tokenStart;
     next = matchEnd;
     let word = text.slice(start, matchEnd);
     const first = word.charCodeAt(0);
