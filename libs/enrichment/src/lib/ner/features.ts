@@ -64,12 +64,16 @@ function shapeHash(w: string): number {
   let n = 0;
   for (let i = 0; i < w.length && n < 8; i++) {
     const c = w.charCodeAt(i);
-    const ch = w[i];
     let cls: number;
     if (c >= 48 && c <= 57) cls = 1;
-    else if (ch !== ch.toLowerCase()) cls = 2;
-    else if (ch !== ch.toUpperCase()) cls = 3;
-    else cls = c; // punctuation keeps its own code
+    // ASCII by its code (what the case tests below say of it, without a string per character).
+    else if (c < 0x80) cls = c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : c;
+    else {
+      const ch = w[i];
+      if (ch !== ch.toLowerCase()) cls = 2;
+      else if (ch !== ch.toUpperCase()) cls = 3;
+      else cls = c; // punctuation keeps its own code
+    }
     if (cls === last) continue;
     last = cls;
     n++;
