@@ -128,6 +128,8 @@ export abstract class CandidateRuns extends ContextCues {
    */
   private knownNameEnd(runStart: number, j: number): number {
     const t = this.toks;
+    // Most lower-case words after a capitalised run ("said", "sagte") are inside no known name: asked once, not once per start.
+    if (!innerWordsOf(this.g.prefixes).has(this.folded(j))) return 0;
     for (let s = Math.max(runStart, j - this.g.maxWords + 1); s < j; s++) {
       let key = this.foldedRange(s, j + 1);
       if (!this.g.prefixes.has(key)) continue;
@@ -455,3 +457,21 @@ export abstract class CandidateRuns extends ContextCues {
 
 /** Two surname particles of Dutch and German names. */
 const GERMANIC_PAIR = /^(?:van de|van der|van den|von der|von den|van het)$/;
+
+/**
+ * The words that follow another in some known name's prefix (its second word on), per prefix set: made once per
+ * gazetteer, and again should the set have grown since (a gazetteer is built by adding to it).
+ */
+function innerWordsOf(prefixes: ReadonlySet<string>): ReadonlySet<string> {
+  let inner = INNER_WORDS.get(prefixes);
+  if (!inner || inner.from !== prefixes.size) {
+    const words = new Set<string>();
+    for (const prefix of prefixes) {
+      const space = prefix.lastIndexOf(' ');
+      if (space >= 0) words.add(prefix.slice(space + 1));
+    }
+    INNER_WORDS.set(prefixes, (inner = { from: prefixes.size, words }));
+  }
+  return inner.words;
+}
+const INNER_WORDS = new WeakMap<ReadonlySet<string>, { from: number; words: ReadonlySet<string> }>();
