@@ -17,8 +17,15 @@ export interface Token {
 
 /** Accent-folded lower case, the key of every lookup table. */
 export function fold(s: string): string {
-  // Most words are plain ASCII, where folding is lower-casing; fold ran for 6% of an enricher's CPU.
-  return isAscii(s) ? s.toLowerCase() : foldUnicode(s);
+  // Most words are plain ASCII, where folding is lower-casing, and most are in lower case already, where it is nothing:
+  // one pass over the codes tells both (fold ran for 6% of an enricher's CPU).
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0x80) return foldUnicode(s);
+    if (code >= 65 && code <= 90) upper = true;
+  }
+  return upper ? s.toLowerCase() : s;
 }
 
 /** Folds of recent non-ASCII strings. */
