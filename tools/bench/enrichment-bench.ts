@@ -8,8 +8,9 @@
  * Then the same on 200 articles of wire-story size (3-5 KB, bench:pipeline's corpus): the evaluation
  * set's articles average about 1.2 KB, and the cost grows with the text. That corpus is English (the
  * fixtures are); French, Spanish and German cost more (the statistical tagger runs over the whole text
- * there), so they are timed too, on 3-5 KB texts of WikiNEuRal's news-like Wikipedia sentences with their
- * language tag as a feed sends it, where the corpus mirror is at hand (ENTITY_CORPUS_MIRROR, as eval:enrichment).
+ * there), so they are timed too, on 3-5 KB texts of WikiNEuRal's Wikipedia sentences (denser in names than
+ * news) with their language tag as a feed sends it, where the corpus mirror is at hand (ENTITY_CORPUS_MIRROR, as
+ * eval:enrichment).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

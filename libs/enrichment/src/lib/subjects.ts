@@ -104,8 +104,8 @@ function termMeans(logProb: Map<string, readonly number[]>, k: number, byTerm: M
 
 /** Terms whose probability under this topic most exceeds their average over all topics. */
 function topTerms(logProb: Map<string, readonly number[]>, byTerm: Map<string, number>, means: Map<string, number>, i: number): string[] {
-  // The best TOP_TERMS kept as the terms go by, a tie after the earlier term (as a stable sort of all would order them):
-  // sorting every term of a 4 KB article, for each of the three topics, was a third of this classifier's time.
+  // The best TOP_TERMS kept as the terms go by, a tie after the earlier term (as a stable sort of all would order them),
+  // instead of listing and sorting every term of the article for each of the three topics.
   const best: { term: string; value: number }[] = [];
   for (const [term, count] of byTerm) {
     const value = count * ((logProb.get(term)?.[i] ?? 0) - (means.get(term) ?? 0));

@@ -473,7 +473,10 @@ export class Extraction extends TaggerBlend {
     // The rules' one-word people by offset, found once (a scan of every mention per capitalised word in -s was quadratic).
     const peopleAt = new Map<number, number[]>();
     this.mentions.forEach((m, k) => {
-      if (m.type === 'person' && !m.figure && !m.surface.includes(' ')) peopleAt.set(m.start, [...(peopleAt.get(m.start) ?? []), k]);
+      if (m.type !== 'person' || m.figure || m.surface.includes(' ')) return;
+      const at = peopleAt.get(m.start);
+      if (at) at.push(k);
+      else peopleAt.set(m.start, [k]);
     });
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i];

@@ -40,7 +40,7 @@ export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8
   let prev2 = 0;
   for (let k = from; k < to; k++) {
     // The seven labels' sums in locals, added in the same order as a loop over them would (the same doubles): the
-    // weight reads are this tagger's cost, and the stores into an array between them were a third of it.
+    // weight reads are this tagger's cost, and locals keep the sums out of memory between them.
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
