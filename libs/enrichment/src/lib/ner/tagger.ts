@@ -49,19 +49,10 @@ export function decodeSentence(m: TaggerWeights, f: SentenceFeatures, out: Uint8
     let s5 = 0;
     let s6 = 0;
     const base = k * N_STATIC;
-    for (let j = 0; j < N_STATIC; j++) {
-      const o = f.index[base + j] * N_LABELS;
-      s0 += w[o];
-      s1 += w[o + 1];
-      s2 += w[o + 2];
-      s3 += w[o + 3];
-      s4 += w[o + 4];
-      s5 += w[o + 5];
-      s6 += w[o + 6];
-    }
     dynamicFeatures(dyn, m.bits, prev, prev2, f.lower[k], f.shape[k]);
-    for (let j = 0; j < N_DYNAMIC; j++) {
-      const o = dyn[j] * N_LABELS;
+    // The static features, then the dynamic ones (the order the sums were always made in).
+    for (let j = 0; j < N_STATIC + N_DYNAMIC; j++) {
+      const o = (j < N_STATIC ? f.index[base + j] : dyn[j - N_STATIC]) * N_LABELS;
       s0 += w[o];
       s1 += w[o + 1];
       s2 += w[o + 2];
