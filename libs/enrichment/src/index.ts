@@ -1,5 +1,5 @@
 export { enrich, SUPPORTED_LANGUAGES, WORDS_PER_MINUTE, ENRICHMENT_MAX_BYTES, MAX_ENTITIES_PER_TYPE, type EnrichInput, type EnrichOptions } from './lib/enrich';
-export { chooseLanguage, detectLanguage, LANGUAGE_DETECTOR, ENGLISH_FAST_PATH, DECLARED_LANGUAGE_CONFIRMED, type DetectedLanguage } from './lib/language';
+export { chooseLanguage, detectLanguage, LANGUAGE_DETECTOR, ENGLISH_FAST_PATH, DECLARED_LANGUAGE_CONFIRMED, FUNCTION_WORDS_DETECTOR, type DetectedLanguage } from './lib/language';
 export { extractEntities, extractEntityMentions, ENTITY_EXTRACTOR, type EntityMention, type EntityType, type ExtractedEntities, type ExtractOptions } from './lib/entities';
 export { ENTITY_LANGUAGES } from './lib/entity-languages';
 export { gazetteerFor, MIN_HOME_CITY_POPULATION } from './lib/gazetteer';

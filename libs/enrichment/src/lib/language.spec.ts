@@ -1,5 +1,5 @@
 import { enrich } from './enrich';
-import { chooseLanguage, DECLARED_LANGUAGE_CONFIRMED, detectLanguage, LANGUAGE_DETECTOR, letterRuns } from './language';
+import { chooseLanguage, DECLARED_LANGUAGE_CONFIRMED, detectLanguage, FUNCTION_WORDS_DETECTOR, LANGUAGE_DETECTOR, letterRuns } from './language';
 
 const ENGLISH = 'Prime Minister said on Monday that the government would not change its plans for the budget, which has been criticised by the opposition and by business groups who say it will cost jobs in the region.';
 const GERMAN = 'Die Bundesregierung hat am Mittwoch in Berlin neue Maßnahmen gegen die Inflation beschlossen. Der Finanzminister sagte, die Entlastung komme schnell bei den Bürgern an. Die Opposition kritisierte das Paket als unzureichend und forderte weitere Schritte.';
@@ -57,13 +57,23 @@ describe('detectLanguage with the source tag', () => {
   it('still asks the detector where the tag names another language, so a wrong tag is overruled', () => {
     for (const [text, wrongTag, language] of [[SPANISH, 'pt', 'es'], [SPANISH, 'it', 'es'], [GERMAN, 'nl', 'de'], [FRENCH, 'es', 'fr']]) {
       const detected = detectLanguage(text, wrongTag);
-      expect(detected.detector).toEqual(LANGUAGE_DETECTOR);
+      expect(detected.detector).not.toEqual(DECLARED_LANGUAGE_CONFIRMED);
       expect(chooseLanguage(wrongTag, detected)).toEqual({ language, from: 'overruled' });
     }
   });
 
+  it('names an untagged text by its function words where one language clearly leads, as the detector would', () => {
+    expect(detectLanguage(GERMAN)).toMatchObject({ language: 'de', detector: FUNCTION_WORDS_DETECTOR, sure: true });
+    expect(detectLanguage(SPANISH)).toMatchObject({ language: 'es', detector: FUNCTION_WORDS_DETECTOR, sure: true });
+    expect(chooseLanguage(undefined, detectLanguage(GERMAN))).toEqual({ language: 'de', from: 'detected' });
+    // Norwegian, Danish and Swedish share their function words: the detector tells them apart.
+    expect(detectLanguage(SWEDISH)).toMatchObject({ language: 'sv', detector: LANGUAGE_DETECTOR });
+  });
+
   it('asks the detector where the tag is a language without a word list, or the text too short', () => {
-    expect(detectLanguage(SPANISH, 'gl').detector).toEqual(LANGUAGE_DETECTOR);
+    // Galician has no list: its tag is not confirmed, and a Spanish reading stays with the tag (kin languages).
+    expect(detectLanguage(SPANISH, 'gl').detector).not.toEqual(DECLARED_LANGUAGE_CONFIRMED);
+    expect(chooseLanguage('gl', detectLanguage(SPANISH, 'gl'))).toEqual({ language: 'gl', from: 'source' });
     expect(detectLanguage('Berlin (dpa) - Neue Regeln für die Bahn.', 'de').detector).toEqual(LANGUAGE_DETECTOR);
   });
 });
