@@ -65,10 +65,9 @@ const DECLARED_MARGIN = 0.6;
 export function detectLanguage(text: string, declared?: string): DetectedLanguage {
   const sample = letterRuns(text.slice(0, 1200).toLowerCase());
   const n = Math.min(sample.length, SAMPLE_WORDS);
-  let hits = 0;
-  for (let i = 0; i < n; i++) if (ENGLISH.has(sample[i])) hits++;
-  if (n >= 20 && hits / n >= ENGLISH_SHARE) {
-    return { language: 'en', confidence: Math.min(0.99, round(0.6 + hits / n)), detector: ENGLISH_FAST_PATH, sure: true };
+  const english = shareOf(ENGLISH, sample, n);
+  if (n >= 20 && english >= ENGLISH_SHARE) {
+    return { language: 'en', confidence: Math.min(0.99, round(0.6 + english)), detector: ENGLISH_FAST_PATH, sure: true };
   }
   const confirmed = declared === undefined || n < 20 ? undefined : confirmedByFunctionWords(sample, n, declared);
   if (confirmed) {
@@ -88,12 +87,7 @@ function confirmedByFunctionWords(sample: readonly string[], n: number, declared
   const base = declared.trim().split('-')[0].toLowerCase();
   const own = FUNCTION_WORD_LISTS[base] ?? base;
   if (!FUNCTION_WORDS[own]) return undefined;
-  const share = (language: string) => {
-    const words = FUNCTION_WORDS[language];
-    let k = 0;
-    for (let i = 0; i < n; i++) if (words.has(sample[i])) k++;
-    return k / n;
-  };
+  const share = (language: string) => shareOf(FUNCTION_WORDS[language], sample, n);
   const mine = share(own);
   if (mine < DECLARED_SHARE) return undefined;
   for (const other of Object.keys(FUNCTION_WORDS)) {
@@ -113,14 +107,17 @@ const DECISIVE_SHARE = 0.15;
 const DECISIVE_MARGIN = 0.5;
 
 function decidedByFunctionWords(sample: readonly string[], n: number): { language: string; share: number } | undefined {
-  const shares = Object.entries(FUNCTION_WORDS).map(([language, words]) => {
-    let k = 0;
-    for (let i = 0; i < n; i++) if (words.has(sample[i])) k++;
-    return { language, share: k / n };
-  });
+  const shares = Object.entries(FUNCTION_WORDS).map(([language, words]) => ({ language, share: shareOf(words, sample, n) }));
   const best = shares.reduce((a, b) => (b.share > a.share ? b : a));
   if (best.share < DECISIVE_SHARE || NORDIC.has(best.language)) return undefined;
   return shares.every((o) => o === best || o.share <= best.share * DECISIVE_MARGIN) ? best : undefined;
+}
+
+/** The share of the sample's first `n` words that are in `words`. */
+function shareOf(words: ReadonlySet<string>, sample: readonly string[], n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (words.has(sample[i])) k++;
+  return n ? k / n : 0;
 }
 
 /** The runs of letters: what `/\p{L}+/gu` matches. */
