@@ -26,9 +26,10 @@ const DEFAULT_MODEL = modelJson as SubjectModel;
 export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MODEL, top = 3): SubjectScore[] {
   const k = model.topics.length;
   const ll = new Array<number>(k).fill(0);
-  const byTerm = new Map<string, number>();
+  // Term index -> count, in the order the terms first occur (topTerms breaks ties by it).
+  const byTerm = new Map<number, number>();
   const vocabulary = vocabularyOf(model);
-  const logProb = vocabulary.logProb;
+  const rows = vocabulary.rows;
   let n = 0;
   const spans = wordSpans(text);
   for (let s = 0; s < spans.length; s += 2) {
@@ -39,12 +40,12 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
     // A stopword as written is never a feature either: asked of the small stopword set, not the large memo ("the", "said",
     // "that" are a third of the longer words, and a lookup in a table of 50,000 words costs its cache misses).
     if (STOPWORDS.has(word)) continue;
-    const known = vocabulary.termOf(word);
-    if (known === UNKNOWN) continue;
+    const term = vocabulary.termOf(word);
+    if (term < 0) continue;
     n++;
-    const lp = known.logProb;
-    for (let i = 0; i < k; i++) ll[i] += lp[i];
-    byTerm.set(known.term, (byTerm.get(known.term) ?? 0) + 1);
+    const row = term * k;
+    for (let i = 0; i < k; i++) ll[i] += rows[row + i];
+    byTerm.set(term, (byTerm.get(term) ?? 0) + 1);
   }
   if (n === 0) return [];
   const scaled = ll.map((v) => v / Math.sqrt(n));
@@ -57,64 +58,69 @@ export function classifySubjects(text: string, model: SubjectModel = DEFAULT_MOD
     .map((t, i) => ({ i, code: t.code, name: t.name, score: Math.round((exp[i] / sum) * 1000) / 1000 }))
     .sort((a, b) => b.score - a.score)
     .slice(0, top);
-  const means = termMeans(logProb, k, byTerm);
-  return ranked.map(({ i, code, name, score }) => ({ code, name, score, terms: topTerms(logProb, byTerm, means, i) }));
+  return ranked.map(({ i, code, name, score }) => ({ code, name, score, terms: topTerms(vocabulary, k, byTerm, i) }));
 }
 
-interface KnownTerm {
-  term: string;
-  logProb: readonly number[];
-}
-/** A written word the model does not know (boundedMemo keeps no undefined). */
-const UNKNOWN: KnownTerm = { term: '', logProb: [] };
-
+/**
+ * A model's vocabulary as numbers, made once per model: each term's log-probabilities one row of a flat array and its
+ * mean over the topics beside it, so an article reads rows by index (no per-term record or map lookup) and computes no
+ * mean (the per-article means were a tenth of the classifier's time).
+ */
 interface Vocabulary {
-  /** The model's vocabulary as a Map. Read as a plain object, an article with the word "constructor" found Object.prototype's constructor function and the classifier threw. */
-  logProb: Map<string, readonly number[]>;
+  terms: string[];
+  /** Term t's log-probability under topic i at t * topics + i. */
+  rows: Float64Array;
+  /** Term t's mean log-probability over all topics. */
+  means: Float64Array;
   /**
-   * A written word's term and row, or UNKNOWN, remembered per written word: one lookup per word of the text
-   * where the feature's memo and then the vocabulary were two (the classifier ran on every English article).
+   * A written word's term index, or -1 where the model does not know it (as a plain object, an article with the word
+   * "constructor" once found Object.prototype's constructor; the vocabulary is a Map), remembered per written word: one
+   * lookup per word of the text where the feature's memo and then the vocabulary were two.
    */
-  termOf: (word: string) => KnownTerm;
+  termOf: (word: string) => number;
 }
 
-/** Made once per model. */
 function vocabularyOf(model: SubjectModel): Vocabulary {
   let vocabulary = VOCABULARIES.get(model);
   if (!vocabulary) {
-    const logProb = new Map<string, readonly number[]>(Object.entries(model.logProb));
-    const termOf = boundedMemo(50_000, (word: string): KnownTerm => {
+    const k = model.topics.length;
+    const entries = Object.entries(model.logProb);
+    const index = new Map<string, number>();
+    const terms: string[] = [];
+    const rows = new Float64Array(entries.length * k);
+    const means = new Float64Array(entries.length);
+    for (const [term, logProb] of entries) {
+      const t = terms.length;
+      index.set(term, t);
+      terms.push(term);
+      for (let i = 0; i < k; i++) rows[t * k + i] = logProb[i];
+      // Summed in topic order, as the mean was per article: the same double.
+      means[t] = logProb.reduce((a, b) => a + b, 0) / k;
+    }
+    const termOf = boundedMemo(50_000, (word: string): number => {
       const term = featureOf(word);
-      const row = term === null ? undefined : logProb.get(term);
-      return row && term !== null ? { term, logProb: row } : UNKNOWN;
+      return term === null ? -1 : (index.get(term) ?? -1);
     });
-    vocabulary = { logProb, termOf };
+    vocabulary = { terms, rows, means, termOf };
     VOCABULARIES.set(model, vocabulary);
   }
   return vocabulary;
 }
 const VOCABULARIES = new WeakMap<SubjectModel, Vocabulary>();
 
-/** Each term's mean log-probability over all topics. */
-function termMeans(logProb: Map<string, readonly number[]>, k: number, byTerm: Map<string, number>): Map<string, number> {
-  const means = new Map<string, number>();
-  for (const w of byTerm.keys()) means.set(w, (logProb.get(w) ?? []).reduce((a, b) => a + b, 0) / k);
-  return means;
-}
-
 /** Terms whose probability under this topic most exceeds their average over all topics. */
-function topTerms(logProb: Map<string, readonly number[]>, byTerm: Map<string, number>, means: Map<string, number>, i: number): string[] {
+function topTerms(vocabulary: Vocabulary, k: number, byTerm: Map<number, number>, i: number): string[] {
   // The best TOP_TERMS kept as the terms go by, a tie after the earlier term (as a stable sort of all would order them),
   // instead of listing and sorting every term of the article for each of the three topics.
-  const best: { term: string; value: number }[] = [];
+  const best: { term: number; value: number }[] = [];
   for (const [term, count] of byTerm) {
-    const value = count * ((logProb.get(term)?.[i] ?? 0) - (means.get(term) ?? 0));
+    const value = count * (vocabulary.rows[term * k + i] - vocabulary.means[term]);
     if (!(value > 0) || (best.length === TOP_TERMS && value <= best[TOP_TERMS - 1].value)) continue;
     let at = best.length;
     while (at > 0 && best[at - 1].value < value) at--;
     best.splice(at, 0, { term, value });
     if (best.length > TOP_TERMS) best.pop();
   }
-  return best.map((b) => b.term);
+  return best.map((b) => vocabulary.terms[b.term]);
 }
 const TOP_TERMS = 5;
