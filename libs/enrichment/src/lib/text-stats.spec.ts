@@ -76,4 +76,13 @@ describe('extractKeywords', () => {
     expect(texts).toEqual(expect.arrayContaining(['flood barriers', 'river levels', 'storm surge warnings']));
     expect(texts.some((t) => t.includes('barriers river') || t.includes('levels storm'))).toBe(false);
   });
+
+  it('keeps the phrases a ranking of every phrase would, also where most of the best lie inside a better one', () => {
+    // The extractor ranks only the best few phrases first; here the eight best after "redwoods forests" are all inside
+    // it, so for two or three keywords it must rank the rest too. The list for any `max` is the head of the full one.
+    const body = ['redwoods forests. redwoods forests. redwoods forests.', 'redwoods; forests; redwood; woods; wood; red; forest; rest; rests; ore; fore.', 'river, meadow, lantern, copper, harbour, violet, summit, orchard, saddle, willow.'].join('\n\n');
+    const all = extractKeywords('', body, 1000);
+    expect(all.slice(0, 3).map((k) => k.text)).toEqual(['redwoods forests', 'river', 'meadow']);
+    for (const max of [1, 2, 3, 8]) expect(extractKeywords('', body, max)).toEqual(all.slice(0, max));
+  });
 });
