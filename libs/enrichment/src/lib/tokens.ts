@@ -65,6 +65,9 @@ export function nextToken(text: string, from: number): [number, number] | undefi
 
 /** Where nextTokenEnd's token starts: set by each call (tokenize asks per token, and a pair per token was garbage). */
 let tokenStart = 0;
+/** Whether nextTokenEnd's token has an apostrophe, a hyphen inside: set by each call, as it passes them anyway. */
+let tokenApostrophe = false;
+let tokenHyphen = false;
 
 /** nextToken's end, its start left in tokenStart; -1 at the text's end. */
 function nextTokenEnd(text: string, from: number): number {
@@ -72,6 +75,8 @@ function nextTokenEnd(text: string, from: number): number {
   while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
   if (i >= text.length) return -1;
   tokenStart = i;
+  tokenApostrophe = false;
+  tokenHyphen = false;
   const code = text.codePointAt(i) as number;
   const classes = classesOf(code);
   if (classes & UPPER && (code > 0xffff || text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 2) === 46 || isLeadSurrogate(text.charCodeAt(i + 1)))) {
@@ -86,8 +91,13 @@ function nextTokenEnd(text: string, from: number): number {
     const width = c > 0xffff ? 2 : 1;
     if (classesOf(c) & (LETTER | MARK | NUMBER)) j += width;
     // An apostrophe inside a word before two letters ("rock'n'roll" stops at "n'"), a hyphen or ampersand before a letter or digit.
-    else if ((c === 39 || c === 0x2019) && lettersAt(text, j + 1, 2)) j += 1;
-    else if ((c === 45 || c === 38) && j + 1 < text.length && classesOf(text.codePointAt(j + 1) as number) & (LETTER | NUMBER)) j += 1;
+    else if ((c === 39 || c === 0x2019) && lettersAt(text, j + 1, 2)) {
+      tokenApostrophe = true;
+      j += 1;
+    } else if ((c === 45 || c === 38) && j + 1 < text.length && classesOf(text.codePointAt(j + 1) as number) & (LETTER | NUMBER)) {
+      if (c === 45) tokenHyphen = true;
+      j += 1;
+    }
     else break;
   }
   return j;
@@ -157,8 +167,9 @@ export function tokenize(text: string): Token[] {
       if (newline >= 0 && newline < start && /\n\s*\n/.test(text.slice(gapStart, start))) sentStart = true;
     }
     // French elision: "l'Élysée", "d'Orsay" are an article and a name.
-    const hasApostrophe = word.includes("'") || word.includes('’');
-    const hasHyphen = word.includes('-');
+    // (Marked as the token was found: no search of the word.)
+    const hasApostrophe = tokenApostrophe;
+    const hasHyphen = tokenHyphen;
     // A capital "D'" inside a sentence opens a surname instead ("Dinesh D'Souza", "Massimo D'Alema"); at a sentence's
     // start it is the preposition ("D'après"), and a capital "L'" stays the article ("à L'Élysée").
     const elision = hasApostrophe ? ELISION.exec(word) : null;
