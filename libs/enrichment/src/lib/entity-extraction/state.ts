@@ -148,7 +148,11 @@ export abstract class ExtractionState {
 
   protected lineBreakBefore(j: number): boolean {
     // At the end of the text there is no next word to be broken from (a text ending in "Commission" threw here).
-    return j > 0 && j < this.toks.length && this.text.slice(this.toks[j - 1].end, this.toks[j].start).includes('\n');
+    if (j <= 0 || j >= this.toks.length) return false;
+    // The gap read in place (most are one space), not copied out and searched: the run cutter asks this at every word it
+    // passes, and the rules again of the same words.
+    for (let k = this.toks[j - 1].end, end = this.toks[j].start; k < end; k++) if (this.text.charCodeAt(k) === 10) return true;
+    return false;
   }
 
   /**
