@@ -47,7 +47,8 @@ export function extractKeywords(headline: string, body: string, max = 8): Keywor
     // A phrase of more than four words counts for nothing below (neither its words' degrees nor as a keyword).
     if (phrase.length > 4) return;
     phrases.push(phrase);
-    // Only a phrase of three words or fewer is scored, so only theirs need a text (a key holds its words' count).
+    // Only a phrase of three words or fewer is scored, so only it needs a key; a four-word one gets an empty key, which no
+    // scored phrase has (a phrase's words are never empty).
     keys.push(phrase.length > 3 ? '' : phrase.join(' '));
     weights.push(weight);
   };

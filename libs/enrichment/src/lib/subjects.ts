@@ -73,9 +73,8 @@ interface Vocabulary {
   /** Term t's mean log-probability over all topics. */
   means: Float64Array;
   /**
-   * A written word's term index, or -1 where the model does not know it (as a plain object, an article with the word
-   * "constructor" once found Object.prototype's constructor; the vocabulary is a Map), remembered per written word: one
-   * lookup per word of the text where the feature's memo and then the vocabulary were two.
+   * A written word's term index, or -1 where the model does not know it, remembered per written word: one lookup per word
+   * of the text where the feature's memo and then the vocabulary were two.
    */
   termOf: (word: string) => number;
 }
@@ -85,6 +84,8 @@ function vocabularyOf(model: SubjectModel): Vocabulary {
   if (!vocabulary) {
     const k = model.topics.length;
     const entries = Object.entries(model.logProb);
+    // Terms looked up in a Map, not in the model's plain object: there an article with the word "constructor" found
+    // Object.prototype's constructor function and the classifier threw.
     const index = new Map<string, number>();
     const terms: string[] = [];
     const rows = new Float64Array(entries.length * k);
