@@ -19,6 +19,7 @@ import { enrich } from '@newswire/enrichment';
 import { wireSizeArticles } from './pipeline/corpus';
 import { sentencePool } from '../faults/harness/stories';
 import { modernDocs } from '../ner/modern-set';
+import { memoryProbeNs } from './box-probe';
 
 interface Article {
   headline: string;
@@ -68,6 +69,8 @@ function compare(label: string, articles: readonly Article[], rounds: { project:
   return { p, c };
 }
 
+// The box's memory speed before and after (see box-probe.ts): the figures below move with it on a shared host.
+const memoryBefore = memoryProbeNs();
 const short = compare('evaluation set', evalArticles, { project: 25, compromise: 7 });
 const wireSize: Article[] = wireSizeArticles(sentencePool(), 200, 3);
 const long = compare('wire-story size (3-5 KB)', wireSize, { project: 9, compromise: 3 });
@@ -82,6 +85,7 @@ for (const language of ['fr', 'es', 'de']) {
   byLanguage.push(`${language}=${p.toFixed(2)} compromise-${language}=${c.toFixed(2)}`);
 }
 console.log(`enrichment-ms-per-article-3-5kb-by-language: ${byLanguage.join(' ')}`);
+console.log(`box-memory-ns-per-random-read: before=${memoryBefore.toFixed(0)} after=${memoryProbeNs().toFixed(0)}`);
 console.log(`enrichment-ms-per-article: project=${short.p.toFixed(2)} compromise=${short.c.toFixed(2)} project-3-5kb=${long.p.toFixed(2)} compromise-3-5kb=${long.c.toFixed(2)}`);
 
 /** `count` texts of 3-5 KB made of the language's WikiNEuRal sentences (choose half), or undefined without the mirror. */
