@@ -69,11 +69,13 @@ export function detectLanguage(text: string, declared?: string): DetectedLanguag
   if (n >= 20 && english >= ENGLISH_SHARE) {
     return { language: 'en', confidence: Math.min(0.99, round(0.6 + english)), detector: ENGLISH_FAST_PATH, sure: true };
   }
-  const confirmed = declared === undefined || n < 20 ? undefined : confirmedByFunctionWords(sample, n, declared);
+  // Each language's share of the sample counted once, for both checks below.
+  const shares = n < 20 ? undefined : functionWordShares(sample, n);
+  const confirmed = declared === undefined || !shares ? undefined : confirmedByFunctionWords(shares, declared);
   if (confirmed) {
     return { language: confirmed.language, confidence: Math.min(0.99, round(0.6 + confirmed.share)), detector: DECLARED_LANGUAGE_CONFIRMED, sure: false };
   }
-  const decisive = n < 20 ? undefined : decidedByFunctionWords(sample, n);
+  const decisive = shares && decidedByFunctionWords(shares);
   if (decisive) return { language: decisive.language, confidence: Math.min(0.99, round(0.6 + decisive.share)), detector: FUNCTION_WORDS_DETECTOR, sure: true };
   const [best, second] = detectAll(text.slice(0, 4000));
   if (!best) return { language: 'und', confidence: 0, detector: LANGUAGE_DETECTOR, sure: false };
@@ -82,17 +84,21 @@ export function detectLanguage(text: string, declared?: string): DetectedLanguag
   return { language: best.lang, confidence: Math.max(0, Math.min(1, best.accuracy)), detector: LANGUAGE_DETECTOR, sure };
 }
 
+/** Each function-word list's share of the sample's first `n` words, by language. */
+function functionWordShares(sample: readonly string[], n: number): Readonly<Record<string, number>> {
+  return Object.fromEntries(Object.entries(FUNCTION_WORDS).map(([language, words]) => [language, shareOf(words, sample, n)]));
+}
+
 /** The declared tag's language and its share of function words in the sample, if the text plainly reads as it; else undefined. */
-function confirmedByFunctionWords(sample: readonly string[], n: number, declared: string): { language: string; share: number } | undefined {
+function confirmedByFunctionWords(shares: Readonly<Record<string, number>>, declared: string): { language: string; share: number } | undefined {
   const base = declared.trim().split('-')[0].toLowerCase();
   const own = FUNCTION_WORD_LISTS[base] ?? base;
-  if (!FUNCTION_WORDS[own]) return undefined;
-  const share = (language: string) => shareOf(FUNCTION_WORDS[language], sample, n);
-  const mine = share(own);
+  if (!Object.hasOwn(FUNCTION_WORDS, own)) return undefined;
+  const mine = shares[own];
   if (mine < DECLARED_SHARE) return undefined;
-  for (const other of Object.keys(FUNCTION_WORDS)) {
+  for (const other of Object.keys(shares)) {
     if (other === own || (NORDIC.has(own) && NORDIC.has(other))) continue;
-    if (share(other) > mine * DECLARED_MARGIN) return undefined;
+    if (shares[other] > mine * DECLARED_MARGIN) return undefined;
   }
   return { language: base, share: mine };
 }
@@ -106,11 +112,11 @@ const DECISIVE_SHARE = 0.15;
  */
 const DECISIVE_MARGIN = 0.5;
 
-function decidedByFunctionWords(sample: readonly string[], n: number): { language: string; share: number } | undefined {
-  const shares = Object.entries(FUNCTION_WORDS).map(([language, words]) => ({ language, share: shareOf(words, sample, n) }));
-  const best = shares.reduce((a, b) => (b.share > a.share ? b : a));
+function decidedByFunctionWords(shares: Readonly<Record<string, number>>): { language: string; share: number } | undefined {
+  const ranked = Object.entries(shares).map(([language, share]) => ({ language, share }));
+  const best = ranked.reduce((a, b) => (b.share > a.share ? b : a));
   if (best.share < DECISIVE_SHARE || NORDIC.has(best.language)) return undefined;
-  return shares.every((o) => o === best || o.share <= best.share * DECISIVE_MARGIN) ? best : undefined;
+  return ranked.every((o) => o === best || o.share <= best.share * DECISIVE_MARGIN) ? best : undefined;
 }
 
 /** The share of the sample's first `n` words that are in `words`. */

@@ -97,8 +97,7 @@ function nextTokenEnd(text: string, from: number): number {
     } else if ((c === 45 || c === 38) && j + 1 < text.length && classesOf(text.codePointAt(j + 1) as number) & (LETTER | NUMBER)) {
       if (c === 45) tokenHyphen = true;
       j += 1;
-    }
-    else break;
+    } else break;
   }
   return j;
 }
