@@ -22,7 +22,10 @@ import { childrenOf, cpuMsOf } from './pipeline/process-meter';
 import { sentencePool } from '../faults/harness/stories';
 
 // Plain CommonJS shared with npm start and the images.
-const { heapFlagsOf } = require(join(__dirname, '../../deploy/node-heap.js')) as { heapFlagsOf: (app: string) => string[] };
+const { heapFlagsOf, mallocEnvOf } = require(join(__dirname, '../../deploy/node-heap.js')) as {
+  heapFlagsOf: (app: string) => string[];
+  mallocEnvOf: (app: string) => Record<string, string>;
+};
 
 const arg = (name: string, def: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
 const ARTICLES = Number(arg('articles', '4000'));
@@ -91,11 +94,12 @@ async function run(workers: number): Promise<{ perSecond: number; cpuMsPerArticl
     });
   });
 
-  // The service's heap budget as npm start and the images give it; --semi-space=N tries another young generation.
+  // The service's heap budget and allocator settings as npm start and the images give them; --semi-space=N tries another young
+  // generation.
   const semiSpace = arg('semi-space', '');
   const heap = heapFlagsOf('enricher').map((flag) => (semiSpace && flag.startsWith('--max-semi-space-size=') ? `--max-semi-space-size=${semiSpace}` : flag));
   const enricher = spawn(process.execPath, [...heap, join(ROOT, 'dist/apps/enricher/main.js')], {
-    env: { ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn', NEWSWIRE_DEV_MODE: 'true' },
+    env: { ...mallocEnvOf('enricher'), ...process.env, KAFKA_BROKERS: BROKERS, KAFKA_TOPIC_NAMESPACE: ns, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ENRICHER_WORKERS: String(workers), LOG_LEVEL: 'warn', NEWSWIRE_DEV_MODE: 'true' },
     stdio: 'ignore',
   });
   started.pid = enricher.pid;

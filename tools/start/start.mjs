@@ -15,7 +15,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = process.env.PORT ?? '3000';
 const API_PORT = process.env.API_PORT ?? '3100';
 const SAMPLE = join(repo, 'libs/wire-formats/src/fixtures/daily-impact-european-2024-11-24.txt');
-const { heapFlagsOf } = createRequire(import.meta.url)('../../deploy/node-heap.js');
+const { heapFlagsOf, mallocEnvOf } = createRequire(import.meta.url)('../../deploy/node-heap.js');
 const say = (msg) => process.stdout.write(`${msg}\n`);
 /** Every service process started, so no exit path leaves one behind. */
 const running = [];
@@ -41,7 +41,9 @@ function startService(name, env, logs, ready) {
   const out = createWriteStream(join(logs, `${name}.log`), { flags: 'a' });
   // The service's heap budget (deploy/node-heap.json) unless NODE_OPTIONS sizes the heap.
   const heap = (process.env.NODE_OPTIONS ?? '').includes('--max-old-space-size') ? [] : heapFlagsOf(name);
-  const child = spawn(process.execPath, [...heap, join(repo, 'dist/apps', name, 'main.js')], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its allocator settings too (deploy/node-heap.json), unless the environment sets them.
+  const childEnv = { ...process.env, ...env };
+  const child = spawn(process.execPath, [...heap, join(repo, 'dist/apps', name, 'main.js')], { env: { ...mallocEnvOf(name, childEnv), ...childEnv, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let seen = '';
   return new Promise((resolveReady, reject) => {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../../..');
 const DIST = join(ROOT, 'dist/apps');
 // Plain CommonJS shared with npm start and the images.
-const { heapFlagsOf } = require(join(ROOT, 'deploy/node-heap.js')) as { heapFlagsOf: (app: string) => string[] };
+const { heapFlagsOf, mallocEnvOf } = require(join(ROOT, 'deploy/node-heap.js')) as {
+  heapFlagsOf: (app: string) => string[];
+  mallocEnvOf: (app: string, env: NodeJS.ProcessEnv) => Record<string, string>;
+};
 
 /** How to run something other than a built bundle: the program and its arguments, from the repo root. */
 export interface Command {
@@ -88,7 +91,8 @@ export class ServiceProcess {
     const heap = options.includes('--max-old-space-size') ? [] : heapFlagsOf(this.name);
     const child = spawn(process.execPath, command?.args ?? [...heap, ...extraArgs, ...nodeArgs, main], {
       cwd: command?.cwd,
-      env: { ...process.env, ...this.env, NO_COLOR: '1' },
+      // The allocator settings beside the heap budget, unless the caller's environment sets them.
+      env: { ...mallocEnvOf(this.name, { ...process.env, ...this.env }), ...process.env, ...this.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
