@@ -10,7 +10,8 @@
  * fixtures are); French, Spanish and German cost more (the statistical tagger runs over the whole text
  * there), so they are timed too, on 3-5 KB texts of WikiNEuRal's Wikipedia sentences (denser in names than
  * news) with their language tag as a feed sends it, where the corpus mirror is at hand (ENTITY_CORPUS_MIRROR, as
- * eval:enrichment).
+ * eval:enrichment). Last, texts of 256 KB a broken or hostile feed can send (hostile-texts.ts), in English and German,
+ * beside real copy of that length: `enrichment-ms-256kb: copy-en=N copy-de=N hostile-worst=N (kind)`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { wireSizeArticles } from './pipeline/corpus';
 import { sentencePool } from '../faults/harness/stories';
 import { modernDocs } from '../ner/modern-set';
 import { memoryProbeNs } from './box-probe';
+import { HOSTILE_TEXTS } from './hostile-texts';
 
 interface Article {
   headline: string;
@@ -85,8 +87,32 @@ for (const language of ['fr', 'es', 'de']) {
   byLanguage.push(`${language}=${p.toFixed(2)} compromise-${language}=${c.toFixed(2)}`);
 }
 console.log(`enrichment-ms-per-article-3-5kb-by-language: ${byLanguage.join(' ')}`);
+console.log(`enrichment-ms-256kb: ${hostileTexts(256 * 1024)}`);
 console.log(`box-memory-ns-per-random-read: before=${memoryBefore.toFixed(0)} after=${memoryProbeNs().toFixed(0)}`);
 console.log(`enrichment-ms-per-article: project=${short.p.toFixed(2)} compromise=${short.c.toFixed(2)} project-3-5kb=${long.p.toFixed(2)} compromise-3-5kb=${long.c.toFixed(2)}`);
+
+/**
+ * One text of `chars` characters per hostile kind (hostile-texts.ts) and language, beside real copy of the same length
+ * (the 3-5 KB stories joined): the cost must stay linear in the text, so the worst should be of the order of the copy.
+ */
+function hostileTexts(chars: number): string {
+  const copy = wireSize.map((a) => a.bodyText).join('\n\n').slice(0, chars);
+  const time = (bodyText: string, language: string) => {
+    const started = process.hrtime.bigint();
+    enrich({ headline: 'Headline', bodyText, language });
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const figures: string[] = [];
+  let worst = { ms: 0, name: '' };
+  for (const language of ['en', 'de']) {
+    figures.push(`copy-${language}=${time(copy, language).toFixed(0)}`);
+    for (const [name, make] of Object.entries(HOSTILE_TEXTS)) {
+      const ms = time(make(chars), language);
+      if (ms > worst.ms) worst = { ms, name: `${name}-${language}` };
+    }
+  }
+  return `${figures.join(' ')} hostile-worst=${worst.ms.toFixed(0)} (${worst.name}, of ${Object.keys(HOSTILE_TEXTS).length} kinds x 2 languages)`;
+}
 
 /** `count` texts of 3-5 KB made of the language's WikiNEuRal sentences (choose half), or undefined without the mirror. */
 function taggedArticles(language: string, count: number): Article[] | undefined {

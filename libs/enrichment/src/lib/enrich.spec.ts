@@ -135,6 +135,22 @@ describe('enrichment size', () => {
   });
 });
 
+describe('enrichment of a text of one name over and over', () => {
+  // What a broken or hostile feed can send (tools/bench/hostile-texts.ts; bench:enrichment times them at 256 KB): the runs
+  // of capitalised words are cut, abbreviations end no sentence, and the name is still read as the one entity it is.
+  it.each([
+    ['en', 'U.S. ', 'places', 'United States'],
+    ['de', 'U.S. ', 'places', 'United States'],
+    ['en', 'New York ', 'places', 'New York'],
+    ['en', 'John Smith, ', 'people', 'John Smith'],
+    ['de', 'John Smith, ', 'people', 'John Smith'],
+  ] as const)('%s %j', (language, unit, list, name) => {
+    const e = enrich({ headline: 'Headline', bodyText: unit.repeat(2000), language }, new Date('2026-12-01T00:00:00Z'));
+    expect(e[list].map((x) => x.name)).toEqual([name]);
+    expect(e.people.length + e.organisations.length + e.places.length).toBe(1);
+  });
+});
+
 describe('enrich on any text', () => {
   // Words that reach the extractor's edge cases (names running to the end of the text, elisions, hyphenated
   // prefixes, Object.prototype's member names) mixed with arbitrary graphemes and lone code units.

@@ -117,8 +117,10 @@ export function* eachSentence(text: string): Generator<string> {
     let buf = '';
     for (const p of parts) {
       buf = buf ? `${buf} ${p}` : p;
-      // "Mr. Smith", "U.S. officials": a short token before the stop is an abbreviation, not an end.
-      if (ABBREV_END.test(buf)) continue;
+      // "Mr. Smith", "U.S. officials": a short token before the stop is an abbreviation, not an end. Asked of the part
+      // just added, which ends the buffer and follows a space in it: the same answer, where testing the whole buffer
+      // again at every part made a text of abbreviations ("U.S. U.S. ...") quadratic.
+      if (ABBREV_END.test(p)) continue;
       if (buf.length > 0) yield buf;
       buf = '';
     }

@@ -20,7 +20,7 @@ export abstract class CandidateRuns extends ContextCues {
         continue;
       }
       let j = i + 1;
-      while (j < t.length && !this.lineBreakBefore(j)) {
+      while (j < t.length && j - i < MAX_RUN_TOKENS && !this.lineBreakBefore(j)) {
         const prev = t[j - 1];
         if (prev.poss && !(t[j].cap && (this.r.PLACE_HEADS.has(t[j].text) || this.r.ORG_HEADS.has(t[j].text) || (this.english && GROUP_POSSESSORS.has(prev.text)) || this.saintsBodyAfter(i, j) || this.knownGoesOn(i, j)))) break;
         // "Australia's Senate", "London's Metropolitan Police": a known place's own body is named after the possessive.
@@ -454,6 +454,14 @@ export abstract class CandidateRuns extends ContextCues {
     return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || river || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
   }
 }
+
+/**
+ * The longest run a segment may span, in tokens: the longest known name is 11 words and a name with its holder's title
+ * about as many ("Federal Reserve Bank of New York President John Williams"). The segmenting asks shape tests that read
+ * the rest of the run at each of its words, so a run as long as the text ("U.S. U.S. ...", a line of capitalised words
+ * without a stop) made one hostile 300 KB article take 45 s; cut here, the work stays linear in the text.
+ */
+const MAX_RUN_TOKENS = 40;
 
 /** Two surname particles of Dutch and German names. */
 const GERMANIC_PAIR = /^(?:van de|van der|van den|von der|von den|van het)$/;

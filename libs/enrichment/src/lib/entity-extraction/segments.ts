@@ -547,6 +547,26 @@ export abstract class RunSegmentation extends CandidateRuns {
   }
 
   /**
+   * Where each word stands in the text, ascending, found in one pass: reading every token for each run's last word made a
+   * text of thousands of runs quadratic. An article's few dozen runs read the tokens (wholeReadsLeft), which costs less
+   * than building the map.
+   */
+  private placesOfWord(word: string): readonly number[] {
+    if (!this.wordPlaces) {
+      this.wordPlaces = new Map();
+      this.toks.forEach((tok, k) => {
+        const places = this.wordPlaces?.get(tok.text);
+        if (places) places.push(k);
+        else this.wordPlaces?.set(tok.text, [k]);
+      });
+    }
+    return this.wordPlaces.get(word) ?? [];
+  }
+
+  private wordPlaces?: Map<string, number[]>;
+  private wholeReadsLeft = 64;
+
+  /**
    * The text treats the run t[i..j) as a person: its first word is a first name in some language's list,
    * its last word stands alone elsewhere (the surname on second mention), a speech verb follows or
    * precedes it ("X said", "said X"), or an age or relative clause follows ("X, 54,", "X, who").
@@ -565,7 +585,11 @@ export abstract class RunSegmentation extends CandidateRuns {
     // "Jasprit Bumrah took eight wickets": two words no dictionary knows, then a verb in the past tense, is someone acting.
     if (j - i === 2 && !isEnglishWord(t[i].text) && !isEnglishWord(t[i + 1].text) && /^\p{Lu}\p{Ll}+$/u.test(t[i + 1].text) && PAST_ACTION.test(t[j]?.text ?? '') && !this.knownAt(i, j) && !this.knownAt(i + 1, j)) return true;
     const last = t[j - 1].text;
-    for (let k = 0; k < t.length; k++) if ((k < i || k >= j) && t[k].text === last && !this.capWordAt(k - 1) && !this.capWordAt(k + 1)) return true;
+    const standsAlone = (k: number) => (k < i || k >= j) && !this.capWordAt(k - 1) && !this.capWordAt(k + 1);
+    if (this.wholeReadsLeft > 0) {
+      this.wholeReadsLeft--;
+      for (let k = 0; k < t.length; k++) if (t[k].text === last && standsAlone(k)) return true;
+    } else if (this.placesOfWord(last).some(standsAlone)) return true;
     const before = t[i - 1];
     if (before?.isWord && !before.cap && ROLE_NOUNS.has(before.text)) return true;
     // "the Lakers' LeBron James", "DeAndre Jordan" ("LaGuardia Airport" ends on a place's head and is read before this).

@@ -15,6 +15,7 @@ import type { TaggedSpan } from '../ner/tagger';
 import { RunSegmentation } from './segments';
 import { knownBody } from './cues';
 import { type Single, spanEnd, townOrRegion } from './state';
+import { SpanIndex } from './span-index';
 
 export abstract class SingleWords extends RunSegmentation {
   protected resolveSingles(): void {
@@ -246,22 +247,29 @@ export abstract class SingleWords extends RunSegmentation {
     const words = this.toks.map((t) => t.text);
     const tagged: TaggedSpan[] = [];
     const done = new Set<number>();
+    // The last sentence decoded: runs come in text order, so most lie in it and need no walk back to its start (a text
+    // of one endless sentence made that walk quadratic).
+    let last = { from: 0, to: 0 };
     for (const u of this.unsurePeople) {
+      if (u.from >= last.from && u.from < last.to) continue;
       let from = u.from;
       while (from > 0 && !this.toks[from].sentStart) from--;
       if (done.has(from)) continue;
       done.add(from);
       let to = from + 1;
       while (to < words.length && !this.toks[to].sentStart) to++;
+      last = { from, to };
       // Only the windows around unsure runs: spans elsewhere in the sentence are never read.
       tagger.tagRange(words, from, to, this.toks[from].sentStart, tagged, this.unsurePeople);
     }
     const spans = tagged.filter((s) => s.type === 'person');
+    const spanIndex = new SpanIndex(spans.map((s) => ({ start: s.from, end: s.to })));
+    const taggedIndex = new SpanIndex(tagged.map((s) => ({ start: s.from, end: s.to })));
     for (const u of this.unsurePeople) {
       if (this.inTitleCaseSentence(u.from)) continue;
-      if (spans.some((s) => s.from <= u.from && u.to <= s.to) || this.joinedToPerson(u.from, u.to)) this.add(u.mention);
+      if (spanIndex.some(u.from, u.to, (k) => spans[k].from <= u.from && u.to <= spans[k].to) || this.joinedToPerson(u.from, u.to)) this.add(u.mention);
       // "families in Deir al-Balah": the tagger's place, exactly the run, right after a preposition of place.
-      else if (tagged.some((s) => s.type === 'place' && s.from === u.from && s.to === u.to) && /^(?:in|near|outside|across)$/.test(this.toks[u.from - 1]?.text ?? '')) {
+      else if (taggedIndex.some(u.from, u.to, (k) => tagged[k].type === 'place' && tagged[k].from === u.from && tagged[k].to === u.to) && /^(?:in|near|outside|across)$/.test(this.toks[u.from - 1]?.text ?? '')) {
         const { surface, start } = u.mention;
         this.add({ type: 'place', name: surface, surface, start });
       }
@@ -280,30 +288,47 @@ export abstract class SingleWords extends RunSegmentation {
   /** The token's line has three words or more and none in lower case. */
   private inCapitalsLine(k: number): boolean {
     const t = this.toks;
-    const sameLine = (x: number) => !this.text.slice(t[x - 1].end, t[x].start).includes('\n');
-    let from = k;
-    while (from > 0 && sameLine(from)) from--;
-    let words = 0;
-    for (let x = from; x < t.length && (x === from || sameLine(x)); x++) {
-      if (!t[x].isWord) continue;
-      if (/\p{Ll}/u.test(t[x].text)) return false;
-      words++;
+    const sameLine = (x: number) => !this.lineBreakBefore(x);
+    return this.perStretch((this.capitalsLines ??= new Int8Array(t.length)), k, sameLine, (from, to) => {
+      let words = 0;
+      for (let x = from; x < to; x++) {
+        if (!t[x].isWord) continue;
+        if (/\p{Ll}/u.test(t[x].text)) return false;
+        words++;
+      }
+      return words >= 3;
+    });
+  }
+
+  private capitalsLines?: Int8Array;
+  private titleCaseSentences?: Int8Array;
+
+  /**
+   * A question asked of the stretch of tokens around k that `joined` binds (a line, a sentence), answered once for the
+   * whole stretch and kept in `answers` (0 not yet asked, 1 yes, 2 no): asked again at each of its words, the walk to
+   * the stretch's ends made a text of one endless line quadratic.
+   */
+  private perStretch(answers: Int8Array, k: number, joined: (x: number) => boolean, answer: (from: number, to: number) => boolean): boolean {
+    if (answers[k] === 0) {
+      let from = k;
+      while (from > 0 && joined(from)) from--;
+      let to = k + 1;
+      while (to < this.toks.length && joined(to)) to++;
+      answers.fill(answer(from, to) ? 1 : 2, from, to);
     }
-    return words >= 3;
+    return answers[k] === 1;
   }
 
   /** A headline, a label list ("Also Stocks Aust, Dollar Aust, Data Review"): fewer than two lower-case words in its sentence or line. */
   private inTitleCaseSentence(k: number): boolean {
     const t = this.toks;
     // The sentence, or the line if shorter: label lists run on without a full stop.
-    const joined = (x: number) => !t[x].sentStart && !this.text.slice(t[x - 1].end, t[x].start).includes('\n');
-    let from = k;
-    while (from > 0 && joined(from)) from--;
-    let to = k + 1;
-    while (to < t.length && joined(to)) to++;
-    let lower = 0;
-    for (let x = from; x < to && lower < 2; x++) if (t[x].isWord && !t[x].cap) lower++;
-    return lower < 2;
+    const joined = (x: number) => !t[x].sentStart && !this.lineBreakBefore(x);
+    return this.perStretch((this.titleCaseSentences ??= new Int8Array(t.length)), k, joined, (from, to) => {
+      let lower = 0;
+      for (let x = from; x < to && lower < 2; x++) if (t[x].isWord && !t[x].cap) lower++;
+      return lower < 2;
+    });
   }
 
   /**
