@@ -553,12 +553,13 @@ export abstract class RunSegmentation extends CandidateRuns {
    */
   private placesOfWord(word: string): readonly number[] {
     if (!this.wordPlaces) {
-      this.wordPlaces = new Map();
+      const byWord = new Map<string, number[]>();
       this.toks.forEach((tok, k) => {
-        const places = this.wordPlaces?.get(tok.text);
+        const places = byWord.get(tok.text);
         if (places) places.push(k);
-        else this.wordPlaces?.set(tok.text, [k]);
+        else byWord.set(tok.text, [k]);
       });
+      this.wordPlaces = byWord;
     }
     return this.wordPlaces.get(word) ?? [];
   }
