@@ -14,7 +14,7 @@
  * Last line: `hops: received=P50/P99 enriched=P50/P99 deduplicated=P50/P99 stored=P50/P99 e2e=P50/P99` (ms).
  */
 import { mkdirSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const runId = Date.now().toString(36);
   const namespace = `hops-${runId}`;
   const infra = await PrivateInfra.single(join(dir, 'state'));
-  const pipeline = new Pipeline({ logDir: join(dir, 'logs'), brokers: infra.brokers, mongoUri: infra.mongoUri, namespace, env: { ENRICHER_WORKERS: String(availableParallelism()), KAFKA_TOPIC_PARTITIONS: '3' } });
+  const pipeline = new Pipeline({ logDir: join(dir, 'logs'), brokers: infra.brokers, mongoUri: infra.mongoUri, namespace, env: { KAFKA_TOPIC_PARTITIONS: '3' } });
   const kafka = new Kafka({ brokers: [infra.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   try {

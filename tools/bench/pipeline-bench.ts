@@ -61,7 +61,8 @@ const settings: BenchSettings = {
   near: num('near', 0.1),
   concurrency: num('concurrency', 32),
   rateSeconds: num('rate-seconds', quick ? 10 : 60),
-  enricherWorkers: num('enricher-workers', cores),
+  // The service's own default (apps/enricher config: one process); --enricher-workers=2 forks one per core here.
+  enricherWorkers: num('enricher-workers', 1),
   seed: num('seed', 1),
   partitions: 3,
 };
