@@ -4,6 +4,7 @@ export * from './lib/kafka-config';
 export * from '@newswire/kafka-security';
 export * from './lib/kafka-from-env';
 export * from './lib/client';
+export * from './lib/kafkajs-idle-timer';
 export * from './lib/topics-admin';
 export * from './lib/outbound';
 export * from './lib/batching-producer';

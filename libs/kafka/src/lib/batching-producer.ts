@@ -4,6 +4,14 @@ import { contractHeaders, encodeValue, type OutboundMessage } from './outbound';
 import { BrokerUnavailableError, classifyPublishFailure, RecordRejectedError, RecordTooLargeError } from './publish-failures';
 import { chunkByBytes, type EncodedRecord, recordBytes, recordLimit } from './records';
 
+/** A caller of sendJoined: its records and its fate. */
+interface JoinedSend {
+  records: EncodedRecord[];
+  bytes: number;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 interface Pending {
   record: EncodedRecord;
   resolve: () => void;
@@ -40,6 +48,7 @@ export class BatchingProducer {
   private queuedBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = new Set<Promise<void>>();
+  private joinQueue: JoinedSend[] = [];
   private readonly lingerMs: number;
   private readonly maxBatchSize: number;
   private readonly maxMessageBytes: number;
@@ -139,6 +148,54 @@ export class BatchingProducer {
     } catch (err) {
       if (classifyPublishFailure(err).kind === 'transient') this.lastFailureAt = Date.now();
       throw err;
+    }
+  }
+
+  /**
+   * Sends records together with those other callers hand over in the same turn of the event loop: one request while
+   * they fit one record batch's budget. A stage's partitions finish their chunks together (ChunkCoalescer joins their
+   * handler calls) and each sent its own Produce request, three a fetch. Each caller learns its own fate, as if it had
+   * sent alone: a joined request the broker refuses for a record goes again caller by caller, so one caller's bad record
+   * never fails another; a failure of the broker fails every caller in it (each waits it out and sends again).
+   */
+  sendJoined(records: EncodedRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      if (this.joinQueue.push({ records, bytes: records.reduce((sum, r) => sum + r.bytes, 0), resolve, reject }) === 1) setImmediate(() => this.drainJoined());
+    });
+  }
+
+  private drainJoined(): void {
+    const queue = this.joinQueue;
+    this.joinQueue = [];
+    let group: JoinedSend[] = [];
+    let bytes = 0;
+    let budget = Infinity;
+    for (const send of queue) {
+      const limit = recordLimit(Math.min(...send.records.map((r) => this.limitOf(r.topic))));
+      if (group.length && bytes + send.bytes > Math.min(budget, limit)) {
+        void this.sendGroup(group);
+        group = [];
+        bytes = 0;
+        budget = Infinity;
+      }
+      group.push(send);
+      bytes += send.bytes;
+      budget = Math.min(budget, limit);
+    }
+    if (group.length) void this.sendGroup(group);
+  }
+
+  private async sendGroup(group: JoinedSend[]): Promise<void> {
+    try {
+      await this.sendNow(group.flatMap((g) => g.records));
+      group.forEach((g) => g.resolve());
+    } catch (err) {
+      if (group.length === 1 || classifyPublishFailure(err).kind === 'transient') {
+        group.forEach((g) => g.reject(err));
+        return;
+      }
+      await Promise.all(group.map((g) => this.sendNow(g.records).then(g.resolve, g.reject)));
     }
   }
 

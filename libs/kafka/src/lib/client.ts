@@ -1,6 +1,7 @@
 import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 import type { KafkaSettings } from './kafka-config';
+import { fixKafkajsIdleTimer } from './kafkajs-idle-timer';
 
 const levels: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -31,6 +32,8 @@ export interface KafkaClientOptions {
 
 /** The one place a kafkajs client is built, so every client applies the same TLS and SASL settings. */
 export function createKafka(settings: Pick<KafkaSettings, 'brokers' | 'clientId' | 'security'>, options: KafkaClientOptions = {}): Kafka {
+  // Before any connection exists: kafkajs' idle timer loop (kafkajs-idle-timer.ts).
+  fixKafkajsIdleTimer();
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,

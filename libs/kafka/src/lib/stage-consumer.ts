@@ -11,6 +11,7 @@ import { chunkByBytes, type EncodedRecord } from './records';
 import { Backoff, interruptibleDelay } from './backoff';
 import { carryHeaders } from './carried-headers';
 import { ChunkCoalescer } from './chunk-coalescer';
+import { byTopic, OffsetCommitter } from './offset-committer';
 import { type InputSeries, type MessageTrace, StageTelemetry } from './stage-telemetry';
 import { subscribeWhenKnown } from './subscribe';
 
@@ -133,6 +134,8 @@ interface BatchControl {
 export class StageConsumer {
   private readonly logger: Logger;
   private consumer: Consumer | undefined;
+  private committer: OffsetCommitter | undefined;
+  private commitVia: EachBatchPayload['commitOffsetsIfNecessary'] | undefined;
   private stopping = false;
   private crashed: unknown;
   private outageSince: number | undefined;
@@ -186,9 +189,18 @@ export class StageConsumer {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.telemetry.keepLagOf(this.logicalAssignment(payload.memberAssignment)));
     await consumer.connect();
     await subscribeWhenKnown(consumer, [...this.logicalByPhysical.keys()], true);
+    // Through eachBatch's commit (the consumer group's own, which kafkajs's autoCommit uses): it raises the broker's error
+    // as it is, and kafkajs's runner answers a rebalance or a forgotten member by rejoining the group. consumer.commitOffsets
+    // goes through a retrier that wraps "the coordinator is not aware of this member" as non-retriable, and the consumer
+    // crashed for good after a network partition (the fault suite's network-proxy case).
+    this.committer = new OffsetCommitter((offsets) => {
+      if (!this.commitVia) throw new Error(`${this.opts.stage}: no batch has given its commit function yet`);
+      return this.commitVia(byTopic(offsets));
+    });
     await consumer.run({
       partitionsConsumedConcurrently: Math.max(1, this.opts.partitionsAtOnce ?? 1),
-      autoCommit: true,
+      // Each chunk commits its own offset through the committer, joined with the other partitions' (offset-committer.ts).
+      autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
@@ -203,7 +215,7 @@ export class StageConsumer {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const { batch, resolveOffset, isRunning, isStale } = payload;
     let rebalanced = false;
     const topic = this.logicalByPhysical.get(batch.topic) ?? batch.topic;
     const series = this.telemetry.input(topic);
@@ -224,6 +236,10 @@ export class StageConsumer {
         return control.live();
       },
     };
+    // Every batch's commit function is the same consumer group's; the committer sends through the latest.
+    this.commitVia = payload.commitOffsetsIfNecessary;
+    const committer = this.committer;
+    if (!committer) throw new Error(`${this.opts.stage}: a batch arrived before the offset committer was made`);
     const batchHandler = this.opts.batchHandlers?.get(topic);
     // Made with the batch handler (constructor): one per batch topic.
     const coalescer = this.coalescers.get(topic);
@@ -238,8 +254,9 @@ export class StageConsumer {
       if ((await this.publish(outcomes, control)) === ABORTED) return;
       this.chunkDone(outcomes, control);
       lag.set(Math.max(0, highWatermark - Number(chunk[chunk.length - 1].offset) - 1));
-      resolveOffset(chunk[chunk.length - 1].offset);
-      await commitOffsetsIfNecessary();
+      const last = chunk[chunk.length - 1].offset;
+      resolveOffset(last);
+      await committer.commit({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
       await control.heartbeat();
     }
   }
@@ -521,7 +538,7 @@ export class StageConsumer {
     const backoff = new Backoff(this.opts.retryBackoffMs, this.opts.maxOutageBackoffMs);
     for (;;) {
       try {
-        await this.opts.producer.sendNow(records);
+        await this.opts.producer.sendJoined(records);
         this.outageOver();
         return true;
       } catch (err) {
