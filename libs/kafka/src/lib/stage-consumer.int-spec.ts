@@ -199,6 +199,29 @@ describe('StageConsumer handling partitions at once', () => {
     }
   });
 
+  it('commits every handled chunk itself (kafkajs autoCommit is off): the group resumes after the last message of each partition', async () => {
+    const batch: StageBatchHandler = async (values, ctxs) => values.map((value, i) => [{ topic: OUT, key: ctxs[i].key ?? 'k', value }]);
+    const values = Array.from({ length: 12 }, (_, n) => JSON.stringify({ n }));
+    const stage = await startStage(echo, 2, batch, { partitionsAtOnce: 2, sendFirst: values });
+    const admin = stage.kafka.admin();
+    await admin.connect();
+    let closed = false;
+    try {
+      await stage.probe.waitFor(() => new Set(stage.probe.on(stage.out).map((m) => (m.value as { n: number }).n)).size === 12, 30_000, 'all 12 outputs');
+      // Stopping waits for the chunk in hand, which commits before its batch returns.
+      await stage.close();
+      closed = true;
+      const input = physicalTopic(IN, stage.ns);
+      const ends = await admin.fetchTopicOffsets(input);
+      const [committed] = await admin.fetchOffsets({ groupId: `${stage.ns}-group`, topics: [input] });
+      const byPartition = (list: { partition: number; offset: string }[]) => Object.fromEntries(list.map((p) => [p.partition, p.offset]));
+      expect(byPartition(committed.partitions)).toEqual(byPartition(ends.map((e) => ({ partition: e.partition, offset: e.high }))));
+    } finally {
+      await admin.disconnect();
+      if (!closed) await stage.close();
+    }
+  });
+
   it('dead-letters a poison message of a joined call alone: the other partition\'s messages are handled', async () => {
     const batch: StageBatchHandler = async (values, ctxs) => {
       if (values.some((v) => (v as { n: number }).n === 13)) throw new PoisonMessageError('thirteen is unlucky');
