@@ -1,3 +1,5 @@
+import type { Offsets, TopicOffsets } from 'kafkajs';
+
 /**
  * Commits the offsets of the chunks that finish at about the same moment in one OffsetCommit request, one request at a
  * time.
@@ -70,8 +72,12 @@ export class OffsetCommitter {
 }
 
 /** Offsets in the shape kafkajs's eachBatch commit takes. */
-export function byTopic(offsets: PartitionOffset[]): { topics: { topic: string; partitions: { partition: number; offset: string }[] }[] } {
-  const topics = new Map<string, { partition: number; offset: string }[]>();
-  for (const { topic, partition, offset } of offsets) topics.set(topic, [...(topics.get(topic) ?? []), { partition, offset }]);
-  return { topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })) };
+export function byTopic(offsets: PartitionOffset[]): Offsets {
+  const topics = new Map<string, TopicOffsets>();
+  for (const { topic, partition, offset } of offsets) {
+    const entry = topics.get(topic) ?? { topic, partitions: [] };
+    entry.partitions.push({ partition, offset });
+    topics.set(topic, entry);
+  }
+  return { topics: [...topics.values()] };
 }

@@ -134,8 +134,16 @@ interface BatchControl {
 export class StageConsumer {
   private readonly logger: Logger;
   private consumer: Consumer | undefined;
-  private committer: OffsetCommitter | undefined;
+  /** The commit function of the latest batch: every batch's is the same consumer group's. */
   private commitVia: EachBatchPayload['commitOffsetsIfNecessary'] | undefined;
+  // Through eachBatch's commit (the consumer group's own, which kafkajs's autoCommit uses): it raises the broker's error
+  // as it is, and kafkajs's runner answers a rebalance or a forgotten member by rejoining the group. consumer.commitOffsets
+  // goes through a retrier that wraps "the coordinator is not aware of this member" as non-retriable, and the consumer
+  // crashed for good after a network partition (the fault suite's network-proxy case).
+  private readonly committer = new OffsetCommitter((offsets) => {
+    if (!this.commitVia) throw new Error(`${this.opts.stage}: no batch has given its commit function yet`);
+    return this.commitVia(byTopic(offsets));
+  });
   private stopping = false;
   private crashed: unknown;
   private outageSince: number | undefined;
@@ -189,14 +197,6 @@ export class StageConsumer {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.telemetry.keepLagOf(this.logicalAssignment(payload.memberAssignment)));
     await consumer.connect();
     await subscribeWhenKnown(consumer, [...this.logicalByPhysical.keys()], true);
-    // Through eachBatch's commit (the consumer group's own, which kafkajs's autoCommit uses): it raises the broker's error
-    // as it is, and kafkajs's runner answers a rebalance or a forgotten member by rejoining the group. consumer.commitOffsets
-    // goes through a retrier that wraps "the coordinator is not aware of this member" as non-retriable, and the consumer
-    // crashed for good after a network partition (the fault suite's network-proxy case).
-    this.committer = new OffsetCommitter((offsets) => {
-      if (!this.commitVia) throw new Error(`${this.opts.stage}: no batch has given its commit function yet`);
-      return this.commitVia(byTopic(offsets));
-    });
     await consumer.run({
       partitionsConsumedConcurrently: Math.max(1, this.opts.partitionsAtOnce ?? 1),
       // Each chunk commits its own offset through the committer, joined with the other partitions' (offset-committer.ts).
@@ -236,10 +236,7 @@ export class StageConsumer {
         return control.live();
       },
     };
-    // Every batch's commit function is the same consumer group's; the committer sends through the latest.
     this.commitVia = payload.commitOffsetsIfNecessary;
-    const committer = this.committer;
-    if (!committer) throw new Error(`${this.opts.stage}: a batch arrived before the offset committer was made`);
     const batchHandler = this.opts.batchHandlers?.get(topic);
     // Made with the batch handler (constructor): one per batch topic.
     const coalescer = this.coalescers.get(topic);
@@ -256,7 +253,7 @@ export class StageConsumer {
       lag.set(Math.max(0, highWatermark - Number(chunk[chunk.length - 1].offset) - 1));
       const last = chunk[chunk.length - 1].offset;
       resolveOffset(last);
-      await committer.commit({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
+      await this.committer.commit({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
       await control.heartbeat();
     }
   }
