@@ -17,7 +17,7 @@ export abstract class ContextCues extends ExtractionState {
   protected firstNameBeforeName(i: number, len: number, to: number): boolean {
     const word = this.toks[i].text;
     // A town that is also a first name, in English copy only: German capitalises the noun after it ("in Florenz Platz zehn").
-    if (len !== 1 || !(this.g.firstNames.has(word) || (this.english && !!this.g.placeFirstNames?.has(word))) || i + 1 >= to || !this.toks[i + 1].cap || this.isTitle(this.toks[i + 1].text)) return false;
+    if (len !== 1 || !(this.isFirstName(word) || (this.english && !!this.g.placeFirstNames?.has(word))) || i + 1 >= to || !this.toks[i + 1].cap || this.isTitle(this.toks[i + 1].text)) return false;
     // "Harrison Ford", "Francis Ford Coppola", "Michael Dell": a company's one-word name after a first name is a surname.
     return !this.knownAt(i + 1, to) || (this.english && this.companyWordAt(i + 1, to));
   }
@@ -51,7 +51,7 @@ export abstract class ContextCues extends ExtractionState {
     const next = t[j + 1].text;
     if (this.isCommon(next) || this.r.articles.has(next)) return false;
     // Inside a name ("George H. W."), or opening one with a further initial or a first name ("J. K. Rowling").
-    return (j >= 2 && (this.g.firstNames.has(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.g.firstNames.has(next);
+    return (j >= 2 && (this.isFirstName(t[j - 2].text) || t[j - 2].text === '.')) || /^\p{Lu}$/u.test(next) || this.isFirstName(next);
   }
 
   /**
@@ -84,7 +84,7 @@ export abstract class ContextCues extends ExtractionState {
   /** "Liverpool's Mohamed Salah" in sports copy: a club's town in the possessive before a player's first name is the club. */
   protected clubBeforePlayer(i: number, end: number): boolean {
     const next = this.toks[end];
-    return this.toks[end - 1].poss && !!next?.cap && this.g.firstNames.has(next.text) && clubTowns(this.g).has(this.foldedRange(i, end)) && this.aboutSport();
+    return this.toks[end - 1].poss && !!next?.cap && this.isFirstName(next.text) && clubTowns(this.g).has(this.foldedRange(i, end)) && this.aboutSport();
   }
 
   /**
@@ -165,7 +165,7 @@ export abstract class ContextCues extends ExtractionState {
       (this.isCommon(tok.text) && !title() && !this.firstNameBeforeName(i, 1, i + 2) && !this.firstNameBeforeTown(i)) ||
       // "Right-hander Freddy Garcia", "Co-founder Jane Doe": a hyphenated description, not a name.
       (tok.sentStart && /-\p{Ll}/u.test(tok.text) && this.english) ||
-      (tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.g.firstNames.has(tok.text));
+      (tok.sentStart && (this.lowerWords.has(fold(tok.text)) || /ing$/.test(tok.text)) && !this.isFirstName(tok.text));
     // "Theresa May said ... May, who led the country": a common word that is the surname of someone named in full before is
     // that person. (Asked last: it reads every mention so far, and only a word skipped otherwise needs it.)
     return skip && !(this.english && this.surnameNamedBefore(i));
@@ -188,7 +188,7 @@ export abstract class ContextCues extends ExtractionState {
     if (next && (next.cap || /^\d/.test(next.text)) && !this.lineBreakBefore(i + 1)) return false;
     if (word.length < 3 || PRONOUNS.test(word) || this.r.ORG_HEADS.has(word) || this.r.PLACE_HEADS.has(word)) return false;
     // A first name the seed list knows opens the full name: "Trinity University", "Rock You" are no one's.
-    return this.mentions.some((m) => m.type === 'person' && m.start < this.toks[i].start && m.surface.endsWith(` ${word}`) && this.g.firstNames.has(m.surface.split(' ')[0]));
+    return this.mentions.some((m) => m.type === 'person' && m.start < this.toks[i].start && m.surface.endsWith(` ${word}`) && this.isFirstName(m.surface.split(' ')[0]));
   }
 
   /** "officer Yoichi Miyazaki", "Yoichi Miyazaki said": see RunSegmentation.segment. */
@@ -205,7 +205,7 @@ export abstract class ContextCues extends ExtractionState {
   private firstNameBeforeTown(i: number): boolean {
     const next = this.toks[i + 1];
     // Not at a sentence start: "Will Texas vote?" asks a question.
-    return this.g.firstNames.has(this.toks[i].text) && !this.toks[i].sentStart && !!next?.cap && townOrRegion(this.knownAt(i + 1, i + 2)?.places);
+    return this.isFirstName(this.toks[i].text) && !this.toks[i].sentStart && !!next?.cap && townOrRegion(this.knownAt(i + 1, i + 2)?.places);
   }
 
   protected nameLike(j: number, to: number, chunkStart: number): boolean {
@@ -215,7 +215,7 @@ export abstract class ContextCues extends ExtractionState {
       if (!this.r.PARTICLES.has(tok.text) && !NAME_PARTICLES.has(tok.text)) return false;
       // "Jonas Vingegaard of Visma-Lease", "Tom Smith of Goldman Sachs": "of" after a first name and a surname says where
       // the person works or lives ("Catherine of Aragon", a first name alone before it, keeps it).
-      if (this.english && tok.text === 'of' && j - chunkStart >= 2 && this.g.firstNames.has(this.toks[chunkStart].text)) return false;
+      if (this.english && tok.text === 'of' && j - chunkStart >= 2 && this.isFirstName(this.toks[chunkStart].text)) return false;
       // "von der Leyen": a second particle, then the name.
       const next = j + 1 < to && !this.toks[j + 1].cap && NAME_PARTICLES.has(this.toks[j + 1].text) ? j + 2 : j + 1;
       return next < to && this.toks[next].cap;
@@ -225,18 +225,18 @@ export abstract class ContextCues extends ExtractionState {
     // "Stephen King said", "John Major, the former prime minister": a title word right after a first name, with no name after
     // it, is the surname ("Queen Elizabeth Prince Philip" is two people).
     // ("Martin Luther King Jr.": a generational suffix after it is no other name.)
-    if (this.english && this.isTitle(tok.text) && !PORTFOLIO_WORDS.has(tok.text) && this.g.firstNames.has(this.toks[j - 1].text) && !this.toks[j - 1].poss && !(this.toks[j + 1]?.cap && this.toks[j + 1].isWord && !REGNAL_NUMBERS.test(this.toks[j + 1].text) && !GENERATIONAL.test(this.toks[j + 1].text))) return true;
+    if (this.english && this.isTitle(tok.text) && !PORTFOLIO_WORDS.has(tok.text) && this.isFirstName(this.toks[j - 1].text) && !this.toks[j - 1].poss && !(this.toks[j + 1]?.cap && this.toks[j + 1].isWord && !REGNAL_NUMBERS.test(this.toks[j + 1].text) && !GENERATIONAL.test(this.toks[j + 1].text))) return true;
     if (this.toks[j - 1].poss || this.isTitle(tok.text) || this.g.demonyms.has(fold(tok.text))) return false;
     // After a first name, a word that is also a town or a noun is a surname: "Jessica Hull", "Lewis Hill".
-    const afterFirstName = j === chunkStart + 1 && this.g.firstNames.has(this.toks[chunkStart].text);
+    const afterFirstName = j === chunkStart + 1 && this.isFirstName(this.toks[chunkStart].text);
     if (afterFirstName && !STRICT_PLACE_HEADS.has(tok.text) && (this.knownAt(j, j + 1)?.places || this.isCommon(tok.text))) return true;
     // ... and so is a company's one-word name: "Michael Dell", "Harrison Ford" (not a known name going on: "Tom Ford Beauty").
     if (afterFirstName && this.english && this.companyWordAt(j, to)) return true;
     // ... and a town closing a first name and a middle name: "Henry Huttleston Rogers", "Mary Ann Lincoln".
     // So after a first name no list holds and a middle name that is one: "Ketanji Brown Jackson".
     // (Asked only at a run's third and last word: the dictionary lookup is the costliest test here.)
-    const unlistedFirst = () => this.english && !isEnglishWord(this.toks[chunkStart].text) && !this.knownAt(chunkStart, chunkStart + 1) && this.g.firstNames.has(this.toks[j - 1].text);
-    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && (this.g.firstNames.has(this.toks[chunkStart].text) || unlistedFirst()) && !this.knownAt(j - 1, j);
+    const unlistedFirst = () => this.english && !isEnglishWord(this.toks[chunkStart].text) && !this.knownAt(chunkStart, chunkStart + 1) && this.isFirstName(this.toks[j - 1].text);
+    const afterMiddleName = j === chunkStart + 2 && j === to - 1 && (this.isFirstName(this.toks[chunkStart].text) || unlistedFirst()) && !this.knownAt(j - 1, j);
     if (afterMiddleName && !STRICT_PLACE_HEADS.has(tok.text) && townOrRegion(this.knownAt(j, j + 1)?.places)) return true;
     // "Rideau Hall", "Carnegie Hall": a common place word closing the run heads the name.
     if (j === to - 1 && this.r.PLACE_HEADS.has(tok.text) && this.isCommon(tok.text)) return true;

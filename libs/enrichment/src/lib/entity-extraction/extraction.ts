@@ -86,7 +86,7 @@ export class Extraction extends TaggerBlend {
    */
   private withoutWordPeople(): void {
     // A first name that is an English word counts as one only if people are commonly so called ("Will Smith", not "Star Search").
-    const givenName = (w: string) => this.g.firstNames.has(w) && (!isEnglishWord(w) || WORD_FIRST_NAMES.has(w));
+    const givenName = (w: string) => this.isFirstName(w) && (!isEnglishWord(w) || WORD_FIRST_NAMES.has(w));
     // ... unless a noun for a person's role comes right before it ("rapper Young Thug", "singer Ice Spice").
     const afterRole = (m: Mention) => {
       const i = this.tokenAt(m.start);
@@ -485,7 +485,7 @@ export class Extraction extends TaggerBlend {
       const person = peopleAt.get(t.start)?.find((k) => this.mentions[k].surface === t.text) ?? -1;
       if (person < 0 && inside(t.start)) continue;
       const word = this.folded(i);
-      if (this.g.places.has(word) || this.g.orgs.has(word) || this.commonNouns?.has(t.text) || this.g.firstNames.has(t.text) || this.isCommon(t.text)) continue;
+      if (this.g.places.has(word) || this.g.orgs.has(word) || this.commonNouns?.has(t.text) || this.isFirstName(t.text) || this.isCommon(t.text)) continue;
       const places = this.g.places.get(word.slice(0, -1));
       if (!places?.every((p) => owners.has(p.kind)) || this.commonNouns?.has(t.text.slice(0, -1))) continue;
       const place: Mention = { type: 'place', name: places[0].name, surface: t.text, start: t.start, places };

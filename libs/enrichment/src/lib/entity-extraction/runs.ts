@@ -58,7 +58,7 @@ export abstract class CandidateRuns extends ContextCues {
         // ... or after one word no dictionary knows, in a Dutch or German surname ("Botic van de Zandschulp").
         const twoParticles = !this.r.englishLists
           ? this.r.PARTICLES.has(low) && this.r.PARTICLES.has(t[j + 1]?.text ?? '')
-          : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && (this.g.firstNames.has(t[j - 1].text) || this.germanicSurnameAfter(i, j));
+          : NAME_PARTICLES.has(low) && NAME_PARTICLES.has(t[j + 1]?.text ?? '') && (this.isFirstName(t[j - 1].text) || this.germanicSurnameAfter(i, j));
         if (!nextCap && twoParticles && t[j + 2]?.cap && !this.lineBreakBefore(j + 2)) {
           j += 3;
           continue;
@@ -255,7 +255,7 @@ export abstract class CandidateRuns extends ContextCues {
     for (let k = first; k < served; k++) {
       const word = t[k].text;
       // "LATEST FROM SPAIN": a heading in capitals; "Southern California", "Greater Sydney": a part of the place.
-      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.g.firstNames.has(word) || (this.isTitle(word) && !PORTFOLIO_WORDS.has(word)) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
+      if (!t[k].cap || !t[k].isWord || (word.length > 1 && word === word.toUpperCase()) || NOT_BODY_WORDS.has(word) || this.isFirstName(word) || (this.isTitle(word) && !PORTFOLIO_WORDS.has(word)) || this.g.demonyms.has(fold(word)) || this.knownAt(k, k + 1)) return false;
       // "Roman Britain", "Victorian England": an era's adjective, the country then ("Historic England" is a body).
       if (COMPASS_WORDS.has(word) || PLACE_ADJECTIVES.has(word) || /^(?:Greater|Inner|Outer|Rural|Regional|Metro)$/.test(word) || /^\p{Lu}\p{Ll}{2,}(?:an|ish|ese)$/u.test(word)) return false;
       // A state serves a body named with a plural or an activity ("Events", "Tourism"), not any word before it.
@@ -273,7 +273,7 @@ export abstract class CandidateRuns extends ContextCues {
   /** A first name or the start of a name the gazetteer knows: a new name, not a list inside this one. */
   private startsOtherName(k: number, places = true): boolean {
     const known = this.knownAt(k, k + this.g.maxWords);
-    return this.g.firstNames.has(this.toks[k].text) || !!known?.org || (places && !!known?.places);
+    return this.isFirstName(this.toks[k].text) || !!known?.org || (places && !!known?.places);
   }
 
   /** "Institute for the Study of War": join only when the result is an organisation name. */
@@ -413,10 +413,10 @@ export abstract class CandidateRuns extends ContextCues {
       // "Federal Reserve Bank of New York President John Williams": a known name from the run's start reaching past the head,
       // or a title and a first name after it (the body's officer), is for the word-by-word segmentation.
       const lead = this.knownAt(from, to);
-      const officer = (x: number) => t[x].cap && this.isTitle(t[x].text) && this.g.firstNames.has(t[x + 1]?.text ?? '');
+      const officer = (x: number) => t[x].cap && this.isTitle(t[x].text) && this.isFirstName(t[x + 1]?.text ?? '');
       if ((lead?.org && from + lead.len > k) || t.slice(k + 1, to - 1).some((_, n) => officer(k + 1 + n))) return -1;
       let j = k;
-      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && (!this.g.firstNames.has(t[x].text) || region(x)) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
+      const partOfName = (x: number) => t[x].cap && t[x].isWord && !t[x].poss && !this.isArticle(x) && !this.isTitle(t[x].text) && (!this.isFirstName(t[x].text) || region(x)) && (!t[x].sentStart || !!this.knownAt(x, x + 1)?.places);
       while (j > from && partOfName(j - 1)) j--;
       if (j === k || this.knownAt(j, to)?.org) return -1;
       return j;
@@ -430,7 +430,7 @@ export abstract class CandidateRuns extends ContextCues {
     if (to - i < 2 || !t[i].cap) return false;
     // "Wrigley Field", "Citizens Bank Park", "Melbourne Cricket Ground": a venue, whatever its first words name.
     const venue = VENUE_HEADS.has(t[to - 1].text) || (to - i > 2 && VENUE_PAIRS.has(`${t[to - 2].text} ${t[to - 1].text}`));
-    if (this.english && venue && !this.g.firstNames.has(t[i].text) && !this.isArticle(i)) return true;
+    if (this.english && venue && !this.isFirstName(t[i].text) && !this.isArticle(i)) return true;
     // "the Great Barrier Reef", "Second Thomas Shoal": a common adjective opens a name that ends on a geographic head.
     if (this.english && PLACE_ADJECTIVES.has(t[i].text) && !t[i].sentStart && GEOGRAPHIC_HEADS.has(t[to - 1].text)) return true;
     // "St Peter's Square", "St. Paul's Cathedral": a saint's possessive before a place's head names one place, though "St Paul" alone is a town.
@@ -448,10 +448,10 @@ export abstract class CandidateRuns extends ContextCues {
     // ("Park", "Hill", "Castle") name the place, though "Grace Park" alone may be a woman.
     if (this.english && this.r.PLACE_HEADS.has(t[to - 1].text) && !t[i - 1]?.cap && /^(?:in|at|near|outside|through|across|around|into)$/.test(t[i - 1]?.text ?? '')) return true;
     // "chief economist Philip Lane", "his lawyer Grace Street": a role noun before a first name and a surname that is a street's head.
-    if (this.english && to - i === 2 && this.g.firstNames.has(t[i].text) && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text)) return false;
+    if (this.english && to - i === 2 && this.isFirstName(t[i].text) && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text)) return false;
     // "the River Clyde": after an article a river's name is the river, though "River Phoenix" was an actor.
     const river = prefix === 'River' && i > 0 && this.isArticle(i - 1);
-    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || river || !this.g.firstNames.has(t[i + 1]?.text ?? '')));
+    return STRICT_PLACE_HEADS.has(t[to - 1].text) || (this.r.PLACE_PREFIXES.has(prefix) && (GEOGRAPHIC_PREFIXES.has(prefix) || river || !this.isFirstName(t[i + 1]?.text ?? '')));
   }
 }
 

@@ -47,7 +47,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     // the portfolio's words up to a first name are part of the title, and the name after them is the holder's.
     if (this.english && from > 1 && t[from - 1].text === 'for' && this.officeBefore(from - 1) && this.knownAt(from, to)?.len !== to - from) {
       for (let k = from + 1; k < to - 1; k++) {
-        if (!this.g.firstNames.has(t[k].text)) continue;
+        if (!this.isFirstName(t[k].text)) continue;
         this.segment(k, to);
         return;
       }
@@ -83,7 +83,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     if (this.english && to - from === 1 && from > 0 && /^\p{Lu}{2,5}$/u.test(t[from].text) && /^\p{Lu}?\d{2,4}$/u.test(t[from - 1].text) && t[from].start === t[from - 1].end + 1) return;
     // "Automated Insights, a Durham-based startup,": a run the text calls a company right after it (a single word: singles.ts).
     const described = this.isArticle(from) ? from + 1 : from;
-    if (this.english && to - described >= 2 && this.companyAppositive(to) && !this.knownAt(described, to) && !this.g.firstNames.has(t[described].text) && !this.isTitle(t[described].text)) {
+    if (this.english && to - described >= 2 && this.companyAppositive(to) && !this.knownAt(described, to) && !this.isFirstName(t[described].text) && !this.isTitle(t[described].text)) {
       this.add({ type: 'organisation', ...this.orgName(described, to), start: t[described].start });
       return;
     }
@@ -331,7 +331,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       // inside is no ordinary word ("LeBron James had 30 points", "DeAndre Jordan").
       // ("Tyler Smith scored": a town's name that is also a first name opens the name; in English copy, so does a word no
       // dictionary knows, unless it is shaped like a role: "Ketanji Brown Jackson", not "Seamer Matthew Fisher".)
-      if (t[i].sentStart && i + 1 < to && !this.g.firstNames.has(word) && !this.townFirstName(i, to) && this.g.firstNames.has(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && (!this.english || isEnglishWord(word) || this.isCommon(word) || AGENT_NOUN.test(word))) {
+      if (t[i].sentStart && i + 1 < to && !this.isFirstName(word) && !this.townFirstName(i, to) && this.isFirstName(t[i + 1].text) && !/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && (!this.english || isEnglishWord(word) || this.isCommon(word) || AGENT_NOUN.test(word))) {
         i++;
         continue;
       }
@@ -361,7 +361,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       if (!tok.cap || !tok.isWord || this.isTitle(tok.text)) return false;
       // A first name opening two or more words opens someone's name ("producer Barry Letts"); alone, or inside a
       // company's name, it is the company's word ("Retailer Myer", "brewer Lion Nathan").
-      if (k === from && to - from >= 2 && this.g.firstNames.has(tok.text)) return false;
+      if (k === from && to - from >= 2 && this.isFirstName(tok.text)) return false;
       if (this.knownAt(k, k + 1)?.places?.some((p) => p.kind === 'country')) return false;
     }
     return true;
@@ -438,7 +438,7 @@ export abstract class RunSegmentation extends CandidateRuns {
   /** Where "of" splits a run into a person's name (a first name and one or two more words) and a body's, or -1. */
   private personOfBody(from: number, to: number): number {
     const t = this.toks;
-    if (!this.g.firstNames.has(t[from].text) || this.isTitle(t[from].text)) return -1;
+    if (!this.isFirstName(t[from].text) || this.isTitle(t[from].text)) return -1;
     for (let k = from + 1; k <= from + 3 && k < to - 1; k++) {
       if (t[k].text === 'of' && k > from + 1) {
         const whole = this.knownAt(from, to);
@@ -497,7 +497,7 @@ export abstract class RunSegmentation extends CandidateRuns {
     // "Lewis Hill", "Stuart Hall": a first name and a surname that is also a place word; any such word after a role noun
     // ("chief economist Philip Lane").
     const roleBefore = this.english && i > 0 && !t[i - 1].cap && ROLE_NOUNS.has(t[i - 1].text);
-    const surnameHead = j - i === 2 && (SURNAME_HEADS.has(last) || roleBefore) && this.g.firstNames.has(first) && !this.knownAt(i, i + 1);
+    const surnameHead = j - i === 2 && (SURNAME_HEADS.has(last) || roleBefore) && this.isFirstName(first) && !this.knownAt(i, i + 1);
     if ((this.r.PLACE_HEADS.has(last) && !surnameHead) || this.r.PLACE_PREFIXES.has(first)) {
       this.add({ type: 'place', name: surface, surface, start, places: this.inheritCountry(i, j) });
       return;
@@ -511,24 +511,24 @@ export abstract class RunSegmentation extends CandidateRuns {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
-    if (!titled && !this.g.firstNames.has(first) && (this.orgCueBefore(i) || this.orgCueAfter(j) || (this.english && this.itsAfterVerb(j)))) {
+    if (!titled && !this.isFirstName(first) && (this.orgCueBefore(i) || this.orgCueAfter(j) || (this.english && this.itsAfterVerb(j)))) {
       this.add({ type: 'organisation', name: surface, surface, start });
       return;
     }
     // "near Siesta Key, Florida, on Wednesday": words before a comma and a state or country are a town in it.
-    if (this.english && !titled && !this.g.firstNames.has(first) && this.townBeforeRegion(j)) {
+    if (this.english && !titled && !this.isFirstName(first) && this.townBeforeRegion(j)) {
       this.add({ type: 'place', name: surface, surface, start });
       return;
     }
     // German capitalises nouns: "Die Regierung" is no one, "Otto Bauer" is.
-    if (this.r.nounsCapitalised && !titled && !this.g.firstNames.has(first)) return;
+    if (this.r.nounsCapitalised && !titled && !this.isFirstName(first)) return;
     // "Mine Fire", "Lunch Combos", "Biological Passport": a run that ends on a word the text also writes
     // in lower case, with no first name or title, is a capitalised noun phrase, not a person.
-    if (!titled && !this.g.firstNames.has(first) && this.lowerWords.has(fold(last))) return;
+    if (!titled && !this.isFirstName(first) && this.lowerWords.has(fold(last))) return;
     // English copy: a run with no title and no first name of any language is a person only when the text
     // treats it as one ("Lunch Combos", "Costa Concordia", "Automated Insights" are not).
     const name = titled === 'Pope' ? `Pope ${surface}` : surface;
-    if (this.r.englishLists && !titled && !this.g.firstNames.has(first) && !this.personEvidence(i, j)) {
+    if (this.r.englishLists && !titled && !this.isFirstName(first) && !this.personEvidence(i, j)) {
       // Still a person if the statistical tagger reads it as one in its sentence ("Xi Jinping", "Olusegun Obasanjo"),
       // unless one of its words is one the text also writes in lower case ("Stocks Aust" beside "stocks").
       if (!t.slice(i, j).some((x) => this.lowerWords.has(fold(x.text)))) this.unsurePeople.push({ from: i, to: j, mention: { type: 'person', name, surface, start, weak: true } });
@@ -543,7 +543,7 @@ export abstract class RunSegmentation extends CandidateRuns {
    */
   private townFirstName(i: number, to: number): boolean {
     const next = this.toks[i + 1];
-    return this.english && i + 1 < to && !!this.g.placeFirstNames?.has(this.toks[i].text) && next.cap && (!isEnglishWord(next.text) || this.g.firstNames.has(next.text));
+    return this.english && i + 1 < to && !!this.g.placeFirstNames?.has(this.toks[i].text) && next.cap && (!isEnglishWord(next.text) || this.isFirstName(next.text));
   }
 
   /**
@@ -623,7 +623,7 @@ export abstract class RunSegmentation extends CandidateRuns {
       const country = this.knownAt(at, to);
       if (!country?.places?.some((p) => p.kind === 'country') || country.org) return 0;
       // The words before "of" name a body: known as one ("Supreme Court") or by their shape ("Constitutional Court").
-      const body = known?.len === k - i && known.org ? true : !known && t.slice(i, k).every((w) => w.cap && w.isWord) && !this.g.firstNames.has(t[i].text) && !this.isTitle(t[i].text);
+      const body = known?.len === k - i && known.org ? true : !known && t.slice(i, k).every((w) => w.cap && w.isWord) && !this.isFirstName(t[i].text) && !this.isTitle(t[i].text);
       return body ? at + country.len : 0;
     }
     return 0;

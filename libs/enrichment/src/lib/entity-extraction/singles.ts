@@ -94,7 +94,7 @@ export abstract class SingleWords extends RunSegmentation {
     // "Ruralco shares jumped", "Santos fell 2 per cent": a company by what its stock does, also opening a sentence.
     // ("Rescue workers pulled...", "Healthcare workers struck": a body's head word opening a sentence is the noun it is.)
     // "UnitedHealthcare CEO Brian Thompson": so is a word right before an officer's title in capitals and that officer's name.
-    const officerAfter = /^(?:CEO|CFO|COO|CTO|CIO|CMO)$/.test(this.toks[index + 1]?.text ?? '') && this.capWordAt(index + 2) && !this.g.firstNames.has(tok.text);
+    const officerAfter = /^(?:CEO|CFO|COO|CTO|CIO|CMO)$/.test(this.toks[index + 1]?.text ?? '') && this.capWordAt(index + 2) && !this.isFirstName(tok.text);
     const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !(tok.sentStart && this.r.ORG_HEADS.has(tok.text)) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1) || officerAfter);
     if (stock) return at('organisation', tok.text);
     // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
@@ -104,7 +104,7 @@ export abstract class SingleWords extends RunSegmentation {
     const actsAsFirm = !!next && (this.r.SPEECH_VERBS.has(next.text) || this.orgCueAfter(index + 1) || (/^\p{Ll}+ed$/u.test(next.text) && !/^(?:the|a|an)$/i.test(prev?.text ?? '')));
     if (this.english && actsAsFirm && !this.isAllCaps(index) && COINED_CAPITAL_INSIDE.test(tok.text) && !SURNAME_CAPITAL_INSIDE.test(tok.text)) return at('organisation', tok.text);
     // "Wolfspeed said its chief executive would leave", "Codelco cut its forecast": a body's "its" after its verb.
-    if (this.english && !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !this.g.firstNames.has(tok.text) && this.itsAfterVerb(index + 1)) return at('organisation', tok.text);
+    if (this.english && !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !this.isFirstName(tok.text) && this.itsAfterVerb(index + 1)) return at('organisation', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);

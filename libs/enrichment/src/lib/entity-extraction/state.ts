@@ -94,6 +94,18 @@ export abstract class ExtractionState {
     this.weakHeadline = isTitleCase(headline);
   }
 
+  /**
+   * The first-name list's answers for this text's words. The rules ask about 280 times an article of about 90 distinct words
+   * (3-5 KB English); the list's table (36,000 names) is large and mostly out of cache, this one small and warm.
+   */
+  private readonly firstNameAnswers = new Map<string, boolean>();
+
+  protected isFirstName(word: string): boolean {
+    let answer = this.firstNameAnswers.get(word);
+    if (answer === undefined) this.firstNameAnswers.set(word, (answer = this.g.firstNames.has(word)));
+    return answer;
+  }
+
   /** Whether an offset lies inside a mention found so far: the lone-word rules add a name only where none is. */
   protected coveredByMentions(): (start: number) => boolean {
     // Sorted by start with the furthest end so far, so each question is a binary search: the rules that ask it

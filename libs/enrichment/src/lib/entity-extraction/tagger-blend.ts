@@ -218,7 +218,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     if (m.start !== p.start || end !== pEnd || m.type !== 'organisation' || p.type === 'organisation') return false;
     const first = m.surface.split(' ')[0];
     // "Cruz Martínez": a head word that is also a first name may open the tagger's person.
-    if (!m.org && p.type === 'person' && this.g.firstNames.has(first)) return false;
+    if (!m.org && p.type === 'person' && this.isFirstName(first)) return false;
     // "Museo del Prado" made a body by its head word only: the building, maybe, as the tagger says.
     return !!m.org || !BUILDING_WORDS.has(first);
   }

@@ -56,7 +56,7 @@ export abstract class TaggerSpans extends SingleWords {
     const t = this.toks;
     for (let k = span.from + 1; k < span.to; k++) {
       const lowerArticle = LOWER_ARTICLES.has(t[k].text);
-      const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.g.firstNames.has(t[k].text);
+      const person = span.type !== 'person' && k + 1 < span.to && t[k + 1].cap && this.isFirstName(t[k].text);
       // "le ministre des Armées Sébastien Lecornu" tagged as one body: the portfolio, then the minister.
       // "le ministre de l'Économie Bruno Le Maire" tagged "Économie Bruno": a first name ending the span, a capitalised word after it.
       const holderNext = k + 1 < span.to || (k + 1 < t.length && t[k + 1].start === t[k].end + 1 && t[k + 1].isWord);
@@ -124,7 +124,7 @@ export abstract class TaggerSpans extends SingleWords {
     while (from < span.to - 1 && (this.isTitle(this.toks[from].text) || (!this.toks[from].cap && this.isTitle(titleCase(this.toks[from].text))))) from++;
     // "du Premier ministre Ousmane Sonko", "el Papa Francisco" tagged as bodies: a title, then a first name (and the rest of
     // the name), is a person.
-    if (from > span.from && span.type !== 'person' && this.g.firstNames.has(this.toks[from].text) && (from + 1 === span.to || this.toks[from + 1].cap)) span = { ...span, type: 'person' };
+    if (from > span.from && span.type !== 'person' && this.isFirstName(this.toks[from].text) && (from + 1 === span.to || this.toks[from + 1].cap)) span = { ...span, type: 'person' };
     // "Selon Météo-France", "Según Iberdrola", "Laut Siemens": a sentence's opening "according to" is no part of the name.
     // ("Segundo de Chomón" is a man: a capitalised word must follow.)
     while (from < span.to - 1 && this.toks[from].sentStart && ATTRIBUTION_WORDS.test(this.toks[from].text) && this.toks[from + 1].cap) from++;
@@ -141,7 +141,7 @@ export abstract class TaggerSpans extends SingleWords {
     // "l'Américain John Textor": a nationality noun before a name is no part of it; before a first name it speaks of a person.
     if (from < span.to - 1 && (this.r.nationalityNouns?.has(this.toks[from].text) || this.inhabitantBeforeName(from, span.to)) && this.toks[from + 1].cap) {
       from++;
-      if (this.g.firstNames.has(this.toks[from].text)) {
+      if (this.isFirstName(this.toks[from].text)) {
         // The tagger, misled by the noun, may stop at the first name ("la Française Caroline | Garcia").
         const next = this.toks[span.to];
         const surname = span.to === from + 1 && next?.cap && next.isWord && next.start === this.toks[from].end + 1 && !this.knownAt(span.to, span.to + 1);
@@ -154,7 +154,7 @@ export abstract class TaggerSpans extends SingleWords {
     // "de PVV van Geert Wilders": "of" before a first name (or two capitalised words) opens no name; "van Rompuy" is one.
     if (from < span.to - 2 && !this.toks[from].cap && NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap && (anyFirstName(this.toks[from + 1].text) || this.toks[from + 2].cap)) from++;
     // "Marine Le Pen" tagged "Le Pen" at a sentence start: a known first name right before a person's span opens it.
-    const firstNameBefore = from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.g.firstNames.has(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text);
+    const firstNameBefore = from === span.from && from > 0 && this.toks[from - 1].cap && this.toks[from - 1].end + 1 === this.toks[from].start && this.isFirstName(this.toks[from - 1].text) && !this.isTitle(this.toks[from - 1].text);
     // "lobte Jamal Musiala" tagged "Musiala": before a person's span, a first name of any language opens it too, mid-sentence,
     // where it is no noun of the language, no body's opening word ("Câmara Michel Temer") and no name a list knows.
     const anyFirstNameBefore = () => {
@@ -285,7 +285,7 @@ export abstract class TaggerSpans extends SingleWords {
   private surnameInText(word: string): boolean {
     if (!this.afterFirstNames) {
       this.afterFirstNames = new Set();
-      for (let i = 1; i < this.toks.length; i++) if (this.toks[i - 1].cap && this.g.firstNames.has(this.toks[i - 1].text)) this.afterFirstNames.add(this.toks[i].text);
+      for (let i = 1; i < this.toks.length; i++) if (this.toks[i - 1].cap && this.isFirstName(this.toks[i - 1].text)) this.afterFirstNames.add(this.toks[i].text);
     }
     return this.afterFirstNames.has(word);
   }
@@ -321,7 +321,7 @@ export abstract class TaggerSpans extends SingleWords {
     // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
     let first = from;
     while (first < span.to - 2 && isNoun(first)) first++;
-    if (type === 'organisation' && first > from && this.g.firstNames.has(this.toks[first].text) && this.toks[first + 1].cap) type = 'person';
+    if (type === 'organisation' && first > from && this.isFirstName(this.toks[first].text) && this.toks[first + 1].cap) type = 'person';
     // "Der Autobauer Volkswagen": role nouns before a body the gazetteer knows are no part of its name.
     if (type === 'organisation') {
       let k = from;
@@ -361,7 +361,7 @@ export abstract class TaggerSpans extends SingleWords {
    */
   private inhabitantBeforeName(i: number, to: number): boolean {
     const t = this.toks;
-    return !this.english && !this.r.nounsCapitalised && i > 0 && i + 2 < to && this.r.articles.has(t[i - 1].text) && !this.g.firstNames.has(t[i].text) && this.g.firstNames.has(t[i + 1].text) && t[i + 2].cap;
+    return !this.english && !this.r.nounsCapitalised && i > 0 && i + 2 < to && this.r.articles.has(t[i - 1].text) && !this.isFirstName(t[i].text) && this.isFirstName(t[i + 1].text) && t[i + 2].cap;
   }
 
   /**
@@ -371,7 +371,7 @@ export abstract class TaggerSpans extends SingleWords {
   private withSurnameAfterFirstName(span: TaggedSpan): TaggedSpan {
     const last = span.to - 1;
     const next = this.toks[span.to];
-    if (span.type !== 'organisation' || last <= span.from || !this.g.firstNames.has(this.toks[last].text) || !this.capWordAt(span.to) || next.start !== this.toks[last].end + 1 || this.commonNouns?.has(next.text)) return span;
+    if (span.type !== 'organisation' || last <= span.from || !this.isFirstName(this.toks[last].text) || !this.capWordAt(span.to) || next.start !== this.toks[last].end + 1 || this.commonNouns?.has(next.text)) return span;
     for (let k = span.from; k < last; k++) if (!this.isRoleNoun(this.toks[k].text)) return span;
     return { ...span, type: 'person', to: span.to + 1 };
   }
@@ -391,7 +391,7 @@ export abstract class TaggerSpans extends SingleWords {
    */
   protected isRoleNoun(word: string): boolean {
     const nouns = this.commonNouns as ReadonlySet<string>;
-    if (this.g.firstNames.has(word)) return false;
+    if (this.isFirstName(word)) return false;
     const noun = (w: string) => {
       // The noun list has some names in it ("Microsoft"): a known body or place is no role noun.
       if (this.g.orgs.has(fold(w)) || this.g.places.has(fold(w))) return false;
@@ -427,7 +427,7 @@ export abstract class TaggerSpans extends SingleWords {
     const first = this.toks[from].text;
     // German "-rat" is a body (Stadtrat) and a title (Kammerrat Schedl): a compound decides places only.
     // "Cruz Martínez": a head word that is also a first name opens a person's name.
-    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first) && !this.g.firstNames.has(first);
+    if (type === 'person') return to - from > 1 && this.r.ORG_PREFIXES.has(first) && !this.isFirstName(first);
     return (this.r.ORG_PREFIXES.has(first) || !!this.r.orgSuffix?.test(first)) && !BUILDING_WORDS.has(first);
   }
 }
