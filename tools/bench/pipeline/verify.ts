@@ -10,7 +10,8 @@
  * stories FerretDB read it at about 10 MB/s: over an hour), so there the
  * check looks each accepted id up by `_id` instead (the one lookup FerretDB
  * answers from an index), and each story it finds by its key: lost and
- * doubled as before; `extra` (records nobody sent) is not checked.
+ * doubled as before (a version whose story is missing from `articles` counts
+ * as lost too); `extra` (records nobody sent) is not checked.
  */
 import { MongoClient } from 'mongodb';
 import type { PhaseResult } from './phase';
