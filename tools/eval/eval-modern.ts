@@ -8,6 +8,7 @@ import { MODEL_LANGUAGES } from '@newswire/enrichment';
 import { germanNewsDocs, modernDocs, pudNewsDocs } from '../ner/modern-set';
 import { PUD_NEWS } from '../ner/sources';
 import { surfacesWith } from '../ner/choose-blend';
+import { PROJECTED_PUD_LANGUAGES, projectedPudDocs } from './pud/labels';
 import type { CorpusDoc } from './build-multilingual-set';
 import { compromise, countEntities, type Fold, foldWith, microF1 } from './eval-multilingual';
 
@@ -36,6 +37,14 @@ export function evalModern(baseFold: Fold): void {
       console.log(`[news ${language} pud] ${pud.length} docs (Universal NER Parallel UD news sentences, report half)  entities-f1: ${scores(pud, fold)}`);
     } catch (e) {
       console.log(`  news ${language} pud: Universal NER snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
+    }
+  }
+  for (const language of PROJECTED_PUD_LANGUAGES) {
+    try {
+      const pud = projectedPudDocs(language, 'report');
+      console.log(`[news ${language} pud] ${pud.length} docs (Parallel UD news sentences, labels projected from Universal NER's English and checked by hand, report half)  entities-f1: ${scores(pud, fold)}`);
+    } catch (e) {
+      console.log(`  news ${language} pud: Parallel UD snapshot unavailable (${(e as Error).message.split('\n')[0]})`);
     }
   }
 }
