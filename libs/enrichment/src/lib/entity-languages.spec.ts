@@ -702,3 +702,24 @@ describe('Dates in datelines and goal scorers', () => {
     expect(extractEntities('El Ajax ganó con un gol de Siem de Jong.', { language: 'es' }).people.map((p) => p.name)).toEqual(['Siem de Jong']);
   });
 });
+
+describe('speakers and the names the press gives countries', () => {
+  it('reads a lone unknown word after a speech verb, before the full stop, as the person speaking, in any tagged language', () => {
+    expect(extractEntities('En Chine, les cheveux sont placés dans un bain chimique, explique Tarlo.', { language: 'fr' }).people.map((p) => p.name)).toEqual(['Tarlo']);
+    expect(extractEntities('Es posible tener niveles normales de hemoglobina, dijo Mailis.', { language: 'es' }).people.map((p) => p.name)).toEqual(['Mailis']);
+    // The auxiliary of "a dit" is no speech verb: the republic has received, nobody spoke.
+    const republic = extractEntities('Le président de la République a reçu le Premier ministre.', { language: 'fr' });
+    expect(republic.people).toEqual([]);
+  });
+
+  it('links the short name a language gives a country (CLDR), and leaves a town the name it already had', () => {
+    const code = (language: string, text: string, surface: string) => extractEntities(text, { language }).places.find((p) => p.surfaceForms.includes(surface))?.countryCode;
+    expect(code('fr', 'Trudeau invitera le président des États-Unis.', 'États-Unis')).toBe('US');
+    expect(code('fr', 'Les Etats-Unis ont répondu.', 'Etats-Unis')).toBe('US');
+    expect(code('es', 'Dos golfistas jugaron en Corea del Norte.', 'Corea del Norte')).toBe('KP');
+    expect(code('es', 'El conflicto en Siria continúa.', 'Siria')).toBe('SY');
+    expect(code('it', 'Il presidente degli Stati Uniti è arrivato.', 'Stati Uniti')).toBe('US');
+    // French CLDR calls El Salvador "Salvador": the Brazilian city keeps that name.
+    expect(code('fr', 'Le carnaval de Salvador attire des foules.', 'Salvador')).toBe('BR');
+  });
+});

@@ -141,7 +141,32 @@ export function seedData(): GazetteerData {
   };
 }
 
-/** `language` adds that language's country names (i18n-iso-countries) to the English ones. */
+/**
+ * The name a language's press gives a country (Unicode CLDR, through Node's built-in ICU: `Intl.DisplayNames`), where
+ * i18n-iso-countries holds only the formal one: French "États-Unis" beside "États-Unis d'Amérique", Spanish "Corea del
+ * Norte", "Siria", Italian "Stati Uniti", Finnish "Pohjois-Korea". "Myanmar (Birmanie)" gives both names; a bracketed
+ * name that is another country's ("RAE de Hong Kong (China)") is not taken.
+ */
+function cldrCountryNames(language: string, codes: string[], formal: Record<string, string[]>): Record<string, string[]> {
+  let display: Intl.DisplayNames;
+  try {
+    display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  } catch {
+    return {};
+  }
+  const out: Record<string, string[]> = {};
+  const taken = new Set(Object.values(formal).flat().map((n) => fold(n)));
+  for (const code of codes) {
+    const shown = display.of(code);
+    if (!shown) continue;
+    const [head, bracketed] = [shown.replace(/\s*\(.*\)\s*$/, ''), /\(([^)]+)\)/.exec(shown)?.[1]];
+    const names = [head, ...(bracketed && !taken.has(fold(bracketed)) ? [bracketed] : [])];
+    out[code] = names.filter((n) => !/ - |,/.test(n) && !(formal[code] ?? []).some((f) => fold(f) === fold(n)));
+  }
+  return out;
+}
+
+/** `language` adds that language's country names (i18n-iso-countries and CLDR's common ones) to the English ones. */
 export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer {
   const places = new Map<string, PlaceEntry[]>();
   let maxWords = 1;
@@ -165,8 +190,11 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
 
   const isoNames = getNames('en', { select: 'all' }) as Record<string, string[]>;
   const localNames = language === 'en' ? {} : (getNames(language, { select: 'all' }) as Record<string, string[]>);
+  const commonNames = language === 'en' ? {} : cldrCountryNames(language, Object.keys(countries), localNames);
+  const countryEntries = new Map<string, PlaceEntry>();
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const country: PlaceEntry = { name: c.name, countryCode: code, geonameId: data.countryGeonameIds[code], kind: 'country' };
+    countryEntries.set(code, country);
     for (const n of [c.name, ...(c.alias ?? []).filter((a) => !CITY_NOW.has(a)), ...(isoNames[code] ?? []), ...(localNames[code] ?? []), ...(DOTTED_COUNTRY_ALIASES[code] ?? [])]) {
       if (!n.includes(',') && !n.includes('(')) addPlace(n, country);
     }
@@ -175,6 +203,8 @@ export function buildGazetteer(data: GazetteerData, language = 'en'): Gazetteer 
     const entry: PlaceEntry = { name, countryCode: cc, geonameId: gid || undefined, kind: 'city' };
     for (const n of [name, ...aliases]) addPlace(n, entry);
   }
+  // After the towns: a common name a town already holds stays the town's ("Salvador", Bahia, is French CLDR's El Salvador).
+  for (const [code, names] of Object.entries(commonNames)) for (const n of names) if (!places.has(fold(n))) addPlace(n, countryEntries.get(code)!);
   // Capitals after the seed so a seed row (with its GeoNames id) wins.
   for (const [code, c] of Object.entries(countries) as [string, CountryRow][]) {
     const capital = c.capital.replace(/\s+D\.C\.$/, '');

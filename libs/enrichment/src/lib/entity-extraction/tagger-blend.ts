@@ -60,7 +60,26 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.mentions.push(...first, ...second.filter(free));
     this.resolveModelShortForms(new Set(proposed));
     this.addMissedSurnames();
-    if (this.r.nounsCapitalised) this.addSpeakers();
+    this.speakersNotPlaces();
+    this.addSpeakers();
+  }
+
+  /**
+   * "explique Tarlo.", "a déclaré Guilbeault.", "dijo Mailis.": the tagger reads many a lone surname it has never
+   * seen as a place. One word no gazetteer knows, standing alone, right after a speech verb and before a punctuation
+   * mark (or right before a speech verb: "Tarlo explique"), is the person speaking, not a place.
+   */
+  private speakersNotPlaces(): void {
+    const t = this.toks;
+    const speech = (k: number) => k >= 0 && k < t.length && t[k].text.length > 2 && this.r.SPEECH_VERBS.has(t[k].text);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (m.type !== 'place' || m.places || m.org || m.surface.includes(' ')) continue;
+      const i = this.tokenAt(m.start);
+      if (i === undefined || t[i].text !== m.surface || this.knownAt(i, i + 1) || !this.standsAlone(i)) continue;
+      const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
+      if (after || speech(i + 1)) this.mentions[k] = { type: 'person', name: m.surface, surface: m.surface, start: m.start };
+    }
   }
 
   /**
@@ -150,7 +169,8 @@ export abstract class TaggerBlend extends TaggerSpans {
   private addSpeakers(): void {
     const t = this.toks;
     const inside = this.coveredByMentions();
-    const speech = (k: number) => k >= 0 && k < t.length && this.r.SPEECH_VERBS.has(t[k].text);
+    // French "a dit" puts the auxiliary "a" in the list: "la République a reçu" has no speaker.
+    const speech = (k: number) => k >= 0 && k < t.length && t[k].text.length > 2 && this.r.SPEECH_VERBS.has(t[k].text);
     for (let i = 0; i < t.length; i++) {
       const tok = t[i];
       // One plain word: "Daimler-Benz bezeichnete" is a company; "Teilnehmende sagten", "Betroffene" are adjectives as nouns.
