@@ -19,6 +19,8 @@ export interface PudSentence {
   textEn: string;
   words: string[];
   proper: boolean[];
+  /** Whether the text has a space after the word (UD's SpaceAfter=No): "l'Italie", "Obama," as written. */
+  spaceAfter: boolean[];
 }
 
 export function surfaceSentences(conllu: string): PudSentence[] {
@@ -27,7 +29,7 @@ export function surfaceSentences(conllu: string): PudSentence[] {
     const meta = (key: string) => block.match(new RegExp(`^# ${key} = (.*)$`, 'm'))?.[1] ?? '';
     const sentId = meta('sent_id');
     if (!sentId) continue;
-    const s: PudSentence = { sentId, text: meta('text'), textEn: meta('text_en'), words: [], proper: [] };
+    const s: PudSentence = { sentId, text: meta('text'), textEn: meta('text_en'), words: [], proper: [], spaceAfter: [] };
     let skipTo = 0;
     for (const line of block.split('\n')) {
       if (!line || line.startsWith('#')) continue;
@@ -36,6 +38,7 @@ export function surfaceSentences(conllu: string): PudSentence[] {
       if (range) {
         s.words.push(cols[1]);
         s.proper.push(false);
+        s.spaceAfter.push(!/SpaceAfter=No/.test(cols[9] ?? ''));
         skipTo = Number(range[2]);
         continue;
       }
@@ -47,6 +50,7 @@ export function surfaceSentences(conllu: string): PudSentence[] {
       }
       s.words.push(cols[1]);
       s.proper.push(cols[3] === 'PROPN' || /Proper=True/.test(cols[9] ?? ''));
+      s.spaceAfter.push(!/SpaceAfter=No/.test(cols[9] ?? ''));
     }
     out.push(s);
   }
