@@ -722,4 +722,14 @@ describe('speakers and the names the press gives countries', () => {
     // French CLDR calls El Salvador "Salvador": the Brazilian city keeps that name.
     expect(code('fr', 'Le carnaval de Salvador attire des foules.', 'Salvador')).toBe('BR');
   });
+
+  it('reads a sentence\'s capitalised article and a common noun as no newspaper ("Le monde", "El país")', () => {
+    const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => o.name);
+    expect(orgs('fr', 'Le monde connaît une pénurie de main-d\'œuvre qualifiée.')).toEqual([]);
+    expect(orgs('es', 'El país vive una crisis sin precedentes.')).toEqual([]);
+    expect(orgs('fr', 'Selon Le Monde, le plan est prêt.')).toEqual(['Le Monde']);
+    expect(orgs('es', 'Según El País, la crisis sigue.')).toEqual(['El País']);
+    // A name the gazetteer writes in lower case keeps its lower-case words.
+    expect(orgs('fr', 'Le Fonds monétaire international a publié ses prévisions.')).toEqual(['International Monetary Fund']);
+  });
 });

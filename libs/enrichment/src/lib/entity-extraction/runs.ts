@@ -134,16 +134,32 @@ export abstract class CandidateRuns extends ContextCues {
       let key = this.foldedRange(s, j + 1);
       if (!this.g.prefixes.has(key)) continue;
       // "Police judiciaire", "Force ouvrière": the lower-case word may end the name outside English.
-      let end = !this.english && (this.g.orgs.has(key) || this.g.places.has(key)) ? j + 1 : 0;
+      let end = !this.english && (this.g.orgs.has(key) || this.g.places.has(key)) && this.casingFits(s, j + 1, key) ? j + 1 : 0;
       for (let e = j + 1; e < t.length && e - s < this.g.maxWords && !this.lineBreakBefore(e); e++) {
         key += ` ${this.folded(e)}`;
         if (!this.g.prefixes.has(key)) break;
         // French and Spanish names may end in lower case ("Fonds monétaire international"); English ones do not.
-        if ((t[e].cap || !this.english) && (this.g.orgs.has(key) || this.g.places.has(key))) end = e + 1;
+        if ((t[e].cap || !this.english) && (this.g.orgs.has(key) || this.g.places.has(key)) && this.casingFits(s, e + 1, key)) end = e + 1;
       }
       if (end) return end;
     }
     return 0;
+  }
+
+  /**
+   * "Le monde connaît une pénurie", "El país vive una crisis": a sentence's capitalised article and a common noun are not
+   * the newspaper. A word the text writes in lower case may be inside a known name only where the gazetteer writes it
+   * in lower case too ("Fonds monétaire international"). Known only by an alias, whose casing is not kept, it may.
+   */
+  private casingFits(from: number, to: number, key: string): boolean {
+    const written = [this.g.orgs.get(key)?.name, ...(this.g.places.get(key) ?? []).map((p) => p.name)].filter((n): n is string => !!n && fold(n) === key);
+    if (!written.length) return true;
+    return written.some((name) => {
+      const words = name.split(/\s+/);
+      if (words.length !== to - from) return true;
+      for (let k = from; k < to; k++) if (!this.toks[k].cap && /^\p{Lu}/u.test(words[k - from])) return false;
+      return true;
+    });
   }
 
   /**
