@@ -707,6 +707,8 @@ describe('speakers and the names the press gives countries', () => {
   it('reads a lone unknown word after a speech verb, before the full stop, as the person speaking, in any tagged language', () => {
     expect(extractEntities('En Chine, les cheveux sont placés dans un bain chimique, explique Tarlo.', { language: 'fr' }).people.map((p) => p.name)).toEqual(['Tarlo']);
     expect(extractEntities('Es posible tener niveles normales de hemoglobina, dijo Mailis.', { language: 'es' }).people.map((p) => p.name)).toEqual(['Mailis']);
+    // Present tense too, as feature copy writes it.
+    expect(extractEntities('En China, el pelo se coloca en un baño químico, explica Tarlo.', { language: 'es' }).people.map((p) => p.name)).toEqual(['Tarlo']);
     // The auxiliary of "a dit" is no speech verb: the republic has received, nobody spoke.
     const republic = extractEntities('Le président de la République a reçu le Premier ministre.', { language: 'fr' });
     expect(republic.people).toEqual([]);
