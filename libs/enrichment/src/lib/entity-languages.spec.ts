@@ -734,4 +734,13 @@ describe('speakers and the names the press gives countries', () => {
     // A name the gazetteer writes in lower case keeps its lower-case words.
     expect(orgs('fr', 'Le Fonds monétaire international a publié ses prévisions.')).toEqual(['International Monetary Fund']);
   });
+
+  it('reads an English body\'s name in French, Spanish or German copy as one body, not a place and a fragment', () => {
+    const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => o.surfaceForms[0]);
+    expect(orgs('fr', 'Catalano a étudié la création de bijoux à la Glasgow School of Art.')).toEqual(['Glasgow School of Art']);
+    expect(orgs('es', 'Es embajador global de la New York City Health and Hospitals Corporation.')).toEqual(['New York City Health and Hospitals Corporation']);
+    expect(orgs('de', 'Die Kunden der Bank of Scotland erhalten 3 Prozent, sagt die Canadian Blood Services.')).toEqual(['Bank of Scotland', 'Canadian Blood Services']);
+    // The language's own names are the tagger's: no English head word, or not English words.
+    expect(orgs('fr', 'Air France et la Deutsche Bank.')).toEqual(['Air France', 'Deutsche Bank']);
+  });
 });

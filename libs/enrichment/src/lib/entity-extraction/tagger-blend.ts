@@ -12,6 +12,7 @@ import { TaggerSpans } from './tagger-spans';
 import { isEnglishWord } from '../english-words';
 import { spanEnd } from './state';
 import { SpanIndex } from './span-index';
+import { ORG_HEADS as ENGLISH_ORG_HEADS } from '../entity-rules';
 
 export abstract class TaggerBlend extends TaggerSpans {
   /**
@@ -27,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)));
+    const spans = this.withEnglishBodies(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -80,6 +81,49 @@ export abstract class TaggerBlend extends TaggerSpans {
       const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
       if (after || speech(i + 1)) this.mentions[k] = { type: 'person', name: m.surface, surface: m.surface, start: m.start };
     }
+  }
+
+  /**
+   * "la Glasgow School of Art", "los Servicios de ... Canadian Blood Services", "die New York City Health and Hospitals
+   * Corporation": an English body's name in French, Spanish or German copy, which the tagger (trained on that
+   * language) cuts into a place and a fragment ("New York City" + "Hospitals Corporation", "Bank of Scotland" as the
+   * place "Scotland"). A run of capitalised English words or known places, joined by "of", "and", "for" or "&", that
+   * ends in an English body's head word (Corporation, Services, School, Bank, Council...) is one body; the tagger's
+   * spans inside it give way.
+   */
+  private withEnglishBodies(spans: TaggedSpan[]): TaggedSpan[] {
+    const t = this.toks;
+    const bodies: TaggedSpan[] = [];
+    const englishName = (k: number) => t[k].cap && t[k].isWord && (isEnglishWord(t[k].text) || this.g.demonyms.has(fold(t[k].text)) || !!this.knownAt(k, k + 1)?.places || /^\p{Lu}{2,}$/u.test(t[k].text));
+    for (let i = 0; i < t.length; i++) {
+      if (!englishName(i) || t[i].text === 'The') continue;
+      let j = i + 1;
+      let last = i;
+      while (j < t.length && !this.lineBreakBefore(j)) {
+        if (englishName(j)) last = j++;
+        else if (ENGLISH_JOINERS.has(t[j].text) && j + 1 < t.length && englishName(j + 1)) j++;
+        else break;
+      }
+      // The run's last head word ends the body: "Glasgow School of Art" ends at "School" only if "Art" is no head; a run
+      // ending in a joiner's name ("of Art") is kept whole when a head comes before the joiner.
+      let end = -1;
+      for (let k = last; k >= i; k--) if (ENGLISH_ORG_HEADS.has(t[k].text)) { end = k; break; }
+      // One word is no body ("Bank"); a head that opens the name needs its "of" ("Bank of Scotland").
+      if (end === i && !(end < last && ENGLISH_JOINERS.has(t[end + 1].text))) end = -1;
+      if (end < 0) {
+        i = last;
+        continue;
+      }
+      const to = end < last && ENGLISH_JOINERS.has(t[end + 1].text) ? last + 1 : end + 1;
+      bodies.push({ type: 'organisation', from: i, to });
+      i = to - 1;
+    }
+    if (!bodies.length) return spans;
+    const overlap = (a: TaggedSpan, b: TaggedSpan) => a.from < b.to && b.from < a.to;
+    // A tagger span that crosses the body's edge (a longer name the tagger read) keeps its reading; that body is dropped.
+    const kept = bodies.filter((b) => !spans.some((s) => overlap(s, b) && (s.from < b.from || s.to > b.to)));
+    if (!kept.length) return spans;
+    return [...spans.filter((s) => !kept.some((b) => overlap(s, b))), ...kept].sort((a, b) => a.from - b.from);
   }
 
   /**
@@ -373,3 +417,6 @@ export abstract class TaggerBlend extends TaggerSpans {
  * (Portuguese "os", "as" cost the Portuguese choose half .0003 when tried.)
  */
 const INNER_ARTICLES = new Set(['il', 'lo', 'gli', 'el', 'los', 'las']);
+
+/** What joins the words of an English body's name. */
+const ENGLISH_JOINERS = new Set(['of', 'and', 'for', '&']);
