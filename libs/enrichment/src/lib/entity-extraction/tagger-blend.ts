@@ -94,29 +94,34 @@ export abstract class TaggerBlend extends TaggerSpans {
   private withEnglishBodies(spans: TaggedSpan[]): TaggedSpan[] {
     const t = this.toks;
     const bodies: TaggedSpan[] = [];
-    const englishName = (k: number) => t[k].cap && t[k].isWord && (isEnglishWord(t[k].text) || this.g.demonyms.has(fold(t[k].text)) || !!this.knownAt(k, k + 1)?.places || /^\p{Lu}{2,}$/u.test(t[k].text));
-    for (let i = 0; i < t.length; i++) {
-      if (!englishName(i) || t[i].text === 'The') continue;
-      let j = i + 1;
-      let last = i;
-      while (j < t.length && !this.lineBreakBefore(j)) {
-        if (englishName(j)) last = j++;
-        else if (ENGLISH_JOINERS.has(t[j].text) && j + 1 < t.length && englishName(j + 1)) j++;
+    const englishName = (k: number) => k >= 0 && k < t.length && t[k].cap && t[k].isWord && (isEnglishWord(t[k].text) || this.g.demonyms.has(fold(t[k].text)) || !!this.knownAt(k, k + 1)?.places || /^\p{Lu}{2,}$/u.test(t[k].text));
+    // Runs are grown from their head words only: most texts have none, and each capitalised German noun is not asked.
+    for (let h = 0; h < t.length; h++) {
+      if (!t[h].cap || !ENGLISH_ORG_HEADS.has(t[h].text) || !englishName(h)) continue;
+      let i = h;
+      for (;;) {
+        if (!this.lineBreakBefore(i) && englishName(i - 1) && t[i - 1].text !== 'The') i--;
+        else if (!this.lineBreakBefore(i) && i >= 2 && ENGLISH_JOINERS.has(t[i - 1].text) && !this.lineBreakBefore(i - 1) && englishName(i - 2) && t[i - 2].text !== 'The') i -= 2;
         else break;
       }
-      // The run's last head word ends the body: "Glasgow School of Art" ends at "School" only if "Art" is no head; a run
-      // ending in a joiner's name ("of Art") is kept whole when a head comes before the joiner.
-      let end = -1;
-      for (let k = last; k >= i; k--) if (ENGLISH_ORG_HEADS.has(t[k].text)) { end = k; break; }
-      // One word is no body ("Bank"); a head that opens the name needs its "of" ("Bank of Scotland").
-      if (end === i && !(end < last && ENGLISH_JOINERS.has(t[end + 1].text))) end = -1;
-      if (end < 0) {
-        i = last;
-        continue;
+      let last = h;
+      for (let j = h + 1; j < t.length && !this.lineBreakBefore(j); ) {
+        if (englishName(j)) last = j++;
+        else if (ENGLISH_JOINERS.has(t[j].text) && englishName(j + 1) && !this.lineBreakBefore(j + 1)) j++;
+        else break;
+      }
+      // The run's last head word ends the body, with the "of ..." after it ("Glasgow School of Art", "Bank of Scotland").
+      let end = h;
+      for (let k = last; k > h; k--) {
+        if (ENGLISH_ORG_HEADS.has(t[k].text)) {
+          end = k;
+          break;
+        }
       }
       const to = end < last && ENGLISH_JOINERS.has(t[end + 1].text) ? last + 1 : end + 1;
-      bodies.push({ type: 'organisation', from: i, to });
-      i = to - 1;
+      // One word is no body ("Bank").
+      if (to - i >= 2) bodies.push({ type: 'organisation', from: i, to });
+      h = Math.max(h, to - 1);
     }
     if (!bodies.length) return spans;
     const overlap = (a: TaggedSpan, b: TaggedSpan) => a.from < b.to && b.from < a.to;
