@@ -67,12 +67,14 @@ export const GERMEVAL_TRAIN = 3600;
  * Universal NER over the Parallel UD treebanks (CC BY-SA 3.0): the same 1,000 sentences in each
  * language, about half from news articles (sent_id "n..."), half from Wikipedia ("w..."); German's
  * are translations where the original was not German. No tagger trains on them: their news
- * sentences are a news check for English and German (pudNewsDocs in modern-set.ts).
+ * sentences are a news check for English, German and Portuguese (pudNewsDocs in modern-set.ts).
  */
 const PUD = { licence: 'CC BY-SA 3.0 (Universal NER, Parallel UD)', tagColumn: 2 };
 export const PUD_NEWS: Record<string, Source> = {
   en: { ...PUD, repo: 'UniversalNER/UNER_English-PUD', commit: '07ea0553144e3fcf3d6633efe2a075b725a0d262', path: 'en_pud-ud-test.iob2' },
   de: { ...PUD, repo: 'UniversalNER/UNER_German-PUD', commit: '47eb039b6d80079b280ba70efe4136413fb7af9c', path: 'de_pud-ud-test.iob2' },
+  // Portuguese's words are UD's syntactic words ("de a transição" for "da transição"), as the file gives them.
+  pt: { ...PUD, repo: 'UniversalNER/UNER_Portuguese-PUD', commit: 'cda2cf86b68d45e896aab97ceca5e91d43a86db7', path: 'pt_pud-ud-test.iob2' },
 };
 
 const HISTORIC: Record<string, string[]> = {
