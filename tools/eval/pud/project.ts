@@ -2,8 +2,8 @@
  * Drafts PER/ORG/LOC labels for the news sentences of a Parallel UD
  * treebank that Universal NER has not labelled (French, Spanish), from
  * Universal NER's labels of the same sentences in English: each English
- * name is looked for in the translation (as written, then through the
- * translations in `SAME_NAME`). What it cannot place, and every proper noun
+ * name is looked for in the translation as written. What it cannot place
+ * ("Chine" for "China"), and every proper noun
  * of the translation left outside a name, is listed for a person to decide;
  * the decisions a person wrote for them are in
  * libs/enrichment/eval/pud-news/<language>.decisions.txt (one sentence a

@@ -7,11 +7,10 @@
  */
 import type { Source } from '../../ner/conllu';
 
-export const UD_PUD: Record<string, Source> = {
+export const PUD_TREEBANKS: Record<string, Source> = {
   fr: { repo: 'UniversalDependencies/UD_French-PUD', commit: 'c245786cfb3020d43bcfc96215ae531a1b07bcbc', path: 'fr_pud-ud-test.conllu', licence: 'CC BY-SA 3.0 (Universal Dependencies, Parallel UD)' },
   es: { repo: 'UniversalDependencies/UD_Spanish-PUD', commit: '818a82b8628c9cbec78750c7e83ccba34b9ce22b', path: 'es_pud-ud-test.conllu', licence: 'CC BY-SA 3.0 (Universal Dependencies, Parallel UD)' },
 };
-export const PUD_TREEBANKS = UD_PUD;
 
 export interface PudSentence {
   sentId: string;
