@@ -535,4 +535,11 @@ describe('first-level subdivisions (country-region-data)', () => {
   it('leaves out a subdivision whose one-word name is a common word', () => {
     expect(extractEntities('The Central bank and the Centre party met.', { language: 'en', blend: 'rules' }).places).toEqual([]);
   });
+
+  it('reads the speaker of "said in an interview" as a person and "said in a statement" after a body\'s name as the body', () => {
+    const e = extractEntities('It is a disaster for patients in pain, Mailis said in an interview with CBC News on Thursday.', { language: 'en' });
+    expect(e.people.map((p) => p.name)).toEqual(['Mailis']);
+    const body = extractEntities('Shares fell after the chipmaker Acmetron said in a statement it would cut jobs.', { language: 'en' });
+    expect(body.people).toEqual([]);
+  });
 });

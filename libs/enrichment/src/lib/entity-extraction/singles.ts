@@ -120,7 +120,9 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.english && next && this.r.SPEECH_VERBS.has(next.text) && this.rightAfterBody(tok.start)) return undefined;
     if (next && !inPlace && !secondPlace && this.r.SPEECH_VERBS.has(next.text) && !(this.orgCueBefore(index) && !JOB_CUES.has(this.toks[index - 1].text))) {
       const after = this.word(index + 2)?.text;
-      return after === 'it' || after === 'in' ? at('organisation', tok.text) : at('person', tok.text);
+      // "Acme said in a statement" is a body; "Mailis said in an interview", "in a phone interview" is a person.
+      const interview = after === 'in' && [3, 4, 5].some((k) => /^interviews?$/.test(this.word(index + k)?.text ?? ''));
+      return (after === 'it' || after === 'in') && !interview ? at('organisation', tok.text) : at('person', tok.text);
     }
     if (this.orgCueBefore(index) || this.orgCueAfter(index + 1)) return at('organisation', tok.text);
     // "Asheville, North Carolina": the state after the comma may take two words.
