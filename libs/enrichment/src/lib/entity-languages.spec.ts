@@ -743,4 +743,9 @@ describe('speakers and the names the press gives countries', () => {
     // The language's own names are the tagger's: no English head word, or not English words.
     expect(orgs('fr', 'Air France et la Deutsche Bank.')).toEqual(['Air France', 'Deutsche Bank']);
   });
+
+  it('ends a German person before "von der" and a common noun, where she is from, not her name', () => {
+    const people = extractEntities('Das sagte Anna von der Polizei am Montag. Ein Schmerzmittel, sagte Dietrich von der Hauptgeschäftsstelle. Ursula von der Leyen kam auch, mit Karl von Habsburg.', { language: 'de' }).people.map((p) => p.name);
+    expect(people).toEqual(['Anna', 'Dietrich', 'Ursula von der Leyen', 'Karl von Habsburg']);
+  });
 });

@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s))));
+    const spans = this.withEnglishBodies(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).map((s) => this.beforeVonNoun(s))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -63,6 +63,22 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.addMissedSurnames();
     this.speakersNotPlaces();
     this.addSpeakers();
+  }
+
+  /**
+   * "Anna von der Polizei", "Dietrich von der Hauptgeschäftsstelle" tagged as one person (the tagger learnt "von der" from
+   * noble names): where "von", "vom" or "von der" is followed by a German common noun (or a compound ending in one), the
+   * person ends before it; that is where she is from. ("Ursula von der Leyen": "Leyen" is no common noun.)
+   */
+  private beforeVonNoun(span: TaggedSpan): TaggedSpan {
+    if (span.type !== 'person' || !this.commonNouns) return span;
+    const t = this.toks;
+    for (let k = span.from + 1; k < span.to - 1; k++) {
+      if (t[k].text !== 'von' && t[k].text !== 'vom') continue;
+      const next = /^(?:der|dem|den)$/.test(t[k + 1].text) ? k + 2 : k + 1;
+      if (next < span.to && this.isRoleNoun(t[next].text)) return { ...span, to: k };
+    }
+    return span;
   }
 
   /**

@@ -36,6 +36,8 @@ export abstract class TaggerSpans extends SingleWords {
         // "und", "y": two people ("William und Harry"), not one name.
         while (adjacent(k) && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k].text !== 'und' && t[k].text !== 'y') k++;
         if (!adjacent(k) || !t[k].cap || !t[k].isWord || t[k].sentStart || this.isTitle(t[k].text)) break;
+        // "Anna von der Polizei": after "von der" a German common noun is where the person is from (beforeVonNoun).
+        if (k > to && this.commonNouns && this.isRoleNoun(t[k].text)) break;
         to = k + 1;
       }
       if (to === s.to) {
