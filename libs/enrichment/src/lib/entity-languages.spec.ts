@@ -748,4 +748,9 @@ describe('speakers and the names the press gives countries', () => {
     const people = extractEntities('Das sagte Anna von der Polizei am Montag. Ein Schmerzmittel, sagte Dietrich von der Hauptgeschäftsstelle. Ursula von der Leyen kam auch, mit Karl von Habsburg.', { language: 'de' }).people.map((p) => p.name);
     expect(people).toEqual(['Anna', 'Dietrich', 'Ursula von der Leyen', 'Karl von Habsburg']);
   });
+
+  it('reads one word in capitals as no person, whatever the tagger says', () => {
+    const e = extractEntities('Aber es scheint, dass BA und IAG die Lösung gefunden haben.', { language: 'de' });
+    expect(e.people).toEqual([]);
+  });
 });

@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).map((s) => this.beforeVonNoun(s))));
+    const spans = this.withEnglishBodies(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -63,6 +63,14 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.addMissedSurnames();
     this.speakersNotPlaces();
     this.addSpeakers();
+  }
+
+  /**
+   * "WLAN", "BA", "HFC" tagged as people: one word in capitals is an abbreviation in news, not a person's name (the
+   * rules still name a body the gazetteer knows by it).
+   */
+  private acronymPerson(span: TaggedSpan): boolean {
+    return span.type === 'person' && span.to - span.from === 1 && /^\p{Lu}{2,6}$/u.test(this.toks[span.from].text);
   }
 
   /**
