@@ -12,6 +12,8 @@ export const MIRROR = process.env.ENTITY_CORPUS_MIRROR ?? '/work/.mirror';
 export interface Sentence {
   words: string[];
   labels: Uint8Array;
+  /** Whether a space follows each word as written (UD's SpaceAfter); absent: words joined by spaces. */
+  spaceAfter?: boolean[];
 }
 
 export interface Source {

@@ -24,15 +24,15 @@ export function modernDocs(language: string, half: 'choose' | 'report'): CorpusD
   return docsOf(half === 'choose' ? chooseHalf(sentences) : sentences.slice(halfCut(sentences)), language, source, half);
 }
 
-/** Gold sentences as pseudo-documents of DOC_SENTENCES sentences, words joined by spaces. */
+/** Gold sentences as pseudo-documents of DOC_SENTENCES sentences, words joined by spaces (or spaced as written: `spaceAfter`). */
 export function docsOf(part: Sentence[], language: string, source: Source, half: 'choose' | 'report'): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < part.length; i += DOC_SENTENCES) {
     let text = '';
     const mentions: CorpusDoc['mentions'] = [];
     for (const s of part.slice(i, i + DOC_SENTENCES)) {
-      const starts = s.words.map((w) => {
-        if (text) text += ' ';
+      const starts = s.words.map((w, k) => {
+        if (text && (k === 0 || (s.spaceAfter?.[k - 1] ?? true))) text += ' ';
         text += w;
         return text.length - w.length;
       });

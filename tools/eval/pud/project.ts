@@ -15,14 +15,11 @@
  *
  * With --review the open questions go to stderr, before the decisions are applied.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource } from '../../ner/conllu';
 import { PUD_NEWS } from '../../ner/sources';
-import { englishNames, PUD_TREEBANKS, surfaceSentences, type PudSentence } from './treebank';
-
-export const PUD_NEWS_DIR = join(__dirname, '../../../libs/enrichment/eval/pud-news');
+import { englishNames, PUD_NEWS_DIR, PUD_TREEBANKS, surfaceSentences, type PudSentence, wordsHash } from './treebank';
 
 type Decision = { add: boolean; type?: string; words: string };
 
@@ -42,9 +39,6 @@ function readDecisions(language: string): Map<string, Decision[]> {
   }
   return out;
 }
-
-/** sha256 of a sentence's words joined by single spaces: the labels file is refused if the treebank's words differ. */
-export const wordsHash = (words: string[]) => createHash('sha256').update(words.join(' ')).digest('hex');
 
 function project(language: string, review: boolean): void {
   const decisions = readDecisions(language);

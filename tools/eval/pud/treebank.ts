@@ -5,7 +5,15 @@
  * each is a proper noun, and the English original the translation was made
  * from; and Universal NER's English names per sentence.
  */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Source } from '../../ner/conllu';
+
+/** The hand-checked labels and the decisions they were made from. */
+export const PUD_NEWS_DIR = join(__dirname, '../../../libs/enrichment/eval/pud-news');
+
+/** sha256 of a sentence's words joined by single spaces: the labels file is refused if the treebank's words differ. */
+export const wordsHash = (words: string[]) => createHash('sha256').update(words.join(' ')).digest('hex');
 
 export const PUD_TREEBANKS: Record<string, Source> = {
   fr: { repo: 'UniversalDependencies/UD_French-PUD', commit: 'c245786cfb3020d43bcfc96215ae531a1b07bcbc', path: 'fr_pud-ud-test.conllu', licence: 'CC BY-SA 3.0 (Universal Dependencies, Parallel UD)' },

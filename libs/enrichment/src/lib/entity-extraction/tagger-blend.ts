@@ -89,6 +89,12 @@ export abstract class TaggerBlend extends TaggerSpans {
     return span;
   }
 
+  /** Token k is a speech verb. French "a dit" puts the auxiliary "a" in the list: "la République a reçu" has no speaker. */
+  private speechVerbAt(k: number): boolean {
+    const t = this.toks;
+    return k >= 0 && k < t.length && t[k].text.length > 2 && this.r.SPEECH_VERBS.has(t[k].text);
+  }
+
   /**
    * "explique Tarlo.", "a déclaré Guilbeault.", "dijo Mailis.": the tagger reads many a lone surname it has never
    * seen as a place. One word no gazetteer knows, standing alone, right after a speech verb and before a punctuation
@@ -96,14 +102,13 @@ export abstract class TaggerBlend extends TaggerSpans {
    */
   private speakersNotPlaces(): void {
     const t = this.toks;
-    const speech = (k: number) => k >= 0 && k < t.length && t[k].text.length > 2 && this.r.SPEECH_VERBS.has(t[k].text);
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k];
       if (m.type !== 'place' || m.places || m.org || m.surface.includes(' ')) continue;
       const i = this.tokenAt(m.start);
       if (i === undefined || t[i].text !== m.surface || this.knownAt(i, i + 1) || !this.standsAlone(i)) continue;
-      const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
-      if (after || speech(i + 1)) this.mentions[k] = { type: 'person', name: m.surface, surface: m.surface, start: m.start };
+      const after = this.speechVerbAt(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
+      if (after || this.speechVerbAt(i + 1)) this.mentions[k] = { type: 'person', name: m.surface, surface: m.surface, start: m.start };
     }
   }
 
@@ -242,14 +247,12 @@ export abstract class TaggerBlend extends TaggerSpans {
   private addSpeakers(): void {
     const t = this.toks;
     const inside = this.coveredByMentions();
-    // French "a dit" puts the auxiliary "a" in the list: "la République a reçu" has no speaker.
-    const speech = (k: number) => k >= 0 && k < t.length && t[k].text.length > 2 && this.r.SPEECH_VERBS.has(t[k].text);
     for (let i = 0; i < t.length; i++) {
       const tok = t[i];
       // One plain word: "Daimler-Benz bezeichnete" is a company; "Teilnehmende sagten", "Betroffene" are adjectives as nouns.
       if (!tok.cap || !tok.isWord || tok.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(tok.text) || /(?:ende|enden|ene|enen|ierte|ierten|liche|lichen|ische|ischen)$/u.test(tok.text)) continue;
-      const before = speech(i + 1);
-      const after = speech(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
+      const before = this.speechVerbAt(i + 1);
+      const after = this.speechVerbAt(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
       if (!before && !after) continue;
       if (!this.standsAlone(i)) continue;
       const word = tok.text;
