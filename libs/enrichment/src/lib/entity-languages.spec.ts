@@ -159,6 +159,14 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(de, { language: 'de' }).filter((m) => m.type === 'place').map((m) => de.slice(m.start, m.end))).toEqual(['Frankreich']);
   });
 
+  it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
+    const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
+    expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);
+    expect(places('El acuerdo de París y el Protocolo de Kioto se discutieron en Madrid.', 'es')).toEqual(['Madrid']);
+    expect(places('Das Abkommen von Paris wird den Klimawandel verlangsamen, sagte er in Berlin.', 'de')).toEqual(['Berlin']);
+    expect(places('He could use a provision in the Paris agreement, he said in Ottawa.', 'en')).toEqual(['Ottawa']);
+  });
+
   it('French: a body "of" a person is the body and the person; a nationality noun before a person is no place', () => {
     const text = 'La Commission d\'Ursula von der Leyen a été approuvée. Le Suisse Marco Odermatt a gagné. La Suisse a voté.';
     expect(extractEntityMentions(text, { language: 'fr' }).map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([

@@ -269,16 +269,24 @@ export class Extraction extends TaggerBlend {
 
   /**
    * "die Tour de France", "la Vuelta a España", "el Gran Premio de Mónaco": the place inside a race's name is no place of
-   * the story (English copy reads events by their heads already: eventRun).
+   * the story (English copy reads events by their heads already: eventRun). So with a treaty's: "l'Accord de Paris", "el
+   * acuerdo de París", "das Abkommen von Kigali", "the Paris agreement" name the pact (a MISC name in CoNLL and UNER),
+   * not the town, in either case.
    */
   private withoutEventPlaces(): void {
     const t = this.toks;
     const inEvent = (m: Mention) => {
       if (m.type !== 'place') return false;
+      if (TREATY_NAME.test(m.surface)) return true;
       const i = this.tokenAt(m.start);
-      if (i === undefined || i < 2) return false;
+      if (i === undefined) return false;
+      const end = spanEnd(this.text, m.start, m.surface);
+      let next = i;
+      while (next < t.length && t[next].start < end) next++;
+      if (next < t.length && TREATY_WORDS_AFTER.test(t[next].text)) return true;
+      if (i < 2) return false;
       const opener = `${t[i - 2].text} ${t[i - 1].text}`;
-      return EVENT_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
+      return EVENT_OPENERS.test(opener) || TREATY_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
     };
     this.dropMentions(inEvent);
   }
@@ -849,6 +857,14 @@ const WORK_NOUNS = new Set(
 );
 /** How races and grands prix open their names before a place, in the languages with entity rules. */
 const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
+/** A pact named for the town it was signed in, the town after: "Accord de Paris", "Protocolo de Kioto", "Vertrag von Lissabon". */
+const TREATY_WORDS =
+  '(?:[Aa]ccord|[Aa]cuerdo|[Aa]cordo|[Aa]ccordo|Abkommen|Übereinkommen|[Tt]raité|[Tt]ratado|[Tt]rattato|Vertrag|[Pp]rotocole|[Pp]rotocolo|[Pp]rotocollo|Protokoll|[Aa]mendement|[Ee]nmienda|[Ee]menda|[Ee]mendamento|[Cc]onvention|[Cc]onvención|[Cc]onvenção|[Cc]onvenzione) (?:de|d\'|d’|di|von|of)';
+const TREATY_OPENERS = new RegExp(`^${TREATY_WORDS}$`);
+/** The tagger's span over the whole name ("Protocolo de Kioto" as one place): the pact, no place either. */
+const TREATY_NAME = new RegExp(`^${TREATY_WORDS} ?\\p{Lu}`, 'u');
+/** The same, the town first: "the Paris agreement", "the Kyoto Protocol". */
+const TREATY_WORDS_AFTER = /^(?:[Aa]greement|[Aa]ccords?|[Tt]reaty|[Pp]rotocol|[Aa]mendment|[Cc]onvention)$/;
 const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 /** German indefinite determiners, as written at a sentence's start too. */
