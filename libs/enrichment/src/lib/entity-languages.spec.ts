@@ -159,6 +159,15 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(de, { language: 'de' }).filter((m) => m.type === 'place').map((m) => de.slice(m.start, m.end))).toEqual(['Frankreich']);
   });
 
+  it('a school or a hospital opened by its head word is a body; a museum may be the building', () => {
+    const text = 'Estudió en la Escuela de Arte de Glasgow, fue atendido en el Hospital Clínico y visitó el Museo del Prado.';
+    expect(extractEntityMentions(text, { language: 'es' }).map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'Escuela de Arte de Glasgow'],
+      ['organisation', 'Hospital Clínico'],
+      ['place', 'Museo del Prado'],
+    ]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);
