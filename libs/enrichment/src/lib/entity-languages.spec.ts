@@ -168,6 +168,15 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it('a sea, an ocean or a gulf named with its head word is one place, and a known town in such a name keeps its link', () => {
+    const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
+    expect(places('Recortes en el Mar Céltico y el Mar de Irlanda.', 'es')).toEqual(['Mar Céltico', 'Mar de Irlanda']);
+    expect(places("Des navires dans la mer de Chine méridionale et la mer d'Irlande.", 'fr')).toEqual(['mer de Chine méridionale', "mer d'Irlande"]);
+    expect(places('Schiffe im Indischen Ozean und in der Irischen See.', 'de')).toEqual(['Indischen Ozean', 'Irischen See']);
+    expect(places('Cuts in the Celtic Sea and the Irish Sea.', 'en')).toEqual(['Celtic Sea', 'Irish Sea']);
+    expect(extractEntities('Llegó a Mar del Plata.', { language: 'es' }).places.map((p) => [p.name, p.countryCode])).toEqual([['Mar del Plata', 'AR']]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

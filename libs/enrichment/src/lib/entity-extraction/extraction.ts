@@ -74,6 +74,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.withoutWordPeople();
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
+    this.seasAndGulfs();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
     return this.collect();
@@ -301,6 +302,40 @@ export class Extraction extends TaggerBlend {
       return !!next && next.start === this.toks[i!].end + 1 && starts.get(next.start)?.type === 'person';
     };
     this.dropMentions(beforePerson);
+  }
+
+  /**
+   * "el Mar de Irlanda", "la mer de Chine méridionale", "the Irish Sea", "im Indischen Ozean": a sea, an ocean or a gulf named
+   * with its head word is one place, where the tagger and the gazetteer read the head apart, the country inside as the
+   * place, or nothing (a nationality adjective opens it). Whatever was found inside the span gives way to it.
+   */
+  private seasAndGulfs(): void {
+    const found: { start: number; end: number; surface: string }[] = [];
+    for (const re of WATER_BODIES) {
+      re.lastIndex = 0;
+      for (let hit = re.exec(this.text); hit; hit = re.exec(this.text)) found.push({ start: hit.index, end: hit.index + hit[0].length, surface: hit[0].replace(/\s+/g, ' ') });
+    }
+    if (!found.length) return;
+    found.sort((a, b) => a.start - b.start);
+    // A span some pass already found whole keeps its mention, and with it any link ("Mar del Plata", "Golfo de México").
+    const whole = new Set(this.mentions.map((m) => `${m.start}:${spanEnd(this.text, m.start, m.surface)}`));
+    const fresh = found.filter((f) => !whole.has(`${f.start}:${f.end}`));
+    if (!fresh.length) return;
+    const inside = (m: Mention) => {
+      const end = spanEnd(this.text, m.start, m.surface);
+      // The last span opening at or before the mention: binary search keeps a text of thousands of seas linear-ish.
+      let lo = 0;
+      let hi = found.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (found[mid].start <= m.start) (at = mid), (lo = mid + 1);
+        else hi = mid - 1;
+      }
+      return at >= 0 && end <= found[at].end && m.start < found[at].end && !whole.has(`${found[at].start}:${found[at].end}`);
+    };
+    this.dropMentions(inside);
+    for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });
   }
 
   /**
@@ -857,6 +892,12 @@ const WORK_NOUNS = new Set(
 );
 /** How races and grands prix open their names before a place, in the languages with entity rules. */
 const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
+/** Seas, oceans and gulfs by their head word (seasAndGulfs): Romance head + "de" + name, one English word + head after "the" or an opening quote (not ship names in shipping news: "Marco Polo Lightning Ocean"), German adjective + head. */
+const WATER_BODIES = [
+  /(?<![\p{L}\p{N}])(?:[Mm]ar|[Mm]are|[Mm]er|[Oo]céano|[Oo]ceano|[Oo]céan|[Gg]olfo|[Gg]olfe)[ \t]+(?:de la[ \t]+|de l['’]|del[ \t]+|de[ \t]+|d['’]|di[ \t]+|della[ \t]+|dello[ \t]+|du[ \t]+|do[ \t]+|da[ \t]+)\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}-]*|méridionale|septentrionale|orientale|occidentale|meridional|septentrional|oriental|occidental))*/gu,
+  /(?<=(?:^|[^\p{L}\p{N}])[Tt]he[ \t]+|^|[“"«„‘(][ \t]*)\p{Lu}\p{Ll}+[ \t]+(?:Sea|Ocean)(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}*(?:isch|ländisch)(?:e|en|er|es)?[ \t]+(?:Meer|Ozean|Golf|See)(?![\p{L}\p{N}])/gu,
+];
 /** A pact named for the town it was signed in, the town after: "Accord de Paris", "Protocolo de Kioto", "Vertrag von Lissabon". */
 const TREATY_WORDS =
   '(?:[Aa]ccord|[Aa]cuerdo|[Aa]cordo|[Aa]ccordo|Abkommen|Übereinkommen|[Tt]raité|[Tt]ratado|[Tt]rattato|Vertrag|[Pp]rotocole|[Pp]rotocolo|[Pp]rotocollo|Protokoll|[Aa]mendement|[Ee]nmienda|[Ee]menda|[Ee]mendamento|[Cc]onvention|[Cc]onvención|[Cc]onvenção|[Cc]onvenzione) (?:de|d\'|d’|di|von|of)';
