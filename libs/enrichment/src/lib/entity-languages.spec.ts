@@ -177,6 +177,15 @@ describe('entities beyond English', () => {
     expect(extractEntities('Llegó a Mar del Plata.', { language: 'es' }).places.map((p) => [p.name, p.countryCode])).toEqual([['Mar del Plata', 'AR']]);
   });
 
+  it("a person's name opens on no lower-case word but a particle, and a lower-case word that is no particle ends it", () => {
+    const people = (text: string, language: string) => extractEntities(text, { language }).people.map((p) => p.surfaceForms[0]);
+    // The tagger's span ran over the misspelt title ("impératice") here, and over "ou" in the next.
+    expect(people('L’ ouvrage est créé en présence de Napoléon III et de l’ impératice Eugénie . L’ inquisition portugaise', 'fr')).toEqual(['Napoléon III', 'Eugénie']);
+    const bands = 'Le groupe a joué avec Morbid Angel ou Tool.';
+    expect(extractEntityMentions(bands, { language: 'fr' }).map((m) => bands.slice(m.start, m.end))).toEqual(['Morbid Angel']);
+    expect(people('Un portrait de Charles de Gaulle.', 'fr')).toEqual(['Charles de Gaulle']);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

@@ -189,6 +189,13 @@ export abstract class TaggerSpans extends SingleWords {
     // "die Hafen Hamburg Marketing am Mittwoch" tagged a place (as "Frankfurt am Main" is one): a day or a month after a
     // particle ends no name; the name ends before the particle.
     if (!this.english && to - 2 > from && MONTH_DAY_WORDS.has(this.toks[to - 1].text) && !this.toks[to - 2].cap && this.toks[to - 2].isWord) to -= 2;
+    // "le héros national José Martí", "l'impératrice Eugénie": a person's name never opens on a lower-case word but a particle
+    // ("van Rompuy", "de Gaulle"); "João Saldanha por Zagallo", "Angel ou Tool": a lower-case word that is no particle ends it.
+    if (span.type === 'person') {
+      while (from < to - 1 && /^\p{Ll}{2,}$/u.test(this.toks[from].text) && !NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
+      for (let k = from + 1; k < to - 1; k++)
+        if (/^\p{Ll}{2,}$/u.test(this.toks[k].text) && !NAME_PARTICLES.has(this.toks[k].text) && !this.r.PARTICLES.has(this.toks[k].text)) to = k;
+    }
     // "Fernando Haddad disse.": a person's name never ends on a lower-case word (the tagger ran on into a short sentence's verb).
     if (span.type === 'person') while (to - 1 > from && /^\p{Ll}{2,}$/u.test(this.toks[to - 1].text) && !NAME_PARTICLES.has(this.toks[to - 1].text)) to--;
     // "Alexander Van der Bellen" tagged "Alexander Van": a capitalised particle ending a person's span goes on to the surname.
