@@ -186,6 +186,18 @@ describe('entities beyond English', () => {
     expect(people('Un portrait de Charles de Gaulle.', 'fr')).toEqual(['Charles de Gaulle']);
   });
 
+  it('a middle initial joins a first name to the surname after its full stop, in every tagged language', () => {
+    for (const language of ['fr', 'es', 'it', 'pt']) {
+      const people = extractEntities('George W. Bush, John F. Kennedy et Ronald F. Maxwell.', { language }).people.map((p) => p.surfaceForms[0]);
+      expect([language, people]).toEqual([language, ['George W. Bush', 'John F. Kennedy', 'Ronald F. Maxwell']]);
+    }
+    // A "Monsieur" after a surname opens the next man's name, it is no initial of the first.
+    const text = 'Autour de la mort de Philippe Daudet M. Jean Galmot, député de la Guyane, a déposé.';
+    const people = extractEntities(text, { language: 'fr' }).people.map((p) => p.surfaceForms[0]);
+    expect(people).toContain('Philippe Daudet');
+    expect(people.filter((p) => p.includes('M.'))).toEqual([]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

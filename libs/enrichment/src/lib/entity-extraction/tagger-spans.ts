@@ -51,6 +51,40 @@ export abstract class TaggerSpans extends SingleWords {
   }
 
   /**
+   * "John F. Kennedy" tagged "John F" and "Kennedy", "Michael J. Fox" tagged "Michael J" and the body "Fox": the tagger
+   * ends a name at the full stop of a middle initial. A person's span (or one opening on a first name) ending on an
+   * initial, or right before one, runs on through its stop to the capitalised words after it, and takes their spans.
+   */
+  protected throughInitials(spans: TaggedSpan[]): TaggedSpan[] {
+    const t = this.toks;
+    const out: TaggedSpan[] = [];
+    const initial = (k: number) => k < t.length && t[k].cap && t[k].text.length === 1 && t[k + 1]?.text === '.' && t[k + 1].start === t[k].end;
+    const spaced = (k: number) => k < t.length && t[k].start === t[k - 1].end + 1 && !this.lineBreakBefore(k);
+    for (let n = 0; n < spans.length; n++) {
+      const s = spans[n];
+      if (s.type !== 'person' && !anyFirstName(t[s.from].text)) {
+        out.push(s);
+        continue;
+      }
+      let to = s.to;
+      for (;;) {
+        // Only after a first name: "Philippe Daudet M. Jean Galmot" (a headline run into the body) is two men and a "Monsieur".
+        if (spaced(to) && initial(to) && !initial(to - 1) && anyFirstName(t[to - 1].text)) to++;
+        if (!initial(to - 1) || !spaced(to + 1) || !t[to + 1].cap || !t[to + 1].isWord) break;
+        to += 2;
+        while (spaced(to) && t[to].cap && t[to].isWord && !initial(to) && !this.isTitle(t[to].text)) to++;
+      }
+      if (to <= s.to + 1) {
+        out.push(s);
+        continue;
+      }
+      out.push({ from: s.from, to, type: 'person' });
+      while (n + 1 < spans.length && spans[n + 1].from < to) n++;
+    }
+    return out;
+  }
+
+  /**
    * A tagger span that opens with a whole name the gazetteer knows and goes on past it: "Nato Mark Rutte"
    * (the body, then a first name: two names), "Milano la Borsa" (the place, then an article: the place).
    */
