@@ -198,6 +198,16 @@ describe('entities beyond English', () => {
     expect(people.filter((p) => p.includes('M.'))).toEqual([]);
   });
 
+  it("German: a name ends before the sentence's next noun, after a preposition or a count, and after a person's two names", () => {
+    const text = 'Er spielte für den FK Zemun von Beginn an. Danach kam Markus Eisenbichler Weltmeister wurde er nie. Karl Heinz Müller lobte. Der SC Heerenveen 26 Spiele lang ohne Sieg.';
+    expect(extractEntityMentions(text, { language: 'de' }).map((m) => [m.type, text.slice(m.start, m.end)])).toEqual([
+      ['organisation', 'FK Zemun'],
+      ['person', 'Markus Eisenbichler'],
+      ['person', 'Karl Heinz Müller'],
+      ['organisation', 'SC Heerenveen'],
+    ]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

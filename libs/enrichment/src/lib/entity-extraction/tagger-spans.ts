@@ -213,6 +213,7 @@ export abstract class TaggerSpans extends SingleWords {
         const t = this.toks[k];
         if (t.isWord && !t.cap && /^\p{Ll}/u.test(t.text) && !functionWord(t) && this.toks[k - 1].cap && !functionWord(this.toks[k - 1])) to = k;
       }
+      if (this.commonNouns) to = this.beforeClosingNoun(span.type, from, to);
     }
     // "Servicio Nacional de Prevención y Respuesta ante Desastres (Senapred": an opening bracket ends a name (its short form follows).
     for (let k = from + 1; k < to; k++) if (this.toks[k].text === '(' || this.toks[k].text === '[') to = k;
@@ -427,6 +428,23 @@ export abstract class TaggerSpans extends SingleWords {
   }
 
   /**
+   * Where nouns are capitalised, the tagger runs a name on into the sentence's next noun: "FK Zemun von Beginn", "FC Fulham
+   * im Raum" (a preposition and a noun), "SC Heerenveen 26 Spiele" (a count and a noun), "Markus Eisenbichler Weltmeister"
+   * (a noun after a name of two words). The noun must be in the list as written and no known name; after a person's name only
+   * where the word before it is no first name ("Karl Heinz Müller" keeps the miller).
+   */
+  private beforeClosingNoun(type: EntityType, from: number, to: number): number {
+    const t = this.toks;
+    const noun = (k: number) => {
+      const w = t[k].text;
+      return this.commonNouns!.has(w) && !this.isFirstName(w) && !this.g.orgs.has(fold(w)) && !this.g.places.has(fold(w));
+    };
+    if (to - from >= 3 && noun(to - 1) && (CLOSING_PREPOSITIONS.has(t[to - 2].text) || /^\d+$/.test(t[to - 2].text))) return to - 2;
+    if (type === 'person' && to - from >= 3 && noun(to - 1) && !this.isFirstName(t[to - 2].text)) return to - 1;
+    return to;
+  }
+
+  /**
    * A German common noun that may stand before a name: a role ("Kardinal", "Fotograf"), a compound
    * ending in one ("Kriegsfotograf", "Ortsbeauftragter"), an inhabitant ("Kölner"), or one of those in
    * the genitive ("Geigers Adolf Gebauer"). Never a known first name; a compound's last part is five
@@ -482,6 +500,8 @@ const NEVER_A_SITE = /^(?:Minist\p{L}+|Comissão|Commissione|Comisión|Commissio
 const VENUE_LAST = /^(?:Arena|ArenA|Stadium|Stadion)$/;
 const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 
+/** German prepositions that open no part of a name before a common noun ("von Beginn", "im Raum"; not "für": "Institut für Arbeitsmarktforschung"). */
+const CLOSING_PREPOSITIONS = new Set('von vom im am beim seit mit nach vor bei und'.split(' '));
 /** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
 const ATTRIBUTION_WORDS = /^(?:Selon|Según|Segun|Laut|Secondo|Segundo|Volgens|Ifølge|Enligt)$/;
 
