@@ -208,6 +208,13 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it("a person's span run over two people joined by \"&\" is two people; a duo's name of one word each stays whole", () => {
+    const people = (text: string) => extractEntities(text, { language: 'es' }).people.map((p) => p.surfaceForms[0]);
+    expect(people('El disco fue grabado por Gary Moore & Phil Lynott en 1978.')).toEqual(['Gary Moore', 'Phil Lynott']);
+    const duo = 'El dúo Saskia & Serge cantó.';
+    expect(extractEntityMentions(duo, { language: 'es' }).map((m) => duo.slice(m.start, m.end))).toEqual(['Saskia & Serge']);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

@@ -85,6 +85,28 @@ export abstract class TaggerSpans extends SingleWords {
   }
 
   /**
+   * "Gary Moore & Phil Lynott", "Gary Moore y Phil Lynott": a person's span the tagger ran over a list is one person per
+   * item. Cut at "&", a comma or a conjunction where a first name and a surname follow and two words at least precede:
+   * "José Ortega y Gasset" is one man, "Saskia & Serge", "Harland & Wolff", "Blood, Sweat & Tears" one act or firm each.
+   */
+  protected atListJoins(span: TaggedSpan): TaggedSpan[] {
+    const t = this.toks;
+    if (span.to - span.from < 3 || (span.type !== 'person' && !anyFirstName(t[span.from].text))) return [span];
+    const out: TaggedSpan[] = [];
+    let from = span.from;
+    for (let k = span.from + 1; k < span.to - 1; k++) {
+      const w = t[k].text;
+      const join = w === '&' || w === ',' || LIST_CONJUNCTIONS.has(w);
+      if (!join || k - from < 2 || span.to - k < 3 || !anyFirstName(t[k + 1].text) || !t[k + 2].cap || !t[k - 1].cap) continue;
+      out.push({ from, to: k, type: 'person' });
+      from = k + 1;
+    }
+    if (!out.length) return [span];
+    out.push({ from, to: span.to, type: 'person' });
+    return out;
+  }
+
+  /**
    * A tagger span that opens with a whole name the gazetteer knows and goes on past it: "Nato Mark Rutte"
    * (the body, then a first name: two names), "Milano la Borsa" (the place, then an article: the place).
    */
@@ -500,6 +522,8 @@ const NEVER_A_SITE = /^(?:Minist\p{L}+|Comissão|Commissione|Comisión|Commissio
 const VENUE_LAST = /^(?:Arena|ArenA|Stadium|Stadion)$/;
 const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 
+/** Conjunctions joining two people's names in the tagged languages. */
+const LIST_CONJUNCTIONS = new Set('and y e et und en och og i ou o oder or'.split(' '));
 /** German prepositions that open no part of a name before a common noun ("von Beginn", "im Raum"; not "für": "Institut für Arbeitsmarktforschung"). */
 const CLOSING_PREPOSITIONS = new Set('von vom im am beim seit mit nach vor bei und'.split(' '));
 /** "According to" opening a sentence, in the tagged languages (in TRAILING_FUNCTION_WORDS too, but for "Segundo", also a first name). */
