@@ -215,6 +215,14 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(duo, { language: 'es' }).map((m) => duo.slice(m.start, m.end))).toEqual(['Saskia & Serge']);
   });
 
+  it("French and Spanish: a place's or a body's name opens on no lower-case word but a noun that heads such names", () => {
+    // The tagger read "músico King Diamond" as one name (of the wrong type still: the span is what this checks).
+    const text = 'El músico King Diamond tocó en el océano Índico.';
+    expect(extractEntityMentions(text, { language: 'es' }).map((m) => text.slice(m.start, m.end))).toEqual(['King Diamond', 'océano Índico']);
+    const fr = 'Il est enterré au cimetière Vagankovo de Moscou, loin du pôle Sud.';
+    expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => fr.slice(m.start, m.end))).toEqual(['cimetière Vagankovo de Moscou', 'pôle Sud']);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

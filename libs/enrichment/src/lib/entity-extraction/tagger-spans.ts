@@ -248,6 +248,11 @@ export abstract class TaggerSpans extends SingleWords {
     if (!this.english && to - 2 > from && MONTH_DAY_WORDS.has(this.toks[to - 1].text) && !this.toks[to - 2].cap && this.toks[to - 2].isWord) to -= 2;
     // "le héros national José Martí", "l'impératrice Eugénie": a person's name never opens on a lower-case word but a particle
     // ("van Rompuy", "de Gaulle"); "João Saldanha por Zagallo", "Angel ou Tool": a lower-case word that is no particle ends it.
+    // "relaciones con Billy Hughes", "músico King Diamond", "actual Irak" tagged places: nor does a place's or a body's, but
+    // on a noun that opens such names in lower case ("océano Índico", "río Amazonas", "selección de Inglaterra").
+    // (French and Spanish: Dutch heads its names with lower-case nouns too, "ministerie van", "graafschap Holland".)
+    if (span.type !== 'person' && this.r.orgAdjective)
+      while (from < to - 1 && /^\p{Ll}{2,}$/u.test(this.toks[from].text) && !this.r.PARTICLES.has(this.toks[from].text) && !NAME_PARTICLES.has(this.toks[from].text) && !LOWER_NAME_OPENERS.has(this.toks[from].text) && !this.opensNames(titleCase(this.toks[from].text)) && this.toks[from + 1].cap) from++;
     if (span.type === 'person') {
       while (from < to - 1 && /^\p{Ll}{2,}$/u.test(this.toks[from].text) && !NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
       for (let k = from + 1; k < to - 1; k++)
@@ -449,6 +454,11 @@ export abstract class TaggerSpans extends SingleWords {
     return this.g.places.has(key) ? 'place' : 'person';
   }
 
+  /** A word that opens names of places or bodies in this language ("Río", "Universidad", "Museo"). */
+  private opensNames(word: string): boolean {
+    return this.r.PLACE_PREFIXES.has(word) || this.r.ORG_PREFIXES.has(word) || BUILDING_WORDS.has(word) || BODY_OPENERS.has(word);
+  }
+
   /**
    * Where nouns are capitalised, the tagger runs a name on into the sentence's next noun: "FK Zemun von Beginn", "FC Fulham
    * im Raum" (a preposition and a noun), "SC Heerenveen 26 Spiele" (a count and a noun), "Markus Eisenbichler Weltmeister"
@@ -522,6 +532,10 @@ const NEVER_A_SITE = /^(?:Minist\p{L}+|Comissão|Commissione|Comisión|Commissio
 const VENUE_LAST = /^(?:Arena|ArenA|Stadium|Stadion)$/;
 const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 
+/** Nouns the Romance languages write in lower case at the head of a place's or a body's name: "océano Índico", "selección de Inglaterra". */
+const LOWER_NAME_OPENERS = new Set(
+  'pôle polo pic pico picco cimetière cementerio cimitero cemitério parc parque parco jardin jardín océano oceano océan mar mare mer río rio rivière fleuve fiume lac lago laguna isla île ilha isola islas îles ilhas isole monte mont montes sierra cordillera serra golfo golfe bahía baie baía baia cabo cap capo península péninsule penisola istmo isthme estrecho détroit stretto canal canale valle vallée vale desierto désert deserto volcán volcan vulcano archipiélago archipel arquipélago cerro provincia province província región région região regione departamento département estado état stato condado comté contea distrito district distretto municipio commune município comune aeropuerto aéroport aeroporto estación gare estação stazione puerto port porto plaza place praça piazza calle rue rua via avenida avenue barrio quartier bairro quartiere selección sélection seleção selezione equipo équipe equipa squadra antigua antiguo antiga antico antica ancienne ancien grand grande gran'.split(' '),
+);
 /** Conjunctions joining two people's names in the tagged languages. */
 const LIST_CONJUNCTIONS = new Set('and y e et und en och og i ou o oder or'.split(' '));
 /** German prepositions that open no part of a name before a common noun ("von Beginn", "im Raum"; not "für": "Institut für Arbeitsmarktforschung"). */
