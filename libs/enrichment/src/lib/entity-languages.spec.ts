@@ -223,6 +223,11 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => fr.slice(m.start, m.end))).toEqual(['cimetière Vagankovo de Moscou', 'pôle Sud']);
   });
 
+  it('a word that opens only clubs\' names makes a club of the name it opens', () => {
+    const text = 'Er wechselte von Dinamo Zagreb zu Slovan Liberec und später zu Hapoel Tel Aviv.';
+    expect(extractEntities(text, { language: 'de' }).organisations.map((o) => o.surfaceForms[0])).toEqual(['Dinamo Zagreb', 'Slovan Liberec', 'Hapoel Tel Aviv']);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

@@ -286,6 +286,9 @@ export abstract class TaggerSpans extends SingleWords {
     // labelled a place, as its site.)
     const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || NEVER_A_SITE.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
+    // "Dinamo Zagreb", "Slovan Liberec", "Hapoel Tel Aviv" tagged a place or a person: a word that opens only clubs' names
+    // makes a club of the name it opens.
+    if (span.type !== 'organisation' && to - from >= 2 && CLUB_OPENERS.has(this.toks[from].text) && this.toks[from + 1].cap) span = { ...span, type: 'organisation' };
     // "Johan Cruijff ArenA", "Stadio Diego Armando Maradona" tagged a person: a ground named for someone is a place.
     if (span.type === 'person' && to - from >= 2 && (VENUE_LAST.test(this.toks[to - 1].text) || VENUE_FIRST.test(this.toks[from].text))) span = { ...span, type: 'place' };
     // "A Câmara da capital" tagged a place: such a word alone is the body, no place.
@@ -535,6 +538,10 @@ const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 /** Nouns the Romance languages write in lower case at the head of a place's or a body's name: "océano Índico", "selección de Inglaterra". */
 const LOWER_NAME_OPENERS = new Set(
   'pôle polo pic pico picco cimetière cementerio cimitero cemitério parc parque parco jardin jardín océano oceano océan mar mare mer río rio rivière fleuve fiume lac lago laguna isla île ilha isola islas îles ilhas isole monte mont montes sierra cordillera serra golfo golfe bahía baie baía baia cabo cap capo península péninsule penisola istmo isthme estrecho détroit stretto canal canale valle vallée vale desierto désert deserto volcán volcan vulcano archipiélago archipel arquipélago cerro provincia province província región région região regione departamento département estado état stato condado comté contea distrito district distretto municipio commune município comune aeropuerto aéroport aeroporto estación gare estação stazione puerto port porto plaza place praça piazza calle rue rua via avenida avenue barrio quartier bairro quartiere selección sélection seleção selezione equipo équipe equipa squadra antigua antiguo antiga antico antica ancienne ancien grand grande gran'.split(' '),
+);
+/** Words that open sports clubs' names only, across Europe and beyond ("Stade" also opens grounds: "Stade de France"). */
+const CLUB_OPENERS = new Set(
+  'Dinamo Dynamo Slovan Spartak Lokomotiv Lokomotive Torpedo Zenit Legia Lech Wisła Górnik Partizan Sparta Slavia Baník Viktoria Steaua Universitatea Levski Hapoel Maccabi Beitar Olympique Olympiacos Olympiakos Racing Deportivo Atlético Sporting Athletic Borussia Eintracht Fortuna Hertha Alemannia Arminia Kickers Rot-Weiss Rot-Weiß Schalke Werder Ferencváros Honvéd Dukla Crvena Hajduk Rijeka Shakhtar Dnipro Metalist Karpaty Vorskla Rubin Krylia Akhmat Anzhi Ural Sturm Admira Wacker Grasshopper Servette Feyenoord Ajax Vitesse Anderlecht Standard Besiktas Beşiktaş Fenerbahçe Galatasaray Trabzonspor Panathinaikos PAOK Apollon Omonia Anorthosis'.split(' '),
 );
 /** Conjunctions joining two people's names in the tagged languages. */
 const LIST_CONJUNCTIONS = new Set('and y e et und en och og i ou o oder or'.split(' '));
