@@ -228,6 +228,13 @@ describe('entities beyond English', () => {
     expect(extractEntities(text, { language: 'de' }).organisations.map((o) => o.surfaceForms[0])).toEqual(['Dinamo Zagreb', 'Slovan Liberec', 'Hapoel Tel Aviv']);
   });
 
+  it('German: a lone name right after a finite verb and before a lower-case word is the person acting', () => {
+    const text = 'Rückendeckung erhielt Mixa vom Kölner Kardinal. Wenn die Grünen regieren, wird Trittin nicht am Steuer stehen.';
+    expect(extractEntities(text, { language: 'de' }).people.map((p) => p.surfaceForms[0])).toEqual(['Mixa', 'Trittin']);
+    // A noun there is the subject, no person.
+    expect(extractEntities('Im Sommer erhielt Deutschland mehr Regen. Dann trägt Verantwortung niemand.', { language: 'de' }).people).toEqual([]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

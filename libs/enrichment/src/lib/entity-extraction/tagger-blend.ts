@@ -5,7 +5,7 @@
  */
 import type { Mention } from '../entity-mentions';
 import { fold } from '../tokens';
-import { anyFirstName, BODY_OPENERS, BUILDING_WORDS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
+import { anyFirstName, BODY_OPENERS, BUILDING_WORDS, GERMAN_DETERMINERS, GOVERNMENT_WORDS, REPUBLIC_WORDS } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { TaggedSpan, Tagger } from '../ner/tagger';
 import { TaggerSpans } from './tagger-spans';
@@ -242,7 +242,8 @@ export abstract class TaggerBlend extends TaggerSpans {
    * "Steinmeier sagte bei einem Besuch", "sagte Neururer.": where nouns are capitalised the tagger misses
    * many a lone surname the text names nowhere in full. A lone capitalised word right before a speech
    * verb, or right after one and before a punctuation mark, that is no common noun, function word, title
-   * or known place or body, and no word of another name, is the person speaking.
+   * or known place or body, and no word of another name, is the person speaking; in German also one
+   * right after a finite verb and before a lower-case word (subjectAfterVerb).
    */
   private addSpeakers(): void {
     const t = this.toks;
@@ -253,13 +254,27 @@ export abstract class TaggerBlend extends TaggerSpans {
       if (!tok.cap || !tok.isWord || tok.text.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(tok.text) || /(?:ende|enden|ene|enen|ierte|ierten|liche|lichen|ische|ischen)$/u.test(tok.text)) continue;
       const before = this.speechVerbAt(i + 1);
       const after = this.speechVerbAt(i - 1) && (i + 1 >= t.length || /^[.,;:!?]$/.test(t[i + 1].text));
-      if (!before && !after) continue;
+      if (!before && !after && !(this.commonNouns && this.subjectAfterVerb(i))) continue;
       if (!this.standsAlone(i)) continue;
       const word = tok.text;
       // A noun, also a compound ending in one ("Dialogbuch schrieb"), is what speaks, not who.
       if (inside(tok.start) || this.isCommon(word) || this.isTitle(word) || (this.commonNouns && this.isRoleNoun(word)) || this.lowerWords.has(fold(word)) || this.knownAt(i, i + 1)) continue;
       this.mentions.push({ type: 'person', name: word, surface: word, start: tok.start });
     }
+  }
+
+  /**
+   * German puts the subject right after the finite verb when anything else opens the sentence: "Rückendeckung erhielt Mixa
+   * vom Kardinal", "wird Trittin nicht", "träumt Lippel die Geschichte". A lone name between a lower-case word that is no
+   * function word (the verb, as far as the shape tells) and a lower-case word is the person acting.
+   */
+  private subjectAfterVerb(i: number): boolean {
+    const t = this.toks;
+    const verb = t[i - 1];
+    const next = t[i + 1];
+    if (!verb || !next || !verb.isWord || !next.isWord || verb.sentStart) return false;
+    if (!/^\p{Ll}{3,}$/u.test(verb.text) || !/^\p{Ll}+$/u.test(next.text)) return false;
+    return GERMAN_FINITE_AUXILIARIES.has(verb.text) || (/[^s]t$/.test(verb.text) && !GERMAN_NOT_VERBS.has(verb.text) && !GERMAN_DETERMINERS.has(verb.text));
   }
 
   /** A gazetteer links it, or an organisation's head word made it ("Bundesministerium für Finanzen", "Commission européenne"). */
@@ -452,3 +467,10 @@ const INNER_ARTICLES = new Set(['il', 'lo', 'gli', 'el', 'los', 'las']);
 
 /** What joins the words of an English body's name. */
 const ENGLISH_JOINERS = new Set(['of', 'and', 'for', '&']);
+
+/** Finite German verbs that do not end in -t: "wird Trittin nicht", "muss Scholz gehen". */
+const GERMAN_FINITE_AUXILIARIES = new Set('wird muss kann will soll darf mag weiß war'.split(' '));
+/** Lower-case German words ending like a finite verb that are none: prepositions, adverbs, conjunctions, adjectives' forms. */
+const GERMAN_NOT_VERBS = new Set(
+  'mit seit nicht nichts jetzt erst zuerst zuletzt meist bereits bisher derzeit weit samt laut gut besonders etwa fast oft dort selbst seitdem somit trotz statt anstatt mittels jenseits diesseits bald spät heute gestern morgen gut rund knapp weltweit bundesweit landesweit europaweit insgesamt zunächst damit stets'.split(' '),
+);
