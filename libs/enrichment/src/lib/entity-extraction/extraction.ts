@@ -337,8 +337,10 @@ export class Extraction extends TaggerBlend {
       let at = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (found[mid].start <= m.start) (at = mid), (lo = mid + 1);
-        else hi = mid - 1;
+        if (found[mid].start <= m.start) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
       }
       return at >= 0 && end <= found[at].end && m.start < found[at].end && !whole.has(`${found[at].start}:${found[at].end}`);
     };

@@ -470,9 +470,11 @@ export abstract class TaggerSpans extends SingleWords {
    */
   private beforeClosingNoun(type: EntityType, from: number, to: number): number {
     const t = this.toks;
+    const nouns = this.commonNouns;
+    if (!nouns) return to;
     const noun = (k: number) => {
       const w = t[k].text;
-      return this.commonNouns!.has(w) && !this.isFirstName(w) && !this.g.orgs.has(fold(w)) && !this.g.places.has(fold(w));
+      return nouns.has(w) && !this.isFirstName(w) && !this.g.orgs.has(fold(w)) && !this.g.places.has(fold(w));
     };
     if (to - from >= 3 && noun(to - 1) && (CLOSING_PREPOSITIONS.has(t[to - 2].text) || /^\d+$/.test(t[to - 2].text))) return to - 2;
     if (type === 'person' && to - from >= 3 && noun(to - 1) && !this.isFirstName(t[to - 2].text)) return to - 1;
