@@ -235,6 +235,11 @@ describe('entities beyond English', () => {
     expect(extractEntities('Im Sommer erhielt Deutschland mehr Regen. Dann trägt Verantwortung niemand.', { language: 'de' }).people).toEqual([]);
   });
 
+  it('German: a noun that is also a town is the noun after a word of quantity ("wenig Essen"), the town after "nach"', () => {
+    const text = 'Es gibt viele Kleidungsstücke und wenig Essen. Er fuhr nach Essen.';
+    expect(extractEntityMentions(text, { language: 'de' }).map((m) => [m.type, m.start])).toEqual([['place', text.lastIndexOf('Essen')]]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

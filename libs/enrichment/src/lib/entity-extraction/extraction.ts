@@ -510,7 +510,8 @@ export class Extraction extends TaggerBlend {
       const adjectiveAfterDeterminer = !!before && !before.cap && /\p{Ll}(?:e|en|er|em|es)$/u.test(before.text) && i !== undefined && GERMAN_DETERMINERS.has(this.toks[i - 2]?.text.toLowerCase() ?? '');
       // "Mitte der 1990er Jahre", "Norden des Landes": the noun, with what it is of in the genitive after it.
       const genitiveAfter = i !== undefined && /^(?:der|des)$/.test(this.toks[i + 1]?.text ?? '');
-      if ((before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) || genitiveAfter) this.mentions.splice(k, 1);
+      // So after a quantity: "viele Kleidungsstücke und wenig Essen".
+      if ((before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || GERMAN_QUANTIFIERS.has(before.text) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) || genitiveAfter) this.mentions.splice(k, 1);
     }
   }
 
@@ -923,6 +924,8 @@ const TREATY_NAME = new RegExp(`^${TREATY_WORDS} ?\\p{Lu}`, 'u');
 const TREATY_WORDS_AFTER = /^(?:[Aa]greement|[Aa]ccords?|[Tt]reaty|[Pp]rotocol|[Aa]mendment|[Cc]onvention)$/;
 const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
+/** German words of quantity before a bare noun: "wenig Essen", "mehr Zug". */
+const GERMAN_QUANTIFIERS = new Set('wenig viel mehr weniger genug etwas kaum reichlich'.split(' '));
 /** German indefinite determiners, as written at a sentence's start too. */
 const INDEFINITE_DETERMINERS = /^(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|[Kk]einem|[Kk]einer|[Kk]eines)$/;
 
