@@ -240,6 +240,14 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(text, { language: 'de' }).map((m) => [m.type, m.start])).toEqual([['place', text.lastIndexOf('Essen')]]);
   });
 
+  it('navies and air forces are bodies, not the first name that opens them ("la Marine nationale")', () => {
+    expect(extractEntities('La Marine nationale a envoyé une frégate. Marine Le Pen a parlé.', { language: 'fr' })).toMatchObject({
+      organisations: [{ name: 'Marine nationale' }],
+      people: [{ name: 'Marine Le Pen' }],
+    });
+    expect(extractEntities('Hubo pedidos de la Marina Real Británica.', { language: 'es' }).organisations.map((o) => [o.name, o.surfaceForms])).toEqual([['Royal Navy', ['Marina Real Británica']]]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);
