@@ -248,6 +248,11 @@ describe('entities beyond English', () => {
     expect(extractEntities('Hubo pedidos de la Marina Real Británica.', { language: 'es' }).organisations.map((o) => [o.name, o.surfaceForms])).toEqual([['Royal Navy', ['Marina Real Británica']]]);
   });
 
+  it('Spanish: "Servicios" opens a body\'s name as "Servicio" does', () => {
+    const e = extractEntities('Lo afirman los Servicios Canadienses de Sangre (CBS).', { language: 'es' });
+    expect([e.places, e.organisations.map((o) => o.surfaceForms)]).toEqual([[], [['Servicios Canadienses de Sangre', 'CBS']]]);
+  });
+
   it("the town a pact is named for is no place of the story, in either case; a town of the story still is", () => {
     const places = (text: string, language: string) => extractEntityMentions(text, { language }).filter((m) => m.type === 'place').map((m) => text.slice(m.start, m.end));
     expect(places("L'Accord de Paris va ralentir le changement climatique, a-t-il dit à Lyon.", 'fr')).toEqual(['Lyon']);

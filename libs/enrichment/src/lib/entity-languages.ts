@@ -159,7 +159,7 @@ const RULES: Record<string, EntityRules> = {
     months: MONTHS_DAYS.es,
     clubArticles: 'el al del El Al Del',
     ORG_PREFIXES:
-      'Ministerio Partido Banco Universidad Gobierno Congreso Senado Tribunal Corte Consejo Comisión Asamblea Junta Ayuntamiento Diputación Generalitat Sociedad Compañía Federación Asociación Confederación Instituto Fundación Unión Ejército Policía Guardia Agencia Grupo Club Museo Fiscalía Audiencia Cámara Colegio Hospital Sindicato Frente Movimiento Iglesia Organización Departamento Servicio Secretaría Dirección Real Caja Bolsa Cruz Consejería Conselleria Delegación Subdelegación Jefatura Comisaría Unidad Comité Escuela Fuerzas Administración Mancomunidad Consorcio Cabildo Agrupación Brigada Patronato Oficina Observatorio Centro Conferencia Parlamento Defensor',
+      'Ministerio Partido Banco Universidad Gobierno Congreso Senado Tribunal Corte Consejo Comisión Asamblea Junta Ayuntamiento Diputación Generalitat Sociedad Compañía Federación Asociación Confederación Instituto Fundación Unión Ejército Policía Guardia Agencia Grupo Club Museo Fiscalía Audiencia Cámara Colegio Hospital Sindicato Frente Movimiento Iglesia Organización Departamento Servicio Servicios Secretaría Dirección Real Caja Bolsa Cruz Consejería Conselleria Delegación Subdelegación Jefatura Comisaría Unidad Comité Escuela Fuerzas Administración Mancomunidad Consorcio Cabildo Agrupación Brigada Patronato Oficina Observatorio Centro Conferencia Parlamento Defensor',
     ORG_HEADS: 'SA S.A. SL',
     PLACE_PREFIXES: 'Calle Avenida Plaza Paseo Puerto Monte Sierra Río Lago Isla Islas Golfo Cabo Valle Estadio Playa San Santa Santo Villa',
     PARTICLES: 'de del la las los el',
