@@ -276,20 +276,28 @@ export class Extraction extends TaggerBlend {
    */
   private withoutEventPlaces(): void {
     const t = this.toks;
+    // Whether a pact's word follows any word at all: one test of the text, not a walk past every place (most texts have none).
+    const treatyWords = TREATY_WORD_IN_TEXT.test(this.text);
     const inEvent = (m: Mention) => {
       if (m.type !== 'place') return false;
       if (TREATY_NAME.test(m.surface)) return true;
       const i = this.tokenAt(m.start);
       if (i === undefined) return false;
-      const end = spanEnd(this.text, m.start, m.surface);
-      let next = i;
-      while (next < t.length && t[next].start < end) next++;
-      if (next < t.length && TREATY_WORDS_AFTER.test(t[next].text)) return true;
+      if (treatyWords && this.treatyWordAfter(i, m)) return true;
       if (i < 2) return false;
       const opener = `${t[i - 2].text} ${t[i - 1].text}`;
       return EVENT_OPENERS.test(opener) || TREATY_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
     };
     this.dropMentions(inEvent);
+  }
+
+  /** "the Paris agreement": the token right after mention m (opening at token i) is a pact's word. */
+  private treatyWordAfter(i: number, m: Mention): boolean {
+    const t = this.toks;
+    const end = spanEnd(this.text, m.start, m.surface);
+    let next = i;
+    while (next < t.length && t[next].start < end) next++;
+    return next < t.length && TREATY_WORDS_AFTER.test(t[next].text);
   }
 
   /** "Le Suisse Marco Odermatt": a nationality noun that is also a country's name, right before a person, is the person's nationality. */
@@ -922,6 +930,7 @@ const TREATY_OPENERS = new RegExp(`^${TREATY_WORDS}$`);
 const TREATY_NAME = new RegExp(`^${TREATY_WORDS} ?\\p{Lu}`, 'u');
 /** The same, the town first: "the Paris agreement", "the Kyoto Protocol". */
 const TREATY_WORDS_AFTER = /^(?:[Aa]greement|[Aa]ccords?|[Tt]reaty|[Pp]rotocol|[Aa]mendment|[Cc]onvention)$/;
+const TREATY_WORD_IN_TEXT = /[Aa]greement|[Aa]ccord|[Tt]reaty|[Pp]rotocol|[Aa]mendment|[Cc]onvention/;
 const OPENING_QUOTES = new Set(['"', '“', '„', '«', '‘', "'", '‹']);
 const CLOSING_QUOTES = new Set(['"', '”', '“', '»', '’', "'", '›']);
 /** German words of quantity before a bare noun: "wenig Essen", "mehr Zug". */
