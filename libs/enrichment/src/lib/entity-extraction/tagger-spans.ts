@@ -246,13 +246,13 @@ export abstract class TaggerSpans extends SingleWords {
     // "die Hafen Hamburg Marketing am Mittwoch" tagged a place (as "Frankfurt am Main" is one): a day or a month after a
     // particle ends no name; the name ends before the particle.
     if (!this.english && to - 2 > from && MONTH_DAY_WORDS.has(this.toks[to - 1].text) && !this.toks[to - 2].cap && this.toks[to - 2].isWord) to -= 2;
-    // "le héros national José Martí", "l'impératrice Eugénie": a person's name never opens on a lower-case word but a particle
-    // ("van Rompuy", "de Gaulle"); "João Saldanha por Zagallo", "Angel ou Tool": a lower-case word that is no particle ends it.
-    // "relaciones con Billy Hughes", "músico King Diamond", "actual Irak" tagged places: nor does a place's or a body's, but
-    // on a noun that opens such names in lower case ("océano Índico", "río Amazonas", "selección de Inglaterra").
+    // "relaciones con Billy Hughes", "músico King Diamond", "actual Irak" tagged places: a place's or a body's name opens on no
+    // lower-case word but a particle or a noun that opens such names in lower case ("océano Índico", "selección de Inglaterra").
     // (French and Spanish: Dutch heads its names with lower-case nouns too, "ministerie van", "graafschap Holland".)
     if (span.type !== 'person' && this.r.orgAdjective)
       while (from < to - 1 && /^\p{Ll}{2,}$/u.test(this.toks[from].text) && !this.r.PARTICLES.has(this.toks[from].text) && !NAME_PARTICLES.has(this.toks[from].text) && !LOWER_NAME_OPENERS.has(this.toks[from].text) && !this.opensNames(titleCase(this.toks[from].text)) && this.toks[from + 1].cap) from++;
+    // "le héros national José Martí", "l'impératrice Eugénie": a person's name never opens on a lower-case word but a particle
+    // ("van Rompuy", "de Gaulle"); "João Saldanha por Zagallo", "Angel ou Tool": a lower-case word that is no particle ends it.
     if (span.type === 'person') {
       while (from < to - 1 && /^\p{Ll}{2,}$/u.test(this.toks[from].text) && !NAME_PARTICLES.has(this.toks[from].text) && this.toks[from + 1].cap) from++;
       for (let k = from + 1; k < to - 1; k++)
@@ -287,7 +287,7 @@ export abstract class TaggerSpans extends SingleWords {
     const bodyOpener = BODY_OPENERS.has(this.toks[from].text) && (span.type === 'person' || NEVER_A_SITE.test(this.toks[from].text));
     if (span.type !== 'organisation' && !this.english && to - from >= 2 && bodyOpener && !anyFirstName(this.toks[from].text)) span = { ...span, type: 'organisation' };
     // "Dinamo Zagreb", "Slovan Liberec", "Hapoel Tel Aviv" tagged a place or a person: a word that opens only clubs' names
-    // makes a club of the name it opens.
+    // makes a club of the name it opens (not "Viktoria", "Hertha", "Lech": "Viktoria Rebensburg", "Lech Wałęsa").
     if (span.type !== 'organisation' && to - from >= 2 && CLUB_OPENERS.has(this.toks[from].text) && this.toks[from + 1].cap) span = { ...span, type: 'organisation' };
     // "Johan Cruijff ArenA", "Stadio Diego Armando Maradona" tagged a person: a ground named for someone is a place.
     if (span.type === 'person' && to - from >= 2 && (VENUE_LAST.test(this.toks[to - 1].text) || VENUE_FIRST.test(this.toks[from].text))) span = { ...span, type: 'place' };
@@ -541,9 +541,12 @@ const VENUE_FIRST = /^(?:Stade|Stadio|Estadio|Estádio|Stadion)$/;
 const LOWER_NAME_OPENERS = new Set(
   'pôle polo pic pico picco cimetière cementerio cimitero cemitério parc parque parco jardin jardín océano oceano océan mar mare mer río rio rivière fleuve fiume lac lago laguna isla île ilha isola islas îles ilhas isole monte mont montes sierra cordillera serra golfo golfe bahía baie baía baia cabo cap capo península péninsule penisola istmo isthme estrecho détroit stretto canal canale valle vallée vale desierto désert deserto volcán volcan vulcano archipiélago archipel arquipélago cerro provincia province província región région região regione departamento département estado état stato condado comté contea distrito district distretto municipio commune município comune aeropuerto aéroport aeroporto estación gare estação stazione puerto port porto plaza place praça piazza calle rue rua via avenida avenue barrio quartier bairro quartiere selección sélection seleção selezione equipo équipe equipa squadra antigua antiguo antiga antico antica ancienne ancien grand grande gran'.split(' '),
 );
-/** Words that open sports clubs' names only, across Europe and beyond ("Stade" also opens grounds: "Stade de France"). */
+/**
+ * Words that open sports clubs' names only, across Europe and beyond ("Stade" also opens grounds: "Stade de France"; "Ural",
+ * "Dnipro", "Sturm" name mountains, a river, a storm too).
+ */
 const CLUB_OPENERS = new Set(
-  'Dinamo Dynamo Slovan Spartak Lokomotiv Lokomotive Torpedo Zenit Legia Lech Wisła Górnik Partizan Sparta Slavia Baník Viktoria Steaua Universitatea Levski Hapoel Maccabi Beitar Olympique Olympiacos Olympiakos Racing Deportivo Atlético Sporting Athletic Borussia Eintracht Fortuna Hertha Alemannia Arminia Kickers Rot-Weiss Rot-Weiß Schalke Werder Ferencváros Honvéd Dukla Crvena Hajduk Rijeka Shakhtar Dnipro Metalist Karpaty Vorskla Rubin Krylia Akhmat Anzhi Ural Sturm Admira Wacker Grasshopper Servette Feyenoord Ajax Vitesse Anderlecht Standard Besiktas Beşiktaş Fenerbahçe Galatasaray Trabzonspor Panathinaikos PAOK Apollon Omonia Anorthosis'.split(' '),
+  'Dinamo Dynamo Slovan Spartak Lokomotiv Lokomotive Torpedo Zenit Legia Wisła Górnik Partizan Sparta Slavia Baník Steaua Universitatea Levski Hapoel Maccabi Beitar Olympique Olympiacos Olympiakos Racing Deportivo Atlético Sporting Athletic Borussia Eintracht Fortuna Alemannia Arminia Kickers Rot-Weiss Rot-Weiß Schalke Werder Ferencváros Honvéd Dukla Crvena Hajduk Rijeka Shakhtar Metalist Karpaty Vorskla Krylia Anzhi Admira Wacker Grasshopper Servette Feyenoord Ajax Vitesse Anderlecht Standard Besiktas Beşiktaş Fenerbahçe Galatasaray Trabzonspor Panathinaikos PAOK Apollon Omonia Anorthosis'.split(' '),
 );
 /** Conjunctions joining two people's names in the tagged languages. */
 const LIST_CONJUNCTIONS = new Set('and y e et und en och og i ou o oder or'.split(' '));
