@@ -339,18 +339,18 @@ export class Extraction extends TaggerBlend {
     if (!fresh.length) return;
     const inside = (m: Mention) => {
       const end = spanEnd(this.text, m.start, m.surface);
-      // The last span opening at or before the mention: binary search keeps a text of thousands of seas linear-ish.
+      // The last new span opening at or before the mention: binary search keeps a text of thousands of seas linear-ish.
       let lo = 0;
-      let hi = found.length - 1;
+      let hi = fresh.length - 1;
       let at = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (found[mid].start <= m.start) {
+        if (fresh[mid].start <= m.start) {
           at = mid;
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return at >= 0 && end <= found[at].end && m.start < found[at].end && !whole.has(`${found[at].start}:${found[at].end}`);
+      return at >= 0 && end <= fresh[at].end && m.start < fresh[at].end;
     };
     this.dropMentions(inside);
     for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });

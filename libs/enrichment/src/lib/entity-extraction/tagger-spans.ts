@@ -21,33 +21,21 @@ export abstract class TaggerSpans extends SingleWords {
    */
   protected firstNamesRunOn(spans: TaggedSpan[]): TaggedSpan[] {
     const t = this.toks;
-    const out: TaggedSpan[] = [];
-    for (let n = 0; n < spans.length; n++) {
-      const s = spans[n];
+    return this.grownPeople(spans, (s) => {
       const word = t[s.from].text;
-      if (s.to - s.from !== 1 || !anyFirstName(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) {
-        out.push(s);
-        continue;
-      }
+      if (s.to - s.from !== 1 || !anyFirstName(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) return undefined;
       let to = s.to;
-      const adjacent = (k: number) => k < t.length && t[k].start === t[k - 1].end + 1 && !this.lineBreakBefore(k);
       for (;;) {
         let k = to;
         // "und", "y": two people ("William und Harry"), not one name.
-        while (adjacent(k) && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k].text !== 'und' && t[k].text !== 'y') k++;
-        if (!adjacent(k) || !t[k].cap || !t[k].isWord || t[k].sentStart || this.isTitle(t[k].text)) break;
+        while (this.spacedOn(k) && !t[k].cap && NAME_PARTICLES.has(t[k].text) && t[k].text !== 'und' && t[k].text !== 'y') k++;
+        if (!this.spacedOn(k) || !t[k].cap || !t[k].isWord || t[k].sentStart || this.isTitle(t[k].text)) break;
         // "Anna von der Polizei": after "von der" a German common noun is where the person is from (beforeVonNoun).
         if (k > to && this.commonNouns && this.isRoleNoun(t[k].text)) break;
         to = k + 1;
       }
-      if (to === s.to) {
-        out.push(s);
-        continue;
-      }
-      out.push({ from: s.from, to, type: 'person' });
-      while (n + 1 < spans.length && spans[n + 1].from < to) n++;
-    }
-    return out;
+      return to === s.to ? undefined : to;
+    });
   }
 
   /**
@@ -57,31 +45,40 @@ export abstract class TaggerSpans extends SingleWords {
    */
   protected throughInitials(spans: TaggedSpan[]): TaggedSpan[] {
     const t = this.toks;
-    const out: TaggedSpan[] = [];
     const initial = (k: number) => k < t.length && t[k].cap && t[k].text.length === 1 && t[k + 1]?.text === '.' && t[k + 1].start === t[k].end;
-    const spaced = (k: number) => k < t.length && t[k].start === t[k - 1].end + 1 && !this.lineBreakBefore(k);
-    for (let n = 0; n < spans.length; n++) {
-      const s = spans[n];
-      if (s.type !== 'person' && !anyFirstName(t[s.from].text)) {
-        out.push(s);
-        continue;
-      }
+    return this.grownPeople(spans, (s) => {
+      if (s.type !== 'person' && !anyFirstName(t[s.from].text)) return undefined;
       let to = s.to;
       for (;;) {
         // Only after a first name: "Philippe Daudet M. Jean Galmot" (a headline run into the body) is two men and a "Monsieur".
-        if (spaced(to) && initial(to) && !initial(to - 1) && anyFirstName(t[to - 1].text)) to++;
-        if (!initial(to - 1) || !spaced(to + 1) || !t[to + 1].cap || !t[to + 1].isWord) break;
+        if (this.spacedOn(to) && initial(to) && !initial(to - 1) && anyFirstName(t[to - 1].text)) to++;
+        if (!initial(to - 1) || !this.spacedOn(to + 1) || !t[to + 1].cap || !t[to + 1].isWord) break;
         to += 2;
-        while (spaced(to) && t[to].cap && t[to].isWord && !initial(to) && !this.isTitle(t[to].text)) to++;
+        while (this.spacedOn(to) && t[to].cap && t[to].isWord && !initial(to) && !this.isTitle(t[to].text)) to++;
       }
-      if (to <= s.to + 1) {
-        out.push(s);
+      // The initial alone, no surname after its stop: the span as the tagger read it.
+      return to <= s.to + 1 ? undefined : to;
+    });
+  }
+
+  /** Each span `grow` gives a new end (undefined: kept as it is) becomes a person to there, and takes the spans it runs over. */
+  private grownPeople(spans: TaggedSpan[], grow: (s: TaggedSpan) => number | undefined): TaggedSpan[] {
+    const out: TaggedSpan[] = [];
+    for (let n = 0; n < spans.length; n++) {
+      const to = grow(spans[n]);
+      if (to === undefined) {
+        out.push(spans[n]);
         continue;
       }
-      out.push({ from: s.from, to, type: 'person' });
+      out.push({ from: spans[n].from, to, type: 'person' });
       while (n + 1 < spans.length && spans[n + 1].from < to) n++;
     }
     return out;
+  }
+
+  /** Token k follows the one before it after one space, on the same line. */
+  private spacedOn(k: number): boolean {
+    return k < this.toks.length && this.toks[k].start === this.toks[k - 1].end + 1 && !this.lineBreakBefore(k);
   }
 
   /**
