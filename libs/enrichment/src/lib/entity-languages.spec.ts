@@ -856,3 +856,19 @@ describe('speakers and the names the press gives countries', () => {
     expect(e.people).toEqual([]);
   });
 });
+
+describe('short names in capitals', () => {
+  const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => o.surfaceForms[0]);
+
+  it('reads a word in capitals that no list knows as a body, in every language with a tagger', () => {
+    expect(orgs('fr', 'Le CRTC a approuvé la vente. Selon la RSPB, le nombre a chuté.')).toEqual(['CRTC', 'RSPB']);
+    expect(orgs('es', 'Según la BA, los vuelos se cancelaron, y el portavoz de RIM lo confirmó.')).toEqual(['BA', 'RIM']);
+    expect(orgs('de', 'Die NADA ermittelt. Der Vertrag der KHG wurde gekündigt.')).toEqual(['NADA', 'KHG']);
+  });
+
+  it('leaves out numerals, things, measures and currencies in capitals, and a short name that is part of a longer one', () => {
+    expect(orgs('it', 'Nel XIX secolo la città crebbe, come il PIB.')).toEqual([]);
+    expect(orgs('es', 'Compró un DVD por 20 USD y un PC nuevo.')).toEqual([]);
+    expect(orgs('de', 'Der Trainer der TSG 1899 kam, und RTL II sendete live.')).not.toContain('TSG');
+  });
+});

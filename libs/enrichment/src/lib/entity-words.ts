@@ -278,3 +278,17 @@ export const SURNAME_CAPITAL_INSIDE = /^(?:Mc|Mac|Fitz|De|Del|Dela|Della|Des|Di|
 
 /** A given name written with a capital inside after Le, La, De, Da or Di: "LeBron", "DeAndre", "LaMelo", "DaQuan". */
 export const CAPITAL_INSIDE_GIVEN_NAME = /^(?:Le|La|De|Da|Di)\p{Lu}\p{Ll}{2,}$/u;
+
+/** A Roman numeral in capitals ("XIX", "II", "XXIV"): a century, a monarch's or a sequel's number, never a body. */
+export const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2,}$)M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/**
+ * Acronyms of things, measures and currencies in the languages with entity rules, beside the English ones the common-word
+ * list holds ("DVD", "GDP", "HIV"): "PIB", "ONG", "VIH", "TVA", "KI", "USD". A word in capitals that is none of these,
+ * nor a known word, is a body's short name in news ("la RSPB", "der KHG", "el CRTC").
+ */
+export const THING_ACRONYMS = new Set(
+  ('PIB PNB IVA TVA IPC SIDA VIH ADN ARN ONG OGM PME PYME TIC IRPF CSG SMIC RSA HLM TGV RER SUV BD ' +
+    'KI EDV PKW LKW MwSt BIP NGO DJ MC LP EP MV PAL NTSC IP CGI SDK UNIX VIP BTS USD EUR GBP JPY CHF CNY RUB INR BRL ' +
+    'MXN ARS SEK NOK DKK PLN TRY AUD CAD HKD KRW CET CEST MEZ EDT PDT WC TNT UHF VHF AM FM CV').split(' '),
+);

@@ -5,10 +5,10 @@
  * kept apart so that each rule family's file holds its rules only.
  */
 import { isTitleCase, type Mention } from '../entity-mentions';
-import type { Gazetteer, OrgEntry, PlaceEntry } from '../gazetteer';
+import { DEFAULT_GAZETTEER, type Gazetteer, type OrgEntry, type PlaceEntry } from '../gazetteer';
 import { fold, isAscii, tokenize, type Token } from '../tokens';
 import type { EntityRules } from '../entity-languages';
-import { PLURAL_TITLES } from '../entity-words';
+import { PLURAL_TITLES, ROMAN_NUMERAL, THING_ACRONYMS } from '../entity-words';
 import type { BlendMode } from '../ner/blend';
 import type { Tagger } from '../ner/tagger';
 
@@ -306,6 +306,11 @@ export abstract class ExtractionState {
   protected isAllCaps(i: number): boolean {
     const s = this.toks[i].text;
     return s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s);
+  }
+
+  /** A word in capitals naming a thing, a measure, a currency or a number, in any language ("DVD", "PIB", "USD", "XIX"). */
+  protected thingAcronym(word: string): boolean {
+    return ROMAN_NUMERAL.test(word) || THING_ACRONYMS.has(word) || DEFAULT_GAZETTEER.common.has(word);
   }
 
   protected isCommon(word: string): boolean {
