@@ -872,3 +872,20 @@ describe('short names in capitals', () => {
     expect(orgs('de', 'Der Trainer der TSG 1899 kam, und RTL II sendete live.')).not.toContain('TSG');
   });
 });
+
+describe('Earth, its Moon and the planets', () => {
+  const places = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => p.surfaceForms[0]);
+
+  it('reads them as places after an article or a preposition, in every language', () => {
+    expect(places('es', 'La sonda dejó la órbita de la Tierra y voló a Marte.')).toEqual(['Tierra', 'Marte']);
+    expect(places('fr', 'La sonde a quitté la Terre pour aller sur Mars et la Lune.')).toEqual(['Terre', 'Mars', 'Lune']);
+    expect(places('de', 'Die Sonde verließ die Erde und flog zum Mars.')).toEqual(['Erde', 'Mars']);
+    expect(places('en', 'The rover landed on Mars, far from Earth.')).toEqual(['Mars', 'Earth']);
+  });
+
+  it('leaves the company, the singer and the body a text names otherwise what they are', () => {
+    const e = extractEntities('Candy maker Mars agreed to buy Kellanova, said the chief executive of Mars. Bruno Mars sang.', { language: 'en' });
+    expect(e.places).toEqual([]);
+    expect(e.organisations.map((o) => o.name)).toContain('Mars');
+  });
+});

@@ -75,6 +75,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
     this.seasAndGulfs();
+    this.celestialBodies();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
     return this.collect();
@@ -354,6 +355,39 @@ export class Extraction extends TaggerBlend {
     };
     this.dropMentions(inside);
     for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });
+  }
+
+  /**
+   * "la órbita de la Tierra", "sur Mars", "auf der Erde", "on the Moon": Earth, its Moon and the planets are places (UNER
+   * and CoNLL label them so), not the company Mars, a woman called Luna or nothing. Only right after an article or a
+   * preposition and standing alone, so "Mars Inc", "Bruno Mars", "Venus Williams", "Moon Jae-in" keep what they are;
+   * not the suns ("The Sun", "Le Soleil" are newspapers).
+   */
+  private celestialBodies(): void {
+    const t = this.toks;
+    const cued: number[] = [];
+    for (let i = 1; i < t.length; i++) {
+      if (!CELESTIAL_BODIES.has(t[i].text) || t[i].sentStart || this.capWordAt(i + 1)) continue;
+      const cue = t[i - 1].text.toLowerCase();
+      if (!t[i - 1].cap && CELESTIAL_CUES.has(cue) && t[i - 1].end + 1 === t[i].start) cued.push(i);
+    }
+    if (!cued.length) return;
+    // "Candy maker Mars agreed ...", then "chief executive of Mars": a word the text also names a body or a person by
+    // without such a cue is that body or person throughout.
+    const at = new Set(cued.map((i) => t[i].start));
+    const otherwise = new Set(this.mentions.filter((m) => m.type !== 'place' && !at.has(m.start)).map((m) => m.surface));
+    let inside: ((start: number) => boolean) | undefined;
+    for (const i of cued) {
+      if (otherwise.has(t[i].text)) continue;
+      const place: Mention = { type: 'place', name: t[i].text, surface: t[i].text, start: t[i].start };
+      const k = this.mentions.findIndex((m) => m.start === t[i].start);
+      if (k >= 0) {
+        if (this.mentions[k].surface === t[i].text) this.mentions[k] = place;
+        continue;
+      }
+      inside ??= this.coveredByMentions();
+      if (!inside(t[i].start)) this.add(place);
+    }
   }
 
   /**
@@ -946,3 +980,15 @@ const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|
 
 /** What joins the two halves of one body's name ("Hacienda y Crédito Público", "Ciência, Tecnologia e Inovação"). */
 const JOINED_BY_AND = /^(?:,? (?:y|e|et|and|und|en|och|og) |, )$/;
+
+/** Earth, its Moon and the planets, as the languages with entity rules write them (not the suns: newspapers' names). */
+const CELESTIAL_BODIES = new Set(
+  ('Earth Erde Terre Tierra Terra Aarde Moon Mond Lune Luna Lua Maan Mars Marte Venus Vénus Venere Vênus Jupiter Júpiter Giove ' +
+    'Saturn Saturne Saturno Uranus Urano Neptune Neptun Neptuno Nettuno Netuno Pluto Pluton Plutón Plutone Plutão').split(' '),
+);
+
+/** Articles and prepositions a celestial body is named after ("la Tierra", "sur Mars", "auf dem Mond", "on Earth"). */
+const CELESTIAL_CUES = new Set(
+  ('the on to from of around orbit orbiting la le l\' sur vers de du autour del al a en hacia desde sobre der die den dem des zum zur vom auf um ' +
+    'sulla della alla dalla verso sulla nella a da na à para pela ao do het naar op van').split(' '),
+);
