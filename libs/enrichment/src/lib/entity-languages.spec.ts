@@ -873,6 +873,14 @@ describe('short names in capitals', () => {
   });
 });
 
+describe('clubs named with a club\'s letters after the town', () => {
+  it('reads the town and the letters as one club ("Grazer AK", "Huddinge IF", "Ängelholms FF")', () => {
+    const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => o.surfaceForms[0]);
+    expect(orgs('en', 'He joined Molde FK and later Grazer AK, then Huddinge IF and Ängelholms FF.')).toEqual(['Molde FK', 'Grazer AK', 'Huddinge IF', 'Ängelholms FF']);
+    expect(orgs('de', 'Dann wechselte er zu Huddinge IF und Ängelholms FF.')).toEqual(['Huddinge IF', 'Ängelholms FF']);
+  });
+});
+
 describe('Earth, its Moon and the planets', () => {
   const places = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => p.surfaceForms[0]);
 
