@@ -897,3 +897,12 @@ describe('Earth, its Moon and the planets', () => {
     expect(e.organisations.map((o) => o.name)).toContain('Mars');
   });
 });
+
+describe('Portuguese word lists', () => {
+  it('reads a speaker after a Portuguese speech verb and a name after a Portuguese title as people', () => {
+    const people = (text: string) => extractEntities(text, { language: 'pt' }).people.map((p) => p.name);
+    expect(people('Este é um desastre para os pacientes, disse Mailis, em uma entrevista.')).toEqual(['Mailis']);
+    expect(people('No Brasil, o cabelo é colocado em um banho químico, explica Tarlo.')).toEqual(['Tarlo']);
+    expect(people('A Sra. Pugh foi tratada no hospital.')).toEqual(['Pugh']);
+  });
+});

@@ -78,6 +78,7 @@ const MONTHS_DAYS = {
   sv: 'Januari Februari Mars April Maj Juni Juli Augusti September Oktober November December Måndag Tisdag Onsdag Torsdag Fredag Lördag Söndag',
   nb: 'Januar Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Laurdag Sundag Måndag Tysdag',
   da: 'Januar Februar Marts April Maj Juni Juli August September Oktober November December Mandag Tirsdag Onsdag Torsdag Fredag Lørdag Søndag',
+  pt: 'Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro Jan Fev Mar Abr Mai Jun Jul Ago Set Out Nov Dez Segunda-feira Terça-feira Quarta-feira Quinta-feira Sexta-feira Sábado Domingo',
   fi: 'Tammikuu Helmikuu Maaliskuu Huhtikuu Toukokuu Kesäkuu Heinäkuu Elokuu Syyskuu Lokakuu Marraskuu Joulukuu Maanantai Tiistai Keskiviikko Torstai Perjantai Lauantai Sunnuntai',
 };
 
@@ -173,6 +174,25 @@ const RULES: Record<string, EntityRules> = {
       'El La Los Las Lo Un Una Unos Unas De Del En Con Por Para Sin Sobre Entre Desde Hasta Hacia Según Tras Ante Bajo Y O Pero Mas Si No Sí Como Cuando Donde Que Qué Quien Quién Cual Cuál Este Esta Estos Estas Ese Esa Esos Esas Aquel Aquella Su Sus Mi Mis Tu Tus Nuestro Nuestra Él Ella Ellos Ellas Nosotros Usted Ustedes Todo Toda Todos Todas Otro Otra Otros Otras Además También Sin Embargo Así Ahora Hoy Ayer Mañana Entonces Luego Después Antes Durante Mientras Aunque Porque Cada Ya Aquí Allí Al Gobierno Estado Dios Norte Sur Este Oeste',
     articles: 'el la los las El La Los Las',
     orgAdjective: /^\p{Ll}+(?:al|ales|ano|ana|anos|anas|ico|ica|icos|icas|ista|istas|ense|enses|eo|ea|ol|ola|ivo|iva|ario|aria)$/u,
+  }),
+  // Portuguese (Portugal and Brazil): its own function words, titles, speech verbs and heads, where it read the English lists
+  // ("disse Mailis," was a place; "Sr.ª Pugh" had no title).
+  pt: language({
+    months: MONTHS_DAYS.pt,
+    ORG_PREFIXES:
+      'Ministério Partido Banco Universidade Governo Congresso Senado Tribunal Supremo Conselho Comissão Assembleia Câmara Prefeitura Sociedade Companhia Federação Associação Confederação Instituto Fundação União Exército Polícia Guarda Agência Grupo Clube Museu Procuradoria Ministério Colégio Hospital Sindicato Frente Movimento Igreja Organização Departamento Serviço Serviços Secretaria Direção Direcção Caixa Bolsa Cruz Comitê Comité Escola Forças Centro Conferência Parlamento Defensoria Ordem Superintendência Autoridade Gabinete Marinha Força',
+    ORG_HEADS: 'SA S.A. Lda Ltda',
+    PLACE_PREFIXES: 'Rua Avenida Praça Largo Monte Serra Rio Lago Ilha Ilhas Golfo Cabo Vale Estádio Praia São Santa Santo Vila Baía',
+    PARTICLES: 'de da do das dos',
+    notParticles: 'y',
+    ORG_CUES_BEFORE: 'empresa grupo companhia banco jornal diário partido sindicato associação clube equipe equipa time agência firma construtora operadora fabricante companhia aérea',
+    SPEECH_VERBS: 'disse afirmou declarou explicou acrescentou indicou sublinhou destacou garantiu assegurou contou referiu salientou frisou observou comentou admitiu reconheceu alertou advertiu defendeu lembrou considerou avaliou diz afirma declara explica acrescenta indica sublinha destaca garante assegura conta refere salienta frisa observa comenta admite reconhece alerta adverte defende lembra considera avalia',
+    PLACE_CUES_BEFORE: 'em no na nos nas ao à para desde até cidade município estado região capital distrito concelho freguesia província',
+    titles: 'Sr Sra Srta Senhor Senhora Dom Dona D Dr Dra Doutor Doutora Presidente Presidenta Ministro Ministra Rei Rainha Príncipe Princesa General Coronel Capitão Tenente Almirante Prefeito Prefeita Governador Governadora Bispo Cardeal Padre Frei Irmã Deputado Deputada Senador Senadora Juiz Juíza Sir Lord Lady',
+    common:
+      'O A Os As Um Uma Uns Umas De Do Da Dos Das Em No Na Nos Nas Num Numa Por Pelo Pela Pelos Pelas Para Com Sem Sobre Entre Desde Até Após Ante Sob Segundo Conforme E Ou Mas Se Não Sim Como Quando Onde Que Quem Qual Quais Este Esta Estes Estas Esse Essa Esses Essas Isto Isso Aquele Aquela Aquilo Seu Sua Seus Suas Meu Minha Ele Ela Eles Elas Nós Você Vocês Eu Tu Todo Toda Todos Todas Outro Outra Outros Outras Além Também Porém Contudo Assim Agora Hoje Ontem Amanhã Então Depois Antes Durante Enquanto Embora Porque Cada Já Aqui Ali Lá Ao Aos À Às Governo Estado Deus',
+    articles: 'o a os as O A Os As',
+    orgAdjective: /^\p{Ll}+(?:al|ais|ano|ana|anos|anas|ico|ica|icos|icas|ista|istas|ense|enses|eu|eia|ol|ola|ivo|iva|ário|ária|ês|esa)$/u,
   }),
   de: language({
     months: MONTHS_DAYS.de,
