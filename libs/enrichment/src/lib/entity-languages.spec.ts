@@ -898,6 +898,13 @@ describe('Earth, its Moon and the planets', () => {
   });
 });
 
+describe('races', () => {
+  it('reads a race named whole by the tagger as no place and no body', () => {
+    const e = extractEntities('La gara del Gran Premio di Gran Bretagna fu vinta dal pilota di casa.', { language: 'it' });
+    expect([...e.places, ...e.organisations].map((x) => x.name)).toEqual([]);
+  });
+});
+
 describe('Portuguese word lists', () => {
   it('reads a speaker after a Portuguese speech verb and a name after a Portuguese title as people', () => {
     const people = (text: string) => extractEntities(text, { language: 'pt' }).people.map((p) => p.name);

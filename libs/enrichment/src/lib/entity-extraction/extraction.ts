@@ -280,6 +280,8 @@ export class Extraction extends TaggerBlend {
     // Whether a pact's word follows any word at all: one test of the text, not a walk past every place (most texts have none).
     const treatyWords = TREATY_WORD_IN_TEXT.test(this.text);
     const inEvent = (m: Mention) => {
+      // "il Gran Premio di Gran Bretagna" tagged whole, as a place or a body: the race, named as no one and nowhere.
+      if (EVENT_NAME.test(m.surface)) return true;
       if (m.type !== 'place') return false;
       if (TREATY_NAME.test(m.surface)) return true;
       const i = this.tokenAt(m.start);
@@ -945,6 +947,8 @@ const WORK_NOUNS = new Set(
 );
 /** How races and grands prix open their names before a place, in the languages with entity rules. */
 const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
+/** A race's whole name, or its head alone: "Gran Premio di Gran Bretagna", "Grand Prix", "Großer Preis von Monaco". */
+const EVENT_NAME = /^(?:(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)) ?\p{Lu}|(?:Gran Premio|Grand Prix|Großer Preis|Großen Preis|Grande Prémio)$)/u;
 /** Seas, oceans and gulfs by their head word (seasAndGulfs), the head first: Romance head + "de" + name. Sticky: tried at a head. */
 const WATER_HEADS_FIRST = new Set('Mar mar Mare mare Mer mer Océano océano Oceano oceano Océan océan Golfo golfo Golfe golfe'.split(' '));
 const WATER_HEAD_FIRST =
