@@ -898,6 +898,14 @@ describe('Earth, its Moon and the planets', () => {
   });
 });
 
+describe('more reporting verbs', () => {
+  it('reads a lone name before or after a French or Spanish reporting verb as the person speaking', () => {
+    const people = (language: string, text: string) => extractEntities(text, { language }).people.map((p) => p.name);
+    expect(people('es', 'Caplan descarta el voto de castigo.')).toEqual(['Caplan']);
+    expect(people('fr', 'Caplan réfute les votes a posteriori.')).toEqual(['Caplan']);
+  });
+});
+
 describe('races', () => {
   it('reads a race named whole by the tagger as no place and no body', () => {
     const e = extractEntities('La gara del Gran Premio di Gran Bretagna fu vinta dal pilota di casa.', { language: 'it' });

@@ -145,7 +145,7 @@ const RULES: Record<string, EntityRules> = {
     PARTICLES: "de du des d' l' la le les",
     notParticles: 'y',
     ORG_CUES_BEFORE: 'société groupe entreprise banque constructeur journal quotidien parti syndicat association club équipe agence compagnie firme',
-    SPEECH_VERBS: 'a dit déclare déclaré affirme affirmé estime estimé indique indiqué souligne souligné ajoute ajouté explique expliqué précise précisé assure assuré raconte raconté confie confié rappelle rappelé insiste insisté commente commenté reconnaît reconnu admet admis avertit averti déplore déploré poursuit',
+    SPEECH_VERBS: 'a dit déclare déclaré affirme affirmé estime estimé indique indiqué souligne souligné ajoute ajouté explique expliqué précise précisé assure assuré raconte raconté confie confié rappelle rappelé insiste insisté commente commenté reconnaît reconnu admet admis avertit averti déplore déploré poursuit suggère suggéré suggérait réfute réfuté juge jugé dénonce dénoncé annonce annoncé confirme confirmé répond répondu écrit conclut nie nié critique critiqué prévient témoigne témoigné martèle plaide regrette regretté raconte',
     PLACE_CUES_BEFORE: 'à au aux en vers près depuis ville village commune région département province capitale',
     titles: 'Premier Première M Mme Mmes Mlle MM Monsieur Madame Mademoiselle Me Maître Mgr Dr Docteur Professeur Général Colonel Capitaine Lieutenant Maréchal Amiral Président Ministre Roi Reine Prince Princesse Comte Comtesse Baron Duc Duchesse Marquis Abbé Père Sœur Cardinal Pape Empereur Impératrice Sir Lord Lady',
     common:
@@ -167,7 +167,7 @@ const RULES: Record<string, EntityRules> = {
     // "UGT y CCOO" are two bodies; "Ortega y Gasset" is the rarer case.
     notParticles: 'y',
     ORG_CUES_BEFORE: 'empresa grupo compañía banco diario periódico partido sindicato asociación club equipo agencia firma constructora aerolínea',
-    SPEECH_VERBS: 'dijo afirmó declaró señaló aseguró explicó añadió indicó manifestó subrayó destacó precisó dice afirma declara señala asegura explica añade indica manifiesta subraya destaca precisa sostiene sostuvo comenta comentó advierte advirtió agrega agregó apunta apuntó reconoce reconoció admite admitió relató',
+    SPEECH_VERBS: 'dijo afirmó declaró señaló aseguró explicó añadió indicó manifestó subrayó destacó precisó dice afirma declara señala asegura explica añade indica manifiesta subraya destaca precisa sostiene sostuvo comenta comentó advierte advirtió agrega agregó apunta apuntó reconoce reconoció admite admitió relató relata descarta descartó sugiere sugirió recuerda recordó insiste insistió opina opinó considera consideró estima estimó defiende defendió critica criticó niega negó denuncia denunció anuncia anunció confirma confirmó aclara aclaró responde respondió escribe escribió cuenta contó lamenta lamentó advierte',
     PLACE_CUES_BEFORE: 'en a desde hacia hasta ciudad localidad pueblo provincia región capital municipio',
     titles: 'Sr Sra Srta Señor Señora Señorita Don Doña Dña D Dr Dra Presidente Presidenta Ministro Ministra Rey Reina Príncipe Princesa General Coronel Capitán Alcalde Alcaldesa Papa Obispo Cardenal Padre Fray Sor Infanta Infante',
     common:
