@@ -543,3 +543,18 @@ describe('first-level subdivisions (country-region-data)', () => {
     expect(body.people).toEqual([]);
   });
 });
+
+describe('a lone name by what it does', () => {
+  const people = (text: string) => extractEntities(text, { language: 'en' }).people.map((p) => p.name);
+
+  it('reads a word no dictionary holds as a person before "herself" or, opening a sentence, before a reporting verb', () => {
+    expect(people('Wintour herself appears briefly.')).toEqual(['Wintour']);
+    expect(people('Caplan dismisses retrospective voting, quoting a pair of scholars.')).toEqual(['Caplan']);
+    expect(people('Vega suggested that many would be unaware of its history.')).toEqual(['Vega']);
+  });
+
+  it('leaves a body that says something of itself, and a plural, to the other rules', () => {
+    expect(people('Acme said it would cut jobs.')).toEqual([]);
+    expect(people('Officials said the road was closed.')).toEqual([]);
+  });
+});

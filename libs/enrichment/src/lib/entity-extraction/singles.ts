@@ -105,6 +105,12 @@ export abstract class SingleWords extends RunSegmentation {
     if (this.english && actsAsFirm && !this.isAllCaps(index) && COINED_CAPITAL_INSIDE.test(tok.text) && !SURNAME_CAPITAL_INSIDE.test(tok.text)) return at('organisation', tok.text);
     // "Wolfspeed said its chief executive would leave", "Codelco cut its forecast": a body's "its" after its verb.
     if (this.english && !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !this.isFirstName(tok.text) && this.itsAfterVerb(index + 1)) return at('organisation', tok.text);
+    // "Wintour herself appears briefly": a reflexive personal pronoun right after the name, opening a sentence too.
+    // "Caplan dismisses retrospective voting", "Vega suggested that": a sentence opening on a word no dictionary holds and a
+    // reporting verb (not "Acme said it", "said in a statement": a body; not a plural, "Officials said").
+    const unknownWord = !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !isEnglishWord(key) && !/s$/.test(tok.text);
+    if (this.english && unknownWord && /^(?:himself|herself)$/.test(next?.text ?? '')) return at('person', tok.text);
+    if (this.english && unknownWord && tok.sentStart && next && OPENING_REPORT_VERBS.has(next.text) && !/^(?:it|in|on)$/.test(this.word(index + 2)?.text ?? '')) return at('person', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);
@@ -526,3 +532,8 @@ export function lettersInOrder(short: string, long: string): boolean {
   }
   return true;
 }
+
+/** Verbs of saying and thinking that follow a person opening a sentence ("Caplan dismisses", "Vega suggested"). */
+const OPENING_REPORT_VERBS = new Set(
+  'said says told added wrote writes insisted insists argued argues noted notes replied explained explains recalled recalls acknowledged admitted suggested suggests dismissed dismisses stressed stresses emphasised emphasized conceded concedes countered remarked cautioned urged predicted believes thinks laughs laughed smiled'.split(' '),
+);
