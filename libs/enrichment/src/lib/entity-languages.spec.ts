@@ -921,3 +921,15 @@ describe('Portuguese word lists', () => {
     expect(people('A Sra. Pugh foi tratada no hospital.')).toEqual(['Pugh']);
   });
 });
+
+describe('single letters and plurals', () => {
+  it('reads no single letter as a name, whatever the tagger says ("2° C.")', () => {
+    const e = extractEntities('Les températures sous le seuil de 2° C. De nombreux scientifiques disent que.', { language: 'fr' });
+    expect([...e.people, ...e.organisations, ...e.places]).toEqual([]);
+  });
+
+  it('reads an English plural opening a sentence before a market verb as the noun it is', () => {
+    const orgs = extractEntities('Temperatures rose 2C. Exports jumped. Apple rose 2%.', { language: 'en' }).organisations.map((o) => o.name);
+    expect(orgs).toEqual(['Apple']);
+  });
+});

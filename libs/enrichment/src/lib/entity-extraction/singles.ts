@@ -95,7 +95,8 @@ export abstract class SingleWords extends RunSegmentation {
     // ("Rescue workers pulled...", "Healthcare workers struck": a body's head word opening a sentence is the noun it is.)
     // "UnitedHealthcare CEO Brian Thompson": so is a word right before an officer's title in capitals and that officer's name.
     const officerAfter = /^(?:CEO|CFO|COO|CTO|CIO|CMO)$/.test(this.toks[index + 1]?.text ?? '') && this.capWordAt(index + 2) && !this.isFirstName(tok.text);
-    const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !(tok.sentStart && this.r.ORG_HEADS.has(tok.text)) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1) || officerAfter);
+    // ("Temperatures rose", "Exports jumped": an English plural opening a sentence is the noun it is.)
+    const stock = this.english && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !(tok.sentStart && (this.r.ORG_HEADS.has(tok.text) || (/\p{Ll}s$/u.test(tok.text) && isEnglishWord(key)))) && (this.orgCueAfter(index + 1) || this.marketMoveAt(index + 1) || officerAfter);
     if (stock) return at('organisation', tok.text);
     // "Gomery, who led the inquiry": at a sentence's start too, for a word the text never writes in lower case and no plural ("Officials, who").
     if (this.english && tok.sentStart && !this.isCommon(tok.text) && !this.isAllCaps(index) && !this.lowerWords.has(key) && !/s$/.test(tok.text) && this.whoAfter(index, /^who$/)) return at('person', tok.text);

@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s)))));
+    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -71,6 +71,11 @@ export abstract class TaggerBlend extends TaggerSpans {
    */
   private acronymPerson(span: TaggedSpan): boolean {
     return span.type === 'person' && span.to - span.from === 1 && /^\p{Lu}{2,6}$/u.test(this.toks[span.from].text);
+  }
+
+  /** "2° C." tagged a body: a single letter alone is a unit, an initial or a list's mark, no name. */
+  private oneLetter(span: TaggedSpan): boolean {
+    return span.to - span.from === 1 && this.toks[span.from].text.length === 1;
   }
 
   /**
