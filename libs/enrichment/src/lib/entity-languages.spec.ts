@@ -933,3 +933,13 @@ describe('single letters and plurals', () => {
     expect(orgs).toEqual(['Apple']);
   });
 });
+
+describe("a company's arm in a country", () => {
+  it('reads a known company or broadcaster and the country after it as one body', () => {
+    const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => o.name);
+    expect(orgs('en', 'Someone in Sony Australia noticed it. BBC Scotland reported it.')).toEqual(['Sony Australia', 'BBC Scotland']);
+    expect(orgs('es', 'Google España fue multada.')).toEqual(['Google España']);
+    // The country after a comma is where the company is.
+    expect(extractEntities('Sony, Australia and Japan agreed.', { language: 'en' }).places.map((p) => p.name)).toContain('Australia');
+  });
+});

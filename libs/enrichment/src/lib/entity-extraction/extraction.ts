@@ -9,7 +9,7 @@ import { countryVotes, type EntityType, type Mention, mergePersonNames, pickPlac
 import type { OrgEntry, PlaceEntry } from '../gazetteer';
 import { fold } from '../tokens';
 import { lowercaseOrgMentions } from '../lowercase-orgs';
-import { anyFirstName, clubNicknames, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
+import { anyFirstName, clubNicknames, ELIDED_OF, GERMAN_DETERMINERS, LOWER_ARTICLES, NAME_PARTICLES, NATIONS, OF_WORDS, REPUBLIC_WORDS, ROLE_NOUNS, STORM_WORDS, WORD_FIRST_NAMES } from '../entity-words';
 import { TaggerBlend } from './tagger-blend';
 import { lettersInOrder } from './singles';
 import { MONTH_DAY_WORDS } from '../entity-languages';
@@ -75,6 +75,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
     this.seasAndGulfs();
+    this.countryArms();
     this.celestialBodies();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
@@ -357,6 +358,32 @@ export class Extraction extends TaggerBlend {
     };
     this.dropMentions(inside);
     for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });
+  }
+
+  /**
+   * "Sony Australia", "Google France", "Amazon España", "BBC Scotland": a company or a broadcaster the gazetteer knows, then a
+   * country (or a nation of the UK) one space on, is the company's arm there, one body, not the company and a place.
+   */
+  private countryArms(): void {
+    const byStart = new Map<number, number>();
+    this.mentions.forEach((m, k) => byStart.set(m.start, k));
+    const arms = new Set<number>();
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (m.type !== 'organisation' || !m.org || !ARM_KINDS.has(m.org.kind)) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      if (this.text[end] !== ' ') continue;
+      const p = byStart.get(end + 1);
+      const place = p === undefined ? undefined : this.mentions[p];
+      if (!place || place.type !== 'place' || !(NATIONS.has(place.surface) || place.places?.some((e) => e.kind === 'country'))) continue;
+      const surface = `${m.surface} ${place.surface}`;
+      this.mentions[k] = { type: 'organisation', name: surface, surface, start: m.start };
+      arms.add(p!);
+    }
+    if (arms.size) {
+      const gone = new Set([...arms].map((p) => this.mentions[p]));
+      this.dropMentions((m) => gone.has(m));
+    }
   }
 
   /**
@@ -984,6 +1011,9 @@ const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|
 
 /** What joins the two halves of one body's name ("Hacienda y Crédito Público", "Ciência, Tecnologia e Inovação"). */
 const JOINED_BY_AND = /^(?:,? (?:y|e|et|and|und|en|och|og) |, )$/;
+
+/** Kinds of bodies that have arms named for a country ("Sony Australia", "BBC Scotland", "AFP Deutschland"). */
+const ARM_KINDS = new Set(['company', 'media', 'news agency']);
 
 /** Earth, its Moon and the planets, as the languages with entity rules write them (not the suns: newspapers' names). */
 const CELESTIAL_BODIES = new Set(
