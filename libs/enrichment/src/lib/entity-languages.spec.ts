@@ -943,3 +943,13 @@ describe("a company's arm in a country", () => {
     expect(extractEntities('Sony, Australia and Japan agreed.', { language: 'en' }).places.map((p) => p.name)).toContain('Australia');
   });
 });
+
+describe('ministries written in lower case', () => {
+  it('reads the head word, its field and the fields joined on as one body, not a place', () => {
+    const e = extractEntities("Le ministère de l'Économie et des Finances a publié. Selon le ministère des Affaires étrangères, c'est faux.", { language: 'fr' });
+    expect(e.organisations.map((o) => o.name)).toEqual(["ministère de l'Économie et des Finances", 'ministère des Affaires étrangères']);
+    expect(e.places).toEqual([]);
+    expect(extractEntities('El ministerio de Sanidad y Consumo lo aprobó.', { language: 'es' }).organisations.map((o) => o.name)).toEqual(['ministerio de Sanidad y Consumo']);
+    expect(extractEntities('Le ministère de la Justice et Emmanuel Macron ont signé.', { language: 'fr' }).people.map((p) => p.name)).toEqual(['Emmanuel Macron']);
+  });
+});

@@ -75,6 +75,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.possessiveNames();
     if (this.english) this.sponsorsGrounds();
     this.seasAndGulfs();
+    if (!this.english && !this.r.nounsCapitalised) this.ministriesInLowerCase();
     this.countryArms();
     this.celestialBodies();
     if (this.english) this.numberedRoads();
@@ -358,6 +359,29 @@ export class Extraction extends TaggerBlend {
     };
     this.dropMentions(inside);
     for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });
+  }
+
+  /**
+   * "le ministère de l'Intérieur", "le ministère des Affaires étrangères", "el ministerio de Defensa": French (and Romance copy
+   * that follows it) writes a ministry's head word in lower case, so the capitalised-run scan starts at its field, which the
+   * tagger reads as a place ("Économie") or nothing. The head, its "de", the field and the field's own adjectives and "et
+   * des ..." are one body; whatever was found inside gives way.
+   */
+  private ministriesInLowerCase(): void {
+    const t = this.toks;
+    const found: { start: number; end: number; surface: string }[] = [];
+    for (let i = 0; i < t.length; i++) {
+      if (!LOWER_MINISTRY_HEADS.has(t[i].text)) continue;
+      LOWER_MINISTRY.lastIndex = t[i].start;
+      const hit = LOWER_MINISTRY.exec(this.text);
+      if (hit) found.push({ start: hit.index, end: hit.index + hit[0].length, surface: hit[0].replace(/\s+/g, ' ') });
+    }
+    if (!found.length) return;
+    this.dropMentions((m) => {
+      const end = spanEnd(this.text, m.start, m.surface);
+      return found.some((f) => f.start <= m.start && end <= f.end);
+    });
+    for (const f of found) this.add({ type: 'organisation', name: f.surface, surface: f.surface, start: f.start });
   }
 
   /**
@@ -1011,6 +1035,15 @@ const CLUB_ARTICLES = /^(?:il|la|lo|el|le|o|del|della|al|alla|do|ao|Il|La|Lo|El|
 
 /** What joins the two halves of one body's name ("Hacienda y Crédito Público", "Ciência, Tecnologia e Inovação"). */
 const JOINED_BY_AND = /^(?:,? (?:y|e|et|and|und|en|och|og) |, )$/;
+
+/** A ministry's head word in lower case, in the Romance languages. */
+const LOWER_MINISTRY_HEADS = new Set('ministère ministerio ministério ministero'.split(' '));
+/**
+ * The head, its "de", a capitalised field, the field's lower-case adjectives, and "et des ..." fields joined on, or one more
+ * capitalised word before a lower-case one ("de Sanidad y Consumo"; not "de la Justice et Emmanuel Macron"). Sticky.
+ */
+const LOWER_MINISTRY_FIELD = "(?:de l['’]|de la |des |du |de |del |della |dell['’]|degli |do |da |dos |das )\\p{Lu}[\\p{L}'’-]*(?: (?:[a-zàâçéèêëîïôûùüÿñæœáíóúãõ]+(?:ères|ère|ières|ière|ales|ale|aux|al|ique|iques|ieure|ieures|ieur|ieurs|elle|elles|el|els|ais|aise|aises|ienne|iennes|ien|iens|icos|ico|icas|ica|ales|ais|ores|ora|oras|or|nal|nais|nales|eras|era|eros|ero|iore|iori|ale|ali)|\\p{Lu}[\\p{L}'’-]*))*";
+const LOWER_MINISTRY = new RegExp(`(?:ministère|ministerio|ministério|ministero) ${LOWER_MINISTRY_FIELD}(?: (?:et|y|e) (?:${LOWER_MINISTRY_FIELD}|\\p{Lu}[\\p{L}'’-]*(?=[ ]\\p{Ll}|[.,;:)]|$)))*`, 'uy');
 
 /** Kinds of bodies that have arms named for a country ("Sony Australia", "BBC Scotland", "AFP Deutschland"). */
 const ARM_KINDS = new Set(['company', 'media', 'news agency']);
