@@ -667,8 +667,8 @@ describe('names as other languages write them', () => {
       'organisation:Institut américain de géophysique=Institut américain de géophysique',
       'organisation:USGS=Institut américain de géophysique',
     ]);
-    // Not without the bracketed acronym, nor where no "de" opens the lower-case words.
-    expect(mentions('fr', "Selon l'Institut américain de géophysique, le séisme était fort.")).toEqual(['organisation:Institut américain=Institut américain']);
+    // In French the lower-case tail is the name's without the acronym too (bodiesWithLowerCaseTails).
+    expect(mentions('fr', "Selon l'Institut américain de géophysique, le séisme était fort.")).toEqual(['organisation:Institut américain de géophysique=Institut américain de géophysique']);
   });
 
   it('a first-named name set off by a comma after an office and its body is the holder, whatever the tagger typed', () => {
@@ -951,5 +951,13 @@ describe('ministries written in lower case', () => {
     expect(e.places).toEqual([]);
     expect(extractEntities('El ministerio de Sanidad y Consumo lo aprobó.', { language: 'es' }).organisations.map((o) => o.name)).toEqual(['ministerio de Sanidad y Consumo']);
     expect(extractEntities('Le ministère de la Justice et Emmanuel Macron ont signé.', { language: 'fr' }).people.map((p) => p.name)).toEqual(['Emmanuel Macron']);
+  });
+});
+
+describe('French bodies named on in lower case', () => {
+  it('reads the lower-case tail after a body\'s head word as part of its name, and no determiner', () => {
+    const orgs = (text: string) => extractEntities(text, { language: 'fr' }).organisations.map((o) => o.name);
+    expect(orgs("Le Conseil supérieur de l'audiovisuel a réagi. L'Agence nationale de sécurité du médicament aussi.")).toEqual(["Conseil supérieur de l'audiovisuel", 'Agence nationale de sécurité du médicament']);
+    expect(orgs('La Commission européenne de son côté a réagi.')).toEqual(['European Commission']);
   });
 });

@@ -38,7 +38,9 @@ export interface EntityRules {
    * after it ("Lens a battu", "Lyon s'est imposé"), each tested on the tokens joined by spaces.
    */
   teamRoles?: { before: RegExp; after: RegExp };
-  /** The English lists, used as they are for English and, with the tagger leading, for Italian, Dutch and Portuguese. */
+  /** Bodies' names go on in lower case after their head ("le Conseil supérieur de l'audiovisuel"): French. */
+  lowerCaseBodyTails?: boolean;
+  /** The English lists, used as they are for English and, with the tagger leading, for Italian and Dutch. */
   englishLists?: true;
 }
 
@@ -93,9 +95,9 @@ export const MONTH_DAY_WORDS: ReadonlySet<string> = new Set(
     .filter((w) => w !== 'Mars'),
 );
 
-type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns' | 'teamRoles'> | 'notParticles', string>>;
+type WordLists = Partial<Record<Exclude<keyof EntityRules, 'orgSuffix' | 'orgAdjective' | 'nounsCapitalised' | 'nationalityNouns' | 'teamRoles' | 'lowerCaseBodyTails'> | 'notParticles', string>>;
 
-function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; clubArticles?: string; teamRoles?: EntityRules['teamRoles']; months: string }): EntityRules {
+function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp; nounsCapitalised?: boolean; nationalityNouns?: Set<string>; clubArticles?: string; teamRoles?: EntityRules['teamRoles']; lowerCaseBodyTails?: boolean; months: string }): EntityRules {
   return {
     ORG_HEADS: plus(ORG_HEADS, over.ORG_HEADS),
     ORG_PREFIXES: plus(ORG_PREFIXES, over.ORG_PREFIXES),
@@ -116,6 +118,7 @@ function language(over: WordLists & { orgSuffix?: RegExp; orgAdjective?: RegExp;
     ...(over.nationalityNouns ? { nationalityNouns: over.nationalityNouns } : {}),
     ...(over.clubArticles ? { clubArticles: new Set(words(over.clubArticles)) } : {}),
     ...(over.teamRoles ? { teamRoles: over.teamRoles } : {}),
+    ...(over.lowerCaseBodyTails ? { lowerCaseBodyTails: true } : {}),
   };
 }
 
@@ -134,6 +137,7 @@ const RULES: Record<string, EntityRules> = {
   it: ITALIAN_RULES,
   fr: language({
     months: MONTHS_DAYS.fr,
+    lowerCaseBodyTails: true,
     teamRoles: {
       before: /(?:^| )(?:battu|battre|bat|battra|affronte|affronter|affrontera|affronté|reçoit|recevra|accueille|accueillera|éliminé|élimine|dominé|domine|contre|face à)$/,
       after: /^(?:a (?:battu|concédé|dominé|perdu|gagné|éliminé|arraché|renversé|écrasé|étrillé|surpris|accroché|tenu|corrigé)|bat |domine |l' emporte|s' (?:est (?:imposé|incliné|qualifié)|impose|incline))/,

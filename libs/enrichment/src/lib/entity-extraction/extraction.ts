@@ -76,6 +76,7 @@ export class Extraction extends TaggerBlend {
     if (this.english) this.sponsorsGrounds();
     this.seasAndGulfs();
     if (!this.english && !this.r.nounsCapitalised) this.ministriesInLowerCase();
+    if (this.r.lowerCaseBodyTails) this.bodiesWithLowerCaseTails();
     this.countryArms();
     this.celestialBodies();
     if (this.english) this.numberedRoads();
@@ -382,6 +383,25 @@ export class Extraction extends TaggerBlend {
       return found.some((f) => f.start <= m.start && end <= f.end);
     });
     for (const f of found) this.add({ type: 'organisation', name: f.surface, surface: f.surface, start: f.start });
+  }
+
+  /**
+   * "le Conseil supérieur de l'audiovisuel", "la Haute Autorité de santé", "l'Agence nationale de sécurité du médicament": French
+   * writes only a body's first word (and a proper noun) with a capital, so its name goes on in lower case after "de", "du",
+   * "des" or "pour"; a body that opens on a body's head word takes that tail (no determiner or pronoun inside it), up to the
+   * next capital or punctuation.
+   */
+  private bodiesWithLowerCaseTails(): void {
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k];
+      if (m.type !== 'organisation' || !this.r.ORG_PREFIXES.has(m.surface.split(' ')[0])) continue;
+      const end = spanEnd(this.text, m.start, m.surface);
+      FRENCH_BODY_TAIL.lastIndex = end;
+      const tail = FRENCH_BODY_TAIL.exec(this.text);
+      if (!tail || tail[0].split(/\s+/).some((w) => NOT_IN_A_BODY_TAIL.has(w))) continue;
+      const surface = `${m.surface}${tail[0].replace(/\s+/g, ' ')}`;
+      this.mentions[k] = { type: 'organisation', name: surface, surface, start: m.start };
+    }
   }
 
   /**
@@ -1044,6 +1064,11 @@ const LOWER_MINISTRY_HEADS = new Set('ministère ministerio ministério minister
  */
 const LOWER_MINISTRY_FIELD = "(?:de l['’]|de la |des |du |de |del |della |dell['’]|degli |do |da |dos |das )\\p{Lu}[\\p{L}'’-]*(?: (?:[a-zàâçéèêëîïôûùüÿñæœáíóúãõ]+(?:ères|ère|ières|ière|ales|ale|aux|al|ique|iques|ieure|ieures|ieur|ieurs|elle|elles|el|els|ais|aise|aises|ienne|iennes|ien|iens|icos|ico|icas|ica|ales|ais|ores|ora|oras|or|nal|nais|nales|eras|era|eros|ero|iore|iori|ale|ali)|\\p{Lu}[\\p{L}'’-]*))*";
 const LOWER_MINISTRY = new RegExp(`(?:ministère|ministerio|ministério|ministero) ${LOWER_MINISTRY_FIELD}(?: (?:et|y|e) (?:${LOWER_MINISTRY_FIELD}|\\p{Lu}[\\p{L}'’-]*(?=[ ]\\p{Ll}|[.,;:)]|$)))*`, 'uy');
+
+/** A French body's lower-case tail: "de santé", "de sécurité du médicament", "pour le développement". Sticky. */
+const FRENCH_BODY_TAIL = /(?:[ ](?:de la|de l['’]|du|des|de|d['’]|pour(?: la| le| les| l['’])?|aux|à la|à l['’])[ ]?[a-zàâçéèêëîïôûùüÿœæ][a-zàâçéèêëîïôûùüÿœæ'’-]{2,}(?:[ ][a-zàâçéèêëîïôûùüÿœæ]+(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|el|elle|els|elles|aire|aires|if|ive|ifs|ives|ier|ière|iers|ières|ain|aine|ains|aines|éen|éenne|éens|éennes|ais|aise|aises))?)+(?=[ ]*[.,;:)»"]|[ ](?:a|ont|est|sont|et|a-t-il|avait|avaient|va|vont|doit|doivent|peut|veut|qui|dont|en|dans|sur|pour|par|avec|depuis|selon|au|aux|aussi|également|ne|se|lui|leur)\b)/uy;
+/** Words no lower-case tail of a body holds: determiners, pronouns, quantities. */
+const NOT_IN_A_BODY_TAIL = new Set('son sa ses leur leurs notre nos votre vos ce cet cette ces tout toute tous toutes plus moins plusieurs certains certaines chaque aucun aucune cela ceux celle celui nouveau nouvelle manière façon part côté fait'.split(' '));
 
 /** Kinds of bodies that have arms named for a country ("Sony Australia", "BBC Scotland", "AFP Deutschland"). */
 const ARM_KINDS = new Set(['company', 'media', 'news agency']);
