@@ -409,6 +409,7 @@ export class Extraction extends TaggerBlend {
    * country (or a nation of the UK) one space on, is the company's arm there, one body, not the company and a place.
    */
   private countryArms(): void {
+    if (!this.mentions.some((m) => m.type === 'organisation' && m.org && ARM_KINDS.has(m.org.kind))) return;
     const byStart = new Map<number, number>();
     this.mentions.forEach((m, k) => byStart.set(m.start, k));
     const arms = new Set<number>();
@@ -440,7 +441,7 @@ export class Extraction extends TaggerBlend {
     const t = this.toks;
     const cued: number[] = [];
     for (let i = 1; i < t.length; i++) {
-      if (!CELESTIAL_BODIES.has(t[i].text) || t[i].sentStart || this.capWordAt(i + 1)) continue;
+      if (!t[i].cap || !CELESTIAL_BODIES.has(t[i].text) || t[i].sentStart || this.capWordAt(i + 1)) continue;
       const cue = t[i - 1].text.toLowerCase();
       if (!t[i - 1].cap && CELESTIAL_CUES.has(cue) && t[i - 1].end + 1 === t[i].start) cued.push(i);
     }

@@ -109,9 +109,11 @@ export abstract class SingleWords extends RunSegmentation {
     // "Wintour herself appears briefly": a reflexive personal pronoun right after the name, opening a sentence too.
     // "Caplan dismisses retrospective voting", "Vega suggested that": a sentence opening on a word no dictionary holds and a
     // reporting verb (not "Acme said it", "said in a statement": a body; not a plural, "Officials said").
-    const unknownWord = !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !isEnglishWord(key) && !/s$/.test(tok.text);
-    if (this.english && unknownWord && /^(?:himself|herself)$/.test(next?.text ?? '')) return at('person', tok.text);
-    if (this.english && unknownWord && tok.sentStart && next && OPENING_REPORT_VERBS.has(next.text) && !/^(?:it|in|on)$/.test(this.word(index + 2)?.text ?? '')) return at('person', tok.text);
+    // (The cue first: the dictionary is asked only where one stands.)
+    const unknownWord = () => !this.isAllCaps(index) && !this.isCommon(tok.text) && !this.lowerWords.has(key) && !isEnglishWord(key) && !/s$/.test(tok.text);
+    const reflexive = next?.text === 'himself' || next?.text === 'herself';
+    const reporting = tok.sentStart && !!next && OPENING_REPORT_VERBS.has(next.text) && !/^(?:it|in|on)$/.test(this.word(index + 2)?.text ?? '');
+    if (this.english && (reflexive || reporting) && unknownWord()) return at('person', tok.text);
     if (this.isCommon(tok.text) || (tok.sentStart && (this.lowerWords.has(key) || !this.capMidSentence.has(key)))) return undefined;
     // "Colombian singer Shakira", "his son Kiefer": one name right after a noun for a person's role or kin.
     if (this.english && !tok.sentStart && !this.isAllCaps(index) && !this.lowerWords.has(key) && prev && !prev.cap && PERSON_ROLE_NOUNS.has(prev.text)) return at('person', tok.text);
