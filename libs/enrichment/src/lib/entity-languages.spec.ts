@@ -944,6 +944,13 @@ describe("a company's arm in a country", () => {
   });
 });
 
+describe('German dative of a plural country', () => {
+  it('reads "in den Niederlanden" as the Netherlands', () => {
+    const places = extractEntities('Er lebte lange in den Niederlanden.', { language: 'de' }).places;
+    expect(places.map((p) => [p.surfaceForms[0], p.countryCode])).toEqual([['Niederlanden', 'NL']]);
+  });
+});
+
 describe('ministries written in lower case', () => {
   it('reads the head word, its field and the fields joined on as one body, not a place', () => {
     const e = extractEntities("Le ministère de l'Économie et des Finances a publié. Selon le ministère des Affaires étrangères, c'est faux.", { language: 'fr' });

@@ -428,6 +428,12 @@ function withGermanCases(g: Gazetteer): Gazetteer {
   };
   for (const [key, entry] of g.orgs) if (!g.acronyms?.has(key)) addForms(orgs, key, entry, true);
   for (const [key, entries] of g.places) if (key.includes(' ')) addForms(places, key, entries, false);
+  // A country named in the plural takes -n in the dative: "in den Niederlanden" (one word, so not among the forms above).
+  for (const [key, entries] of g.places) {
+    if (key.includes(' ') || !key.endsWith('lande') || !entries.some((p) => p.kind === 'country') || places.has(`${key}n`)) continue;
+    places.set(`${key}n`, entries);
+    addPrefixes(prefixes, `${key}n`);
+  }
   return { ...g, orgs, places, prefixes };
 }
 
