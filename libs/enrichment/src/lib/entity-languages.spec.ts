@@ -869,6 +869,8 @@ describe('short names in capitals', () => {
   it('leaves out numerals, things, measures and currencies in capitals, and a short name that is part of a longer one', () => {
     expect(orgs('it', 'Nel XIX secolo la città crebbe, come il PIB.')).toEqual([]);
     expect(orgs('es', 'Compró un DVD por 20 USD y un PC nuevo.')).toEqual([]);
+    expect(orgs('de', 'Die Lücke in PHP betrifft auch Server mit HTTPS.')).toEqual([]);
+    expect(extractEntities('The page is written in HTML.', { language: 'en' }).places).toEqual([]);
     expect(orgs('de', 'Der Trainer der TSG 1899 kam, und RTL II sendete live.')).not.toContain('TSG');
   });
 });

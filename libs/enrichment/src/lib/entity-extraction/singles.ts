@@ -86,7 +86,9 @@ export abstract class SingleWords extends RunSegmentation {
     // ... and in a line written all in capitals ("MARKETS AT A GLANCE", "UN SAYS AID BLOCKED") a word in capitals is a word.
     // "SPORT Arsenal beat Chelsea": an English word in capitals opening a sentence before a name is a section's label.
     if (this.english && tok.sentStart && tok.text.length >= 4 && this.isAllCaps(index) && this.toks[index + 1]?.cap && isEnglishWord(tok.text.toLowerCase())) return undefined;
-    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text) && !this.thingAcronym(tok.text) && !this.inCapitalsLine(index)) {
+    // "in HTML", "2 USD", "XIX": a thing, a measure, a currency or a number in capitals is no name of any kind.
+    if (this.isAllCaps(index) && this.thingAcronym(tok.text)) return undefined;
+    if (this.isAllCaps(index) && /^\p{Lu}{2,6}$/u.test(tok.text) && !this.isCommon(tok.text) && !this.isTitle(tok.text) && !this.inCapitalsLine(index)) {
       if (this.datelinePosition(index, index + 1)) return at('place', titleCase(tok.text));
       return at('organisation', tok.text);
     }
