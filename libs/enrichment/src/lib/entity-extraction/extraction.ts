@@ -443,7 +443,8 @@ export class Extraction extends TaggerBlend {
     for (let i = 1; i < t.length; i++) {
       if (!t[i].cap || !CELESTIAL_BODIES.has(t[i].text) || t[i].sentStart || this.capWordAt(i + 1)) continue;
       const cue = t[i - 1].text.toLowerCase();
-      if (!t[i - 1].cap && CELESTIAL_CUES.has(cue) && t[i - 1].end + 1 === t[i].start) cued.push(i);
+      // (English "a" is the article: "a Mars bar".)
+      if (!t[i - 1].cap && CELESTIAL_CUES.has(cue) && t[i - 1].end + 1 === t[i].start && !(this.english && cue === 'a')) cued.push(i);
     }
     if (!cued.length) return;
     // "Candy maker Mars agreed ...", then "chief executive of Mars": a word the text also names a body or a person by
