@@ -419,11 +419,12 @@ export class Extraction extends TaggerBlend {
       const end = spanEnd(this.text, m.start, m.surface);
       if (this.text[end] !== ' ') continue;
       const p = byStart.get(end + 1);
-      const place = p === undefined ? undefined : this.mentions[p];
-      if (!place || place.type !== 'place' || !(NATIONS.has(place.surface) || place.places?.some((e) => e.kind === 'country'))) continue;
+      if (p === undefined) continue;
+      const place = this.mentions[p];
+      if (place.type !== 'place' || !(NATIONS.has(place.surface) || place.places?.some((e) => e.kind === 'country'))) continue;
       const surface = `${m.surface} ${place.surface}`;
       this.mentions[k] = { type: 'organisation', name: surface, surface, start: m.start };
-      arms.add(p!);
+      arms.add(p);
     }
     if (arms.size) {
       const gone = new Set([...arms].map((p) => this.mentions[p]));
