@@ -288,7 +288,7 @@ export const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2,}$)M{0,4}(?:CM|CD|D?C{0,3})(?:XC|X
  * nor a known word, is a body's short name in news ("la RSPB", "der KHG", "el CRTC").
  */
 export const THING_ACRONYMS = new Set(
-  ('PIB PNB IVA TVA IPC SIDA VIH ADN ARN ONG OGM PME PYME TIC IRPF CSG SMIC RSA HLM TGV RER SUV BD ' +
+  ('PIB PNB IVA TVA IPC SIDA VIH ADN ARN ONG OGM PME PYME TIC IRPF CSG SMIC RSA HLM TGV RER SUV BD ESO EGB BUP PAU EBAU ' +
     'KI EDV PKW LKW BIP NGO DJ MC LP EP MV PAL NTSC IP CGI SDK UNIX VIP USD EUR GBP JPY CHF CNY RUB INR BRL ' +
     'MXN ARS SEK NOK DKK PLN TRY AUD CAD HKD KRW CET CEST MEZ EDT PDT WC UHF VHF AM FM CV ' +
     // Computing's (tech copy, as heise writes it): languages, protocols, parts.
