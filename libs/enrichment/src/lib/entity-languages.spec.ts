@@ -970,3 +970,13 @@ describe('French bodies named on in lower case', () => {
     expect(orgs('La Commission européenne de son côté a réagi.')).toEqual(['European Commission']);
   });
 });
+
+describe('countries by their full names', () => {
+  it('reads a republic named in full as one place, in every language', () => {
+    const places = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => p.surfaceForms[0]);
+    expect(places('es', 'Es parte de la República Popular de China.')).toEqual(['República Popular de China']);
+    expect(places('fr', "Ils ont visité la République islamique d'Iran.")).toEqual(["République islamique d'Iran"]);
+    expect(places('de', 'Die Kämpfe in der Demokratischen Republik Kongo gehen weiter.')).toEqual(['Demokratischen Republik Kongo']);
+    expect(places('en', "They swear allegiance to the People's Republic of China.")).toEqual(["People's Republic of China"]);
+  });
+});

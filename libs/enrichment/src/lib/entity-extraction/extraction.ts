@@ -78,6 +78,7 @@ export class Extraction extends TaggerBlend {
     if (!this.english && !this.r.nounsCapitalised) this.ministriesInLowerCase();
     if (this.r.lowerCaseBodyTails) this.bodiesWithLowerCaseTails();
     this.countryArms();
+    this.republicsByFullName();
     this.celestialBodies();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
@@ -430,6 +431,39 @@ export class Extraction extends TaggerBlend {
       const gone = new Set([...arms].map((p) => this.mentions[p]));
       this.dropMentions((m) => gone.has(m));
     }
+  }
+
+  /**
+   * "la República Popular de China", "la République islamique d'Iran", "der Demokratischen Republik Kongo", "the People's
+   * Republic of China": a country named in full, its republic word with the adjectives around it and "of", is one place
+   * (read as a body "República Popular" and "China", or a place "République" and "Iran"). Linked only where the gazetteer
+   * knows the whole name: "Republik Kongo" alone is the other Congo.
+   */
+  private republicsByFullName(): void {
+    const t = this.toks;
+    const found: { start: number; end: number; surface: string; places?: PlaceEntry[] }[] = [];
+    for (let i = 0; i < t.length; i++) {
+      if (!REPUBLIC_WORDS.has(t[i].text) && t[i].text !== 'Volksrepublik') continue;
+      let from = i;
+      // ("People's": the token ends before its 's.)
+      while (from > 0 && t[from - 1].end + (t[from - 1].poss ? 3 : 1) === t[from].start && (REPUBLIC_ADJECTIVES.has(t[from - 1].text) || (t[from - 1].text === 'People' && t[from - 1].poss))) from--;
+      let j = i + 1;
+      while (j < t.length && REPUBLIC_ADJECTIVES.has(t[j].text)) j++;
+      if (j < t.length && REPUBLIC_OF.has(t[j].text)) j++;
+      if (j < t.length && (t[j].text === 'the' || t[j].text === 'la' || t[j].text === "l'")) j++;
+      const country = j < t.length ? this.knownAt(j, Math.min(t.length, j + 4)) : undefined;
+      if (!country?.places?.some((p) => p.kind === 'country') || (from === i && j === i + 1)) continue;
+      const end = t[j + country.len - 1].end;
+      const surface = this.text.slice(t[from].start, end).replace(/\s+/g, ' ');
+      found.push({ start: t[from].start, end, surface, places: this.knownAt(from, j + country.len)?.places });
+      i = j + country.len - 1;
+    }
+    if (!found.length) return;
+    this.dropMentions((m) => {
+      const end = spanEnd(this.text, m.start, m.surface);
+      return found.some((f) => f.start <= m.start && end <= f.end);
+    });
+    for (const f of found) this.add({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) });
   }
 
   /**
@@ -1072,6 +1106,15 @@ const LOWER_MINISTRY = new RegExp(`(?:ministère|ministerio|ministério|minister
 const FRENCH_BODY_TAIL = /(?:[ ](?:de la|de l['’]|du|des|de|d['’]|pour(?: la| le| les| l['’])?|aux|à la|à l['’])[ ]?[a-zàâçéèêëîïôûùüÿœæ][a-zàâçéèêëîïôûùüÿœæ'’-]{2,}(?:[ ][a-zàâçéèêëîïôûùüÿœæ]+(?:al|ale|aux|ales|ique|iques|ien|ienne|iens|iennes|el|elle|els|elles|aire|aires|if|ive|ifs|ives|ier|ière|iers|ières|ain|aine|ains|aines|éen|éenne|éens|éennes|ais|aise|aises))?)+(?=[ ]*[.,;:)»"]|[ ](?:a|ont|est|sont|et|a-t-il|avait|avaient|va|vont|doit|doivent|peut|veut|qui|dont|en|dans|sur|pour|par|avec|depuis|selon|au|aux|aussi|également|ne|se|lui|leur)\b)/uy;
 /** Words no lower-case tail of a body holds: determiners, pronouns, quantities. */
 const NOT_IN_A_BODY_TAIL = new Set('son sa ses leur leurs notre nos votre vos ce cet cette ces tout toute tous toutes plus moins plusieurs certains certaines chaque aucun aucune cela ceux celle celui nouveau nouvelle manière façon part côté fait'.split(' '));
+
+/** Adjectives around a republic's word in a country's full name, in the languages with entity rules. */
+const REPUBLIC_ADJECTIVES = new Set(
+  ('Democratic Islamic Federal Socialist Arab Popular Democrática Democrático Islámica Árabe Federativa Bolivariana Socialista Democratica ' +
+    'Islamica Federale Araba Popolare populaire démocratique islamique fédérale arabe socialiste Demokratische Demokratischen Islamische ' +
+    'Islamischen Arabische Arabischen Sozialistische Sozialistischen Föderative Föderativen').split(' '),
+);
+/** "of" between a republic's word and its country. */
+const REPUBLIC_OF = new Set(['of', 'de', 'du', "d'", 'del', 'della', "dell'", 'do', 'da', 'der', 'des']);
 
 /** Kinds of bodies that have arms named for a country ("Sony Australia", "BBC Scotland", "AFP Deutschland"). */
 const ARM_KINDS = new Set(['company', 'media', 'news agency']);
