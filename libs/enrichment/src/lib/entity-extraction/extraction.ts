@@ -344,23 +344,30 @@ export class Extraction extends TaggerBlend {
     const whole = new Set(this.mentions.map((m) => `${m.start}:${spanEnd(this.text, m.start, m.surface)}`));
     const fresh = found.filter((f) => !whole.has(`${f.start}:${f.end}`));
     if (!fresh.length) return;
+    this.replaceInside(fresh, (f) => ({ type: 'place', name: f.surface, surface: f.surface, start: f.start }));
+  }
+
+  /**
+   * Names a pass found whole (in text order, none inside another) take the place of every mention inside them. Each mention
+   * is tested against the last span opening at or before it, by binary search: a text of thousands stays linear-ish.
+   */
+  private replaceInside<T extends { start: number; end: number }>(spans: T[], mention: (span: T) => Mention): void {
     const inside = (m: Mention) => {
       const end = spanEnd(this.text, m.start, m.surface);
-      // The last new span opening at or before the mention: binary search keeps a text of thousands of seas linear-ish.
       let lo = 0;
-      let hi = fresh.length - 1;
+      let hi = spans.length - 1;
       let at = -1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (fresh[mid].start <= m.start) {
+        if (spans[mid].start <= m.start) {
           at = mid;
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      return at >= 0 && end <= fresh[at].end && m.start < fresh[at].end;
+      return at >= 0 && end <= spans[at].end && m.start < spans[at].end;
     };
     this.dropMentions(inside);
-    for (const f of fresh) this.add({ type: 'place', name: f.surface, surface: f.surface, start: f.start });
+    for (const span of spans) this.add(mention(span));
   }
 
   /**
@@ -378,12 +385,7 @@ export class Extraction extends TaggerBlend {
       const hit = LOWER_MINISTRY.exec(this.text);
       if (hit) found.push({ start: hit.index, end: hit.index + hit[0].length, surface: hit[0].replace(/\s+/g, ' ') });
     }
-    if (!found.length) return;
-    this.dropMentions((m) => {
-      const end = spanEnd(this.text, m.start, m.surface);
-      return found.some((f) => f.start <= m.start && end <= f.end);
-    });
-    for (const f of found) this.add({ type: 'organisation', name: f.surface, surface: f.surface, start: f.start });
+    if (found.length) this.replaceInside(found, (f) => ({ type: 'organisation', name: f.surface, surface: f.surface, start: f.start }));
   }
 
   /**
@@ -458,12 +460,7 @@ export class Extraction extends TaggerBlend {
       found.push({ start: t[from].start, end, surface, places: this.knownAt(from, j + country.len)?.places });
       i = j + country.len - 1;
     }
-    if (!found.length) return;
-    this.dropMentions((m) => {
-      const end = spanEnd(this.text, m.start, m.surface);
-      return found.some((f) => f.start <= m.start && end <= f.end);
-    });
-    for (const f of found) this.add({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) });
+    if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) }));
   }
 
   /**
@@ -1099,7 +1096,7 @@ const LOWER_MINISTRY_HEADS = new Set('ministère ministerio ministério minister
  * The head, its "de", a capitalised field, the field's lower-case adjectives, and "et des ..." fields joined on, or one more
  * capitalised word before a lower-case one ("de Sanidad y Consumo"; not "de la Justice et Emmanuel Macron"). Sticky.
  */
-const LOWER_MINISTRY_FIELD = "(?:de l['’]|de la |des |du |de |del |della |dell['’]|degli |do |da |dos |das )\\p{Lu}[\\p{L}'’-]*(?: (?:[a-zàâçéèêëîïôûùüÿñæœáíóúãõ]+(?:ères|ère|ières|ière|ales|ale|aux|al|ique|iques|ieure|ieures|ieur|ieurs|elle|elles|el|els|ais|aise|aises|ienne|iennes|ien|iens|icos|ico|icas|ica|ales|ais|ores|ora|oras|or|nal|nais|nales|eras|era|eros|ero|iore|iori|ale|ali)|\\p{Lu}[\\p{L}'’-]*))*";
+const LOWER_MINISTRY_FIELD = "(?:de l['’]|de la |des |du |de |del |della |dell['’]|degli |do |da |dos |das )\\p{Lu}[\\p{L}'’-]*(?: (?:[a-zàâçéèêëîïôûùüÿñæœáíóúãõ]+(?:ères|ère|ières|ière|ales|ale|aux|al|ique|iques|ieure|ieures|ieur|ieurs|elle|elles|el|els|ais|aise|aises|ienne|iennes|ien|iens|icos|ico|icas|ica|ores|ora|oras|or|nal|nais|nales|eras|era|eros|ero|iore|iori|ali)|\\p{Lu}[\\p{L}'’-]*))*";
 const LOWER_MINISTRY = new RegExp(`(?:ministère|ministerio|ministério|ministero) ${LOWER_MINISTRY_FIELD}(?: (?:et|y|e) (?:${LOWER_MINISTRY_FIELD}|\\p{Lu}[\\p{L}'’-]*(?=[ ]\\p{Ll}|[.,;:)]|$)))*`, 'uy');
 
 /** A French body's lower-case tail: "de santé", "de sécurité du médicament", "pour le développement". Sticky. */
