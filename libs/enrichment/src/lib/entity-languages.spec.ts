@@ -980,3 +980,21 @@ describe('countries by their full names', () => {
     expect(places('en', "They swear allegiance to the People's Republic of China.")).toEqual(["People's Republic of China"]);
   });
 });
+
+describe("a town's districts and the regions other languages name", () => {
+  const places = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => p.surfaceForms[0]);
+
+  it('reads a known town, a hyphen and a district as one place, not a compound of the town and a word', () => {
+    expect(places('de', 'Die Polizei in Berlin-Mitte nahm zwei Männer fest. In Münster-Nord brannte es.')).toEqual(['Berlin-Mitte', 'Münster-Nord']);
+    expect(places('nl', 'De politie in Amsterdam-Noord meldde een brand.')).toEqual(['Amsterdam-Noord']);
+    expect(places('de', 'Beim Berlin-Besuch des Präsidenten und auf der Paris-Reise wurde die Firma Berlin-Chemie gelobt.')).toEqual([]);
+  });
+
+  it('knows breakaway regions, mountains, a river and a province by their names in French, Spanish and German', () => {
+    expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
+    expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);
+    expect(places('es', 'Las tropas en Transnistria y Abjasia.')).toEqual(['Transnistria', 'Abjasia']);
+    // "B.C." is also the era: no alias there.
+    expect(places('en', 'The temple was built in 300 B.C. by the king.')).toEqual([]);
+  });
+});

@@ -80,6 +80,7 @@ export class Extraction extends TaggerBlend {
     this.countryArms();
     this.republicsByFullName();
     this.celestialBodies();
+    if (!this.english) this.townDistricts();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
     return this.collect();
@@ -461,6 +462,38 @@ export class Extraction extends TaggerBlend {
       i = j + country.len - 1;
     }
     if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) }));
+  }
+
+  /**
+   * "Berlin-Mitte", "Münster-Nord", "Amsterdam-Noord", "Köln-Ehrenfeld": a town the gazetteer knows, a hyphen and a
+   * district's name is one place, the district (the tagger reads some, "Hamburg-Altona", and misses those whose second part
+   * is a compass word or a noun). Not a compound of the town and a word of the language ("Berlin-Besuch", "Paris-Reise",
+   * "Berlin-Chemie"), nor two places ("Köln-Bonn", "Paris-Dakar": a route, an airport, a race), nor an adjective
+   * ("Berlin-Brandenburger"), nor a name the gazetteer knows whole ("Baden-Württemberg", "Mercedes-Benz") or that another
+   * name already covers.
+   */
+  private townDistricts(): void {
+    let inside: ((start: number) => boolean) | undefined;
+    for (let i = 0; i < this.toks.length; i++) {
+      const t = this.toks[i];
+      const dash = t.cap ? t.text.indexOf('-') : -1;
+      if (dash < 3 || dash !== t.text.lastIndexOf('-')) continue;
+      const head = t.text.slice(0, dash);
+      const tail = t.text.slice(dash + 1);
+      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(tail) || !this.g.places.get(fold(head))?.some((p) => p.kind === 'city' || p.kind === 'capital')) continue;
+      const district =
+        DISTRICT_WORDS.has(tail) ||
+        (!tail.endsWith('er') && !this.g.places.has(fold(tail)) && !this.g.orgs.has(fold(tail)) && !this.isCommon(tail) && !this.commonNouns?.has(tail) && !this.lowerWords.has(fold(tail)));
+      if (!district || this.knownAt(i, i + 1)) continue;
+      const k = this.mentions.findIndex((m) => m.start === t.start);
+      if (k >= 0) {
+        // The town alone, or the whole word read as a place already.
+        if (this.mentions[k].type === 'place') this.mentions[k] = { type: 'place', name: t.text, surface: t.text, start: t.start };
+        continue;
+      }
+      inside ??= this.coveredByMentions();
+      if (!inside(t.start)) this.add({ type: 'place', name: t.text, surface: t.text, start: t.start });
+    }
   }
 
   /**
@@ -1023,6 +1056,8 @@ const NAME_ABBREVIATION_END = /(?:^|\s)(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr|Ala|Ari
 const PLURAL_ARTICLES = new Set(['les', 'des', 'aux', 'Les', 'los', 'Los', 'i', 'gli', 'I', 'Gli', 'os', 'Os', 'dos', 'aos', 'nos', 'dei', 'degli', 'ai', 'agli']);
 /** Prepositions of place a town's name may follow in any of the rule languages ("In München", "à Lyon", "en Sevilla", "nel"); not Spanish "a", which also marks a team as the object ("venció a Osasuna"). */
 const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'na', 'nel', 'nella', 'i', 'på']);
+/** A town's district named by a compass point or its centre, after a hyphen (townDistricts): German, Dutch, French, Spanish, Portuguese, Italian. */
+const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südost Südwest Zentrum Innenstadt Altstadt Noord Zuid Oost Centrum Noordoost Noordwest Zuidoost Zuidwest Sud Est Ouest Centre Norte Sur Sul Este Oeste Centro Ovest'.split(' '));
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
