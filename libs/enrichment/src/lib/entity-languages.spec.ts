@@ -990,10 +990,20 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('de', 'Beim Berlin-Besuch des Präsidenten und auf der Paris-Reise wurde die Firma Berlin-Chemie gelobt.')).toEqual([]);
   });
 
-  it('knows breakaway regions, mountains, a river and a province by their names in French, Spanish and German', () => {
+  it("knows the UK's nations, former states, seas, breakaway regions, mountains, a river and a province by their names in French, Spanish and German", () => {
     expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
     expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);
     expect(places('es', 'Las tropas en Transnistria y Abjasia.')).toEqual(['Transnistria', 'Abjasia']);
+    const linked = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => `${p.surfaceForms[0]}=${p.name}`);
+    expect(linked('de', 'Die Wahl in Schottland und Nordirland erinnerte an die Sowjetunion. Urlaub am Mittelmeer und an der Ostsee.')).toEqual([
+      'Schottland=Scotland',
+      'Nordirland=Northern Ireland',
+      'Sowjetunion=Soviet Union',
+      'Mittelmeer=Mediterranean',
+      'Ostsee=Baltic',
+    ]);
+    expect(linked('fr', "L'Écosse et l'Irlande du Nord votent. La Tchécoslovaquie.")).toEqual(['Écosse=Scotland', 'Irlande du Nord=Northern Ireland', 'Tchécoslovaquie=Czechoslovakia']);
+    expect(linked('es', 'Escocia e Irlanda del Norte votan en los Pirineos.')).toEqual(['Escocia=Scotland', 'Irlanda del Norte=Northern Ireland', 'Pirineos=Pyrenees']);
     // "B.C." is also the era: no alias there.
     expect(places('en', 'The temple was built in 300 B.C. by the king.')).toEqual([]);
   });
