@@ -1004,6 +1004,10 @@ describe("a town's districts and the regions other languages name", () => {
     ]);
     expect(linked('fr', "L'Écosse et l'Irlande du Nord votent. La Tchécoslovaquie.")).toEqual(['Écosse=Scotland', 'Irlande du Nord=Northern Ireland', 'Tchécoslovaquie=Czechoslovakia']);
     expect(linked('es', 'Escocia e Irlanda del Norte votan en los Pirineos.')).toEqual(['Escocia=Scotland', 'Irlanda del Norte=Northern Ireland', 'Pirineos=Pyrenees']);
+    expect(linked('de', 'Die Krise in Nahost und in Lateinamerika.')).toEqual(['Nahost=Middle East', 'Lateinamerika=Latin America']);
+    expect(linked('fr', "Le Moyen-Orient et l'Amérique latine.")).toEqual(['Moyen-Orient=Middle East', 'Amérique latine=Latin America']);
+    // Not the Jupiter moon Europa, nor Ayrton Senna: no alias "Europa" or "Senna".
+    expect(linked('en', 'The Europa Clipper will study Jupiter.')).toEqual(['Jupiter=Jupiter']);
     // "B.C." is also the era: no alias there.
     expect(places('en', 'The temple was built in 300 B.C. by the king.')).toEqual([]);
   });
