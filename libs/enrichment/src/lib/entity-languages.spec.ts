@@ -1012,3 +1012,12 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('en', 'The temple was built in 300 B.C. by the king.')).toEqual([]);
   });
 });
+
+describe('chambers and seats of power by their names in other languages', () => {
+  it("reads Britain's and America's chambers and the Pentagon as the English entries' bodies", () => {
+    const orgs = (language: string, text: string) => extractEntities(text, { language }).organisations.map((o) => `${o.surfaceForms[0]}=${o.name}`);
+    expect(orgs('fr', 'La Chambre des communes a voté. Le Pentagone a confirmé.')).toEqual(['Chambre des communes=House of Commons', 'Pentagone=Pentagon']);
+    expect(orgs('es', 'La Cámara de Representantes aprobó la ley.')).toEqual(['Cámara de Representantes=House of Representatives']);
+    expect(orgs('de', 'Das Europaparlament stimmte zu.')).toEqual(['Europaparlament=European Parliament']);
+  });
+});
