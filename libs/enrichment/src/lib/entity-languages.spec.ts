@@ -990,6 +990,12 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('de', 'Beim Berlin-Besuch des Präsidenten und auf der Paris-Reise wurde die Firma Berlin-Chemie gelobt.')).toEqual([]);
   });
 
+  it('reads German "Mitte 2009" as a time and "Richtung Norden" as a direction, and the district and the town as places', () => {
+    expect(places('de', 'Der Vertrag läuft Mitte 2009 aus. Mitte der 1990er Jahre zog er weg. Bis Mitte März bleibt es so.')).toEqual([]);
+    expect(places('de', 'Der Verkehr staute sich in Richtung Norden. Im Norden regnet es.')).toEqual([]);
+    expect(places('de', 'Die Polizei in Mitte ermittelt. Er wohnt in Norden.')).toEqual(['Mitte', 'Norden']);
+  });
+
   it("knows the UK's nations, former states, seas, breakaway regions, mountains, a river and a province by their names in French, Spanish and German", () => {
     expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
     expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);

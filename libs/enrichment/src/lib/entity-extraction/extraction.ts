@@ -59,6 +59,7 @@ export class Extraction extends TaggerBlend {
     this.placesAsSurnames();
     this.withoutStormNames();
     this.withoutLoneMonths();
+    if (this.commonNouns) this.withoutGermanTimesAndDirections();
     this.withoutFeastDays();
     if (!this.english) this.scorersNotPlaces();
     if (!this.english) this.unreadScorers();
@@ -583,6 +584,24 @@ export class Extraction extends TaggerBlend {
   }
 
   /**
+   * "Der Vertrag läuft Mitte 2009 aus", "bis Mitte März": German writes a time as "Mitte" and a year, a month or "der"
+   * ("Mitte der 1990er Jahre"); and "in Richtung Norden", "im Norden": a direction or a region, not the town of Norden
+   * nor the Berlin district of Mitte (both in the gazetteers). Those words stay places elsewhere ("Die Polizei in Mitte").
+   */
+  private withoutGermanTimesAndDirections(): void {
+    const t = this.toks;
+    this.dropMentions((m) => {
+      if (m.type !== 'place' || !GERMAN_TIME_OR_DIRECTION.has(m.surface)) return false;
+      const k = this.tokenAt(m.start);
+      if (k === undefined) return false;
+      const next = t[k + 1]?.text ?? '';
+      const before = t[k - 1]?.text ?? '';
+      if (m.surface === 'Mitte') return /^(?:\d|der$|des$)/.test(next) || MONTH_DAY_WORDS.has(next);
+      return GERMAN_DIRECTION_CUES.has(before);
+    });
+  }
+
+  /**
    * "nas festas de Natal", "À Noël", "no Natal": a feast's name alone is no place and no person. Natal the Brazilian city
    * keeps its place after "em" or after a noun for a town's body or site ("a prefeitura de Natal", "o aeroporto de Natal").
    */
@@ -1058,6 +1077,10 @@ const PLURAL_ARTICLES = new Set(['les', 'des', 'aux', 'Les', 'los', 'Los', 'i', 
 const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'na', 'nel', 'nella', 'i', 'på']);
 /** A town's district named by a compass point or its centre, after a hyphen (townDistricts): German, Dutch, French, Spanish, Portuguese, Italian. */
 const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südost Südwest Zentrum Innenstadt Altstadt Noord Zuid Oost Centrum Noordoost Noordwest Zuidoost Zuidwest Sud Est Ouest Centre Norte Sur Sul Este Oeste Centro Ovest'.split(' '));
+/** German words that name a place and also a time ("Mitte 2009") or a direction ("Richtung Norden"). */
+const GERMAN_TIME_OR_DIRECTION = new Set(['Mitte', 'Norden', 'Süden', 'Osten', 'Westen']);
+/** What comes before a compass noun that is a direction or a region: "im Norden", "gen Süden", "Richtung Osten". */
+const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
