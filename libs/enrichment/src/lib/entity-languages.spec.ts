@@ -996,6 +996,12 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('de', 'Die Polizei in Mitte ermittelt. Er wohnt in Norden.')).toEqual(['Mitte', 'Norden']);
   });
 
+  it('reads no place inside a cup or a festival named for it, nor in a counted German plural', () => {
+    expect(places('fr', 'Il dispute la Copa América de 2001. Il gagne la Coupe Stanley. Présenté au Festival de Cannes 1995, il vit à Cannes.')).toEqual(['Cannes']);
+    expect(places('it', 'Vince la Coppa Italia a Roma.')).toEqual(['Roma']);
+    expect(places('de', 'Nach nur drei Siegen aus zwölf Spielen ging er. Er studierte in Siegen.')).toEqual(['Siegen']);
+  });
+
   it("knows the UK's nations, former states, seas, breakaway regions, mountains, a river and a province by their names in French, Spanish and German", () => {
     expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
     expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);

@@ -293,6 +293,8 @@ export class Extraction extends TaggerBlend {
       const i = this.tokenAt(m.start);
       if (i === undefined) return false;
       if (treatyWords && this.treatyWordAfter(i, m)) return true;
+      // "la Copa América", "la Coupe Stanley", "la Coppa Italia": a cup's name; "au Festival de Cannes" below.
+      if (i >= 1 && CUP_WORDS.has(t[i - 1].text) && t[i - 1].end + 1 === t[i].start) return true;
       if (i < 2) return false;
       const opener = `${t[i - 2].text} ${t[i - 1].text}`;
       return EVENT_OPENERS.test(opener) || TREATY_OPENERS.test(opener) || (i >= 3 && EVENT_OPENERS.test(`${t[i - 3].text} ${opener}`));
@@ -587,6 +589,7 @@ export class Extraction extends TaggerBlend {
    * "Der Vertrag läuft Mitte 2009 aus", "bis Mitte März": German writes a time as "Mitte" and a year, a month or "der"
    * ("Mitte der 1990er Jahre"); and "in Richtung Norden", "im Norden": a direction or a region, not the town of Norden
    * nor the Berlin district of Mitte (both in the gazetteers). Those words stay places elsewhere ("Die Polizei in Mitte").
+   * A town's name right after a number is a plural noun ("nach drei Siegen").
    */
   private withoutGermanTimesAndDirections(): void {
     const t = this.toks;
@@ -598,6 +601,13 @@ export class Extraction extends TaggerBlend {
       const before = t[k - 1]?.text ?? '';
       if (m.surface === 'Mitte') return /^(?:\d|der$|des$)/.test(next) || MONTH_DAY_WORDS.has(next);
       return GERMAN_DIRECTION_CUES.has(before);
+    });
+    // "nach nur drei Siegen", "mit zwei Essen": a town named like a plural noun, counted, is the noun.
+    this.dropMentions((m) => {
+      if (m.type !== 'place' || m.surface.includes(' ') || !townOrRegion(m.places)) return false;
+      const k = this.tokenAt(m.start);
+      const before = k === undefined ? '' : (t[k - 1]?.text ?? '');
+      return /^\d+$/.test(before) || GERMAN_COUNTS.has(before);
     });
   }
 
@@ -1080,6 +1090,8 @@ const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südos
 /** German words that name a place and also a time ("Mitte 2009") or a direction ("Richtung Norden"). */
 const GERMAN_TIME_OR_DIRECTION = new Set(['Mitte', 'Norden', 'Süden', 'Osten', 'Westen']);
 /** What comes before a compass noun that is a direction or a region: "im Norden", "gen Süden", "Richtung Osten". */
+/** Numbers and quantities before a plural noun: "drei Siegen", "vielen Siegen". */
+const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend beiden mehreren vielen wenigen einigen zahlreichen etlichen'.split(' '));
 const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
@@ -1109,7 +1121,9 @@ const WORK_NOUNS = new Set(
     'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro').split(' '),
 );
 /** How races and grands prix open their names before a place, in the languages with entity rules. */
-const EVENT_OPENERS = /^(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
+/** A cup's word right before the place it is named for ("Copa América", "Coupe Stanley", "Coppa Italia"). */
+const CUP_WORDS = new Set(['Copa', 'copa', 'Coupe', 'coupe', 'Coppa', 'coppa', 'Taça', 'taça']);
+const EVENT_OPENERS = /^(?:(?:Copa|Coupe|Coppa|Taça|Festival|festival|Festspiele|Mostra) (?:de|du|di|del|do|da|von)|Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
 /** A race's whole name, or its head alone: "Gran Premio di Gran Bretagna", "Grand Prix", "Großer Preis von Monaco". */
 const EVENT_NAME = /^(?:(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)) ?\p{Lu}|(?:Gran Premio|Grand Prix|Großer Preis|Großen Preis|Grande Prémio)$)/u;
 /** Seas, oceans and gulfs by their head word (seasAndGulfs), the head first: Romance head + "de" + name. Sticky: tried at a head. */
