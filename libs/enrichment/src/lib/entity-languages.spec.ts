@@ -1002,6 +1002,12 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('de', 'Nach nur drei Siegen aus zwölf Spielen ging er. Er studierte in Siegen.')).toEqual(['Siegen']);
   });
 
+  it('reads a continent, a country or a region and "of the" compass point as one place, linked only where the gazetteer knows it whole', () => {
+    expect(places('fr', "Il vit en Afrique du Nord et en Europe de l'Ouest, puis en Allemagne de l'Ouest.")).toEqual(['Afrique du Nord', "Europe de l'Ouest", "Allemagne de l'Ouest"]);
+    const linked = extractEntities('Vive en África del Norte y en Corea del Sur.', { language: 'es' }).places.map((p) => `${p.surfaceForms[0]}=${p.name}`);
+    expect(linked).toEqual(['África del Norte=África del Norte', 'Corea del Sur=South Korea']);
+  });
+
   it("knows the UK's nations, former states, seas, breakaway regions, mountains, a river and a province by their names in French, Spanish and German", () => {
     expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
     expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);

@@ -82,6 +82,7 @@ export class Extraction extends TaggerBlend {
     this.republicsByFullName();
     this.celestialBodies();
     if (!this.english) this.townDistricts();
+    if (!this.english && !this.r.nounsCapitalised) this.compassParts();
     if (this.english) this.numberedRoads();
     if (this.english) this.abbreviationDots();
     return this.collect();
@@ -465,6 +466,29 @@ export class Extraction extends TaggerBlend {
       i = j + country.len - 1;
     }
     if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) }));
+  }
+
+  /**
+   * "l'Afrique du Nord", "l'Europe de l'Ouest", "l'Allemagne de l'Ouest", "el África del Norte", "l'Europa dell'Est": a known
+   * place, "of the" and a compass point is one place, another than the one it opens on (read as "Afrique" and a place or a
+   * body "Nord", "Ouest"). Not linked: North Africa is not Africa. German and Dutch write these as one word ("Nordafrika").
+   */
+  private compassParts(): void {
+    const found: { start: number; end: number; surface: string }[] = [];
+    // A continent, a country or a region ("Paris du Nord" is no part of Paris).
+    const sorted = this.mentions.filter((m) => m.type === 'place' && m.places?.some((p) => p.kind !== 'city' && p.kind !== 'capital')).sort((a, b) => a.start - b.start);
+    for (const m of sorted) {
+      const end = spanEnd(this.text, m.start, m.surface);
+      if (found.length && m.start < found[found.length - 1].end) continue;
+      COMPASS_PART.lastIndex = end;
+      const hit = COMPASS_PART.exec(this.text);
+      if (!hit) continue;
+      const to = end + hit[0].length;
+      found.push({ start: m.start, end: to, surface: this.text.slice(m.start, to).replace(/\s+/g, ' ') });
+    }
+    // A whole name the gazetteer knows ("Corea del Sur") keeps its entry and link.
+    const known = (surface: string) => this.g.places.get(fold(surface));
+    if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: known(f.surface)?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(known(f.surface) ? { places: known(f.surface) } : {}) }));
   }
 
   /**
@@ -1093,6 +1117,8 @@ const GERMAN_TIME_OR_DIRECTION = new Set(['Mitte', 'Norden', 'Süden', 'Osten', 
 /** Numbers and quantities before a plural noun: "drei Siegen", "vielen Siegen". */
 const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend beiden mehreren vielen wenigen einigen zahlreichen etlichen'.split(' '));
 const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
+/** "of the" and a compass point after a place (compassParts); sticky, tried right at the place's end. */
+const COMPASS_PART = /\s+(?:du|de l['’]\s?|de la|del|dell['’]\s?|do|da|de)\s*(?:Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Nord|Sud|Est|Ouest|Norte|Sur|Este|Oeste|Leste|Sul|Ovest|Nordeste|Noroeste|Sudeste|Sudoeste)(?![\p{L}-])/uy;
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(
