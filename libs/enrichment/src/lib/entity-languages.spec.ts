@@ -996,9 +996,11 @@ describe("a town's districts and the regions other languages name", () => {
     expect(places('de', 'Die Polizei in Mitte ermittelt. Er wohnt in Norden.')).toEqual(['Mitte', 'Norden']);
   });
 
-  it('reads no place inside a cup or a festival named for it, nor in a counted German plural', () => {
+  it('reads no place inside a cup, a festival, the Olympics or a race named for it, nor in a counted German plural', () => {
     expect(places('fr', 'Il dispute la Copa América de 2001. Il gagne la Coupe Stanley. Présenté au Festival de Cannes 1995, il vit à Cannes.')).toEqual(['Cannes']);
     expect(places('it', 'Vince la Coppa Italia a Roma.')).toEqual(['Roma']);
+    const mentions = extractEntityMentions('En los Juegos Olímpicos de Río de Janeiro 2016 ganó, y en las 500 Millas de Indianápolis. Vive en Río de Janeiro.', { language: 'es' });
+    expect(mentions.map((m) => `${m.type}:${m.surface}@${m.start}`)).toEqual(['place:Río de Janeiro@98']);
     expect(places('de', 'Nach nur drei Siegen aus zwölf Spielen ging er. Er studierte in Siegen.')).toEqual(['Siegen']);
   });
 
