@@ -1002,6 +1002,7 @@ describe("a town's districts and the regions other languages name", () => {
     const mentions = extractEntityMentions('En los Juegos Olímpicos de Río de Janeiro 2016 ganó, y en las 500 Millas de Indianápolis. Vive en Río de Janeiro.', { language: 'es' });
     expect(mentions.map((m) => `${m.type}:${m.surface}@${m.start}`)).toEqual(['place:Río de Janeiro@98']);
     expect(places('de', 'Nach nur drei Siegen aus zwölf Spielen ging er. Er studierte in Siegen.')).toEqual(['Siegen']);
+    expect(extractEntityMentions('Zum ersten Male sah er das Meer. Er flog nach Male.', { language: 'de' }).map((m) => m.start)).toEqual([46]);
   });
 
   it('reads a continent, a country or a region and "of the" compass point as one place, linked only where the gazetteer knows it whole', () => {

@@ -626,9 +626,9 @@ export class Extraction extends TaggerBlend {
       if (m.surface === 'Mitte') return /^(?:\d|der$|des$)/.test(next) || MONTH_DAY_WORDS.has(next);
       return GERMAN_DIRECTION_CUES.has(before);
     });
-    // "nach nur drei Siegen", "mit zwei Essen": a town named like a plural noun, counted, is the noun.
+    // "nach nur drei Siegen", "zum ersten Male": a town named like a plural noun, counted, is the noun.
     this.dropMentions((m) => {
-      if (m.type !== 'place' || m.surface.includes(' ') || !townOrRegion(m.places)) return false;
+      if (m.type !== 'place' || m.surface.includes(' ') || !m.places || m.places.some((p) => p.kind === 'country')) return false;
       const k = this.tokenAt(m.start);
       const before = k === undefined ? '' : (t[k - 1]?.text ?? '');
       return /^\d+$/.test(before) || GERMAN_COUNTS.has(before);
@@ -1115,7 +1115,7 @@ const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südos
 const GERMAN_TIME_OR_DIRECTION = new Set(['Mitte', 'Norden', 'Süden', 'Osten', 'Westen']);
 /** What comes before a compass noun that is a direction or a region: "im Norden", "gen Süden", "Richtung Osten". */
 /** Numbers and quantities before a plural noun: "drei Siegen", "vielen Siegen". */
-const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend beiden mehreren vielen wenigen einigen zahlreichen etlichen'.split(' '));
+const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend beiden mehreren vielen wenigen einigen zahlreichen etlichen ersten zweiten dritten letzten'.split(' '));
 const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
 /** "of the" and a compass point after a place (compassParts); sticky, tried right at the place's end. */
 const COMPASS_PART = /\s+(?:du|de l['’]\s?|de la|del|dell['’]\s?|do|da|de)\s*(?:Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Nord|Sud|Est|Ouest|Norte|Sur|Este|Oeste|Leste|Sul|Ovest|Nordeste|Noroeste|Sudeste|Sudoeste)(?![\p{L}-])/uy;
