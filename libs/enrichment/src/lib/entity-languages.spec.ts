@@ -1011,6 +1011,12 @@ describe("a town's districts and the regions other languages name", () => {
     expect(linked).toEqual(['África del Norte=África del Norte', 'Corea del Sur=South Korea']);
   });
 
+  it('reads no scripture as a place, and no elided article as a body', () => {
+    expect(places('es', 'Citó el Corán y la Biblia en El Cairo.')).toEqual(['El Cairo']);
+    expect(places('fr', 'Il a cité le Coran au Caire.')).toEqual(['Caire']);
+    expect(extractEntities('Il vit là. À l’ ouest, elle est présente.', { language: 'fr' }).organisations).toEqual([]);
+  });
+
   it("knows the UK's nations, former states, seas, breakaway regions, mountains, a river and a province by their names in French, Spanish and German", () => {
     expect(places('de', 'Der Konflikt um Südossetien und Abchasien hält an, auch im Kaukasus und am Nil.')).toEqual(['Südossetien', 'Abchasien', 'Kaukasus', 'Nil']);
     expect(places('fr', "La Tchétchénie et l'Ossétie du Sud. La police de la Colombie-Britannique a réagi.")).toEqual(['Tchétchénie', 'Ossétie du Sud', 'Colombie-Britannique']);

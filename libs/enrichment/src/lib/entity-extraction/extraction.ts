@@ -604,9 +604,12 @@ export class Extraction extends TaggerBlend {
     }
   }
 
-  /** "MADRID, 5 Dic (EFE)", "Bogotá, 12 Ene": a month or a day alone is no name, whatever the tagger says. */
+  /**
+   * "MADRID, 5 Dic (EFE)", "Bogotá, 12 Ene": a month or a day alone is no name, whatever the tagger says; nor a scripture
+   * ("le Coran", "el Corán" were places): a book, where CoNLL and UNER label nothing.
+   */
   private withoutLoneMonths(): void {
-    this.dropMentions((m) => MONTH_DAY_WORDS.has(m.surface) && !m.org && !m.places);
+    this.dropMentions((m) => (MONTH_DAY_WORDS.has(m.surface) || SCRIPTURES.has(m.surface)) && !m.org && !m.places);
   }
 
   /**
@@ -1119,6 +1122,8 @@ const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn 
 const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
 /** "of the" and a compass point after a place (compassParts); sticky, tried right at the place's end. */
 const COMPASS_PART = /\s+(?:du|de l['’]\s?|de la|del|dell['’]\s?|do|da|de)\s*(?:Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Nord|Sud|Est|Ouest|Norte|Sur|Este|Oeste|Leste|Sul|Ovest|Nordeste|Noroeste|Sudeste|Sudoeste)(?![\p{L}-])/uy;
+/** Scriptures by their names in the tagged languages (withoutLoneMonths). */
+const SCRIPTURES = new Set('Coran Koran Corán Corano Alcorão Corão Bible Bibel Biblia Bibbia Bíblia Bijbel Torah Thora Tora Talmud Évangile Evangelium Evangelio Vangelo Evangelho'.split(' '));
 const CITY_STATES = new Set(['SG', 'MC', 'LU', 'VA', 'SM', 'KW', 'DJ', 'AD', 'LI', 'BH', 'QA', 'MT']);
 /** Words a body's acronym leaves out, in the languages with entity rules. */
 const ACRONYM_FUNCTION_WORDS = new Set(

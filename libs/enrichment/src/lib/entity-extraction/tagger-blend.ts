@@ -75,7 +75,9 @@ export abstract class TaggerBlend extends TaggerSpans {
 
   /** "2° C." tagged a body: a single letter alone is a unit, an initial or a list's mark, no name. */
   private oneLetter(span: TaggedSpan): boolean {
-    return span.to - span.from === 1 && this.toks[span.from].text.length === 1;
+    if (span.to - span.from === 1) return this.toks[span.from].text.length === 1;
+    // "l’" too (two tokens), as a text tokenised before it came may carry it: "À l’ ouest".
+    return span.to - span.from === 2 && this.toks[span.from].text.length === 1 && /^['’]$/.test(this.toks[span.from + 1].text);
   }
 
   /**
