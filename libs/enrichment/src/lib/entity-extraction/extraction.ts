@@ -1116,9 +1116,9 @@ const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'n
 const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südost Südwest Zentrum Innenstadt Altstadt Noord Zuid Oost Centrum Noordoost Noordwest Zuidoost Zuidwest Sud Est Ouest Centre Norte Sur Sul Este Oeste Centro Ovest'.split(' '));
 /** German words that name a place and also a time ("Mitte 2009") or a direction ("Richtung Norden"). */
 const GERMAN_TIME_OR_DIRECTION = new Set(['Mitte', 'Norden', 'Süden', 'Osten', 'Westen']);
-/** What comes before a compass noun that is a direction or a region: "im Norden", "gen Süden", "Richtung Osten". */
-/** Numbers and quantities before a plural noun: "drei Siegen", "vielen Siegen". */
+/** Numbers, quantities and ordinals before a plural noun: "drei Siegen", "vielen Siegen", "zum ersten Male". */
 const GERMAN_COUNTS = new Set('zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend beiden mehreren vielen wenigen einigen zahlreichen etlichen ersten zweiten dritten letzten'.split(' '));
+/** What comes before a compass noun that is a direction or a region: "im Norden", "gen Süden", "Richtung Osten". */
 const GERMAN_DIRECTION_CUES = new Set(['im', 'vom', 'zum', 'gen', 'Richtung', 'den', 'dem', 'der', 'des', 'Im', 'Vom', 'Zum', 'Den', 'Der']);
 /** "of the" and a compass point after a place (compassParts); sticky, tried right at the place's end. */
 const COMPASS_PART = /\s+(?:du|de l['’]\s?|de la|del|dell['’]\s?|do|da|de)\s*(?:Nord-Est|Nord-Ouest|Sud-Est|Sud-Ouest|Nord|Sud|Est|Ouest|Norte|Sur|Este|Oeste|Leste|Sul|Ovest|Nordeste|Noroeste|Sudeste|Sudoeste)(?![\p{L}-])/uy;
@@ -1151,9 +1151,9 @@ const WORK_NOUNS = new Set(
     'roman livre film album chanson série émission pièce opéra documentaire poème tableau ' +
     'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro').split(' '),
 );
-/** How races and grands prix open their names before a place, in the languages with entity rules. */
 /** A cup's word right before the place it is named for ("Copa América", "Coupe Stanley", "Coppa Italia"). */
 const CUP_WORDS = new Set(['Copa', 'copa', 'Coupe', 'coupe', 'Coppa', 'coppa', 'Taça', 'taça']);
+/** How cups, festivals, games, races and grands prix open their names before a place, in the languages with entity rules. */
 const EVENT_OPENERS = /^(?:(?:Copa|Coupe|Coppa|Taça|Festival|festival|Festspiele|Mostra) (?:de|du|di|del|do|da|von)|(?:Juegos|Jeux|Jogos|Giochi) (?:Olímpicos|olympiques|Olympiques|olimpici|Olimpici|Panamericanos|Paralímpicos|paralympiques|Paralympiques|Mediterráneos|méditerranéens) (?:de|d'|d’|di)|Olympischen (?:Spiele|Spielen|Sommerspiele|Sommerspielen|Winterspiele|Winterspielen) (?:von|in)|(?:Millas|Miles|Milhas|Miglia) (?:de|di|of)|Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)|Rallye (?:de|du|von)|Rally (?:de|of))$/;
 /** A race's whole name, or its head alone: "Gran Premio di Gran Bretagna", "Grand Prix", "Großer Preis von Monaco". */
 const EVENT_NAME = /^(?:(?:Tour (?:de|du|of)|Vuelta (?:a|al)|Volta (?:a|ao)|Giro (?:d'|d’|di|del)|Grand Prix (?:de|du|of|von)|Gran Premio (?:de|del|di|d'|d’)|Großer Preis (?:von|der)|Grande Prémio (?:de|do|da)) ?\p{Lu}|(?:Gran Premio|Grand Prix|Großer Preis|Großen Preis|Grande Prémio)$)/u;
