@@ -96,7 +96,7 @@ describe('English rules for wire copy', () => {
     expect(run('The Bishop of London preached, and President Jordan is fictional.').people).toEqual([]);
     // Other languages: a title written short ("Sr.", "Dr.") makes the name a person's, whatever the tagger reads.
     const person = (text: string, language: string) => extractEntities(text, { language }).people.map((p) => p.name);
-    expect(person('Dr. Lauterbach warnte vor der Welle.', 'de')).toEqual(['Lauterbach']);
+    expect(person('Dr. Lauterbach warnte vor der Welle.', 'de')).toEqual(['Karl Lauterbach']);
     expect(person('El Sr. García dijo que el plan fracasará.', 'es')).toEqual(['García']);
     // Words of the title list that open other names ("Finance Minister") do not make a person of what follows.
     expect(people('Highlights of the AAP Finance Wire at 14:45: the State Mine Fire grew, and the fire is 30 km long.')).toEqual([]);

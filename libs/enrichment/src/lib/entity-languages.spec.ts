@@ -797,7 +797,7 @@ describe('Dates in datelines and goal scorers', () => {
     const e = extractEntities('MADRID, 5 Dic (EFE).- El Tribunal Supremo ha confirmado la condena.', { language: 'es' });
     expect([e.people.map((p) => p.name), e.organisations.map((o) => o.name)]).toEqual([[], ['EFE', 'Tribunal Supremo']]);
     const goal = extractEntities('El Barça empató 1-1 en Mestalla ante el Valencia, con un gol de Lewandowski.', { language: 'es' });
-    expect([goal.people.map((p) => p.name), goal.places.map((p) => p.name)]).toEqual([['Lewandowski'], ['Mestalla']]);
+    expect([goal.people.map((p) => p.name), goal.places.map((p) => p.name)]).toEqual([['Robert Lewandowski'], ['Mestalla']]);
     // A scorer the tagger read nothing in is the scorer too, particles and all; "y" joins the next one.
     const goals = extractEntities('El Real Madrid venció 3-0 al Getafe con goles de Jude Bellingham y Kylian Mbappé.', { language: 'es' });
     expect(goals.people.map((p) => p.name)).toEqual(['Jude Bellingham', 'Kylian Mbappé']);

@@ -1,6 +1,8 @@
 import publicPeople from '../data/people.public.json';
 import { DEFAULT_GAZETTEER, gazetteerFor, publicFiguresOf } from './gazetteer';
 import { fold } from './tokens';
+import { rulesFor } from './entity-languages';
+import { extractEntities } from './entities';
 
 describe('public figures named by surname alone', () => {
   const g = gazetteerFor('en');
@@ -36,5 +38,20 @@ describe('public figures named by surname alone', () => {
     expect(figures.get('quorvex')).toBe('Quorvex');
     expect(figures.get('gandhi')).toBe('Gandhi');
     expect(publicPeople.people.length).toBeGreaterThan(200);
+  });
+
+  it("keys no row by a word a tagged language opens sentences with (\"Durant la guerre\", \"Son muchos\")", () => {
+    const figures = g.publicFigures!;
+    for (const language of ['fr', 'es', 'de', 'it', 'pt', 'nl']) {
+      const clashes = [...rulesFor(language).common].filter((word) => figures.has(fold(word)));
+      expect({ language, clashes }).toEqual({ language, clashes: [] });
+    }
+  });
+
+  it('reads the figures of 2024-2026 news by surname alone in any language, and no sentence opener as one', () => {
+    const people = (language: string, text: string) => extractEntities(text, { language }).people.map((p) => p.name);
+    expect(people('fr', 'Sarkozy a fait appel. Durant la guerre, rien.')).toEqual(['Nicolas Sarkozy']);
+    expect(people('de', 'Klingbeil und Wagenknecht stritten.')).toEqual(['Lars Klingbeil', 'Sahra Wagenknecht']);
+    expect(people('es', 'Son muchos. Mamdani ganó en Nueva York.')).toEqual(['Zohran Mamdani']);
   });
 });
