@@ -448,7 +448,7 @@ export class Extraction extends TaggerBlend {
    */
   private republicsByFullName(): void {
     const t = this.toks;
-    const found: { start: number; end: number; surface: string; places?: PlaceEntry[] }[] = [];
+    const found: FoundPlace[] = [];
     for (let i = 0; i < t.length; i++) {
       if (!REPUBLIC_WORDS.has(t[i].text) && t[i].text !== 'Volksrepublik') continue;
       let from = i;
@@ -465,7 +465,7 @@ export class Extraction extends TaggerBlend {
       found.push({ start: t[from].start, end, surface, places: this.knownAt(from, j + country.len)?.places });
       i = j + country.len - 1;
     }
-    if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) }));
+    if (found.length) this.replaceInside(found, knownOrPlain);
   }
 
   /**
@@ -474,7 +474,7 @@ export class Extraction extends TaggerBlend {
    * body "Nord", "Ouest"). Not linked: North Africa is not Africa. German and Dutch write these as one word ("Nordafrika").
    */
   private compassParts(): void {
-    const found: { start: number; end: number; surface: string }[] = [];
+    const found: FoundPlace[] = [];
     // A continent, a country or a region ("Paris du Nord" is no part of Paris).
     const sorted = this.mentions.filter((m) => m.type === 'place' && m.places?.some((p) => p.kind !== 'city' && p.kind !== 'capital')).sort((a, b) => a.start - b.start);
     for (const m of sorted) {
@@ -484,11 +484,11 @@ export class Extraction extends TaggerBlend {
       const hit = COMPASS_PART.exec(this.text);
       if (!hit) continue;
       const to = end + hit[0].length;
-      found.push({ start: m.start, end: to, surface: this.text.slice(m.start, to).replace(/\s+/g, ' ') });
+      const surface = this.text.slice(m.start, to).replace(/\s+/g, ' ');
+      // A whole name the gazetteer knows ("Corea del Sur") keeps its entry and link.
+      found.push({ start: m.start, end: to, surface, places: this.g.places.get(fold(surface)) });
     }
-    // A whole name the gazetteer knows ("Corea del Sur") keeps its entry and link.
-    const known = (surface: string) => this.g.places.get(fold(surface));
-    if (found.length) this.replaceInside(found, (f) => ({ type: 'place', name: known(f.surface)?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(known(f.surface) ? { places: known(f.surface) } : {}) }));
+    if (found.length) this.replaceInside(found, knownOrPlain);
   }
 
   /**
@@ -621,20 +621,16 @@ export class Extraction extends TaggerBlend {
   private withoutGermanTimesAndDirections(): void {
     const t = this.toks;
     this.dropMentions((m) => {
-      if (m.type !== 'place' || !GERMAN_TIME_OR_DIRECTION.has(m.surface)) return false;
+      if (m.type !== 'place' || m.surface.includes(' ')) return false;
       const k = this.tokenAt(m.start);
       if (k === undefined) return false;
-      const next = t[k + 1]?.text ?? '';
       const before = t[k - 1]?.text ?? '';
+      // "nach nur drei Siegen", "zum ersten Male": a known place named like a plural noun, counted, is the noun.
+      if (m.places && !m.places.some((p) => p.kind === 'country') && (/^\d+$/.test(before) || GERMAN_COUNTS.has(before))) return true;
+      if (!GERMAN_TIME_OR_DIRECTION.has(m.surface)) return false;
+      const next = t[k + 1]?.text ?? '';
       if (m.surface === 'Mitte') return /^(?:\d|der$|des$)/.test(next) || MONTH_DAY_WORDS.has(next);
       return GERMAN_DIRECTION_CUES.has(before);
-    });
-    // "nach nur drei Siegen", "zum ersten Male": a town named like a plural noun, counted, is the noun.
-    this.dropMentions((m) => {
-      if (m.type !== 'place' || m.surface.includes(' ') || !m.places || m.places.some((p) => p.kind === 'country')) return false;
-      const k = this.tokenAt(m.start);
-      const before = k === undefined ? '' : (t[k - 1]?.text ?? '');
-      return /^\d+$/.test(before) || GERMAN_COUNTS.has(before);
     });
   }
 
@@ -1112,6 +1108,10 @@ const NAME_ABBREVIATION_END = /(?:^|\s)(?:Inc|Corp|Co|Cos|Ltd|Bros|Jr|Sr|Ala|Ari
 const PLURAL_ARTICLES = new Set(['les', 'des', 'aux', 'Les', 'los', 'Los', 'i', 'gli', 'I', 'Gli', 'os', 'Os', 'dos', 'aos', 'nos', 'dei', 'degli', 'ai', 'agli']);
 /** Prepositions of place a town's name may follow in any of the rule languages ("In München", "à Lyon", "en Sevilla", "nel"); not Spanish "a", which also marks a team as the object ("venció a Osasuna"). */
 const LOCATIVES = new Set(['in', 'im', 'aus', 'à', 'dans', 'en', 'em', 'no', 'na', 'nel', 'nella', 'i', 'på']);
+/** A place a pass found whole (republicsByFullName, compassParts), with the gazetteer's entries when it knows the whole name. */
+type FoundPlace = { start: number; end: number; surface: string; places?: PlaceEntry[] };
+/** Its mention: the gazetteer's name and link where it knows the place, the words as written otherwise. */
+const knownOrPlain = (f: FoundPlace): Mention => ({ type: 'place', name: f.places?.[0]?.name ?? f.surface, surface: f.surface, start: f.start, ...(f.places ? { places: f.places } : {}) });
 /** A town's district named by a compass point or its centre, after a hyphen (townDistricts): German, Dutch, French, Spanish, Portuguese, Italian. */
 const DISTRICT_WORDS = new Set('Nord Süd Ost West Mitte Nordost Nordwest Südost Südwest Zentrum Innenstadt Altstadt Noord Zuid Oost Centrum Noordoost Noordwest Zuidoost Zuidwest Sud Est Ouest Centre Norte Sur Sul Este Oeste Centro Ovest'.split(' '));
 /** German words that name a place and also a time ("Mitte 2009") or a direction ("Richtung Norden"). */
