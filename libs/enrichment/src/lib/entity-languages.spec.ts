@@ -422,6 +422,11 @@ describe('entities beyond English', () => {
     const ids = (language: string, text: string) => run(language, text).places.map((p) => p.geonameId).sort();
     expect(ids('de', 'Raketen trafen Charkiw, während Teheran und Damaskus schwiegen.')).toEqual([112931, 170654, 706483]);
     expect(ids('es', 'Misiles alcanzaron Járkov, mientras Teherán y Damasco callaban.')).toEqual([112931, 170654, 706483]);
+    // World capitals and the cities of the wars in the news, each language's own spelling.
+    const names = (language: string, text: string) => run(language, text).places.map((p) => p.name).sort();
+    expect(names('fr', 'Des émissaires ont quitté Kaboul pour Riyad, puis Alep et Marioupol.')).toEqual(['Aleppo', 'Kabul', 'Mariupol', 'Riyadh']);
+    expect(names('de', 'Die Delegation reiste von Kapstadt über Tiflis nach Pjöngjang.')).toEqual(['Cape Town', 'Pyongyang', 'Tbilisi']);
+    expect(names('pt', 'A comitiva saiu da Cidade do Cabo para Xangai.')).toEqual(['Cape Town', 'Shanghai']);
   });
 
   it('a language without rules gets no entities rather than English guesses', () => {
