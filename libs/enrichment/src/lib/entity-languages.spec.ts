@@ -1043,6 +1043,20 @@ describe("a town's districts and the regions other languages name", () => {
     // "B.C." is also the era: no alias there.
     expect(places('en', 'The temple was built in 300 B.C. by the king.')).toEqual([]);
   });
+
+  it("knows France's departments, Germany's states, islands and Great Britain by each language's names", () => {
+    const linked = (language: string, text: string) => extractEntities(text, { language }).places.map((p) => `${p.surfaceForms[0]}=${p.name}`);
+    expect(linked('fr', 'Des incendies en Gironde et dans les Bouches-du-Rhône ; la Grande-Bretagne envoie des avions.')).toEqual([
+      'Gironde=Gironde',
+      'Bouches-du-Rhône=Bouches-du-Rhône',
+      'Grande-Bretagne=United Kingdom',
+    ]);
+    expect(linked('fr', 'Les élections en Saxe-Anhalt et en Rhénanie-Palatinat.')).toEqual(['Saxe-Anhalt=Saxony-Anhalt', 'Rhénanie-Palatinat=Rhineland-Palatinate']);
+    expect(linked('es', 'Los incendios de Nueva Gales del Sur llegaron a Tasmania.')).toEqual(['Nueva Gales del Sur=New South Wales', 'Tasmania=Tasmania']);
+    expect(linked('it', 'Il governo della Gran Bretagna ha deciso.')).toEqual(['Gran Bretagna=United Kingdom']);
+    // Departments whose names are words elsewhere stay out: Landes (German "des Landes"), Somme ("Somme toute"), Var ("VAR").
+    expect(places('de', 'Die Regierung des Landes schweigt.')).toEqual([]);
+  });
 });
 
 describe('chambers and seats of power by their names in other languages', () => {
