@@ -1065,5 +1065,8 @@ describe('chambers and seats of power by their names in other languages', () => 
     expect(orgs('fr', 'La Chambre des communes a voté. Le Pentagone a confirmé.')).toEqual(['Chambre des communes=House of Commons', 'Pentagone=Pentagon']);
     expect(orgs('es', 'La Cámara de Representantes aprobó la ley.')).toEqual(['Cámara de Representantes=House of Representatives']);
     expect(orgs('de', 'Das Europaparlament stimmte zu.')).toEqual(['Europaparlament=European Parliament']);
+    // Spanish names the US parties by their members, in the plural ("los Demócratas"); German's "des Demokraten Bill
+    // Foster" is one member, so German has no such alias.
+    expect(orgs('es', 'Los Demócratas y los Republicanos votaron.')).toEqual(['Demócratas=Democratic Party', 'Republicanos=Republican Party']);
   });
 });
