@@ -354,6 +354,16 @@ describe('entities beyond English', () => {
       ['Stockholm', 'Stockholm'],
       ['Sverige', 'Sweden'],
     ]);
+    // A person's genitive before the noun it owns: the person alone, whoever the tagger read there ("Putins Krieg" was one
+    // person, "Putins Armee" a body) or if it read nothing ("Trumps Zölle"); a known place's too, though the noun list holds "Chinas".
+    const owners = 'Wladimir Putin drohte. Putins Krieg geht weiter, Putins Armee rückt vor. Trumps Zölle treffen Chinas Exporte.';
+    expect(extractEntityMentions(owners, { language: 'de' }).map((m) => [m.type, m.surface, m.name])).toEqual([
+      ['person', 'Wladimir Putin', 'Wladimir Putin'],
+      ['person', 'Putins', 'Wladimir Putin'],
+      ['person', 'Putins', 'Wladimir Putin'],
+      ['person', 'Trumps', 'Donald Trump'],
+      ['place', 'Chinas', 'China'],
+    ]);
     // A name known as written is no genitive ("Las" is not of "La").
     expect(extractEntityMentions('Er flog nach Las Vegas und weiter nach Paris.', { language: 'de' }).map((m) => m.surface)).toEqual(['Las Vegas', 'Paris']);
     // English possessives are not this rule's: "Jones" stays Jones.

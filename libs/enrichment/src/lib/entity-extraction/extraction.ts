@@ -801,11 +801,15 @@ export class Extraction extends TaggerBlend {
       const base = fold(genitive[1]);
       // "Paris", "Las Vegas": known as written. "Las" is no genitive of "La".
       if (known(fold(genitive[0])) || known(fold(whole.surface)) || base.length < 3) continue;
+      // "Putins Armee", "Merkels Regierung": the army and the government of a person the text or the public-figure list
+      // names so are the person's, not a body of that name.
+      // So is a person's genitive alone ("Putins" after "Wladimir Putin"); a first name that ends in -s ("Hans") is nobody's.
+      const owner = whole.surface !== surface || (whole.type === 'person' && !this.isFirstName(surface)) ? this.personNamed(base, named) : undefined;
       // "Københavns Kommune", "Göteborgs Universitet": a body named for its place, when the rest ends on a body's head word.
       const last = whole.surface.split(' ').pop() ?? '';
-      if (whole.type === 'organisation' && last !== genitive[0] && (this.r.ORG_HEADS.has(last) || this.r.orgSuffix?.test(last))) continue;
+      if (!owner && whole.type === 'organisation' && last !== genitive[0] && (this.r.ORG_HEADS.has(last) || this.r.orgSuffix?.test(last))) continue;
       // "Deutschlands Wirtschaft", "Microsofts Chef": a span opened by a genitive is the genitive's owner and what it owns.
-      const same = named.get(base);
+      const same = named.get(base) ?? owner;
       if (same && same !== whole) {
         this.mentions[k] = { ...same, surface, start: whole.start };
         continue;
@@ -817,6 +821,13 @@ export class Extraction extends TaggerBlend {
       if (org) this.mentions[k] = { type: 'organisation', name: org.name, surface, start: whole.start, org };
       else if (places) this.mentions[k] = { type: 'place', name: places[0].name, surface, start: whole.start, places };
     }
+  }
+
+  /** The person a surname names: one the text names in full ("Wladimir Putin" for "putin"), else a public figure. */
+  protected personNamed(surname: string, named: ReadonlyMap<string, Mention>): Mention | undefined {
+    for (const m of named.values()) if (m.type === 'person' && fold(m.name.split(' ').pop() ?? '') === surname) return m;
+    const figure = this.g.publicFigures?.get(surname);
+    return figure ? { type: 'person', name: figure, surface: figure, start: 0, figure: true } : undefined;
   }
 
   /**

@@ -61,6 +61,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     this.mentions.push(...first, ...second.filter(free));
     this.resolveModelShortForms(new Set(proposed));
     this.addMissedSurnames();
+    if (this.commonNouns) this.addMissedGenitives();
     this.speakersNotPlaces();
     this.addSpeakers();
   }
@@ -474,6 +475,30 @@ export abstract class TaggerBlend extends TaggerSpans {
       if (!name || inside(t.start) || this.isCommon(t.text) || this.commonNouns?.has(t.text) || this.knownAt(i, i + 1)) continue;
       if (!this.standsAlone(i)) continue;
       this.mentions.push({ type: 'person', name, surface: t.text, start: t.start });
+    }
+  }
+
+  /**
+   * "Trumps Zölle", "Macrons Besuch", "Chinas Exporte", untagged: a capitalised word in the genitive right before a common
+   * noun it owns, whose stem is a person the text names in full or a public figure, a known place or a known body, is
+   * that owner, written with its ending as annotators mark it.
+   */
+  private addMissedGenitives(): void {
+    const inside = this.coveredByMentions();
+    const named = new Map<string, Mention>();
+    for (const m of this.mentions) if (m.type === 'person') named.set(fold(m.name), m);
+    for (let i = 0; i + 1 < this.toks.length; i++) {
+      const t = this.toks[i];
+      if (!t.cap || inside(t.start) || !this.genitiveBeforeNoun(i)) continue;
+      const stem = fold(t.text.slice(0, -1));
+      if (stem.length < 3 || this.isCommon(t.text) || this.isFirstName(t.text)) continue;
+      // The noun list holds some such forms ("Chinas", chinaware): a person's only where the word is no noun ("Fischers").
+      const person = this.commonNouns?.has(t.text) ? undefined : this.personNamed(stem, named);
+      const org = person ? undefined : this.g.orgs.get(stem);
+      const places = person || org ? undefined : this.g.places.get(stem);
+      if (person) this.mentions.push({ type: 'person', name: person.name, surface: t.text, start: t.start, ...(person.figure ? { figure: true } : {}) });
+      else if (org) this.mentions.push({ type: 'organisation', name: org.name, surface: t.text, start: t.start, org });
+      else if (places) this.mentions.push({ type: 'place', name: places[0].name, surface: t.text, start: t.start, places });
     }
   }
 

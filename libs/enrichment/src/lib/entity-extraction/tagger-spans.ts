@@ -388,6 +388,8 @@ export abstract class TaggerSpans extends SingleWords {
   protected withoutRoleNouns(tagged: TaggedSpan): TaggedSpan[] {
     const span = this.withSurnameAfterFirstName(tagged);
     let { from, type } = span;
+    // "Putins Armee", "Schröders Reformen" tagged as a body or a place: the name in the genitive alone, typed by what it names.
+    if (type !== 'person' && span.to - from === 2 && this.genitiveBeforeNoun(from)) return [{ from, to: from + 1, type: this.ownerType(from, from + 1) }];
     const isNoun = (i: number) => this.isRoleNoun(this.toks[i].text);
     // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
     let first = from;
@@ -419,6 +421,11 @@ export abstract class TaggerSpans extends SingleWords {
     // place's genitive ("Sachsens Regierungschef", where no name follows).
     if (to - from >= 3 && /s$/.test(this.toks[to - 2].text) && this.commonNouns?.has(this.toks[to - 1].text)) to--;
     else if (to - from === 2 && /s$/.test(this.toks[from].text) && this.g.places.has(fold(this.toks[from].text).slice(0, -1)) && isNoun(from + 1)) to--;
+    // "Putins Krieg", "Selenskyjs Appell": one name in the genitive and the common noun it owns.
+    else if (to - from === 2 && this.genitiveBeforeNoun(from)) {
+      to--;
+      type = this.ownerType(from, to);
+    }
     // "Ehrenbürger Europas": what is left after the role noun is a place (here in the genitive), not a person.
     const word = fold(this.toks[from].text);
     if (from > stripped && to - from === 1 && (this.g.places.has(word) || this.g.places.has(word.replace(/s$/, '')))) type = 'place';
@@ -445,6 +452,12 @@ export abstract class TaggerSpans extends SingleWords {
     if (span.type !== 'organisation' || last <= span.from || !this.isFirstName(this.toks[last].text) || !this.capWordAt(span.to) || next.start !== this.toks[last].end + 1 || this.commonNouns?.has(next.text)) return span;
     for (let k = span.from; k < last; k++) if (!this.isRoleNoun(this.toks[k].text)) return span;
     return { ...span, type: 'person', to: span.to + 1 };
+  }
+
+  /** Token k is a name in the genitive ("Putins", "Merkels") right before a common noun it owns, and not a known name itself ("Siemens", "Paris"). */
+  protected genitiveBeforeNoun(k: number): boolean {
+    const [owner, noun] = [this.toks[k], this.toks[k + 1]];
+    return !!this.commonNouns && !!noun && /[^s]s$/.test(owner.text) && this.commonNouns.has(noun.text) && !this.isFirstName(noun.text) && !this.knownAt(k, k + 1) && !this.knownAt(k, k + 2);
   }
 
   /** The type of a genitive owner cut from a person's span: a known body or place as the gazetteer says ("Microsofts", "Berlins"), else a person. */
