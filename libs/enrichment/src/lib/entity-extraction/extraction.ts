@@ -823,13 +823,6 @@ export class Extraction extends TaggerBlend {
     }
   }
 
-  /** The person a surname names: one the text names in full ("Wladimir Putin" for "putin"), else a public figure. */
-  protected personNamed(surname: string, named: ReadonlyMap<string, Mention>): Mention | undefined {
-    for (const m of named.values()) if (m.type === 'person' && fold(m.name.split(' ').pop() ?? '') === surname) return m;
-    const figure = this.g.publicFigures?.get(surname);
-    return figure ? { type: 'person', name: figure, surface: figure, start: 0, figure: true } : undefined;
-  }
-
   /**
    * "la Asamblea Nacional Catalana (ANC)": the text defines the acronym, and every use of it in that text
    * is that body, whatever else the gazetteer knows by it (the African National Congress).

@@ -365,6 +365,13 @@ export abstract class ExtractionState {
   protected dropMentions(drop: (m: Mention) => boolean): void {
     if (this.mentions.some(drop)) this.mentions.splice(0, this.mentions.length, ...this.mentions.filter((m) => !drop(m)));
   }
+
+  /** The person a surname names: one the text names in full ("Wladimir Putin" for "putin"), else a public figure. */
+  protected personNamed(surname: string, named: ReadonlyMap<string, Mention>): Mention | undefined {
+    for (const m of named.values()) if (m.type === 'person' && fold(m.name.split(' ').pop() ?? '') === surname) return m;
+    const figure = this.g.publicFigures?.get(surname);
+    return figure ? { type: 'person', name: figure, surface: figure, start: 0, figure: true } : undefined;
+  }
 }
 
 /** Surfaces have their whitespace runs collapsed to one space: walk the source to find where one ends. */
