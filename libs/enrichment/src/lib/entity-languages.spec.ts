@@ -150,6 +150,11 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => fr.slice(m.start, m.end))).toEqual(['Jacques Audiard', 'Cannes']);
     const en = 'Her novel "Orbital" won a prize in London, and "Sydney" said nothing.';
     expect(extractEntityMentions(en, { language: 'en' }).map((m) => en.slice(m.start, m.end))).toEqual(['London', 'Sydney']);
+    // Unquoted too, where no list knows the name; the work's maker named in full after the noun stays a person.
+    const unquoted = 'Cuarón, dont le dernier film Gravity a reçu un Oscar, tourne à Mexico. La série Trey Parker a écrit reste.';
+    const read = extractEntityMentions(unquoted, { language: 'fr' }).map((m) => unquoted.slice(m.start, m.end));
+    expect(read).not.toContain('Gravity');
+    expect(read).toContain('Trey Parker');
   });
 
   it("the place inside a race's name is no place of the story", () => {

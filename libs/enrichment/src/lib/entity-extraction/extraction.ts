@@ -268,6 +268,9 @@ export class Extraction extends TaggerBlend {
     const t = this.toks;
     const quotedWork = (m: Mention) => {
       const i = this.tokenAt(m.start);
+      // "le dernier film Gravity", "his album Thriller": unquoted, a title right after the noun, where no list knows the name
+      // (a person of several words is the work's maker: "escrita por el cocreador de la serie Trey Parker").
+      if (i !== undefined && i >= 1 && WORK_NOUNS.has(t[i - 1].text) && !m.places && !m.org && !m.figure && !(m.type === 'person' && m.surface.includes(' '))) return true;
       if (i === undefined || i < 2 || !OPENING_QUOTES.has(t[i - 1].text) || !WORK_NOUNS.has(t[i - 2].text.toLowerCase())) return false;
       const end = spanEnd(this.text, m.start, m.surface);
       const after = t.find((x) => x.start >= end);
@@ -1153,7 +1156,10 @@ const WORK_NOUNS = new Set(
   ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
     'roman buch film album lied song serie sendung stück oper dokumentation gedicht gemälde ' +
     'roman livre film album chanson série émission pièce opéra documentaire poème tableau ' +
-    'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro').split(' '),
+    'novela libro película filme álbum canción serie programa obra ópera documental poema cuadro ' +
+    'romanzo libro canzone singolo programma documentario ' +
+    'livro romance canção série telenovela documentário ' +
+    'boek lied programma documentaire').split(' '),
 );
 /** A cup's word right before the place it is named for ("Copa América", "Coupe Stanley", "Coppa Italia"). */
 const CUP_WORDS = new Set(['Copa', 'copa', 'Coupe', 'coupe', 'Coppa', 'coppa', 'Taça', 'taça']);
