@@ -157,6 +157,18 @@ describe('entities beyond English', () => {
     expect(read).toContain('Trey Parker');
   });
 
+  it("reads no capitalised function word as a name, whatever the tagger says, nor Italian's \"born\" as NATO", () => {
+    const fr = 'Elle a été diffusée en France. Chez Toyota, ce moteur est prélevé.';
+    expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => m.surface)).toEqual(['France', 'Toyota']);
+    const it = 'Nato a Milano nel 1950, è cresciuto a Roma. La Nato ha deciso.';
+    expect(extractEntityMentions(it, { language: 'it' }).map((m) => [m.type, m.surface])).toEqual([
+      ['place', 'Milano'],
+      ['place', 'Roma'],
+      ['organisation', 'Nato'],
+    ]);
+    expect(extractEntityMentions('Nato in der Krise. Die Nato warnt.', { language: 'de' }).map((m) => m.surface)).toEqual(['Nato', 'Nato']);
+  });
+
   it("the place inside a race's name is no place of the story", () => {
     const es = 'Pogacar ganó el Tour de Francia y la Vuelta a España antes de volver a Madrid.';
     expect(extractEntityMentions(es, { language: 'es' }).filter((m) => m.type === 'place').map((m) => es.slice(m.start, m.end))).toEqual(['Madrid']);

@@ -612,7 +612,14 @@ export class Extraction extends TaggerBlend {
    * ("le Coran", "el Corán" were places): a book, where CoNLL and UNER label nothing.
    */
   private withoutLoneMonths(): void {
-    this.dropMentions((m) => (MONTH_DAY_WORDS.has(m.surface) || SCRIPTURES.has(m.surface)) && !m.org && !m.places);
+    this.dropMentions((m) => ((MONTH_DAY_WORDS.has(m.surface) || SCRIPTURES.has(m.surface)) && !m.org && !m.places) || this.bornAt(m));
+  }
+
+  /** "Nato a Malé Svatoňovice", "Nata nel 1950": Italian "born" opening a sentence, not NATO (which Italian copy writes "Nato"). */
+  private bornAt(m: Mention): boolean {
+    if (!ITALIAN_BORN.has(m.surface)) return false;
+    const i = this.tokenAt(m.start);
+    return i !== undefined && this.toks[i].sentStart && ITALIAN_BORN_NEXT.has(this.toks[i + 1]?.text ?? '');
   }
 
   /**
@@ -1152,6 +1159,9 @@ function contentInitials(name: string): string {
 /** Quotation marks around a nickname inside a person's name. */
 const NICKNAME_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Nouns for a work whose title may follow in quotes, in the languages with entity rules. */
+const ITALIAN_BORN = new Set(['Nato', 'Nata', 'Nati', 'Nate']);
+/** What follows "born" in Italian and in no other language's "Nato ...": a town ("a", "ad") or a date ("il", "nel"). */
+const ITALIAN_BORN_NEXT = new Set(['a', 'ad', 'il', "l'", 'nel', 'nella', 'nello', 'nei', 'negli']);
 const WORK_NOUNS = new Set(
   ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
     'roman buch film album lied song serie sendung stück oper dokumentation gedicht gemälde ' +

@@ -433,7 +433,10 @@ export abstract class TaggerBlend extends TaggerSpans {
 
   /** A lone tagger name the text also writes in lower case ("Interior" beside "interior"), no gazetteer entry: a word, not a name. */
   private withoutLowerCaseWords(proposed: Mention[]): Mention[] {
-    return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || !this.lowerWords.has(fold(m.surface)));
+    // So is one of the language's capitalised function words ("Elle a été diffusée", "Chez Toyota"), which the tagger read as a
+    // body; not the government, a chamber or a god named alone ("el Gobierno", "la Chambre", "Dieu"), which the lists hold too.
+    const functionWord = (w: string) => this.isCommon(w) && !GOVERNMENT_WORDS.has(w) && !BODY_OPENERS.has(w) && !NAMES_ALONE.has(w);
+    return proposed.filter((m) => m.surface.includes(' ') || !!m.places || !!m.org || (!this.lowerWords.has(fold(m.surface)) && !functionWord(m.surface)));
   }
 
   /** "Poutine" after "Vladimir Poutine", "PS" after "Parti socialiste (PS)": the full entity's name. */
@@ -507,6 +510,9 @@ export abstract class TaggerBlend extends TaggerSpans {
     return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);
   }
 }
+
+/** Words the common-word lists hold for the rules' sake that name something alone: a chamber, a god, the planet Mars (March). */
+const NAMES_ALONE = new Set(['Chambre', 'Cámara', 'Camera', 'Câmara', 'Kammer', 'Congreso', 'Congrès', 'Sénat', 'Senado', 'Senato', 'Dieu', 'Dios', 'Dio', 'Deus', 'Gott', 'God', 'Mars']);
 
 /**
  * Italian and Spanish definite articles no name holds between two capitalised words ("la", "le" may: "Castilla la Vieja").
