@@ -169,6 +169,12 @@ describe('entities beyond English', () => {
     expect(extractEntityMentions('Nato in der Krise. Die Nato warnt.', { language: 'de' }).map((m) => m.surface)).toEqual(['Nato', 'Nato']);
   });
 
+  it('reads an English name opened by a compass point or a fort as a place in other languages\' copy, not a person', () => {
+    const es = 'La circunscripción se encuentra en la región municipal de North Kesteven, donde el 62 % votó salir. El ejército atacó Fort Sumter en abril.';
+    const places = extractEntityMentions(es, { language: 'es' }).filter((m) => m.type === 'place').map((m) => m.surface);
+    expect(places).toEqual(['North Kesteven', 'Fort Sumter']);
+  });
+
   it("the place inside a race's name is no place of the story", () => {
     const es = 'Pogacar ganó el Tour de Francia y la Vuelta a España antes de volver a Madrid.';
     expect(extractEntityMentions(es, { language: 'es' }).filter((m) => m.type === 'place').map((m) => es.slice(m.start, m.end))).toEqual(['Madrid']);

@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
+    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).map((s) => this.placeByEnglishOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -64,6 +64,14 @@ export abstract class TaggerBlend extends TaggerSpans {
     if (this.commonNouns) this.addMissedGenitives();
     this.speakersNotPlaces();
     this.addSpeakers();
+  }
+
+  /**
+   * "Chapel Hill" aside, "North Kesteven", "Fort Sumter", "Mount Saint Helens", "St Albans" tagged as people in French,
+   * Spanish or German copy: a name of several words opened by an English compass point or a place's head is a place.
+   */
+  private placeByEnglishOpener(span: TaggedSpan): TaggedSpan {
+    return span.type === 'person' && span.to - span.from >= 2 && ENGLISH_PLACE_OPENERS.has(this.toks[span.from].text) ? { ...span, type: 'place' } : span;
   }
 
   /**
@@ -510,6 +518,9 @@ export abstract class TaggerBlend extends TaggerSpans {
     return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);
   }
 }
+
+/** English words opening a place's name and no person's ("Little Richard", "Saint Laurent" are people; "New Balance" a brand). */
+const ENGLISH_PLACE_OPENERS = new Set(['North', 'South', 'East', 'West', 'Mount', 'Lake', 'Fort', 'Port', 'St', 'St.']);
 
 /** Words the common-word lists hold for the rules' sake that name something alone: a chamber, a god, the planet Mars (March). */
 const NAMES_ALONE = new Set(['Chambre', 'Cámara', 'Camera', 'Câmara', 'Kammer', 'Congreso', 'Congrès', 'Sénat', 'Senado', 'Senato', 'Dieu', 'Dios', 'Dio', 'Deus', 'Gott', 'God', 'Mars']);
