@@ -175,6 +175,14 @@ describe('entities beyond English', () => {
     expect(places).toEqual(['North Kesteven', 'Fort Sumter']);
   });
 
+  it('reads a person after an office word in lower case, hyphenated first names and all', () => {
+    const fr = 'Le ministre Jean-Noël Barrot a rencontré Marie-Christine Dalloz.';
+    expect(extractEntityMentions(fr, { language: 'fr' }).map((m) => [m.type, m.surface])).toEqual([
+      ['person', 'Jean-Noël Barrot'],
+      ['person', 'Marie-Christine Dalloz'],
+    ]);
+  });
+
   it("the place inside a race's name is no place of the story", () => {
     const es = 'Pogacar ganó el Tour de Francia y la Vuelta a España antes de volver a Madrid.';
     expect(extractEntityMentions(es, { language: 'es' }).filter((m) => m.type === 'place').map((m) => es.slice(m.start, m.end))).toEqual(['Madrid']);

@@ -23,7 +23,7 @@ export abstract class TaggerSpans extends SingleWords {
     const t = this.toks;
     return this.grownPeople(spans, (s) => {
       const word = t[s.from].text;
-      if (s.to - s.from !== 1 || !anyFirstName(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) return undefined;
+      if (s.to - s.from !== 1 || !firstNameWord(word) || this.knownAt(s.from, s.to) || this.isTitle(word)) return undefined;
       let to = s.to;
       for (;;) {
         let k = to;
@@ -35,6 +35,34 @@ export abstract class TaggerSpans extends SingleWords {
         to = k + 1;
       }
       return to === s.to ? undefined : to;
+    });
+  }
+
+  /**
+   * "le ministre Jean-Noël Barrot" tagged as the body "ministre Jean-Noël": where nouns are not capitalised (German has
+   * withSurnameAfterFirstName), a span of office words or titles in lower case that ends on a first name is that person,
+   * with the capitalised word right after it as the surname.
+   */
+  protected officeThenFirstName(span: TaggedSpan): TaggedSpan {
+    const t = this.toks;
+    const last = span.to - 1;
+    if (this.commonNouns || last <= span.from || !firstNameWord(t[last].text)) return span;
+    // Written in lower case: a capitalised title opens names ("King Crimson", "Reina Cordelia" as the corpus marks her).
+    for (let k = span.from; k < last; k++) if (t[k].cap || (!this.isTitle(t[k].text) && !OFFICE_WORDS.has(t[k].text))) return span;
+    const surname = this.spacedOn(span.to) && t[span.to].cap && t[span.to].isWord && !t[span.to].sentStart && !this.knownAt(span.to, span.to + 1);
+    return { from: last, to: surname ? span.to + 1 : span.to, type: 'person' };
+  }
+
+  /**
+   * "Oberstaatsanwalt Wolf-Tilman Baumert" tagged "Baumert": a person's span opens on the first name right before it, one
+   * word of first names joined by a hyphen ("Wolf-Tilman", "Jean-Noël"), that no other span holds.
+   */
+  protected hyphenedFirstNamesBefore(spans: TaggedSpan[]): TaggedSpan[] {
+    const t = this.toks;
+    return spans.map((s, n) => {
+      const k = s.from - 1;
+      if (s.type !== 'person' || k < 0 || !t[k].text.includes('-') || !t[k].cap || !this.spacedOn(s.from) || (n > 0 && spans[n - 1].to > k)) return s;
+      return firstNameWord(t[k].text) && !this.knownAt(k, k + 1) ? { ...s, from: k } : s;
     });
   }
 
@@ -578,3 +606,8 @@ const BODY_DESCRIPTORS = new Set(
  * institution (not "do Estado", often a Brazilian state).
  */
 const STATE_BEFORE = /^(?:de|d['’]|l['’]|el|del|di|lo|allo|dello|nello|sullo)$/iu;
+
+/** A first name, or first names joined by hyphens, each one a first name ("Jean-Noël", "Wolf-Tilman", "Hans-Peter"). */
+function firstNameWord(word: string): boolean {
+  return anyFirstName(word) || (word.includes('-') && word.split('-').every((part) => part.length > 1 && anyFirstName(part)));
+}
