@@ -155,6 +155,8 @@ describe('entities beyond English', () => {
     const read = extractEntityMentions(unquoted, { language: 'fr' }).map((m) => unquoted.slice(m.start, m.end));
     expect(read).not.toContain('Gravity');
     expect(read).toContain('Trey Parker');
+    const es = 'Cuarón, cuya última película, Gravity, ganadora de un Oscar, no estaba en Londres.';
+    expect(extractEntityMentions(es, { language: 'es' }).map((m) => m.surface)).not.toContain('Gravity');
   });
 
   it("reads no capitalised function word as a name, whatever the tagger says, nor Italian's \"born\" as NATO", () => {

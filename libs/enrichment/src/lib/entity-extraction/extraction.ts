@@ -270,13 +270,21 @@ export class Extraction extends TaggerBlend {
       const i = this.tokenAt(m.start);
       // "le dernier film Gravity", "his album Thriller": unquoted, a title right after the noun, where no list knows the name
       // (a person of several words is the work's maker: "escrita por el cocreador de la serie Trey Parker").
-      if (i !== undefined && i >= 1 && WORK_NOUNS.has(t[i - 1].text) && !m.places && !m.org && !m.figure && !(m.type === 'person' && m.surface.includes(' '))) return true;
+      // Or set off by commas: "cuya última película, Gravity, ganadora de un Oscar".
+      const unlisted = !m.places && !m.org && !m.figure && !(m.type === 'person' && m.surface.includes(' '));
+      if (i !== undefined && i >= 1 && unlisted && (WORK_NOUNS.has(t[i - 1].text) || (i >= 2 && t[i - 1].text === ',' && WORK_NOUNS.has(t[i - 2].text) && this.commaAfter(m)))) return true;
       if (i === undefined || i < 2 || !OPENING_QUOTES.has(t[i - 1].text) || !WORK_NOUNS.has(t[i - 2].text.toLowerCase())) return false;
       const end = spanEnd(this.text, m.start, m.surface);
       const after = t.find((x) => x.start >= end);
       return !!after && CLOSING_QUOTES.has(after.text);
     };
     this.dropMentions(quotedWork);
+  }
+
+  /** Mention m is followed right away by a comma. */
+  private commaAfter(m: Mention): boolean {
+    const end = spanEnd(this.text, m.start, m.surface);
+    return this.text[end] === ',' || (this.text[end] === ' ' && this.text[end + 1] === ',');
   }
 
   /**
