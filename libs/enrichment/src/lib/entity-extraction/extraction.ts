@@ -1166,10 +1166,11 @@ function contentInitials(name: string): string {
 
 /** Quotation marks around a nickname inside a person's name. */
 const NICKNAME_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
-/** Nouns for a work whose title may follow in quotes, in the languages with entity rules. */
+/** Italian "born", which Italian copy also writes NATO's name as ("la Nato"). */
 const ITALIAN_BORN = new Set(['Nato', 'Nata', 'Nati', 'Nate']);
 /** What follows "born" in Italian and in no other language's "Nato ...": a town ("a", "ad") or a date ("il", "nel"). */
 const ITALIAN_BORN_NEXT = new Set(['a', 'ad', 'il', "l'", 'nel', 'nella', 'nello', 'nei', 'negli']);
+/** Nouns for a work whose title may follow (in quotes, or not), in the languages with entity rules. */
 const WORK_NOUNS = new Set(
   ('novel book film movie album song single series show play opera documentary memoir poem painting ' +
     'roman buch film album lied song serie sendung stück oper dokumentation gedicht gemälde ' +

@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.throughInitials(this.hyphenedFirstNamesBefore(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).map((s) => this.officeThenFirstName(s)).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).map((s) => this.placeByEnglishOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s))))));
+    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).map((s) => this.officeThenFirstName(s)).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).map((s) => this.placeByEnglishOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -67,8 +67,9 @@ export abstract class TaggerBlend extends TaggerSpans {
   }
 
   /**
-   * "Chapel Hill" aside, "North Kesteven", "Fort Sumter", "Mount Saint Helens", "St Albans" tagged as people in French,
-   * Spanish or German copy: a name of several words opened by an English compass point or a place's head is a place.
+   * "North Kesteven", "Fort Sumter", "Mount Saint Helens", "St Albans" tagged as people in French, Spanish or German
+   * copy: a name of several words opened by an English compass point or a place's head is a place ("Chapel Hill" is not
+   * caught: "Chapel" opens no place's name often enough).
    */
   private placeByEnglishOpener(span: TaggedSpan): TaggedSpan {
     return span.type === 'person' && span.to - span.from >= 2 && ENGLISH_PLACE_OPENERS.has(this.toks[span.from].text) ? { ...span, type: 'place' } : span;

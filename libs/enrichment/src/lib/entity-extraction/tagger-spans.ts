@@ -54,19 +54,6 @@ export abstract class TaggerSpans extends SingleWords {
   }
 
   /**
-   * "Oberstaatsanwalt Wolf-Tilman Baumert" tagged "Baumert": a person's span opens on the first name right before it, one
-   * word of first names joined by a hyphen ("Wolf-Tilman", "Jean-Noël"), that no other span holds.
-   */
-  protected hyphenedFirstNamesBefore(spans: TaggedSpan[]): TaggedSpan[] {
-    const t = this.toks;
-    return spans.map((s, n) => {
-      const k = s.from - 1;
-      if (s.type !== 'person' || k < 0 || !t[k].text.includes('-') || !t[k].cap || !this.spacedOn(s.from) || (n > 0 && spans[n - 1].to > k)) return s;
-      return firstNameWord(t[k].text) && !this.knownAt(k, k + 1) ? { ...s, from: k } : s;
-    });
-  }
-
-  /**
    * "John F. Kennedy" tagged "John F" and "Kennedy", "Michael J. Fox" tagged "Michael J" and the body "Fox": the tagger
    * ends a name at the full stop of a middle initial. A person's span (or one opening on a first name) ending on an
    * initial, or right before one, runs on through its stop to the capitalised words after it, and takes their spans.
@@ -416,7 +403,7 @@ export abstract class TaggerSpans extends SingleWords {
   protected withoutRoleNouns(tagged: TaggedSpan): TaggedSpan[] {
     const span = this.withSurnameAfterFirstName(tagged);
     let { from, type } = span;
-    // "Putins Armee", "Schröders Reformen" tagged as a body or a place: the name in the genitive alone, typed by what it names.
+    // "Putins Armee" tagged as a body: the name in the genitive alone, typed by what it names.
     if (type !== 'person' && span.to - from === 2 && this.genitiveBeforeNoun(from)) return [{ from, to: from + 1, type: this.ownerType(from, from + 1) }];
     const isNoun = (i: number) => this.isRoleNoun(this.toks[i].text);
     // "Kölner Kardinal Joachim Meisner" tagged as a body: role words, then a first name and a surname, are that person.
@@ -607,7 +594,7 @@ const BODY_DESCRIPTORS = new Set(
  */
 const STATE_BEFORE = /^(?:de|d['’]|l['’]|el|del|di|lo|allo|dello|nello|sullo)$/iu;
 
-/** A first name, or first names joined by hyphens, each one a first name ("Jean-Noël", "Wolf-Tilman", "Hans-Peter"). */
+/** A first name, or first names joined by hyphens, each one a first name ("Jean-Noël", "Hans-Peter"). */
 function firstNameWord(word: string): boolean {
   return anyFirstName(word) || (word.includes('-') && word.split('-').every((part) => part.length > 1 && anyFirstName(part)));
 }
