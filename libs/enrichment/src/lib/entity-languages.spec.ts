@@ -397,6 +397,9 @@ describe('entities beyond English', () => {
       ['person', 'Trumps', 'Donald Trump'],
       ['place', 'Chinas', 'China'],
     ]);
+    // After "des", an unknown genitive whose stem ends in a common noun is that noun's compound; a region's name is not.
+    const compounds = 'Er stand in der Nähe des Steuerrads. Die Art des Belegmaterials ist heterogen. Die Wälder des Sauerlands.';
+    expect(extractEntityMentions(compounds, { language: 'de' }).map((m) => m.surface)).toEqual(['Sauerlands']);
     // A name known as written is no genitive ("Las" is not of "La").
     expect(extractEntityMentions('Er flog nach Las Vegas und weiter nach Paris.', { language: 'de' }).map((m) => m.surface)).toEqual(['Las Vegas', 'Paris']);
     // English possessives are not this rule's: "Jones" stays Jones.

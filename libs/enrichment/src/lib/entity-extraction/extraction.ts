@@ -753,6 +753,12 @@ export class Extraction extends TaggerBlend {
         this.mentions.splice(k, 1);
         continue;
       }
+      // "die Art des Belegmaterials", "in der Nähe des Steuerrads": after a genitive article, an unknown word in the genitive
+      // whose stem ends in a common noun is that noun's compound, not a place ("des Sauerlands" keeps its place's ending).
+      if (!m.places && before && (before.text === 'des' || before.text === 'eines') && this.genitiveOfCompound(m.surface, nouns)) {
+        this.mentions.splice(k, 1);
+        continue;
+      }
       // "in dem Zug", "das Essen": a noun that is also a town's name is the noun after an article (the town takes none;
       // a river or a region does: "an der Elbe", "in der Pfalz").
       const townNoun = !!m.places?.length && m.places.every((p) => p.kind === 'city') && !!this.placeNouns?.has(m.surface);
@@ -765,6 +771,18 @@ export class Extraction extends TaggerBlend {
       // So after a quantity: "viele Kleidungsstücke und wenig Essen".
       if ((before && (GERMAN_DETERMINERS.has(before.text.toLowerCase()) || GERMAN_QUANTIFIERS.has(before.text) || /^\d/.test(before.text) || adjectiveAfterDeterminer)) || genitiveAfter) this.mentions.splice(k, 1);
     }
+  }
+
+  /** "Steuerrads", "Belegmaterials": a genitive (-s, -es) whose stem is a noun or ends in one of three letters at least ("Rad"). */
+  private genitiveOfCompound(word: string, nouns: ReadonlySet<string>): boolean {
+    const stem = /[^s]es$/.test(word) && nouns.has(word.slice(0, -2)) ? word.slice(0, -2) : word.endsWith('s') ? word.slice(0, -1) : undefined;
+    if (!stem || nouns.has(word)) return !!stem && nouns.has(stem);
+    if (nouns.has(stem)) return true;
+    for (let i = 2; i <= stem.length - 3; i++) {
+      const tail = stem[i].toUpperCase() + stem.slice(i + 1);
+      if (/\p{Ll}/u.test(stem[i]) && nouns.has(tail)) return !PLACE_TAILS.test(tail);
+    }
+    return false;
   }
 
   /**
@@ -1166,6 +1184,8 @@ function contentInitials(name: string): string {
 
 /** Quotation marks around a nickname inside a person's name. */
 const NICKNAME_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+/** The ends of German places' names that are also nouns: "Sauerland", "Schwarzwald", "Ruhrgebiet" are places, not compounds. */
+const PLACE_TAILS = /^(?:Land|Berg|Tal|Wald|Burg|Dorf|Stadt|Hausen|Heim|Bach|See|Feld|Gebiet|Kreis|Hof|Hafen|Brück|Brücke|Insel|Gau|Mark)$/;
 /** Italian "born", which Italian copy also writes NATO's name as ("la Nato"). */
 const ITALIAN_BORN = new Set(['Nato', 'Nata', 'Nati', 'Nate']);
 /** What follows "born" in Italian and in no other language's "Nato ...": a town ("a", "ad") or a date ("il", "nel"). */
