@@ -28,7 +28,7 @@ export abstract class TaggerBlend extends TaggerSpans {
     );
     const cut = this.beforeCrossedPeople(this.mentions);
     const split = this.atKnownPairs(this.mentions);
-    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).map((s) => this.officeThenFirstName(s)).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).map((s) => this.placeByEnglishOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
+    const spans = this.withEnglishBodies(this.throughInitials(this.firstNamesRunOn((this.commonNouns ? tagged.flatMap((s) => this.withoutRoleNouns(s)) : tagged).map((s) => this.withoutEdgeDashes(s)).map((s) => this.officeThenFirstName(s)).flatMap((s) => this.afterKnownLead(s)).map((s) => this.afterSentenceOpener(s)).map((s) => this.placeByEnglishOpener(s)).flatMap(cut).flatMap(split).flatMap((s) => this.beforeInnerPreposition(s)).flatMap((s) => this.atListJoins(s)).map((s) => this.beforeVonNoun(s)).filter((s) => !this.acronymPerson(s) && !this.oneLetter(s)))));
     const rules = this.mentions.splice(0);
     const proposed = this.withoutNested(
       this.withinKnownNames(
@@ -64,6 +64,14 @@ export abstract class TaggerBlend extends TaggerSpans {
     if (this.commonNouns) this.addMissedGenitives();
     this.speakersNotPlaces();
     this.addSpeakers();
+  }
+
+  /** "Los Angeles - 27. Februar - dpa -" tagged "Los Angeles -": a dash opens or closes no name. */
+  private withoutEdgeDashes(span: TaggedSpan): TaggedSpan {
+    let { from, to } = span;
+    while (to - from > 1 && DASHES.has(this.toks[to - 1].text)) to--;
+    while (to - from > 1 && DASHES.has(this.toks[from].text)) from++;
+    return from === span.from && to === span.to ? span : { ...span, from, to };
   }
 
   /**
@@ -519,6 +527,8 @@ export abstract class TaggerBlend extends TaggerSpans {
     return !this.capWordAt(i + 1) && !(this.capWordAt(i - 1) && !this.toks[i].sentStart);
   }
 }
+
+const DASHES = new Set(['-', '–', '—']);
 
 /** English words opening a place's name and no person's ("Little Richard", "Saint Laurent" are people; "New Balance" a brand). */
 const ENGLISH_PLACE_OPENERS = new Set(['North', 'South', 'East', 'West', 'Mount', 'Lake', 'Fort', 'Port', 'St', 'St.']);
