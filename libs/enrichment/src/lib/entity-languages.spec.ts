@@ -360,6 +360,14 @@ describe('entities beyond English', () => {
     ]);
   });
 
+  it("reads no dash into a name: a dateline's town before its date and agency", () => {
+    const dateline = 'Los Angeles - 27. Februar - dpa - Einen Tag vor der Oscar-Gala sind in Hollywood viele Stars.';
+    expect(extractEntityMentions(dateline, { language: 'de' }).slice(0, 2).map((m) => [m.type, m.surface])).toEqual([
+      ['place', 'Los Angeles'],
+      ['organisation', 'dpa'],
+    ]);
+  });
+
   it('German and Nordic -s genitives: the owner named in the text or known as a place; the span is the word as written', () => {
     const text = 'Microsoft hat neue Cloud-Dienste angekündigt. Microsofts Chef Satya Nadella sagte in Berlin, Deutschlands Wirtschaft brauche Tempo. Später traf er Hans.';
     const mentions = extractEntityMentions(text, { language: 'de' });
@@ -400,12 +408,6 @@ describe('entities beyond English', () => {
     // After "des", an unknown genitive whose stem ends in a common noun is that noun's compound; a region's name is not.
     const compounds = 'Er stand in der Nähe des Steuerrads. Die Art des Belegmaterials ist heterogen. Die Wälder des Sauerlands.';
     expect(extractEntityMentions(compounds, { language: 'de' }).map((m) => m.surface)).toEqual(['Sauerlands']);
-    // A dateline's dash is no part of the town's name ("Los Angeles -" was a body).
-    const dateline = 'Los Angeles - 27. Februar - dpa - Einen Tag vor der Oscar-Gala sind in Hollywood viele Stars.';
-    expect(extractEntityMentions(dateline, { language: 'de' }).slice(0, 2).map((m) => [m.type, m.surface])).toEqual([
-      ['place', 'Los Angeles'],
-      ['organisation', 'dpa'],
-    ]);
     // A name known as written is no genitive ("Las" is not of "La").
     expect(extractEntityMentions('Er flog nach Las Vegas und weiter nach Paris.', { language: 'de' }).map((m) => m.surface)).toEqual(['Las Vegas', 'Paris']);
     // English possessives are not this rule's: "Jones" stays Jones.
