@@ -776,7 +776,7 @@ export class Extraction extends TaggerBlend {
   /** "Steuerrads", "Belegmaterials": a genitive (-s, -es) whose stem is a noun or ends in one of three letters at least ("Rad"). */
   private genitiveOfCompound(word: string, nouns: ReadonlySet<string>): boolean {
     const stem = /[^s]es$/.test(word) && nouns.has(word.slice(0, -2)) ? word.slice(0, -2) : word.endsWith('s') ? word.slice(0, -1) : undefined;
-    if (!stem || nouns.has(word)) return !!stem && nouns.has(stem);
+    if (!stem) return false;
     if (nouns.has(stem)) return true;
     for (let i = 2; i <= stem.length - 3; i++) {
       const tail = stem[i].toUpperCase() + stem.slice(i + 1);
@@ -1185,7 +1185,7 @@ function contentInitials(name: string): string {
 /** Quotation marks around a nickname inside a person's name. */
 const NICKNAME_QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 /** The ends of German places' names that are also nouns: "Sauerland", "Schwarzwald", "Ruhrgebiet" are places, not compounds. */
-const PLACE_TAILS = /^(?:Land|Berg|Tal|Wald|Burg|Dorf|Stadt|Hausen|Heim|Bach|See|Feld|Gebiet|Kreis|Hof|Hafen|Brück|Brücke|Insel|Gau|Mark)$/;
+const PLACE_TAILS = /^(?:Land|Berg|Tal|Wald|Burg|Dorf|Stadt|Hausen|Heim|Bach|See|Feld|Gebiet|Kreis|Hof|Hafen|Brücke|Insel|Gau|Mark)$/;
 /** Italian "born", which Italian copy also writes NATO's name as ("la Nato"). */
 const ITALIAN_BORN = new Set(['Nato', 'Nata', 'Nati', 'Nate']);
 /** What follows "born" in Italian and in no other language's "Nato ...": a town ("a", "ad") or a date ("il", "nel"). */

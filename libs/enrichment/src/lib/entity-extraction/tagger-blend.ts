@@ -528,6 +528,7 @@ export abstract class TaggerBlend extends TaggerSpans {
   }
 }
 
+/** A hyphen standing alone, an en dash or an em dash: a dateline's or a clause's, never part of a name. */
 const DASHES = new Set(['-', '–', '—']);
 
 /** English words opening a place's name and no person's ("Little Richard", "Saint Laurent" are people; "New Balance" a brand). */
