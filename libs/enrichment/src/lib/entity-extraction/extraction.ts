@@ -840,7 +840,7 @@ export class Extraction extends TaggerBlend {
       // "Putins Armee", "Merkels Regierung": the army and the government of a person the text or the public-figure list
       // names so are the person's, not a body of that name.
       // So is a person's genitive alone ("Putins" after "Wladimir Putin"); a first name that ends in -s ("Hans") is nobody's.
-      const owner = whole.surface !== surface || (whole.type === 'person' && !this.isFirstName(surface)) ? this.personNamed(base, named) : undefined;
+      const owner = whole.surface !== surface || (whole.type === 'person' && !this.isFirstName(surface)) ? this.personNamed(base, this.mentions) : undefined;
       // "Københavns Kommune", "Göteborgs Universitet": a body named for its place, when the rest ends on a body's head word.
       const last = whole.surface.split(' ').pop() ?? '';
       if (!owner && whole.type === 'organisation' && last !== genitive[0] && (this.r.ORG_HEADS.has(last) || this.r.orgSuffix?.test(last))) continue;

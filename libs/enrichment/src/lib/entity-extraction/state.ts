@@ -367,8 +367,8 @@ export abstract class ExtractionState {
   }
 
   /** The person a surname names: one the text names in full ("Wladimir Putin" for "putin"), else a public figure. */
-  protected personNamed(surname: string, named: ReadonlyMap<string, Mention>): Mention | undefined {
-    for (const m of named.values()) if (m.type === 'person' && fold(m.name.split(' ').pop() ?? '') === surname) return m;
+  protected personNamed(surname: string, mentions: Iterable<Mention>): Mention | undefined {
+    for (const m of mentions) if (m.type === 'person' && fold(m.name.split(' ').pop() ?? '') === surname) return m;
     const figure = this.g.publicFigures?.get(surname);
     return figure ? { type: 'person', name: figure, surface: figure, start: 0, figure: true } : undefined;
   }

@@ -505,15 +505,15 @@ export abstract class TaggerBlend extends TaggerSpans {
    */
   private addMissedGenitives(): void {
     const inside = this.coveredByMentions();
-    const named = new Map<string, Mention>();
-    for (const m of this.mentions) if (m.type === 'person') named.set(fold(m.name), m);
+    // The people named before this pass: those it adds are genitives, no one's full name.
+    const people = this.mentions.filter((m) => m.type === 'person');
     for (let i = 0; i + 1 < this.toks.length; i++) {
       const t = this.toks[i];
       if (!t.cap || inside(t.start) || !this.genitiveBeforeNoun(i)) continue;
       const stem = fold(t.text.slice(0, -1));
       if (stem.length < 3 || this.isCommon(t.text) || this.isFirstName(t.text)) continue;
       // The noun list holds some such forms ("Chinas", chinaware): a person's only where the word is no noun ("Fischers").
-      const person = this.commonNouns?.has(t.text) ? undefined : this.personNamed(stem, named);
+      const person = this.commonNouns?.has(t.text) ? undefined : this.personNamed(stem, people);
       const org = person ? undefined : this.g.orgs.get(stem);
       const places = person || org ? undefined : this.g.places.get(stem);
       if (person) this.mentions.push({ type: 'person', name: person.name, surface: t.text, start: t.start, ...(person.figure ? { figure: true } : {}) });
